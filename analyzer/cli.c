@@ -1,0 +1,387 @@
+/* cli: the almaudit command line. Parses arguments, runs a command, and is
+ * the only place that decides the exit status: 0 no findings, 1 findings,
+ * 2 error (usage, rules, input). */
+#include "columns.h"
+#include "diag.h"
+#include "ingest.h"
+#include "report_runs.h"
+#include "report_text.h"
+#include "run.h"
+#include "tally.h"
+#include "times.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef ALMAUDIT_VERSION
+#define ALMAUDIT_VERSION "0"
+#endif
+
+enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_ERROR = 2 };
+
+static const char usage_main[] =
+	"usage: almaudit COMMAND [options] FILE...\n"
+	"\n"
+	"Audits Ex Libris Alma batch-job runs against the approval matrix: who may\n"
+	"run which job in production, after a sandbox sign-off.\n"
+	"\n"
+	"Commands:\n"
+	"  audit    the compliance report on production job history\n"
+	"  runs     every run, one per line, for investigation\n"
+	"  help     help on a command: almaudit help audit\n"
+	"\n"
+	"  -h, --help     this help\n"
+	"  --version      the version\n"
+	"\n"
+	"FILE is a job-history export, CSV or gzip CSV (detected from the content),\n"
+	"or - for standard input. Exit status: 0 no findings, 1 findings, 2 error.\n"
+	"See almaudit(1).\n";
+
+static const char usage_common[] =
+	"  --sandbox FILE    read FILE as sandbox history (repeatable)\n"
+	"  --tz ZONE         zone of times written without one (IANA name;\n"
+	"                    default $TZ, else the system zone)\n"
+	"  --column C=H      read header H as column C (repeatable)\n"
+	"  --rejects FILE    write each rejected row to FILE as CSV\n"
+	"  -o FILE           write the report to FILE, not standard output\n"
+	"  -h, --help        this help\n";
+
+static const char usage_audit[] =
+	"usage: almaudit audit [options] FILE...\n"
+	"\n"
+	"Reads production job history (and sandbox history given with --sandbox)\n"
+	"and reports what was read: inputs, the range of times, and where every\n"
+	"row went (audited, skipped as system or sandbox runs, rejected by reason).\n"
+	"\n"
+	"Options:\n";
+
+static const char usage_runs[] =
+	"usage: almaudit runs [options] FILE...\n"
+	"\n"
+	"Lists every run read, one per line, as an aligned table or CSV.\n"
+	"\n"
+	"Options:\n"
+	"  --format F        text (default) or csv\n";
+
+static void usage_error(const char *cmd, const char *fmt, ...) DIAG_PRINTF(2, 3);
+
+static void usage_error(const char *cmd, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_error(NULL, 0, "%s (see 'almaudit help%s%s')", msg, cmd ? " " : "", cmd ? cmd : "");
+}
+
+struct opts {
+	const char *cmd;
+	const char *tz;
+	const char *out;
+	const char *rejects;
+	const char *format;
+	const char **sandbox;
+	size_t nsandbox;
+	struct columns cols;
+	char **files;
+	int nfiles;
+	int help;
+};
+
+enum { OPT_SANDBOX = 256, OPT_TZ, OPT_COLUMN, OPT_REJECTS, OPT_FORMAT };
+
+/* Parses the options of audit and runs. 0, or -1 after reporting. */
+static int parse_opts(int argc, char **argv, struct opts *o, int with_format)
+{
+	static const struct option longopts[] = {
+		{"sandbox", required_argument, NULL, OPT_SANDBOX},
+		{"tz", required_argument, NULL, OPT_TZ},
+		{"column", required_argument, NULL, OPT_COLUMN},
+		{"rejects", required_argument, NULL, OPT_REJECTS},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	o->sandbox = calloc((size_t)argc, sizeof *o->sandbox);
+	if (!o->sandbox) {
+		diag_error(NULL, 0, "out of memory");
+		return -1;
+	}
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_SANDBOX:
+			o->sandbox[o->nsandbox++] = optarg;
+			break;
+		case OPT_TZ:
+			o->tz = optarg;
+			break;
+		case OPT_COLUMN:
+			if (columns_map(&o->cols, optarg) != 0)
+				return -1;
+			break;
+		case OPT_REJECTS:
+			o->rejects = optarg;
+			break;
+		case OPT_FORMAT:
+			if (!with_format) {
+				usage_error(o->cmd, "unknown option '%s'", "--format");
+				return -1;
+			}
+			o->format = optarg;
+			break;
+		case 'o':
+			o->out = optarg;
+			break;
+		case 'h':
+			o->help = 1;
+			return 0;
+		case ':':
+			usage_error(o->cmd, "option '%s' needs a value", argv[optind - 1]);
+			return -1;
+		default:
+			usage_error(o->cmd, "unknown option '%s'", argv[optind - 1]);
+			return -1;
+		}
+	}
+	o->files = argv + optind;
+	o->nfiles = argc - optind;
+	if (o->nfiles == 0 && o->nsandbox == 0) {
+		usage_error(o->cmd, "no input files (give - to read standard input)");
+		return -1;
+	}
+	return 0;
+}
+
+static void opts_free(struct opts *o)
+{
+	free(o->sandbox);
+	columns_free(&o->cols);
+}
+
+static FILE *open_out(const char *path)
+{
+	if (!path || strcmp(path, "-") == 0)
+		return stdout;
+	FILE *f = fopen(path, "w");
+	if (!f)
+		diag_error(path, 0, "cannot write: %s", strerror(errno));
+	return f;
+}
+
+/* Flushes and closes an output; -1 (reported) on a write error. */
+static int close_out(FILE *f, const char *path)
+{
+	int bad = fflush(f) != 0 || ferror(f);
+	int err = errno;
+	if (f != stdout && fclose(f) != 0 && !bad) {
+		bad = 1;
+		err = errno;
+	}
+	if (bad)
+		diag_error(path && strcmp(path, "-") ? path : "standard output", 0,
+			   "write error: %s", strerror(err));
+	return bad ? -1 : 0;
+}
+
+typedef void (*run_fn)(const struct run *run, void *ctx);
+
+/* Reads every input, sandbox files first, calling fn for each run and
+ * counting each in the tally. Returns 0, or -1 when any input failed (each
+ * failure reported; the other inputs are still read). */
+static int read_inputs(const struct opts *o, struct tally *t, FILE *rejects, run_fn fn, void *ctx)
+{
+	struct ingest *in = ingest_new(&o->cols, t, rejects);
+	struct run run;
+	int status = 0;
+
+	if (!in)
+		return -1;
+	for (size_t i = 0; i < o->nsandbox + (size_t)o->nfiles; i++) {
+		int sandbox = i < o->nsandbox;
+		const char *path = sandbox ? o->sandbox[i] : o->files[i - o->nsandbox];
+		if (ingest_open(in, path, sandbox ? RUN_SANDBOX : RUN_PRODUCTION) != 0) {
+			status = -1;
+			continue;
+		}
+		int r;
+		while ((r = ingest_next(in, &run)) > 0) {
+			tally_seen(t, run.time);
+			if (run.env == RUN_SANDBOX)
+				t->skipped[SKIP_SANDBOX]++;
+			else if (run_is_system(&run))
+				t->skipped[SKIP_SYSTEM]++;
+			else
+				t->audited++;
+			if (fn)
+				fn(&run, ctx);
+		}
+		if (r < 0)
+			status = -1;
+		ingest_close(in);
+	}
+	ingest_free(in);
+	return status;
+}
+
+/* The run of a command: zone, outputs, inputs; then the renderer. */
+static int run_command(struct opts *o, run_fn fn, void *ctx, void (*begin)(FILE *, void *),
+		       void (*end)(FILE *, const struct tally *, void *))
+{
+	struct tally t;
+	FILE *out, *rejects = NULL;
+	int status = EXIT_OK;
+
+	if (times_set_zone(o->tz) != 0)
+		return EXIT_ERROR;
+	if (!(out = open_out(o->out)))
+		return EXIT_ERROR;
+	if (o->rejects && !(rejects = open_out(o->rejects))) {
+		if (out != stdout)
+			fclose(out);
+		return EXIT_ERROR;
+	}
+	tally_init(&t);
+	if (begin)
+		begin(out, ctx);
+	if (read_inputs(o, &t, rejects, fn, ctx) != 0)
+		status = EXIT_ERROR;
+	if (end)
+		end(out, &t, ctx);
+	if (rejects && close_out(rejects, o->rejects) != 0)
+		status = EXIT_ERROR;
+	if (close_out(out, o->out) != 0)
+		status = EXIT_ERROR;
+	tally_free(&t);
+	return status;
+}
+
+static void audit_end(FILE *out, const struct tally *t, void *ctx)
+{
+	(void)ctx;
+	report_text_header(out, t);
+}
+
+static int cmd_audit(int argc, char **argv)
+{
+	struct opts o = {.cmd = "audit"};
+	int status;
+
+	if (parse_opts(argc, argv, &o, 0) != 0) {
+		opts_free(&o);
+		return EXIT_ERROR;
+	}
+	if (o.help) {
+		fputs(usage_audit, stdout);
+		fputs(usage_common, stdout);
+		opts_free(&o);
+		return EXIT_OK;
+	}
+	status = run_command(&o, NULL, NULL, NULL, audit_end);
+	opts_free(&o);
+	return status;
+}
+
+static void runs_begin(FILE *out, void *ctx)
+{
+	struct report_runs *r = ctx;
+	report_runs_begin(r, out, r->format);
+}
+
+static void runs_row(const struct run *run, void *ctx)
+{
+	report_runs_row(ctx, run);
+}
+
+static int cmd_runs(int argc, char **argv)
+{
+	struct opts o = {.cmd = "runs"};
+	struct report_runs r = {.format = RUNS_TEXT};
+	int status;
+
+	if (parse_opts(argc, argv, &o, 1) != 0) {
+		opts_free(&o);
+		return EXIT_ERROR;
+	}
+	if (o.help) {
+		fputs(usage_runs, stdout);
+		fputs(usage_common, stdout);
+		opts_free(&o);
+		return EXIT_OK;
+	}
+	if (o.format && strcmp(o.format, "csv") == 0) {
+		r.format = RUNS_CSV;
+	} else if (o.format && strcmp(o.format, "text") != 0) {
+		usage_error("runs", "unknown format '%s' (runs writes text or csv)", o.format);
+		opts_free(&o);
+		return EXIT_ERROR;
+	}
+	status = run_command(&o, runs_row, &r, runs_begin, NULL);
+	opts_free(&o);
+	return status;
+}
+
+static int cmd_help(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(usage_main, stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "audit") == 0) {
+		fputs(usage_audit, stdout);
+		fputs(usage_common, stdout);
+	} else if (strcmp(argv[1], "runs") == 0) {
+		fputs(usage_runs, stdout);
+		fputs(usage_common, stdout);
+	} else if (strcmp(argv[1], "help") == 0) {
+		fputs("usage: almaudit help COMMAND\n", stdout);
+	} else {
+		usage_error(NULL, "no such command '%s'", argv[1]);
+		return EXIT_ERROR;
+	}
+	return EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*fn)(int, char **);
+	} commands[] = {
+		{"audit", cmd_audit},
+		{"runs", cmd_runs},
+		{"help", cmd_help},
+	};
+
+	if (argc < 2) {
+		fputs(usage_main, stderr);
+		return EXIT_ERROR;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage_main, stdout);
+		return close_out(stdout, NULL) ? EXIT_ERROR : EXIT_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		puts("almaudit " ALMAUDIT_VERSION);
+		return close_out(stdout, NULL) ? EXIT_ERROR : EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(argv[1], commands[i].name) == 0) {
+			int status = commands[i].fn(argc - 1, argv + 1);
+			/* run_command has checked its own output; help text has not */
+			if (status != EXIT_ERROR && close_out(stdout, NULL) != 0)
+				status = EXIT_ERROR;
+			return status;
+		}
+	usage_error(NULL, "no such command '%s'", argv[1]);
+	return EXIT_ERROR;
+}

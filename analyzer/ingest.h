@@ -1,0 +1,41 @@
+/* ingest: export files (plain or gzip CSV) into typed runs, streaming, one
+ * row in memory at a time. Finds columns by header name, counts physical
+ * lines, skips repeated header rows, and rejects unreadable rows with a
+ * reason (counted in the tally, written to the rejects file if one is set).
+ * The only module that includes csv.h. ingest_new allocates; ingest_free
+ * releases; the runs it returns borrow its row buffer until the next call. */
+#ifndef ALMAUDIT_INGEST_H
+#define ALMAUDIT_INGEST_H
+
+#include <stdio.h>
+
+#include "columns.h"
+#include "run.h"
+#include "tally.h"
+
+/* Longest field and row accepted; a row past either is rejected. */
+#define INGEST_FIELD_MAX (64u * 1024u)
+#define INGEST_ROW_MAX (1024u * 1024u)
+#define INGEST_FIELDS_MAX 1024u
+
+struct ingest;
+
+/* cols may be NULL (built-in header names only); rejects may be NULL (no
+ * rejects file). Both are borrowed, as is the tally that counts the rows. */
+struct ingest *ingest_new(const struct columns *cols, struct tally *tally, FILE *rejects);
+void ingest_free(struct ingest *in);
+
+/* Starts reading path ("-" is standard input) as env history, reading its
+ * header. Reports and returns -1 when the file cannot be opened, is empty,
+ * or lacks a required column. */
+int ingest_open(struct ingest *in, const char *path, enum run_env env);
+
+/* The next run of the open file: 1 and *run filled, 0 at its end, -1 when
+ * reading stopped on an error (reported; the file is marked incomplete in
+ * the tally). Rejected and header rows are consumed silently. */
+int ingest_next(struct ingest *in, struct run *run);
+
+/* Ends the open file (safe to call after an error or twice). */
+void ingest_close(struct ingest *in);
+
+#endif

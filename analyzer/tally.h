@@ -1,0 +1,68 @@
+/* tally: the accounting of one audit: which files were read, how many rows,
+ * and where every row went (audited, skipped by reason, rejected by reason),
+ * so that read = audited + skipped + rejected can be shown and checked.
+ * struct tally owns its file list; tally_free releases it. */
+#ifndef ALMAUDIT_TALLY_H
+#define ALMAUDIT_TALLY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "run.h"
+
+enum reject_reason {
+	REJ_FIELD_COUNT,
+	REJ_EMPTY_ID,
+	REJ_BAD_ID,
+	REJ_BAD_TIME,
+	REJ_NO_TIME,
+	REJ_BAD_TYPE,
+	REJ_BAD_ENVIRONMENT,
+	REJ_BAD_RECORDS,
+	REJ_BAD_PROGRESS,
+	REJ_FIELD_TOO_LARGE,
+	REJ_TRUNCATED,
+	REJ_COUNT
+};
+
+enum skip_reason {
+	SKIP_SYSTEM,  /* scheduled or by System: counted, never judged */
+	SKIP_SANDBOX, /* sandbox runs are evidence, not judged */
+	SKIP_COUNT
+};
+
+struct tally_file {
+	char *name;
+	enum run_env env;
+	uint64_t rows;	      /* data rows read from it */
+	int gzip;	      /* 1 gzip, 0 plain */
+	int incomplete;	      /* reading stopped on an error */
+};
+
+struct tally {
+	uint64_t read;	   /* data rows, headers excluded */
+	uint64_t audited;  /* production runs judged */
+	uint64_t headers;  /* header rows repeated inside a file, skipped */
+	uint64_t rejected[REJ_COUNT];
+	uint64_t skipped[SKIP_COUNT];
+	int64_t first, last; /* earliest and latest run time read; TIME_NONE if none */
+	struct tally_file *files;
+	size_t nfiles, cap;
+	int incomplete; /* some input could not be read whole */
+};
+
+void tally_init(struct tally *t);
+/* Adds a file; returns its index, or -1 (reported) when out of memory. */
+int tally_add_file(struct tally *t, const char *name, enum run_env env);
+void tally_free(struct tally *t);
+
+/* Records a run's time in the range seen. */
+void tally_seen(struct tally *t, int64_t time);
+
+uint64_t tally_rejected(const struct tally *t);
+uint64_t tally_skipped(const struct tally *t);
+
+const char *tally_reject_name(enum reject_reason r); /* "wrong field count" */
+const char *tally_skip_name(enum skip_reason s);     /* "system runs" */
+
+#endif

@@ -1,0 +1,370 @@
+#define _DEFAULT_SOURCE /* tm_gmtoff */
+#include "times.h"
+
+#include "diag.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static char zone_name[256];
+
+/* Direct-mapped cache of local-to-UTC offsets, keyed by the naive (as if UTC)
+ * local time in 15-minute buckets: every zone changes offset on a quarter
+ * hour, so one bucket never straddles a change. */
+#define OFFSET_CACHE 512
+static struct {
+	int64_t bucket;
+	long offset;
+} offset_cache[OFFSET_CACHE];
+
+static void offset_cache_clear(void)
+{
+	for (size_t i = 0; i < OFFSET_CACHE; i++)
+		offset_cache[i].bucket = INT64_MIN;
+}
+
+static int zone_file_exists(const char *zone)
+{
+	const char *dir = getenv("TZDIR");
+	char path[PATH_MAX];
+	struct stat st;
+
+	if (!dir || !*dir)
+		dir = "/usr/share/zoneinfo";
+	if (strstr(zone, "..") || zone[0] == '/')
+		return 0;
+	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, zone) >= sizeof path)
+		return 0;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* A POSIX TZ string names a standard-time abbreviation and an offset
+ * ("EST5EDT", "<+03>-3"); an IANA name never holds a digit after letters
+ * only, so this tells them apart well enough. */
+static int posix_tz_string(const char *zone)
+{
+	const char *p = zone;
+	if (*p == '<') {
+		p = strchr(p, '>');
+		if (!p)
+			return 0;
+		p++;
+	} else {
+		size_t n = 0;
+		while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
+			p++, n++;
+		if (n < 3)
+			return 0;
+	}
+	if (*p == '+' || *p == '-')
+		p++;
+	return *p >= '0' && *p <= '9';
+}
+
+static void system_zone_name(void)
+{
+	char link[PATH_MAX];
+	ssize_t n = readlink("/etc/localtime", link, sizeof link - 1);
+	const char *name = "UTC";
+
+	if (n > 0) {
+		link[n] = '\0';
+		char *z = strstr(link, "zoneinfo/");
+		if (z)
+			name = z + strlen("zoneinfo/");
+	}
+	snprintf(zone_name, sizeof zone_name, "%s", name);
+}
+
+int times_set_zone(const char *zone)
+{
+	offset_cache_clear();
+	if (!zone) {
+		const char *tz = getenv("TZ");
+		tzset();
+		if (tz && *tz)
+			snprintf(zone_name, sizeof zone_name, "%s", tz[0] == ':' ? tz + 1 : tz);
+		else
+			system_zone_name();
+		return 0;
+	}
+	const char *z = zone[0] == ':' ? zone + 1 : zone;
+	if (!*z || strlen(z) >= sizeof zone_name ||
+	    !(zone_file_exists(z) || strcmp(z, "UTC") == 0 || posix_tz_string(z))) {
+		diag_error(NULL, 0, "unknown time zone '%s' (use an IANA name such as "
+			   "America/New_York, or UTC)", zone);
+		return -1;
+	}
+	if (setenv("TZ", z, 1) != 0) {
+		diag_error(NULL, 0, "cannot set time zone '%s'", zone);
+		return -1;
+	}
+	tzset();
+	snprintf(zone_name, sizeof zone_name, "%s", z);
+	return 0;
+}
+
+const char *times_zone_name(void)
+{
+	if (!zone_name[0])
+		times_set_zone(NULL);
+	return zone_name;
+}
+
+/* Howard Hinnant's days_from_civil / civil_from_days. */
+int64_t times_days_from_civil(int y, int m, int d)
+{
+	int64_t yy = (int64_t)y - (m <= 2);
+	int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
+	int64_t yoe = yy - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void times_civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int dd = (int)(doy - (153 * mp + 2) / 5 + 1);
+	int mm = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (mm <= 2));
+	*m = mm;
+	*d = dd;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dim[m - 1];
+}
+
+static int valid_civil(int y, int mo, int d, int h, int mi, int s)
+{
+	return y >= 1900 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 &&
+	       d <= days_in_month(y, mo) && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 &&
+	       s >= 0 && s <= 60;
+}
+
+static long utc_offset_at(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (!localtime_r(&tt, &tm))
+		return 0;
+	return tm.tm_gmtoff;
+}
+
+static long offset_for_naive(int64_t naive)
+{
+	/* The offsets in force a day either side bound the choices: a local
+	 * time is valid under offset o when the instant naive - o indeed has
+	 * offset o. Of the valid readings take the earliest; when none is valid
+	 * (the skipped hour of a spring-forward night) take the earlier offset. */
+	long before = utc_offset_at(naive - 86400);
+	long after = utc_offset_at(naive + 86400);
+	int64_t best = INT64_MAX;
+	long best_off = before;
+
+	if (utc_offset_at(naive - before) == before) {
+		best = naive - before;
+		best_off = before;
+	}
+	if (after != before && utc_offset_at(naive - after) == after && naive - after < best)
+		best_off = after;
+	return best_off;
+}
+
+int64_t times_from_local(int y, int mo, int d, int h, int mi, int s)
+{
+	int64_t naive = times_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s;
+	int64_t bucket = naive >= 0 ? naive / 900 : (naive - 899) / 900;
+	size_t slot = (size_t)((uint64_t)bucket % OFFSET_CACHE);
+
+	if (!zone_name[0])
+		times_set_zone(NULL);
+	if (offset_cache[slot].bucket != bucket) {
+		offset_cache[slot].bucket = bucket;
+		offset_cache[slot].offset = offset_for_naive(bucket * 900);
+	}
+	return naive - offset_cache[slot].offset;
+}
+
+/* A small cursor over the text being parsed. */
+struct cur {
+	const char *p, *end;
+};
+
+static int digits(struct cur *c, int min, int max, int *out)
+{
+	int v = 0, n = 0;
+	while (c->p < c->end && n < max && *c->p >= '0' && *c->p <= '9') {
+		v = v * 10 + (*c->p - '0');
+		c->p++;
+		n++;
+	}
+	if (n < min)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int lit(struct cur *c, char ch)
+{
+	if (c->p < c->end && *c->p == ch) {
+		c->p++;
+		return 0;
+	}
+	return -1;
+}
+
+static void spaces(struct cur *c)
+{
+	while (c->p < c->end && (*c->p == ' ' || *c->p == '\t'))
+		c->p++;
+}
+
+/* HH:MM[:SS[.fff]] */
+static int clock_time(struct cur *c, int hmin, int *h, int *mi, int *s)
+{
+	*s = 0;
+	if (digits(c, hmin, 2, h) || lit(c, ':') || digits(c, 2, 2, mi))
+		return -1;
+	if (lit(c, ':') == 0) {
+		if (digits(c, 2, 2, s))
+			return -1;
+		if (c->p < c->end && (*c->p == '.' || *c->p == ',')) {
+			int frac;
+			c->p++;
+			if (digits(c, 1, 9, &frac))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Z, +HH, +HH:MM, +HHMM; *has is 0 when no zone is written. */
+static int zone_suffix(struct cur *c, int *has, long *offset)
+{
+	*has = 0;
+	*offset = 0;
+	if (c->p < c->end && (*c->p == 'Z' || *c->p == 'z')) {
+		c->p++;
+		*has = 1;
+		return 0;
+	}
+	if (c->p < c->end && (*c->p == '+' || *c->p == '-')) {
+		int sign = *c->p == '-' ? -1 : 1, oh, om = 0;
+		c->p++;
+		if (digits(c, 2, 2, &oh))
+			return -1;
+		if (c->p < c->end && *c->p == ':')
+			c->p++;
+		if (c->p < c->end && *c->p >= '0' && *c->p <= '9' && digits(c, 2, 2, &om))
+			return -1;
+		if (oh > 18 || om > 59)
+			return -1;
+		*offset = sign * (oh * 3600L + om * 60L);
+		*has = 1;
+	}
+	return 0;
+}
+
+int times_parse(const char *s, size_t n, int64_t *out)
+{
+	struct cur c = {s, s + n};
+	int y, mo, d, h, mi, sec, has_zone = 0;
+	long offset = 0;
+
+	spaces(&c);
+	if (c.end - c.p >= 5 && c.p[4] == '-') {
+		/* ISO 8601, or YYYY-MM-DD HH:MM[:SS] */
+		if (digits(&c, 4, 4, &y) || lit(&c, '-') || digits(&c, 2, 2, &mo) ||
+		    lit(&c, '-') || digits(&c, 2, 2, &d))
+			return -1;
+		if (lit(&c, 'T') && lit(&c, ' '))
+			return -1;
+		if (clock_time(&c, 2, &h, &mi, &sec) || zone_suffix(&c, &has_zone, &offset))
+			return -1;
+	} else {
+		/* MM/DD/YYYY H:MM[:SS] [AM|PM] */
+		if (digits(&c, 1, 2, &mo) || lit(&c, '/') || digits(&c, 1, 2, &d) ||
+		    lit(&c, '/') || digits(&c, 4, 4, &y))
+			return -1;
+		if (lit(&c, ' ') && lit(&c, '\t'))
+			return -1;
+		spaces(&c);
+		if (clock_time(&c, 1, &h, &mi, &sec))
+			return -1;
+		spaces(&c);
+		if (c.end - c.p >= 2 && (c.p[1] == 'M' || c.p[1] == 'm') &&
+		    (c.p[0] == 'A' || c.p[0] == 'a' || c.p[0] == 'P' || c.p[0] == 'p')) {
+			int pm = c.p[0] == 'P' || c.p[0] == 'p';
+			if (h < 1 || h > 12)
+				return -1;
+			h = h % 12 + (pm ? 12 : 0);
+			c.p += 2;
+		}
+	}
+	spaces(&c);
+	if (c.p != c.end || !valid_civil(y, mo, d, h, mi, sec))
+		return -1;
+	if (sec == 60)
+		sec = 59; /* a leap second reads as the second before it */
+	if (has_zone)
+		*out = times_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
+	else
+		*out = times_from_local(y, mo, d, h, mi, sec);
+	return 0;
+}
+
+int times_parse_date(const char *s, size_t n, int *y, int *m, int *d)
+{
+	struct cur c = {s, s + n};
+	spaces(&c);
+	if (digits(&c, 4, 4, y) || lit(&c, '-') || digits(&c, 2, 2, m) || lit(&c, '-') ||
+	    digits(&c, 2, 2, d))
+		return -1;
+	spaces(&c);
+	if (c.p != c.end || !valid_civil(*y, *m, *d, 0, 0, 0))
+		return -1;
+	return 0;
+}
+
+int64_t times_local_day(int64_t t)
+{
+	int64_t local = t + utc_offset_at(t);
+	return local >= 0 ? local / 86400 : (local - 86399) / 86400;
+}
+
+void times_format_utc(int64_t t, char *buf, size_t size)
+{
+	int y, m, d;
+	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	int64_t rem = t - days * 86400;
+	times_civil_from_days(days, &y, &m, &d);
+	snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, (int)(rem / 3600),
+		 (int)(rem / 60 % 60), (int)(rem % 60));
+}
+
+void times_format_local(int64_t t, char *buf, size_t size)
+{
+	int y, m, d;
+	int64_t local = t + utc_offset_at(t);
+	int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+	int64_t rem = local - days * 86400;
+	times_civil_from_days(days, &y, &m, &d);
+	snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", y, m, d, (int)(rem / 3600),
+		 (int)(rem / 60 % 60));
+}

@@ -1,0 +1,50 @@
+/* times: parsing export timestamps into UTC instants and printing them, in
+ * the one local zone of a run (--tz, else $TZ, else the system zone).
+ * Instants are seconds since the Unix epoch (int64_t); TIME_NONE marks an
+ * absent time. The module owns the process's TZ setting; nothing to free. */
+#ifndef ALMAUDIT_TIMES_H
+#define ALMAUDIT_TIMES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define TIME_NONE INT64_MIN
+
+/* Select the local zone: an IANA name ("America/New_York"), "UTC", or a
+ * POSIX TZ string. NULL keeps $TZ or the system zone. Reports an unknown
+ * zone and returns -1. */
+int times_set_zone(const char *zone);
+
+/* The zone in force, for report headers ("America/New_York"). */
+const char *times_zone_name(void);
+
+/* Parse one timestamp (not NUL-terminated; surrounding spaces allowed):
+ *   2026-10-05T09:11:32.592Z, 2026-10-05T09:11:32+02:00 (or +0200, +02)
+ *   2026-10-05 09:11[:SS]           local
+ *   10/05/2026 09:11[:SS]           local, 24-hour
+ *   10/05/2026 9:11[:SS] AM         local, 12-hour
+ * Returns 0 and sets *out, or -1 when s is not one of these or names an
+ * impossible date or time. Writes no diagnostic. */
+int times_parse(const char *s, size_t n, int64_t *out);
+
+/* Parse a calendar date YYYY-MM-DD; 0 or -1. */
+int times_parse_date(const char *s, size_t n, int *y, int *m, int *d);
+
+/* The instant of a local wall-clock time. Times skipped by a daylight-saving
+ * change are read with the offset in force before it (02:30 on a spring-forward
+ * night is 03:30 summer time); repeated times take their first occurrence. */
+int64_t times_from_local(int y, int mo, int d, int h, int mi, int s);
+
+/* Days since 1970-01-01 of a civil date, and back. */
+int64_t times_days_from_civil(int y, int m, int d);
+void times_civil_from_days(int64_t days, int *y, int *m, int *d);
+
+/* The local date of an instant, as days since 1970-01-01. */
+int64_t times_local_day(int64_t t);
+
+/* "2026-10-05T09:11:32Z"; buf holds at least 32 bytes. */
+void times_format_utc(int64_t t, char *buf, size_t size);
+/* "2026-10-05 05:11" in the local zone; buf holds at least 32 bytes. */
+void times_format_local(int64_t t, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,21 @@
+/* report_text: the plain-text audit report, sized for a terminal or an
+ * email body. Reads the tally it is given; owns nothing. */
+#ifndef ALMAUDIT_REPORT_TEXT_H
+#define ALMAUDIT_REPORT_TEXT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "tally.h"
+
+/* Writes n with thousands separators ("12,345") into buf (>= 32 bytes). */
+const char *report_count(uint64_t n, char *buf, size_t size);
+
+/* Writes s for a terminal: control characters become spaces, and with
+ * width > 0 the text is cut or padded to that many characters (UTF-8 aware). */
+void report_text_cell(FILE *out, const char *s, int width);
+
+/* The report's header: inputs, time range, and where every row went. */
+void report_text_header(FILE *out, const struct tally *t);
+
+#endif
