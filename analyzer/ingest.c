@@ -630,7 +630,8 @@ static void mark_incomplete(struct ingest *in)
 int ingest_open(struct ingest *in, const char *path, enum run_env env)
 {
 	ingest_close(in);
-	int file = tally_add_file(in->tally, path, env);
+	/* standard input is named as grep and gcc name it */
+	int file = tally_add_file(in->tally, strcmp(path, "-") ? path : "(standard input)", env);
 	if (file < 0)
 		return -1;
 	in->file = file;

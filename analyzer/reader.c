@@ -22,7 +22,8 @@ struct reader *reader_open(const char *path)
 {
 	int fd = strcmp(path, "-") == 0 ? dup(STDIN_FILENO) : open(path, O_RDONLY);
 	if (fd < 0) {
-		diag_error(path, 0, "cannot open: %s", strerror(errno));
+		diag_error(strcmp(path, "-") ? path : "(standard input)", 0, "cannot open: %s",
+			   strerror(errno));
 		return NULL;
 	}
 	struct reader *r = calloc(1, sizeof *r);

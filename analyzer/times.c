@@ -351,6 +351,10 @@ int64_t times_local_day(int64_t t)
 void times_format_utc(int64_t t, char *buf, size_t size)
 {
 	int y, m, d;
+	if (t == TIME_NONE) {
+		snprintf(buf, size, "%s", "");
+		return;
+	}
 	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
 	int64_t rem = t - days * 86400;
 	times_civil_from_days(days, &y, &m, &d);
@@ -361,6 +365,10 @@ void times_format_utc(int64_t t, char *buf, size_t size)
 void times_format_local(int64_t t, char *buf, size_t size)
 {
 	int y, m, d;
+	if (t == TIME_NONE) {
+		snprintf(buf, size, "%s", "");
+		return;
+	}
 	int64_t local = t + utc_offset_at(t);
 	int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
 	int64_t rem = local - days * 86400;

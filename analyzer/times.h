@@ -42,9 +42,10 @@ void times_civil_from_days(int64_t days, int *y, int *m, int *d);
 /* The local date of an instant, as days since 1970-01-01. */
 int64_t times_local_day(int64_t t);
 
-/* "2026-10-05T09:11:32Z"; buf holds at least 32 bytes. */
+/* "2026-10-05T09:11:32Z"; buf holds at least 32 bytes. TIME_NONE writes "". */
 void times_format_utc(int64_t t, char *buf, size_t size);
-/* "2026-10-05 05:11" in the local zone; buf holds at least 32 bytes. */
+/* "2026-10-05 05:11" in the local zone; buf holds at least 32 bytes. TIME_NONE
+ * writes "". */
 void times_format_local(int64_t t, char *buf, size_t size);
 
 #endif

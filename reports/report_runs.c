@@ -29,10 +29,6 @@ void report_runs_begin(struct report_runs *r, FILE *out, enum runs_format format
 static void utc_cell(struct csvw *w, int64_t t)
 {
 	char buf[32];
-	if (t == TIME_NONE) {
-		csvw_str(w, "");
-		return;
-	}
 	times_format_utc(t, buf, sizeof buf);
 	csvw_str(w, buf);
 }

@@ -1,0 +1,511 @@
+/* Unit tests of analyzer/ingest.c and analyzer/reader.c: layouts and
+ * aliases, BOM, CRLF, quoted newlines, line numbers, repeated headers,
+ * rejects by reason, and damaged or concatenated gzip. */
+#include "columns.h"
+#include "ingest.h"
+#include "testutil.h"
+#include "times.h"
+
+#include <check.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define API_HEADER                                                                         \
+	"id,job_id,name,category,type,submitted_by,submitted_by_desc,submit_time,start_time," \
+	"end_time,status,progress,total_records,set_name\n"
+
+static const char api_sample[] =
+	API_HEADER
+	"6100000170523941,M26720,Withdraw items - weeding - 10/05/2026 05:11:32,Physical Items,"
+	"MANUAL,80120017,\"Moody, Honor\",2026-10-05T09:11:00.100Z,2026-10-05T09:11:32.592Z,"
+	"2026-10-05T09:20:00Z,COMPLETED_SUCCESS,100,40112,\"Weed set\nline two\"\n"
+	"6100000170533941,S3750770640003941,Publishing Platform Job,Publishing,SCHEDULED,System,"
+	"System,2026-10-05T10:00:00Z,,,QUEUED,0,,\n"
+	"6100000170543941,M26714,Change Physical Items,Physical Items,MANUAL,80130004,"
+	"\"Castillo, Rafael\",2026-10-05T11:00:00Z,2026-10-05T11:00:05Z,2026-10-05T11:01:00Z,"
+	"FAILED,35,310,\"Widener \"\"fix\"\", round 2\"\n";
+
+struct fixture {
+	struct tally tally;
+	struct columns cols;
+	struct ingest *in;
+};
+
+static struct fixture fx;
+
+static void setup(void)
+{
+	times_set_zone("America/New_York");
+	tally_init(&fx.tally);
+	memset(&fx.cols, 0, sizeof fx.cols);
+	fx.in = NULL;
+}
+
+static void teardown(void)
+{
+	ingest_free(fx.in);
+	columns_free(&fx.cols);
+	tally_free(&fx.tally);
+}
+
+/* Reads every run of path into one line each, for comparison. */
+static char *dump_env(const char *path, enum run_env env, FILE *rejects, int *status)
+{
+	static char text[1 << 20];
+	size_t used = 0;
+	struct run r;
+	char a[32], b[32], c[32];
+
+	if (!fx.in)
+		fx.in = ingest_new(&fx.cols, &fx.tally, rejects);
+	text[0] = '\0';
+	*status = ingest_open(fx.in, path, env);
+	if (*status != 0)
+		return text;
+	int got;
+	while ((got = ingest_next(fx.in, &r)) > 0) {
+		ck_assert_msg(used < sizeof text - 4096, "dump buffer too small");
+		times_format_utc(r.submit_time, a, sizeof a);
+		times_format_utc(r.start_time, b, sizeof b);
+		times_format_utc(r.end_time, c, sizeof c);
+		used += (size_t)snprintf(
+			text + used, sizeof text - used,
+			"%ld|%" PRIu64 "|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%d|%" PRId64 "|%s|%s\n",
+			r.line, r.id, r.job_id, r.name, r.category, run_type_name(r.type), r.user,
+			r.user_name, r.submit_time == TIME_NONE ? "-" : a,
+			r.start_time == TIME_NONE ? "-" : b, r.end_time == TIME_NONE ? "-" : c,
+			r.status, r.progress, r.records, r.set_name, run_env_name(r.env));
+	}
+	*status = got;
+	ingest_close(fx.in);
+	return text;
+}
+
+static char *dump(const char *path)
+{
+	int status;
+	char *text = dump_env(path, RUN_PRODUCTION, NULL, &status);
+	ck_assert_int_eq(status, 0);
+	return text;
+}
+
+START_TEST(api_layout_typed)
+{
+	const char *text = dump(testutil_plain(api_sample));
+	ck_assert_str_eq(text,
+			 "2|6100000170523941|M26720|Withdraw items - weeding - 10/05/2026 05:11:32|"
+			 "Physical Items|MANUAL|80120017|Moody, Honor|2026-10-05T09:11:00Z|"
+			 "2026-10-05T09:11:32Z|2026-10-05T09:20:00Z|COMPLETED_SUCCESS|100|40112|"
+			 "Weed set\nline two|production\n"
+			 "4|6100000170533941|S3750770640003941|Publishing Platform Job|Publishing|"
+			 "SCHEDULED|System|System|2026-10-05T10:00:00Z|-|-|QUEUED|0|-1||production\n"
+			 "5|6100000170543941|M26714|Change Physical Items|Physical Items|MANUAL|"
+			 "80130004|Castillo, Rafael|2026-10-05T11:00:00Z|2026-10-05T11:00:05Z|"
+			 "2026-10-05T11:01:00Z|FAILED|35|310|Widener \"fix\", round 2|production\n");
+	ck_assert_uint_eq(fx.tally.read, 3);
+	ck_assert_uint_eq(tally_rejected(&fx.tally), 0);
+	ck_assert_uint_eq(fx.tally.files[0].rows, 3);
+	ck_assert_int_eq(fx.tally.files[0].gzip, 0);
+}
+END_TEST
+
+START_TEST(display_layout_us_times_labels)
+{
+	const char *text = dump(testutil_plain(
+		"Job Instance ID,Job ID,Job Name,Job Category,Job Type,Submitted By,Submitted By "
+		"Name,Submit Date,Start Time,End Time,Status,Progress,Number of Records,Set Name\n"
+		"61001,M26720,Withdraw items,Physical Items,Manual,80120017,\"Moody, Honor\","
+		"10/25/2026 9:11 AM,10/25/2026 9:12 AM,10/25/2026 1:05 PM,Completed Successfully,"
+		"100,\"40,112\",HD\n"
+		"61002,S1,Publishing,Publishing,Scheduled,System,System,10/25/2026 12:00 AM,,,"
+		"Completed with Warnings,100,7,\n"
+		"61003,M1,X,Y,Manual,u1,\"B, A\",10/25/2026 12:00 PM,,,Aborted by User,10%,,\n"
+		"61004,M1,X,Y,Other,u1,\"B, A\",10/25/2026 12:00 PM,,,Waiting for Input (2),,,\n"));
+	ck_assert_str_eq(text,
+			 "2|61001|M26720|Withdraw items|Physical Items|MANUAL|80120017|Moody, Honor|"
+			 "2026-10-25T13:11:00Z|2026-10-25T13:12:00Z|2026-10-25T17:05:00Z|"
+			 "COMPLETED_SUCCESS|100|40112|HD|production\n"
+			 "3|61002|S1|Publishing|Publishing|SCHEDULED|System|System|"
+			 "2026-10-25T04:00:00Z|-|-|COMPLETED_WARNING|100|7||production\n"
+			 "4|61003|M1|X|Y|MANUAL|u1|B, A|2026-10-25T16:00:00Z|-|-|USER_ABORTED|10|-1||"
+			 "production\n"
+			 "5|61004|M1|X|Y|OTHER|u1|B, A|2026-10-25T16:00:00Z|-|-|WAITING_FOR_INPUT_2|-1|"
+			 "-1||production\n");
+}
+END_TEST
+
+START_TEST(header_aliases)
+{
+	/* every alias of spec section 1, in odd case, spacing and underscores */
+	const char *text = dump(testutil_plain(
+		"PROCESS_ID,job id,Instance Name,JOB_CATEGORY,jobtype,Operator,User_Name,"
+		"submitdate,START TIME,end_time,status,Progress,Records,Set\n"
+		"7,M1,N,C,MANUAL,op,\"L, F\",2026-10-05 10:00,2026-10-05 10:01,,COMPLETED_SUCCESS,"
+		"100,5,S\n"));
+	ck_assert_str_eq(text, "2|7|M1|N|C|MANUAL|op|L, F|2026-10-05T14:00:00Z|"
+			       "2026-10-05T14:01:00Z|-|COMPLETED_SUCCESS|100|5|S|production\n");
+	text = dump(testutil_plain("instance_id,Job Name,Creator,Submitted By Name,Submit Date,"
+				   "Total Records,Set Name,Number of Records\n"
+				   "8,N,cr,\"L, F\",2026-10-05 10:00,5,S,6\n"));
+	/* two headers for one column: the first one counts; no type, no job id */
+	ck_assert_str_eq(text, "2|8||N|||cr|L, F|2026-10-05T14:00:00Z|-|-||-1|5|S|production\n");
+}
+END_TEST
+
+START_TEST(column_option_maps_other_headers)
+{
+	ck_assert_int_eq(columns_map(&fx.cols, "id=Ref No"), 0);
+	ck_assert_int_eq(columns_map(&fx.cols, "submitted_by_desc=Staff Member"), 0);
+	ck_assert_int_eq(columns_map(&fx.cols, "start_time=Began"), 0);
+	ck_assert_int_eq(columns_map(&fx.cols, "name=Name Of Job"), 0);
+	const char *text = dump(testutil_plain("ref_no,name of job,Staff Member,Began,id\n"
+					       "9,N,\"L, F\",2026-10-05T10:00:00Z,zzz\n"));
+	ck_assert_str_eq(text, "2|9||N||||L, F|-|2026-10-05T10:00:00Z|-||-1|-1||production\n");
+}
+END_TEST
+
+START_TEST(bom_crlf_and_lone_cr)
+{
+	const char *text = dump(testutil_plain(
+		"\xEF\xBB\xBFid,name,submitted_by,start_time\r\n"
+		"1,A,u,2026-10-05T10:00:00Z\r\n"
+		"\r\n"
+		"2,\"B\r\nB\",u,2026-10-05T10:00:00Z\r\n"
+		"3,C,u,2026-10-05T10:00:00Z\r"
+		"4,D,u,2026-10-05T10:00:00Z\r\n"));
+	ck_assert_str_eq(text, "2|1||A|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n"
+			       "4|2||B\r\nB|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n"
+			       "6|3||C|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n"
+			       "7|4||D|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n");
+}
+END_TEST
+
+START_TEST(line_numbers_after_quoted_newlines)
+{
+	const char *text = dump(testutil_plain(
+		"id,name,submitted_by,start_time\n"
+		"1,\"a\nb\nc\",u,2026-10-05T10:00:00Z\n"
+		"\n"
+		"   \n"
+		"2,\"x\",u,2026-10-05T10:00:00Z\n"
+		"3,y,u,\"2026-10-05T10:00:00Z\"\n"));
+	ck_assert_str_eq(text, "2|1||a\nb\nc|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n"
+			       "7|2||x|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n"
+			       "8|3||y|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n");
+}
+END_TEST
+
+START_TEST(repeated_header_skipped_and_counted)
+{
+	const char *text = dump(testutil_plain("id,name,submitted_by,start_time\n"
+					       "1,A,u,2026-10-05T10:00:00Z\n"
+					       "id,name,submitted_by,start_time\n"
+					       "\xEF\xBB\xBFid,name,submitted_by,start_time\n"
+					       "2,B,u,2026-10-05T10:00:00Z\n"));
+	ck_assert_str_eq(text, "2|1||A|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n"
+			       "5|2||B|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n");
+	ck_assert_uint_eq(fx.tally.headers, 2);
+	ck_assert_uint_eq(fx.tally.read, 2);
+}
+END_TEST
+
+START_TEST(rejects_counted_by_reason_and_written)
+{
+	const char *rej_path = testutil_path(".rejects.csv");
+	FILE *rej = fopen(rej_path, "w");
+	int status;
+	const char *text = dump_env(
+		testutil_plain(
+			"id,name,type,submitted_by,start_time,total_records,progress,environment\n"
+			"1,ok,MANUAL,u,2026-10-05T10:00:00Z,5,100%,\n"
+			"2,short,MANUAL,u\n"
+			" ,empty id,MANUAL,u,2026-10-05T10:00:00Z,5,100,\n"
+			"3x,bad id,MANUAL,u,2026-10-05T10:00:00Z,5,100,\n"
+			"4,bad time,MANUAL,u,2026-10-35T10:00:00Z,5,100,\n"
+			"5,no time,MANUAL,u,,5,100,\n"
+			"6,bad type,WEEKLY,u,2026-10-05T10:00:00Z,5,100,\n"
+			"7,bad env,MANUAL,u,2026-10-05T10:00:00Z,5,100,staging\n"
+			"8,bad records,MANUAL,u,2026-10-05T10:00:00Z,-5,100,\n"
+			"9,bad progress,MANUAL,u,2026-10-05T10:00:00Z,5,101,\n"
+			"10,=cmd|' /C calc'!A0,MANUAL,u,2026-10-05T10:00:00Z,many,100,\n"
+			"11,sandbox row,MANUAL,u,2026-10-05T10:00:00Z,\"1,005\",,Sandbox\n"),
+		RUN_PRODUCTION, rej, &status);
+	fclose(rej);
+	ck_assert_int_eq(status, 0);
+	ck_assert_str_eq(text, "2|1||ok||MANUAL|u||-|2026-10-05T10:00:00Z|-||100|5||production\n"
+			       "13|11||sandbox row||MANUAL|u||-|2026-10-05T10:00:00Z|-||-1|1005||"
+			       "sandbox\n");
+	ck_assert_uint_eq(fx.tally.read, 12);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_FIELD_COUNT], 1);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_EMPTY_ID], 1);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_BAD_ID], 1);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_BAD_TIME], 1);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_NO_TIME], 1);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_BAD_TYPE], 1);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_BAD_ENVIRONMENT], 1);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_BAD_RECORDS], 2);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_BAD_PROGRESS], 1);
+	ck_assert_uint_eq(tally_rejected(&fx.tally), 10);
+	char *written = testutil_read(rej_path);
+	char want[512];
+	ck_assert_msg(strncmp(written, "file,line,reason,detail,fields\n", 31) == 0, "%s", written);
+	snprintf(want, sizeof want,
+		 "%s,3,wrong field count,\"expected 8 fields, found 4\",2,short,MANUAL,u\n",
+		 fx.tally.files[0].name);
+	ck_assert_msg(strstr(written, want), "missing: %s", want);
+	snprintf(want, sizeof want, "%s,6,unparseable time,start_time '2026-10-35T10:00:00Z',4,",
+		 fx.tally.files[0].name);
+	ck_assert_msg(strstr(written, want), "missing: %s", want);
+	/* a cell a spreadsheet would run is neutralised */
+	ck_assert_ptr_nonnull(strstr(written, ",bad record count,total_records 'many' is not a "
+					      "count,10,\"'=cmd|' /C calc'!A0\",MANUAL,"));
+	int lines = 0;
+	for (const char *p = written; *p; p++)
+		lines += *p == '\n';
+	ck_assert_int_eq(lines, 11);
+	free(written);
+}
+END_TEST
+
+START_TEST(oversized_field_rejected_stream_goes_on)
+{
+	size_t big = INGEST_FIELD_MAX + 5000;
+	char *data = malloc(2 * big + 512);
+	int n = sprintf(data, "id,name,submitted_by,start_time\n1,A,u,2026-10-05T10:00:00Z\n2,\"");
+	memset(data + n, 'x', big);
+	n += (int)big;
+	n += sprintf(data + n, "\n\"\"still\"\" quoted, and on\",u,2026-10-05T10:00:00Z\n"
+			       "3,C,u,2026-10-05T10:00:00Z\n4,");
+	memset(data + n, 'y', big);
+	n += (int)big;
+	sprintf(data + n, ",u,2026-10-05T10:00:00Z\r\n5,E,u,2026-10-05T10:00:00Z\n");
+	const char *text = dump(testutil_plain(data));
+	free(data);
+	ck_assert_str_eq(text, "2|1||A|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n"
+			       "5|3||C|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n"
+			       "7|5||E|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n");
+	ck_assert_uint_eq(fx.tally.rejected[REJ_FIELD_TOO_LARGE], 2);
+	ck_assert_uint_eq(fx.tally.read, 5);
+}
+END_TEST
+
+START_TEST(gzip_plain_members_and_stdin_read_the_same)
+{
+	char *plain = strdup(dump(testutil_plain(api_sample)));
+	ck_assert_str_eq(dump(testutil_gzip(api_sample, 1)), plain);
+	ck_assert_int_eq(fx.tally.files[1].gzip, 1);
+	/* three members, split inside rows and even inside a quoted field */
+	ck_assert_str_eq(dump(testutil_gzip(api_sample, 3)), plain);
+	ck_assert_str_eq(dump(testutil_gzip(api_sample, 7)), plain);
+	/* standard input, gzip */
+	int fd = open(testutil_gzip(api_sample, 2), O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	dup2(fd, 0);
+	close(fd);
+	ck_assert_str_eq(dump("-"), plain);
+	ck_assert_str_eq(fx.tally.files[4].name, "(standard input)");
+	free(plain);
+}
+END_TEST
+
+START_TEST(whole_file_twice_as_two_members)
+{
+	size_t n = strlen(api_sample);
+	char *twice = malloc(2 * n + 1);
+	memcpy(twice, api_sample, n);
+	memcpy(twice + n, api_sample, n + 1);
+	const char *text = dump(testutil_gzip(twice, 2));
+	free(twice);
+	ck_assert_uint_eq(fx.tally.read, 6);
+	ck_assert_uint_eq(fx.tally.headers, 1);
+	ck_assert_ptr_nonnull(strstr(text, "\n10|6100000170543941|"));
+}
+END_TEST
+
+START_TEST(truncated_gzip_is_an_error_naming_file_and_line)
+{
+	/* many rows, so the cut falls well inside the stream */
+	char *data = malloc(200000);
+	size_t n = (size_t)sprintf(data, "id,name,submitted_by,start_time\n");
+	for (int i = 1; i <= 3000; i++)
+		n += (size_t)sprintf(data + n, "%d,job %d,u%d,2026-10-05T10:%02d:00Z\n", i,
+				     i * 7919 % 1000, i % 13, i % 60);
+	const char *whole = testutil_gzip(data, 1);
+	const char *cut = testutil_gzip_cut(data, testutil_size(whole) / 2);
+	free(data);
+	int status;
+	testutil_stderr_begin();
+	const char *text = dump_env(cut, RUN_PRODUCTION, NULL, &status);
+	const char *err = testutil_stderr_end();
+	ck_assert_int_eq(status, -1);
+	ck_assert_msg(strlen(text) > 0, "rows before the cut are still read");
+	char want[600];
+	/* the line is where the stream stopped: one past the last row read */
+	long last = 0;
+	for (const char *p = text; *p; p = strchr(p, '\n') + 1)
+		last = strtol(p, NULL, 10);
+	snprintf(want, sizeof want,
+		 "almaudit: %s:%ld: truncated gzip stream (unexpected end of file)\n", cut,
+		 last + 1);
+	ck_assert_str_eq(err, want);
+	ck_assert_int_eq(fx.tally.incomplete, 1);
+	ck_assert_int_eq(fx.tally.files[0].incomplete, 1);
+	/* no silent loss: a row cut short is rejected, not dropped */
+	ck_assert_uint_eq(fx.tally.read, (uint64_t)(last - 1) + tally_rejected(&fx.tally));
+}
+END_TEST
+
+START_TEST(corrupt_gzip_is_an_error)
+{
+	char *data = malloc(200000);
+	size_t n = (size_t)sprintf(data, "id,name,submitted_by,start_time\n");
+	for (int i = 1; i <= 3000; i++)
+		n += (size_t)sprintf(data + n, "%d,job %d,u,2026-10-05T10:00:00Z\n", i, i * 31 % 977);
+	const char *path = testutil_gzip(data, 1);
+	free(data);
+	char *bytes = testutil_read(path);
+	size_t size = testutil_size(path);
+	for (size_t i = size / 2; i < size / 2 + 64; i++)
+		bytes[i] ^= 0x5A;
+	FILE *f = fopen(path, "wb");
+	fwrite(bytes, 1, size, f);
+	fclose(f);
+	free(bytes);
+	int status;
+	testutil_stderr_begin();
+	dump_env(path, RUN_PRODUCTION, NULL, &status);
+	const char *err = testutil_stderr_end();
+	ck_assert_int_eq(status, -1);
+	ck_assert_msg(strstr(err, "corrupt gzip stream"), "%s", err);
+	ck_assert_msg(strncmp(err, "almaudit: ", 10) == 0 && strstr(err, path), "%s", err);
+	ck_assert_int_eq(fx.tally.incomplete, 1);
+}
+END_TEST
+
+START_TEST(empty_unreadable_and_header_only)
+{
+	int status;
+	testutil_stderr_begin();
+	const char *empty = testutil_plain("");
+	dump_env(empty, RUN_PRODUCTION, NULL, &status);
+	const char *err = testutil_stderr_end();
+	char want[600];
+	ck_assert_int_eq(status, -1);
+	snprintf(want, sizeof want, "almaudit: %s: empty file: no header row\n", empty);
+	ck_assert_str_eq(err, want);
+
+	testutil_stderr_begin();
+	dump_env("/nonexistent/jobs.csv.gz", RUN_PRODUCTION, NULL, &status);
+	ck_assert_str_eq(testutil_stderr_end(),
+			 "almaudit: /nonexistent/jobs.csv.gz: cannot open: No such file or "
+			 "directory\n");
+	ck_assert_int_eq(status, -1);
+
+	testutil_stderr_begin();
+	dump_env("/", RUN_PRODUCTION, NULL, &status);
+	ck_assert_str_eq(testutil_stderr_end(), "almaudit: /:1: read error: Is a directory\n");
+	ck_assert_int_eq(status, -1);
+
+	ck_assert_str_eq(dump(testutil_gzip("id,name,submitted_by,start_time\n", 1)), "");
+	ck_assert_uint_eq(fx.tally.read, 0);
+}
+END_TEST
+
+START_TEST(missing_required_columns_named)
+{
+	int status;
+	const char *path = testutil_plain("job_id,name,submitted_by,start_time\nM1,A,u,x\n");
+	testutil_stderr_begin();
+	dump_env(path, RUN_PRODUCTION, NULL, &status);
+	const char *err = testutil_stderr_end();
+	char want[600];
+	snprintf(want, sizeof want,
+		 "almaudit: %s:1: missing required column 'id' (accepted headers: id, "
+		 "instance_id, Job Instance ID, Process ID; or name yours with --column "
+		 "id=HEADER)\n",
+		 path);
+	ck_assert_str_eq(err, want);
+	ck_assert_int_eq(status, -1);
+
+	path = testutil_plain("id,name,start_time\n1,A,x\n");
+	testutil_stderr_begin();
+	dump_env(path, RUN_PRODUCTION, NULL, &status);
+	err = testutil_stderr_end();
+	ck_assert_msg(strstr(err, ":1: missing required column 'submitted_by' or "
+				  "'submitted_by_desc'"),
+		      "%s", err);
+
+	path = testutil_plain("\n\nid,name,submitted_by\n1,A,u\n");
+	testutil_stderr_begin();
+	dump_env(path, RUN_PRODUCTION, NULL, &status);
+	err = testutil_stderr_end();
+	ck_assert_msg(strstr(err, ":3: missing required column: one of start_time, submit_time, "
+				  "end_time"),
+		      "%s", err);
+}
+END_TEST
+
+START_TEST(time_fallback_and_job_id_type)
+{
+	const char *text = dump(testutil_plain(
+		"id,job_id,name,submitted_by,submit_time,start_time,end_time\n"
+		"1,S99,A,System,2026-10-05T10:00:00Z,,\n"
+		"2,M7,B,u,2026-10-05T10:00:00Z,2026-10-05T10:05:00Z,\n"
+		"3,O7,C,u,,,2026-10-05T10:09:00Z\n"));
+	ck_assert_str_eq(text,
+			 "2|1|S99|A||SCHEDULED|System||2026-10-05T10:00:00Z|-|-||-1|-1||production\n"
+			 "3|2|M7|B||MANUAL|u||2026-10-05T10:00:00Z|2026-10-05T10:05:00Z|-||-1|-1||"
+			 "production\n"
+			 "4|3|O7|C||OTHER|u||-|-|2026-10-05T10:09:00Z||-1|-1||production\n");
+	/* the run's time: start, else submit, else end */
+	struct run r;
+	fx.in = fx.in ? fx.in : ingest_new(NULL, &fx.tally, NULL);
+	ck_assert_int_eq(ingest_open(fx.in, testutil_plain("id,name,submitted_by,submit_time,"
+							   "start_time\n"
+							   "1,A,u,2026-10-05T10:00:00Z,\n"
+							   "2,A,u,2026-10-05T10:00:00Z,"
+							   "2026-10-05T11:00:00Z\n"),
+				     RUN_SANDBOX),
+			 0);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 1);
+	ck_assert_int_eq(r.time, r.submit_time);
+	ck_assert_int_eq(r.env, RUN_SANDBOX);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 1);
+	ck_assert_int_eq(r.time, r.start_time);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 0);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("ingest");
+	TCase *tc = tcase_create("ingest");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, api_layout_typed);
+	tcase_add_test(tc, display_layout_us_times_labels);
+	tcase_add_test(tc, header_aliases);
+	tcase_add_test(tc, column_option_maps_other_headers);
+	tcase_add_test(tc, bom_crlf_and_lone_cr);
+	tcase_add_test(tc, line_numbers_after_quoted_newlines);
+	tcase_add_test(tc, repeated_header_skipped_and_counted);
+	tcase_add_test(tc, rejects_counted_by_reason_and_written);
+	tcase_add_test(tc, oversized_field_rejected_stream_goes_on);
+	tcase_add_test(tc, gzip_plain_members_and_stdin_read_the_same);
+	tcase_add_test(tc, whole_file_twice_as_two_members);
+	tcase_add_test(tc, truncated_gzip_is_an_error_naming_file_and_line);
+	tcase_add_test(tc, corrupt_gzip_is_an_error);
+	tcase_add_test(tc, empty_unreadable_and_header_only);
+	tcase_add_test(tc, missing_required_columns_named);
+	tcase_add_test(tc, time_fallback_and_job_id_type);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

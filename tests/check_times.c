@@ -1,0 +1,203 @@
+/* Unit tests of analyzer/times.c: each timestamp format, zones, and the
+ * daylight-saving edges. */
+#include "times.h"
+
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int64_t parse(const char *s)
+{
+	int64_t t = 0;
+	ck_assert_msg(times_parse(s, strlen(s), &t) == 0, "'%s' should parse", s);
+	return t;
+}
+
+static void bad(const char *s)
+{
+	int64_t t = 0;
+	ck_assert_msg(times_parse(s, strlen(s), &t) == -1, "'%s' should not parse", s);
+}
+
+static const char *utc(int64_t t)
+{
+	static char buf[32];
+	times_format_utc(t, buf, sizeof buf);
+	return buf;
+}
+
+static const char *local(int64_t t)
+{
+	static char buf[32];
+	times_format_local(t, buf, sizeof buf);
+	return buf;
+}
+
+static void ny(void)
+{
+	ck_assert_int_eq(times_set_zone("America/New_York"), 0);
+}
+
+START_TEST(iso_with_z_and_millis)
+{
+	ny();
+	ck_assert_str_eq(utc(parse("2026-10-05T09:11:32.592Z")), "2026-10-05T09:11:32Z");
+	ck_assert_str_eq(utc(parse("2026-10-05T09:11:32Z")), "2026-10-05T09:11:32Z");
+	ck_assert_str_eq(utc(parse("  2026-10-05T09:11Z ")), "2026-10-05T09:11:00Z");
+	ck_assert_int_eq(parse("1970-01-01T00:00:00Z"), 0);
+}
+END_TEST
+
+START_TEST(iso_with_offsets)
+{
+	ny();
+	ck_assert_str_eq(utc(parse("2026-10-05T09:11:32+02:00")), "2026-10-05T07:11:32Z");
+	ck_assert_str_eq(utc(parse("2026-10-05T09:11:32-0430")), "2026-10-05T13:41:32Z");
+	ck_assert_str_eq(utc(parse("2026-10-05T09:11:32+05")), "2026-10-05T04:11:32Z");
+	ck_assert_str_eq(utc(parse("2026-10-05 09:11:32.5+00:00")), "2026-10-05T09:11:32Z");
+	bad("2026-10-05T09:11:32+25:00");
+	bad("2026-10-05T09:11:32+2");
+}
+END_TEST
+
+START_TEST(local_iso_forms)
+{
+	ny();
+	/* October: EDT, UTC-4 */
+	ck_assert_str_eq(utc(parse("2026-10-05 09:11")), "2026-10-05T13:11:00Z");
+	ck_assert_str_eq(utc(parse("2026-10-05 09:11:07")), "2026-10-05T13:11:07Z");
+	ck_assert_str_eq(utc(parse("2026-10-05T09:11:07")), "2026-10-05T13:11:07Z");
+	/* January: EST, UTC-5 */
+	ck_assert_str_eq(utc(parse("2026-01-05 09:11")), "2026-01-05T14:11:00Z");
+}
+END_TEST
+
+START_TEST(us_forms)
+{
+	ny();
+	ck_assert_str_eq(utc(parse("10/05/2026 09:11")), "2026-10-05T13:11:00Z");
+	ck_assert_str_eq(utc(parse("10/05/2026 21:11:09")), "2026-10-06T01:11:09Z");
+	ck_assert_str_eq(utc(parse("1/5/2026 9:11 AM")), "2026-01-05T14:11:00Z");
+	ck_assert_str_eq(utc(parse("10/05/2026 9:11 PM")), "2026-10-06T01:11:00Z");
+	ck_assert_str_eq(utc(parse("10/05/2026 12:00 AM")), "2026-10-05T04:00:00Z");
+	ck_assert_str_eq(utc(parse("10/05/2026 12:30 pm")), "2026-10-05T16:30:00Z");
+	ck_assert_str_eq(utc(parse("10/05/2026 9:11:30 AM")), "2026-10-05T13:11:30Z");
+	bad("10/05/2026 0:11 AM");
+	bad("10/05/2026 13:11 PM");
+	bad("10/05/26 09:11");
+}
+END_TEST
+
+START_TEST(impossible_dates_and_junk)
+{
+	ny();
+	bad("");
+	bad("   ");
+	bad("yesterday");
+	bad("2026-02-29 10:00");
+	bad("2026-13-01 10:00");
+	bad("2026-00-10 10:00");
+	bad("2026-04-31T10:00:00Z");
+	bad("2026-10-05 24:00");
+	bad("2026-10-05 10:60");
+	bad("10/32/2026 9:61 AM");
+	bad("2026-10-05");
+	bad("2026-10-05 10:00 junk");
+	bad("2026-10-05T10:00:00.Z");
+	ck_assert_str_eq(utc(parse("2028-02-29 10:00")), "2028-02-29T15:00:00Z");
+	ck_assert_str_eq(utc(parse("2000-02-29T10:00:00Z")), "2000-02-29T10:00:00Z");
+	bad("1900-02-29T10:00:00Z");
+}
+END_TEST
+
+START_TEST(spring_forward_gap)
+{
+	ny();
+	/* 2026-03-08: clocks jump from 02:00 EST to 03:00 EDT */
+	ck_assert_str_eq(utc(parse("2026-03-08 01:59")), "2026-03-08T06:59:00Z");
+	/* 02:30 never happened; read with the offset before the change */
+	ck_assert_str_eq(utc(parse("2026-03-08 02:30")), "2026-03-08T07:30:00Z");
+	ck_assert_str_eq(utc(parse("2026-03-08 03:00")), "2026-03-08T07:00:00Z");
+	ck_assert_str_eq(local(parse("2026-03-08 03:00")), "2026-03-08 03:00");
+}
+END_TEST
+
+START_TEST(fall_back_repeat)
+{
+	ny();
+	/* 2026-11-01: clocks go back from 02:00 EDT to 01:00 EST; 01:30
+	 * happens twice and reads as the first (EDT) */
+	ck_assert_str_eq(utc(parse("2026-11-01 00:59")), "2026-11-01T04:59:00Z");
+	ck_assert_str_eq(utc(parse("2026-11-01 01:30")), "2026-11-01T05:30:00Z");
+	ck_assert_str_eq(utc(parse("2026-11-01 02:00")), "2026-11-01T07:00:00Z");
+	ck_assert_str_eq(utc(parse("11/01/2026 2:30 AM")), "2026-11-01T07:30:00Z");
+	/* the second 01:30 (EST) prints as 01:30 local too */
+	ck_assert_str_eq(local(parse("2026-11-01T06:30:00Z")), "2026-11-01 01:30");
+	ck_assert_str_eq(local(parse("2026-11-01T05:30:00Z")), "2026-11-01 01:30");
+}
+END_TEST
+
+START_TEST(other_zones)
+{
+	ck_assert_int_eq(times_set_zone("UTC"), 0);
+	ck_assert_str_eq(utc(parse("2026-10-05 09:11")), "2026-10-05T09:11:00Z");
+	ck_assert_int_eq(times_set_zone("Asia/Kolkata"), 0);
+	ck_assert_str_eq(utc(parse("2026-10-05 09:11")), "2026-10-05T03:41:00Z");
+	ck_assert_int_eq(times_set_zone("Europe/London"), 0);
+	ck_assert_str_eq(utc(parse("2026-10-25 01:30")), "2026-10-25T00:30:00Z");
+	ck_assert_str_eq(utc(parse("2026-10-26 01:30")), "2026-10-26T01:30:00Z");
+	ck_assert_str_eq(times_zone_name(), "Europe/London");
+	/* the same wall time means another instant in another zone */
+	ck_assert_int_eq(times_set_zone("Australia/Lord_Howe"), 0);
+	ck_assert_str_eq(utc(parse("2026-01-05 09:11")), "2026-01-04T22:11:00Z");
+}
+END_TEST
+
+START_TEST(unknown_zone_rejected)
+{
+	ck_assert_int_eq(times_set_zone("Mars/Olympus_Mons"), -1);
+	ck_assert_int_eq(times_set_zone("../../etc/passwd"), -1);
+	ck_assert_int_eq(times_set_zone(""), -1);
+	ck_assert_int_eq(times_set_zone("EST5EDT"), 0);
+}
+END_TEST
+
+START_TEST(dates_and_days)
+{
+	int y, m, d;
+	ck_assert_int_eq(times_parse_date("2026-10-05", 10, &y, &m, &d), 0);
+	ck_assert_int_eq(y * 10000 + m * 100 + d, 20261005);
+	ck_assert_int_eq(times_parse_date("2026-10-32", 10, &y, &m, &d), -1);
+	ck_assert_int_eq(times_parse_date("2026-10-5", 9, &y, &m, &d), -1);
+	for (int64_t day = -1000; day < 30000; day += 37) {
+		times_civil_from_days(day, &y, &m, &d);
+		ck_assert_int_eq(times_days_from_civil(y, m, d), day);
+	}
+	ny();
+	/* 2026-10-06 01:00Z is still the 5th in New York */
+	ck_assert_int_eq(times_local_day(parse("2026-10-06T01:00:00Z")),
+			 times_days_from_civil(2026, 10, 5));
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("times");
+	TCase *tc = tcase_create("parse");
+	tcase_add_test(tc, iso_with_z_and_millis);
+	tcase_add_test(tc, iso_with_offsets);
+	tcase_add_test(tc, local_iso_forms);
+	tcase_add_test(tc, us_forms);
+	tcase_add_test(tc, impossible_dates_and_junk);
+	tcase_add_test(tc, spring_forward_gap);
+	tcase_add_test(tc, fall_back_repeat);
+	tcase_add_test(tc, other_zones);
+	tcase_add_test(tc, unknown_zone_rejected);
+	tcase_add_test(tc, dates_and_days);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,11 @@
+# Usage errors: one line on standard error each, exit status 2.
+"$ALMAUDIT"                           >/dev/null; echo "no command: $?"
+"$ALMAUDIT" frobnicate                ; echo "unknown command: $?"
+"$ALMAUDIT" audit                     ; echo "no files: $?"
+"$ALMAUDIT" audit --bogus x.csv       ; echo "unknown option: $?"
+"$ALMAUDIT" audit x.csv --tz          ; echo "missing value: $?"
+"$ALMAUDIT" audit --format csv x.csv  ; echo "format not in audit yet: $?"
+"$ALMAUDIT" runs --format xml x.csv   ; echo "bad format: $?"
+"$ALMAUDIT" runs --column colour=Hue x.csv ; echo "bad column: $?"
+"$ALMAUDIT" audit --tz Mars/Olympus_Mons data/small.csv ; echo "bad zone: $?"
+"$ALMAUDIT" help frobnicate           ; echo "help on nothing: $?"

@@ -1,0 +1,123 @@
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+static char dir[256];
+static int serial;
+static char paths[64][512];
+
+const char *testutil_path(const char *suffix)
+{
+	if (!dir[0]) {
+		snprintf(dir, sizeof dir, "%s/almaudit-test-XXXXXX",
+			 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+		if (!mkdtemp(dir)) {
+			perror("mkdtemp");
+			exit(2);
+		}
+	}
+	char *p = paths[serial % 64];
+	snprintf(p, sizeof paths[0], "%s/f%d-%d%s", dir, (int)getpid(), serial++, suffix);
+	return p;
+}
+
+const char *testutil_plain(const char *data)
+{
+	const char *path = testutil_path(".csv");
+	FILE *f = fopen(path, "wb");
+	if (!f || fwrite(data, 1, strlen(data), f) != strlen(data) || fclose(f) != 0) {
+		perror(path);
+		exit(2);
+	}
+	return path;
+}
+
+const char *testutil_gzip(const char *data, int members)
+{
+	const char *path = testutil_path(".csv.gz");
+	size_t len = strlen(data), done = 0;
+	FILE *out = fopen(path, "wb");
+	if (!out) {
+		perror(path);
+		exit(2);
+	}
+	for (int m = 0; m < members; m++) {
+		size_t part = m == members - 1 ? len - done : len / (size_t)members;
+		/* each member is a whole gzip stream of its own */
+		const char *tmp = testutil_path(".part.gz");
+		gzFile g = gzopen(tmp, "wb");
+		if (part)
+			gzwrite(g, data + done, (unsigned)part);
+		gzclose(g);
+		char *bytes = testutil_read(tmp);
+		size_t n = testutil_size(tmp);
+		fwrite(bytes, 1, n, out);
+		free(bytes);
+		done += part;
+	}
+	fclose(out);
+	return path;
+}
+
+const char *testutil_gzip_cut(const char *data, size_t keep)
+{
+	const char *whole = testutil_gzip(data, 1);
+	char *bytes = testutil_read(whole);
+	const char *path = testutil_path(".cut.gz");
+	FILE *f = fopen(path, "wb");
+	fwrite(bytes, 1, keep, f);
+	fclose(f);
+	free(bytes);
+	return path;
+}
+
+size_t testutil_size(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? (size_t)st.st_size : 0;
+}
+
+char *testutil_read(const char *path)
+{
+	size_t n = testutil_size(path);
+	char *buf = malloc(n + 1);
+	FILE *f = fopen(path, "rb");
+	if (!buf || !f || fread(buf, 1, n, f) != n) {
+		perror(path);
+		exit(2);
+	}
+	fclose(f);
+	buf[n] = '\0';
+	return buf;
+}
+
+static int saved_fd = -1;
+static char err_path[512];
+
+void testutil_stderr_begin(void)
+{
+	fflush(stderr);
+	snprintf(err_path, sizeof err_path, "%s", testutil_path(".err"));
+	saved_fd = dup(2);
+	if (!freopen(err_path, "w", stderr)) {
+		perror(err_path);
+		exit(2);
+	}
+}
+
+const char *testutil_stderr_end(void)
+{
+	static char text[8192];
+	fflush(stderr);
+	dup2(saved_fd, 2);
+	close(saved_fd);
+	char *s = testutil_read(err_path);
+	snprintf(text, sizeof text, "%s", s);
+	free(s);
+	return text;
+}

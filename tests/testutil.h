@@ -1,0 +1,30 @@
+/* testutil: helpers shared by the Check suites: scratch files (plain and
+ * gzip, whole or cut short), and capturing what a call writes to stderr.
+ * Everything is per test process (Check forks each test); nothing to free
+ * but the strings testutil_read returns. */
+#ifndef ALMAUDIT_TESTUTIL_H
+#define ALMAUDIT_TESTUTIL_H
+
+#include <stddef.h>
+
+/* A fresh path in a scratch directory, with the given suffix. */
+const char *testutil_path(const char *suffix);
+
+/* Writes data to a new scratch file and returns its path. */
+const char *testutil_plain(const char *data);
+/* Writes data as gzip, split into `members` concatenated gzip members. */
+const char *testutil_gzip(const char *data, int members);
+/* Writes data as gzip and then keeps only the first `keep` bytes. */
+const char *testutil_gzip_cut(const char *data, size_t keep);
+/* Size of a file in bytes. */
+size_t testutil_size(const char *path);
+
+/* The whole of a file, NUL-terminated; the caller frees it. */
+char *testutil_read(const char *path);
+
+/* Sends stderr to a scratch file until testutil_stderr_end, which returns
+ * what was written (static storage, overwritten by the next call). */
+void testutil_stderr_begin(void);
+const char *testutil_stderr_end(void);
+
+#endif
