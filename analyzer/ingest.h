@@ -2,7 +2,7 @@
  * row in memory at a time. Finds columns by header name, counts physical
  * lines, skips repeated header rows, and rejects unreadable rows with a
  * reason (counted in the tally, written to the rejects file if one is set).
- * The only module that includes csv.h. ingest_new allocates; ingest_free
+ * Rows come from csvrd. ingest_new allocates; ingest_free
  * releases; the runs it returns borrow its row buffer until the next call. */
 #ifndef ALMAUDIT_INGEST_H
 #define ALMAUDIT_INGEST_H
@@ -12,11 +12,6 @@
 #include "columns.h"
 #include "run.h"
 #include "tally.h"
-
-/* Longest field and row accepted; a row past either is rejected. */
-#define INGEST_FIELD_MAX (64u * 1024u)
-#define INGEST_ROW_MAX (1024u * 1024u)
-#define INGEST_FIELDS_MAX 1024u
 
 struct ingest;
 

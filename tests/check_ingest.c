@@ -2,6 +2,7 @@
  * aliases, BOM, CRLF, quoted newlines, line numbers, repeated headers,
  * rejects by reason, and damaged or concatenated gzip. */
 #include "columns.h"
+#include "csvrd.h"
 #include "ingest.h"
 #include "testutil.h"
 #include "times.h"
@@ -273,7 +274,7 @@ END_TEST
 
 START_TEST(oversized_field_rejected_stream_goes_on)
 {
-	size_t big = INGEST_FIELD_MAX + 5000;
+	size_t big = CSVRD_FIELD_MAX + 5000;
 	char *data = malloc(2 * big + 512);
 	int n = sprintf(data, "id,name,submitted_by,start_time\n1,A,u,2026-10-05T10:00:00Z\n2,\"");
 	memset(data + n, 'x', big);
