@@ -4,18 +4,23 @@
 #include "columns.h"
 #include "diag.h"
 #include "ingest.h"
+#include "report_rules.h"
 #include "report_runs.h"
 #include "report_text.h"
+#include "rules.h"
 #include "run.h"
 #include "tally.h"
 #include "times.h"
 
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #ifndef ALMAUDIT_VERSION
 #define ALMAUDIT_VERSION "0"
@@ -32,6 +37,7 @@ static const char usage_main[] =
 	"Commands:\n"
 	"  audit    the compliance report on production job history\n"
 	"  runs     every run, one per line, for investigation\n"
+	"  rules    check and query the approval matrix\n"
 	"  help     help on a command: almaudit help audit\n"
 	"\n"
 	"  -h, --help     this help\n"
@@ -57,7 +63,9 @@ static const char usage_audit[] =
 	"and reports what was read: inputs, the range of times, and where every\n"
 	"row went (audited, skipped as system or sandbox runs, rejected by reason).\n"
 	"\n"
-	"Options:\n";
+	"Options:\n"
+	"  --rules DIR       the approval matrix (default $ALMAUDIT_RULES, else the\n"
+	"                    shipped rules)\n";
 
 static const char usage_runs[] =
 	"usage: almaudit runs [options] FILE...\n"
@@ -66,6 +74,24 @@ static const char usage_runs[] =
 	"\n"
 	"Options:\n"
 	"  --format F        text (default) or csv\n";
+
+static const char usage_rules[] =
+	"usage: almaudit rules check [--rules DIR]\n"
+	"       almaudit rules jobs [--rules DIR] [--large-set N]\n"
+	"       almaudit rules who JOB [--rules DIR] [--large-set N]\n"
+	"       almaudit rules what PERSON [--rules DIR]\n"
+	"\n"
+	"check   load and check the rules; print what they hold (exit 0, or 2)\n"
+	"jobs    every job: id, damaging, large-set threshold, how many may run it\n"
+	"who     who may run JOB (an id, or an instance name), directly or through\n"
+	"        another job's approval, with sign-off and revocation dates\n"
+	"what    what PERSON (a name, alias or Alma id) may run, and through which\n"
+	"        approval\n"
+	"\n"
+	"  --rules DIR       the rules directory (default $ALMAUDIT_RULES, else the\n"
+	"                    shipped rules)\n"
+	"  --large-set N     the default large-set threshold (default 1000)\n"
+	"  -h, --help        this help\n";
 
 static void usage_error(const char *cmd, const char *fmt, ...) DIAG_PRINTF(2, 3);
 
@@ -81,6 +107,8 @@ static void usage_error(const char *cmd, const char *fmt, ...)
 
 struct opts {
 	const char *cmd;
+	const char *rules;
+	int64_t large_set;
 	const char *tz;
 	const char *out;
 	const char *rejects;
@@ -93,7 +121,62 @@ struct opts {
 	int help;
 };
 
-enum { OPT_SANDBOX = 256, OPT_TZ, OPT_COLUMN, OPT_REJECTS, OPT_FORMAT };
+enum { OPT_SANDBOX = 256, OPT_TZ, OPT_COLUMN, OPT_REJECTS, OPT_FORMAT, OPT_RULES, OPT_LARGE_SET };
+
+/* The rules directory: --rules, else $ALMAUDIT_RULES, else the rules beside
+ * the binary (share/almaudit/rules of its prefix: the installed tree), else
+ * the source tree's rules/ (a binary run from its build tree), else the
+ * installed path compiled in. */
+static const char *rules_dir(const char *opt, char *buf, size_t size)
+{
+	const char *env = getenv("ALMAUDIT_RULES");
+	char exe[PATH_MAX];
+	ssize_t n;
+
+	if (opt)
+		return opt;
+	if (env && *env)
+		return env;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			slash = strrchr(exe, '/');
+			if (slash)
+				*slash = '\0';
+			char probe[PATH_MAX + 64];
+			int len = snprintf(probe, sizeof probe, "%s/" ALMAUDIT_RULES_SUBDIR "/jobs.csv",
+					   exe);
+			if (len > 0 && (size_t)len < sizeof probe && (size_t)len < size &&
+			    access(probe, R_OK) == 0) {
+				probe[len - strlen("/jobs.csv")] = '\0';
+				memcpy(buf, probe, (size_t)len + 1);
+				return buf;
+			}
+		}
+	}
+#ifdef ALMAUDIT_RULES_SOURCE
+	if (access(ALMAUDIT_RULES_SOURCE "/jobs.csv", R_OK) == 0)
+		return ALMAUDIT_RULES_SOURCE;
+#endif
+	return ALMAUDIT_RULES_INSTALLED;
+}
+
+/* Reads a positive count option ("--large-set 5000"). */
+static int parse_count_opt(const char *cmd, const char *name, const char *arg, int64_t *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(arg, &end, 10);
+	if (errno || end == arg || *end || v < 0) {
+		usage_error(cmd, "%s wants a count of records, not '%s'", name, arg);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
 
 /* Parses the options of audit and runs. 0, or -1 after reporting. */
 static int parse_opts(int argc, char **argv, struct opts *o, int with_format)
@@ -104,6 +187,8 @@ static int parse_opts(int argc, char **argv, struct opts *o, int with_format)
 		{"column", required_argument, NULL, OPT_COLUMN},
 		{"rejects", required_argument, NULL, OPT_REJECTS},
 		{"format", required_argument, NULL, OPT_FORMAT},
+		{"rules", required_argument, NULL, OPT_RULES},
+		{"large-set", required_argument, NULL, OPT_LARGE_SET},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -131,6 +216,21 @@ static int parse_opts(int argc, char **argv, struct opts *o, int with_format)
 			break;
 		case OPT_REJECTS:
 			o->rejects = optarg;
+			break;
+		case OPT_RULES:
+			if (strcmp(o->cmd, "audit") != 0) {
+				usage_error(o->cmd, "unknown option '%s'", "--rules");
+				return -1;
+			}
+			o->rules = optarg;
+			break;
+		case OPT_LARGE_SET:
+			if (strcmp(o->cmd, "audit") != 0) {
+				usage_error(o->cmd, "unknown option '%s'", "--large-set");
+				return -1;
+			}
+			if (parse_count_opt(o->cmd, "--large-set", optarg, &o->large_set) != 0)
+				return -1;
 			break;
 		case OPT_FORMAT:
 			if (!with_format) {
@@ -267,8 +367,14 @@ static int run_command(struct opts *o, run_fn fn, void *ctx, void (*begin)(FILE 
 
 static void audit_end(FILE *out, const struct tally *t, void *ctx)
 {
-	(void)ctx;
-	report_text_header(out, t);
+	report_text_header(out, t, ctx);
+}
+
+/* Loads the rules a command names (reported on failure). */
+static struct rules *load_rules(const char *opt)
+{
+	char buf[PATH_MAX];
+	return rules_load(rules_dir(opt, buf, sizeof buf));
 }
 
 static int cmd_audit(int argc, char **argv)
@@ -286,7 +392,13 @@ static int cmd_audit(int argc, char **argv)
 		opts_free(&o);
 		return EXIT_OK;
 	}
-	status = run_command(&o, NULL, NULL, NULL, audit_end);
+	struct rules *rules = load_rules(o.rules);
+	if (!rules) {
+		opts_free(&o);
+		return EXIT_ERROR;
+	}
+	status = run_command(&o, NULL, rules, NULL, audit_end);
+	rules_free(rules);
 	opts_free(&o);
 	return status;
 }
@@ -330,6 +442,96 @@ static int cmd_runs(int argc, char **argv)
 	return status;
 }
 
+static int64_t local_today(void)
+{
+	return times_local_day((int64_t)time(NULL));
+}
+
+static int cmd_rules(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"rules", required_argument, NULL, OPT_RULES},
+		{"large-set", required_argument, NULL, OPT_LARGE_SET},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	const char *dir = NULL;
+	int64_t large_set = RULES_DEFAULT_LARGE_SET;
+	int c;
+
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_RULES:
+			dir = optarg;
+			break;
+		case OPT_LARGE_SET:
+			if (parse_count_opt("rules", "--large-set", optarg, &large_set) != 0)
+				return EXIT_ERROR;
+			break;
+		case 'h':
+			fputs(usage_rules, stdout);
+			return EXIT_OK;
+		case ':':
+			usage_error("rules", "option '%s' needs a value", argv[optind - 1]);
+			return EXIT_ERROR;
+		default:
+			usage_error("rules", "unknown option '%s'", argv[optind - 1]);
+			return EXIT_ERROR;
+		}
+	}
+	const char *what = optind < argc ? argv[optind] : NULL;
+	int wants_arg = what && (!strcmp(what, "who") || !strcmp(what, "what"));
+	int nargs = argc - optind;
+	if (!what || (strcmp(what, "check") && strcmp(what, "jobs") && !wants_arg)) {
+		usage_error("rules", "rules wants check, jobs, who JOB or what PERSON%s", "");
+		return EXIT_ERROR;
+	}
+	if (nargs != (wants_arg ? 2 : 1)) {
+		usage_error("rules", wants_arg ? "rules %s wants one argument"
+					       : "rules %s takes no argument", what);
+		return EXIT_ERROR;
+	}
+	if (times_set_zone(NULL) != 0)
+		return EXIT_ERROR;
+	struct rules *r = load_rules(dir);
+	if (!r)
+		return EXIT_ERROR;
+	int status = EXIT_OK;
+	const char *arg = wants_arg ? argv[optind + 1] : NULL;
+	if (!strcmp(what, "check")) {
+		report_rules_check(stdout, r);
+	} else if (!strcmp(what, "jobs")) {
+		report_rules_jobs(stdout, r, local_today(), large_set);
+	} else if (!strcmp(what, "who")) {
+		int job = rules_job_by_id(r, arg);
+		if (job < 0)
+			job = rules_job_for_name(r, arg, strlen(arg));
+		if (job >= 0) {
+			report_rules_who(stdout, r, job, local_today(), large_set);
+		} else {
+			const char *near = rules_nearest_job(r, arg);
+			diag_error(r->jobs_path, 0, "no job '%s'%s%s%s", arg,
+				   near ? " (did you mean '" : " (see 'almaudit rules jobs')",
+				   near ? near : "", near ? "'?)" : "");
+			status = EXIT_ERROR;
+		}
+	} else {
+		int person = rules_person_by_text(r, arg);
+		if (person >= 0) {
+			report_rules_what(stdout, r, person, local_today());
+		} else {
+			const char *near = rules_nearest_person(r, arg);
+			diag_error(r->staff_path, 0, "no person '%s'%s%s%s", arg,
+				   near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+			status = EXIT_ERROR;
+		}
+	}
+	rules_free(r);
+	return status;
+}
+
 static int cmd_help(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -342,6 +544,8 @@ static int cmd_help(int argc, char **argv)
 	} else if (strcmp(argv[1], "runs") == 0) {
 		fputs(usage_runs, stdout);
 		fputs(usage_common, stdout);
+	} else if (strcmp(argv[1], "rules") == 0) {
+		fputs(usage_rules, stdout);
 	} else if (strcmp(argv[1], "help") == 0) {
 		fputs("usage: almaudit help COMMAND\n", stdout);
 	} else {
@@ -359,6 +563,7 @@ int main(int argc, char **argv)
 	} commands[] = {
 		{"audit", cmd_audit},
 		{"runs", cmd_runs},
+		{"rules", cmd_rules},
 		{"help", cmd_help},
 	};
 

@@ -72,7 +72,7 @@ static const char *skip_name(int i)
 	return tally_skip_name((enum skip_reason)i);
 }
 
-void report_text_header(FILE *out, const struct tally *t)
+void report_text_header(FILE *out, const struct tally *t, const struct rules *rules)
 {
 	char a[32], b[32], c[32], d[32];
 
@@ -101,4 +101,7 @@ void report_text_header(FILE *out, const struct tally *t)
 	if (t->headers)
 		fprintf(out, "%-10s repeated header rows skipped: %s\n", "Headers",
 			report_count(t->headers, a, sizeof a));
+	if (rules)
+		fprintf(out, "%-10s %s: %zu jobs, %zu people, %zu approvals\n", "Rules", rules->dir,
+			rules->njobs, rules->npeople, rules->napprovals);
 }

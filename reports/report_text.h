@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "rules.h"
 #include "tally.h"
 
 /* Writes n with thousands separators ("12,345") into buf (>= 32 bytes). */
@@ -15,7 +16,8 @@ const char *report_count(uint64_t n, char *buf, size_t size);
  * width > 0 the text is cut or padded to that many characters (UTF-8 aware). */
 void report_text_cell(FILE *out, const char *s, int width);
 
-/* The report's header: inputs, time range, and where every row went. */
-void report_text_header(FILE *out, const struct tally *t);
+/* The report's header: inputs, time range, where every row went, and the
+ * rules in force (rules may be NULL). */
+void report_text_header(FILE *out, const struct tally *t, const struct rules *rules);
 
 #endif

@@ -14,7 +14,7 @@ cd "$here" || exit 2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
-ALMAUDIT=$bin SCRATCH=$tmp TZ=UTC LC_ALL=C \
+ALMAUDIT=$bin SCRATCH=$tmp TZ=UTC LC_ALL=C ALMAUDIT_RULES=../../rules \
 	sh "cases/$name.sh" >"$tmp/out" 2>"$tmp/err" </dev/null
 echo $? >"$tmp/status"
 

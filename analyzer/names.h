@@ -1,0 +1,18 @@
+/* names: people's names as comparable keys. "Van Alstine, Colin", "colin  van
+ * alstine" and "Colin Van Alstine" have one key: "Last, First" turned round,
+ * case, accents and extra spaces ignored. Owns nothing. */
+#ifndef ALMAUDIT_NAMES_H
+#define ALMAUDIT_NAMES_H
+
+#include <stddef.h>
+
+#define NAMES_KEY_MAX 128
+
+/* Writes the key of s (n bytes) into key (NAMES_KEY_MAX bytes) and returns
+ * its length; 0 for a blank name. A name too long is cut. */
+size_t names_key(const char *s, size_t n, char key[NAMES_KEY_MAX]);
+
+/* Edit distance between two keys, for "did you mean" suggestions. */
+size_t names_distance(const char *a, const char *b);
+
+#endif

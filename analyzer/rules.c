@@ -1,0 +1,818 @@
+#define _GNU_SOURCE /* strcasestr */
+#include "rules.h"
+
+#include "csvrd.h"
+#include "diag.h"
+#include "names.h"
+#include "times.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+/* ---- loading state ---- */
+
+struct load {
+	struct rules *r;
+	int errors;
+	const char *path; /* the file being read */
+};
+
+static void fail(struct load *ld, long line, const char *fmt, ...) DIAG_PRINTF(3, 4);
+
+static void fail(struct load *ld, long line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_verror(ld->path, line, fmt, ap);
+	va_end(ap);
+	ld->errors++;
+}
+
+static char *dup_n(struct load *ld, const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+	if (!d) {
+		fail(ld, 0, "out of memory");
+		return NULL;
+	}
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+static void trim(const char **s, size_t *n)
+{
+	while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t'))
+		(*s)++, (*n)--;
+	while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+		(*n)--;
+}
+
+/* Grows an array to hold one more element; -1 (reported) when out of memory. */
+static int grow(struct load *ld, void *arrayp, size_t n, size_t elem)
+{
+	void **array = arrayp;
+	/* capacity: 8, then doubling whenever n reaches a power of two */
+	if (n == 0 || (n >= 8 && (n & (n - 1)) == 0)) {
+		void *p = realloc(*array, (n ? n * 2 : 8) * elem);
+		if (!p) {
+			fail(ld, 0, "out of memory");
+			return -1;
+		}
+		*array = p;
+	}
+	return 0;
+}
+
+/* ---- one rules file: header by name, rows as cells ---- */
+
+#define MAX_COLS 8
+
+struct table {
+	struct csvrd *rd;
+	const char *names[MAX_COLS]; /* the columns this file has */
+	int index[MAX_COLS];	     /* their positions in the header, or -1 */
+	size_t ncols, header_n;
+	struct csvrow row;
+};
+
+static int table_open(struct load *ld, struct table *t, const char *path,
+		      const char *const *names, size_t ncols, size_t required)
+{
+	memset(t, 0, sizeof *t);
+	ld->path = path;
+	t->ncols = ncols;
+	for (size_t i = 0; i < ncols; i++) {
+		t->names[i] = names[i];
+		t->index[i] = -1;
+	}
+	t->rd = csvrd_open(path, path);
+	if (!t->rd) {
+		ld->errors++;
+		return -1;
+	}
+	int got;
+	while ((got = csvrd_next(t->rd, &t->row)) > 0 && t->row.n && t->row.field[0][0] == '#')
+		;
+	if (got <= 0) {
+		if (got == 0)
+			fail(ld, 0, "empty file: no header row (want %s, ...)", names[0]);
+		else
+			ld->errors++;
+		return -1;
+	}
+	t->header_n = t->row.n;
+	for (size_t h = 0; h < t->row.n; h++) {
+		const char *s = t->row.field[h];
+		size_t n = t->row.len[h];
+		trim(&s, &n);
+		for (size_t i = 0; i < ncols; i++)
+			if (t->index[i] < 0 && strlen(names[i]) == n && strncasecmp(s, names[i], n) == 0)
+				t->index[i] = (int)h;
+	}
+	for (size_t i = 0; i < required; i++)
+		if (t->index[i] < 0) {
+			char all[256];
+			size_t used = 0;
+			for (size_t k = 0; k < ncols && used < sizeof all; k++)
+				used += (size_t)snprintf(all + used, sizeof all - used, "%s%s",
+							 k ? "," : "", names[k]);
+			fail(ld, t->row.line, "missing column '%s' (the header is %s)", names[i],
+			     all);
+			return -1;
+		}
+	return 0;
+}
+
+/* The next row that is not a comment or blank: 1, 0 at the end, -1 error. */
+static int table_next(struct load *ld, struct table *t)
+{
+	for (;;) {
+		int got = csvrd_next(t->rd, &t->row);
+		if (got < 0) {
+			ld->errors++;
+			return -1;
+		}
+		if (got == 0)
+			return 0;
+		if (t->row.flags) {
+			fail(ld, t->row.line, "row too large");
+			continue;
+		}
+		if (t->row.n && t->row.field[0][0] == '#')
+			continue;
+		int blank = 1;
+		for (size_t i = 0; i < t->row.n && blank; i++)
+			for (size_t k = 0; k < t->row.len[i] && blank; k++)
+				blank = t->row.field[i][k] == ' ' || t->row.field[i][k] == '\t';
+		if (blank)
+			continue;
+		if (t->row.n > t->header_n) {
+			fail(ld, t->row.line, "%zu fields, but the header has %zu", t->row.n,
+			     t->header_n);
+			continue;
+		}
+		return 1;
+	}
+}
+
+/* Cell i (a column of the table) of the current row, trimmed; "" if absent. */
+static const char *table_cell(const struct table *t, size_t i, size_t *n)
+{
+	int at = t->index[i];
+	if (at < 0 || (size_t)at >= t->row.n) {
+		*n = 0;
+		return "";
+	}
+	const char *s = t->row.field[at];
+	*n = t->row.len[at];
+	trim(&s, n);
+	return s;
+}
+
+static void table_close(struct table *t)
+{
+	csvrd_close(t->rd);
+	t->rd = NULL;
+}
+
+/* ---- staff.csv ---- */
+
+enum { ST_NAME, ST_UNIT, ST_IDS, ST_ALIASES };
+
+/* Splits s at sep into trimmed, non-empty parts. */
+static int split(struct load *ld, const char *s, size_t n, char sep, char ***out, size_t *count)
+{
+	*out = NULL;
+	*count = 0;
+	while (n) {
+		const char *end = sep == ' ' ? NULL : memchr(s, sep, n);
+		size_t len;
+		if (sep == ' ') {
+			len = 0;
+			while (len < n && s[len] != ' ' && s[len] != '\t')
+				len++;
+		} else {
+			len = end ? (size_t)(end - s) : n;
+		}
+		const char *part = s;
+		size_t plen = len;
+		trim(&part, &plen);
+		if (plen) {
+			if (grow(ld, out, *count, sizeof **out) != 0)
+				return -1;
+			if (!((*out)[*count] = dup_n(ld, part, plen)))
+				return -1;
+			(*count)++;
+		}
+		if (len == n)
+			break;
+		s += len + 1;
+		n -= len + 1;
+	}
+	return 0;
+}
+
+static int add_key(struct load *ld, struct rules_key **keys, size_t *nkeys, const char *key,
+		   int person, long line)
+{
+	if (grow(ld, keys, *nkeys, sizeof **keys) != 0)
+		return -1;
+	struct rules_key *k = &(*keys)[*nkeys];
+	if (!(k->key = dup_n(ld, key, strlen(key))))
+		return -1;
+	k->person = person;
+	k->line = line;
+	(*nkeys)++;
+	return 0;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct rules_key *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+static void load_staff(struct load *ld)
+{
+	static const char *const cols[] = {"name", "unit", "alma_ids", "aliases"};
+	struct rules *r = ld->r;
+	struct table t;
+	char key[NAMES_KEY_MAX];
+
+	if (table_open(ld, &t, r->staff_path, cols, 4, 1) != 0) {
+		table_close(&t);
+		return;
+	}
+	while (table_next(ld, &t) > 0) {
+		size_t n;
+		const char *s = table_cell(&t, ST_NAME, &n);
+		if (!n || !names_key(s, n, key)) {
+			fail(ld, t.row.line, "a person without a name");
+			continue;
+		}
+		if (grow(ld, &r->people, r->npeople, sizeof *r->people) != 0)
+			break;
+		struct rules_person *p = &r->people[r->npeople];
+		memset(p, 0, sizeof *p);
+		r->npeople++;
+		p->line = t.row.line;
+		p->name = dup_n(ld, s, n);
+		s = table_cell(&t, ST_UNIT, &n);
+		p->unit = dup_n(ld, s, n);
+		s = table_cell(&t, ST_IDS, &n);
+		split(ld, s, n, ' ', &p->ids, &p->nids);
+		s = table_cell(&t, ST_ALIASES, &n);
+		split(ld, s, n, ';', &p->aliases, &p->naliases);
+		if (!p->name || !p->unit)
+			break;
+		int person = (int)(r->npeople - 1);
+		names_key(p->name, strlen(p->name), key);
+		add_key(ld, &r->names, &r->nnames, key, person, p->line);
+		for (size_t i = 0; i < p->naliases; i++) {
+			if (!names_key(p->aliases[i], strlen(p->aliases[i]), key))
+				continue;
+			add_key(ld, &r->names, &r->nnames, key, person, p->line);
+		}
+		for (size_t i = 0; i < p->nids; i++)
+			add_key(ld, &r->ids, &r->nids, p->ids[i], person, p->line);
+	}
+	table_close(&t);
+
+	/* Two people one name or id would both match: the rules cannot say
+	 * who ran a job. The same person twice (an alias equal to the name) is
+	 * harmless and dropped. */
+	if (r->nnames)
+		qsort(r->names, r->nnames, sizeof *r->names, key_cmp);
+	if (r->nids)
+		qsort(r->ids, r->nids, sizeof *r->ids, key_cmp);
+	struct {
+		struct rules_key *keys;
+		size_t *n;
+		const char *what;
+	} tables[] = {{r->names, &r->nnames, "name"}, {r->ids, &r->nids, "Alma id"}};
+	for (size_t k = 0; k < 2; k++) {
+		struct rules_key *keys = tables[k].keys;
+		size_t out = 0;
+		for (size_t i = 0; i < *tables[k].n; i++) {
+			if (out && strcmp(keys[out - 1].key, keys[i].key) == 0) {
+				if (keys[out - 1].person != keys[i].person)
+					fail(ld, keys[i].line,
+					     "%s '%s' would match both '%s' (line %ld) and '%s'",
+					     tables[k].what, keys[i].key,
+					     r->people[keys[out - 1].person].name, keys[out - 1].line,
+					     r->people[keys[i].person].name);
+				free(keys[i].key);
+				continue;
+			}
+			keys[out++] = keys[i];
+		}
+		*tables[k].n = out;
+	}
+}
+
+/* ---- jobs.csv ---- */
+
+enum { JB_JOB, JB_SCOPE, JB_TITLE, JB_DAMAGING, JB_LARGE_SET, JB_MATCH, JB_INCLUDES };
+
+static int parse_count(const char *s, size_t n, int64_t *out)
+{
+	int64_t v = 0;
+	if (!n)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9' || v > (INT64_MAX - 9) / 10)
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static struct pattern *compile(struct load *ld, long line, const char *what, const char *s,
+			       size_t n)
+{
+	char msg[256];
+	size_t offset;
+	struct pattern *p = match_compile(s, n, msg, sizeof msg, &offset);
+	if (!p)
+		fail(ld, line, "%s error at offset %zu: %s", what, offset, msg);
+	return p;
+}
+
+/* The direct includes of each job, as text, until every job is known. */
+struct pending {
+	char *includes;
+};
+
+static void load_jobs(struct load *ld, struct pending **pending)
+{
+	static const char *const cols[] = {"job",      "scope", "title",   "damaging",
+					   "large_set", "match", "includes"};
+	struct rules *r = ld->r;
+	struct table t;
+
+	*pending = NULL;
+	if (table_open(ld, &t, r->jobs_path, cols, 7, 1) != 0 ||
+	    (t.index[JB_MATCH] < 0 && (fail(ld, t.row.line, "missing column 'match'"), 1))) {
+		table_close(&t);
+		return;
+	}
+	while (table_next(ld, &t) > 0) {
+		size_t n;
+		const char *s = table_cell(&t, JB_JOB, &n);
+		long line = t.row.line;
+		if (!n) {
+			fail(ld, line, "a job without an id");
+			continue;
+		}
+		char *id = dup_n(ld, s, n);
+		if (!id)
+			break;
+		if (rules_job_by_id(r, id) >= 0) {
+			fail(ld, line, "job '%s' is defined twice (first at line %ld)", id,
+			     r->jobs[rules_job_by_id(r, id)].line);
+			free(id);
+			continue;
+		}
+		if (grow(ld, &r->jobs, r->njobs, sizeof *r->jobs) != 0 ||
+		    grow(ld, pending, r->njobs, sizeof **pending) != 0) {
+			free(id);
+			break;
+		}
+		struct rules_job *j = &r->jobs[r->njobs];
+		memset(j, 0, sizeof *j);
+		(*pending)[r->njobs].includes = NULL;
+		r->njobs++;
+		j->id = id;
+		j->line = line;
+		s = table_cell(&t, JB_SCOPE, &n);
+		j->scope = dup_n(ld, s, n);
+		s = table_cell(&t, JB_TITLE, &n);
+		j->title = dup_n(ld, s, n);
+
+		s = table_cell(&t, JB_DAMAGING, &n);
+		if (n == 3 && strncasecmp(s, "yes", 3) == 0)
+			j->damaging = 1;
+		else if (n && !(n == 2 && strncasecmp(s, "no", 2) == 0))
+			fail(ld, line, "damaging must be yes, no or empty, not '%.*s'", (int)n, s);
+
+		j->large_set = -1;
+		s = table_cell(&t, JB_LARGE_SET, &n);
+		if (n && parse_count(s, n, &j->large_set) != 0)
+			fail(ld, line, "large_set must be a record count or empty, not '%.*s'",
+			     (int)n, s);
+
+		s = table_cell(&t, JB_MATCH, &n);
+		j->match_src = dup_n(ld, s, n);
+		if (!n)
+			fail(ld, line, "job '%s' has no match pattern", id);
+		else
+			j->match = compile(ld, line, "pattern", s, n);
+
+		s = table_cell(&t, JB_INCLUDES, &n);
+		(*pending)[r->njobs - 1].includes = dup_n(ld, s, n);
+	}
+	table_close(&t);
+}
+
+/* Resolves includes, rejects cycles, and closes them transitively. */
+static void close_includes(struct load *ld, struct pending *pending)
+{
+	struct rules *r = ld->r;
+	size_t nj = r->njobs;
+
+	ld->path = r->jobs_path;
+	for (size_t k = 0; k < nj; k++) {
+		char **parts;
+		size_t count;
+		const char *text = pending[k].includes ? pending[k].includes : "";
+		if (split(ld, text, strlen(text), ' ', &parts, &count) != 0)
+			return;
+		r->jobs[k].includes = calloc(count ? count : 1, sizeof *r->jobs[k].includes);
+		for (size_t i = 0; i < count; i++) {
+			int j = rules_job_by_id(r, parts[i]);
+			if (j < 0)
+				fail(ld, r->jobs[k].line, "job '%s' includes unknown job '%s'",
+				     r->jobs[k].id, parts[i]);
+			else if (r->jobs[k].includes)
+				r->jobs[k].includes[r->jobs[k].nincludes++] = j;
+			free(parts[i]);
+		}
+		free(parts);
+	}
+
+	/* Depth-first search from each job: a job met again on the current
+	 * path is a cycle. */
+	r->grants = calloc(nj ? nj * nj : 1, 1);
+	int *stack = malloc((nj + 1) * sizeof *stack);
+	size_t *next = malloc((nj + 1) * sizeof *next);
+	char *on_path = calloc(nj ? nj : 1, 1);
+	char *cycle_reported = calloc(nj ? nj : 1, 1);
+	if (!r->grants || !stack || !next || !on_path || !cycle_reported) {
+		fail(ld, 0, "out of memory");
+		goto out;
+	}
+	for (size_t root = 0; root < nj; root++) {
+		size_t depth = 0;
+		stack[0] = (int)root;
+		next[0] = 0;
+		on_path[root] = 1;
+		r->grants[root * nj + root] = 1;
+		while (1) {
+			int k = stack[depth];
+			if (next[depth] == r->jobs[k].nincludes) {
+				on_path[k] = 0;
+				if (depth == 0)
+					break;
+				depth--;
+				continue;
+			}
+			int j = r->jobs[k].includes[next[depth]++];
+			if (on_path[j]) {
+				if (!cycle_reported[j]) {
+					char path[1024];
+					size_t used = 0, from = 0;
+					while (stack[from] != j)
+						from++;
+					for (size_t i = from; i <= depth && used < sizeof path; i++)
+						used += (size_t)snprintf(path + used, sizeof path - used,
+									 "%s -> ", r->jobs[stack[i]].id);
+					if (used < sizeof path)
+						snprintf(path + used, sizeof path - used, "%s",
+							 r->jobs[j].id);
+					fail(ld, r->jobs[j].line, "includes cycle: %s", path);
+					for (size_t i = from; i <= depth; i++)
+						cycle_reported[stack[i]] = 1;
+				}
+				continue;
+			}
+			if (r->grants[root * nj + (size_t)j])
+				continue;
+			r->grants[root * nj + (size_t)j] = 1;
+			stack[++depth] = j;
+			next[depth] = 0;
+			on_path[j] = 1;
+		}
+	}
+out:
+	free(stack);
+	free(next);
+	free(on_path);
+	free(cycle_reported);
+}
+
+/* ---- approvals.csv ---- */
+
+enum { AP_JOB, AP_STAFF, AP_SIGNED_OFF, AP_REVOKED, AP_SETS, AP_TICKET, AP_NOTE };
+
+static int parse_day(struct load *ld, long line, const char *what, const char *s, size_t n,
+		     int64_t *out)
+{
+	int y, m, d;
+	*out = RULES_NO_DATE;
+	if (!n)
+		return 0;
+	if (times_parse_date(s, n, &y, &m, &d) != 0) {
+		fail(ld, line, "%s '%.*s' is not a date (want YYYY-MM-DD)", what, (int)n, s);
+		return -1;
+	}
+	*out = times_days_from_civil(y, m, d);
+	return 0;
+}
+
+/* The known name nearest to key, for a suggestion; NULL when none is close. */
+static const char *nearest_person_key(const struct rules *r, const char *key)
+{
+	size_t best = SIZE_MAX;
+	const char *name = NULL;
+	for (size_t i = 0; i < r->nnames; i++) {
+		size_t d = names_distance(key, r->names[i].key);
+		if (d < best) {
+			best = d;
+			name = r->people[r->names[i].person].name;
+		}
+	}
+	return best <= 2 + strlen(key) / 4 ? name : NULL;
+}
+
+const char *rules_nearest_job(const struct rules *r, const char *id)
+{
+	size_t best = SIZE_MAX;
+	const char *name = NULL;
+	/* a word of the id or title first ("withdrawals"), then spelling */
+	for (size_t i = 0; *id && i < r->njobs; i++)
+		if (strcasestr(r->jobs[i].id, id) || strcasestr(r->jobs[i].title, id))
+			return r->jobs[i].id;
+	for (size_t i = 0; i < r->njobs; i++) {
+		size_t d = names_distance(id, r->jobs[i].id);
+		if (d < best) {
+			best = d;
+			name = r->jobs[i].id;
+		}
+	}
+	return best <= 2 + strlen(id) / 4 ? name : NULL;
+}
+
+static int find_key(const struct rules_key *keys, size_t n, const char *key)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(keys[mid].key, key);
+		if (c == 0)
+			return keys[mid].person;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+static void load_approvals(struct load *ld)
+{
+	static const char *const cols[] = {"job",  "staff",  "signed_off", "revoked",
+					   "sets", "ticket", "note"};
+	struct rules *r = ld->r;
+	struct table t;
+	char key[NAMES_KEY_MAX];
+
+	if (table_open(ld, &t, r->approvals_path, cols, 7, 2) != 0) {
+		table_close(&t);
+		return;
+	}
+	while (table_next(ld, &t) > 0) {
+		size_t n;
+		long line = t.row.line;
+		const char *s = table_cell(&t, AP_JOB, &n);
+		char id[256];
+		snprintf(id, sizeof id, "%.*s", (int)n, s);
+		int job = rules_job_by_id(r, id);
+		if (job < 0) {
+			const char *near = rules_nearest_job(r, id);
+			if (near)
+				fail(ld, line, "unknown job '%s' (did you mean '%s'?)", id, near);
+			else
+				fail(ld, line, "unknown job '%s' (not in %s)", id, r->jobs_path);
+		}
+		s = table_cell(&t, AP_STAFF, &n);
+		names_key(s, n, key);
+		int person = find_key(r->names, r->nnames, key);
+		if (person < 0) {
+			const char *near = nearest_person_key(r, key);
+			if (near)
+				fail(ld, line, "unknown person '%.*s' (did you mean '%s'?)", (int)n, s,
+				     near);
+			else
+				fail(ld, line, "unknown person '%.*s' (not in %s)", (int)n, s,
+				     r->staff_path);
+		}
+		int64_t signed_off, revoked;
+		const char *so = table_cell(&t, AP_SIGNED_OFF, &n);
+		int bad = parse_day(ld, line, "signed_off", so, n, &signed_off);
+		const char *rv = table_cell(&t, AP_REVOKED, &n);
+		bad |= parse_day(ld, line, "revoked", rv, n, &revoked);
+		if (!bad && signed_off != RULES_NO_DATE && revoked != RULES_NO_DATE &&
+		    revoked <= signed_off)
+			fail(ld, line, "revoked on or before it was signed off");
+
+		size_t sn;
+		const char *sets = table_cell(&t, AP_SETS, &sn);
+		struct pattern *sets_pattern = sn ? compile(ld, line, "sets pattern", sets, sn) : NULL;
+		if (job < 0 || person < 0 || bad || (sn && !sets_pattern)) {
+			match_free(sets_pattern);
+			continue;
+		}
+		if (grow(ld, &r->approvals, r->napprovals, sizeof *r->approvals) != 0) {
+			match_free(sets_pattern);
+			break;
+		}
+		struct rules_approval *a = &r->approvals[r->napprovals++];
+		memset(a, 0, sizeof *a);
+		a->job = job;
+		a->person = person;
+		a->signed_off = signed_off;
+		a->revoked = revoked;
+		a->line = line;
+		a->sets = sets_pattern;
+		a->sets_src = sn ? dup_n(ld, sets, sn) : NULL;
+		s = table_cell(&t, AP_STAFF, &n);
+		a->staff = dup_n(ld, s, n);
+		s = table_cell(&t, AP_TICKET, &n);
+		a->ticket = dup_n(ld, s, n);
+		s = table_cell(&t, AP_NOTE, &n);
+		a->note = dup_n(ld, s, n);
+	}
+	table_close(&t);
+}
+
+/* ---- the whole ---- */
+
+static char *join(const char *dir, const char *file)
+{
+	size_t n = strlen(dir) + strlen(file) + 2;
+	char *p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s%s%s", dir, dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/", file);
+	return p;
+}
+
+struct rules *rules_load(const char *dir)
+{
+	struct rules *r = calloc(1, sizeof *r);
+	struct load ld = {.r = r};
+	struct pending *pending = NULL;
+
+	if (!r || !(r->dir = strdup(dir)) || !(r->jobs_path = join(dir, "jobs.csv")) ||
+	    !(r->staff_path = join(dir, "staff.csv")) ||
+	    !(r->approvals_path = join(dir, "approvals.csv"))) {
+		diag_error(dir, 0, "out of memory");
+		rules_free(r);
+		return NULL;
+	}
+	struct stat st;
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		diag_error(dir, 0, "no rules directory here (%s)",
+			   stat(dir, &st) != 0 ? strerror(errno) : "not a directory");
+		rules_free(r);
+		return NULL;
+	}
+	load_staff(&ld);
+	load_jobs(&ld, &pending);
+	close_includes(&ld, pending);
+	for (size_t i = 0; i < r->njobs; i++)
+		free(pending[i].includes);
+	free(pending);
+	load_approvals(&ld);
+	if (ld.errors) {
+		rules_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void rules_free(struct rules *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->njobs; i++) {
+		struct rules_job *j = &r->jobs[i];
+		free(j->id);
+		free(j->scope);
+		free(j->title);
+		free(j->match_src);
+		match_free(j->match);
+		free(j->includes);
+	}
+	for (size_t i = 0; i < r->npeople; i++) {
+		struct rules_person *p = &r->people[i];
+		free(p->name);
+		free(p->unit);
+		for (size_t k = 0; k < p->nids; k++)
+			free(p->ids[k]);
+		for (size_t k = 0; k < p->naliases; k++)
+			free(p->aliases[k]);
+		free(p->ids);
+		free(p->aliases);
+	}
+	for (size_t i = 0; i < r->napprovals; i++) {
+		struct rules_approval *a = &r->approvals[i];
+		free(a->staff);
+		free(a->sets_src);
+		match_free(a->sets);
+		free(a->ticket);
+		free(a->note);
+	}
+	for (size_t i = 0; i < r->nnames; i++)
+		free(r->names[i].key);
+	for (size_t i = 0; i < r->nids; i++)
+		free(r->ids[i].key);
+	free(r->names);
+	free(r->ids);
+	free(r->jobs);
+	free(r->people);
+	free(r->approvals);
+	free(r->grants);
+	free(r->dir);
+	free(r->jobs_path);
+	free(r->staff_path);
+	free(r->approvals_path);
+	free(r);
+}
+
+/* ---- lookups ---- */
+
+int rules_job_for_name(const struct rules *r, const char *name, size_t n)
+{
+	for (size_t i = 0; i < r->njobs; i++) {
+		int m = match_run(r->jobs[i].match, name, n);
+		if (m < 0)
+			return -2;
+		if (m)
+			return (int)i;
+	}
+	return -1;
+}
+
+int rules_job_by_id(const struct rules *r, const char *id)
+{
+	for (size_t i = 0; i < r->njobs; i++)
+		if (strcmp(r->jobs[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+int rules_person_for(const struct rules *r, const char *user, const char *user_name, int *by_id)
+{
+	char key[NAMES_KEY_MAX];
+	*by_id = 0;
+	if (user && *user) {
+		int p = find_key(r->ids, r->nids, user);
+		if (p >= 0) {
+			*by_id = 1;
+			return p;
+		}
+	}
+	if (user_name && names_key(user_name, strlen(user_name), key))
+		return find_key(r->names, r->nnames, key);
+	return -1;
+}
+
+int rules_person_by_text(const struct rules *r, const char *text)
+{
+	int by_id;
+	return rules_person_for(r, text, text, &by_id);
+}
+
+const char *rules_nearest_person(const struct rules *r, const char *text)
+{
+	char key[NAMES_KEY_MAX];
+	names_key(text, strlen(text), key);
+	return nearest_person_key(r, key);
+}
+
+int rules_grants(const struct rules *r, int k, int j)
+{
+	return r->grants[(size_t)k * r->njobs + (size_t)j];
+}
+
+int rules_approval_holds(const struct rules_approval *a, int64_t day, const char *set_name)
+{
+	if (a->signed_off != RULES_NO_DATE && a->signed_off > day)
+		return 0;
+	if (a->revoked != RULES_NO_DATE && a->revoked <= day)
+		return 0;
+	if (!a->sets)
+		return 1;
+	return match_run(a->sets, set_name ? set_name : "", set_name ? strlen(set_name) : 0);
+}

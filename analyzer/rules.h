@@ -1,0 +1,98 @@
+/* rules: the approval matrix loaded from a rules directory (jobs.csv,
+ * staff.csv, approvals.csv; spec section 2), checked whole, and the lookups
+ * the verdicts and the `rules` command need: the job that owns an instance
+ * name, the person behind a run, and which approvals grant which jobs
+ * (includes closed transitively). rules_load allocates one struct rules
+ * that owns every table, pattern and string in it; rules_free frees it. */
+#ifndef ALMAUDIT_RULES_H
+#define ALMAUDIT_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "match.h"
+
+#define RULES_NO_DATE INT64_MIN	    /* an empty signed_off or revoked */
+#define RULES_DEFAULT_LARGE_SET 1000 /* --large-set when not given */
+
+struct rules_job {
+	char *id, *scope, *title;
+	int damaging;
+	int64_t large_set; /* -1: the global default */
+	char *match_src;
+	struct pattern *match;
+	int *includes; /* direct includes, as job indices */
+	size_t nincludes;
+	long line;
+};
+
+struct rules_person {
+	char *name, *unit;
+	char **ids, **aliases;
+	size_t nids, naliases;
+	long line;
+};
+
+struct rules_approval {
+	int job, person;
+	int64_t signed_off, revoked; /* local dates as days since 1970-01-01 */
+	char *staff;		     /* the name as approvals.csv writes it */
+	char *sets_src;		     /* NULL: every set */
+	struct pattern *sets;
+	char *ticket, *note;
+	long line;
+};
+
+struct rules_key {
+	char *key;
+	int person;
+	long line;
+};
+
+struct rules {
+	char *dir, *jobs_path, *staff_path, *approvals_path;
+	struct rules_job *jobs;
+	size_t njobs;
+	struct rules_person *people;
+	size_t npeople;
+	struct rules_approval *approvals;
+	size_t napprovals;
+	unsigned char *grants; /* [k * njobs + j]: an approval for job k grants job j */
+	struct rules_key *names, *ids; /* sorted lookup tables */
+	size_t nnames, nids;
+};
+
+/* Loads and checks the rules in dir. Every problem is reported at its file
+ * and line; any problem makes the load fail (NULL). */
+struct rules *rules_load(const char *dir);
+void rules_free(struct rules *r);
+
+/* The job that owns an instance name: the first jobs.csv pattern that
+ * matches. Returns its index, -1 when none does, -2 when a match hit the
+ * PCRE2 limits. */
+int rules_job_for_name(const struct rules *r, const char *name, size_t n);
+
+/* A job by its id ("batch-item-withdrawals"), or -1. */
+int rules_job_by_id(const struct rules *r, const char *id);
+
+/* The person behind a run: by Alma id among alma_ids first, then by name
+ * against names and aliases. -1 when nobody; *by_id tells which matched. */
+int rules_person_for(const struct rules *r, const char *user, const char *user_name, int *by_id);
+
+/* A person by name, alias or Alma id, or -1 (for `rules what`). */
+int rules_person_by_text(const struct rules *r, const char *text);
+
+/* The known person or job id nearest to text, for "did you mean" (NULL
+ * when none is close). */
+const char *rules_nearest_person(const struct rules *r, const char *text);
+const char *rules_nearest_job(const struct rules *r, const char *id);
+
+/* 1 when an approval for job k also grants job j (k == j included). */
+int rules_grants(const struct rules *r, int k, int j);
+
+/* Whether approval a holds on local day `day` for a run on set_name: signed
+ * off on or before it, not revoked on or before it, and the set matching.
+ * 1 holds, 0 not, -1 the set pattern hit a limit. */
+int rules_approval_holds(const struct rules_approval *a, int64_t day, const char *set_name);
+
+#endif

@@ -1,0 +1,173 @@
+#include "report_rules.h"
+
+#include "report_text.h"
+#include "times.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+/* The rules file name relative to its directory, for "approvals.csv:23". */
+static const char *base(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
+}
+
+static void day_cell(FILE *out, int64_t day, int width)
+{
+	char buf[16] = "-";
+	if (day != RULES_NO_DATE) {
+		int y, m, d;
+		times_civil_from_days(day, &y, &m, &d);
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+	}
+	fprintf(out, "%-*s", width, buf);
+}
+
+static int holds_today(const struct rules_approval *a, int64_t today)
+{
+	return a->revoked == RULES_NO_DATE || a->revoked > today;
+}
+
+/* People with an approval that grants job j and is not revoked by today. */
+static size_t may_run(const struct rules *r, int j, int64_t today)
+{
+	size_t count = 0;
+	for (size_t p = 0; p < r->npeople; p++)
+		for (size_t i = 0; i < r->napprovals; i++) {
+			const struct rules_approval *a = &r->approvals[i];
+			if (a->person == (int)p && rules_grants(r, a->job, j) && holds_today(a, today)) {
+				count++;
+				break;
+			}
+		}
+	return count;
+}
+
+void report_rules_check(FILE *out, const struct rules *r)
+{
+	size_t damaging = 0;
+	for (size_t i = 0; i < r->njobs; i++)
+		damaging += r->jobs[i].damaging != 0;
+	fprintf(out, "%s: %zu jobs (%zu damaging), %zu people, %zu approvals: OK\n", r->dir,
+		r->njobs, damaging, r->npeople, r->napprovals);
+}
+
+static void threshold(char *buf, size_t size, const struct rules_job *j, int64_t large_set)
+{
+	char n[32];
+	if (!j->damaging)
+		snprintf(buf, size, "-");
+	else if (j->large_set >= 0)
+		snprintf(buf, size, "%s", report_count((uint64_t)j->large_set, n, sizeof n));
+	else
+		snprintf(buf, size, "%s (default)", report_count((uint64_t)large_set, n, sizeof n));
+}
+
+void report_rules_jobs(FILE *out, const struct rules *r, int64_t today, int64_t large_set)
+{
+	fprintf(out, "%-30s %-8s %-16s %7s  %-32s %s\n", "JOB", "DAMAGING", "LARGE SET", "MAY RUN",
+		"SCOPE", "TITLE");
+	for (size_t i = 0; i < r->njobs; i++) {
+		const struct rules_job *j = &r->jobs[i];
+		char t[48];
+		threshold(t, sizeof t, j, large_set);
+		fprintf(out, "%-30s %-8s %-16s %7zu  ", j->id, j->damaging ? "yes" : "no", t,
+			may_run(r, (int)i, today));
+		report_text_cell(out, j->scope, 32);
+		putc(' ', out);
+		report_text_cell(out, j->title, 0);
+		putc('\n', out);
+	}
+}
+
+void report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, int64_t large_set)
+{
+	const struct rules_job *j = &r->jobs[job];
+	char t[48];
+	threshold(t, sizeof t, j, large_set);
+	fprintf(out, "%s: ", j->id);
+	report_text_cell(out, j->title, 0);
+	fprintf(out, "\nScope %s; %s", j->scope, j->damaging ? "damaging" : "not damaging");
+	if (j->damaging && j->large_set >= 0)
+		fprintf(out, ", flagged above %s records", t);
+	else if (j->damaging)
+		fprintf(out, ", flagged above %s records (the default)",
+			report_count((uint64_t)large_set, t, sizeof t));
+	fprintf(out, "; pattern %s (%s:%ld)\n", j->match_src, base(r->jobs_path), j->line);
+
+	size_t rows = 0;
+	for (size_t i = 0; i < r->napprovals; i++)
+		rows += rules_grants(r, r->approvals[i].job, job) != 0;
+	size_t people = may_run(r, job, today);
+	fprintf(out, "%zu %s may run it today (%zu %s grant it)\n\n", people,
+		people == 1 ? "person" : "people", rows, rows == 1 ? "approval" : "approvals");
+	if (!rows)
+		return;
+	fprintf(out, "%-26s %-22s %-11s %-11s %-28s %s\n", "PERSON", "UNIT", "SIGNED OFF",
+		"REVOKED", "THROUGH", "RULE");
+	for (size_t i = 0; i < r->napprovals; i++) {
+		const struct rules_approval *a = &r->approvals[i];
+		if (!rules_grants(r, a->job, job))
+			continue;
+		const struct rules_person *p = &r->people[a->person];
+		report_text_cell(out, p->name, 26);
+		putc(' ', out);
+		report_text_cell(out, p->unit, 22);
+		putc(' ', out);
+		day_cell(out, a->signed_off, 11);
+		putc(' ', out);
+		day_cell(out, a->revoked, 11);
+		fprintf(out, " %-28s %s:%ld", a->job == job ? "-" : r->jobs[a->job].id,
+			base(r->approvals_path), a->line);
+		if (a->sets_src)
+			fprintf(out, "  sets matching %s", a->sets_src);
+		putc('\n', out);
+	}
+}
+
+void report_rules_what(FILE *out, const struct rules *r, int person, int64_t today)
+{
+	const struct rules_person *p = &r->people[person];
+	report_text_cell(out, p->name, 0);
+	if (p->unit[0])
+		fprintf(out, " (%s)", p->unit);
+	fprintf(out, ", %s:%ld", base(r->staff_path), p->line);
+	for (size_t i = 0; i < p->naliases; i++)
+		fprintf(out, "%s%s", i ? "; " : ", also written ", p->aliases[i]);
+	putc('\n', out);
+
+	size_t jobs = 0, approvals = 0;
+	for (size_t j = 0; j < r->njobs; j++) {
+		int any = 0;
+		for (size_t i = 0; i < r->napprovals; i++) {
+			const struct rules_approval *a = &r->approvals[i];
+			if (a->person == person && rules_grants(r, a->job, (int)j))
+				any |= holds_today(a, today);
+		}
+		jobs += any;
+	}
+	for (size_t i = 0; i < r->napprovals; i++)
+		approvals += r->approvals[i].person == person;
+	fprintf(out, "may run %zu %s today (%zu %s)\n\n", jobs, jobs == 1 ? "job" : "jobs",
+		approvals, approvals == 1 ? "approval" : "approvals");
+	if (!approvals)
+		return;
+	fprintf(out, "%-30s %-11s %-11s %-28s %s\n", "JOB", "SIGNED OFF", "REVOKED", "THROUGH",
+		"RULE");
+	for (size_t j = 0; j < r->njobs; j++)
+		for (size_t i = 0; i < r->napprovals; i++) {
+			const struct rules_approval *a = &r->approvals[i];
+			if (a->person != person || !rules_grants(r, a->job, (int)j))
+				continue;
+			fprintf(out, "%-30s ", r->jobs[j].id);
+			day_cell(out, a->signed_off, 11);
+			putc(' ', out);
+			day_cell(out, a->revoked, 11);
+			fprintf(out, " %-28s %s:%ld", a->job == (int)j ? "-" : r->jobs[a->job].id,
+				base(r->approvals_path), a->line);
+			if (a->sets_src)
+				fprintf(out, "  sets matching %s", a->sets_src);
+			putc('\n', out);
+		}
+}

@@ -1,0 +1,18 @@
+/* report_rules: what `almaudit rules` prints: the check summary, the job
+ * list, who may run a job, and what a person may run. Reads the rules it is
+ * given; owns nothing. */
+#ifndef ALMAUDIT_REPORT_RULES_H
+#define ALMAUDIT_REPORT_RULES_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "rules.h"
+
+void report_rules_check(FILE *out, const struct rules *r);
+/* today: the local date (days since 1970) that "may run" is counted on. */
+void report_rules_jobs(FILE *out, const struct rules *r, int64_t today, int64_t large_set);
+void report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, int64_t large_set);
+void report_rules_what(FILE *out, const struct rules *r, int person, int64_t today);
+
+#endif
