@@ -1,9 +1,13 @@
 /* cli: the almaudit command line. Parses arguments, runs a command, and is
  * the only place that decides the exit status: 0 no findings, 1 findings,
  * 2 error (usage, rules, input). */
+#include "audit.h"
 #include "columns.h"
 #include "diag.h"
+#include "filter.h"
 #include "ingest.h"
+#include "period.h"
+#include "report.h"
 #include "report_rules.h"
 #include "report_runs.h"
 #include "report_text.h"
@@ -47,25 +51,36 @@ static const char usage_main[] =
 	"or - for standard input. Exit status: 0 no findings, 1 findings, 2 error.\n"
 	"See almaudit(1).\n";
 
-static const char usage_common[] =
-	"  --sandbox FILE    read FILE as sandbox history (repeatable)\n"
-	"  --tz ZONE         zone of times written without one (IANA name;\n"
-	"                    default $TZ, else the system zone)\n"
-	"  --column C=H      read header H as column C (repeatable)\n"
-	"  --rejects FILE    write each rejected row to FILE as CSV\n"
-	"  -o FILE           write the report to FILE, not standard output\n"
-	"  -h, --help        this help\n";
-
 static const char usage_audit[] =
 	"usage: almaudit audit [options] FILE...\n"
 	"\n"
-	"Reads production job history (and sandbox history given with --sandbox)\n"
-	"and reports what was read: inputs, the range of times, and where every\n"
-	"row went (audited, skipped as system or sandbox runs, rejected by reason).\n"
+	"Judges every manual production run against the approval matrix and\n"
+	"reports the findings: unapproved, no-signoff, damaging-large-set,\n"
+	"unlisted-job. Sandbox history (--sandbox) is evidence of testing.\n"
 	"\n"
 	"Options:\n"
 	"  --rules DIR       the approval matrix (default $ALMAUDIT_RULES, else the\n"
-	"                    shipped rules)\n";
+	"                    shipped rules)\n"
+	"  --format F        text (default), csv or json\n"
+	"  --period P        today, yesterday, this-week, last-week, this-month,\n"
+	"                    last-month, this-quarter, last-quarter, this-year,\n"
+	"                    last-year, YYYY-MM, YYYY-Qn or YYYY\n"
+	"  --since DATE      from DATE (YYYY-MM-DD, inclusive)\n"
+	"  --until DATE      to DATE (inclusive)\n"
+	"  --large-set N     records above which a damaging run is flagged, for\n"
+	"                    jobs that set none (default 1000)\n"
+	"  --limit N         rows per finding kind in the text report (default 50)\n"
+	"\n"
+	"Filters (a repeated filter widens; different filters narrow):\n"
+	"  --job J           a job id, or a pattern on the job name\n"
+	"  --user U          an Alma id, a name as exported, or a staff name\n"
+	"  --unit U          the person's unit in staff.csv\n"
+	"  --finding KIND    unapproved, no-signoff, damaging-large-set, unlisted-job\n"
+	"  --min-records N   runs on N records or more\n"
+	"  --status S        a status code or label (COMPLETED_SUCCESS, Failed)\n"
+	"  --grep PATTERN    a PCRE2 pattern any field of the run matches\n"
+	"\n"
+	"Input:\n";
 
 static const char usage_runs[] =
 	"usage: almaudit runs [options] FILE...\n"
@@ -74,6 +89,15 @@ static const char usage_runs[] =
 	"\n"
 	"Options:\n"
 	"  --format F        text (default) or csv\n";
+
+static const char usage_common[] =
+	"  --sandbox FILE    read FILE as sandbox history (repeatable)\n"
+	"  --tz ZONE         zone of times written without one (IANA name;\n"
+	"                    default $TZ, else the system zone)\n"
+	"  --column C=H      read header H as column C (repeatable)\n"
+	"  --rejects FILE    write each rejected row to FILE as CSV\n"
+	"  -o FILE           write the report to FILE, not standard output\n"
+	"  -h, --help        this help\n";
 
 static const char usage_rules[] =
 	"usage: almaudit rules check [--rules DIR]\n"
@@ -105,28 +129,42 @@ static void usage_error(const char *cmd, const char *fmt, ...)
 	diag_error(NULL, 0, "%s (see 'almaudit help%s%s')", msg, cmd ? " " : "", cmd ? cmd : "");
 }
 
+enum {
+	OPT_SANDBOX = 256,
+	OPT_TZ,
+	OPT_COLUMN,
+	OPT_REJECTS,
+	OPT_FORMAT,
+	OPT_RULES,
+	OPT_LARGE_SET,
+	OPT_PERIOD,
+	OPT_SINCE,
+	OPT_UNTIL,
+	OPT_LIMIT,
+	OPT_JOB,
+	OPT_USER,
+	OPT_UNIT,
+	OPT_FINDING,
+	OPT_MIN_RECORDS,
+	OPT_STATUS,
+	OPT_GREP,
+};
+
+/* The options of audit and runs. */
 struct opts {
 	const char *cmd;
-	const char *rules;
-	int64_t large_set;
-	const char *tz;
-	const char *out;
-	const char *rejects;
-	const char *format;
+	const char *rules, *tz, *out, *rejects, *format;
+	const char *period, *since, *until;
+	int64_t large_set, limit;
 	const char **sandbox;
 	size_t nsandbox;
 	struct columns cols;
+	struct filter filter;
 	char **files;
-	int nfiles;
+	size_t nfiles;
 	int help;
 };
 
-enum { OPT_SANDBOX = 256, OPT_TZ, OPT_COLUMN, OPT_REJECTS, OPT_FORMAT, OPT_RULES, OPT_LARGE_SET };
-
-/* The rules directory: --rules, else $ALMAUDIT_RULES, else the rules beside
- * the binary (share/almaudit/rules of its prefix: the installed tree), else
- * the source tree's rules/ (a binary run from its build tree), else the
- * installed path compiled in. */
 static const char *rules_dir(const char *opt, char *buf, size_t size)
 {
 	const char *env = getenv("ALMAUDIT_RULES");
@@ -164,22 +202,56 @@ static const char *rules_dir(const char *opt, char *buf, size_t size)
 	return ALMAUDIT_RULES_INSTALLED;
 }
 
-/* Reads a positive count option ("--large-set 5000"). */
+/* Loads the rules a command names (reported on failure). */
+static struct rules *load_rules(const char *opt)
+{
+	char buf[PATH_MAX];
+	return rules_load(rules_dir(opt, buf, sizeof buf));
+}
+
+/* Reads a count option ("--large-set 5000"). */
 static int parse_count_opt(const char *cmd, const char *name, const char *arg, int64_t *out)
 {
 	char *end;
 	errno = 0;
 	long long v = strtoll(arg, &end, 10);
 	if (errno || end == arg || *end || v < 0) {
-		usage_error(cmd, "%s wants a count of records, not '%s'", name, arg);
+		usage_error(cmd, "%s wants a count, not '%s'", name, arg);
 		return -1;
 	}
 	*out = v;
 	return 0;
 }
 
-/* Parses the options of audit and runs. 0, or -1 after reporting. */
-static int parse_opts(int argc, char **argv, struct opts *o, int with_format)
+/* "Now", for relative periods: $ALMAUDIT_NOW (an ISO 8601 instant, so that
+ * reports can be reproduced and tested) or the clock. */
+static int64_t now(void)
+{
+	const char *fixed = getenv("ALMAUDIT_NOW");
+	int64_t t;
+	if (fixed && *fixed && times_parse(fixed, strlen(fixed), &t) == 0)
+		return t;
+	return (int64_t)time(NULL);
+}
+
+static void opts_init(struct opts *o, const char *cmd)
+{
+	memset(o, 0, sizeof *o);
+	o->cmd = cmd;
+	o->large_set = RULES_DEFAULT_LARGE_SET;
+	o->limit = 50;
+	filter_init(&o->filter);
+}
+
+static void opts_free(struct opts *o)
+{
+	free(o->sandbox);
+	columns_free(&o->cols);
+	filter_free(&o->filter);
+}
+
+/* Parses the options of audit (audit != 0) and runs. 0, or -1 after reporting. */
+static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 {
 	static const struct option longopts[] = {
 		{"sandbox", required_argument, NULL, OPT_SANDBOX},
@@ -189,6 +261,17 @@ static int parse_opts(int argc, char **argv, struct opts *o, int with_format)
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"rules", required_argument, NULL, OPT_RULES},
 		{"large-set", required_argument, NULL, OPT_LARGE_SET},
+		{"period", required_argument, NULL, OPT_PERIOD},
+		{"since", required_argument, NULL, OPT_SINCE},
+		{"until", required_argument, NULL, OPT_UNTIL},
+		{"limit", required_argument, NULL, OPT_LIMIT},
+		{"job", required_argument, NULL, OPT_JOB},
+		{"user", required_argument, NULL, OPT_USER},
+		{"unit", required_argument, NULL, OPT_UNIT},
+		{"finding", required_argument, NULL, OPT_FINDING},
+		{"min-records", required_argument, NULL, OPT_MIN_RECORDS},
+		{"status", required_argument, NULL, OPT_STATUS},
+		{"grep", required_argument, NULL, OPT_GREP},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -203,6 +286,10 @@ static int parse_opts(int argc, char **argv, struct opts *o, int with_format)
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+		if (!audit && c >= OPT_RULES && c <= OPT_GREP) {
+			usage_error(o->cmd, "unknown option '%s'", argv[optind - 1]);
+			return -1;
+		}
 		switch (c) {
 		case OPT_SANDBOX:
 			o->sandbox[o->nsandbox++] = optarg;
@@ -217,27 +304,38 @@ static int parse_opts(int argc, char **argv, struct opts *o, int with_format)
 		case OPT_REJECTS:
 			o->rejects = optarg;
 			break;
+		case OPT_FORMAT:
+			o->format = optarg;
+			break;
 		case OPT_RULES:
-			if (strcmp(o->cmd, "audit") != 0) {
-				usage_error(o->cmd, "unknown option '%s'", "--rules");
-				return -1;
-			}
 			o->rules = optarg;
 			break;
 		case OPT_LARGE_SET:
-			if (strcmp(o->cmd, "audit") != 0) {
-				usage_error(o->cmd, "unknown option '%s'", "--large-set");
-				return -1;
-			}
 			if (parse_count_opt(o->cmd, "--large-set", optarg, &o->large_set) != 0)
 				return -1;
 			break;
-		case OPT_FORMAT:
-			if (!with_format) {
-				usage_error(o->cmd, "unknown option '%s'", "--format");
+		case OPT_LIMIT:
+			if (parse_count_opt(o->cmd, "--limit", optarg, &o->limit) != 0)
 				return -1;
-			}
-			o->format = optarg;
+			break;
+		case OPT_PERIOD:
+			o->period = optarg;
+			break;
+		case OPT_SINCE:
+			o->since = optarg;
+			break;
+		case OPT_UNTIL:
+			o->until = optarg;
+			break;
+		case OPT_JOB:
+		case OPT_USER:
+		case OPT_UNIT:
+		case OPT_FINDING:
+		case OPT_MIN_RECORDS:
+		case OPT_STATUS:
+		case OPT_GREP:
+			if (filter_add(&o->filter, (enum filter_opt)(c - OPT_JOB), optarg) != 0)
+				return -1;
 			break;
 		case 'o':
 			o->out = optarg;
@@ -254,18 +352,12 @@ static int parse_opts(int argc, char **argv, struct opts *o, int with_format)
 		}
 	}
 	o->files = argv + optind;
-	o->nfiles = argc - optind;
+	o->nfiles = (size_t)(argc - optind);
 	if (o->nfiles == 0 && o->nsandbox == 0) {
 		usage_error(o->cmd, "no input files (give - to read standard input)");
 		return -1;
 	}
 	return 0;
-}
-
-static void opts_free(struct opts *o)
-{
-	free(o->sandbox);
-	columns_free(&o->cols);
 }
 
 static FILE *open_out(const char *path)
@@ -293,6 +385,60 @@ static int close_out(FILE *f, const char *path)
 	return bad ? -1 : 0;
 }
 
+static int cmd_audit(int argc, char **argv)
+{
+	struct opts o;
+	struct rules *rules = NULL;
+	struct period period;
+	struct reporter rep;
+	FILE *out = NULL, *rejects = NULL;
+	int status = EXIT_ERROR;
+	uint64_t findings = 0;
+
+	opts_init(&o, "audit");
+	if (parse_opts(argc, argv, &o, 1) != 0)
+		goto done;
+	if (o.help) {
+		fputs(usage_audit, stdout);
+		fputs(usage_common, stdout);
+		status = EXIT_OK;
+		goto done;
+	}
+	if (o.format && strcmp(o.format, "text") && strcmp(o.format, "csv") &&
+	    strcmp(o.format, "json")) {
+		usage_error("audit", "unknown format '%s' (audit writes text, csv or json)", o.format);
+		goto done;
+	}
+	if (times_set_zone(o.tz) != 0 ||
+	    period_set(&period, o.period, o.since, o.until, times_local_day(now())) != 0)
+		goto done;
+	if (!(rules = load_rules(o.rules)))
+		goto done;
+	filter_resolve(&o.filter, rules);
+	if (!(out = open_out(o.out)) || (o.rejects && !(rejects = open_out(o.rejects))))
+		goto done;
+	if (!o.format || !strcmp(o.format, "text"))
+		reporter_text(&rep, out);
+	else if (!strcmp(o.format, "csv"))
+		reporter_csv(&rep, out);
+	else
+		reporter_json(&rep, out);
+
+	struct audit_inputs in = {o.sandbox, o.nsandbox, (const char *const *)o.files, o.nfiles,
+				  &o.cols, rejects};
+	struct audit_config cfg = {rules, &period, &o.filter, o.large_set, (size_t)o.limit};
+	int read_ok = audit_run(&in, &cfg, &rep, &findings) == 0;
+	status = !read_ok ? EXIT_ERROR : findings ? EXIT_FINDINGS : EXIT_OK;
+done:
+	if (rejects && close_out(rejects, o.rejects) != 0)
+		status = EXIT_ERROR;
+	if (out && close_out(out, o.out) != 0)
+		status = EXIT_ERROR;
+	rules_free(rules);
+	opts_free(&o);
+	return status;
+}
+
 typedef void (*run_fn)(const struct run *run, void *ctx);
 
 /* Reads every input, sandbox files first, calling fn for each run and
@@ -306,7 +452,7 @@ static int read_inputs(const struct opts *o, struct tally *t, FILE *rejects, run
 
 	if (!in)
 		return -1;
-	for (size_t i = 0; i < o->nsandbox + (size_t)o->nfiles; i++) {
+	for (size_t i = 0; i < o->nsandbox + o->nfiles; i++) {
 		int sandbox = i < o->nsandbox;
 		const char *path = sandbox ? o->sandbox[i] : o->files[i - o->nsandbox];
 		if (ingest_open(in, path, sandbox ? RUN_SANDBOX : RUN_PRODUCTION) != 0) {
@@ -322,8 +468,7 @@ static int read_inputs(const struct opts *o, struct tally *t, FILE *rejects, run
 				t->skipped[SKIP_SYSTEM]++;
 			else
 				t->audited++;
-			if (fn)
-				fn(&run, ctx);
+			fn(&run, ctx);
 		}
 		if (r < 0)
 			status = -1;
@@ -333,82 +478,6 @@ static int read_inputs(const struct opts *o, struct tally *t, FILE *rejects, run
 	return status;
 }
 
-/* The run of a command: zone, outputs, inputs; then the renderer. */
-static int run_command(struct opts *o, run_fn fn, void *ctx, void (*begin)(FILE *, void *),
-		       void (*end)(FILE *, const struct tally *, void *))
-{
-	struct tally t;
-	FILE *out, *rejects = NULL;
-	int status = EXIT_OK;
-
-	if (times_set_zone(o->tz) != 0)
-		return EXIT_ERROR;
-	if (!(out = open_out(o->out)))
-		return EXIT_ERROR;
-	if (o->rejects && !(rejects = open_out(o->rejects))) {
-		if (out != stdout)
-			fclose(out);
-		return EXIT_ERROR;
-	}
-	tally_init(&t);
-	if (begin)
-		begin(out, ctx);
-	if (read_inputs(o, &t, rejects, fn, ctx) != 0)
-		status = EXIT_ERROR;
-	if (end)
-		end(out, &t, ctx);
-	if (rejects && close_out(rejects, o->rejects) != 0)
-		status = EXIT_ERROR;
-	if (close_out(out, o->out) != 0)
-		status = EXIT_ERROR;
-	tally_free(&t);
-	return status;
-}
-
-static void audit_end(FILE *out, const struct tally *t, void *ctx)
-{
-	report_text_header(out, t, ctx);
-}
-
-/* Loads the rules a command names (reported on failure). */
-static struct rules *load_rules(const char *opt)
-{
-	char buf[PATH_MAX];
-	return rules_load(rules_dir(opt, buf, sizeof buf));
-}
-
-static int cmd_audit(int argc, char **argv)
-{
-	struct opts o = {.cmd = "audit"};
-	int status;
-
-	if (parse_opts(argc, argv, &o, 0) != 0) {
-		opts_free(&o);
-		return EXIT_ERROR;
-	}
-	if (o.help) {
-		fputs(usage_audit, stdout);
-		fputs(usage_common, stdout);
-		opts_free(&o);
-		return EXIT_OK;
-	}
-	struct rules *rules = load_rules(o.rules);
-	if (!rules) {
-		opts_free(&o);
-		return EXIT_ERROR;
-	}
-	status = run_command(&o, NULL, rules, NULL, audit_end);
-	rules_free(rules);
-	opts_free(&o);
-	return status;
-}
-
-static void runs_begin(FILE *out, void *ctx)
-{
-	struct report_runs *r = ctx;
-	report_runs_begin(r, out, r->format);
-}
-
 static void runs_row(const struct run *run, void *ctx)
 {
 	report_runs_row(ctx, run);
@@ -416,35 +485,47 @@ static void runs_row(const struct run *run, void *ctx)
 
 static int cmd_runs(int argc, char **argv)
 {
-	struct opts o = {.cmd = "runs"};
+	struct opts o;
 	struct report_runs r = {.format = RUNS_TEXT};
-	int status;
+	struct tally t;
+	FILE *out = NULL, *rejects = NULL;
+	int status = EXIT_ERROR;
 
-	if (parse_opts(argc, argv, &o, 1) != 0) {
-		opts_free(&o);
-		return EXIT_ERROR;
-	}
+	opts_init(&o, "runs");
+	tally_init(&t);
+	if (parse_opts(argc, argv, &o, 0) != 0)
+		goto done;
 	if (o.help) {
 		fputs(usage_runs, stdout);
 		fputs(usage_common, stdout);
-		opts_free(&o);
-		return EXIT_OK;
+		status = EXIT_OK;
+		goto done;
 	}
 	if (o.format && strcmp(o.format, "csv") == 0) {
 		r.format = RUNS_CSV;
 	} else if (o.format && strcmp(o.format, "text") != 0) {
 		usage_error("runs", "unknown format '%s' (runs writes text or csv)", o.format);
-		opts_free(&o);
-		return EXIT_ERROR;
+		goto done;
 	}
-	status = run_command(&o, runs_row, &r, runs_begin, NULL);
+	if (times_set_zone(o.tz) != 0)
+		goto done;
+	if (!(out = open_out(o.out)) || (o.rejects && !(rejects = open_out(o.rejects))))
+		goto done;
+	report_runs_begin(&r, out, r.format);
+	status = read_inputs(&o, &t, rejects, runs_row, &r) == 0 ? EXIT_OK : EXIT_ERROR;
+done:
+	if (rejects && close_out(rejects, o.rejects) != 0)
+		status = EXIT_ERROR;
+	if (out && close_out(out, o.out) != 0)
+		status = EXIT_ERROR;
+	tally_free(&t);
 	opts_free(&o);
 	return status;
 }
 
 static int64_t local_today(void)
 {
-	return times_local_day((int64_t)time(NULL));
+	return times_local_day(now());
 }
 
 static int cmd_rules(int argc, char **argv)
@@ -582,7 +663,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(argv[1], commands[i].name) == 0) {
 			int status = commands[i].fn(argc - 1, argv + 1);
-			/* run_command has checked its own output; help text has not */
+			/* audit and runs have checked their own output; the rest not */
 			if (status != EXIT_ERROR && close_out(stdout, NULL) != 0)
 				status = EXIT_ERROR;
 			return status;

@@ -403,6 +403,11 @@ int ingest_next(struct ingest *in, struct run *run)
 	}
 }
 
+void ingest_reject_last(struct ingest *in, enum reject_reason why, const char *detail)
+{
+	reject(in, why, "%s", detail);
+}
+
 void ingest_close(struct ingest *in)
 {
 	csvrd_close(in->rd);

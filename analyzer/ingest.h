@@ -30,6 +30,10 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env);
  * the tally). Rejected and header rows are consumed silently. */
 int ingest_next(struct ingest *in, struct run *run);
 
+/* Rejects the run last returned, after the fact (a rule pattern hit its
+ * limit on it): counts it and writes it to the rejects file. */
+void ingest_reject_last(struct ingest *in, enum reject_reason why, const char *detail);
+
 /* Ends the open file (safe to call after an error or twice). */
 void ingest_close(struct ingest *in);
 

@@ -83,6 +83,7 @@ const char *tally_reject_name(enum reject_reason r)
 		[REJ_BAD_PROGRESS] = "bad progress",
 		[REJ_FIELD_TOO_LARGE] = "field too large",
 		[REJ_TRUNCATED] = "truncated row",
+		[REJ_MATCH_LIMIT] = "pattern limit",
 	};
 	return names[r];
 }
@@ -92,6 +93,8 @@ const char *tally_skip_name(enum skip_reason s)
 	static const char *const names[SKIP_COUNT] = {
 		[SKIP_SYSTEM] = "system runs",
 		[SKIP_SANDBOX] = "sandbox runs",
+		[SKIP_PERIOD] = "outside the period",
+		[SKIP_REPEAT] = "seen twice",
 	};
 	return names[s];
 }

@@ -22,12 +22,15 @@ enum reject_reason {
 	REJ_BAD_PROGRESS,
 	REJ_FIELD_TOO_LARGE,
 	REJ_TRUNCATED,
+	REJ_MATCH_LIMIT,
 	REJ_COUNT
 };
 
 enum skip_reason {
 	SKIP_SYSTEM,  /* scheduled or by System: counted, never judged */
 	SKIP_SANDBOX, /* sandbox runs are evidence, not judged */
+	SKIP_PERIOD,  /* production runs outside the period */
+	SKIP_REPEAT,  /* a run with findings seen again (overlapping exports) */
 	SKIP_COUNT
 };
 

@@ -1,5 +1,6 @@
 #include "report_text.h"
 
+#include "period.h"
 #include "times.h"
 
 #include <inttypes.h>
@@ -72,14 +73,17 @@ static const char *skip_name(int i)
 	return tally_skip_name((enum skip_reason)i);
 }
 
-void report_text_header(FILE *out, const struct tally *t, const struct rules *rules)
+void report_text_header(FILE *out, const struct report_info *info)
 {
-	char a[32], b[32], c[32], d[32];
+	const struct tally *t = info->tally;
+	char a[32], b[32], c[32], d[32], period[96];
 
 	if (t->incomplete)
 		fputs("INCOMPLETE: some input could not be read whole (see the errors above);\n"
 		      "the figures cover only what was read.\n\n",
 		      out);
+	period_text(info->period, period, sizeof period);
+	fprintf(out, "%-10s %s, %s\n", "Period", period, times_zone_name());
 	for (size_t i = 0; i < t->nfiles; i++) {
 		const struct tally_file *f = &t->files[i];
 		fprintf(out, "%-10s ", i ? "" : "Input");
@@ -90,7 +94,7 @@ void report_text_header(FILE *out, const struct tally *t, const struct rules *ru
 	if (t->first != TIME_NONE) {
 		times_format_local(t->first, a, sizeof a);
 		times_format_local(t->last, b, sizeof b);
-		fprintf(out, "%-10s %s to %s (%s)\n", "Times", a, b, times_zone_name());
+		fprintf(out, "%-10s %s to %s\n", "Runs seen", a, b);
 	}
 	fprintf(out, "%-10s %s read = %s audited + %s skipped + %s rejected\n", "Rows",
 		report_count(t->read, a, sizeof a), report_count(t->audited, b, sizeof b),
@@ -101,7 +105,120 @@ void report_text_header(FILE *out, const struct tally *t, const struct rules *ru
 	if (t->headers)
 		fprintf(out, "%-10s repeated header rows skipped: %s\n", "Headers",
 			report_count(t->headers, a, sizeof a));
-	if (rules)
-		fprintf(out, "%-10s %s: %zu jobs, %zu people, %zu approvals\n", "Rules", rules->dir,
-			rules->njobs, rules->npeople, rules->napprovals);
+	if (info->rules)
+		fprintf(out, "%-10s %s: %zu jobs, %zu people, %zu approvals\n", "Rules",
+			info->rules->dir, info->rules->njobs, info->rules->npeople,
+			info->rules->napprovals);
+}
+
+static const char *const kind_meaning[FIND_COUNT] = {
+	[FIND_UNAPPROVED] = "run by someone with no approval for the job",
+	[FIND_NO_SIGNOFF] = "run before LTS sign-off, or tried in the sandbox and never signed off",
+	[FIND_DAMAGING_LARGE_SET] = "a damaging job run on a large set",
+	[FIND_UNLISTED_JOB] = "a manual job the matrix does not list",
+};
+
+static void upper(FILE *out, const char *s)
+{
+	for (; *s; s++)
+		putc(*s >= 'a' && *s <= 'z' ? *s - 32 : *s, out);
+}
+
+static void findings_table(FILE *out, const struct summary *s, enum finding_kind k)
+{
+	char n[32], when[32];
+	upper(out, finding_name(k));
+	fprintf(out, " (%s): %s\n", report_count(s->kinds[k], n, sizeof n), kind_meaning[k]);
+	fprintf(out, "%-19s %-16s %-29s %-36s %8s  %-24s %s\n", "RUN ID", "START", "JOB",
+		"PERSON (UNIT)", "RECORDS", "STATUS", "WHY");
+	for (size_t i = 0; i < s->nkept[k]; i++) {
+		const struct summary_kept *e = &s->kept[k][i];
+		times_format_local(e->time, when, sizeof when);
+		fprintf(out, "%-19" PRIu64 " %-16s ", e->id, when);
+		report_text_cell(out, e->job, 29);
+		putc(' ', out);
+		report_text_cell(out, e->person, 36);
+		if (e->records >= 0)
+			fprintf(out, " %8" PRId64 "  ", e->records);
+		else
+			fprintf(out, " %8s  ", "");
+		report_text_cell(out, e->status, 24);
+		putc(' ', out);
+		report_text_cell(out, e->detail, 0);
+		putc('\n', out);
+	}
+	if (s->kinds[k] > s->nkept[k])
+		fprintf(out, "and %s more\n", report_count(s->kinds[k] - s->nkept[k], n, sizeof n));
+	putc('\n', out);
+}
+
+static void summary_table(FILE *out, const char *title, const struct summary_row *rows,
+			  size_t n, size_t limit)
+{
+	char c[32];
+	fprintf(out, "%-40s %6s %11s %11s %19s %13s\n", title, "RUNS", "UNAPPROVED", "NO-SIGNOFF",
+		"DAMAGING-LARGE-SET", "UNLISTED-JOB");
+	for (size_t i = 0; i < n && i < limit; i++) {
+		report_text_cell(out, rows[i].label, 40);
+		fprintf(out, " %6" PRIu64 " %11" PRIu64 " %11" PRIu64 " %19" PRIu64 " %13" PRIu64 "\n",
+			rows[i].runs, rows[i].count[FIND_UNAPPROVED], rows[i].count[FIND_NO_SIGNOFF],
+			rows[i].count[FIND_DAMAGING_LARGE_SET], rows[i].count[FIND_UNLISTED_JOB]);
+	}
+	if (n > limit)
+		fprintf(out, "and %s more\n", report_count(n - limit, c, sizeof c));
+	putc('\n', out);
+}
+
+static void text_begin(struct reporter *r, const struct report_info *info)
+{
+	(void)r;
+	(void)info;
+}
+
+static void text_finding(struct reporter *r, const struct report_finding *f)
+{
+	(void)f;
+	r->written++;
+}
+
+static void text_end(struct reporter *r, const struct report_info *info)
+{
+	FILE *out = r->out;
+	const struct summary *s = info->summary;
+	char n[32];
+
+	report_text_header(out, info);
+	putc('\n', out);
+	if (!s->runs) {
+		fputs("Findings   none", out);
+	} else {
+		fprintf(out, "Findings   %s %s:", report_count(s->runs, n, sizeof n),
+			s->runs == 1 ? "run" : "runs");
+		int any = 0;
+		for (int k = 0; k < FIND_COUNT; k++)
+			if (s->kinds[k])
+				fprintf(out, "%s %s %s", any++ ? "," : "",
+					report_count(s->kinds[k], n, sizeof n),
+					finding_name((enum finding_kind)k));
+	}
+	if (info->hidden)
+		fprintf(out, " (%s more %s with findings not shown: filters)",
+			report_count(info->hidden, n, sizeof n), info->hidden == 1 ? "run" : "runs");
+	fputs("\n\n", out);
+	if (!s->runs)
+		return;
+	for (int k = 0; k < FIND_COUNT; k++)
+		if (s->kinds[k])
+			findings_table(out, s, (enum finding_kind)k);
+	summary_table(out, "BY PERSON", s->people, s->npeople, s->limit);
+	summary_table(out, "BY JOB", s->jobs, s->njobs, s->limit);
+}
+
+void reporter_text(struct reporter *r, FILE *out)
+{
+	r->out = out;
+	r->begin = text_begin;
+	r->finding = text_finding;
+	r->end = text_end;
+	r->written = 0;
 }

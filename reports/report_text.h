@@ -1,11 +1,14 @@
 /* report_text: the plain-text audit report, sized for a terminal or an
- * email body. Reads the tally it is given; owns nothing. */
+ * email body: header, counts by finding kind, a table per kind (at most
+ * --limit rows), and summaries by person and by job. Written at the end
+ * from the bounded summary; owns nothing. */
 #ifndef ALMAUDIT_REPORT_TEXT_H
 #define ALMAUDIT_REPORT_TEXT_H
 
 #include <stdint.h>
 #include <stdio.h>
 
+#include "report.h"
 #include "rules.h"
 #include "tally.h"
 
@@ -16,8 +19,8 @@ const char *report_count(uint64_t n, char *buf, size_t size);
  * width > 0 the text is cut or padded to that many characters (UTF-8 aware). */
 void report_text_cell(FILE *out, const char *s, int width);
 
-/* The report's header: inputs, time range, where every row went, and the
- * rules in force (rules may be NULL). */
-void report_text_header(FILE *out, const struct tally *t, const struct rules *rules);
+/* The report's header: period, inputs, times seen, where every row went,
+ * and the rules in force. */
+void report_text_header(FILE *out, const struct report_info *info);
 
 #endif

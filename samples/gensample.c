@@ -215,7 +215,8 @@ struct row {
 	const char *job_id, *name, *category;
 	enum jtype type;
 	const char *user, *user_last, *user_first; /* user_last NULL: "System" or API */
-	const char *user_desc;
+	const char *user_desc; /* for System and API runs */
+	char desc[64];	       /* for people: "Last, First" */
 	int64_t submit, start, end; /* UTC seconds; end 0 when still running */
 	const char *status;
 	int progress;
@@ -372,7 +373,8 @@ static void write_row(gzFile f, const struct row *r, enum layout layout)
 	cell(f, r->category, 0);
 	cell(f, types[r->type][ui], 0);
 	cell(f, r->user, 0);
-	cell(f, r->user_desc, 0);
+	/* rows move when sorted: a person's name lives in the row itself */
+	cell(f, r->user_last ? r->desc : r->user_desc, 0);
 	cell(f, sub, 0);
 	cell(f, r->bad_start ? r->bad_start : start, 0);
 	cell(f, end, 0);
@@ -466,14 +468,11 @@ static void instance_name(struct row *r, const char *name, const char *via_api)
 
 static void set_person(struct row *r, const struct person *p)
 {
-	static char desc[64 * 16];
-	static int slot;
-	char *d = desc + 64 * (slot++ % 16);
-	snprintf(d, 64, "%s, %s", p->last, p->first);
+	snprintf(r->desc, sizeof r->desc, "%s, %s", p->last, p->first);
 	r->user = p->id;
 	r->user_last = p->last;
 	r->user_first = p->first;
-	r->user_desc = d;
+	r->user_desc = NULL;
 }
 
 /* A runner named in a job's "Last, First; ..." list. */

@@ -1,0 +1,44 @@
+/* audit: the audit's pipeline. Reads sandbox files into the judge's
+ * evidence, then streams production history through once: each run is
+ * counted (system, sandbox, outside the period, seen twice) or judged; each
+ * finding the filters let through goes to the reporter as it is found and
+ * into the bounded summary. Owns nothing it is given; everything it makes
+ * it frees before returning. */
+#ifndef ALMAUDIT_AUDIT_H
+#define ALMAUDIT_AUDIT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "columns.h"
+#include "filter.h"
+#include "period.h"
+#include "report.h"
+#include "rules.h"
+#include "summary.h"
+#include "tally.h"
+
+struct audit_inputs {
+	const char *const *sandbox; /* files given with --sandbox */
+	size_t nsandbox;
+	const char *const *files; /* production files */
+	size_t nfiles;
+	const struct columns *cols;
+	FILE *rejects; /* NULL: no rejects file */
+};
+
+struct audit_config {
+	const struct rules *rules;
+	const struct period *period;
+	const struct filter *filter;
+	int64_t large_set;
+	size_t limit; /* findings kept per kind for the text report */
+};
+
+/* Runs the audit into rep. Returns 0 and sets *findings to the runs with
+ * findings shown; -1 when an input could not be read whole (reported; the
+ * report still covers the rest). */
+int audit_run(const struct audit_inputs *in, const struct audit_config *c, struct reporter *rep,
+	      uint64_t *findings);
+
+#endif

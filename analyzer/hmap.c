@@ -1,0 +1,85 @@
+#include "hmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static uint64_t hash_bytes(const void *key, size_t len)
+{
+	/* FNV-1a, 64-bit */
+	const unsigned char *p = key;
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}
+
+void hmap_init(struct hmap *m)
+{
+	memset(m, 0, sizeof *m);
+}
+
+void hmap_free(struct hmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->slots[i].key);
+	free(m->slots);
+	hmap_init(m);
+}
+
+static struct hmap_slot *find(const struct hmap *m, const void *key, size_t len, uint64_t h)
+{
+	size_t mask = m->cap - 1;
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+		struct hmap_slot *s = &m->slots[i];
+		if (!s->key || (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0))
+			return s;
+	}
+}
+
+int64_t *hmap_get(const struct hmap *m, const void *key, size_t len)
+{
+	if (!m->cap)
+		return NULL;
+	struct hmap_slot *s = find(m, key, len, hash_bytes(key, len));
+	return s->key ? &s->value : NULL;
+}
+
+static int grow(struct hmap *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 64;
+	struct hmap_slot *slots = calloc(cap, sizeof *slots);
+	if (!slots)
+		return -1;
+	struct hmap old = *m;
+	m->slots = slots;
+	m->cap = cap;
+	for (size_t i = 0; i < old.cap; i++)
+		if (old.slots[i].key)
+			*find(m, old.slots[i].key, old.slots[i].len, old.slots[i].hash) = old.slots[i];
+	free(old.slots);
+	return 0;
+}
+
+int64_t *hmap_put(struct hmap *m, const void *key, size_t len, int64_t initial, int *added)
+{
+	*added = 0;
+	if ((m->count + 1) * 4 > m->cap * 3 && grow(m) != 0)
+		return NULL;
+	uint64_t h = hash_bytes(key, len);
+	struct hmap_slot *s = find(m, key, len, h);
+	if (s->key)
+		return &s->value;
+	s->key = malloc(len + 1);
+	if (!s->key)
+		return NULL;
+	memcpy(s->key, key, len);
+	s->key[len] = '\0';
+	s->len = len;
+	s->hash = h;
+	s->value = initial;
+	m->count++;
+	*added = 1;
+	return &s->value;
+}

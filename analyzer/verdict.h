@@ -1,0 +1,55 @@
+/* verdict: judging production runs against the rules (spec section 3).
+ * Sandbox runs are fed in first as evidence; each production run then gets
+ * its findings: unlisted-job, unapproved, no-signoff, damaging-large-set.
+ * struct judge owns the evidence index (one entry per person and job) and
+ * the ids of runs that had findings (to report a run seen twice once);
+ * judge_new allocates it, judge_free frees it. It borrows the rules. */
+#ifndef ALMAUDIT_VERDICT_H
+#define ALMAUDIT_VERDICT_H
+
+#include <stdint.h>
+
+#include "rules.h"
+#include "run.h"
+
+enum finding_kind {
+	FIND_UNAPPROVED,
+	FIND_NO_SIGNOFF,
+	FIND_DAMAGING_LARGE_SET,
+	FIND_UNLISTED_JOB,
+	FIND_COUNT
+};
+
+/* "unapproved", "no-signoff", ...; -1 from finding_parse for another word. */
+const char *finding_name(enum finding_kind k);
+int finding_parse(const char *s);
+
+struct verdict {
+	int job;	     /* owning job, -1 when no pattern matched */
+	int person;	     /* -1: not in staff.csv */
+	int by_id;	     /* the person was found by Alma id */
+	unsigned findings;   /* bit (1u << kind) per finding */
+	int approval;	     /* the approval that held, or -1 */
+	int later;	     /* an approval of the job signed off after the run, or -1 */
+	int revoked;	     /* an approval of the job revoked by the run's day, or -1 */
+	int64_t sandbox;     /* time of a sandbox run before this one, or TIME_NONE */
+	int64_t large_set;   /* the damaging threshold that applied */
+	char detail[FIND_COUNT][160];
+};
+
+struct judge;
+
+/* large_set: the threshold for damaging jobs that set none. */
+struct judge *judge_new(const struct rules *rules, int64_t large_set);
+void judge_free(struct judge *j);
+
+/* Records a sandbox run as evidence. 0, or -1 when a pattern hit its limit
+ * (the caller rejects the row). */
+int judge_evidence(struct judge *j, const struct run *run);
+
+/* Judges a production run that is not a system run: fills *v. Returns 0;
+ * 1 when the run's findings were already reported (a run seen twice, in
+ * overlapping exports); -1 when a pattern hit its limit. */
+int judge_run(struct judge *j, const struct run *run, struct verdict *v);
+
+#endif

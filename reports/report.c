@@ -1,0 +1,80 @@
+#include "report.h"
+
+#include "times.h"
+
+#include <inttypes.h>
+
+const char *const report_columns[REPORT_COLUMNS] = {
+	"finding", "run_id",	  "job",       "job_title", "job_name",
+	"user",	   "user_name",	  "staff",     "unit",	    "environment",
+	"start_time", "records", "status",    "set_name",  "detail"};
+
+void report_fields(struct report_fields *out, const struct report_finding *f)
+{
+	const struct run *run = f->run;
+	const struct verdict *v = f->v;
+	const struct rules_job *job = v->job >= 0 ? &f->rules->jobs[v->job] : NULL;
+	const struct rules_person *p = v->person >= 0 ? &f->rules->people[v->person] : NULL;
+
+	snprintf(out->id, sizeof out->id, "%" PRIu64, run->id);
+	times_format_utc(run->time, out->time, sizeof out->time);
+	if (run->records >= 0)
+		snprintf(out->records, sizeof out->records, "%" PRId64, run->records);
+	else
+		out->records[0] = '\0';
+	const char *values[REPORT_COLUMNS] = {
+		finding_name(f->kind),
+		out->id,
+		job ? job->id : "",
+		job ? job->title : "",
+		run->name,
+		run->user,
+		run->user_name,
+		p ? p->name : "",
+		p ? p->unit : "",
+		run_env_name(run->env),
+		out->time,
+		out->records,
+		run->status,
+		run->set_name,
+		v->detail[f->kind],
+	};
+	for (int i = 0; i < REPORT_COLUMNS; i++)
+		out->value[i] = values[i];
+}
+
+/* ---- csv ---- */
+
+static void csv_begin(struct reporter *r, const struct report_info *info)
+{
+	(void)info;
+	csvw_init(&r->csv, r->out);
+	for (int i = 0; i < REPORT_COLUMNS; i++)
+		csvw_str(&r->csv, report_columns[i]);
+	csvw_end(&r->csv);
+}
+
+static void csv_finding(struct reporter *r, const struct report_finding *f)
+{
+	struct report_fields fields;
+	report_fields(&fields, f);
+	for (int i = 0; i < REPORT_COLUMNS; i++)
+		csvw_str(&r->csv, fields.value[i]);
+	csvw_end(&r->csv);
+	r->written++;
+}
+
+static void csv_end(struct reporter *r, const struct report_info *info)
+{
+	(void)r;
+	(void)info;
+}
+
+void reporter_csv(struct reporter *r, FILE *out)
+{
+	r->out = out;
+	r->begin = csv_begin;
+	r->finding = csv_finding;
+	r->end = csv_end;
+	r->written = 0;
+}

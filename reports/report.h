@@ -1,0 +1,60 @@
+/* report: the audit's renderers behind one interface. The audit calls
+ * begin once, finding once per finding shown (as it is found), and end once
+ * with the tally and the bounded summary. csv and json write each finding as
+ * it comes; text writes everything at the end from the summary. A struct
+ * reporter borrows its FILE; it owns nothing else. */
+#ifndef ALMAUDIT_REPORT_H
+#define ALMAUDIT_REPORT_H
+
+#include <stdio.h>
+
+#include "csvw.h"
+#include "period.h"
+#include "rules.h"
+#include "run.h"
+#include "summary.h"
+#include "tally.h"
+#include "verdict.h"
+
+struct report_info {
+	const struct tally *tally;
+	const struct rules *rules;
+	const struct period *period;
+	const struct summary *summary;
+	uint64_t hidden; /* runs with findings the filters did not show */
+	int64_t large_set;
+};
+
+struct report_finding {
+	enum finding_kind kind;
+	const struct run *run;
+	const struct verdict *v;
+	const struct rules *rules;
+};
+
+struct reporter {
+	FILE *out;
+	void (*begin)(struct reporter *r, const struct report_info *info);
+	void (*finding)(struct reporter *r, const struct report_finding *f);
+	void (*end)(struct reporter *r, const struct report_info *info);
+	struct csvw csv;
+	unsigned long written;
+};
+
+void reporter_text(struct reporter *r, FILE *out);
+void reporter_csv(struct reporter *r, FILE *out);
+void reporter_json(struct reporter *r, FILE *out);
+
+/* The columns of a finding in csv and json (spec section 5). */
+#define REPORT_COLUMNS 15
+extern const char *const report_columns[REPORT_COLUMNS];
+
+struct report_fields {
+	const char *value[REPORT_COLUMNS];
+	char id[24], time[32], records[24];
+};
+
+/* Fills the column values of a finding ("" for what is unknown). */
+void report_fields(struct report_fields *out, const struct report_finding *f);
+
+#endif

@@ -1,0 +1,220 @@
+/* The json renderer: {"report":{...},"findings":[...],"summary":{...}}.
+ * "report" holds what is known before reading (period, zone, rules); the
+ * findings stream as they are found; "summary" closes with the accounting
+ * and the aggregates. Strings are escaped for JSON, control characters as
+ * \u escapes and invalid UTF-8 as U+FFFD. */
+#include "report.h"
+
+#include "times.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+static void json_str(FILE *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	putc('"', out);
+	while (*p) {
+		unsigned char c = *p;
+		if (c == '"' || c == '\\') {
+			putc('\\', out);
+			putc(c, out);
+			p++;
+		} else if (c < 0x20 || c == 0x7F) {
+			static const char *const named[] = {[8] = "\\b", [9] = "\\t", [10] = "\\n",
+							    [12] = "\\f", [13] = "\\r"};
+			if (c < 14 && named[c])
+				fputs(named[c], out);
+			else
+				fprintf(out, "\\u%04x", c);
+			p++;
+		} else if (c < 0x80) {
+			putc(c, out);
+			p++;
+		} else {
+			/* a whole, shortest-form, non-surrogate UTF-8 sequence, or U+FFFD */
+			size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+			int ok = len != 0;
+			for (size_t i = 1; ok && i < len; i++)
+				ok = (p[i] & 0xC0) == 0x80;
+			if (ok && len == 3)
+				ok = !(c == 0xE0 && p[1] < 0xA0) && !(c == 0xED && p[1] >= 0xA0);
+			if (ok && len == 4)
+				ok = !(c == 0xF0 && p[1] < 0x90) && !(c == 0xF4 && p[1] >= 0x90);
+			if (ok) {
+				fwrite(p, 1, len, out);
+				p += len;
+			} else {
+				fputs("\\ufffd", out);
+				p++;
+			}
+		}
+	}
+	putc('"', out);
+}
+
+static void key(FILE *out, const char *k)
+{
+	json_str(out, k);
+	putc(':', out);
+}
+
+/* A label as a key: "system runs" becomes "system_runs". */
+static void label_key(FILE *out, const char *label)
+{
+	char k[64];
+	size_t i = 0;
+	for (; label[i] && i + 1 < sizeof k; i++)
+		k[i] = label[i] == ' ' ? '_' : label[i];
+	k[i] = '\0';
+	key(out, k);
+}
+
+static void day(FILE *out, int64_t d)
+{
+	if (d == TIME_NONE) {
+		fputs("null", out);
+		return;
+	}
+	int y, m, dd;
+	char buf[16];
+	times_civil_from_days(d, &y, &m, &dd);
+	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);
+	json_str(out, buf);
+}
+
+static void instant(FILE *out, int64_t t)
+{
+	char buf[32];
+	if (t == TIME_NONE) {
+		fputs("null", out);
+		return;
+	}
+	times_format_utc(t, buf, sizeof buf);
+	json_str(out, buf);
+}
+
+static void json_begin(struct reporter *r, const struct report_info *info)
+{
+	FILE *out = r->out;
+	fputs("{\"report\":{", out);
+	key(out, "period");
+	fputs("{", out);
+	key(out, "from");
+	day(out, info->period->first_day);
+	putc(',', out);
+	key(out, "until");
+	day(out, info->period->last_day);
+	putc(',', out);
+	key(out, "name");
+	json_str(out, info->period->name);
+	fputs("},", out);
+	key(out, "zone");
+	json_str(out, times_zone_name());
+	putc(',', out);
+	key(out, "rules");
+	fputs("{", out);
+	key(out, "dir");
+	json_str(out, info->rules->dir);
+	fprintf(out, ",\"jobs\":%zu,\"people\":%zu,\"approvals\":%zu},", info->rules->njobs,
+		info->rules->npeople, info->rules->napprovals);
+	fprintf(out, "\"large_set\":%" PRId64 "},\n\"findings\":[", info->large_set);
+	r->written = 0;
+}
+
+static void json_finding(struct reporter *r, const struct report_finding *f)
+{
+	FILE *out = r->out;
+	struct report_fields fields;
+	report_fields(&fields, f);
+	fputs(r->written ? ",\n{" : "\n{", out);
+	for (int i = 0; i < REPORT_COLUMNS; i++) {
+		if (i)
+			putc(',', out);
+		key(out, report_columns[i]);
+		if (!strcmp(report_columns[i], "records"))
+			fputs(f->run->records >= 0 ? fields.records : "null", out);
+		else
+			json_str(out, fields.value[i]);
+	}
+	putc('}', out);
+	r->written++;
+}
+
+static void rows(FILE *out, const char *name, const struct summary_row *rows, size_t n,
+		 const char *label)
+{
+	key(out, name);
+	putc('[', out);
+	for (size_t i = 0; i < n; i++) {
+		fputs(i ? ",\n{" : "\n{", out);
+		key(out, label);
+		json_str(out, rows[i].label);
+		fprintf(out, ",\"runs\":%" PRIu64, rows[i].runs);
+		for (int k = 0; k < FIND_COUNT; k++)
+			fprintf(out, ",\"%s\":%" PRIu64, finding_name((enum finding_kind)k),
+				rows[i].count[k]);
+		putc('}', out);
+	}
+	putc(']', out);
+}
+
+static void json_end(struct reporter *r, const struct report_info *info)
+{
+	FILE *out = r->out;
+	const struct tally *t = info->tally;
+	const struct summary *s = info->summary;
+
+	fputs("],\n\"summary\":{", out);
+	fprintf(out, "\"complete\":%s,\"inputs\":[", t->incomplete ? "false" : "true");
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct tally_file *f = &t->files[i];
+		fputs(i ? ",{" : "{", out);
+		key(out, "file");
+		json_str(out, f->name);
+		fprintf(out, ",\"environment\":\"%s\",\"gzip\":%s,\"rows\":%" PRIu64 ",\"complete\":%s}",
+			run_env_name(f->env), f->gzip ? "true" : "false", f->rows,
+			f->incomplete ? "false" : "true");
+	}
+	fprintf(out,
+		"],\n\"rows\":{\"read\":%" PRIu64 ",\"audited\":%" PRIu64 ",\"skipped\":%" PRIu64
+		",\"rejected\":%" PRIu64 ",\"repeated_headers\":%" PRIu64 ",\"skipped_by_reason\":{",
+		t->read, t->audited, tally_skipped(t), tally_rejected(t), t->headers);
+	for (int i = 0; i < SKIP_COUNT; i++) {
+		if (i)
+			putc(',', out);
+		label_key(out, tally_skip_name((enum skip_reason)i));
+		fprintf(out, "%" PRIu64, t->skipped[i]);
+	}
+	fputs("},\"rejected_by_reason\":{", out);
+	for (int i = 0; i < REJ_COUNT; i++) {
+		if (i)
+			putc(',', out);
+		label_key(out, tally_reject_name((enum reject_reason)i));
+		fprintf(out, "%" PRIu64, t->rejected[i]);
+	}
+	fputs("}},\n\"times\":{\"first\":", out);
+	instant(out, t->first);
+	fputs(",\"last\":", out);
+	instant(out, t->last);
+	fprintf(out, "},\n\"runs_with_findings\":%" PRIu64 ",\"hidden_by_filters\":%" PRIu64
+		     ",\"findings\":{",
+		s->runs, info->hidden);
+	for (int k = 0; k < FIND_COUNT; k++)
+		fprintf(out, "%s\"%s\":%" PRIu64, k ? "," : "", finding_name((enum finding_kind)k),
+			s->kinds[k]);
+	fputs("},\n", out);
+	rows(out, "by_person", s->people, s->npeople, "person");
+	fputs(",\n", out);
+	rows(out, "by_job", s->jobs, s->njobs, "job");
+	fputs("}}\n", out);
+}
+
+void reporter_json(struct reporter *r, FILE *out)
+{
+	r->out = out;
+	r->begin = json_begin;
+	r->finding = json_finding;
+	r->end = json_end;
+	r->written = 0;
+}

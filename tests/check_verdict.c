@@ -1,0 +1,299 @@
+/* Unit tests of analyzer/verdict.c: each row of the verdict table (spec
+ * section 3) and its edges, on a small rules directory written here. */
+#include "rules.h"
+#include "testutil.h"
+#include "times.h"
+#include "verdict.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static struct rules *rules;
+static struct judge *judge;
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[600];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "w");
+	fputs(text, f);
+	fclose(f);
+}
+
+static void setup(void)
+{
+	char dir[512];
+	times_set_zone("America/New_York");
+	snprintf(dir, sizeof dir, "%s", testutil_path(".rules"));
+	mkdir(dir, 0700);
+	write_file(dir, "jobs.csv",
+		   "job,scope,title,damaging,large_set,match,includes\n"
+		   "withdraw,Items,Withdraw items,yes,,^Withdraw items(?: - |$),\n"
+		   "delete,Portfolios,Delete portfolios,yes,500,^Delete Portfolios(?: - |$),\n"
+		   "change,Items,Change physical items,no,,^Change Physical Items(?: - |$),\n"
+		   "suppress,Bibs,Suppress,no,,^Suppress(?: - |$),\n"
+		   "create,Import,Create profiles,no,,^Create profiles(?: - |$),import\n"
+		   "import,Import,Import,no,,^Import(?: - |$),upload\n"
+		   "upload,Import,Upload single record,no,,^Upload single record(?: - |$),\n");
+	write_file(dir, "staff.csv",
+		   "name,unit,alma_ids,aliases\n"
+		   "Honor Moody,ITS,801,\n"
+		   "Vardit Samuels,JUD,802,\n"
+		   "Minna Popkin,ITS,803,\n"
+		   "Amy Armitage,ITS,804,\n"
+		   "Laura Hartnett,ITS,805,\n");
+	write_file(dir, "approvals.csv",
+		   "job,staff,signed_off,revoked,sets,ticket,note\n"
+		   "withdraw,Honor Moody,,,,,\n"
+		   "change,Honor Moody,2026-10-06,,,LTS-1,\n"
+		   "suppress,Vardit Samuels,,,judaica,,\n"
+		   "create,Minna Popkin,,,,,\n"
+		   "delete,Amy Armitage,,2026-10-10,,,\n"
+		   "change,Laura Hartnett,2026-10-20,,,,\n");
+	rules = rules_load(dir);
+	ck_assert_ptr_nonnull(rules);
+	judge = judge_new(rules, 1000);
+}
+
+static void teardown(void)
+{
+	judge_free(judge);
+	rules_free(rules);
+}
+
+static uint64_t next_id = 1000;
+
+/* A manual production run; time is an ISO instant or a New York time. */
+static struct run make(const char *name, const char *user, const char *user_name, const char *time,
+		       int64_t records, const char *set)
+{
+	struct run r = {0};
+	r.file = "t.csv";
+	r.id = next_id++;
+	r.name = name;
+	r.job_id = r.category = "";
+	r.type = RUN_MANUAL;
+	r.user = user;
+	r.user_name = user_name;
+	ck_assert_int_eq(times_parse(time, strlen(time), &r.time), 0);
+	r.start_time = r.time;
+	r.submit_time = r.end_time = TIME_NONE;
+	r.status = "COMPLETED_SUCCESS";
+	r.records = records;
+	r.set_name = set;
+	r.progress = 100;
+	return r;
+}
+
+static struct verdict judge_one(struct run r)
+{
+	struct verdict v;
+	ck_assert_int_eq(judge_run(judge, &r, &v), 0);
+	return v;
+}
+
+#define ONLY(kind) (1u << (kind))
+
+START_TEST(approved_run_has_no_findings)
+{
+	struct verdict v = judge_one(make("Withdraw items - weeding", "801", "Moody, Honor",
+					  "2026-10-05 10:00", 200, "HD"));
+	ck_assert_uint_eq(v.findings, 0);
+	ck_assert_int_eq(v.approval, 0);
+	ck_assert_int_eq(v.by_id, 1);
+	ck_assert_str_eq(rules->jobs[v.job].id, "withdraw");
+}
+END_TEST
+
+START_TEST(unlisted_job)
+{
+	struct verdict v =
+		judge_one(make("Delete Users", "801", "Moody, Honor", "2026-10-05 10:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNLISTED_JOB));
+	ck_assert_int_eq(v.job, -1);
+	ck_assert_str_eq(v.detail[FIND_UNLISTED_JOB], "no pattern in jobs.csv matches the job name");
+}
+END_TEST
+
+START_TEST(unapproved_person_and_unknown_person)
+{
+	struct verdict v = judge_one(
+		make("Withdraw items", "802", "Samuels, Vardit", "2026-10-05 10:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	ck_assert_str_eq(v.detail[FIND_UNAPPROVED], "no approval for withdraw");
+	/* someone the rules do not know is judged like anyone without approvals */
+	v = judge_one(make("Change Physical Items", "999", "Castillo, Rafael", "2026-10-05 10:00",
+			   5, ""));
+	ck_assert_int_eq(v.person, -1);
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	ck_assert_str_eq(v.detail[FIND_UNAPPROVED], "not in staff.csv");
+}
+END_TEST
+
+START_TEST(sign_off_date_edges)
+{
+	/* signed off 2026-10-06: a run that day is approved, the day before not */
+	struct verdict v = judge_one(
+		make("Change Physical Items", "801", "Moody, Honor", "2026-10-06 00:01", 5, ""));
+	ck_assert_uint_eq(v.findings, 0);
+	v = judge_one(make("Change Physical Items", "801", "Moody, Honor", "2026-10-05 23:59", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF], "ran before sign-off on 2026-10-06 (approvals.csv:3)");
+	/* dates are local: 02:00 UTC on the 6th is still the 5th in New York */
+	v = judge_one(make("Change Physical Items", "801", "Moody, Honor", "2026-10-06T02:00:00Z", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	v = judge_one(make("Change Physical Items", "801", "Moody, Honor", "2026-10-06T04:00:00Z", 5, ""));
+	ck_assert_uint_eq(v.findings, 0);
+}
+END_TEST
+
+START_TEST(revocation_date_edges)
+{
+	/* revoked 2026-10-10: the day before holds, the day itself does not */
+	struct verdict v = judge_one(
+		make("Delete Portfolios", "804", "Armitage, Amy", "2026-10-09 23:59", 5, ""));
+	ck_assert_uint_eq(v.findings, 0);
+	v = judge_one(make("Delete Portfolios", "804", "Armitage, Amy", "2026-10-10 08:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	ck_assert_str_eq(v.detail[FIND_UNAPPROVED], "approval revoked on 2026-10-10 (approvals.csv:6)");
+}
+END_TEST
+
+START_TEST(sets_limited_approval)
+{
+	struct verdict v = judge_one(
+		make("Suppress", "802", "Samuels, Vardit", "2026-10-05 10:00", 5, "Judaica posters"));
+	ck_assert_uint_eq(v.findings, 0);
+	v = judge_one(make("Suppress", "802", "Samuels, Vardit", "2026-10-05 10:00", 5, "Widener weeding"));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	ck_assert_str_eq(v.detail[FIND_UNAPPROVED],
+			 "approved only for sets matching judaica (approvals.csv:4)");
+}
+END_TEST
+
+START_TEST(chain_of_includes)
+{
+	/* create includes import, import includes upload */
+	struct verdict v = judge_one(
+		make("Upload single record", "803", "Popkin, Minna", "2026-10-05 10:00", 1, ""));
+	ck_assert_uint_eq(v.findings, 0);
+	ck_assert_str_eq(rules->jobs[rules->approvals[v.approval].job].id, "create");
+	v = judge_one(make("Import - weekly", "803", "Popkin, Minna", "2026-10-05 10:00", 1, ""));
+	ck_assert_uint_eq(v.findings, 0);
+	/* but not the other way: an approval for upload does not grant import */
+	ck_assert_int_eq(rules_grants(rules, rules_job_by_id(rules, "upload"),
+				      rules_job_by_id(rules, "import")), 0);
+}
+END_TEST
+
+START_TEST(sandbox_evidence_before_and_after)
+{
+	struct run sb = make("Withdraw items", "805", "Hartnett, Laura", "2026-10-03 10:00", 3, "");
+	sb.env = RUN_SANDBOX;
+	ck_assert_int_eq(judge_evidence(judge, &sb), 0);
+	/* a production run after the sandbox test: tested, never signed off */
+	struct verdict v = judge_one(
+		make("Withdraw items", "805", "Hartnett, Laura", "2026-10-08 10:00", 50, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF],
+			 "tested in sandbox 2026-10-03 10:00, never signed off for withdraw");
+	ck_assert_int_eq(v.sandbox, sb.time);
+	/* before the sandbox test: plainly unapproved */
+	v = judge_one(make("Withdraw items", "805", "Hartnett, Laura", "2026-10-02 10:00", 50, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	/* another job: the evidence is per job */
+	v = judge_one(make("Suppress", "805", "Hartnett, Laura", "2026-10-08 10:00", 50, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	/* an unknown person's sandbox test counts for the same unknown person */
+	struct run sb2 = make("Suppress", "", "Okafor, Chinwe", "2026-10-01 10:00", 3, "");
+	ck_assert_int_eq(judge_evidence(judge, &sb2), 0);
+	v = judge_one(make("Suppress", "", "okafor,  chinwe", "2026-10-08 10:00", 50, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+}
+END_TEST
+
+START_TEST(signed_off_later_with_sandbox_test)
+{
+	/* Laura Hartnett: signed off for change on 2026-10-20 */
+	struct verdict v = judge_one(
+		make("Change Physical Items", "805", "Hartnett, Laura", "2026-10-19 10:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF], "ran before sign-off on 2026-10-20 (approvals.csv:7)");
+	v = judge_one(make("Change Physical Items", "805", "Hartnett, Laura", "2026-10-20 10:00", 5, ""));
+	ck_assert_uint_eq(v.findings, 0);
+}
+END_TEST
+
+START_TEST(damaging_threshold_edges)
+{
+	/* the global default: 1000 is not above 1000; 1001 is */
+	struct verdict v = judge_one(
+		make("Withdraw items", "801", "Moody, Honor", "2026-10-05 10:00", 1000, ""));
+	ck_assert_uint_eq(v.findings, 0);
+	v = judge_one(make("Withdraw items", "801", "Moody, Honor", "2026-10-05 10:00", 1001, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_DAMAGING_LARGE_SET));
+	ck_assert_str_eq(v.detail[FIND_DAMAGING_LARGE_SET], "1001 records, above 1000 for withdraw");
+	/* a job's own threshold; and findings combine */
+	v = judge_one(make("Delete Portfolios", "801", "Moody, Honor", "2026-10-05 10:00", 501, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED) | ONLY(FIND_DAMAGING_LARGE_SET));
+	ck_assert_int_eq(v.large_set, 500);
+	/* not damaging: never flagged; unknown count: never flagged */
+	v = judge_one(make("Change Physical Items", "801", "Moody, Honor", "2026-10-07 10:00", 90000, ""));
+	ck_assert_uint_eq(v.findings, 0);
+	v = judge_one(make("Withdraw items", "801", "Moody, Honor", "2026-10-05 10:00", -1, ""));
+	ck_assert_uint_eq(v.findings, 0);
+}
+END_TEST
+
+START_TEST(run_seen_twice_reports_once)
+{
+	struct run r = make("Delete Users", "801", "Moody, Honor", "2026-10-05 10:00", 5, "");
+	struct verdict v;
+	ck_assert_int_eq(judge_run(judge, &r, &v), 0);
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNLISTED_JOB));
+	ck_assert_int_eq(judge_run(judge, &r, &v), 1);
+	/* a clean run is not remembered: judged again, nothing to repeat */
+	struct run ok = make("Withdraw items", "801", "Moody, Honor", "2026-10-05 10:00", 5, "");
+	ck_assert_int_eq(judge_run(judge, &ok, &v), 0);
+	ck_assert_int_eq(judge_run(judge, &ok, &v), 0);
+}
+END_TEST
+
+START_TEST(finding_names)
+{
+	ck_assert_str_eq(finding_name(FIND_UNAPPROVED), "unapproved");
+	ck_assert_str_eq(finding_name(FIND_NO_SIGNOFF), "no-signoff");
+	ck_assert_str_eq(finding_name(FIND_DAMAGING_LARGE_SET), "damaging-large-set");
+	ck_assert_str_eq(finding_name(FIND_UNLISTED_JOB), "unlisted-job");
+	ck_assert_int_eq(finding_parse("no-signoff"), FIND_NO_SIGNOFF);
+	ck_assert_int_eq(finding_parse("nosignoff"), -1);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("verdict");
+	TCase *tc = tcase_create("verdict");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, approved_run_has_no_findings);
+	tcase_add_test(tc, unlisted_job);
+	tcase_add_test(tc, unapproved_person_and_unknown_person);
+	tcase_add_test(tc, sign_off_date_edges);
+	tcase_add_test(tc, revocation_date_edges);
+	tcase_add_test(tc, sets_limited_approval);
+	tcase_add_test(tc, chain_of_includes);
+	tcase_add_test(tc, sandbox_evidence_before_and_after);
+	tcase_add_test(tc, signed_off_later_with_sandbox_test);
+	tcase_add_test(tc, damaging_threshold_edges);
+	tcase_add_test(tc, run_seen_twice_reports_once);
+	tcase_add_test(tc, finding_names);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
