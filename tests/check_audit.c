@@ -418,6 +418,57 @@ START_TEST(filters_hide_findings_and_count_them)
 }
 END_TEST
 
+/* The bundled samples, audited with the shipped rules: the json is valid
+ * with one object per csv row, and every csv row has all its cells. */
+START_TEST(samples_json_and_csv_agree)
+{
+	struct rules *shipped = rules_load(ALMAUDIT_SOURCE_DIR "/rules");
+	ck_assert_ptr_nonnull(shipped);
+	const char *sandbox[] = {ALMAUDIT_SOURCE_DIR "/samples/sandbox-2026-10.csv.gz"};
+	const char *files[] = {ALMAUDIT_SOURCE_DIR "/samples/jobs-2026-10.csv.gz",
+			       ALMAUDIT_SOURCE_DIR "/samples/jobs-2026-10-ui.csv.gz"};
+	struct period period;
+	struct filter none;
+	filter_init(&none);
+	ck_assert_int_eq(period_set(&period, "2026-10", NULL, NULL, 0), 0);
+	char *text[2];
+	uint64_t findings[2];
+	for (int k = 0; k < 2; k++) {
+		const char *path = testutil_path(".out");
+		FILE *out = fopen(path, "w");
+		struct reporter rep;
+		(k ? reporter_json : reporter_csv)(&rep, out);
+		struct audit_inputs in = {sandbox, 1, files, 2, NULL, NULL};
+		struct audit_config cfg = {shipped, &period, &none, 1000, 50};
+		testutil_stderr_begin();
+		ck_assert_int_eq(audit_run(&in, &cfg, &rep, &findings[k]), 0);
+		testutil_stderr_end();
+		fclose(out);
+		text[k] = testutil_read(path);
+	}
+	ck_assert_uint_eq(findings[0], findings[1]);
+	ck_assert_uint_gt(findings[0], 0);
+
+	const char *path = testutil_plain(text[0]);
+	struct csvrd *rd = csvrd_open(path, path);
+	struct csvrow row;
+	int rows = -1; /* the header */
+	while (csvrd_next(rd, &row) > 0) {
+		ck_assert_uint_eq(row.n, REPORT_COLUMNS);
+		rows++;
+	}
+	csvrd_close(rd);
+	int objects = 0;
+	const char *end = json_value(text[1], &objects, 1);
+	ck_assert_msg(end && *ws(end) == '\0', "the samples' json is not JSON");
+	ck_assert_int_eq(objects, rows);
+	free(text[0]);
+	free(text[1]);
+	filter_free(&none);
+	rules_free(shipped);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("audit");
@@ -431,6 +482,7 @@ int main(void)
 	tcase_add_test(audit, csv_round_trips);
 	tcase_add_test(audit, json_parses_with_one_object_per_finding);
 	tcase_add_test(audit, filters_hide_findings_and_count_them);
+	tcase_add_test(audit, samples_json_and_csv_agree);
 	suite_add_tcase(s, audit);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
