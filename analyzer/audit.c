@@ -24,13 +24,31 @@ static void limit_hit(struct pass *p, const struct run *run)
 	/* the row was counted as read and is now rejected: keep the balance */
 }
 
+/* In the run listing: shows a run that is not judged (sandbox, system). */
+static void list_unjudged(struct pass *p, const struct run *run, const char *what)
+{
+	struct verdict v;
+	if (!period_has(p->c->period, run->time))
+		return;
+	if (judge_describe(p->judge, run, &v) != 0)
+		return; /* no job found within the limits: shown with none */
+	int shown = filter_match(p->c->filter, p->c->rules, run, &v);
+	if (shown == 1) {
+		struct report_run rr = {run, &v, what, p->c->rules};
+		p->rep->run(p->rep, &rr);
+	}
+}
+
 static void evidence(struct pass *p, const struct run *run)
 {
 	p->tally->skipped[SKIP_SANDBOX]++;
 	if (judge_evidence(p->judge, run) != 0) {
 		p->tally->skipped[SKIP_SANDBOX]--;
 		limit_hit(p, run);
+		return;
 	}
+	if (p->c->mode == AUDIT_RUNS)
+		list_unjudged(p, run, "sandbox");
 }
 
 static void production(struct pass *p, const struct run *run)
@@ -44,6 +62,8 @@ static void production(struct pass *p, const struct run *run)
 	}
 	if (run_is_system(run)) {
 		t->skipped[SKIP_SYSTEM]++;
+		if (p->c->mode == AUDIT_RUNS)
+			list_unjudged(p, run, "system");
 		return;
 	}
 	int judged = judge_run(p->judge, run, &v);
@@ -51,14 +71,30 @@ static void production(struct pass *p, const struct run *run)
 		limit_hit(p, run);
 		return;
 	}
-	if (judged > 0) {
+	if (judged > 0 && p->c->mode == AUDIT_FINDINGS) {
 		t->skipped[SKIP_REPEAT]++;
 		return;
 	}
 	t->audited++;
+	const struct filter *f = p->c->filter;
+	if (p->c->mode == AUDIT_RUNS) {
+		/* every appearance of a run is listed, with its verdict */
+		int shown = filter_match(f, p->c->rules, run, &v);
+		if (shown < 0) {
+			t->audited--;
+			limit_hit(p, run);
+		} else if (shown) {
+			char text[96];
+			verdict_text(&v, text, sizeof text);
+			struct report_run rr = {run, &v, text, p->c->rules};
+			p->rep->run(p->rep, &rr);
+			if (v.findings)
+				summary_add(p->summary, p->c->rules, run, &v, v.findings);
+		}
+		return;
+	}
 	if (!v.findings)
 		return;
-	const struct filter *f = p->c->filter;
 	int shown = filter_match(f, p->c->rules, run, &v);
 	if (shown < 0) {
 		t->audited--;

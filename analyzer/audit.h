@@ -27,7 +27,13 @@ struct audit_inputs {
 	FILE *rejects; /* NULL: no rejects file */
 };
 
+enum audit_mode {
+	AUDIT_FINDINGS, /* the audit: each finding shown goes to rep->finding */
+	AUDIT_RUNS	/* the run listing: every run shown goes to rep->run */
+};
+
 struct audit_config {
+	enum audit_mode mode;
 	const struct rules *rules;
 	const struct period *period;
 	const struct filter *filter;
@@ -37,7 +43,8 @@ struct audit_config {
 
 /* Runs the audit into rep. Returns 0 and sets *findings to the runs with
  * findings shown; -1 when an input could not be read whole (reported; the
- * report still covers the rest). */
+ * report still covers the rest). In AUDIT_RUNS mode every run the period and
+ * the filters let through is shown, sandbox and system runs too. */
 int audit_run(const struct audit_inputs *in, const struct audit_config *c, struct reporter *rep,
 	      uint64_t *findings);
 

@@ -9,7 +9,6 @@
 #include "period.h"
 #include "report.h"
 #include "report_rules.h"
-#include "report_runs.h"
 #include "report_text.h"
 #include "rules.h"
 #include "run.h"
@@ -85,10 +84,28 @@ static const char usage_audit[] =
 static const char usage_runs[] =
 	"usage: almaudit runs [options] FILE...\n"
 	"\n"
-	"Lists every run read, one per line, as an aligned table or CSV.\n"
+	"Lists every run read, one per line, with its verdict: ok, system,\n"
+	"sandbox, or its findings. For the morning after a bad batch.\n"
 	"\n"
 	"Options:\n"
-	"  --format F        text (default) or csv\n";
+	"  --rules DIR       the approval matrix (default $ALMAUDIT_RULES, else the\n"
+	"                    shipped rules)\n"
+	"  --format F        text (default), csv or json\n"
+	"  --explain         the rule rows behind each verdict\n"
+	"  --id RUN_ID       only that run, every field of it (repeatable)\n"
+	"  --period P, --since DATE, --until DATE, --large-set N\n"
+	"                    as for audit\n"
+	"\n"
+	"Filters (a repeated filter widens; different filters narrow):\n"
+	"  --job J           a job id, or a pattern on the job name\n"
+	"  --user U          an Alma id, a name as exported, or a staff name\n"
+	"  --unit U          the person's unit in staff.csv\n"
+	"  --finding KIND    unapproved, no-signoff, damaging-large-set, unlisted-job\n"
+	"  --min-records N   runs on N records or more\n"
+	"  --status S        a status code or label (COMPLETED_SUCCESS, Failed)\n"
+	"  --grep PATTERN    a PCRE2 pattern any field of the run matches\n"
+	"\n"
+	"Input:\n";
 
 static const char usage_common[] =
 	"  --sandbox FILE    read FILE as sandbox history (repeatable)\n"
@@ -148,6 +165,8 @@ enum {
 	OPT_MIN_RECORDS,
 	OPT_STATUS,
 	OPT_GREP,
+	OPT_ID,
+	OPT_EXPLAIN,
 };
 
 /* The options of audit and runs. */
@@ -163,6 +182,7 @@ struct opts {
 	char **files;
 	size_t nfiles;
 	int help;
+	int explain;
 };
 
 static const char *rules_dir(const char *opt, char *buf, size_t size)
@@ -272,6 +292,8 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		{"min-records", required_argument, NULL, OPT_MIN_RECORDS},
 		{"status", required_argument, NULL, OPT_STATUS},
 		{"grep", required_argument, NULL, OPT_GREP},
+		{"id", required_argument, NULL, OPT_ID},
+		{"explain", no_argument, NULL, OPT_EXPLAIN},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -286,7 +308,7 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-		if (!audit && c >= OPT_RULES && c <= OPT_GREP) {
+		if ((audit && (c == OPT_ID || c == OPT_EXPLAIN)) || (!audit && c == OPT_LIMIT)) {
 			usage_error(o->cmd, "unknown option '%s'", argv[optind - 1]);
 			return -1;
 		}
@@ -337,6 +359,13 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 			if (filter_add(&o->filter, (enum filter_opt)(c - OPT_JOB), optarg) != 0)
 				return -1;
 			break;
+		case OPT_ID:
+			if (filter_add(&o->filter, FILTER_ID, optarg) != 0)
+				return -1;
+			break;
+		case OPT_EXPLAIN:
+			o->explain = 1;
+			break;
 		case 'o':
 			o->out = optarg;
 			break;
@@ -385,8 +414,10 @@ static int close_out(FILE *f, const char *path)
 	return bad ? -1 : 0;
 }
 
-static int cmd_audit(int argc, char **argv)
+/* audit and runs: options, zone, period, rules, outputs, then the pipeline. */
+static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 {
+	int audit = mode == AUDIT_FINDINGS;
 	struct opts o;
 	struct rules *rules = NULL;
 	struct period period;
@@ -395,18 +426,18 @@ static int cmd_audit(int argc, char **argv)
 	int status = EXIT_ERROR;
 	uint64_t findings = 0;
 
-	opts_init(&o, "audit");
-	if (parse_opts(argc, argv, &o, 1) != 0)
+	opts_init(&o, audit ? "audit" : "runs");
+	if (parse_opts(argc, argv, &o, audit) != 0)
 		goto done;
 	if (o.help) {
-		fputs(usage_audit, stdout);
+		fputs(audit ? usage_audit : usage_runs, stdout);
 		fputs(usage_common, stdout);
 		status = EXIT_OK;
 		goto done;
 	}
 	if (o.format && strcmp(o.format, "text") && strcmp(o.format, "csv") &&
 	    strcmp(o.format, "json")) {
-		usage_error("audit", "unknown format '%s' (audit writes text, csv or json)", o.format);
+		usage_error(o.cmd, "unknown format '%s' (%s writes text, csv or json)", o.format, o.cmd);
 		goto done;
 	}
 	if (times_set_zone(o.tz) != 0 ||
@@ -417,18 +448,31 @@ static int cmd_audit(int argc, char **argv)
 	filter_resolve(&o.filter, rules);
 	if (!(out = open_out(o.out)) || (o.rejects && !(rejects = open_out(o.rejects))))
 		goto done;
-	if (!o.format || !strcmp(o.format, "text"))
+	int text = !o.format || !strcmp(o.format, "text"), csv = o.format && !strcmp(o.format, "csv");
+	if (audit && text)
 		reporter_text(&rep, out);
-	else if (!strcmp(o.format, "csv"))
+	else if (audit && csv)
 		reporter_csv(&rep, out);
-	else
+	else if (audit)
 		reporter_json(&rep, out);
+	else if (text)
+		reporter_runs_text(&rep, out, o.explain, o.filter.count[FILTER_ID] > 0);
+	else if (csv)
+		reporter_runs_csv(&rep, out, o.explain);
+	else
+		reporter_runs_json(&rep, out, o.explain);
 
 	struct audit_inputs in = {o.sandbox, o.nsandbox, (const char *const *)o.files, o.nfiles,
 				  &o.cols, rejects};
-	struct audit_config cfg = {rules, &period, &o.filter, o.large_set, (size_t)o.limit};
+	struct audit_config cfg = {mode, rules, &period, &o.filter, o.large_set, (size_t)o.limit};
 	int read_ok = audit_run(&in, &cfg, &rep, &findings) == 0;
 	status = !read_ok ? EXIT_ERROR : findings ? EXIT_FINDINGS : EXIT_OK;
+	if (!audit && o.filter.count[FILTER_ID] && !rep.written) {
+		diag_error(NULL, 0, "no run with %s %s in the inputs",
+			   o.filter.count[FILTER_ID] > 1 ? "ids" : "id",
+			   o.filter.values[FILTER_ID][0].text);
+		status = EXIT_ERROR;
+	}
 done:
 	if (rejects && close_out(rejects, o.rejects) != 0)
 		status = EXIT_ERROR;
@@ -439,88 +483,14 @@ done:
 	return status;
 }
 
-typedef void (*run_fn)(const struct run *run, void *ctx);
-
-/* Reads every input, sandbox files first, calling fn for each run and
- * counting each in the tally. Returns 0, or -1 when any input failed (each
- * failure reported; the other inputs are still read). */
-static int read_inputs(const struct opts *o, struct tally *t, FILE *rejects, run_fn fn, void *ctx)
+static int cmd_audit(int argc, char **argv)
 {
-	struct ingest *in = ingest_new(&o->cols, t, rejects);
-	struct run run;
-	int status = 0;
-
-	if (!in)
-		return -1;
-	for (size_t i = 0; i < o->nsandbox + o->nfiles; i++) {
-		int sandbox = i < o->nsandbox;
-		const char *path = sandbox ? o->sandbox[i] : o->files[i - o->nsandbox];
-		if (ingest_open(in, path, sandbox ? RUN_SANDBOX : RUN_PRODUCTION) != 0) {
-			status = -1;
-			continue;
-		}
-		int r;
-		while ((r = ingest_next(in, &run)) > 0) {
-			tally_seen(t, run.time);
-			if (run.env == RUN_SANDBOX)
-				t->skipped[SKIP_SANDBOX]++;
-			else if (run_is_system(&run))
-				t->skipped[SKIP_SYSTEM]++;
-			else
-				t->audited++;
-			fn(&run, ctx);
-		}
-		if (r < 0)
-			status = -1;
-		ingest_close(in);
-	}
-	ingest_free(in);
-	return status;
-}
-
-static void runs_row(const struct run *run, void *ctx)
-{
-	report_runs_row(ctx, run);
+	return run_pipeline(argc, argv, AUDIT_FINDINGS);
 }
 
 static int cmd_runs(int argc, char **argv)
 {
-	struct opts o;
-	struct report_runs r = {.format = RUNS_TEXT};
-	struct tally t;
-	FILE *out = NULL, *rejects = NULL;
-	int status = EXIT_ERROR;
-
-	opts_init(&o, "runs");
-	tally_init(&t);
-	if (parse_opts(argc, argv, &o, 0) != 0)
-		goto done;
-	if (o.help) {
-		fputs(usage_runs, stdout);
-		fputs(usage_common, stdout);
-		status = EXIT_OK;
-		goto done;
-	}
-	if (o.format && strcmp(o.format, "csv") == 0) {
-		r.format = RUNS_CSV;
-	} else if (o.format && strcmp(o.format, "text") != 0) {
-		usage_error("runs", "unknown format '%s' (runs writes text or csv)", o.format);
-		goto done;
-	}
-	if (times_set_zone(o.tz) != 0)
-		goto done;
-	if (!(out = open_out(o.out)) || (o.rejects && !(rejects = open_out(o.rejects))))
-		goto done;
-	report_runs_begin(&r, out, r.format);
-	status = read_inputs(&o, &t, rejects, runs_row, &r) == 0 ? EXIT_OK : EXIT_ERROR;
-done:
-	if (rejects && close_out(rejects, o.rejects) != 0)
-		status = EXIT_ERROR;
-	if (out && close_out(out, o.out) != 0)
-		status = EXIT_ERROR;
-	tally_free(&t);
-	opts_free(&o);
-	return status;
+	return run_pipeline(argc, argv, AUDIT_RUNS);
 }
 
 static int64_t local_today(void)

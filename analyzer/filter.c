@@ -77,6 +77,17 @@ int filter_add(struct filter *f, enum filter_opt opt, const char *arg)
 		if (!(v.pattern = compile("--grep", arg)))
 			return -1;
 		break;
+	case FILTER_ID: {
+		char *end;
+		errno = 0;
+		unsigned long long id = strtoull(arg, &end, 10);
+		if (errno || end == arg || *end || arg[0] == '-') {
+			diag_error(NULL, 0, "--id wants a run id (a number), not '%s'", arg);
+			return -1;
+		}
+		v.id = id;
+		break;
+	}
 	case FILTER_STATUS:
 		snprintf(v.key, sizeof v.key, "%s", run_status_code(arg, strlen(arg), buf, sizeof buf));
 		break;
@@ -179,10 +190,20 @@ static int grep_all(const struct filter *f, const struct run *run)
 	return 0;
 }
 
+static int any_id(const struct filter *f, const struct run *run)
+{
+	for (size_t i = 0; i < f->count[FILTER_ID]; i++)
+		if (f->values[FILTER_ID][i].id == run->id)
+			return 1;
+	return 0;
+}
+
 int filter_match(const struct filter *f, const struct rules *rules, const struct run *run,
 		 const struct verdict *v)
 {
 	int m;
+	if (f->count[FILTER_ID] && !any_id(f, run))
+		return 0;
 	if (f->count[FILTER_JOB] && (m = any_job(f, run, v)) != 1)
 		return m;
 	if (f->count[FILTER_USER] && !any_user(f, run, v))

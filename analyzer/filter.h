@@ -1,5 +1,5 @@
 /* filter: which runs a report shows (spec section 4): --job, --user,
- * --unit, --finding, --min-records, --status, --grep. A repeated option
+ * --unit, --finding, --min-records, --status, --grep, --id. A repeated option
  * widens (any of its values); different options narrow (all must hold).
  * struct filter owns its values and patterns; filter_free releases them. */
 #ifndef ALMAUDIT_FILTER_H
@@ -21,6 +21,7 @@ enum filter_opt {
 	FILTER_MIN_RECORDS,
 	FILTER_STATUS,
 	FILTER_GREP,
+	FILTER_ID,
 	FILTER_OPTS
 };
 
@@ -28,6 +29,7 @@ struct filter_value {
 	char *text;
 	struct pattern *pattern; /* --job not naming a job id, --grep */
 	int index;		 /* --job: a job id's index; --user: a person; else -1 */
+	uint64_t id;		 /* --id */
 	char key[128];		 /* --user: the name key; --status: the code */
 };
 

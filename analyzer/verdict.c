@@ -5,15 +5,23 @@
 #include "times.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+struct sandbox_run {
+	int64_t time;
+	uint64_t id;
+};
+
 struct judge {
 	const struct rules *rules;
 	int64_t large_set;
-	struct hmap evidence; /* job and person -> earliest sandbox run */
-	struct hmap seen;     /* ids of runs with findings */
+	struct hmap evidence;	       /* job and person -> index in earliest[] */
+	struct sandbox_run *earliest; /* the earliest sandbox run of each */
+	size_t nearliest;
+	struct hmap seen; /* ids of runs with findings */
 };
 
 static const char *const kind_names[FIND_COUNT] = {
@@ -54,6 +62,7 @@ void judge_free(struct judge *j)
 		return;
 	hmap_free(&j->evidence);
 	hmap_free(&j->seen);
+	free(j->earliest);
 	free(j);
 }
 
@@ -85,9 +94,19 @@ int judge_evidence(struct judge *j, const struct run *run)
 	int person = rules_person_for(j->rules, run->user, run->user_name, &by_id);
 	char key[256];
 	size_t len = evidence_key(key, sizeof key, job, person, run);
-	int64_t *earliest = hmap_put(&j->evidence, key, len, run->time, &added);
-	if (earliest && run->time < *earliest)
-		*earliest = run->time;
+	int64_t *at = hmap_put(&j->evidence, key, len, (int64_t)j->nearliest, &added);
+	if (!at)
+		return 0; /* out of memory: this evidence is lost, nothing else */
+	if (added) {
+		struct sandbox_run *grown =
+			realloc(j->earliest, (j->nearliest + 1) * sizeof *j->earliest);
+		if (!grown)
+			return 0;
+		j->earliest = grown;
+		j->earliest[j->nearliest++] = (struct sandbox_run){run->time, run->id};
+	} else if (run->time < j->earliest[*at].time) {
+		j->earliest[*at] = (struct sandbox_run){run->time, run->id};
+	}
 	return 0;
 }
 
@@ -104,15 +123,44 @@ static const char *rules_file(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+static void verdict_clear(struct judge *j, struct verdict *v)
+{
+	memset(v, 0, sizeof *v);
+	v->job = v->person = v->approval = v->later = v->revoked = -1;
+	v->sandbox = TIME_NONE;
+	v->large_set = j->large_set;
+}
+
+int judge_describe(struct judge *j, const struct run *run, struct verdict *v)
+{
+	verdict_clear(j, v);
+	v->person = rules_person_for(j->rules, run->user, run->user_name, &v->by_id);
+	v->job = rules_job_for_name(j->rules, run->name, strlen(run->name));
+	if (v->job == -2) {
+		v->job = -1;
+		return -1;
+	}
+	return 0;
+}
+
+void verdict_text(const struct verdict *v, char *buf, size_t size)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (int k = 0; k < FIND_COUNT; k++)
+		if (v->findings & (1u << k))
+			used += (size_t)snprintf(buf + used, used < size ? size - used : 0, "%s%s",
+						 used ? "," : "", kind_names[k]);
+	if (!used)
+		snprintf(buf, size, "ok");
+}
+
 int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 {
 	const struct rules *r = j->rules;
 	char when[32];
 
-	memset(v, 0, sizeof *v);
-	v->job = v->person = v->approval = v->later = v->revoked = -1;
-	v->sandbox = TIME_NONE;
-	v->large_set = j->large_set;
+	verdict_clear(j, v);
 	v->person = rules_person_for(r, run->user, run->user_name, &v->by_id);
 	int job = rules_job_for_name(r, run->name, strlen(run->name));
 	if (job == -2)
@@ -153,9 +201,11 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 	if (v->approval < 0) {
 		char key[256];
 		size_t len = evidence_key(key, sizeof key, job, v->person, run);
-		int64_t *earliest = hmap_get(&j->evidence, key, len);
-		if (earliest && *earliest < run->time)
-			v->sandbox = *earliest;
+		int64_t *at = hmap_get(&j->evidence, key, len);
+		if (at && j->earliest[*at].time < run->time) {
+			v->sandbox = j->earliest[*at].time;
+			v->sandbox_id = j->earliest[*at].id;
+		}
 		if (v->later >= 0) {
 			const struct rules_approval *a = &r->approvals[v->later];
 			char signed_off[16];
@@ -208,4 +258,118 @@ seen:
 			return 1;
 	}
 	return 0;
+}
+
+/* ---- explanations ---- */
+
+struct out {
+	void (*line)(void *ctx, const char *text);
+	void *ctx;
+};
+
+static void say(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void say(struct out *o, const char *fmt, ...)
+{
+	char text[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	o->line(o->ctx, text);
+}
+
+static void date_or(char *buf, size_t size, int64_t day, const char *none)
+{
+	if (day == RULES_NO_DATE)
+		snprintf(buf, size, "%s", none);
+	else
+		day_text(buf, size, day);
+}
+
+void verdict_explain(const struct rules *r, const struct run *run, const struct verdict *v,
+		     int judged, void (*line)(void *ctx, const char *text), void *ctx)
+{
+	struct out o = {line, ctx};
+	const char *jobs = rules_file(r->jobs_path), *staff = rules_file(r->staff_path),
+		   *approvals = rules_file(r->approvals_path);
+	char a[32], b[32];
+
+	if (v->job < 0) {
+		say(&o, "job: none of the %zu patterns in %s matches '%.200s'", r->njobs, jobs,
+		    run->name);
+	} else {
+		const struct rules_job *jb = &r->jobs[v->job];
+		say(&o, "job: %s owns the name (%s:%ld, pattern %.200s)", jb->id, jobs, jb->line,
+		    jb->match_src);
+	}
+	if (v->person >= 0) {
+		const struct rules_person *p = &r->people[v->person];
+		if (v->by_id)
+			say(&o, "person: %s (%s), %s:%ld, found by Alma id %s", p->name, p->unit, staff,
+			    p->line, run->user);
+		else
+			say(&o, "person: %s (%s), %s:%ld, found by name '%s'", p->name, p->unit, staff,
+			    p->line, run->user_name);
+	} else {
+		say(&o, "person: '%s' (id '%s') is in no row of %s", run->user_name, run->user, staff);
+	}
+	if (v->job < 0 || !judged)
+		return;
+
+	const struct rules_job *jb = &r->jobs[v->job];
+	int64_t day = times_local_day(run->time);
+	day_text(a, sizeof a, day);
+	size_t consulted = 0;
+	for (size_t i = 0; v->person >= 0 && i < r->napprovals; i++) {
+		const struct rules_approval *ap = &r->approvals[i];
+		if (ap->person != v->person || !rules_grants(r, ap->job, v->job))
+			continue;
+		consulted++;
+		char through[160] = "";
+		if (ap->job != v->job)
+			snprintf(through, sizeof through, " through %s, which includes %s",
+				 r->jobs[ap->job].id, jb->id);
+		date_or(b, sizeof b, ap->signed_off, "before the records");
+		const char *why;
+		char reason[200];
+		if (ap->signed_off != RULES_NO_DATE && ap->signed_off > day) {
+			snprintf(reason, sizeof reason, "signed off %s, after the run's date %s", b, a);
+			why = reason;
+		} else if (ap->revoked != RULES_NO_DATE && ap->revoked <= day) {
+			date_or(b, sizeof b, ap->revoked, "");
+			snprintf(reason, sizeof reason, "revoked %s, on or before the run's date %s", b,
+				 a);
+			why = reason;
+		} else if (ap->sets && rules_approval_holds(ap, day, run->set_name) != 1) {
+			snprintf(reason, sizeof reason, "limited to sets matching %s; set '%.80s' does not",
+				 ap->sets_src, run->set_name);
+			why = reason;
+		} else {
+			snprintf(reason, sizeof reason, "holds (signed off %s%s%s)", b,
+				 ap->sets ? ", set matches " : "", ap->sets ? ap->sets_src : "");
+			why = reason;
+		}
+		say(&o, "approval: %s:%ld%s: %s", approvals, ap->line, through, why);
+	}
+	if (v->person >= 0 && !consulted)
+		say(&o, "approval: no row of %s grants %s to %s", approvals, jb->id,
+		    r->people[v->person].name);
+	if (v->approval < 0) {
+		if (v->sandbox != TIME_NONE) {
+			times_format_local(v->sandbox, b, sizeof b);
+			say(&o, "sandbox: run %" PRIu64 " of %s at %s, before this run", v->sandbox_id,
+			    jb->id, b);
+		} else {
+			say(&o, "sandbox: no earlier sandbox run of %s by this person", jb->id);
+		}
+	}
+	if (!jb->damaging)
+		say(&o, "threshold: %s is not damaging", jb->id);
+	else if (run->records < 0)
+		say(&o, "threshold: %s is damaging; the run gives no record count", jb->id);
+	else
+		say(&o, "threshold: %s is damaging; %" PRId64 " records %s %" PRId64 " (%s)", jb->id,
+		    run->records, run->records > v->large_set ? "above" : "within", v->large_set,
+		    jb->large_set >= 0 ? "its large_set in jobs.csv" : "the default, --large-set");
 }

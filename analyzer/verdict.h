@@ -7,6 +7,7 @@
 #ifndef ALMAUDIT_VERDICT_H
 #define ALMAUDIT_VERDICT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "rules.h"
@@ -33,6 +34,7 @@ struct verdict {
 	int later;	     /* an approval of the job signed off after the run, or -1 */
 	int revoked;	     /* an approval of the job revoked by the run's day, or -1 */
 	int64_t sandbox;     /* time of a sandbox run before this one, or TIME_NONE */
+	uint64_t sandbox_id; /* and its id */
 	int64_t large_set;   /* the damaging threshold that applied */
 	char detail[FIND_COUNT][160];
 };
@@ -51,5 +53,19 @@ int judge_evidence(struct judge *j, const struct run *run);
  * 1 when the run's findings were already reported (a run seen twice, in
  * overlapping exports); -1 when a pattern hit its limit. */
 int judge_run(struct judge *j, const struct run *run, struct verdict *v);
+
+/* For a run that is not judged (a sandbox or system run): fills *v with its
+ * job and person only, no findings. -1 when a pattern hit its limit. */
+int judge_describe(struct judge *j, const struct run *run, struct verdict *v);
+
+/* The verdict in a word or a list: "ok", or "unapproved,damaging-large-set". */
+void verdict_text(const struct verdict *v, char *buf, size_t size);
+
+/* Explains a verdict line by line, citing the rule rows that decided it
+ * (file:line of the job pattern, the staff row, each approval consulted and
+ * why it did or did not apply, the sandbox run, the threshold). For a run
+ * not judged (judged == 0) only the job and the person are explained. */
+void verdict_explain(const struct rules *rules, const struct run *run, const struct verdict *v,
+		     int judged, void (*line)(void *ctx, const char *text), void *ctx);
 
 #endif

@@ -3,6 +3,7 @@
 #include "times.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 const char *const report_columns[REPORT_COLUMNS] = {
 	"finding", "run_id",	  "job",       "job_title", "job_name",
@@ -72,6 +73,7 @@ static void csv_end(struct reporter *r, const struct report_info *info)
 
 void reporter_csv(struct reporter *r, FILE *out)
 {
+	memset(r, 0, sizeof *r);
 	r->out = out;
 	r->begin = csv_begin;
 	r->finding = csv_finding;

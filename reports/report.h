@@ -32,11 +32,24 @@ struct report_finding {
 	const struct rules *rules;
 };
 
+/* A run in the run listing: its verdict in a word ("ok", "system",
+ * "sandbox", or the findings), with the job and person found. */
+struct report_run {
+	const struct run *run;
+	const struct verdict *v;
+	const char *verdict;
+	const struct rules *rules;
+};
+
 struct reporter {
 	FILE *out;
 	void (*begin)(struct reporter *r, const struct report_info *info);
 	void (*finding)(struct reporter *r, const struct report_finding *f);
+	void (*run)(struct reporter *r, const struct report_run *rr);
 	void (*end)(struct reporter *r, const struct report_info *info);
+	const char *array; /* json: "findings" or "runs" */
+	int explain;	   /* runs: explain each verdict */
+	int full;	   /* runs: every field of each run (--id) */
 	struct csvw csv;
 	unsigned long written;
 };
@@ -44,6 +57,16 @@ struct reporter {
 void reporter_text(struct reporter *r, FILE *out);
 void reporter_csv(struct reporter *r, FILE *out);
 void reporter_json(struct reporter *r, FILE *out);
+
+/* The run listing (reports/report_runs.c). */
+void reporter_runs_text(struct reporter *r, FILE *out, int explain, int full);
+void reporter_runs_csv(struct reporter *r, FILE *out, int explain);
+void reporter_runs_json(struct reporter *r, FILE *out, int explain);
+
+/* json helpers shared by the two json renderers (reports/report_json.c) */
+void report_json_string(FILE *out, const char *s);
+void report_json_begin(struct reporter *r, const struct report_info *info);
+void report_json_end(struct reporter *r, const struct report_info *info);
 
 /* The columns of a finding in csv and json (spec section 5). */
 #define REPORT_COLUMNS 15

@@ -10,7 +10,7 @@
 #include <inttypes.h>
 #include <string.h>
 
-static void json_str(FILE *out, const char *s)
+void report_json_string(FILE *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	putc('"', out);
@@ -55,7 +55,7 @@ static void json_str(FILE *out, const char *s)
 
 static void key(FILE *out, const char *k)
 {
-	json_str(out, k);
+	report_json_string(out, k);
 	putc(':', out);
 }
 
@@ -80,7 +80,7 @@ static void day(FILE *out, int64_t d)
 	char buf[16];
 	times_civil_from_days(d, &y, &m, &dd);
 	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);
-	json_str(out, buf);
+	report_json_string(out, buf);
 }
 
 static void instant(FILE *out, int64_t t)
@@ -91,10 +91,10 @@ static void instant(FILE *out, int64_t t)
 		return;
 	}
 	times_format_utc(t, buf, sizeof buf);
-	json_str(out, buf);
+	report_json_string(out, buf);
 }
 
-static void json_begin(struct reporter *r, const struct report_info *info)
+void report_json_begin(struct reporter *r, const struct report_info *info)
 {
 	FILE *out = r->out;
 	fputs("{\"report\":{", out);
@@ -107,18 +107,19 @@ static void json_begin(struct reporter *r, const struct report_info *info)
 	day(out, info->period->last_day);
 	putc(',', out);
 	key(out, "name");
-	json_str(out, info->period->name);
+	report_json_string(out, info->period->name);
 	fputs("},", out);
 	key(out, "zone");
-	json_str(out, times_zone_name());
+	report_json_string(out, times_zone_name());
 	putc(',', out);
 	key(out, "rules");
 	fputs("{", out);
 	key(out, "dir");
-	json_str(out, info->rules->dir);
+	report_json_string(out, info->rules->dir);
 	fprintf(out, ",\"jobs\":%zu,\"people\":%zu,\"approvals\":%zu},", info->rules->njobs,
 		info->rules->npeople, info->rules->napprovals);
-	fprintf(out, "\"large_set\":%" PRId64 "},\n\"findings\":[", info->large_set);
+	fprintf(out, "\"large_set\":%" PRId64 "},\n\"%s\":[", info->large_set,
+		r->array ? r->array : "findings");
 	r->written = 0;
 }
 
@@ -135,7 +136,7 @@ static void json_finding(struct reporter *r, const struct report_finding *f)
 		if (!strcmp(report_columns[i], "records"))
 			fputs(f->run->records >= 0 ? fields.records : "null", out);
 		else
-			json_str(out, fields.value[i]);
+			report_json_string(out, fields.value[i]);
 	}
 	putc('}', out);
 	r->written++;
@@ -149,7 +150,7 @@ static void rows(FILE *out, const char *name, const struct summary_row *rows, si
 	for (size_t i = 0; i < n; i++) {
 		fputs(i ? ",\n{" : "\n{", out);
 		key(out, label);
-		json_str(out, rows[i].label);
+		report_json_string(out, rows[i].label);
 		fprintf(out, ",\"runs\":%" PRIu64, rows[i].runs);
 		for (int k = 0; k < FIND_COUNT; k++)
 			fprintf(out, ",\"%s\":%" PRIu64, finding_name((enum finding_kind)k),
@@ -159,7 +160,7 @@ static void rows(FILE *out, const char *name, const struct summary_row *rows, si
 	putc(']', out);
 }
 
-static void json_end(struct reporter *r, const struct report_info *info)
+void report_json_end(struct reporter *r, const struct report_info *info)
 {
 	FILE *out = r->out;
 	const struct tally *t = info->tally;
@@ -171,7 +172,7 @@ static void json_end(struct reporter *r, const struct report_info *info)
 		const struct tally_file *f = &t->files[i];
 		fputs(i ? ",{" : "{", out);
 		key(out, "file");
-		json_str(out, f->name);
+		report_json_string(out, f->name);
 		fprintf(out, ",\"environment\":\"%s\",\"gzip\":%s,\"rows\":%" PRIu64 ",\"complete\":%s}",
 			run_env_name(f->env), f->gzip ? "true" : "false", f->rows,
 			f->incomplete ? "false" : "true");
@@ -212,9 +213,11 @@ static void json_end(struct reporter *r, const struct report_info *info)
 
 void reporter_json(struct reporter *r, FILE *out)
 {
+	memset(r, 0, sizeof *r);
 	r->out = out;
-	r->begin = json_begin;
+	r->begin = report_json_begin;
 	r->finding = json_finding;
-	r->end = json_end;
+	r->end = report_json_end;
+	r->array = "findings";
 	r->written = 0;
 }

@@ -1,74 +1,291 @@
 #include "report_runs.h"
 
 #include "report_text.h"
+#include "summary.h"
 #include "times.h"
 
 #include <inttypes.h>
+#include <string.h>
 
-void report_runs_begin(struct report_runs *r, FILE *out, enum runs_format format)
+/* ---- explanations, collected line by line ---- */
+
+#define EXPLAIN_LINES 64
+
+struct lines {
+	char text[EXPLAIN_LINES][512];
+	size_t n;
+};
+
+static void add_line(void *ctx, const char *text)
 {
-	static const char *const columns[] = {
-		"run_id", "environment", "type", "job_id", "job_name", "category", "user",
-		"user_name", "submit_time", "start_time", "end_time", "status", "progress",
-		"records", "set_name", "file", "line"};
-	r->out = out;
-	r->format = format;
-	if (format == RUNS_CSV) {
-		csvw_init(&r->csv, out);
-		for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++)
-			csvw_str(&r->csv, columns[i]);
-		csvw_end(&r->csv);
-	} else {
-		char start[48];
-		snprintf(start, sizeof start, "START (%s)", times_zone_name());
-		fprintf(out, "%-19s %-24s %-4s %-9s %-24s %9s  %-26s %s\n", "RUN ID", start, "ENV",
-			"TYPE", "STATUS", "RECORDS", "USER", "NAME");
+	struct lines *l = ctx;
+	if (l->n < EXPLAIN_LINES)
+		snprintf(l->text[l->n++], sizeof l->text[0], "%s", text);
+}
+
+static void explain(struct lines *l, const struct report_run *rr)
+{
+	const struct run *run = rr->run;
+	l->n = 0;
+	if (!strcmp(rr->verdict, "system"))
+		add_line(l, run->type == RUN_SCHEDULED
+				    ? "system run: scheduled (type SCHEDULED), counted and never judged"
+				    : "system run: submitted by System, counted and never judged");
+	else if (!strcmp(rr->verdict, "sandbox"))
+		add_line(l, "sandbox run: evidence for the production runs after it, not judged");
+	verdict_explain(rr->rules, run, rr->v, strcmp(rr->verdict, "system") &&
+					       strcmp(rr->verdict, "sandbox"),
+			add_line, l);
+}
+
+/* ---- the cells a run has in csv and json ---- */
+
+#define RUN_COLUMNS (REPORT_COLUMNS + 1)
+
+struct run_cells {
+	struct report_fields f;
+	char findings[96];
+	char detail[FIND_COUNT * 170];
+};
+
+static void run_cells(struct run_cells *c, const struct report_run *rr)
+{
+	struct report_finding rf = {FIND_UNAPPROVED, rr->run, rr->v, rr->rules};
+	report_fields(&c->f, &rf);
+	size_t used = 0;
+	c->findings[0] = c->detail[0] = '\0';
+	for (int k = 0; k < FIND_COUNT; k++) {
+		if (!(rr->v->findings & (1u << k)))
+			continue;
+		snprintf(c->findings + strlen(c->findings), sizeof c->findings - strlen(c->findings),
+			 "%s%s", c->findings[0] ? "," : "", finding_name((enum finding_kind)k));
+		used += (size_t)snprintf(c->detail + used, used < sizeof c->detail ? sizeof c->detail - used : 0,
+					 "%s%s", used ? "; " : "", rr->v->detail[k]);
+	}
+	c->f.value[0] = c->findings;
+	c->f.value[14] = c->detail;
+}
+
+/* ---- text ---- */
+
+static void text_begin(struct reporter *r, const struct report_info *info)
+{
+	(void)info;
+	if (r->full)
+		return;
+	char start[48];
+	snprintf(start, sizeof start, "START (%s)", times_zone_name());
+	fprintf(r->out, "%-19s %-24s %-4s %-29s %-36s %8s  %-24s %s\n", "RUN ID", start, "ENV",
+		"JOB", "PERSON (UNIT)", "RECORDS", "STATUS", "VERDICT");
+}
+
+static void full_field(FILE *out, const char *label, const char *value)
+{
+	fprintf(out, "  %-13s ", label);
+	report_text_cell(out, value, 0);
+	putc('\n', out);
+}
+
+static void full_time(FILE *out, const char *label, int64_t t)
+{
+	char local[32], utc[32], both[80] = "";
+	if (t != TIME_NONE) {
+		times_format_local(t, local, sizeof local);
+		times_format_utc(t, utc, sizeof utc);
+		snprintf(both, sizeof both, "%s (%s)", local, utc);
+	}
+	full_field(out, label, both);
+}
+
+static void text_full(struct reporter *r, const struct report_run *rr)
+{
+	const struct run *run = rr->run;
+	FILE *out = r->out;
+	char buf[256];
+
+	if (r->written)
+		putc('\n', out);
+	fprintf(out, "run %" PRIu64 "  ", run->id);
+	report_text_cell(out, run->file, 0);
+	fprintf(out, ":%ld\n", run->line);
+	full_field(out, "job name", run->name);
+	full_field(out, "job id", run->job_id);
+	full_field(out, "category", run->category);
+	full_field(out, "type", run_type_name(run->type));
+	full_field(out, "environment", run_env_name(run->env));
+	snprintf(buf, sizeof buf, "%s%s%s%s", run->user, run->user_name[0] ? " (" : "",
+		 run->user_name, run->user_name[0] ? ")" : "");
+	full_field(out, "submitted by", buf);
+	full_time(out, "submitted", run->submit_time);
+	full_time(out, "started", run->start_time);
+	full_time(out, "ended", run->end_time);
+	full_field(out, "status", run->status);
+	snprintf(buf, sizeof buf, "%d%%", run->progress);
+	full_field(out, "progress", run->progress >= 0 ? buf : "");
+	snprintf(buf, sizeof buf, "%" PRId64, run->records);
+	full_field(out, "records", run->records >= 0 ? buf : "");
+	full_field(out, "set", run->set_name);
+	summary_job(buf, sizeof buf, rr->rules, run, rr->v);
+	full_field(out, "job", rr->v->job >= 0 ? buf : "(not in jobs.csv)");
+	summary_person(buf, sizeof buf, rr->rules, run, rr->v);
+	full_field(out, "person", buf);
+	full_field(out, "verdict", rr->verdict);
+	for (int k = 0; k < FIND_COUNT; k++)
+		if (rr->v->findings & (1u << k)) {
+			snprintf(buf, sizeof buf, "%s: %s", finding_name((enum finding_kind)k),
+				 rr->v->detail[k]);
+			full_field(out, "finding", buf);
+		}
+	struct lines l;
+	explain(&l, rr);
+	fputs("  why:\n", out);
+	for (size_t i = 0; i < l.n; i++) {
+		fputs("    ", out);
+		report_text_cell(out, l.text[i], 0);
+		putc('\n', out);
 	}
 }
 
-static void utc_cell(struct csvw *w, int64_t t)
+static void text_run(struct reporter *r, const struct report_run *rr)
 {
-	char buf[32];
-	times_format_utc(t, buf, sizeof buf);
-	csvw_str(w, buf);
-}
+	const struct run *run = rr->run;
+	FILE *out = r->out;
+	char when[32], records[24] = "", label[256];
 
-void report_runs_row(struct report_runs *r, const struct run *run)
-{
-	char id[24];
-	snprintf(id, sizeof id, "%" PRIu64, run->id);
-	if (r->format == RUNS_CSV) {
-		struct csvw *w = &r->csv;
-		csvw_str(w, id);
-		csvw_str(w, run_env_name(run->env));
-		csvw_str(w, run_type_name(run->type));
-		csvw_str(w, run->job_id);
-		csvw_str(w, run->name);
-		csvw_str(w, run->category);
-		csvw_str(w, run->user);
-		csvw_str(w, run->user_name);
-		utc_cell(w, run->submit_time);
-		utc_cell(w, run->start_time);
-		utc_cell(w, run->end_time);
-		csvw_str(w, run->status);
-		csvw_i64(w, run->progress);
-		csvw_i64(w, run->records);
-		csvw_str(w, run->set_name);
-		csvw_str(w, run->file);
-		csvw_i64(w, run->line);
-		csvw_end(w);
+	if (r->full) {
+		text_full(r, rr);
+		r->written++;
 		return;
 	}
-	char when[32], records[24] = "";
 	times_format_local(run->time, when, sizeof when);
 	if (run->records >= 0)
 		snprintf(records, sizeof records, "%" PRId64, run->records);
-	fprintf(r->out, "%-19s %-24s %-4s %-9s ", id, when, run->env == RUN_SANDBOX ? "sbx" : "prod",
-		run_type_name(run->type));
-	report_text_cell(r->out, run->status, 24);
-	fprintf(r->out, " %9s  ", records);
-	report_text_cell(r->out, run->user_name[0] ? run->user_name : run->user, 26);
-	putc(' ', r->out);
-	report_text_cell(r->out, run->name, 0);
-	putc('\n', r->out);
+	fprintf(out, "%-19" PRIu64 " %-24s %-4s ", run->id, when,
+		run->env == RUN_SANDBOX ? "sbx" : "prod");
+	summary_job(label, sizeof label, rr->rules, run, rr->v);
+	report_text_cell(out, label, 29);
+	putc(' ', out);
+	summary_person(label, sizeof label, rr->rules, run, rr->v);
+	report_text_cell(out, label, 36);
+	fprintf(out, " %8s  ", records);
+	report_text_cell(out, run->status, 24);
+	fprintf(out, " %s\n", rr->verdict);
+	if (r->explain) {
+		struct lines l;
+		explain(&l, rr);
+		for (size_t i = 0; i < l.n; i++) {
+			fputs("    ", out);
+			report_text_cell(out, l.text[i], 0);
+			putc('\n', out);
+		}
+	}
+	r->written++;
+}
+
+static void nothing(struct reporter *r, const struct report_info *info)
+{
+	(void)r;
+	(void)info;
+}
+
+void reporter_runs_text(struct reporter *r, FILE *out, int explain_each, int full)
+{
+	memset(r, 0, sizeof *r);
+	r->out = out;
+	r->begin = text_begin;
+	r->run = text_run;
+	r->end = nothing;
+	r->explain = explain_each;
+	r->full = full;
+}
+
+/* ---- csv ---- */
+
+static void csv_begin(struct reporter *r, const struct report_info *info)
+{
+	(void)info;
+	csvw_init(&r->csv, r->out);
+	for (int i = 0; i < REPORT_COLUMNS; i++)
+		csvw_str(&r->csv, report_columns[i]);
+	csvw_str(&r->csv, "verdict");
+	if (r->explain)
+		csvw_str(&r->csv, "explain");
+	csvw_end(&r->csv);
+}
+
+static void csv_run(struct reporter *r, const struct report_run *rr)
+{
+	struct run_cells c;
+	run_cells(&c, rr);
+	for (int i = 0; i < REPORT_COLUMNS; i++)
+		csvw_str(&r->csv, c.f.value[i]);
+	csvw_str(&r->csv, rr->verdict);
+	if (r->explain) {
+		struct lines l;
+		char text[EXPLAIN_LINES * 200];
+		size_t used = 0;
+		explain(&l, rr);
+		text[0] = '\0';
+		for (size_t i = 0; i < l.n && used < sizeof text; i++)
+			used += (size_t)snprintf(text + used, sizeof text - used, "%s%s", i ? "\n" : "",
+						 l.text[i]);
+		csvw_str(&r->csv, text);
+	}
+	csvw_end(&r->csv);
+	r->written++;
+}
+
+void reporter_runs_csv(struct reporter *r, FILE *out, int explain_each)
+{
+	memset(r, 0, sizeof *r);
+	r->out = out;
+	r->begin = csv_begin;
+	r->run = csv_run;
+	r->end = nothing;
+	r->explain = explain_each;
+}
+
+/* ---- json ---- */
+
+static void json_run(struct reporter *r, const struct report_run *rr)
+{
+	FILE *out = r->out;
+	struct run_cells c;
+	run_cells(&c, rr);
+	fputs(r->written ? ",\n{" : "\n{", out);
+	for (int i = 0; i < REPORT_COLUMNS; i++) {
+		report_json_string(out, report_columns[i]);
+		putc(':', out);
+		if (!strcmp(report_columns[i], "records"))
+			fputs(rr->run->records >= 0 ? c.f.records : "null", out);
+		else
+			report_json_string(out, c.f.value[i]);
+		putc(',', out);
+	}
+	fputs("\"verdict\":", out);
+	report_json_string(out, rr->verdict);
+	if (r->explain) {
+		struct lines l;
+		explain(&l, rr);
+		fputs(",\"explain\":[", out);
+		for (size_t i = 0; i < l.n; i++) {
+			if (i)
+				putc(',', out);
+			report_json_string(out, l.text[i]);
+		}
+		putc(']', out);
+	}
+	putc('}', out);
+	r->written++;
+}
+
+void reporter_runs_json(struct reporter *r, FILE *out, int explain_each)
+{
+	memset(r, 0, sizeof *r);
+	r->out = out;
+	r->begin = report_json_begin;
+	r->run = json_run;
+	r->end = report_json_end;
+	r->array = "runs";
+	r->explain = explain_each;
 }

@@ -216,6 +216,7 @@ static void text_end(struct reporter *r, const struct report_info *info)
 
 void reporter_text(struct reporter *r, FILE *out)
 {
+	memset(r, 0, sizeof *r);
 	r->out = out;
 	r->begin = text_begin;
 	r->finding = text_finding;
