@@ -90,11 +90,14 @@ static void production(struct pass *p, const struct run *run)
 			p->rep->run(p->rep, &rr);
 			if (v.findings)
 				summary_add(p->summary, p->c->rules, run, &v, v.findings);
+			summary_audited(p->summary, p->c->rules, run, &v, v.findings != 0);
 		}
 		return;
 	}
-	if (!v.findings)
+	if (!v.findings) {
+		summary_audited(p->summary, p->c->rules, run, &v, 0);
 		return;
+	}
 	int shown = filter_match(f, p->c->rules, run, &v);
 	if (shown < 0) {
 		t->audited--;
@@ -102,6 +105,7 @@ static void production(struct pass *p, const struct run *run)
 		return;
 	}
 	unsigned kinds = v.findings & (f->findings ? f->findings : ~0u);
+	summary_audited(p->summary, p->c->rules, run, &v, shown && kinds);
 	if (!shown || !kinds) {
 		p->hidden++;
 		return;

@@ -60,7 +60,10 @@ static const char usage_audit[] =
 	"Options:\n"
 	"  --rules DIR       the approval matrix (default $ALMAUDIT_RULES, else the\n"
 	"                    shipped rules)\n"
-	"  --format F        text (default), csv or json\n"
+	"  --format F        text (default), csv, json, html or email\n"
+	"  --summary         a few lines (period, counts, top people and jobs)\n"
+	"  --to ADDR, --from ADDR, --subject TEXT\n"
+	"                    the email's headers (--format email; --to needed)\n"
 	"  --period P        today, yesterday, this-week, last-week, this-month,\n"
 	"                    last-month, this-quarter, last-quarter, this-year,\n"
 	"                    last-year, YYYY-MM, YYYY-Qn or YYYY\n"
@@ -167,6 +170,10 @@ enum {
 	OPT_GREP,
 	OPT_ID,
 	OPT_EXPLAIN,
+	OPT_TO,
+	OPT_FROM,
+	OPT_SUBJECT,
+	OPT_SUMMARY,
 };
 
 /* The options of audit and runs. */
@@ -182,7 +189,8 @@ struct opts {
 	char **files;
 	size_t nfiles;
 	int help;
-	int explain;
+	int explain, summary;
+	const char *to, *from, *subject;
 };
 
 static const char *rules_dir(const char *opt, char *buf, size_t size)
@@ -294,6 +302,10 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		{"grep", required_argument, NULL, OPT_GREP},
 		{"id", required_argument, NULL, OPT_ID},
 		{"explain", no_argument, NULL, OPT_EXPLAIN},
+		{"to", required_argument, NULL, OPT_TO},
+		{"from", required_argument, NULL, OPT_FROM},
+		{"subject", required_argument, NULL, OPT_SUBJECT},
+		{"summary", no_argument, NULL, OPT_SUMMARY},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -308,7 +320,8 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
-		if ((audit && (c == OPT_ID || c == OPT_EXPLAIN)) || (!audit && c == OPT_LIMIT)) {
+		if ((audit && (c == OPT_ID || c == OPT_EXPLAIN)) ||
+		    (!audit && (c == OPT_LIMIT || c >= OPT_TO))) {
 			usage_error(o->cmd, "unknown option '%s'", argv[optind - 1]);
 			return -1;
 		}
@@ -365,6 +378,18 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 			break;
 		case OPT_EXPLAIN:
 			o->explain = 1;
+			break;
+		case OPT_TO:
+			o->to = optarg;
+			break;
+		case OPT_FROM:
+			o->from = optarg;
+			break;
+		case OPT_SUBJECT:
+			o->subject = optarg;
+			break;
+		case OPT_SUMMARY:
+			o->summary = 1;
 			break;
 		case 'o':
 			o->out = optarg;
@@ -435,11 +460,41 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		status = EXIT_OK;
 		goto done;
 	}
-	if (o.format && strcmp(o.format, "text") && strcmp(o.format, "csv") &&
-	    strcmp(o.format, "json")) {
-		usage_error(o.cmd, "unknown format '%s' (%s writes text, csv or json)", o.format, o.cmd);
+	const char *format = o.format ? o.format : "text";
+	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json") &&
+	    (!audit || (strcmp(format, "html") && strcmp(format, "email")))) {
+		usage_error(o.cmd, "unknown format '%s' (%s writes %s)", format, o.cmd,
+			    audit ? "text, csv, json, html or email" : "text, csv or json");
 		goto done;
 	}
+	int email = !strcmp(format, "email");
+	char from[320];
+	struct email_options mail = {o.to, o.from, o.subject, 0};
+	if (o.summary && strcmp(format, "text")) {
+		usage_error(o.cmd, "--summary is a text report; it takes no --format %s", format);
+		goto done;
+	}
+	if (!email && (o.to || o.from || o.subject)) {
+		usage_error(o.cmd, "--to, --from and --subject are for --format email");
+		goto done;
+	}
+	if (email && !o.to) {
+		usage_error(o.cmd, "--format email needs --to ADDRESS");
+		goto done;
+	}
+	if (email && !o.from) {
+		char host[256] = "localhost";
+		gethostname(host, sizeof host - 1);
+		host[sizeof host - 1] = '\0';
+		snprintf(from, sizeof from, "almaudit@%s", host);
+		mail.from = from;
+	}
+	for (const char *const *a = (const char *const[]){mail.to, mail.from, NULL}; email && *a; a++)
+		for (const char *c = *a; *c; c++)
+			if ((unsigned char)*c >= 0x80 || (unsigned char)*c < 0x20) {
+				usage_error(o.cmd, "'%s': an address is plain ASCII, on one line", *a);
+				goto done;
+			}
 	if (times_set_zone(o.tz) != 0 ||
 	    period_set(&period, o.period, o.since, o.until, times_local_day(now())) != 0)
 		goto done;
@@ -448,11 +503,18 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	filter_resolve(&o.filter, rules);
 	if (!(out = open_out(o.out)) || (o.rejects && !(rejects = open_out(o.rejects))))
 		goto done;
-	int text = !o.format || !strcmp(o.format, "text"), csv = o.format && !strcmp(o.format, "csv");
-	if (audit && text)
+	int text = !strcmp(format, "text"), csv = !strcmp(format, "csv");
+	mail.now = now();
+	if (audit && text && o.summary)
+		reporter_summary(&rep, out);
+	else if (audit && text)
 		reporter_text(&rep, out);
 	else if (audit && csv)
 		reporter_csv(&rep, out);
+	else if (audit && !strcmp(format, "html"))
+		reporter_html(&rep, out);
+	else if (audit && email)
+		reporter_email(&rep, out, &mail);
 	else if (audit)
 		reporter_json(&rep, out);
 	else if (text)

@@ -94,14 +94,14 @@ static void reject(struct ingest *in, enum reject_reason why, const char *fmt, .
 
 static void reject(struct ingest *in, enum reject_reason why, const char *fmt, ...)
 {
-	in->tally->rejected[why]++;
-	if (!in->has_rejects)
-		return;
 	char detail[256];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(detail, sizeof detail, fmt, ap);
 	va_end(ap);
+	tally_reject(in->tally, in->path, in->row.line, why, detail);
+	if (!in->has_rejects)
+		return;
 	csvw_str(&in->rejects, in->path);
 	csvw_i64(&in->rejects, in->row.line);
 	csvw_str(&in->rejects, tally_reject_name(why));

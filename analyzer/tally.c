@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "times.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,19 @@ void tally_free(struct tally *t)
 		free(t->files[i].name);
 	free(t->files);
 	tally_init(t);
+}
+
+void tally_reject(struct tally *t, const char *file, long line, enum reject_reason why,
+		  const char *detail)
+{
+	t->rejected[why]++;
+	if (t->nrejects == TALLY_REJECTS_KEPT)
+		return;
+	struct tally_reject *r = &t->rejects[t->nrejects++];
+	r->file = file;
+	r->line = line;
+	r->why = why;
+	snprintf(r->detail, sizeof r->detail, "%s", detail);
 }
 
 void tally_seen(struct tally *t, int64_t time)

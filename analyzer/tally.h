@@ -42,6 +42,15 @@ struct tally_file {
 	int incomplete;	      /* reading stopped on an error */
 };
 
+/* The first rejected rows, for reports that list them. */
+#define TALLY_REJECTS_KEPT 20
+struct tally_reject {
+	const char *file; /* a tally_file's name */
+	long line;
+	enum reject_reason why;
+	char detail[160];
+};
+
 struct tally {
 	uint64_t read;	   /* data rows, headers excluded */
 	uint64_t audited;  /* production runs judged */
@@ -52,12 +61,18 @@ struct tally {
 	struct tally_file *files;
 	size_t nfiles, cap;
 	int incomplete; /* some input could not be read whole */
+	struct tally_reject rejects[TALLY_REJECTS_KEPT];
+	size_t nrejects;
 };
 
 void tally_init(struct tally *t);
 /* Adds a file; returns its index, or -1 (reported) when out of memory. */
 int tally_add_file(struct tally *t, const char *name, enum run_env env);
 void tally_free(struct tally *t);
+
+/* Counts a rejected row, keeping the first TALLY_REJECTS_KEPT of them. */
+void tally_reject(struct tally *t, const char *file, long line, enum reject_reason why,
+		  const char *detail);
 
 /* Records a run's time in the range seen. */
 void tally_seen(struct tally *t, int64_t time);

@@ -348,6 +348,19 @@ int64_t times_local_day(int64_t t)
 	return local >= 0 ? local / 86400 : (local - 86399) / 86400;
 }
 
+void times_local_parts(int64_t t, struct times_parts *p)
+{
+	p->offset = utc_offset_at(t);
+	int64_t local = t + p->offset;
+	int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+	int64_t rem = local - days * 86400;
+	times_civil_from_days(days, &p->year, &p->month, &p->day);
+	p->hour = (int)(rem / 3600);
+	p->minute = (int)(rem / 60 % 60);
+	p->second = (int)(rem % 60);
+	p->weekday = (int)(((days + 4) % 7 + 7) % 7); /* 1970-01-01 was a Thursday */
+}
+
 void times_format_utc(int64_t t, char *buf, size_t size)
 {
 	int y, m, d;

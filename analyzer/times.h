@@ -42,6 +42,14 @@ void times_civil_from_days(int64_t days, int *y, int *m, int *d);
 /* The local date of an instant, as days since 1970-01-01. */
 int64_t times_local_day(int64_t t);
 
+/* The local wall-clock parts of an instant, and the zone's offset then
+ * (seconds east of UTC). weekday: 0 Sunday ... 6 Saturday. */
+struct times_parts {
+	int year, month, day, hour, minute, second, weekday;
+	long offset;
+};
+void times_local_parts(int64_t t, struct times_parts *p);
+
 /* "2026-10-05T09:11:32Z"; buf holds at least 32 bytes. TIME_NONE writes "". */
 void times_format_utc(int64_t t, char *buf, size_t size);
 /* "2026-10-05 05:11" in the local zone; buf holds at least 32 bytes. TIME_NONE

@@ -50,6 +50,7 @@ struct reporter {
 	const char *array; /* json: "findings" or "runs" */
 	int explain;	   /* runs: explain each verdict */
 	int full;	   /* runs: every field of each run (--id) */
+	const struct email_options *email;
 	struct csvw csv;
 	unsigned long written;
 };
@@ -57,6 +58,30 @@ struct reporter {
 void reporter_text(struct reporter *r, FILE *out);
 void reporter_csv(struct reporter *r, FILE *out);
 void reporter_json(struct reporter *r, FILE *out);
+
+/* The html page (reports/report_html.c). */
+void reporter_html(struct reporter *r, FILE *out);
+void report_html_page(FILE *out, const struct report_info *info);
+void report_html_escape(FILE *out, const char *s);
+
+/* The text report and its short form (reports/report_text.c). */
+void report_text_page(FILE *out, const struct report_info *info);
+void report_text_summary(FILE *out, const struct report_info *info);
+void reporter_summary(struct reporter *r, FILE *out);
+
+/* The email (reports/report_email.c): an RFC 5322 message, multipart/
+ * alternative with the text report and the html page, for sendmail -t. */
+struct email_options {
+	const char *to, *from, *subject; /* subject NULL: a default naming the counts */
+	int64_t now;			 /* the Date header */
+};
+void reporter_email(struct reporter *r, FILE *out, const struct email_options *o);
+
+/* Helpers of the email, for tests: the RFC 2047 form of a header value
+ * (line breaks and controls become spaces; non-ASCII text becomes encoded
+ * words; folded at 78), and a quoted-printable body. */
+void report_email_header(FILE *out, const char *name, const char *value);
+void report_email_qp(FILE *out, const char *text, size_t n);
 
 /* The run listing (reports/report_runs.c). */
 void reporter_runs_text(struct reporter *r, FILE *out, int explain, int full);

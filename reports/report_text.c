@@ -183,7 +183,11 @@ static void text_finding(struct reporter *r, const struct report_finding *f)
 
 static void text_end(struct reporter *r, const struct report_info *info)
 {
-	FILE *out = r->out;
+	report_text_page(r->out, info);
+}
+
+void report_text_page(FILE *out, const struct report_info *info)
+{
 	const struct summary *s = info->summary;
 	char n[32];
 
@@ -212,6 +216,53 @@ static void text_end(struct reporter *r, const struct report_info *info)
 			findings_table(out, s, (enum finding_kind)k);
 	summary_table(out, "BY PERSON", s->people, s->npeople, s->limit);
 	summary_table(out, "BY JOB", s->jobs, s->njobs, s->limit);
+}
+
+void report_text_summary(FILE *out, const struct report_info *info)
+{
+	const struct summary *s = info->summary;
+	const struct tally *t = info->tally;
+	char period[96], n[32], m[32];
+
+	period_text(info->period, period, sizeof period);
+	fprintf(out, "%sAlma job audit, %s: %s %s with findings in %s audited\n",
+		t->incomplete ? "INCOMPLETE " : "", period, report_count(s->runs, n, sizeof n),
+		s->runs == 1 ? "run" : "runs", report_count(t->audited, m, sizeof m));
+	if (!s->runs)
+		return;
+	int any = 0;
+	for (int k = 0; k < FIND_COUNT; k++)
+		if (s->kinds[k])
+			fprintf(out, "%s%s %s", any++ ? ", " : "", report_count(s->kinds[k], n, sizeof n),
+				finding_name((enum finding_kind)k));
+	putc('\n', out);
+	const struct {
+		const char *title;
+		const struct summary_row *rows;
+		size_t n;
+	} tops[] = {{"People", s->people, s->npeople}, {"Jobs", s->jobs, s->njobs}};
+	for (size_t i = 0; i < 2; i++) {
+		fprintf(out, "%s:", tops[i].title);
+		for (size_t k = 0; k < tops[i].n && k < 5; k++) {
+			fprintf(out, "%s ", k ? "," : "");
+			report_text_cell(out, tops[i].rows[k].label, 0);
+			fprintf(out, " %s", report_count(tops[i].rows[k].runs, n, sizeof n));
+		}
+		if (tops[i].n > 5)
+			fprintf(out, ", and %zu more", tops[i].n - 5);
+		putc('\n', out);
+	}
+}
+
+static void summary_end(struct reporter *r, const struct report_info *info)
+{
+	report_text_summary(r->out, info);
+}
+
+void reporter_summary(struct reporter *r, FILE *out)
+{
+	reporter_text(r, out);
+	r->end = summary_end;
 }
 
 void reporter_text(struct reporter *r, FILE *out)

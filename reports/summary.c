@@ -1,5 +1,7 @@
 #include "summary.h"
 
+#include "times.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,8 @@ void summary_init(struct summary *s, size_t limit)
 	s->limit = limit;
 	hmap_init(&s->people_at);
 	hmap_init(&s->jobs_at);
+	hmap_init(&s->units_at);
+	hmap_init(&s->days_at);
 }
 
 static void rows_free(struct summary_row *rows, size_t n)
@@ -28,13 +32,19 @@ void summary_free(struct summary *s)
 			free(e->person);
 			free(e->status);
 			free(e->detail);
+			free(e->name);
+			free(e->set);
 		}
 		free(s->kept[k]);
 	}
 	rows_free(s->people, s->npeople);
 	rows_free(s->jobs, s->njobs);
+	rows_free(s->units, s->nunits);
+	free(s->days);
 	hmap_free(&s->people_at);
 	hmap_free(&s->jobs_at);
+	hmap_free(&s->units_at);
+	hmap_free(&s->days_at);
 	memset(s, 0, sizeof *s);
 }
 
@@ -64,6 +74,16 @@ void summary_job(char *buf, size_t size, const struct rules *rules, const struct
 	const char *cut = strstr(run->name, " - ");
 	int n = cut ? (int)(cut - run->name) : (int)strlen(run->name);
 	snprintf(buf, size, "%.*s", n, run->name);
+}
+
+void summary_unit(char *buf, size_t size, const struct rules *rules, const struct verdict *v)
+{
+	if (v->person >= 0 && rules->people[v->person].unit[0])
+		snprintf(buf, size, "%s", rules->people[v->person].unit);
+	else if (v->person >= 0)
+		snprintf(buf, size, "(no unit)");
+	else
+		snprintf(buf, size, "(not in staff.csv)");
 }
 
 static struct summary_row *row(struct summary *s, struct hmap *at, struct summary_row **rows,
@@ -102,17 +122,21 @@ static char *dup(struct summary *s, const char *text)
 void summary_add(struct summary *s, const struct rules *rules, const struct run *run,
 		 const struct verdict *v, unsigned kinds)
 {
-	char person[256], job[256];
+	char person[256], job[256], unit[128];
 	summary_person(person, sizeof person, rules, run, v);
 	summary_job(job, sizeof job, rules, run, v);
+	summary_unit(unit, sizeof unit, rules, v);
 	struct summary_row *p = row(s, &s->people_at, &s->people, &s->npeople, person);
 	struct summary_row *j = row(s, &s->jobs_at, &s->jobs, &s->njobs, job);
+	struct summary_row *u = row(s, &s->units_at, &s->units, &s->nunits, unit);
 
 	s->runs++;
 	if (p)
 		p->runs++;
 	if (j)
 		j->runs++;
+	if (u)
+		u->runs++;
 	for (int k = 0; k < FIND_COUNT; k++) {
 		if (!(kinds & (1u << k)))
 			continue;
@@ -121,6 +145,8 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 			p->count[k]++;
 		if (j)
 			j->count[k]++;
+		if (u)
+			u->count[k]++;
 		if (s->nkept[k] >= s->limit)
 			continue;
 		if (s->nkept[k] == 0 && !s->kept[k]) {
@@ -138,7 +164,57 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 		e->person = dup(s, person);
 		e->status = dup(s, run->status);
 		e->detail = dup(s, v->detail[k]);
+		e->name = dup(s, run->name);
+		e->set = dup(s, run->set_name);
 	}
+}
+
+void summary_audited(struct summary *s, const struct rules *rules, const struct run *run,
+		     const struct verdict *v, int flagged)
+{
+	int64_t day = times_local_day(run->time);
+	int added;
+	int64_t *at = hmap_put(&s->days_at, &day, sizeof day, (int64_t)s->ndays, &added);
+	if (at && added) {
+		struct summary_day *grown = realloc(s->days, (s->ndays + 1) * sizeof *grown);
+		if (!grown) {
+			s->failed = 1;
+			return;
+		}
+		s->days = grown;
+		s->days[s->ndays++] = (struct summary_day){day, 0, 0};
+	}
+	if (at) {
+		s->days[*at].runs++;
+		s->days[*at].flagged += flagged != 0;
+	}
+
+	if (v->job < 0 || !rules->jobs[v->job].damaging || run->records < 0)
+		return;
+	/* the largest damaging runs, kept sorted, most records first */
+	size_t n = s->ndamaging;
+	if (n == SUMMARY_DAMAGING && run->records <= s->damaging[n - 1].records)
+		return;
+	size_t at_pos = n < SUMMARY_DAMAGING ? n : n - 1;
+	while (at_pos > 0 && s->damaging[at_pos - 1].records < run->records) {
+		if (at_pos < SUMMARY_DAMAGING)
+			s->damaging[at_pos] = s->damaging[at_pos - 1];
+		at_pos--;
+	}
+	struct summary_damaging *d = &s->damaging[at_pos];
+	d->id = run->id;
+	d->records = run->records;
+	d->threshold = v->large_set;
+	snprintf(d->job, sizeof d->job, "%s", rules->jobs[v->job].id);
+	summary_person(d->person, sizeof d->person, rules, run, v);
+	if (n < SUMMARY_DAMAGING)
+		s->ndamaging++;
+}
+
+static int by_day(const void *a, const void *b)
+{
+	const struct summary_day *x = a, *y = b;
+	return (x->day > y->day) - (x->day < y->day);
 }
 
 static int by_runs(const void *a, const void *b)
@@ -156,6 +232,12 @@ void summary_sort(struct summary *s)
 		qsort(s->people, s->npeople, sizeof *s->people, by_runs);
 	if (s->njobs)
 		qsort(s->jobs, s->njobs, sizeof *s->jobs, by_runs);
+	if (s->nunits)
+		qsort(s->units, s->nunits, sizeof *s->units, by_runs);
+	if (s->ndays)
+		qsort(s->days, s->ndays, sizeof *s->days, by_day);
 	hmap_free(&s->people_at);
 	hmap_free(&s->jobs_at);
+	hmap_free(&s->units_at);
+	hmap_free(&s->days_at);
 }

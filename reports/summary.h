@@ -21,6 +21,8 @@ struct summary_kept {
 	char *person; /* "Name (UNIT)", or the export's name for someone unknown */
 	char *status;
 	char *detail;
+	char *name; /* the instance name */
+	char *set;  /* the set name */
 };
 
 struct summary_row {
@@ -29,15 +31,34 @@ struct summary_row {
 	uint64_t runs;
 };
 
+/* One audited run per local day, and how many of them had findings shown. */
+struct summary_day {
+	int64_t day; /* days since 1970 */
+	uint64_t runs, flagged;
+};
+
+/* A run of a damaging job, for the largest-damaging-runs chart. */
+#define SUMMARY_DAMAGING 10
+struct summary_damaging {
+	uint64_t id;
+	int64_t records, threshold;
+	char job[64], person[96];
+};
+
 struct summary {
 	size_t limit;	 /* findings kept per kind */
 	uint64_t runs;	 /* runs with findings reported */
 	uint64_t kinds[FIND_COUNT];
 	struct summary_kept *kept[FIND_COUNT];
 	size_t nkept[FIND_COUNT];
-	struct hmap people_at, jobs_at; /* label -> index */
-	struct summary_row *people, *jobs;
-	size_t npeople, njobs;
+	struct hmap people_at, jobs_at, units_at; /* label -> index */
+	struct summary_row *people, *jobs, *units;
+	size_t npeople, njobs, nunits;
+	struct hmap days_at; /* day -> index */
+	struct summary_day *days;
+	size_t ndays;
+	struct summary_damaging damaging[SUMMARY_DAMAGING]; /* most records first */
+	size_t ndamaging;
 	int failed; /* out of memory: the aggregates are short */
 };
 
@@ -48,13 +69,21 @@ void summary_free(struct summary *s);
 void summary_add(struct summary *s, const struct rules *rules, const struct run *run,
 		 const struct verdict *v, unsigned kinds);
 
+/* Counts one audited manual run by its local day (flagged: it had findings
+ * shown) and, when its job is damaging, among the largest damaging runs. */
+void summary_audited(struct summary *s, const struct rules *rules, const struct run *run,
+		     const struct verdict *v, int flagged);
+
 /* The labels a run is counted under ("Honor Moody (ITS)", "batch-item-withdrawals"). */
 void summary_person(char *buf, size_t size, const struct rules *rules, const struct run *run,
 		    const struct verdict *v);
 void summary_job(char *buf, size_t size, const struct rules *rules, const struct run *run,
 		 const struct verdict *v);
 
-/* The rows sorted by runs, most first (ties by label). */
+/* The unit a run is counted under ("ITS"; "(not in staff.csv)"). */
+void summary_unit(char *buf, size_t size, const struct rules *rules, const struct verdict *v);
+
+/* The rows sorted by runs, most first (ties by label); the days by date. */
 void summary_sort(struct summary *s);
 
 #endif

@@ -1,8 +1,10 @@
 /* Unit tests of the small modules: analyzer/columns.c (header names and
  * --column), analyzer/run.c (types, environments, status codes),
- * analyzer/csvw.c (CSV cells) and the text helpers of reports/report_text.c. */
+ * analyzer/csvw.c (CSV cells), the text helpers of reports/report_text.c,
+ * and the encoders of reports/report_email.c and reports/report_html.c. */
 #include "columns.h"
 #include "csvw.h"
+#include "report.h"
 #include "report_text.h"
 #include "run.h"
 #include "testutil.h"
@@ -162,6 +164,98 @@ START_TEST(counts_and_text_cells)
 }
 END_TEST
 
+static char *render(void (*fn)(FILE *, const char *, const char *), const char *a, const char *b)
+{
+	const char *path = testutil_path(".txt");
+	FILE *f = fopen(path, "w");
+	fn(f, a, b);
+	fclose(f);
+	return testutil_read(path);
+}
+
+static void header(FILE *f, const char *name, const char *value)
+{
+	report_email_header(f, name, value);
+}
+
+static void qp(FILE *f, const char *text, const char *unused)
+{
+	(void)unused;
+	report_email_qp(f, text, strlen(text));
+}
+
+static void escape(FILE *f, const char *text, const char *unused)
+{
+	(void)unused;
+	report_html_escape(f, text);
+}
+
+START_TEST(email_headers)
+{
+	char *h = render(header, "Subject", "Audit\r\nBcc: victim@example.com\tnow");
+	ck_assert_str_eq(h, "Subject: Audit Bcc: victim@example.com now\n");
+	free(h);
+	h = render(header, "Subject", "Pr\xc3\xbc" "fung");
+	ck_assert_str_eq(h, "Subject: =?UTF-8?B?UHLDvGZ1bmc=?=\n");
+	free(h);
+	/* long ASCII folds at spaces, never past 78 */
+	h = render(header, "Subject",
+		   "one two three four five six seven eight nine ten eleven twelve thirteen "
+		   "fourteen fifteen sixteen");
+	ck_assert_str_eq(h, "Subject: one two three four five six seven eight nine ten eleven twelve\n"
+			    " thirteen fourteen fifteen sixteen\n");
+	free(h);
+	/* long non-ASCII: words of at most 75 characters, characters kept whole */
+	char text[200] = "";
+	for (int i = 0; i < 30; i++)
+		strcat(text, "\xc3\xa9t\xc3\xa9 ");
+	h = render(header, "Subject", text);
+	size_t col = 0;
+	for (const char *p = h; *p; p++) {
+		col = *p == '\n' ? 0 : col + 1;
+		ck_assert_uint_le(col, 78);
+	}
+	ck_assert_ptr_nonnull(strstr(h, "\n =?UTF-8?B?"));
+	free(h);
+}
+END_TEST
+
+START_TEST(quoted_printable)
+{
+	char *q = render(qp, "plain = text\ttab \nend ", NULL);
+	ck_assert_str_eq(q, "plain =3D text\ttab=20\nend=20");
+	free(q);
+	q = render(qp, "caf\xc3\xa9", NULL);
+	ck_assert_str_eq(q, "caf=C3=A9");
+	free(q);
+	char line[300];
+	memset(line, 'x', 250);
+	line[250] = '\0';
+	q = render(qp, line, NULL);
+	size_t col = 0, soft = 0;
+	for (const char *p = q; *p; p++) {
+		col = *p == '\n' ? 0 : col + 1;
+		soft += p[0] == '=' && p[1] == '\n';
+		ck_assert_uint_le(col, 76);
+	}
+	ck_assert_uint_eq(soft, 3);
+	free(q);
+}
+END_TEST
+
+START_TEST(html_escaping)
+{
+	char *e = render(escape, "<script>\"a\" & 'b'</script>\x01\xff ok \xc3\xa9", NULL);
+	ck_assert_str_eq(e, "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;&#xFFFD;"
+			    "&#xFFFD; ok \xc3\xa9");
+	free(e);
+	/* overlong and surrogate encodings are not UTF-8 */
+	e = render(escape, "\xc0\xaf\xed\xa0\x80", NULL);
+	ck_assert_str_eq(e, "&#xFFFD;&#xFFFD;&#xFFFD;&#xFFFD;&#xFFFD;");
+	free(e);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("values");
@@ -172,6 +266,9 @@ int main(void)
 	tcase_add_test(tc, types_and_environments);
 	tcase_add_test(tc, csv_quoting_and_formulas);
 	tcase_add_test(tc, counts_and_text_cells);
+	tcase_add_test(tc, email_headers);
+	tcase_add_test(tc, quoted_printable);
+	tcase_add_test(tc, html_escaping);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""The html page parses as HTML with its four SVG charts and every hostile
+string from an export escaped; the email parses with Python's standard MIME
+parser into exactly a text and an html part, equal to the text and html
+reports; a subject with a line break cannot add a header; non-ASCII subjects
+are RFC 2047 encoded; no line is longer than the standard allows.
+
+    python3 tests/test_html_email.py BUILD/bin/almaudit
+"""
+import email
+import email.policy
+import html.parser
+import os
+import subprocess
+import sys
+
+ALMAUDIT = sys.argv[1]
+HERE = os.path.dirname(os.path.abspath(__file__))
+DATA = os.path.join(HERE, "e2e", "data", "hostile.csv")
+RULES = os.path.join(HERE, "..", "rules")
+ENV = dict(os.environ, TZ="UTC", ALMAUDIT_NOW="2026-11-01T13:00:00Z", LC_ALL="C")
+COMMON = ["audit", "--rules", RULES, "--tz", "America/New_York", DATA]
+failures = []
+
+
+def check(ok, what):
+    print(("ok    " if ok else "FAIL  ") + what)
+    if not ok:
+        failures.append(what)
+
+
+def run(*args):
+    p = subprocess.run([ALMAUDIT, *COMMON, *args], capture_output=True, env=ENV)
+    return p.returncode, p.stdout, p.stderr
+
+
+VOID = {"meta", "br", "img", "hr", "input", "link", "col", "wbr"}  # no end tag
+SVG_LEAVES = {"rect", "line", "path", "circle"}
+
+
+class Strict(html.parser.HTMLParser):
+    """Checks that every element is closed, in order, and collects text."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack, self.errors, self.tags, self.text = [], [], [], []
+        self.attrs = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.extend(attrs)
+
+    def handle_endtag(self, tag):
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+        else:
+            self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+status, page, err = run("--format", "html")
+check(status == 1, f"html: exit status 1 with findings (got {status}, {err!r})")
+doc = page.decode("utf-8")
+check(doc.startswith("<!DOCTYPE html>"), "html: starts with <!DOCTYPE html>")
+parser = Strict()
+parser.feed(doc)
+parser.close()
+check(not parser.errors and not parser.stack,
+      f"html: every element closed in order ({parser.errors[:3]}, open: {parser.stack})")
+check(parser.tags.count("svg") == 4, f"html: four inline SVG charts (found {parser.tags.count('svg')})")
+check("script" not in parser.tags, "html: no script element, the hostile one included")
+check("img" not in parser.tags, "html: no img element from the export")
+check(parser.tags.count("table") == doc.count("<table"), "html: no table element from the export")
+check(not any(name.startswith("on") for name, _ in parser.attrs), "html: no event-handler attribute")
+check(not any(t in parser.tags for t in ("link", "object", "iframe", "embed")),
+      "html: no external resource element")
+check(not any(name == "src" or (name == "href" and not (value or "").startswith("#"))
+           for name, value in parser.attrs) and "url(" not in doc and "@import" not in doc,
+      "html: nothing loaded from elsewhere (no src, only in-page links, no CSS url())")
+text = "".join(parser.text)
+for hostile in ("<script>alert(1)</script>", "onerror=alert(2)>", "<b>Bold</b>, Mallory & Co",
+                "</td></tr></table><svg onload=alert(3)>"):
+    check(hostile in text, f"html: {hostile!r} shown as text")
+check("\ufffd" in text, "html: invalid UTF-8 and control bytes shown as U+FFFD")
+check("O\u2019Malley" in text or "Dénise" in text or "Delete Users \u2014 \u00e9t\u00e9" in text,
+      "html: valid UTF-8 kept as it is")
+
+status, textreport, _ = run()
+_, htmlreport, _ = run("--format", "html")
+
+status, raw, err = run("--format", "email", "--to", "lts@example.edu",
+                       "--from", "almaudit <audit@library.example.edu>",
+                       "--subject", "Audit\nBcc: victim@example.com\r\nX-Evil: 1")
+check(status == 1, f"email: exit status 1 with findings (got {status}, {err!r})")
+msg = email.message_from_bytes(raw, policy=email.policy.default)
+check(msg.get_content_type() == "multipart/alternative", "email: multipart/alternative")
+parts = list(msg.iter_parts())
+check([p.get_content_type() for p in parts] == ["text/plain", "text/html"],
+      f"email: exactly a text/plain and a text/html part ({[p.get_content_type() for p in parts]})")
+check(parts[0].get_content() == textreport.decode("utf-8"), "email: the text part is the text report")
+check(parts[1].get_content() == htmlreport.decode("utf-8"), "email: the html part is the html page")
+for h in ("From", "To", "Subject", "Date", "Message-ID", "MIME-Version"):
+    check(msg[h] is not None, f"email: has a {h} header")
+check(msg["Bcc"] is None and msg["X-Evil"] is None, "email: a line break in the subject adds no header")
+check("\n" not in str(msg["Subject"]) and "Bcc: victim@example.com" in str(msg["Subject"]),
+      "email: the subject keeps its text on one logical line")
+head, _, body = raw.partition(b"\n\n")
+check(all(len(line) <= 78 for line in head.split(b"\n")), "email: header lines within 78 characters")
+check(all(len(line) <= 76 for line in body.split(b"\n")), "email: body lines within 76 characters")
+check(all(b < 0x80 for b in raw), "email: the message is 7-bit ASCII on the wire")
+
+status, raw, _ = run("--format", "email", "--to", "lts@example.edu", "--from", "a@b.example",
+                     "--subject", "Prüfung der Jobs – Oktober: 3 Befunde")
+msg = email.message_from_bytes(raw, policy=email.policy.default)
+check(b"=?UTF-8?B?" in raw.partition(b"\n\n")[0], "email: a non-ASCII subject is RFC 2047 encoded")
+check(str(msg["Subject"]) == "Prüfung der Jobs – Oktober: 3 Befunde", "email: and decodes back whole")
+
+status, raw, _ = run("--format", "email", "--to", "lts@example.edu", "--from", "a@b.example")
+msg = email.message_from_bytes(raw, policy=email.policy.default)
+check(str(msg["Subject"]).startswith("Alma job audit, all dates: 3 runs with findings"),
+      f"email: the default subject names the period and the counts ({msg['Subject']})")
+
+status, _, err = run("--format", "email", "--to", "lts@example.edu\nBcc: x@y")
+check(status == 2 and b"plain ASCII, on one line" in err, "email: an address with a line break is refused")
+
+print(f"{len(failures)} failed" if failures else "all passed")
+sys.exit(1 if failures else 0)
