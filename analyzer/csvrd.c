@@ -7,8 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CSVRD_BUFFER (128u * 1024u)
-
 /* Recovering from a field past CSVRD_FIELD_MAX: the rest of its row is
  * skipped by this small scanner, which knows only CSV quoting. */
 enum skip {
@@ -30,8 +28,9 @@ struct csvrd {
 	long row_line;	/* where it began */
 	enum skip skip;
 
-	unsigned char *ibuf;
+	const unsigned char *ibuf; /* the reader's current chunk */
 	size_t ipos, ilen;
+	int started;		   /* a chunk has been read */
 
 	/* the row being built; complete once row_ready */
 	char *rbuf;
@@ -42,6 +41,7 @@ struct csvrd {
 	int flags;
 	int row_ready;
 	long ready_line;
+	int no_fast; /* every line through libcsv (tests compare the two paths) */
 };
 
 static void *limited_realloc(void *p, size_t n)
@@ -65,12 +65,9 @@ static int parser_start(struct csvrd *r)
 struct csvrd *csvrd_open(const char *path, const char *name)
 {
 	struct csvrd *r = calloc(1, sizeof *r);
-	if (!r || !(r->ibuf = malloc(CSVRD_BUFFER)) || !(r->name = strdup(name)) ||
-	    parser_start(r) != 0) {
-		if (r) {
-			free(r->ibuf);
+	if (!r || !(r->name = strdup(name)) || parser_start(r) != 0) {
+		if (r)
 			free(r->name);
-		}
 		free(r);
 		diag_error(name, 0, "out of memory");
 		return NULL;
@@ -79,7 +76,6 @@ struct csvrd *csvrd_open(const char *path, const char *name)
 	r->rd = reader_open(path);
 	if (!r->rd) {
 		csv_free(&r->csv);
-		free(r->ibuf);
 		free(r->name);
 		free(r);
 		return NULL;
@@ -93,13 +89,17 @@ void csvrd_close(struct csvrd *r)
 		return;
 	reader_close(r->rd);
 	csv_free(&r->csv);
-	free(r->ibuf);
 	free(r->name);
 	free(r->rbuf);
 	free(r->foff);
 	free(r->flen);
 	free(r->fptr);
 	free(r);
+}
+
+void csvrd_set_fast(struct csvrd *r, int fast)
+{
+	r->no_fast = !fast;
 }
 
 long csvrd_line(const struct csvrd *r)
@@ -112,6 +112,25 @@ int csvrd_is_gzip(const struct csvrd *r)
 	return reader_is_gzip(r->rd);
 }
 
+/* Doubles the field arrays; -1 when out of memory. */
+static int grow_fields(struct csvrd *r)
+{
+	size_t cap = r->fcap ? r->fcap * 2 : 32;
+	size_t *o = realloc(r->foff, cap * sizeof *o);
+	if (o)
+		r->foff = o;
+	size_t *l = realloc(r->flen, cap * sizeof *l);
+	if (l)
+		r->flen = l;
+	const char **p = realloc(r->fptr, cap * sizeof *p);
+	if (p)
+		r->fptr = p;
+	if (!o || !l || !p)
+		return -1;
+	r->fcap = cap;
+	return 0;
+}
+
 /* libcsv callback: one field of the current row. */
 static void on_field(void *s, size_t n, void *data)
 {
@@ -120,22 +139,9 @@ static void on_field(void *s, size_t n, void *data)
 		r->flags |= CSVROW_TOO_LARGE;
 		return;
 	}
-	if (r->nf == r->fcap) {
-		size_t cap = r->fcap ? r->fcap * 2 : 32;
-		size_t *o = realloc(r->foff, cap * sizeof *o);
-		if (o)
-			r->foff = o;
-		size_t *l = realloc(r->flen, cap * sizeof *l);
-		if (l)
-			r->flen = l;
-		const char **p = realloc(r->fptr, cap * sizeof *p);
-		if (p)
-			r->fptr = p;
-		if (!o || !l || !p) {
-			r->flags |= CSVROW_TOO_LARGE;
-			return;
-		}
-		r->fcap = cap;
+	if (r->nf == r->fcap && grow_fields(r) != 0) {
+		r->flags |= CSVROW_TOO_LARGE;
+		return;
 	}
 	if (r->rlen + n + 1 > r->rcap) {
 		size_t cap = r->rcap ? r->rcap : 4096;
@@ -207,6 +213,119 @@ static size_t skip_scan(struct csvrd *r, const unsigned char *s, size_t n)
 	return n;
 }
 
+/* The fast path: a whole line that starts a row is split here when every
+ * field is plain (no quote) or simply quoted ("text", no quote inside), by
+ * libcsv's rules: comma separated, spaces and tabs around plain fields and
+ * around quotes dropped, quoted text kept as it is, a blank line no row. It
+ * costs one copy of the line. Any other line, and every line that continues
+ * a row, goes through libcsv. Returns 1 when it took the line. */
+static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
+{
+	size_t len = n;
+	if (r->no_fast || r->row_open || r->skip != SKIP_NONE || n > CSVRD_FIELD_MAX)
+		return 0;
+	if (s[len - 1] == '\n')
+		len--;
+	else if (s[len - 1] != '\r')
+		return 0; /* not a whole line: the rest comes with the next chunk */
+	if (len && s[len - 1] == '\r')
+		len--;
+	size_t first = 0;
+	while (first < len && (s[first] == ' ' || s[first] == '\t'))
+		first++;
+	if (first == len)
+		return memchr(s, '"', n) == NULL; /* a blank line is no row */
+	if (len + 1 > r->rcap) {
+		size_t cap = r->rcap ? r->rcap : 4096;
+		while (cap < len + 1)
+			cap *= 2;
+		char *b = realloc(r->rbuf, cap);
+		if (!b)
+			return 0;
+		r->rbuf = b;
+		r->rcap = cap;
+	}
+	memcpy(r->rbuf, s, len);
+	r->rbuf[len] = '\0';
+	r->nf = 0;
+	char *line = r->rbuf, *end = line + len, *p = line;
+	for (;;) {
+		char *a, *b, *next;
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p < end && *p == '"') {
+			a = p + 1;
+			b = memchr(a, '"', (size_t)(end - a));
+			if (!b)
+				goto slow;
+			next = b + 1;
+			while (next < end && (*next == ' ' || *next == '\t'))
+				next++;
+			if (next < end && *next != ',')
+				goto slow; /* a doubled quote, or text after the quote */
+		} else {
+			a = p;
+			next = memchr(p, ',', (size_t)(end - p));
+			if (!next)
+				next = end;
+			if (memchr(a, '"', (size_t)(next - a)))
+				goto slow;
+			b = next;
+			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+				b--;
+		}
+		*b = '\0';
+		if (r->nf >= CSVRD_FIELDS_MAX) {
+			r->flags |= CSVROW_TOO_LARGE;
+		} else if (r->nf == r->fcap && grow_fields(r) != 0) {
+			r->flags |= CSVROW_TOO_LARGE;
+		} else {
+			r->foff[r->nf] = (size_t)(a - line);
+			r->flen[r->nf] = (size_t)(b - a);
+			r->nf++;
+		}
+		if (next >= end)
+			break;
+		p = next + 1;
+		if (p == end) {
+			/* a comma ends the line: one more, empty field */
+			if (r->nf < CSVRD_FIELDS_MAX && (r->nf < r->fcap || grow_fields(r) == 0)) {
+				r->foff[r->nf] = len;
+				r->flen[r->nf] = 0;
+				r->nf++;
+			} else {
+				r->flags |= CSVROW_TOO_LARGE;
+			}
+			break;
+		}
+	}
+	r->rlen = len + 1;
+	r->row_ready = 1;
+	r->ready_line = r->line;
+	return 1;
+slow:
+	r->nf = 0;
+	r->rlen = 0;
+	r->flags = 0;
+	return 0;
+}
+
+/* Counts the line a segment ends. */
+static void count_line(struct csvrd *r, const unsigned char *s, size_t n)
+{
+	unsigned char last = s[n - 1];
+	if (last == '\n') {
+		if (!(n == 1 && r->pending_cr))
+			r->line++;
+		r->pending_cr = 0;
+	} else if (last == '\r') {
+		r->line++;
+		r->pending_cr = 1;
+	} else {
+		r->pending_cr = 0;
+	}
+}
+
 /* Feeds one segment (ending at a line break or at the end of the buffer) to
  * the parser, then counts the line it ends. -1 (reported) on a parser
  * failure other than a field past the limit. */
@@ -214,6 +333,10 @@ static int feed(struct csvrd *r, const unsigned char *s, size_t n)
 {
 	size_t done = 0;
 
+	if (fast_line(r, s, n)) {
+		count_line(r, s, n);
+		return 0;
+	}
 	if (!r->row_open) {
 		for (size_t i = 0; i < n; i++)
 			if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') {
@@ -245,17 +368,7 @@ static int feed(struct csvrd *r, const unsigned char *s, size_t n)
 			return -1;
 		}
 	}
-	unsigned char last = s[n - 1];
-	if (last == '\n') {
-		if (!(n == 1 && r->pending_cr))
-			r->line++;
-		r->pending_cr = 0;
-	} else if (last == '\r') {
-		r->line++;
-		r->pending_cr = 1;
-	} else {
-		r->pending_cr = 0;
-	}
+	count_line(r, s, n);
 	return 0;
 }
 
@@ -263,20 +376,21 @@ static int feed(struct csvrd *r, const unsigned char *s, size_t n)
 static int refill(struct csvrd *r)
 {
 	const char *why = NULL;
-	ssize_t got = reader_read(r->rd, r->ibuf, CSVRD_BUFFER, &why);
+	int got = reader_chunk(r->rd, &r->ibuf, &r->ilen, &why);
 	if (got < 0) {
 		diag_error(r->name, r->line, "%s", why);
 		return -1;
 	}
-	if (got >= 3 && r->line == 1 && r->ipos == 0 && r->ilen == 0 && r->ibuf[0] == 0xEF &&
-	    r->ibuf[1] == 0xBB && r->ibuf[2] == 0xBF) {
-		r->ipos = 3; /* a UTF-8 byte order mark opens the file */
-		r->ilen = (size_t)got;
-		return 1;
+	if (got == 0) {
+		r->ipos = r->ilen = 0;
+		return 0;
 	}
 	r->ipos = 0;
-	r->ilen = (size_t)got;
-	return got > 0;
+	if (!r->started && r->ilen >= 3 && r->ibuf[0] == 0xEF && r->ibuf[1] == 0xBB &&
+	    r->ibuf[2] == 0xBF)
+		r->ipos = 3; /* a UTF-8 byte order mark opens the file */
+	r->started = 1;
+	return 1;
 }
 
 /* Feeds input until a row is ready or the input ends: 1 ready, 0 end, -1

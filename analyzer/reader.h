@@ -1,12 +1,14 @@
 /* reader: byte streams from export files, through zlib. Gzip is detected
  * from the content (plain text passes through unchanged), concatenated gzip
- * members are read whole, and "-" is standard input. The only module that
- * includes zlib.h. reader_open allocates a reader; reader_close frees it. */
+ * members are read whole, and "-" is standard input. Decompression runs in
+ * a thread of its own, a few chunks ahead of the parser, so that inflating
+ * and parsing overlap on two cores. The only module that includes zlib.h.
+ * reader_open allocates a reader (and starts its thread); reader_close stops
+ * the thread and frees everything. */
 #ifndef ALMAUDIT_READER_H
 #define ALMAUDIT_READER_H
 
 #include <stddef.h>
-#include <sys/types.h>
 
 struct reader;
 
@@ -14,13 +16,13 @@ struct reader;
  * file cannot be opened. */
 struct reader *reader_open(const char *path);
 
-/* Reads up to n bytes. Returns the count, 0 at a clean end, or -1 on an
- * unreadable, truncated or corrupt stream; *why then describes it (a static
- * string owned by the
- * reader) and nothing is reported: the caller knows the line. */
-ssize_t reader_read(struct reader *r, void *buf, size_t n, const char **why);
+/* The next chunk of bytes: 1 and *data, *len set (valid until the next call
+ * or reader_close), 0 at a clean end, -1 on an unreadable, truncated or
+ * corrupt stream; *why then describes it (a string owned by the reader) and
+ * nothing is reported: the caller knows the line. */
+int reader_chunk(struct reader *r, const unsigned char **data, size_t *len, const char **why);
 
-/* 1 when the input was gzip, 0 when it was plain. Valid after a read. */
+/* 1 when the input was gzip, 0 when it was plain. Valid after a chunk. */
 int reader_is_gzip(const struct reader *r);
 
 void reader_close(struct reader *r);

@@ -349,6 +349,56 @@ static struct pattern *compile(struct load *ld, long line, const char *what, con
 	return p;
 }
 
+/* The literal text every name a pattern matches must begin with, if the
+ * pattern says so plainly: "^Change Physical Items(?: - |$)" begins with
+ * "change physical items". Only a leading ^ and plain characters count; an
+ * alternative at the top level, an option setting or anything doubtful
+ * gives no prefix, and the pattern is then tried on every name. */
+static size_t literal_prefix(const char *src, char *out, size_t size)
+{
+	size_t n = 0, depth = 0;
+	if (src[0] != '^')
+		return 0;
+	for (const char *p = src; *p; p++) {
+		/* a top-level | would make the ^ apply to one side only */
+		if (*p == '\\' && p[1]) {
+			p++;
+			continue;
+		}
+		if (*p == '[') {
+			while (p[1] && p[1] != ']')
+				p++;
+			continue;
+		}
+		if (*p == '(')
+			depth++;
+		else if (*p == ')' && depth)
+			depth--;
+		else if (*p == '|' && depth == 0)
+			return 0;
+	}
+	for (const char *p = src + 1; *p && n + 1 < size; p++) {
+		char c = *p;
+		const char *next = p + 1;
+		if (c == '\\' && p[1] && strchr("()[]{}.+*?|^$\\/-", p[1])) {
+			c = p[1];
+			next = p + 2;
+		} else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+			     strchr(" ,/':-_&", c))) {
+			break;
+		}
+		if (*next == '?' || *next == '*' || *next == '{')
+			break; /* this character may be absent */
+		out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		if (next == p + 2)
+			p++;
+		if (*next == '+')
+			break; /* repeated: the literal ends here */
+	}
+	out[n] = '\0';
+	return n;
+}
+
 /* The direct includes of each job, as text, until every job is known. */
 struct pending {
 	char *includes;
@@ -418,6 +468,8 @@ static void load_jobs(struct load *ld, struct pending **pending)
 			fail(ld, line, "job '%s' has no match pattern", id);
 		else
 			j->match = compile(ld, line, "pattern", s, n);
+		if (j->match_src && j->match)
+			j->prefix_len = literal_prefix(j->match_src, j->prefix, sizeof j->prefix);
 
 		s = table_cell(&t, JB_INCLUDES, &n);
 		(*pending)[r->njobs - 1].includes = dup_n(ld, s, n);
@@ -694,6 +746,30 @@ struct rules *rules_load(const char *dir)
 		free(pending[i].includes);
 	free(pending);
 	load_approvals(&ld);
+	if (!ld.errors) {
+		/* approvals grouped by person, for the verdicts */
+		r->person_first = calloc(r->npeople + 1, sizeof *r->person_first);
+		r->by_person = malloc((r->napprovals ? r->napprovals : 1) * sizeof *r->by_person);
+		if (!r->person_first || !r->by_person) {
+			diag_error(dir, 0, "out of memory");
+			ld.errors++;
+		} else {
+			for (size_t i = 0; i < r->napprovals; i++)
+				r->person_first[r->approvals[i].person + 1]++;
+			for (size_t p = 0; p < r->npeople; p++)
+				r->person_first[p + 1] += r->person_first[p];
+			size_t *fill = calloc(r->npeople + 1, sizeof *fill);
+			for (size_t i = 0; fill && i < r->napprovals; i++) {
+				size_t p = (size_t)r->approvals[i].person;
+				r->by_person[r->person_first[p] + fill[p]++] = i;
+			}
+			if (!fill) {
+				diag_error(dir, 0, "out of memory");
+				ld.errors++;
+			}
+			free(fill);
+		}
+	}
 	if (ld.errors) {
 		rules_free(r);
 		return NULL;
@@ -743,6 +819,8 @@ void rules_free(struct rules *r)
 	free(r->people);
 	free(r->approvals);
 	free(r->grants);
+	free(r->by_person);
+	free(r->person_first);
 	free(r->dir);
 	free(r->jobs_path);
 	free(r->staff_path);
@@ -754,7 +832,20 @@ void rules_free(struct rules *r)
 
 int rules_job_for_name(const struct rules *r, const char *name, size_t n)
 {
+	/* A pattern whose literal prefix the name lacks cannot match, so it is
+	 * not run; compared in ASCII only, where case folding is simple. */
+	char lower[64];
+	size_t ascii = 0;
+	while (ascii < n && ascii < sizeof lower && (unsigned char)name[ascii] < 0x80) {
+		char c = name[ascii];
+		lower[ascii++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
 	for (size_t i = 0; i < r->njobs; i++) {
+		size_t pl = r->jobs[i].prefix_len;
+		if (pl && pl <= ascii && memcmp(lower, r->jobs[i].prefix, pl) != 0)
+			continue;
+		if (pl && pl > ascii && ascii == n)
+			continue; /* all ASCII and shorter than the prefix */
 		int m = match_run(r->jobs[i].match, name, n);
 		if (m < 0)
 			return -2;

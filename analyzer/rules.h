@@ -21,6 +21,8 @@ struct rules_job {
 	int64_t large_set; /* -1: the global default */
 	char *match_src;
 	struct pattern *match;
+	char prefix[64]; /* a literal every matching name begins with (lower case), or "" */
+	size_t prefix_len;
 	int *includes; /* direct includes, as job indices */
 	size_t nincludes;
 	long line;
@@ -58,6 +60,8 @@ struct rules {
 	struct rules_approval *approvals;
 	size_t napprovals;
 	unsigned char *grants; /* [k * njobs + j]: an approval for job k grants job j */
+	size_t *by_person;     /* approval indices grouped by person: those of person p */
+	size_t *person_first;  /* are by_person[person_first[p] .. person_first[p + 1]) */
 	struct rules_key *names, *ids; /* sorted lookup tables */
 	size_t nnames, nids;
 };

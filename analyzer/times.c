@@ -22,10 +22,17 @@ static struct {
 	long offset;
 } offset_cache[OFFSET_CACHE];
 
+/* And of UTC instants to the offset in force, by 15-minute buckets of UTC
+ * time (every zone changes offset on a quarter hour of UTC). */
+static struct {
+	int64_t bucket;
+	long offset;
+} instant_cache[OFFSET_CACHE];
+
 static void offset_cache_clear(void)
 {
 	for (size_t i = 0; i < OFFSET_CACHE; i++)
-		offset_cache[i].bucket = INT64_MIN;
+		offset_cache[i].bucket = instant_cache[i].bucket = INT64_MIN;
 }
 
 static int zone_file_exists(const char *zone)
@@ -157,13 +164,26 @@ static int valid_civil(int y, int mo, int d, int h, int mi, int s)
 	       s >= 0 && s <= 60;
 }
 
-static long utc_offset_at(int64_t t)
+static long utc_offset_uncached(int64_t t)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
 	if (!localtime_r(&tt, &tm))
 		return 0;
 	return tm.tm_gmtoff;
+}
+
+static long utc_offset_at(int64_t t)
+{
+	int64_t bucket = t >= 0 ? t / 900 : (t - 899) / 900;
+	size_t slot = (size_t)((uint64_t)bucket % OFFSET_CACHE);
+	if (!zone_name[0])
+		times_set_zone(NULL);
+	if (instant_cache[slot].bucket != bucket) {
+		instant_cache[slot].bucket = bucket;
+		instant_cache[slot].offset = utc_offset_uncached(t);
+	}
+	return instant_cache[slot].offset;
 }
 
 static long offset_for_naive(int64_t naive)

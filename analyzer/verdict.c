@@ -21,8 +21,28 @@ struct judge {
 	struct hmap evidence;	       /* job and person -> index in earliest[] */
 	struct sandbox_run *earliest; /* the earliest sandbox run of each */
 	size_t nearliest;
-	struct hmap seen; /* ids of runs with findings */
+	struct hmap seen;   /* ids of runs with findings */
+	struct hmap people; /* submitted_by and desc -> person * 2 + by_id, + 2 */
 };
+
+/* rules_person_for, remembered: exports repeat the same few people. */
+static int person_of(struct judge *j, const struct run *run, int *by_id)
+{
+	char key[512];
+	int added;
+	int n = snprintf(key, sizeof key, "%s\x1f%s", run->user, run->user_name);
+	if (n < 0 || (size_t)n >= sizeof key)
+		return rules_person_for(j->rules, run->user, run->user_name, by_id);
+	int64_t *slot = hmap_put(&j->people, key, (size_t)n, 0, &added);
+	if (slot && !added) {
+		*by_id = (int)(*slot & 1);
+		return (int)(*slot >> 1) - 1;
+	}
+	int person = rules_person_for(j->rules, run->user, run->user_name, by_id);
+	if (slot)
+		*slot = ((int64_t)(person + 1) << 1) | *by_id;
+	return person;
+}
 
 static const char *const kind_names[FIND_COUNT] = {
 	[FIND_UNAPPROVED] = "unapproved",
@@ -53,6 +73,7 @@ struct judge *judge_new(const struct rules *rules, int64_t large_set)
 	j->large_set = large_set;
 	hmap_init(&j->evidence);
 	hmap_init(&j->seen);
+	hmap_init(&j->people);
 	return j;
 }
 
@@ -62,6 +83,7 @@ void judge_free(struct judge *j)
 		return;
 	hmap_free(&j->evidence);
 	hmap_free(&j->seen);
+	hmap_free(&j->people);
 	free(j->earliest);
 	free(j);
 }
@@ -91,7 +113,7 @@ int judge_evidence(struct judge *j, const struct run *run)
 	if (job < 0)
 		return 0;
 	int by_id, added;
-	int person = rules_person_for(j->rules, run->user, run->user_name, &by_id);
+	int person = person_of(j, run, &by_id);
 	char key[256];
 	size_t len = evidence_key(key, sizeof key, job, person, run);
 	int64_t *at = hmap_put(&j->evidence, key, len, (int64_t)j->nearliest, &added);
@@ -134,7 +156,7 @@ static void verdict_clear(struct judge *j, struct verdict *v)
 int judge_describe(struct judge *j, const struct run *run, struct verdict *v)
 {
 	verdict_clear(j, v);
-	v->person = rules_person_for(j->rules, run->user, run->user_name, &v->by_id);
+	v->person = person_of(j, run, &v->by_id);
 	v->job = rules_job_for_name(j->rules, run->name, strlen(run->name));
 	if (v->job == -2) {
 		v->job = -1;
@@ -161,7 +183,7 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 	char when[32];
 
 	verdict_clear(j, v);
-	v->person = rules_person_for(r, run->user, run->user_name, &v->by_id);
+	v->person = person_of(j, run, &v->by_id);
 	int job = rules_job_for_name(r, run->name, strlen(run->name));
 	if (job == -2)
 		return -1;
@@ -176,9 +198,12 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 	int64_t day = times_local_day(run->time);
 	int sets_missed = -1;
 
-	for (size_t i = 0; v->person >= 0 && i < r->napprovals; i++) {
+	size_t from = v->person >= 0 ? r->person_first[v->person] : 0;
+	size_t to = v->person >= 0 ? r->person_first[v->person + 1] : 0;
+	for (size_t k = from; k < to; k++) {
+		size_t i = r->by_person[k];
 		const struct rules_approval *a = &r->approvals[i];
-		if (a->person != v->person || !rules_grants(r, a->job, job))
+		if (!rules_grants(r, a->job, job))
 			continue;
 		if (a->signed_off != RULES_NO_DATE && a->signed_off > day) {
 			v->later = (int)i;

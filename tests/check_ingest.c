@@ -481,6 +481,76 @@ START_TEST(time_fallback_and_job_id_type)
 }
 END_TEST
 
+/* The fast path of csvrd splits the lines libcsv would split the same way:
+ * random text from an alphabet rich in quotes, commas, spaces and line ends
+ * gives the same rows, fields, lines and flags with the fast path on and off. */
+static uint64_t rng_state = 42;
+static unsigned rnd(unsigned n)
+{
+	rng_state = rng_state * 6364136223846793005ull + 1442695040888963407ull;
+	return (unsigned)(rng_state >> 33) % n;
+}
+
+START_TEST(fast_path_agrees_with_libcsv)
+{
+	static const char *const pieces[] = {
+		"a",   "bc", " ",  "\t", ",",  "\"",  "\"\"", "\n", "\r\n", "\r",
+		"\"x, y\"", "\"q\"\"q\"", " \"z\" ", "\xc3\xa9", "Lee, Te-Yi", "=1", ",,", "\"\n\"",
+	};
+	size_t npieces = sizeof pieces / sizeof pieces[0];
+	for (int round = 0; round < 40; round++) {
+		char *text = malloc(200000);
+		size_t used = 0;
+		for (int i = 0; i < 4000 && used < 190000; i++) {
+			/* mostly well-formed rows, some noise */
+			if (rnd(4)) {
+				int fields = 1 + (int)rnd(6);
+				for (int f = 0; f < fields; f++) {
+					const char *cell[] = {"plain", " padded ", "\"quoted, comma\"",
+							      "\"with \"\"inner\"\" quotes\"", "",
+							      "  \"spaced\"  ", "\"multi\nline\"", "tab\tin"};
+					used += (size_t)sprintf(text + used, "%s%s", f ? "," : "",
+								cell[rnd(8)]);
+				}
+				used += (size_t)sprintf(text + used, "%s", rnd(5) ? "\n" : "\r\n");
+			} else {
+				int k = 1 + (int)rnd(8);
+				while (k--)
+					used += (size_t)sprintf(text + used, "%s", pieces[rnd((unsigned)npieces)]);
+			}
+		}
+		const char *path = testutil_plain(text);
+		free(text);
+		struct csvrd *fast = csvrd_open(path, path), *slow = csvrd_open(path, path);
+		csvrd_set_fast(slow, 0);
+		struct csvrow a, b;
+		int ga, gb, rows = 0;
+		do {
+			ga = csvrd_next(fast, &a);
+			gb = csvrd_next(slow, &b);
+			ck_assert_int_eq(ga, gb);
+			if (ga <= 0)
+				break;
+			rows++;
+			ck_assert_msg(a.line == b.line, "round %d row %d: line %ld vs %ld", round, rows,
+				      a.line, b.line);
+			ck_assert_msg(a.n == b.n, "round %d line %ld: %zu fields vs %zu", round, a.line,
+				      a.n, b.n);
+			ck_assert_int_eq(a.flags, b.flags);
+			for (size_t i = 0; i < a.n; i++) {
+				ck_assert_uint_eq(a.len[i], b.len[i]);
+				ck_assert_msg(memcmp(a.field[i], b.field[i], a.len[i]) == 0,
+					      "round %d line %ld field %zu: '%s' vs '%s'", round, a.line, i,
+					      a.field[i], b.field[i]);
+			}
+		} while (1);
+		ck_assert_int_gt(rows, 100);
+		csvrd_close(fast);
+		csvrd_close(slow);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("ingest");
@@ -503,6 +573,7 @@ int main(void)
 	tcase_add_test(tc, empty_unreadable_and_header_only);
 	tcase_add_test(tc, missing_required_columns_named);
 	tcase_add_test(tc, time_fallback_and_job_id_type);
+	tcase_add_test(tc, fast_path_agrees_with_libcsv);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
