@@ -83,3 +83,55 @@ int64_t *hmap_put(struct hmap *m, const void *key, size_t len, int64_t initial, 
 	*added = 1;
 	return &s->value;
 }
+
+void idset_init(struct idset *s)
+{
+	memset(s, 0, sizeof *s);
+}
+
+void idset_free(struct idset *s)
+{
+	free(s->slots);
+	idset_init(s);
+}
+
+static size_t id_slot(uint64_t id, size_t mask)
+{
+	/* a multiplicative mix: Alma ids differ mostly in their middle digits */
+	return (size_t)((id * 0x9E3779B97F4A7C15ull) >> 17) & mask;
+}
+
+int idset_add(struct idset *s, uint64_t id)
+{
+	if (id == 0) {
+		int added = !s->has_zero;
+		s->has_zero = 1;
+		return added;
+	}
+	if ((s->count + 1) * 4 > s->cap * 3) {
+		size_t cap = s->cap ? s->cap * 2 : 1024;
+		uint64_t *slots = calloc(cap, sizeof *slots);
+		if (!slots)
+			return -1;
+		for (size_t i = 0; i < s->cap; i++) {
+			if (!s->slots[i])
+				continue;
+			size_t j = id_slot(s->slots[i], cap - 1);
+			while (slots[j])
+				j = (j + 1) & (cap - 1);
+			slots[j] = s->slots[i];
+		}
+		free(s->slots);
+		s->slots = slots;
+		s->cap = cap;
+	}
+	size_t j = id_slot(id, s->cap - 1);
+	while (s->slots[j]) {
+		if (s->slots[j] == id)
+			return 0;
+		j = (j + 1) & (s->cap - 1);
+	}
+	s->slots[j] = id;
+	s->count++;
+	return 1;
+}

@@ -1,7 +1,7 @@
 /* hmap: a hash map from byte-string keys to 64-bit values, for the
- * long-lived tables of an audit (sandbox evidence, aggregates, run ids seen
- * with findings). Open addressing, grows by doubling. The map owns copies
- * of its keys; hmap_free releases them and the table. */
+ * long-lived tables of an audit (sandbox evidence, aggregates, people), and
+ * idset, a set of 64-bit ids. Open addressing, growing by doubling. A map
+ * owns copies of its keys; hmap_free and idset_free release everything. */
 #ifndef ALMAUDIT_HMAP_H
 #define ALMAUDIT_HMAP_H
 
@@ -31,5 +31,17 @@ int64_t *hmap_get(const struct hmap *m, const void *key, size_t len);
 int64_t *hmap_put(struct hmap *m, const void *key, size_t len, int64_t initial, int *added);
 
 /* Iteration: for (size_t i = 0; i < m->cap; i++) if (m->slots[i].key) ... */
+
+/* A set of 64-bit ids, 8 bytes a slot (the run ids seen with findings). */
+struct idset {
+	uint64_t *slots; /* 0: empty */
+	size_t cap, count;
+	int has_zero;
+};
+
+void idset_init(struct idset *s);
+void idset_free(struct idset *s);
+/* Adds id: 1 when it was new, 0 when it was there, -1 when out of memory. */
+int idset_add(struct idset *s, uint64_t id);
 
 #endif

@@ -21,7 +21,7 @@ struct judge {
 	struct hmap evidence;	       /* job and person -> index in earliest[] */
 	struct sandbox_run *earliest; /* the earliest sandbox run of each */
 	size_t nearliest;
-	struct hmap seen;   /* ids of runs with findings */
+	struct idset seen;  /* ids of runs with findings */
 	struct hmap people; /* submitted_by and desc -> person * 2 + by_id, + 2 */
 };
 
@@ -72,7 +72,7 @@ struct judge *judge_new(const struct rules *rules, int64_t large_set)
 	j->rules = rules;
 	j->large_set = large_set;
 	hmap_init(&j->evidence);
-	hmap_init(&j->seen);
+	idset_init(&j->seen);
 	hmap_init(&j->people);
 	return j;
 }
@@ -82,7 +82,7 @@ void judge_free(struct judge *j)
 	if (!j)
 		return;
 	hmap_free(&j->evidence);
-	hmap_free(&j->seen);
+	idset_free(&j->seen);
 	hmap_free(&j->people);
 	free(j->earliest);
 	free(j);
@@ -275,13 +275,9 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 	}
 
 seen:
-	if (v->findings) {
-		int added;
-		if (!hmap_put(&j->seen, &run->id, sizeof run->id, 0, &added))
-			return 0; /* out of memory: report it again rather than lose it */
-		if (!added)
-			return 1;
-	}
+	/* out of memory (-1): report the run again rather than lose it */
+	if (v->findings && idset_add(&j->seen, run->id) == 0)
+		return 1;
 	return 0;
 }
 

@@ -204,6 +204,8 @@ static void chart_days(FILE *out, const struct summary *s)
 		left - 4, top_pad + plot_h);
 	for (size_t i = 0; i < s->ndays; i++) {
 		const struct summary_day *d = &s->days[i];
+		if (!d->runs)
+			continue;
 		double x = left + (double)(d->day - first) * slot;
 		double w = slot > 3 ? slot - 1.5 : slot;
 		double hr = (double)d->runs * plot_h / (double)top;

@@ -13,7 +13,6 @@ void summary_init(struct summary *s, size_t limit)
 	hmap_init(&s->people_at);
 	hmap_init(&s->jobs_at);
 	hmap_init(&s->units_at);
-	hmap_init(&s->days_at);
 }
 
 static void rows_free(struct summary_row *rows, size_t n)
@@ -44,7 +43,6 @@ void summary_free(struct summary *s)
 	hmap_free(&s->people_at);
 	hmap_free(&s->jobs_at);
 	hmap_free(&s->units_at);
-	hmap_free(&s->days_at);
 	memset(s, 0, sizeof *s);
 }
 
@@ -173,21 +171,27 @@ void summary_audited(struct summary *s, const struct rules *rules, const struct 
 		     const struct verdict *v, int flagged)
 {
 	int64_t day = times_local_day(run->time);
-	int added;
-	int64_t *at = hmap_put(&s->days_at, &day, sizeof day, (int64_t)s->ndays, &added);
-	if (at && added) {
-		struct summary_day *grown = realloc(s->days, (s->ndays + 1) * sizeof *grown);
+	if (!s->ndays || day < s->days[0].day || day > s->days[s->ndays - 1].day) {
+		/* widen the dense range of days to take this one */
+		int64_t first = s->ndays && s->days[0].day < day ? s->days[0].day : day;
+		int64_t last = s->ndays && s->days[s->ndays - 1].day > day ? s->days[s->ndays - 1].day : day;
+		size_t n = (size_t)(last - first + 1);
+		struct summary_day *grown = calloc(n, sizeof *grown);
 		if (!grown) {
 			s->failed = 1;
 			return;
 		}
+		for (size_t i = 0; i < n; i++)
+			grown[i].day = first + (int64_t)i;
+		if (s->ndays)
+			memcpy(&grown[s->days[0].day - first], s->days, s->ndays * sizeof *grown);
+		free(s->days);
 		s->days = grown;
-		s->days[s->ndays++] = (struct summary_day){day, 0, 0};
+		s->ndays = n;
 	}
-	if (at) {
-		s->days[*at].runs++;
-		s->days[*at].flagged += flagged != 0;
-	}
+	struct summary_day *today = &s->days[day - s->days[0].day];
+	today->runs++;
+	today->flagged += flagged != 0;
 
 	if (v->job < 0 || !rules->jobs[v->job].damaging || run->records < 0)
 		return;
@@ -211,12 +215,6 @@ void summary_audited(struct summary *s, const struct rules *rules, const struct 
 		s->ndamaging++;
 }
 
-static int by_day(const void *a, const void *b)
-{
-	const struct summary_day *x = a, *y = b;
-	return (x->day > y->day) - (x->day < y->day);
-}
-
 static int by_runs(const void *a, const void *b)
 {
 	const struct summary_row *x = a, *y = b;
@@ -234,10 +232,7 @@ void summary_sort(struct summary *s)
 		qsort(s->jobs, s->njobs, sizeof *s->jobs, by_runs);
 	if (s->nunits)
 		qsort(s->units, s->nunits, sizeof *s->units, by_runs);
-	if (s->ndays)
-		qsort(s->days, s->ndays, sizeof *s->days, by_day);
 	hmap_free(&s->people_at);
 	hmap_free(&s->jobs_at);
 	hmap_free(&s->units_at);
-	hmap_free(&s->days_at);
 }

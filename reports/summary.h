@@ -54,8 +54,7 @@ struct summary {
 	struct hmap people_at, jobs_at, units_at; /* label -> index */
 	struct summary_row *people, *jobs, *units;
 	size_t npeople, njobs, nunits;
-	struct hmap days_at; /* day -> index */
-	struct summary_day *days;
+	struct summary_day *days; /* one per day from the first seen, dense */
 	size_t ndays;
 	struct summary_damaging damaging[SUMMARY_DAMAGING]; /* most records first */
 	size_t ndamaging;

@@ -760,8 +760,9 @@ static int write_samples(const char *dir)
 	return 0;
 }
 
-/* A synthetic export of n runs for benchmarks: the routine mix, repeated
- * month after month from January 2020, with longer instance names. */
+/* A synthetic export of n runs for benchmarks: the routine mix of a month,
+ * laid again and again over the twelve months of 2026 (a year of history
+ * for a large consortium), with longer instance names. */
 static int write_bench(const char *path, long n, int plain)
 {
 	gzFile f = gzopen(path, plain ? "wbT" : "wb6");
@@ -779,7 +780,7 @@ static int write_bench(const char *path, long n, int plain)
 		m.n = sb.n = 0;
 		routine(&m, &sb);
 		finish(&m);
-		int64_t shift = (days_from_civil(2020 + month / 12, 1 + month % 12, 1) -
+		int64_t shift = (days_from_civil(2026, 1 + month % 12, 1) -
 				 days_from_civil(2026, 10, 1)) * 86400;
 		for (int i = 0; i < m.n && written < n; i++, written++) {
 			struct row *r = &m.rows[i];
