@@ -3,17 +3,24 @@
 #include <stdio.h>
 
 static unsigned long count;
+static FILE *stream;
+
+void diag_set_stream(FILE *f)
+{
+	stream = f;
+}
 
 void diag_verror(const char *file, long line, const char *fmt, va_list ap)
 {
+	FILE *out = stream ? stream : stderr;
 	count++;
-	fputs("almaudit: ", stderr);
+	fputs("almaudit: ", out);
 	if (file && line > 0)
-		fprintf(stderr, "%s:%ld: ", file, line);
+		fprintf(out, "%s:%ld: ", file, line);
 	else if (file)
-		fprintf(stderr, "%s: ", file);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		fprintf(out, "%s: ", file);
+	vfprintf(out, fmt, ap);
+	fputc('\n', out);
 }
 
 void diag_error(const char *file, long line, const char *fmt, ...)

@@ -5,6 +5,7 @@
 #define ALMAUDIT_DIAG_H
 
 #include <stdarg.h>
+#include <stdio.h>
 
 #if defined(__GNUC__)
 #define DIAG_PRINTF(a, b) __attribute__((format(printf, a, b)))
@@ -14,7 +15,10 @@
 
 /* file may be NULL; line 0 means "no line". */
 void diag_error(const char *file, long line, const char *fmt, ...) DIAG_PRINTF(3, 4);
-void diag_verror(const char *file, long line, const char *fmt, va_list ap);
+void diag_verror(const char *file, long line, const char *fmt, va_list ap) DIAG_PRINTF(3, 0);
+
+/* Where diagnostics go (stderr unless set; the fuzzers silence them). */
+void diag_set_stream(FILE *stream);
 
 /* Number of diag_error calls so far (tests read it). */
 unsigned long diag_count(void);

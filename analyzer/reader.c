@@ -42,6 +42,9 @@ static int stream_state(struct reader *r, int n)
 {
 	int err;
 	const char *msg = gzerror(r->gz, &err);
+	/* zlib names the stream "<fd:N>" in its messages: the caller names the file */
+	if (strncmp(msg, "<fd:", 4) == 0 && strstr(msg, ": "))
+		msg = strstr(msg, ": ") + 2;
 	/* gzread returns 0, not -1, when the input stops inside a gzip member:
 	 * only gzerror tells a clean end from a truncated one. */
 	if (n == 0 && err == Z_OK)

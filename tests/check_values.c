@@ -190,6 +190,21 @@ static void escape(FILE *f, const char *text, const char *unused)
 	report_html_escape(f, text);
 }
 
+static void json(FILE *f, const char *text, const char *unused)
+{
+	(void)unused;
+	report_json_string(f, text);
+}
+
+START_TEST(json_strings)
+{
+	char *j = render(json, "a\"b\\c\n\t\x01\x1f\x7f \xc3\xa9 \xff \xc0\xaf \xed\xa0\x80 \xf0\x9f\x98\x80", NULL);
+	ck_assert_str_eq(j, "\"a\\\"b\\\\c\\n\\t\\u0001\\u001f\\u007f \xc3\xa9 \\ufffd "
+			    "\\ufffd\\ufffd \\ufffd\\ufffd\\ufffd \xf0\x9f\x98\x80\"");
+	free(j);
+}
+END_TEST
+
 START_TEST(email_headers)
 {
 	char *h = render(header, "Subject", "Audit\r\nBcc: victim@example.com\tnow");
@@ -266,6 +281,7 @@ int main(void)
 	tcase_add_test(tc, types_and_environments);
 	tcase_add_test(tc, csv_quoting_and_formulas);
 	tcase_add_test(tc, counts_and_text_cells);
+	tcase_add_test(tc, json_strings);
 	tcase_add_test(tc, email_headers);
 	tcase_add_test(tc, quoted_printable);
 	tcase_add_test(tc, html_escaping);

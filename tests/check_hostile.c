@@ -1,0 +1,247 @@
+/* Hostile and messy inputs through the whole audit: each is handled (read,
+ * rejected with a reason, or refused with an error) and no row is lost:
+ * rows read = audited + skipped + rejected, every time. */
+#include "audit.h"
+#include "filter.h"
+#include "period.h"
+#include "report.h"
+#include "rules.h"
+#include "testutil.h"
+#include "times.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct rules *rules;
+
+static struct seen {
+	uint64_t read, audited, skipped, rejected, headers, findings;
+	uint64_t rejected_by[REJ_COUNT], skipped_by[SKIP_COUNT];
+	int incomplete;
+} seen;
+
+static void cap_begin(struct reporter *r, const struct report_info *info)
+{
+	(void)r;
+	(void)info;
+}
+
+static void cap_finding(struct reporter *r, const struct report_finding *f)
+{
+	(void)f;
+	r->written++;
+}
+
+static void cap_end(struct reporter *r, const struct report_info *info)
+{
+	const struct tally *t = info->tally;
+	(void)r;
+	seen.read = t->read;
+	seen.audited = t->audited;
+	seen.skipped = tally_skipped(t);
+	seen.rejected = tally_rejected(t);
+	seen.headers = t->headers;
+	seen.incomplete = t->incomplete;
+	memcpy(seen.rejected_by, t->rejected, sizeof seen.rejected_by);
+	memcpy(seen.skipped_by, t->skipped, sizeof seen.skipped_by);
+}
+
+static void setup(void)
+{
+	times_set_zone("America/New_York");
+	rules = rules_load(ALMAUDIT_SOURCE_DIR "/rules");
+	ck_assert_ptr_nonnull(rules);
+}
+
+static void teardown(void)
+{
+	rules_free(rules);
+}
+
+/* Audits one file; returns audit_run's status, fills `seen`, and checks
+ * that no row went missing. */
+static int audit_file(const char *path)
+{
+	struct period period;
+	struct filter none;
+	struct reporter rep = {0};
+	memset(&seen, 0, sizeof seen);
+	filter_init(&none);
+	period_set(&period, NULL, NULL, NULL, 0);
+	rep.begin = cap_begin;
+	rep.finding = cap_finding;
+	rep.end = cap_end;
+	const char *files[] = {path};
+	struct audit_inputs in = {NULL, 0, files, 1, NULL, NULL};
+	struct audit_config cfg = {AUDIT_FINDINGS, rules, &period, &none, 1000, 50};
+	testutil_stderr_begin();
+	int status = audit_run(&in, &cfg, &rep, &seen.findings);
+	testutil_stderr_end();
+	filter_free(&none);
+	ck_assert_msg(seen.read == seen.audited + seen.skipped + seen.rejected,
+		      "%s: read %lu != audited %lu + skipped %lu + rejected %lu", path,
+		      (unsigned long)seen.read, (unsigned long)seen.audited,
+		      (unsigned long)seen.skipped, (unsigned long)seen.rejected);
+	return status;
+}
+
+#define HEADER "id,name,type,submitted_by,submitted_by_desc,start_time,status,total_records,set_name\n"
+#define ROW(id) #id ",Withdraw items,MANUAL,801,\"Moody, Honor\",2026-10-05 10:00,COMPLETED_SUCCESS,5,HD\n"
+
+START_TEST(empty_and_header_only)
+{
+	ck_assert_int_eq(audit_file(testutil_plain("")), -1);
+	ck_assert_uint_eq(seen.read, 0);
+	ck_assert_int_eq(seen.incomplete, 1);
+	ck_assert_int_eq(audit_file(testutil_plain(HEADER)), 0);
+	ck_assert_uint_eq(seen.read, 0);
+	ck_assert_int_eq(audit_file(testutil_gzip("", 1)), -1);
+}
+END_TEST
+
+START_TEST(bom_crlf_quoted_newlines_repeated_headers)
+{
+	ck_assert_int_eq(audit_file(testutil_plain("\xEF\xBB\xBF" HEADER ROW(1) HEADER
+						   "\xEF\xBB\xBF" HEADER ROW(2))),
+			 0);
+	ck_assert_uint_eq(seen.read, 2);
+	ck_assert_uint_eq(seen.headers, 2);
+	ck_assert_uint_eq(seen.audited, 2);
+	ck_assert_int_eq(audit_file(testutil_plain(
+				 "id,name,type,submitted_by,submitted_by_desc,start_time\r\n"
+				 "1,\"Withdraw items - a\r\nb\",MANUAL,801,\"Moody, Honor\",2026-10-05 10:00\r\n"
+				 "2,Withdraw items,MANUAL,801,\"Moody,\nHonor\",2026-10-05 10:00\r\n")),
+			 0);
+	ck_assert_uint_eq(seen.read, 2);
+	ck_assert_uint_eq(seen.rejected, 0);
+}
+END_TEST
+
+START_TEST(ragged_rows_and_bad_values)
+{
+	ck_assert_int_eq(audit_file(testutil_plain(HEADER ROW(1) "2,Withdraw items\n"
+						   "3,a,MANUAL,u,n,2026-10-05 10:00,X,5,s,extra\n"
+						   "4,a,MANUAL,u,n,not a time,X,5,s\n"
+						   "5,a,MANUAL,u,n,2026-10-05 10:00,X,-1,s\n"
+						   ",a,MANUAL,u,n,2026-10-05 10:00,X,5,s\n")),
+			 0);
+	ck_assert_uint_eq(seen.read, 6);
+	ck_assert_uint_eq(seen.rejected_by[REJ_FIELD_COUNT], 2);
+	ck_assert_uint_eq(seen.rejected_by[REJ_BAD_TIME], 1);
+	ck_assert_uint_eq(seen.rejected_by[REJ_BAD_RECORDS], 1);
+	ck_assert_uint_eq(seen.rejected_by[REJ_EMPTY_ID], 1);
+}
+END_TEST
+
+START_TEST(nul_bytes_and_invalid_utf8)
+{
+	/* a NUL inside fields: the text ends there, the row is still read */
+	static const char text[] = HEADER "1,Withdraw\0 items,MANUAL,801,\"Moody,\0 Honor\",2026-10-05 "
+					  "10:00,COMPLETED_SUCCESS,5,H\0D\n" ROW(2);
+	const char *path = testutil_path(".csv");
+	FILE *f = fopen(path, "wb");
+	fwrite(text, 1, sizeof text - 1, f);
+	fclose(f);
+	ck_assert_int_eq(audit_file(path), 0);
+	ck_assert_uint_eq(seen.read, 2);
+	/* invalid UTF-8 in names and sets: judged, never a crash */
+	ck_assert_int_eq(audit_file(testutil_plain(
+				 HEADER "1,Withdraw items - \xff\xfe\xc3,MANUAL,801,\"Mo\xc0\xafody, Honor\","
+					"2026-10-05 10:00,COMPLETED_SUCCESS,5,\xed\xa0\x80\n"
+					"2,\xff\xfe Withdraw items,MANUAL,801,\"Moody, Honor\",2026-10-05 10:00,"
+					"COMPLETED_SUCCESS,5,x\n")),
+			 0);
+	ck_assert_uint_eq(seen.read, 2);
+	ck_assert_uint_eq(seen.audited, 2);
+	ck_assert_uint_eq(seen.findings, 2); /* an unknown spelling; an unlisted name */
+}
+END_TEST
+
+START_TEST(enormous_fields)
+{
+	size_t big = 300 * 1024;
+	char *text = malloc(2 * big + 4096);
+	size_t n = (size_t)sprintf(text, HEADER ROW(1) "2,");
+	memset(text + n, 'w', big);
+	n += big;
+	n += (size_t)sprintf(text + n, ",MANUAL,801,n,2026-10-05 10:00,X,5,s\n" ROW(3) "4,\"");
+	memset(text + n, 'q', big);
+	n += big;
+	sprintf(text + n, "\",MANUAL,801,n,2026-10-05 10:00,X,5,s\n" ROW(5));
+	ck_assert_int_eq(audit_file(testutil_gzip(text, 1)), 0);
+	free(text);
+	ck_assert_uint_eq(seen.read, 5);
+	ck_assert_uint_eq(seen.rejected_by[REJ_FIELD_TOO_LARGE], 2);
+	ck_assert_uint_eq(seen.audited, 3);
+}
+END_TEST
+
+START_TEST(duplicate_runs)
+{
+	/* the same run with a finding twice, in one file and across members */
+	const char *text = HEADER "9,Delete Users,MANUAL,801,\"Moody, Honor\",2026-10-05 10:00,X,5,s\n"
+				  "9,Delete Users,MANUAL,801,\"Moody, Honor\",2026-10-05 10:00,X,5,s\n" ROW(1)
+					  ROW(1);
+	ck_assert_int_eq(audit_file(testutil_gzip(text, 3)), 0);
+	ck_assert_uint_eq(seen.read, 4);
+	ck_assert_uint_eq(seen.findings, 1);
+	ck_assert_uint_eq(seen.skipped_by[SKIP_REPEAT], 1);
+	ck_assert_uint_eq(seen.audited, 3); /* the clean run is not remembered */
+}
+END_TEST
+
+START_TEST(truncated_corrupt_and_unreadable)
+{
+	char *text = malloc(400000);
+	size_t n = (size_t)sprintf(text, HEADER);
+	for (int i = 1; i <= 4000; i++)
+		n += (size_t)sprintf(text + n, "%d,Withdraw items - %d,MANUAL,801,\"Moody, Honor\","
+					       "2026-10-05 10:%02d,COMPLETED_SUCCESS,%d,HD\n",
+				     i, i * 7, i % 60, i % 977);
+	const char *whole = testutil_gzip(text, 1);
+	ck_assert_int_eq(audit_file(testutil_gzip_cut(text, testutil_size(whole) / 3)), -1);
+	ck_assert_int_eq(seen.incomplete, 1);
+	ck_assert_uint_gt(seen.read, 0);
+	ck_assert_uint_eq(seen.rejected_by[REJ_TRUNCATED], 1);
+
+	char *bytes = testutil_read(whole);
+	size_t size = testutil_size(whole);
+	for (size_t i = size / 2; i < size / 2 + 32; i++)
+		bytes[i] = (char)~bytes[i];
+	const char *bad = testutil_path(".gz");
+	FILE *f = fopen(bad, "wb");
+	fwrite(bytes, 1, size, f);
+	fclose(f);
+	free(bytes);
+	ck_assert_int_eq(audit_file(bad), -1);
+	ck_assert_int_eq(seen.incomplete, 1);
+
+	ck_assert_int_eq(audit_file("/"), -1);
+	ck_assert_uint_eq(seen.read, 0);
+	ck_assert_int_eq(audit_file("/nonexistent/file.csv"), -1);
+	free(text);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("hostile");
+	TCase *tc = tcase_create("hostile");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, empty_and_header_only);
+	tcase_add_test(tc, bom_crlf_quoted_newlines_repeated_headers);
+	tcase_add_test(tc, ragged_rows_and_bad_values);
+	tcase_add_test(tc, nul_bytes_and_invalid_utf8);
+	tcase_add_test(tc, enormous_fields);
+	tcase_add_test(tc, duplicate_runs);
+	tcase_add_test(tc, truncated_corrupt_and_unreadable);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
