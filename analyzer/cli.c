@@ -71,18 +71,7 @@ static const char usage_audit[] =
 	"  --until DATE      to DATE (inclusive)\n"
 	"  --large-set N     records above which a damaging run is flagged, for\n"
 	"                    jobs that set none (default 1000)\n"
-	"  --limit N         rows per finding kind in the text report (default 50)\n"
-	"\n"
-	"Filters (a repeated filter widens; different filters narrow):\n"
-	"  --job J           a job id, or a pattern on the job name\n"
-	"  --user U          an Alma id, a name as exported, or a staff name\n"
-	"  --unit U          the person's unit in staff.csv\n"
-	"  --finding KIND    unapproved, no-signoff, damaging-large-set, unlisted-job\n"
-	"  --min-records N   runs on N records or more\n"
-	"  --status S        a status code or label (COMPLETED_SUCCESS, Failed)\n"
-	"  --grep PATTERN    a PCRE2 pattern any field of the run matches\n"
-	"\n"
-	"Input:\n";
+	"  --limit N         rows per finding kind in the text report (default 50)\n";
 
 static const char usage_runs[] =
 	"usage: almaudit runs [options] FILE...\n"
@@ -97,7 +86,10 @@ static const char usage_runs[] =
 	"  --explain         the rule rows behind each verdict\n"
 	"  --id RUN_ID       only that run, every field of it (repeatable)\n"
 	"  --period P, --since DATE, --until DATE, --large-set N\n"
-	"                    as for audit\n"
+	"                    as for audit\n";
+
+/* The filters and input options of audit and runs, after their own. */
+static const char usage_filters[] =
 	"\n"
 	"Filters (a repeated filter widens; different filters narrow):\n"
 	"  --job J           a job id, or a pattern on the job name\n"
@@ -456,6 +448,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		goto done;
 	if (o.help) {
 		fputs(audit ? usage_audit : usage_runs, stdout);
+		fputs(usage_filters, stdout);
 		fputs(usage_common, stdout);
 		status = EXIT_OK;
 		goto done;
@@ -651,11 +644,9 @@ static int cmd_help(int argc, char **argv)
 		fputs(usage_main, stdout);
 		return EXIT_OK;
 	}
-	if (strcmp(argv[1], "audit") == 0) {
-		fputs(usage_audit, stdout);
-		fputs(usage_common, stdout);
-	} else if (strcmp(argv[1], "runs") == 0) {
-		fputs(usage_runs, stdout);
+	if (strcmp(argv[1], "audit") == 0 || strcmp(argv[1], "runs") == 0) {
+		fputs(strcmp(argv[1], "audit") == 0 ? usage_audit : usage_runs, stdout);
+		fputs(usage_filters, stdout);
 		fputs(usage_common, stdout);
 	} else if (strcmp(argv[1], "rules") == 0) {
 		fputs(usage_rules, stdout);

@@ -10,6 +10,22 @@ const char *const report_columns[REPORT_COLUMNS] = {
 	"user",	   "user_name",	  "staff",     "unit",	    "environment",
 	"start_time", "records", "status",    "set_name",  "detail"};
 
+size_t report_utf8_len(const unsigned char *p)
+{
+	unsigned char c = p[0];
+	if (c < 0x80)
+		return 1;
+	size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+	for (size_t i = 1; i < len; i++)
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+	if (len == 3 && ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)))
+		return 0;
+	if (len == 4 && ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)))
+		return 0;
+	return len;
+}
+
 void report_fields(struct report_fields *out, const struct report_finding *f)
 {
 	const struct run *run = f->run;

@@ -93,6 +93,10 @@ void report_json_string(FILE *out, const char *s);
 void report_json_begin(struct reporter *r, const struct report_info *info);
 void report_json_end(struct reporter *r, const struct report_info *info);
 
+/* The length of the well-formed UTF-8 character at p (shortest form, no
+ * surrogate, at most U+10FFFF), or 0 when the bytes there are not one. */
+size_t report_utf8_len(const unsigned char *p);
+
 /* The columns of a finding in csv and json (spec section 5). */
 #define REPORT_COLUMNS 15
 extern const char *const report_columns[REPORT_COLUMNS];

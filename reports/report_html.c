@@ -48,16 +48,9 @@ void report_html_escape(FILE *out, const char *s)
 		else if (c < 0x80)
 			putc(c, out);
 		else {
-			/* whole UTF-8 sequences pass; a stray byte becomes U+FFFD */
-			size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-			int ok = len != 0;
-			for (size_t i = 1; ok && i < len; i++)
-				ok = (p[i] & 0xC0) == 0x80;
-			if (ok && len == 3)
-				ok = !(c == 0xE0 && p[1] < 0xA0) && !(c == 0xED && p[1] >= 0xA0);
-			if (ok && len == 4)
-				ok = !(c == 0xF0 && p[1] < 0x90) && !(c == 0xF4 && p[1] >= 0x90);
-			if (ok) {
+			/* whole UTF-8 characters pass; a stray byte becomes U+FFFD */
+			size_t len = report_utf8_len(p);
+			if (len) {
 				fwrite(p, 1, len, out);
 				p += len;
 				continue;

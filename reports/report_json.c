@@ -32,16 +32,9 @@ void report_json_string(FILE *out, const char *s)
 			putc(c, out);
 			p++;
 		} else {
-			/* a whole, shortest-form, non-surrogate UTF-8 sequence, or U+FFFD */
-			size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-			int ok = len != 0;
-			for (size_t i = 1; ok && i < len; i++)
-				ok = (p[i] & 0xC0) == 0x80;
-			if (ok && len == 3)
-				ok = !(c == 0xE0 && p[1] < 0xA0) && !(c == 0xED && p[1] >= 0xA0);
-			if (ok && len == 4)
-				ok = !(c == 0xF0 && p[1] < 0x90) && !(c == 0xF4 && p[1] >= 0x90);
-			if (ok) {
+			/* a well-formed UTF-8 character, or U+FFFD for a stray byte */
+			size_t len = report_utf8_len(p);
+			if (len) {
 				fwrite(p, 1, len, out);
 				p += len;
 			} else {

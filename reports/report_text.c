@@ -1,5 +1,7 @@
 #include "report_text.h"
 
+#include "report.h"
+
 #include "period.h"
 #include "times.h"
 
@@ -25,21 +27,14 @@ void report_text_cell(FILE *out, const char *s, int width)
 	const unsigned char *p = (const unsigned char *)s;
 	int shown = 0;
 	while (*p && (width <= 0 || shown < width)) {
-		size_t len = 1;
-		if (*p >= 0xC0 && *p < 0xF8) {
-			size_t want = *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
-			while (len < want && (p[len] & 0xC0) == 0x80)
-				len++;
-			if (len != want)
-				len = 1;
-		}
+		size_t len = report_utf8_len(p);
 		if (len == 1 && (*p < 0x20 || *p == 0x7F))
 			putc(' ', out);
-		else if (len == 1 && *p >= 0x80)
+		else if (len == 0)
 			putc('?', out); /* a stray byte of invalid UTF-8 */
 		else
 			fwrite(p, 1, len, out);
-		p += len;
+		p += len ? len : 1;
 		shown++;
 	}
 	while (shown++ < width)

@@ -484,9 +484,5 @@ int main(void)
 	tcase_add_test(audit, filters_hide_findings_and_count_them);
 	tcase_add_test(audit, samples_json_and_csv_agree);
 	suite_add_tcase(s, audit);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(s);
 }

@@ -575,9 +575,5 @@ int main(void)
 	tcase_add_test(tc, time_fallback_and_job_id_type);
 	tcase_add_test(tc, fast_path_agrees_with_libcsv);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(s);
 }

@@ -536,9 +536,5 @@ int main(void)
 	tcase_add_test(errors, pattern_limits_stop_runaway_matches);
 	tcase_add_test(errors, name_keys);
 	suite_add_tcase(s, errors);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(s);
 }

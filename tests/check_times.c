@@ -3,6 +3,8 @@
 #include "times.h"
 
 #include <check.h>
+
+#include "testutil.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,9 +197,5 @@ int main(void)
 	tcase_add_test(tc, unknown_zone_rejected);
 	tcase_add_test(tc, dates_and_days);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(s);
 }

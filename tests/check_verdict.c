@@ -291,9 +291,5 @@ int main(void)
 	tcase_add_test(tc, run_seen_twice_reports_once);
 	tcase_add_test(tc, finding_names);
 	suite_add_tcase(s, tc);
-	SRunner *sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	int failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return testutil_run(s);
 }

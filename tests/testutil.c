@@ -121,3 +121,12 @@ const char *testutil_stderr_end(void)
 	free(s);
 	return text;
 }
+
+int testutil_run(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include <check.h>
+
 /* A fresh path in a scratch directory, with the given suffix. */
 const char *testutil_path(const char *suffix);
 
@@ -26,5 +28,9 @@ char *testutil_read(const char *path);
  * what was written (static storage, overwritten by the next call). */
 void testutil_stderr_begin(void);
 const char *testutil_stderr_end(void);
+
+/* Runs a suite and returns the process's exit status: Check's runner sets
+ * none by itself. */
+int testutil_run(Suite *s);
 
 #endif
