@@ -415,8 +415,8 @@ static int pump(struct csvrd *r)
 					csv_fini(&r->csv, on_field, on_row, r);
 				}
 				r->eof = 1;
-				continue;
 			}
+			continue; /* a chunk may hold nothing past a byte order mark */
 		}
 		const unsigned char *p = r->ibuf + r->ipos;
 		size_t n = r->ilen - r->ipos;
