@@ -112,6 +112,25 @@ int csvrd_is_gzip(const struct csvrd *r)
 	return reader_is_gzip(r->rd);
 }
 
+/* Makes room for `need` bytes in the row buffer; -1 when out of memory. The
+ * new bytes are zeroed: SIMD code (PCRE2's JIT) may read past a string's
+ * end within its buffer, and what it reads there should be defined. */
+static int grow_row(struct csvrd *r, size_t need)
+{
+	if (need <= r->rcap)
+		return 0;
+	size_t cap = r->rcap ? r->rcap : 4096;
+	while (cap < need)
+		cap *= 2;
+	char *b = realloc(r->rbuf, cap);
+	if (!b)
+		return -1;
+	memset(b + r->rcap, 0, cap - r->rcap);
+	r->rbuf = b;
+	r->rcap = cap;
+	return 0;
+}
+
 /* Doubles the field arrays; -1 when out of memory. */
 static int grow_fields(struct csvrd *r)
 {
@@ -143,17 +162,9 @@ static void on_field(void *s, size_t n, void *data)
 		r->flags |= CSVROW_TOO_LARGE;
 		return;
 	}
-	if (r->rlen + n + 1 > r->rcap) {
-		size_t cap = r->rcap ? r->rcap : 4096;
-		while (cap < r->rlen + n + 1)
-			cap *= 2;
-		char *b = realloc(r->rbuf, cap);
-		if (!b) {
-			r->flags |= CSVROW_TOO_LARGE;
-			return;
-		}
-		r->rbuf = b;
-		r->rcap = cap;
+	if (grow_row(r, r->rlen + n + 1) != 0) {
+		r->flags |= CSVROW_TOO_LARGE;
+		return;
 	}
 	if (n)
 		memcpy(r->rbuf + r->rlen, s, n);
@@ -235,16 +246,8 @@ static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
 		first++;
 	if (first == len)
 		return memchr(s, '"', n) == NULL; /* a blank line is no row */
-	if (len + 1 > r->rcap) {
-		size_t cap = r->rcap ? r->rcap : 4096;
-		while (cap < len + 1)
-			cap *= 2;
-		char *b = realloc(r->rbuf, cap);
-		if (!b)
-			return 0;
-		r->rbuf = b;
-		r->rcap = cap;
-	}
+	if (grow_row(r, len + 1) != 0)
+		return 0;
 	memcpy(r->rbuf, s, len);
 	r->rbuf[len] = '\0';
 	r->nf = 0;
