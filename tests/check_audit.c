@@ -100,29 +100,18 @@ END_TEST
 
 /* ---- a small rules directory and export for filters and whole audits ---- */
 
-static char dir[512];
 static struct rules *rules;
-
-static void write_file(const char *name, const char *text)
-{
-	char path[600];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	fputs(text, f);
-	fclose(f);
-}
 
 static void setup(void)
 {
 	times_set_zone("America/New_York");
-	snprintf(dir, sizeof dir, "%s", testutil_path(".rules"));
-	mkdir(dir, 0700);
-	write_file("jobs.csv", "job,scope,title,damaging,large_set,match,includes\n"
+	const char *dir = testutil_dir();
+	testutil_write(dir, "jobs.csv", "job,scope,title,damaging,large_set,match,includes\n"
 			       "withdraw,Items,Withdraw items,yes,,^Withdraw items(?: - |$),\n"
 			       "change,Items,Change physical items,no,,^Change Physical Items(?: - |$),\n");
-	write_file("staff.csv", "name,unit,alma_ids,aliases\nHonor Moody,ITS,801,\n"
+	testutil_write(dir, "staff.csv", "name,unit,alma_ids,aliases\nHonor Moody,ITS,801,\n"
 				"Vardit Samuels,JUD,802,\n");
-	write_file("approvals.csv", "job,staff,signed_off,revoked,sets,ticket,note\n"
+	testutil_write(dir, "approvals.csv", "job,staff,signed_off,revoked,sets,ticket,note\n"
 				    "withdraw,Honor Moody,,,,,\nchange,Vardit Samuels,,,,,\n");
 	rules = rules_load(dir);
 	ck_assert_ptr_nonnull(rules);

@@ -326,19 +326,11 @@ END_TEST
 
 static const char *rules_dir(const char *jobs, const char *staff, const char *approvals)
 {
-	static char dir[512];
-	snprintf(dir, sizeof dir, "%s", testutil_path(".rules"));
-	mkdir(dir, 0700);
+	const char *dir = testutil_dir();
 	const char *files[][2] = {{"jobs.csv", jobs}, {"staff.csv", staff}, {"approvals.csv", approvals}};
-	for (int i = 0; i < 3; i++) {
-		if (!files[i][1])
-			continue;
-		char path[600];
-		snprintf(path, sizeof path, "%s/%s", dir, files[i][0]);
-		FILE *f = fopen(path, "w");
-		fputs(files[i][1], f);
-		fclose(f);
-	}
+	for (int i = 0; i < 3; i++)
+		if (files[i][1])
+			testutil_write(dir, files[i][0], files[i][1]);
 	return dir;
 }
 

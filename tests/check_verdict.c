@@ -14,22 +14,11 @@
 static struct rules *rules;
 static struct judge *judge;
 
-static void write_file(const char *dir, const char *name, const char *text)
-{
-	char path[600];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "w");
-	fputs(text, f);
-	fclose(f);
-}
-
 static void setup(void)
 {
-	char dir[512];
 	times_set_zone("America/New_York");
-	snprintf(dir, sizeof dir, "%s", testutil_path(".rules"));
-	mkdir(dir, 0700);
-	write_file(dir, "jobs.csv",
+	const char *dir = testutil_dir();
+	testutil_write(dir, "jobs.csv",
 		   "job,scope,title,damaging,large_set,match,includes\n"
 		   "withdraw,Items,Withdraw items,yes,,^Withdraw items(?: - |$),\n"
 		   "delete,Portfolios,Delete portfolios,yes,500,^Delete Portfolios(?: - |$),\n"
@@ -38,14 +27,14 @@ static void setup(void)
 		   "create,Import,Create profiles,no,,^Create profiles(?: - |$),import\n"
 		   "import,Import,Import,no,,^Import(?: - |$),upload\n"
 		   "upload,Import,Upload single record,no,,^Upload single record(?: - |$),\n");
-	write_file(dir, "staff.csv",
+	testutil_write(dir, "staff.csv",
 		   "name,unit,alma_ids,aliases\n"
 		   "Honor Moody,ITS,801,\n"
 		   "Vardit Samuels,JUD,802,\n"
 		   "Minna Popkin,ITS,803,\n"
 		   "Amy Armitage,ITS,804,\n"
 		   "Laura Hartnett,ITS,805,\n");
-	write_file(dir, "approvals.csv",
+	testutil_write(dir, "approvals.csv",
 		   "job,staff,signed_off,revoked,sets,ticket,note\n"
 		   "withdraw,Honor Moody,,,,,\n"
 		   "change,Honor Moody,2026-10-06,,,LTS-1,\n"

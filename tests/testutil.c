@@ -76,6 +76,27 @@ const char *testutil_gzip_cut(const char *data, size_t keep)
 	return path;
 }
 
+void testutil_write(const char *in, const char *name, const char *text)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", in, name);
+	FILE *f = fopen(path, "w");
+	if (!f || fputs(text, f) == EOF || fclose(f) != 0) {
+		perror(path);
+		exit(2);
+	}
+}
+
+const char *testutil_dir(void)
+{
+	const char *made = testutil_path(".d");
+	if (mkdir(made, 0700) != 0) {
+		perror(made);
+		exit(2);
+	}
+	return made;
+}
+
 size_t testutil_size(const char *path)
 {
 	struct stat st;

@@ -18,6 +18,11 @@ const char *testutil_plain(const char *data);
 const char *testutil_gzip(const char *data, int members);
 /* Writes data as gzip and then keeps only the first `keep` bytes. */
 const char *testutil_gzip_cut(const char *data, size_t keep);
+/* Writes text to dir/name (a rules directory, say). */
+void testutil_write(const char *dir, const char *name, const char *text);
+/* A fresh scratch directory. */
+const char *testutil_dir(void);
+
 /* Size of a file in bytes. */
 size_t testutil_size(const char *path);
 
