@@ -102,11 +102,6 @@ void csvrd_set_fast(struct csvrd *r, int fast)
 	r->no_fast = !fast;
 }
 
-long csvrd_line(const struct csvrd *r)
-{
-	return r->line;
-}
-
 int csvrd_is_gzip(const struct csvrd *r)
 {
 	return reader_is_gzip(r->rd);

@@ -45,9 +45,6 @@ int csvrd_next(struct csvrd *r, struct csvrow *row);
  * goes through libcsv. Tests turn the fast path off to compare the two. */
 void csvrd_set_fast(struct csvrd *r, int fast);
 
-/* The physical line being read (for messages). */
-long csvrd_line(const struct csvrd *r);
-
 /* 1 when the input is gzip. */
 int csvrd_is_gzip(const struct csvrd *r);
 

@@ -2,7 +2,6 @@
 
 #include <stdio.h>
 
-static unsigned long count;
 static FILE *stream;
 
 void diag_set_stream(FILE *f)
@@ -13,7 +12,6 @@ void diag_set_stream(FILE *f)
 void diag_verror(const char *file, long line, const char *fmt, va_list ap)
 {
 	FILE *out = stream ? stream : stderr;
-	count++;
 	fputs("almaudit: ", out);
 	if (file && line > 0)
 		fprintf(out, "%s:%ld: ", file, line);
@@ -29,9 +27,4 @@ void diag_error(const char *file, long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	diag_verror(file, line, fmt, ap);
 	va_end(ap);
-}
-
-unsigned long diag_count(void)
-{
-	return count;
 }

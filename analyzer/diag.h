@@ -20,7 +20,5 @@ void diag_verror(const char *file, long line, const char *fmt, va_list ap) DIAG_
 /* Where diagnostics go (stderr unless set; the fuzzers silence them). */
 void diag_set_stream(FILE *stream);
 
-/* Number of diag_error calls so far (tests read it). */
-unsigned long diag_count(void);
 
 #endif

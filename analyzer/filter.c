@@ -28,14 +28,6 @@ void filter_free(struct filter *f)
 	filter_init(f);
 }
 
-int filter_active(const struct filter *f)
-{
-	for (int o = 0; o < FILTER_OPTS; o++)
-		if (f->count[o])
-			return 1;
-	return 0;
-}
-
 static struct pattern *compile(const char *opt, const char *arg)
 {
 	char msg[256];

@@ -56,7 +56,5 @@ void filter_resolve(struct filter *f, const struct rules *rules);
 int filter_match(const struct filter *f, const struct rules *rules, const struct run *run,
 		 const struct verdict *v);
 
-/* 1 when any option is set. */
-int filter_active(const struct filter *f);
 
 #endif
