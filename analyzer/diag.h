@@ -20,5 +20,4 @@ void diag_verror(const char *file, long line, const char *fmt, va_list ap) DIAG_
 /* Where diagnostics go (stderr unless set; the fuzzers silence them). */
 void diag_set_stream(FILE *stream);
 
-
 #endif

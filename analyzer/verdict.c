@@ -1,5 +1,6 @@
 #include "verdict.h"
 
+#include "diag.h"
 #include "hmap.h"
 #include "names.h"
 #include "times.h"
@@ -288,7 +289,7 @@ struct out {
 	void *ctx;
 };
 
-static void say(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(struct out *o, const char *fmt, ...) DIAG_PRINTF(2, 3);
 
 static void say(struct out *o, const char *fmt, ...)
 {
