@@ -16,12 +16,12 @@ struct pass {
 	uint64_t hidden;
 };
 
-static void limit_hit(struct pass *p, const struct run *run)
+/* A pattern hit the PCRE2 limits on the row just read: it was counted as
+ * read and is now rejected, which keeps the balance. */
+static void limit_hit(struct pass *p)
 {
-	(void)run;
 	ingest_reject_last(p->in, REJ_MATCH_LIMIT,
-			   "a jobs.csv or sets pattern hit the PCRE2 match limit on this row");
-	/* the row was counted as read and is now rejected: keep the balance */
+			   "a pattern (jobs.csv, sets, --job or --grep) hit the PCRE2 match limit");
 }
 
 /* In the run listing: shows a run that is not judged (sandbox, system). */
@@ -30,8 +30,8 @@ static void list_unjudged(struct pass *p, const struct run *run, const char *wha
 	struct verdict v;
 	if (!period_has(p->c->period, run->time))
 		return;
-	if (judge_describe(p->judge, run, &v) != 0)
-		return; /* no job found within the limits: shown with none */
+	/* a job name past the pattern limits is shown with no job */
+	(void)judge_describe(p->judge, run, &v);
 	int shown = filter_match(p->c->filter, p->c->rules, run, &v);
 	if (shown == 1) {
 		struct report_run rr = {run, &v, what, p->c->rules};
@@ -44,7 +44,7 @@ static void evidence(struct pass *p, const struct run *run)
 	p->tally->skipped[SKIP_SANDBOX]++;
 	if (judge_evidence(p->judge, run) != 0) {
 		p->tally->skipped[SKIP_SANDBOX]--;
-		limit_hit(p, run);
+		limit_hit(p);
 		return;
 	}
 	if (p->c->mode == AUDIT_RUNS)
@@ -68,7 +68,7 @@ static void production(struct pass *p, const struct run *run)
 	}
 	int judged = judge_run(p->judge, run, &v);
 	if (judged < 0) {
-		limit_hit(p, run);
+		limit_hit(p);
 		return;
 	}
 	if (judged > 0 && p->c->mode == AUDIT_FINDINGS) {
@@ -82,7 +82,7 @@ static void production(struct pass *p, const struct run *run)
 		int shown = filter_match(f, p->c->rules, run, &v);
 		if (shown < 0) {
 			t->audited--;
-			limit_hit(p, run);
+			limit_hit(p);
 		} else if (shown) {
 			char text[96];
 			verdict_text(&v, text, sizeof text);
@@ -101,7 +101,7 @@ static void production(struct pass *p, const struct run *run)
 	int shown = filter_match(f, p->c->rules, run, &v);
 	if (shown < 0) {
 		t->audited--;
-		limit_hit(p, run);
+		limit_hit(p);
 		return;
 	}
 	unsigned kinds = v.findings & (f->findings ? f->findings : ~0u);

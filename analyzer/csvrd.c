@@ -97,6 +97,14 @@ void csvrd_close(struct csvrd *r)
 	free(r);
 }
 
+void csvrd_trim(const char **s, size_t *n)
+{
+	while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t'))
+		(*s)++, (*n)--;
+	while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+		(*n)--;
+}
+
 void csvrd_set_fast(struct csvrd *r, int fast)
 {
 	r->no_fast = !fast;

@@ -45,6 +45,10 @@ int csvrd_next(struct csvrd *r, struct csvrow *row);
  * goes through libcsv. Tests turn the fast path off to compare the two. */
 void csvrd_set_fast(struct csvrd *r, int fast);
 
+/* Narrows s[0..n) to drop spaces and tabs at both ends (quoted cells keep
+ * theirs from libcsv; the values read from them do not). */
+void csvrd_trim(const char **s, size_t *n);
+
 /* 1 when the input is gzip. */
 int csvrd_is_gzip(const struct csvrd *r);
 

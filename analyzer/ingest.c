@@ -81,14 +81,6 @@ static const char *col(const struct ingest *in, enum col c, size_t *len)
 	return cell(in, (size_t)in->map[c], len);
 }
 
-static void trim(const char **s, size_t *n)
-{
-	while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t'))
-		(*s)++, (*n)--;
-	while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
-		(*n)--;
-}
-
 static void reject(struct ingest *in, enum reject_reason why, const char *fmt, ...)
 	DIAG_PRINTF(3, 4);
 
@@ -118,7 +110,7 @@ static int parse_u64(const char *s, size_t n, int commas, uint64_t max, uint64_t
 {
 	uint64_t v = 0;
 	size_t digits = 0;
-	trim(&s, &n);
+	csvrd_trim(&s, &n);
 	if (!n)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
@@ -140,7 +132,7 @@ static int parse_time_col(struct ingest *in, enum col c, int64_t *out)
 	size_t n;
 	const char *s = col(in, c, &n);
 	*out = TIME_NONE;
-	trim(&s, &n);
+	csvrd_trim(&s, &n);
 	if (!n)
 		return 0;
 	if (times_parse(s, n, out) == 0)
@@ -178,7 +170,7 @@ static int make_run(struct ingest *in, struct run *run)
 	run->line = in->row.line;
 
 	s = col(in, COL_ID, &n);
-	trim(&s, &n);
+	csvrd_trim(&s, &n);
 	if (!n) {
 		reject(in, REJ_EMPTY_ID, "the id is empty");
 		return -1;
@@ -220,7 +212,7 @@ static int make_run(struct ingest *in, struct run *run)
 
 	run->env = in->env;
 	s = col(in, COL_ENVIRONMENT, &n);
-	trim(&s, &n);
+	csvrd_trim(&s, &n);
 	if (n && run_env_parse(s, n, &run->env) != 0) {
 		reject(in, REJ_BAD_ENVIRONMENT, "environment '%.*s' is not production or sandbox",
 		       n > 64 ? 64 : (int)n, s);
@@ -230,7 +222,7 @@ static int make_run(struct ingest *in, struct run *run)
 	uint64_t v;
 	run->records = -1;
 	s = col(in, COL_RECORDS, &n);
-	trim(&s, &n);
+	csvrd_trim(&s, &n);
 	if (n) {
 		if (parse_u64(s, n, 1, (uint64_t)1 << 53, &v) != 0) {
 			reject(in, REJ_BAD_RECORDS, "total_records '%.*s' is not a count",
@@ -242,7 +234,7 @@ static int make_run(struct ingest *in, struct run *run)
 
 	run->progress = -1;
 	s = col(in, COL_PROGRESS, &n);
-	trim(&s, &n);
+	csvrd_trim(&s, &n);
 	if (n && s[n - 1] == '%')
 		n--;
 	if (n) {

@@ -157,16 +157,9 @@ int period_has(const struct period *p, int64_t t)
 
 void period_text(const struct period *p, char *buf, size_t size)
 {
-	char a[16] = "", b[16] = "";
-	int y, m, d;
-	if (p->first_day != TIME_NONE) {
-		times_civil_from_days(p->first_day, &y, &m, &d);
-		snprintf(a, sizeof a, "%04d-%02d-%02d", y, m, d);
-	}
-	if (p->last_day != TIME_NONE) {
-		times_civil_from_days(p->last_day, &y, &m, &d);
-		snprintf(b, sizeof b, "%04d-%02d-%02d", y, m, d);
-	}
+	char a[16], b[16];
+	times_format_day(p->first_day, a, sizeof a);
+	times_format_day(p->last_day, b, sizeof b);
 	const char *suffix_open = p->name[0] ? " (" : "", *suffix_close = p->name[0] ? ")" : "";
 	if (a[0] && b[0])
 		snprintf(buf, size, "%s to %s%s%s%s", a, b, suffix_open, p->name, suffix_close);

@@ -46,14 +46,6 @@ static char *dup_n(struct load *ld, const char *s, size_t n)
 	return d;
 }
 
-static void trim(const char **s, size_t *n)
-{
-	while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t'))
-		(*s)++, (*n)--;
-	while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
-		(*n)--;
-}
-
 /* Grows an array to hold one more element; -1 (reported) when out of memory. */
 static int grow(struct load *ld, void *arrayp, size_t n, size_t elem)
 {
@@ -111,7 +103,7 @@ static int table_open(struct load *ld, struct table *t, const char *path,
 	for (size_t h = 0; h < t->row.n; h++) {
 		const char *s = t->row.field[h];
 		size_t n = t->row.len[h];
-		trim(&s, &n);
+		csvrd_trim(&s, &n);
 		for (size_t i = 0; i < ncols; i++)
 			if (t->index[i] < 0 && strlen(names[i]) == n && strncasecmp(s, names[i], n) == 0)
 				t->index[i] = (int)h;
@@ -172,7 +164,7 @@ static const char *table_cell(const struct table *t, size_t i, size_t *n)
 	}
 	const char *s = t->row.field[at];
 	*n = t->row.len[at];
-	trim(&s, n);
+	csvrd_trim(&s, n);
 	return s;
 }
 
@@ -203,7 +195,7 @@ static int split(struct load *ld, const char *s, size_t n, char sep, char ***out
 		}
 		const char *part = s;
 		size_t plen = len;
-		trim(&part, &plen);
+		csvrd_trim(&part, &plen);
 		if (plen) {
 			if (grow(ld, out, *count, sizeof **out) != 0)
 				return -1;
@@ -890,6 +882,12 @@ const char *rules_nearest_person(const struct rules *r, const char *text)
 	char key[NAMES_KEY_MAX];
 	names_key(text, strlen(text), key);
 	return nearest_person_key(r, key);
+}
+
+const char *rules_file_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
 }
 
 int rules_grants(const struct rules *r, int k, int j)

@@ -91,6 +91,10 @@ int rules_person_by_text(const struct rules *r, const char *text);
 const char *rules_nearest_person(const struct rules *r, const char *text);
 const char *rules_nearest_job(const struct rules *r, const char *id);
 
+/* A rules file's name within its directory ("approvals.csv"), for citing
+ * rows as "approvals.csv:23". */
+const char *rules_file_name(const char *path);
+
 /* 1 when an approval for job k also grants job j (k == j included). */
 int rules_grants(const struct rules *r, int k, int j);
 

@@ -368,6 +368,17 @@ int64_t times_local_day(int64_t t)
 	return local >= 0 ? local / 86400 : (local - 86399) / 86400;
 }
 
+void times_format_day(int64_t day, char *buf, size_t size)
+{
+	int y, m, d;
+	if (day == TIME_NONE) {
+		snprintf(buf, size, "%s", "");
+		return;
+	}
+	times_civil_from_days(day, &y, &m, &d);
+	snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
+}
+
 void times_local_parts(int64_t t, struct times_parts *p)
 {
 	p->offset = utc_offset_at(t);

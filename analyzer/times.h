@@ -50,6 +50,9 @@ struct times_parts {
 };
 void times_local_parts(int64_t t, struct times_parts *p);
 
+/* "2026-10-05" for a day (days since 1970); TIME_NONE writes "". */
+void times_format_day(int64_t day, char *buf, size_t size);
+
 /* "2026-10-05T09:11:32Z"; buf holds at least 32 bytes. TIME_NONE writes "". */
 void times_format_utc(int64_t t, char *buf, size_t size);
 /* "2026-10-05 05:11" in the local zone; buf holds at least 32 bytes. TIME_NONE

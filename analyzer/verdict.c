@@ -57,6 +57,18 @@ const char *finding_name(enum finding_kind k)
 	return kind_names[k];
 }
 
+const char *finding_meaning(enum finding_kind k)
+{
+	static const char *const meanings[FIND_COUNT] = {
+		[FIND_UNAPPROVED] = "run by someone with no approval for the job",
+		[FIND_NO_SIGNOFF] = "run before LTS sign-off, or tried in the sandbox and never "
+				    "signed off",
+		[FIND_DAMAGING_LARGE_SET] = "a damaging job run on a large set",
+		[FIND_UNLISTED_JOB] = "a manual job the matrix does not list",
+	};
+	return meanings[k];
+}
+
 int finding_parse(const char *s)
 {
 	for (int k = 0; k < FIND_COUNT; k++)
@@ -133,19 +145,6 @@ int judge_evidence(struct judge *j, const struct run *run)
 	return 0;
 }
 
-static void day_text(char *buf, size_t size, int64_t day)
-{
-	int y, m, d;
-	times_civil_from_days(day, &y, &m, &d);
-	snprintf(buf, size, "%04d-%02d-%02d", y, m, d);
-}
-
-static const char *rules_file(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
-
 static void verdict_clear(struct judge *j, struct verdict *v)
 {
 	memset(v, 0, sizeof *v);
@@ -191,7 +190,7 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 	if (job < 0) {
 		v->findings |= 1u << FIND_UNLISTED_JOB;
 		snprintf(v->detail[FIND_UNLISTED_JOB], sizeof v->detail[0],
-			 "no pattern in %s matches the job name", rules_file(r->jobs_path));
+			 "no pattern in %s matches the job name", rules_file_name(r->jobs_path));
 		goto seen;
 	}
 	v->job = job;
@@ -235,11 +234,11 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 		if (v->later >= 0) {
 			const struct rules_approval *a = &r->approvals[v->later];
 			char signed_off[16];
-			day_text(signed_off, sizeof signed_off, a->signed_off);
+			times_format_day(a->signed_off, signed_off, sizeof signed_off);
 			v->findings |= 1u << FIND_NO_SIGNOFF;
 			snprintf(v->detail[FIND_NO_SIGNOFF], sizeof v->detail[0],
 				 "ran before sign-off on %s (%s:%ld)", signed_off,
-				 rules_file(r->approvals_path), a->line);
+				 rules_file_name(r->approvals_path), a->line);
 		} else if (v->sandbox != TIME_NONE) {
 			times_format_local(v->sandbox, when, sizeof when);
 			v->findings |= 1u << FIND_NO_SIGNOFF;
@@ -250,17 +249,17 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 			char *d = v->detail[FIND_UNAPPROVED];
 			size_t size = sizeof v->detail[0];
 			if (v->person < 0) {
-				snprintf(d, size, "not in %s", rules_file(r->staff_path));
+				snprintf(d, size, "not in %s", rules_file_name(r->staff_path));
 			} else if (v->revoked >= 0) {
 				const struct rules_approval *a = &r->approvals[v->revoked];
 				char revoked[16];
-				day_text(revoked, sizeof revoked, a->revoked);
+				times_format_day(a->revoked, revoked, sizeof revoked);
 				snprintf(d, size, "approval revoked on %s (%s:%ld)", revoked,
-					 rules_file(r->approvals_path), a->line);
+					 rules_file_name(r->approvals_path), a->line);
 			} else if (sets_missed >= 0) {
 				const struct rules_approval *a = &r->approvals[sets_missed];
 				snprintf(d, size, "approved only for sets matching %s (%s:%ld)",
-					 a->sets_src, rules_file(r->approvals_path), a->line);
+					 a->sets_src, rules_file_name(r->approvals_path), a->line);
 			} else {
 				snprintf(d, size, "no approval for %s", jb->id);
 			}
@@ -306,15 +305,15 @@ static void date_or(char *buf, size_t size, int64_t day, const char *none)
 	if (day == RULES_NO_DATE)
 		snprintf(buf, size, "%s", none);
 	else
-		day_text(buf, size, day);
+		times_format_day(day, buf, size);
 }
 
 void verdict_explain(const struct rules *r, const struct run *run, const struct verdict *v,
 		     int judged, void (*line)(void *ctx, const char *text), void *ctx)
 {
 	struct out o = {line, ctx};
-	const char *jobs = rules_file(r->jobs_path), *staff = rules_file(r->staff_path),
-		   *approvals = rules_file(r->approvals_path);
+	const char *jobs = rules_file_name(r->jobs_path), *staff = rules_file_name(r->staff_path),
+		   *approvals = rules_file_name(r->approvals_path);
 	char a[32], b[32];
 
 	if (v->job < 0) {
@@ -341,7 +340,7 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 
 	const struct rules_job *jb = &r->jobs[v->job];
 	int64_t day = times_local_day(run->time);
-	day_text(a, sizeof a, day);
+	times_format_day(day, a, sizeof a);
 	size_t consulted = 0;
 	for (size_t i = 0; v->person >= 0 && i < r->napprovals; i++) {
 		const struct rules_approval *ap = &r->approvals[i];

@@ -23,6 +23,8 @@ enum finding_kind {
 
 /* "unapproved", "no-signoff", ...; -1 from finding_parse for another word. */
 const char *finding_name(enum finding_kind k);
+/* What a finding means, for report headings. */
+const char *finding_meaning(enum finding_kind k);
 int finding_parse(const char *s);
 
 struct verdict {

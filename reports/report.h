@@ -109,4 +109,9 @@ struct report_fields {
 /* Fills the column values of a finding ("" for what is unknown). */
 void report_fields(struct report_fields *out, const struct report_finding *f);
 
+/* The columns of a finding or run as "key":value pairs, comma separated
+ * (records a number, or null when unknown; the rest strings). */
+void report_json_fields(FILE *out, const struct report_fields *f);
+
+
 #endif

@@ -19,13 +19,6 @@ static const char *const kind_color[FIND_COUNT] = {
 	[FIND_UNLISTED_JOB] = "#1f618d",
 };
 
-static const char *const kind_meaning[FIND_COUNT] = {
-	[FIND_UNAPPROVED] = "run by someone with no approval for the job",
-	[FIND_NO_SIGNOFF] = "run before LTS sign-off, or tried in the sandbox and never signed off",
-	[FIND_DAMAGING_LARGE_SET] = "a damaging job run on a large set",
-	[FIND_UNLISTED_JOB] = "a manual job the matrix does not list",
-};
-
 void report_html_escape(FILE *out, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -286,7 +279,7 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 	fputs(finding_name(k), out);
 	fputs(" (", out);
 	count(out, s->kinds[k]);
-	fprintf(out, ")</h3>\n<p>%s.</p>\n", kind_meaning[k]);
+	fprintf(out, ")</h3>\n<p>%s.</p>\n", finding_meaning(k));
 	fputs("<table><thead><tr><th>Run id</th><th>Start</th><th>Job</th><th>Person (unit)</th>"
 	      "<th class=\"n\">Records</th><th>Set</th><th>Status</th><th>Why</th></tr></thead>"
 	      "<tbody>\n",

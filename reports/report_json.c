@@ -69,10 +69,8 @@ static void day(FILE *out, int64_t d)
 		fputs("null", out);
 		return;
 	}
-	int y, m, dd;
 	char buf[16];
-	times_civil_from_days(d, &y, &m, &dd);
-	snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);
+	times_format_day(d, buf, sizeof buf);
 	report_json_string(out, buf);
 }
 
@@ -116,21 +114,26 @@ void report_json_begin(struct reporter *r, const struct report_info *info)
 	r->written = 0;
 }
 
+void report_json_fields(FILE *out, const struct report_fields *f)
+{
+	for (int i = 0; i < REPORT_COLUMNS; i++) {
+		if (i)
+			putc(',', out);
+		key(out, report_columns[i]);
+		if (!strcmp(report_columns[i], "records"))
+			fputs(f->records[0] ? f->records : "null", out);
+		else
+			report_json_string(out, f->value[i]);
+	}
+}
+
 static void json_finding(struct reporter *r, const struct report_finding *f)
 {
 	FILE *out = r->out;
 	struct report_fields fields;
 	report_fields(&fields, f);
 	fputs(r->written ? ",\n{" : "\n{", out);
-	for (int i = 0; i < REPORT_COLUMNS; i++) {
-		if (i)
-			putc(',', out);
-		key(out, report_columns[i]);
-		if (!strcmp(report_columns[i], "records"))
-			fputs(f->run->records >= 0 ? fields.records : "null", out);
-		else
-			report_json_string(out, fields.value[i]);
-	}
+	report_json_fields(out, &fields);
 	putc('}', out);
 	r->written++;
 }

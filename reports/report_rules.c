@@ -6,22 +6,11 @@
 #include <inttypes.h>
 #include <string.h>
 
-/* The rules file name relative to its directory, for "approvals.csv:23". */
-static const char *base(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
-}
-
 static void day_cell(FILE *out, int64_t day, int width)
 {
-	char buf[16] = "-";
-	if (day != RULES_NO_DATE) {
-		int y, m, d;
-		times_civil_from_days(day, &y, &m, &d);
-		snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-	}
-	fprintf(out, "%-*s", width, buf);
+	char buf[16];
+	times_format_day(day, buf, sizeof buf);
+	fprintf(out, "%-*s", width, buf[0] ? buf : "-");
 }
 
 static int holds_today(const struct rules_approval *a, int64_t today)
@@ -94,7 +83,7 @@ void report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, 
 	else if (j->damaging)
 		fprintf(out, ", flagged above %s records (the default)",
 			report_count((uint64_t)large_set, t, sizeof t));
-	fprintf(out, "; pattern %s (%s:%ld)\n", j->match_src, base(r->jobs_path), j->line);
+	fprintf(out, "; pattern %s (%s:%ld)\n", j->match_src, rules_file_name(r->jobs_path), j->line);
 
 	size_t rows = 0;
 	for (size_t i = 0; i < r->napprovals; i++)
@@ -119,7 +108,7 @@ void report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, 
 		putc(' ', out);
 		day_cell(out, a->revoked, 11);
 		fprintf(out, " %-28s %s:%ld", a->job == job ? "-" : r->jobs[a->job].id,
-			base(r->approvals_path), a->line);
+			rules_file_name(r->approvals_path), a->line);
 		if (a->sets_src)
 			fprintf(out, "  sets matching %s", a->sets_src);
 		putc('\n', out);
@@ -132,7 +121,7 @@ void report_rules_what(FILE *out, const struct rules *r, int person, int64_t tod
 	report_text_cell(out, p->name, 0);
 	if (p->unit[0])
 		fprintf(out, " (%s)", p->unit);
-	fprintf(out, ", %s:%ld", base(r->staff_path), p->line);
+	fprintf(out, ", %s:%ld", rules_file_name(r->staff_path), p->line);
 	for (size_t i = 0; i < p->naliases; i++)
 		fprintf(out, "%s%s", i ? "; " : ", also written ", p->aliases[i]);
 	putc('\n', out);
@@ -165,7 +154,7 @@ void report_rules_what(FILE *out, const struct rules *r, int person, int64_t tod
 			putc(' ', out);
 			day_cell(out, a->revoked, 11);
 			fprintf(out, " %-28s %s:%ld", a->job == (int)j ? "-" : r->jobs[a->job].id,
-				base(r->approvals_path), a->line);
+				rules_file_name(r->approvals_path), a->line);
 			if (a->sets_src)
 				fprintf(out, "  sets matching %s", a->sets_src);
 			putc('\n', out);

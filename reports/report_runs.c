@@ -1,4 +1,8 @@
-#include "report_runs.h"
+/* The run listing of `almaudit runs`, one run at a time as it streams by,
+ * with its verdict: an aligned text table (or, with --id, every field of
+ * each run), CSV, or JSON; with --explain, the rule rows behind each
+ * verdict. Declared in report.h. */
+#include "report.h"
 
 #include "report_text.h"
 #include "summary.h"
@@ -253,16 +257,8 @@ static void json_run(struct reporter *r, const struct report_run *rr)
 	struct run_cells c;
 	run_cells(&c, rr);
 	fputs(r->written ? ",\n{" : "\n{", out);
-	for (int i = 0; i < REPORT_COLUMNS; i++) {
-		report_json_string(out, report_columns[i]);
-		putc(':', out);
-		if (!strcmp(report_columns[i], "records"))
-			fputs(rr->run->records >= 0 ? c.f.records : "null", out);
-		else
-			report_json_string(out, c.f.value[i]);
-		putc(',', out);
-	}
-	fputs("\"verdict\":", out);
+	report_json_fields(out, &c.f);
+	fputs(",\"verdict\":", out);
 	report_json_string(out, rr->verdict);
 	if (r->explain) {
 		struct lines l;

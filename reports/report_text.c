@@ -106,13 +106,6 @@ void report_text_header(FILE *out, const struct report_info *info)
 			info->rules->napprovals);
 }
 
-static const char *const kind_meaning[FIND_COUNT] = {
-	[FIND_UNAPPROVED] = "run by someone with no approval for the job",
-	[FIND_NO_SIGNOFF] = "run before LTS sign-off, or tried in the sandbox and never signed off",
-	[FIND_DAMAGING_LARGE_SET] = "a damaging job run on a large set",
-	[FIND_UNLISTED_JOB] = "a manual job the matrix does not list",
-};
-
 static void upper(FILE *out, const char *s)
 {
 	for (; *s; s++)
@@ -123,7 +116,7 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 {
 	char n[32], when[32];
 	upper(out, finding_name(k));
-	fprintf(out, " (%s): %s\n", report_count(s->kinds[k], n, sizeof n), kind_meaning[k]);
+	fprintf(out, " (%s): %s\n", report_count(s->kinds[k], n, sizeof n), finding_meaning(k));
 	fprintf(out, "%-19s %-16s %-29s %-36s %8s  %-24s %s\n", "RUN ID", "START", "JOB",
 		"PERSON (UNIT)", "RECORDS", "STATUS", "WHY");
 	for (size_t i = 0; i < s->nkept[k]; i++) {
