@@ -2,9 +2,12 @@
 
 #include "diag.h"
 #include "ingest.h"
+#include "runset.h"
 #include "verdict.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 struct pass {
 	const struct audit_config *c;
@@ -13,7 +16,8 @@ struct pass {
 	struct ingest *in;
 	struct tally *tally;
 	struct summary *summary;
-	uint64_t hidden;
+	struct runset once; /* every run counted once */
+	int failed;	    /* out of memory: the counts may be short */
 };
 
 /* A pattern hit the PCRE2 limits on the row just read: it was counted as
@@ -51,6 +55,35 @@ static void evidence(struct pass *p, const struct run *run)
 		list_unjudged(p, run, "sandbox");
 }
 
+/* Shows the kinds of a run's findings that the filters let through and no
+ * earlier copy showed. Returns -1 when a pattern hit its limit. */
+static int show(struct pass *p, const struct run *run, const struct verdict *v, unsigned fresh)
+{
+	const struct filter *f = p->c->filter;
+	int shown = filter_match(f, p->c->rules, run, v);
+	if (shown < 0)
+		return -1;
+	unsigned kinds = shown ? fresh & (f->findings ? f->findings : ~0u) : 0;
+	kinds &= ~runset_shown_kinds(&p->once, run->id);
+	if (!kinds)
+		return 0;
+	int first;
+	if (runset_shown(&p->once, run->id, kinds, &first) != 0) {
+		p->failed = 1;
+		return 0;
+	}
+	for (int k = 0; k < FIND_COUNT; k++) {
+		if (!(kinds & (1u << k)))
+			continue;
+		struct report_finding rf = {(enum finding_kind)k, run, v, p->c->rules};
+		p->rep->finding(p->rep, &rf);
+	}
+	summary_add(p->summary, p->c->rules, run, v, kinds, first);
+	if (first)
+		summary_flag(p->summary, run);
+	return 0;
+}
+
 static void production(struct pass *p, const struct run *run)
 {
 	struct tally *t = p->tally;
@@ -66,57 +99,110 @@ static void production(struct pass *p, const struct run *run)
 			list_unjudged(p, run, "system");
 		return;
 	}
-	int judged = judge_run(p->judge, run, &v);
-	if (judged < 0) {
+	if (judge_run(p->judge, run, &v) < 0) {
 		limit_hit(p);
 		return;
 	}
-	if (judged > 0 && p->c->mode == AUDIT_FINDINGS) {
-		t->skipped[SKIP_REPEAT]++;
-		return;
+	int first = runset_add(&p->once, run->id);
+	if (first < 0) {
+		p->failed = 1;
+		first = 0;
 	}
-	t->audited++;
+	/* a run read before is a copy: counted once, its findings the union */
+	if (first) {
+		t->audited++;
+		summary_audited(p->summary, run);
+	} else {
+		t->skipped[SKIP_REPEAT]++;
+	}
+	summary_damaging(p->summary, p->c->rules, run, &v);
 	const struct filter *f = p->c->filter;
 	if (p->c->mode == AUDIT_RUNS) {
-		/* every appearance of a run is listed, with its verdict */
+		/* every appearance of a run is listed, with its own verdict */
 		int shown = filter_match(f, p->c->rules, run, &v);
 		if (shown < 0) {
-			t->audited--;
 			limit_hit(p);
 		} else if (shown) {
 			char text[96];
 			verdict_text(&v, text, sizeof text);
 			struct report_run rr = {run, &v, text, p->c->rules};
 			p->rep->run(p->rep, &rr);
-			if (v.findings)
-				summary_add(p->summary, p->c->rules, run, &v, v.findings);
-			summary_audited(p->summary, p->c->rules, run, &v, v.findings != 0);
+			int new_run;
+			unsigned kinds = v.findings & ~runset_shown_kinds(&p->once, run->id);
+			if (kinds && runset_shown(&p->once, run->id, kinds, &new_run) == 0) {
+				summary_add(p->summary, p->c->rules, run, &v, kinds, new_run);
+				if (new_run)
+					summary_flag(p->summary, run);
+			}
 		}
 		return;
 	}
-	if (!v.findings) {
-		summary_audited(p->summary, p->c->rules, run, &v, 0);
-		return;
+	/* unknown-size waits for the end: a later copy may give the count */
+	unsigned found = v.findings & ~(1u << FIND_UNKNOWN_SIZE);
+	if (v.findings & (1u << FIND_UNKNOWN_SIZE)) {
+		/* held when first read; a later copy without a count replaces it */
+		if ((first || runset_held(&p->once, run->id)) && runset_hold(&p->once, run, &v) != 0)
+			p->failed = 1;
+	} else if (!first && run->records >= 0) {
+		runset_release(&p->once, run->id);
 	}
-	int shown = filter_match(f, p->c->rules, run, &v);
-	if (shown < 0) {
-		t->audited--;
+	unsigned fresh;
+	if (runset_found(&p->once, run->id, found, &fresh) != 0) {
+		p->failed = 1;
+		fresh = found;
+	}
+	if (fresh && show(p, run, &v, fresh) < 0)
 		limit_hit(p);
-		return;
-	}
-	unsigned kinds = v.findings & (f->findings ? f->findings : ~0u);
-	summary_audited(p->summary, p->c->rules, run, &v, shown && kinds);
-	if (!shown || !kinds) {
-		p->hidden++;
-		return;
-	}
-	for (int k = 0; k < FIND_COUNT; k++) {
-		if (!(kinds & (1u << k)))
+}
+
+/* The unknown-size findings that no later copy answered, in the order
+ * their runs were first read. */
+static void held_back(struct pass *p)
+{
+	for (size_t i = 0; i < p->once.nheld; i++) {
+		struct runset_held *h = &p->once.held[i];
+		if (!h->live)
 			continue;
-		struct report_finding rf = {(enum finding_kind)k, run, &v, p->c->rules};
-		p->rep->finding(p->rep, &rf);
+		unsigned fresh, kind = 1u << FIND_UNKNOWN_SIZE;
+		h->v.findings |= kind;
+		if (runset_found(&p->once, h->run.id, kind, &fresh) != 0)
+			p->failed = 1;
+		/* a pattern at its limit here was at it on the first reading too */
+		(void)show(p, &h->run, &h->v, kind);
 	}
-	summary_add(p->summary, p->c->rules, run, &v, kinds);
+}
+
+/* Input i names a file already given (the same device and inode, or "-"
+ * twice): it is listed, warned about, and not read again, since every run
+ * counts once anyway. 1 when so, 0 when it is to be read (its identity kept
+ * in seen[i]). */
+static int same_file(const struct audit_inputs *in, struct stat *seen, size_t i,
+		     const char *path, struct tally *t)
+{
+	int stdin_ = strcmp(path, "-") == 0;
+	if (!stdin_ && stat(path, &seen[i]) != 0)
+		return 0; /* ingest_open says why it cannot be read */
+	if (stdin_)
+		seen[i].st_ino = 0, seen[i].st_dev = 0, seen[i].st_nlink = 1, seen[i].st_mode = 0;
+	for (size_t k = 0; k < i; k++) {
+		const char *before = k < in->nsandbox ? in->sandbox[k] : in->files[k - in->nsandbox];
+		int same = stdin_ ? strcmp(before, "-") == 0
+				  : seen[k].st_nlink && seen[k].st_mode &&
+					    seen[k].st_dev == seen[i].st_dev &&
+					    seen[k].st_ino == seen[i].st_ino;
+		if (!same)
+			continue;
+		const char *name = stdin_ ? "(standard input)" : path;
+		int at = tally_add_file(t, name, i < in->nsandbox ? RUN_SANDBOX : RUN_PRODUCTION);
+		if (at < 0)
+			return 0;
+		t->files[at].same_as = (int)k + 1;
+		t->same_files++;
+		diag_error(name, 0, "warning: the same file as input %zu (%s): read once", k + 1,
+			   stdin_ ? "(standard input)" : before);
+		return 1;
+	}
+	return 0;
 }
 
 int audit_run(const struct audit_inputs *in, const struct audit_config *c, struct reporter *rep,
@@ -129,6 +215,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 
 	tally_init(&tally);
 	summary_init(&summary, c->limit);
+	runset_init(&p.once);
 	p.judge = judge_new(c->rules, c->large_set);
 	p.in = ingest_new(in->cols, &tally, in->rejects);
 	struct report_info info = {&tally, c->rules, c->period, &summary, 0, c->large_set};
@@ -136,6 +223,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		diag_error(NULL, 0, "out of memory");
 		judge_free(p.judge);
 		ingest_free(p.in);
+		runset_free(&p.once);
 		summary_free(&summary);
 		tally_free(&tally);
 		return -1;
@@ -145,11 +233,17 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	/* Sandbox files first: their runs are the evidence production runs are
 	 * judged with. A row an environment column marks as the other kind is
 	 * taken as that kind. */
-	for (size_t i = 0; i < in->nsandbox + in->nfiles; i++) {
+	size_t ninputs = in->nsandbox + in->nfiles;
+	struct stat *seen = calloc(ninputs ? ninputs : 1, sizeof *seen);
+	if (!seen)
+		p.failed = 1;
+	for (size_t i = 0; i < ninputs; i++) {
 		int sandbox = i < in->nsandbox;
 		const char *path = sandbox ? in->sandbox[i] : in->files[i - in->nsandbox];
 		struct run run;
 		int got;
+		if (seen && same_file(in, seen, i, path, &tally) != 0)
+			continue;
 		if (ingest_open(p.in, path, sandbox ? RUN_SANDBOX : RUN_PRODUCTION) != 0) {
 			status = -1;
 			continue;
@@ -166,12 +260,21 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		ingest_close(p.in);
 	}
 
+	free(seen);
+	if (c->mode == AUDIT_FINDINGS)
+		held_back(&p);
+	if (p.failed) {
+		diag_error(NULL, 0, "out of memory: some runs may be counted or reported twice");
+		tally.incomplete = 1;
+		status = -1;
+	}
 	summary_sort(&summary);
-	info.hidden = p.hidden;
+	info.hidden = runset_hidden(&p.once);
 	rep->end(rep, &info);
 	*findings = summary.runs;
 	judge_free(p.judge);
 	ingest_free(p.in);
+	runset_free(&p.once);
 	summary_free(&summary);
 	tally_free(&tally);
 	return status;

@@ -135,3 +135,75 @@ int idset_add(struct idset *s, uint64_t id)
 	s->count++;
 	return 1;
 }
+
+int idset_has(const struct idset *s, uint64_t id)
+{
+	if (id == 0)
+		return s->has_zero;
+	if (!s->cap)
+		return 0;
+	for (size_t j = id_slot(id, s->cap - 1); s->slots[j]; j = (j + 1) & (s->cap - 1))
+		if (s->slots[j] == id)
+			return 1;
+	return 0;
+}
+
+void idmap_init(struct idmap *m)
+{
+	memset(m, 0, sizeof *m);
+}
+
+void idmap_free(struct idmap *m)
+{
+	free(m->slots);
+	idmap_init(m);
+}
+
+uint32_t *idmap_get(const struct idmap *m, uint64_t id)
+{
+	if (id == 0)
+		return m->has_zero ? (uint32_t *)&m->zero : NULL;
+	if (!m->cap)
+		return NULL;
+	for (size_t j = id_slot(id, m->cap - 1); m->slots[j].id; j = (j + 1) & (m->cap - 1))
+		if (m->slots[j].id == id)
+			return &m->slots[j].value;
+	return NULL;
+}
+
+uint32_t *idmap_put(struct idmap *m, uint64_t id)
+{
+	if (id == 0) {
+		if (!m->has_zero)
+			m->zero = 0;
+		m->has_zero = 1;
+		return &m->zero;
+	}
+	uint32_t *at = idmap_get(m, id);
+	if (at)
+		return at;
+	if ((m->count + 1) * 4 > m->cap * 3) {
+		size_t cap = m->cap ? m->cap * 2 : 256;
+		struct idmap_slot *slots = calloc(cap, sizeof *slots);
+		if (!slots)
+			return NULL;
+		for (size_t i = 0; i < m->cap; i++) {
+			if (!m->slots[i].id)
+				continue;
+			size_t j = id_slot(m->slots[i].id, cap - 1);
+			while (slots[j].id)
+				j = (j + 1) & (cap - 1);
+			slots[j] = m->slots[i];
+		}
+		free(m->slots);
+		m->slots = slots;
+		m->cap = cap;
+	}
+	size_t j = id_slot(id, m->cap - 1);
+	while (m->slots[j].id)
+		j = (j + 1) & (m->cap - 1);
+	m->slots[j].id = id;
+	m->slots[j].value = 0;
+	m->count++;
+	return &m->slots[j].value;
+}

@@ -1,7 +1,8 @@
 /* hmap: a hash map from byte-string keys to 64-bit values, for the
- * long-lived tables of an audit (sandbox evidence, aggregates, people), and
- * idset, a set of 64-bit ids. Open addressing, growing by doubling. A map
- * owns copies of its keys; hmap_free and idset_free release everything. */
+ * long-lived tables of an audit (sandbox evidence, aggregates, people);
+ * idset, a set of 64-bit ids; idmap, 64-bit ids to 32-bit values. Open
+ * addressing, growing by doubling. A map owns copies of its keys; hmap_free,
+ * idset_free and idmap_free release everything. */
 #ifndef ALMAUDIT_HMAP_H
 #define ALMAUDIT_HMAP_H
 
@@ -32,7 +33,7 @@ int64_t *hmap_put(struct hmap *m, const void *key, size_t len, int64_t initial, 
 
 /* Iteration: for (size_t i = 0; i < m->cap; i++) if (m->slots[i].key) ... */
 
-/* A set of 64-bit ids, 8 bytes a slot (the run ids seen with findings). */
+/* A set of 64-bit ids, 8 bytes a slot (the distinct runs judged). */
 struct idset {
 	uint64_t *slots; /* 0: empty */
 	size_t cap, count;
@@ -43,5 +44,29 @@ void idset_init(struct idset *s);
 void idset_free(struct idset *s);
 /* Adds id: 1 when it was new, 0 when it was there, -1 when out of memory. */
 int idset_add(struct idset *s, uint64_t id);
+/* 1 when id is in the set. */
+int idset_has(const struct idset *s, uint64_t id);
+
+/* A map from 64-bit ids to 32-bit values, 16 bytes a slot (the runs with
+ * findings). */
+struct idmap_slot {
+	uint64_t id; /* 0: empty */
+	uint32_t value;
+};
+
+struct idmap {
+	struct idmap_slot *slots;
+	size_t cap, count;
+	int has_zero;
+	uint32_t zero;
+};
+
+void idmap_init(struct idmap *m);
+void idmap_free(struct idmap *m);
+/* The value slot of id, inserting it with value 0 when absent; NULL when
+ * out of memory. */
+uint32_t *idmap_put(struct idmap *m, uint64_t id);
+/* The value slot of id, or NULL when absent. */
+uint32_t *idmap_get(const struct idmap *m, uint64_t id);
 
 #endif

@@ -221,6 +221,7 @@ static int make_run(struct ingest *in, struct run *run)
 
 	uint64_t v;
 	run->records = -1;
+	run->no_records_col = in->map[COL_RECORDS] < 0;
 	s = col(in, COL_RECORDS, &n);
 	csvrd_trim(&s, &n);
 	if (n) {
@@ -306,6 +307,8 @@ static int take_header(struct ingest *in)
 			explicit[c] = ex;
 		}
 	}
+
+	in->tally->files[in->file].no_records = in->map[COL_RECORDS] < 0;
 
 	static const enum col required[] = {COL_ID, COL_NAME};
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {

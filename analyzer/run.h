@@ -24,6 +24,7 @@ struct run {
 	const char *status; /* code: COMPLETED_SUCCESS ... ("" if empty) */
 	int progress;	    /* percent, -1 if empty */
 	int64_t records;    /* total records, -1 if empty */
+	int no_records_col; /* the export has no record count column at all */
 	const char *set_name;
 	enum run_env env;
 };

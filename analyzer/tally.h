@@ -40,6 +40,8 @@ struct tally_file {
 	uint64_t rows;	      /* data rows read from it */
 	int gzip;	      /* 1 gzip, 0 plain */
 	int incomplete;	      /* reading stopped on an error */
+	int no_records;	      /* its header has no record count column */
+	int same_as;	      /* the index + 1 of an earlier input that is the same file */
 };
 
 /* The first rejected rows, for reports that list them. */
@@ -61,6 +63,7 @@ struct tally {
 	struct tally_file *files;
 	size_t nfiles, cap;
 	int incomplete; /* some input could not be read whole */
+	size_t same_files; /* inputs that named a file already read */
 	struct tally_reject rejects[TALLY_REJECTS_KEPT];
 	size_t nrejects;
 };

@@ -22,7 +22,6 @@ struct judge {
 	struct hmap evidence;	       /* job and person -> index in earliest[] */
 	struct sandbox_run *earliest; /* the earliest sandbox run of each */
 	size_t nearliest;
-	struct idset seen;  /* ids of runs with findings */
 	struct hmap people; /* submitted_by and desc -> person * 2 + by_id, + 2 */
 };
 
@@ -49,6 +48,7 @@ static const char *const kind_names[FIND_COUNT] = {
 	[FIND_UNAPPROVED] = "unapproved",
 	[FIND_NO_SIGNOFF] = "no-signoff",
 	[FIND_DAMAGING_LARGE_SET] = "damaging-large-set",
+	[FIND_UNKNOWN_SIZE] = "unknown-size",
 	[FIND_UNLISTED_JOB] = "unlisted-job",
 };
 
@@ -64,6 +64,8 @@ const char *finding_meaning(enum finding_kind k)
 		[FIND_NO_SIGNOFF] = "run before LTS sign-off, or tried in the sandbox and never "
 				    "signed off",
 		[FIND_DAMAGING_LARGE_SET] = "a damaging job run on a large set",
+		[FIND_UNKNOWN_SIZE] = "a damaging job run whose record count the export does "
+				      "not give, so the set cannot be said to be small",
 		[FIND_UNLISTED_JOB] = "a manual job the matrix does not list",
 	};
 	return meanings[k];
@@ -85,7 +87,6 @@ struct judge *judge_new(const struct rules *rules, int64_t large_set)
 	j->rules = rules;
 	j->large_set = large_set;
 	hmap_init(&j->evidence);
-	idset_init(&j->seen);
 	hmap_init(&j->people);
 	return j;
 }
@@ -95,7 +96,6 @@ void judge_free(struct judge *j)
 	if (!j)
 		return;
 	hmap_free(&j->evidence);
-	idset_free(&j->seen);
 	hmap_free(&j->people);
 	free(j->earliest);
 	free(j);
@@ -191,7 +191,7 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 		v->findings |= 1u << FIND_UNLISTED_JOB;
 		snprintf(v->detail[FIND_UNLISTED_JOB], sizeof v->detail[0],
 			 "no pattern in %s matches the job name", rules_file_name(r->jobs_path));
-		goto seen;
+		return 0;
 	}
 	v->job = job;
 	const struct rules_job *jb = &r->jobs[job];
@@ -272,12 +272,13 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 		v->findings |= 1u << FIND_DAMAGING_LARGE_SET;
 		snprintf(v->detail[FIND_DAMAGING_LARGE_SET], sizeof v->detail[0],
 			 "%" PRId64 " records, above %" PRId64 " for %s", run->records, limit, jb->id);
+	} else if (jb->damaging && run->records < 0) {
+		v->findings |= 1u << FIND_UNKNOWN_SIZE;
+		snprintf(v->detail[FIND_UNKNOWN_SIZE], sizeof v->detail[0],
+			 "no record count%s: above %" PRId64 " for %s cannot be ruled out",
+			 run->no_records_col ? " (the export has no record count column)" : "",
+			 limit, jb->id);
 	}
-
-seen:
-	/* out of memory (-1): report the run again rather than lose it */
-	if (v->findings && idset_add(&j->seen, run->id) == 0)
-		return 1;
 	return 0;
 }
 

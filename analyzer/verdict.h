@@ -1,9 +1,10 @@
 /* verdict: judging production runs against the rules (spec section 3).
  * Sandbox runs are fed in first as evidence; each production run then gets
- * its findings: unlisted-job, unapproved, no-signoff, damaging-large-set.
- * struct judge owns the evidence index (one entry per person and job) and
- * the ids of runs that had findings (to report a run seen twice once);
- * judge_new allocates it, judge_free frees it. It borrows the rules. */
+ * its findings: unlisted-job, unapproved, no-signoff, damaging-large-set,
+ * unknown-size. Each copy of a run is judged on its own; runset.c makes the
+ * copies count once. struct judge owns the evidence index (one entry per
+ * person and job) and a cache of people looked up; judge_new allocates it,
+ * judge_free frees it. It borrows the rules. */
 #ifndef ALMAUDIT_VERDICT_H
 #define ALMAUDIT_VERDICT_H
 
@@ -17,6 +18,7 @@ enum finding_kind {
 	FIND_UNAPPROVED,
 	FIND_NO_SIGNOFF,
 	FIND_DAMAGING_LARGE_SET,
+	FIND_UNKNOWN_SIZE,
 	FIND_UNLISTED_JOB,
 	FIND_COUNT
 };
@@ -51,9 +53,8 @@ void judge_free(struct judge *j);
  * (the caller rejects the row). */
 int judge_evidence(struct judge *j, const struct run *run);
 
-/* Judges a production run that is not a system run: fills *v. Returns 0;
- * 1 when the run's findings were already reported (a run seen twice, in
- * overlapping exports); -1 when a pattern hit its limit. */
+/* Judges a production run that is not a system run: fills *v. Returns 0,
+ * or -1 when a pattern hit its limit. */
 int judge_run(struct judge *j, const struct run *run, struct verdict *v);
 
 /* For a run that is not judged (a sandbox or system run): fills *v with its

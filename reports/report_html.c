@@ -16,6 +16,7 @@ static const char *const kind_color[FIND_COUNT] = {
 	[FIND_UNAPPROVED] = "#c0392b",
 	[FIND_NO_SIGNOFF] = "#d35400",
 	[FIND_DAMAGING_LARGE_SET] = "#7d3c98",
+	[FIND_UNKNOWN_SIZE] = "#7f8c8d",
 	[FIND_UNLISTED_JOB] = "#1f618d",
 };
 
@@ -107,7 +108,8 @@ static void bars_by_kind(FILE *out, const char *title, const struct summary_row 
 			top = sum;
 	}
 	int row_h = 22, label_w = 190, bar_w = CHART_W - label_w - 50;
-	int h = (int)n * row_h + 34;
+	int per_line = CHART_W / 128, legend_lines = (FIND_COUNT + per_line - 1) / per_line;
+	int h = (int)n * row_h + 34 + (legend_lines - 1) * 16;
 	fprintf(out, "<svg viewBox=\"0 0 %d %d\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
 		     "<title>",
 		CHART_W, h);
@@ -147,6 +149,10 @@ static void bars_by_kind(FILE *out, const char *title, const struct summary_row 
 			"<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>",
 			lx, ly, kind_color[k], lx + 14, ly + 9, finding_name((enum finding_kind)k));
 		lx += 128;
+		if (lx + 128 > CHART_W) {
+			lx = 4;
+			ly += 16;
+		}
 	}
 	fputs("</svg>\n", out);
 }
@@ -349,9 +355,24 @@ static void facts(FILE *out, const struct report_info *info)
 		const struct tally_file *f = &t->files[i];
 		fprintf(out, "<tr><th>%s</th><td>", i ? "" : "Input");
 		E(f->name);
+		if (f->same_as) {
+			fprintf(out, ": <b>the same file as input %d: read once</b></td></tr>\n",
+				f->same_as);
+			continue;
+		}
 		fprintf(out, ": %s, %s, ", run_env_name(f->env), f->gzip ? "gzip" : "plain");
 		count(out, f->rows);
 		fprintf(out, " rows%s</td></tr>\n", f->incomplete ? ", <b>INCOMPLETE</b>" : "");
+	}
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct tally_file *f = &t->files[i];
+		if (!f->no_records || f->same_as)
+			continue;
+		fputs("<tr><th>Unchecked</th><td><b>damaging-large-set not checked</b>: no record "
+		      "count column in ",
+		      out);
+		E(f->name);
+		fputs(" (its damaging runs are unknown-size)</td></tr>\n", out);
 	}
 	if (t->first != TIME_NONE) {
 		times_format_local(t->first, a, sizeof a);

@@ -169,9 +169,13 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		fputs(i ? ",{" : "{", out);
 		key(out, "file");
 		report_json_string(out, f->name);
-		fprintf(out, ",\"environment\":\"%s\",\"gzip\":%s,\"rows\":%" PRIu64 ",\"complete\":%s}",
+		fprintf(out, ",\"environment\":\"%s\",\"gzip\":%s,\"rows\":%" PRIu64 ",\"complete\":%s",
 			run_env_name(f->env), f->gzip ? "true" : "false", f->rows,
 			f->incomplete ? "false" : "true");
+		fprintf(out, ",\"record_counts\":%s", f->no_records ? "false" : "true");
+		if (f->same_as)
+			fprintf(out, ",\"same_as_input\":%d", f->same_as);
+		putc('}', out);
 	}
 	fprintf(out,
 		"],\n\"rows\":{\"read\":%" PRIu64 ",\"audited\":%" PRIu64 ",\"skipped\":%" PRIu64

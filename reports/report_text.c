@@ -83,8 +83,21 @@ void report_text_header(FILE *out, const struct report_info *info)
 		const struct tally_file *f = &t->files[i];
 		fprintf(out, "%-10s ", i ? "" : "Input");
 		report_text_cell(out, f->name, 0);
-		fprintf(out, "  %s, %s, %s rows%s\n", run_env_name(f->env), f->gzip ? "gzip" : "plain",
-			report_count(f->rows, a, sizeof a), f->incomplete ? ", INCOMPLETE" : "");
+		if (f->same_as)
+			fprintf(out, "  the same file as input %d: read once\n", f->same_as);
+		else
+			fprintf(out, "  %s, %s, %s rows%s\n", run_env_name(f->env),
+				f->gzip ? "gzip" : "plain", report_count(f->rows, a, sizeof a),
+				f->incomplete ? ", INCOMPLETE" : "");
+	}
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct tally_file *f = &t->files[i];
+		if (!f->no_records || f->same_as)
+			continue;
+		fprintf(out, "%-10s damaging-large-set not checked: no record count column in ",
+			"Unchecked");
+		report_text_cell(out, f->name, 0);
+		fputs(" (its damaging runs are unknown-size)\n", out);
 	}
 	if (t->first != TIME_NONE) {
 		times_format_local(t->first, a, sizeof a);
@@ -140,17 +153,27 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 	putc('\n', out);
 }
 
+static void upper(FILE *out, const char *s);
+
 static void summary_table(FILE *out, const char *title, const struct summary_row *rows,
 			  size_t n, size_t limit)
 {
 	char c[32];
-	fprintf(out, "%-40s %6s %11s %11s %19s %13s\n", title, "RUNS", "UNAPPROVED", "NO-SIGNOFF",
-		"DAMAGING-LARGE-SET", "UNLISTED-JOB");
+	fprintf(out, "%-40s %6s", title, "RUNS");
+	for (int k = 0; k < FIND_COUNT; k++) {
+		int w = (int)strlen(finding_name((enum finding_kind)k));
+		fprintf(out, " %*s", w < 10 ? 10 - w : 0, "");
+		upper(out, finding_name((enum finding_kind)k));
+	}
+	putc('\n', out);
 	for (size_t i = 0; i < n && i < limit; i++) {
 		report_text_cell(out, rows[i].label, 40);
-		fprintf(out, " %6" PRIu64 " %11" PRIu64 " %11" PRIu64 " %19" PRIu64 " %13" PRIu64 "\n",
-			rows[i].runs, rows[i].count[FIND_UNAPPROVED], rows[i].count[FIND_NO_SIGNOFF],
-			rows[i].count[FIND_DAMAGING_LARGE_SET], rows[i].count[FIND_UNLISTED_JOB]);
+		fprintf(out, " %6" PRIu64, rows[i].runs);
+		for (int k = 0; k < FIND_COUNT; k++) {
+			int w = (int)strlen(finding_name((enum finding_kind)k));
+			fprintf(out, " %*" PRIu64, w < 10 ? 10 : w, rows[i].count[k]);
+		}
+		putc('\n', out);
 	}
 	if (n > limit)
 		fprintf(out, "and %s more\n", report_count(n - limit, c, sizeof c));

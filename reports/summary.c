@@ -118,7 +118,7 @@ static char *dup(struct summary *s, const char *text)
 }
 
 void summary_add(struct summary *s, const struct rules *rules, const struct run *run,
-		 const struct verdict *v, unsigned kinds)
+		 const struct verdict *v, unsigned kinds, int new_run)
 {
 	char person[256], job[256], unit[128];
 	summary_person(person, sizeof person, rules, run, v);
@@ -128,13 +128,15 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 	struct summary_row *j = row(s, &s->jobs_at, &s->jobs, &s->njobs, job);
 	struct summary_row *u = row(s, &s->units_at, &s->units, &s->nunits, unit);
 
-	s->runs++;
-	if (p)
-		p->runs++;
-	if (j)
-		j->runs++;
-	if (u)
-		u->runs++;
+	if (new_run) {
+		s->runs++;
+		if (p)
+			p->runs++;
+		if (j)
+			j->runs++;
+		if (u)
+			u->runs++;
+	}
 	for (int k = 0; k < FIND_COUNT; k++) {
 		if (!(kinds & (1u << k)))
 			continue;
@@ -167,19 +169,19 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 	}
 }
 
-void summary_audited(struct summary *s, const struct rules *rules, const struct run *run,
-		     const struct verdict *v, int flagged)
+/* The day of a run, in the dense range of days (widened to take it); NULL
+ * when out of memory. */
+static struct summary_day *day_of(struct summary *s, int64_t t)
 {
-	int64_t day = times_local_day(run->time);
+	int64_t day = times_local_day(t);
 	if (!s->ndays || day < s->days[0].day || day > s->days[s->ndays - 1].day) {
-		/* widen the dense range of days to take this one */
 		int64_t first = s->ndays && s->days[0].day < day ? s->days[0].day : day;
 		int64_t last = s->ndays && s->days[s->ndays - 1].day > day ? s->days[s->ndays - 1].day : day;
 		size_t n = (size_t)(last - first + 1);
 		struct summary_day *grown = calloc(n, sizeof *grown);
 		if (!grown) {
 			s->failed = 1;
-			return;
+			return NULL;
 		}
 		for (size_t i = 0; i < n; i++)
 			grown[i].day = first + (int64_t)i;
@@ -189,14 +191,40 @@ void summary_audited(struct summary *s, const struct rules *rules, const struct 
 		s->days = grown;
 		s->ndays = n;
 	}
-	struct summary_day *today = &s->days[day - s->days[0].day];
-	today->runs++;
-	today->flagged += flagged != 0;
+	return &s->days[day - s->days[0].day];
+}
 
+void summary_audited(struct summary *s, const struct run *run)
+{
+	struct summary_day *d = day_of(s, run->time);
+	if (d)
+		d->runs++;
+}
+
+void summary_flag(struct summary *s, const struct run *run)
+{
+	struct summary_day *d = day_of(s, run->time);
+	if (d)
+		d->flagged++;
+}
+
+void summary_damaging(struct summary *s, const struct rules *rules, const struct run *run,
+		      const struct verdict *v)
+{
 	if (v->job < 0 || !rules->jobs[v->job].damaging || run->records < 0)
 		return;
-	/* the largest damaging runs, kept sorted, most records first */
+	/* a copy of a run already kept: drop the old entry, keep the larger */
 	size_t n = s->ndamaging;
+	for (size_t i = 0; i < n; i++) {
+		if (s->damaging[i].id != run->id)
+			continue;
+		if (s->damaging[i].records >= run->records)
+			return;
+		memmove(&s->damaging[i], &s->damaging[i + 1], (n - i - 1) * sizeof s->damaging[0]);
+		s->ndamaging = --n;
+		break;
+	}
+	/* the largest damaging runs, kept sorted, most records first */
 	if (n == SUMMARY_DAMAGING && run->records <= s->damaging[n - 1].records)
 		return;
 	size_t at_pos = n < SUMMARY_DAMAGING ? n : n - 1;

@@ -64,14 +64,20 @@ struct summary {
 void summary_init(struct summary *s, size_t limit);
 void summary_free(struct summary *s);
 
-/* Counts one reported run with the finding kinds shown. */
+/* Counts the finding kinds shown for a run; new_run: the first shown for
+ * it (a run is counted once however many copies add kinds). */
 void summary_add(struct summary *s, const struct rules *rules, const struct run *run,
-		 const struct verdict *v, unsigned kinds);
+		 const struct verdict *v, unsigned kinds, int new_run);
 
-/* Counts one audited manual run by its local day (flagged: it had findings
- * shown) and, when its job is damaging, among the largest damaging runs. */
-void summary_audited(struct summary *s, const struct rules *rules, const struct run *run,
-		     const struct verdict *v, int flagged);
+/* Counts one distinct audited run by its local day; summary_flag marks it
+ * as having findings shown (once per run). */
+void summary_audited(struct summary *s, const struct run *run);
+void summary_flag(struct summary *s, const struct run *run);
+
+/* Offers a copy of a run of a damaging job to the largest damaging runs
+ * (a run is kept once, with its largest record count). */
+void summary_damaging(struct summary *s, const struct rules *rules, const struct run *run,
+		      const struct verdict *v);
 
 /* The labels a run is counted under ("Honor Moody (ITS)", "batch-item-withdrawals"). */
 void summary_person(char *buf, size_t size, const struct rules *rules, const struct run *run,

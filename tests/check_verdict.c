@@ -229,25 +229,34 @@ START_TEST(damaging_threshold_edges)
 	v = judge_one(make("Delete Portfolios", "801", "Moody, Honor", "2026-10-05 10:00", 501, ""));
 	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED) | ONLY(FIND_DAMAGING_LARGE_SET));
 	ck_assert_int_eq(v.large_set, 500);
-	/* not damaging: never flagged; unknown count: never flagged */
+	/* not damaging: never flagged, with or without a count */
 	v = judge_one(make("Change Physical Items", "801", "Moody, Honor", "2026-10-07 10:00", 90000, ""));
 	ck_assert_uint_eq(v.findings, 0);
-	v = judge_one(make("Withdraw items", "801", "Moody, Honor", "2026-10-05 10:00", -1, ""));
+	v = judge_one(make("Change Physical Items", "801", "Moody, Honor", "2026-10-07 10:00", -1, ""));
 	ck_assert_uint_eq(v.findings, 0);
+	/* damaging with no count: the size cannot be said to be small */
+	v = judge_one(make("Withdraw items", "801", "Moody, Honor", "2026-10-05 10:00", -1, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNKNOWN_SIZE));
+	ck_assert_str_eq(v.detail[FIND_UNKNOWN_SIZE],
+			 "no record count: above 1000 for withdraw cannot be ruled out");
+	struct run nocol = make("Withdraw items", "801", "Moody, Honor", "2026-10-05 10:00", -1, "");
+	nocol.no_records_col = 1;
+	v = judge_one(nocol);
+	ck_assert_str_eq(v.detail[FIND_UNKNOWN_SIZE],
+			 "no record count (the export has no record count column): above 1000 for "
+			 "withdraw cannot be ruled out");
 }
 END_TEST
 
-START_TEST(run_seen_twice_reports_once)
+START_TEST(run_copies_judged_alike)
 {
+	/* each copy is judged on its own; runset makes them count once */
 	struct run r = make("Delete Users", "801", "Moody, Honor", "2026-10-05 10:00", 5, "");
 	struct verdict v;
 	ck_assert_int_eq(judge_run(judge, &r, &v), 0);
 	ck_assert_uint_eq(v.findings, ONLY(FIND_UNLISTED_JOB));
-	ck_assert_int_eq(judge_run(judge, &r, &v), 1);
-	/* a clean run is not remembered: judged again, nothing to repeat */
-	struct run ok = make("Withdraw items", "801", "Moody, Honor", "2026-10-05 10:00", 5, "");
-	ck_assert_int_eq(judge_run(judge, &ok, &v), 0);
-	ck_assert_int_eq(judge_run(judge, &ok, &v), 0);
+	ck_assert_int_eq(judge_run(judge, &r, &v), 0);
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNLISTED_JOB));
 }
 END_TEST
 
@@ -277,7 +286,7 @@ int main(void)
 	tcase_add_test(tc, sandbox_evidence_before_and_after);
 	tcase_add_test(tc, signed_off_later_with_sandbox_test);
 	tcase_add_test(tc, damaging_threshold_edges);
-	tcase_add_test(tc, run_seen_twice_reports_once);
+	tcase_add_test(tc, run_copies_judged_alike);
 	tcase_add_test(tc, finding_names);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);

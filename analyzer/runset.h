@@ -1,0 +1,66 @@
+/* runset: what makes every run count once (spec section 3): the ids of the
+ * distinct production runs judged, the finding kinds found and shown for
+ * each run that had any (so the findings of a run read in several inputs are
+ * the union of its copies, each kind reported once), and the unknown-size
+ * findings held back until the end (a later copy may carry the record count
+ * that answers them). struct runset owns every table and every held run;
+ * runset_free releases them. Memory: 8 to 16 bytes per distinct run (the id
+ * set), and more only per run with findings. */
+#ifndef ALMAUDIT_RUNSET_H
+#define ALMAUDIT_RUNSET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "hmap.h"
+#include "run.h"
+#include "verdict.h"
+
+/* A run held back with its verdict: every string of run points into text. */
+struct runset_held {
+	struct run run;
+	struct verdict v;
+	char *text;
+	int live; /* 0: a later copy had a record count */
+};
+
+struct runset {
+	struct idset ids;    /* every distinct run judged */
+	struct idmap kinds;  /* run id -> found kinds | shown kinds << 8 */
+	struct idmap held_at; /* run id -> index in held[] + 1 */
+	struct runset_held *held;
+	size_t nheld, cap;
+};
+
+void runset_init(struct runset *s);
+void runset_free(struct runset *s);
+
+/* Adds a run id: 1 when it is new, 0 when a copy was read before, -1 when
+ * out of memory (nothing reported). */
+int runset_add(struct runset *s, uint64_t id);
+
+/* Records `found` as found for a run and sets *fresh to the kinds not found
+ * in an earlier copy. 0, or -1 when out of memory. */
+int runset_found(struct runset *s, uint64_t id, unsigned found, unsigned *fresh);
+
+/* Records kinds as shown for the run; *first tells whether they are the
+ * first kinds shown for it. 0, or -1 when out of memory. */
+int runset_shown(struct runset *s, uint64_t id, unsigned kinds, int *first);
+
+/* The kinds shown so far for a run (0 when none). */
+unsigned runset_shown_kinds(const struct runset *s, uint64_t id);
+
+/* Holds a copy of a run and its verdict until the end (a later copy of a
+ * run held replaces it). 0, or -1 when out of memory. */
+int runset_hold(struct runset *s, const struct run *run, const struct verdict *v);
+
+/* 1 when a run is held (no copy has given its record count yet). */
+int runset_held(const struct runset *s, uint64_t id);
+
+/* A later copy carried a record count: the held run (if any) is let go. */
+void runset_release(struct runset *s, uint64_t id);
+
+/* Runs with findings of which none were shown (hidden by filters). */
+uint64_t runset_hidden(const struct runset *s);
+
+#endif

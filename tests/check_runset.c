@@ -1,0 +1,124 @@
+/* Unit tests of analyzer/runset.c and the id tables of analyzer/hmap.c:
+ * every run counts once, its findings the union of its copies, unknown-size
+ * held back until a copy gives the count. */
+#include "hmap.h"
+#include "runset.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <string.h>
+
+START_TEST(ids_count_once)
+{
+	struct runset s;
+	runset_init(&s);
+	ck_assert_int_eq(runset_add(&s, 6100000325653941ull), 1);
+	ck_assert_int_eq(runset_add(&s, 6100000325653941ull), 0);
+	ck_assert_int_eq(runset_add(&s, 0), 1); /* 0 is an id like another */
+	ck_assert_int_eq(runset_add(&s, 0), 0);
+	/* many ids, through several growths */
+	for (uint64_t id = 1; id <= 100000; id++)
+		ck_assert_int_eq(runset_add(&s, id * 1000003ull), 1);
+	for (uint64_t id = 1; id <= 100000; id++)
+		ck_assert_int_eq(runset_add(&s, id * 1000003ull), 0);
+	ck_assert(idset_has(&s.ids, 500 * 1000003ull));
+	ck_assert(!idset_has(&s.ids, 7));
+	runset_free(&s);
+}
+END_TEST
+
+START_TEST(findings_are_the_union_of_copies)
+{
+	struct runset s;
+	unsigned fresh;
+	int first;
+	runset_init(&s);
+	ck_assert_int_eq(runset_found(&s, 9, 1u << FIND_UNAPPROVED, &fresh), 0);
+	ck_assert_uint_eq(fresh, 1u << FIND_UNAPPROVED);
+	/* the next copy adds a kind: only that one is fresh */
+	ck_assert_int_eq(
+		runset_found(&s, 9, 1u << FIND_UNAPPROVED | 1u << FIND_DAMAGING_LARGE_SET, &fresh), 0);
+	ck_assert_uint_eq(fresh, 1u << FIND_DAMAGING_LARGE_SET);
+	ck_assert_int_eq(runset_found(&s, 9, 1u << FIND_UNAPPROVED, &fresh), 0);
+	ck_assert_uint_eq(fresh, 0);
+	/* nothing shown yet: the run counts as hidden */
+	ck_assert_uint_eq(runset_hidden(&s), 1);
+	ck_assert_int_eq(runset_shown(&s, 9, 1u << FIND_UNAPPROVED, &first), 0);
+	ck_assert_int_eq(first, 1);
+	ck_assert_int_eq(runset_shown(&s, 9, 1u << FIND_DAMAGING_LARGE_SET, &first), 0);
+	ck_assert_int_eq(first, 0);
+	ck_assert_uint_eq(runset_shown_kinds(&s, 9),
+			  1u << FIND_UNAPPROVED | 1u << FIND_DAMAGING_LARGE_SET);
+	ck_assert_uint_eq(runset_hidden(&s), 0);
+	ck_assert_uint_eq(runset_shown_kinds(&s, 10), 0);
+	runset_free(&s);
+}
+END_TEST
+
+static struct run running(uint64_t id, const char *status)
+{
+	struct run r;
+	memset(&r, 0, sizeof r);
+	r.id = id;
+	r.job_id = r.category = r.user = r.set_name = "";
+	r.name = "Withdraw items";
+	r.user_name = "Moody, Honor";
+	r.status = status;
+	r.records = -1;
+	return r;
+}
+
+START_TEST(unknown_size_held_until_answered)
+{
+	struct runset s;
+	struct verdict v;
+	memset(&v, 0, sizeof v);
+	runset_init(&s);
+	char status[16] = "RUNNING";
+	struct run a = running(1, status), b = running(2, status);
+	ck_assert_int_eq(runset_hold(&s, &a, &v), 0);
+	ck_assert_int_eq(runset_hold(&s, &b, &v), 0);
+	/* the held copy owns its strings: the row buffer may change */
+	strcpy(status, "XXXXXXX");
+	ck_assert_str_eq(s.held[0].run.status, "RUNNING");
+	ck_assert(runset_held(&s, 1));
+	/* a later copy without a count replaces the held one */
+	struct run b2 = running(2, "COMPLETED_SUCCESS");
+	ck_assert_int_eq(runset_hold(&s, &b2, &v), 0);
+	ck_assert_uint_eq(s.nheld, 2);
+	ck_assert_str_eq(s.held[1].run.status, "COMPLETED_SUCCESS");
+	/* a copy with a count lets run 1 go */
+	runset_release(&s, 1);
+	ck_assert(!runset_held(&s, 1));
+	ck_assert_int_eq(s.held[0].live, 0);
+	ck_assert_int_eq(s.held[1].live, 1);
+	runset_release(&s, 3); /* never held: nothing */
+	runset_free(&s);
+}
+END_TEST
+
+START_TEST(idmap_values)
+{
+	struct idmap m;
+	idmap_init(&m);
+	ck_assert_ptr_null(idmap_get(&m, 5));
+	for (uint64_t id = 0; id < 5000; id++)
+		*idmap_put(&m, id * 7919) = (uint32_t)id;
+	for (uint64_t id = 0; id < 5000; id++)
+		ck_assert_uint_eq(*idmap_get(&m, id * 7919), id);
+	ck_assert_ptr_null(idmap_get(&m, 7918));
+	idmap_free(&m);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("runset");
+	TCase *tc = tcase_create("runset");
+	tcase_add_test(tc, ids_count_once);
+	tcase_add_test(tc, findings_are_the_union_of_copies);
+	tcase_add_test(tc, unknown_size_held_until_answered);
+	tcase_add_test(tc, idmap_values);
+	suite_add_tcase(s, tc);
+	return testutil_run(s);
+}
