@@ -481,6 +481,27 @@ START_TEST(time_fallback_and_job_id_type)
 }
 END_TEST
 
+/* Every cell the tool reads is trimmed of the white space around it,
+ * quoted or not (spaces, tabs, line ends): "  Change Physical Items" is
+ * Change Physical Items, as it is unquoted. */
+START_TEST(quoted_cells_trimmed_like_plain_ones)
+{
+	const char *text = dump(testutil_plain(
+		"id,job_id,name,category,type,submitted_by,submitted_by_desc,start_time,status,"
+		"total_records,set_name,environment\n"
+		"\" 7 \",\" M26714\t\",\"  Change Physical Items\",\" Physical Items \","
+		"\" MANUAL \",\" 801 \",\"\tMoody, Honor \",\" 2026-10-05T10:00:00Z \","
+		"\" COMPLETED_SUCCESS \",\" 12 \",\" HD weeding \r\n\",\" sandbox \"\n"
+		"8,\tM26714 ,  Change Physical Items  ,Physical Items,MANUAL,801,\"Moody, Honor\","
+		"2026-10-05T10:00:00Z,COMPLETED_SUCCESS,12,HD weeding,sandbox\n"));
+	ck_assert_str_eq(text,
+			 "2|7|M26714|Change Physical Items|Physical Items|MANUAL|801|Moody, Honor|-|"
+			 "2026-10-05T10:00:00Z|-|COMPLETED_SUCCESS|-1|12|HD weeding|sandbox\n"
+			 "4|8|M26714|Change Physical Items|Physical Items|MANUAL|801|Moody, Honor|-|"
+			 "2026-10-05T10:00:00Z|-|COMPLETED_SUCCESS|-1|12|HD weeding|sandbox\n");
+}
+END_TEST
+
 /* The fast path of csvrd splits the lines libcsv would split the same way:
  * random text from an alphabet rich in quotes, commas, spaces and line ends
  * gives the same rows, fields, lines and flags with the fast path on and off. */
@@ -574,6 +595,7 @@ int main(void)
 	tcase_add_test(tc, missing_required_columns_named);
 	tcase_add_test(tc, time_fallback_and_job_id_type);
 	tcase_add_test(tc, fast_path_agrees_with_libcsv);
+	tcase_add_test(tc, quoted_cells_trimmed_like_plain_ones);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
