@@ -21,6 +21,7 @@ struct run {
 	const char *user_name; /* submitted_by_desc: "Last, First" */
 	int64_t submit_time, start_time, end_time; /* UTC, TIME_NONE if empty */
 	int64_t time;	    /* start, else submit, else end time */
+	int64_t time_ms;    /* the same instant to the millisecond (ms since 1970) */
 	const char *status; /* code: COMPLETED_SUCCESS ... ("" if empty) */
 	int progress;	    /* percent, -1 if empty */
 	int64_t records;    /* total records, -1 if empty */

@@ -12,7 +12,7 @@
 #include <string.h>
 
 struct sandbox_run {
-	int64_t time;
+	int64_t time, time_ms; /* to the second, and to the millisecond */
 	uint64_t id;
 };
 
@@ -138,9 +138,9 @@ int judge_evidence(struct judge *j, const struct run *run)
 		if (!grown)
 			return 0;
 		j->earliest = grown;
-		j->earliest[j->nearliest++] = (struct sandbox_run){run->time, run->id};
-	} else if (run->time < j->earliest[*at].time) {
-		j->earliest[*at] = (struct sandbox_run){run->time, run->id};
+		j->earliest[j->nearliest++] = (struct sandbox_run){run->time, run->time_ms, run->id};
+	} else if (run->time_ms < j->earliest[*at].time_ms) {
+		j->earliest[*at] = (struct sandbox_run){run->time, run->time_ms, run->id};
 	}
 	return 0;
 }
@@ -227,7 +227,7 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 		char key[256];
 		size_t len = evidence_key(key, sizeof key, job, v->person, run);
 		int64_t *at = hmap_get(&j->evidence, key, len);
-		if (at && j->earliest[*at].time < run->time) {
+		if (at && j->earliest[*at].time_ms < run->time_ms) {
 			v->sandbox = j->earliest[*at].time;
 			v->sandbox_id = j->earliest[*at].id;
 		}

@@ -478,6 +478,19 @@ START_TEST(time_fallback_and_job_id_type)
 	ck_assert_int_eq(ingest_next(fx.in, &r), 1);
 	ck_assert_int_eq(r.time, r.start_time);
 	ck_assert_int_eq(ingest_next(fx.in, &r), 0);
+	/* and to the millisecond, from the same column */
+	ck_assert_int_eq(ingest_open(fx.in, testutil_plain("id,name,submitted_by,submit_time,"
+							   "start_time\n"
+							   "1,A,u,2026-10-05T10:00:00.250Z,\n"
+							   "2,A,u,2026-10-05T10:00:00Z,"
+							   "2026-10-05T11:00:00.5Z\n"),
+				     RUN_SANDBOX),
+			 0);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 1);
+	ck_assert_int_eq(r.time_ms, r.submit_time * 1000 + 250);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 1);
+	ck_assert_int_eq(r.time_ms, r.start_time * 1000 + 500);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 0);
 }
 END_TEST
 

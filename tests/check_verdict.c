@@ -68,6 +68,7 @@ static struct run make(const char *name, const char *user, const char *user_name
 	r.user = user;
 	r.user_name = user_name;
 	ck_assert_int_eq(times_parse(time, strlen(time), &r.time), 0);
+	ck_assert_int_eq(times_parse_ms(time, strlen(time), &r.time_ms), 0);
 	r.start_time = r.time;
 	r.submit_time = r.end_time = TIME_NONE;
 	r.status = "COMPLETED_SUCCESS";
@@ -204,6 +205,27 @@ START_TEST(sandbox_evidence_before_and_after)
 }
 END_TEST
 
+/* Times keep their milliseconds: a sandbox run half a second before the
+ * production run is before it; one in the same millisecond is not. */
+START_TEST(sandbox_evidence_to_the_millisecond)
+{
+	struct run sb = make("Withdraw items", "805", "Hartnett, Laura", "2026-10-05T09:11:32.100Z",
+			     3, "");
+	sb.env = RUN_SANDBOX;
+	ck_assert_int_eq(judge_evidence(judge, &sb), 0);
+	struct verdict v = judge_one(make("Withdraw items", "805", "Hartnett, Laura",
+					  "2026-10-05T09:11:32.600Z", 50, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_uint_eq(v.sandbox_id, sb.id);
+	v = judge_one(make("Withdraw items", "805", "Hartnett, Laura", "2026-10-05T09:11:32.1Z",
+			   50, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	v = judge_one(make("Withdraw items", "805", "Hartnett, Laura", "2026-10-05T09:11:32.099Z",
+			   50, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+}
+END_TEST
+
 START_TEST(signed_off_later_with_sandbox_test)
 {
 	/* Laura Hartnett: signed off for change on 2026-10-20 */
@@ -275,6 +297,7 @@ int main(void)
 	tcase_add_test(tc, sets_limited_approval);
 	tcase_add_test(tc, chain_of_includes);
 	tcase_add_test(tc, sandbox_evidence_before_and_after);
+	tcase_add_test(tc, sandbox_evidence_to_the_millisecond);
 	tcase_add_test(tc, signed_off_later_with_sandbox_test);
 	tcase_add_test(tc, damaging_threshold_edges);
 	tcase_add_test(tc, run_seen_twice_reports_once);
