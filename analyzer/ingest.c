@@ -213,6 +213,7 @@ static int make_run(struct ingest *in, struct run *run)
 			run->type = RUN_SCHEDULED;
 		else if (run->job_id[0] == 'O')
 			run->type = RUN_OTHER;
+		run->type_from_job_id = run->type != RUN_TYPE_UNKNOWN;
 	}
 
 	run->env = in->env;

@@ -17,6 +17,7 @@ struct run {
 	uint64_t id;	  /* job instance id */
 	const char *job_id, *name, *category;
 	enum run_type type;
+	int type_from_job_id; /* the type cell was empty: type read from job_id */
 	const char *user;      /* submitted_by: Alma primary id, System, exl_api */
 	const char *user_name; /* submitted_by_desc: "Last, First" */
 	int64_t submit_time, start_time, end_time; /* UTC, TIME_NONE if empty */

@@ -170,6 +170,13 @@ END_TEST
 
 START_TEST(change_in_role_is_revoked)
 {
+	/* the page gives no date: revoked "undated", before any record */
+	for (size_t i = 0; i < shipped->napprovals; i++)
+		if (!strcmp(shipped->people[shipped->approvals[i].person].name, "Amy Armitage") &&
+		    (!strcmp(shipped->jobs[shipped->approvals[i].job].id, "delete-bib-records") ||
+		     !strcmp(shipped->jobs[shipped->approvals[i].job].id, "norm-rules-holdings")))
+			ck_assert_int_eq(shipped->approvals[i].revoked, RULES_UNDATED);
+	ck_assert(!may("Amy Armitage", "delete-bib-records", "1999-12-31", ""));
 	ck_assert(!may("Amy Armitage", "delete-bib-records", "2026-10-08", ""));
 	ck_assert(!may("Amy Armitage", "norm-rules-holdings", "2026-10-08", ""));
 	ck_assert_str_eq(who_may("delete-bib-records"), "");
@@ -429,7 +436,15 @@ START_TEST(error_approvals)
 			 "YYYY-MM-DD)\n"
 			 "almaudit: DIR/approvals.csv:3: revoked on or before it was signed off\n"
 			 "almaudit: DIR/approvals.csv:4: revoked '10/01/2026' is not a date (want "
-			 "YYYY-MM-DD)\n");
+			 "YYYY-MM-DD, or undated)\n");
+	/* "undated": revoked, the date not recorded; with any sign-off date */
+	ck_assert_str_eq(load_errors(jobs, STAFF,
+				     APPROVALS_HEADER
+				     "batch-item-withdrawals,Honor Moody,2026-10-01,undated,,,\n"
+				     "batch-item-withdrawals,Honor Moody,,Undated,,,\n"
+				     "batch-item-withdrawals,Honor Moody,,undate,,,\n"),
+			 "almaudit: DIR/approvals.csv:4: revoked 'undate' is not a date (want "
+			 "YYYY-MM-DD, or undated)\n");
 }
 END_TEST
 
