@@ -478,6 +478,20 @@ START_TEST(time_fallback_and_job_id_type)
 	ck_assert_int_eq(ingest_next(fx.in, &r), 1);
 	ck_assert_int_eq(r.time, r.start_time);
 	ck_assert_int_eq(ingest_next(fx.in, &r), 0);
+	/* the type read from the job id is marked so (runs --explain says it) */
+	ck_assert_int_eq(ingest_open(fx.in, testutil_plain("id,job_id,type,name,submitted_by,"
+							   "start_time\n"
+							   "1,S99,,A,u,2026-10-05T10:00:00Z\n"
+							   "2,S99,SCHEDULED,A,u,2026-10-05T10:00:00Z\n"),
+				     RUN_PRODUCTION),
+			 0);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 1);
+	ck_assert_int_eq(r.type, RUN_SCHEDULED);
+	ck_assert_int_eq(r.type_from_job_id, 1);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 1);
+	ck_assert_int_eq(r.type, RUN_SCHEDULED);
+	ck_assert_int_eq(r.type_from_job_id, 0);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 0);
 	/* and to the millisecond, from the same column */
 	ck_assert_int_eq(ingest_open(fx.in, testutil_plain("id,name,submitted_by,submit_time,"
 							   "start_time\n"
