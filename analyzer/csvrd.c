@@ -97,6 +97,12 @@ void csvrd_close(struct csvrd *r)
 	free(r);
 }
 
+/* White space around a cell's value: spaces, tabs and line ends. */
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
 void csvrd_trim(const char **s, size_t *n)
 {
 	while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t'))
@@ -469,6 +475,20 @@ int csvrd_next(struct csvrd *r, struct csvrow *row)
 	if (r->nf && r->flen[0] >= 3 && memcmp(r->fptr[0], "\xEF\xBB\xBF", 3) == 0) {
 		r->fptr[0] += 3;
 		r->flen[0] -= 3;
+	}
+	/* A cell's value is trimmed whether quoted or not: libcsv (and the
+	 * fast path) drop the white space around a plain cell, not inside
+	 * quotes, and "  Change Physical Items" must read as its job. */
+	for (size_t i = 0; i < r->nf; i++) {
+		char *f = r->rbuf + (size_t)(r->fptr[i] - r->rbuf);
+		size_t n = r->flen[i];
+		while (n && is_blank(f[0]))
+			f++, n--;
+		while (n && is_blank(f[n - 1]))
+			n--;
+		f[n] = '\0';
+		r->fptr[i] = f;
+		r->flen[i] = n;
 	}
 	row->line = r->ready_line;
 	row->n = r->nf;

@@ -37,7 +37,9 @@ struct csvrd *csvrd_open(const char *path, const char *name);
 
 /* The next row: 1 and *row filled, 0 at the end, -1 when reading failed
  * (reported at file and line). A row the failure cut short comes first,
- * flagged CSVROW_TRUNCATED; -1 follows. Blank lines are not rows. */
+ * flagged CSVROW_TRUNCATED; -1 follows. Blank lines are not rows. Each
+ * cell is trimmed of the white space (spaces, tabs, line ends) around it,
+ * whether it was quoted or not. */
 int csvrd_next(struct csvrd *r, struct csvrow *row);
 
 /* Whole lines that start a row and hold no quote are split without libcsv,
@@ -45,8 +47,8 @@ int csvrd_next(struct csvrd *r, struct csvrow *row);
  * goes through libcsv. Tests turn the fast path off to compare the two. */
 void csvrd_set_fast(struct csvrd *r, int fast);
 
-/* Narrows s[0..n) to drop spaces and tabs at both ends (quoted cells keep
- * theirs from libcsv; the values read from them do not). */
+/* Narrows s[0..n) to drop spaces and tabs at both ends. (Every cell
+ * csvrd_next hands out is already trimmed of white space, quoted or not.) */
 void csvrd_trim(const char **s, size_t *n);
 
 /* 1 when the input is gzip. */

@@ -127,16 +127,19 @@ static int parse_u64(const char *s, size_t n, int commas, uint64_t max, uint64_t
 	return 0;
 }
 
-static int parse_time_col(struct ingest *in, enum col c, int64_t *out)
+/* *out in seconds, *ms to the millisecond; TIME_NONE both when empty. */
+static int parse_time_col(struct ingest *in, enum col c, int64_t *out, int64_t *ms)
 {
 	size_t n;
 	const char *s = col(in, c, &n);
-	*out = TIME_NONE;
+	*out = *ms = TIME_NONE;
 	csvrd_trim(&s, &n);
 	if (!n)
 		return 0;
-	if (times_parse(s, n, out) == 0)
+	if (times_parse_ms(s, n, ms) == 0) {
+		*out = *ms >= 0 ? *ms / 1000 : (*ms - 999) / 1000;
 		return 0;
+	}
 	reject(in, REJ_BAD_TIME, "%s '%.*s'", columns_name(c), n > 64 ? 64 : (int)n, s);
 	return -1;
 }
@@ -180,13 +183,15 @@ static int make_run(struct ingest *in, struct run *run)
 		return -1;
 	}
 
-	if (parse_time_col(in, COL_SUBMIT_TIME, &run->submit_time) ||
-	    parse_time_col(in, COL_START_TIME, &run->start_time) ||
-	    parse_time_col(in, COL_END_TIME, &run->end_time))
+	int64_t submit_ms, start_ms, end_ms;
+	if (parse_time_col(in, COL_SUBMIT_TIME, &run->submit_time, &submit_ms) ||
+	    parse_time_col(in, COL_START_TIME, &run->start_time, &start_ms) ||
+	    parse_time_col(in, COL_END_TIME, &run->end_time, &end_ms))
 		return -1;
 	run->time = run->start_time != TIME_NONE    ? run->start_time
 		    : run->submit_time != TIME_NONE ? run->submit_time
 						    : run->end_time;
+	run->time_ms = start_ms != TIME_NONE ? start_ms : submit_ms != TIME_NONE ? submit_ms : end_ms;
 	if (run->time == TIME_NONE) {
 		reject(in, REJ_NO_TIME, "no start, submit or end time");
 		return -1;
@@ -208,6 +213,7 @@ static int make_run(struct ingest *in, struct run *run)
 			run->type = RUN_SCHEDULED;
 		else if (run->job_id[0] == 'O')
 			run->type = RUN_OTHER;
+		run->type_from_job_id = run->type != RUN_TYPE_UNKNOWN;
 	}
 
 	run->env = in->env;

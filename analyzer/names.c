@@ -1,89 +1,130 @@
 #include "names.h"
 
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
 
-/* Latin letters with marks, folded to their base letters. */
+/* Of a long name only this many bytes are folded: the key is shorter still. */
+#define NAMES_INPUT_MAX 512
+
+/* Letters NFKD does not decompose, folded to the Latin letters people type
+ * for them (after case folding, so lower case only); and the typographic
+ * apostrophes, which NFKD keeps. Everything else is libunistring's work. */
 static const struct {
-	unsigned lo, hi;
+	ucs4_t cp;
 	const char *to;
-} folds[] = {
-	{0xC0, 0xC5, "a"}, {0xC6, 0xC6, "ae"}, {0xC7, 0xC7, "c"},  {0xC8, 0xCB, "e"},
-	{0xCC, 0xCF, "i"}, {0xD0, 0xD0, "d"},  {0xD1, 0xD1, "n"},  {0xD2, 0xD6, "o"},
-	{0xD8, 0xD8, "o"}, {0xD9, 0xDC, "u"},  {0xDD, 0xDD, "y"},  {0xDE, 0xDE, "th"},
-	{0xDF, 0xDF, "ss"}, {0xE0, 0xE5, "a"}, {0xE6, 0xE6, "ae"}, {0xE7, 0xE7, "c"},
-	{0xE8, 0xEB, "e"}, {0xEC, 0xEF, "i"},  {0xF0, 0xF0, "d"},  {0xF1, 0xF1, "n"},
-	{0xF2, 0xF6, "o"}, {0xF8, 0xF8, "o"},  {0xF9, 0xFC, "u"},  {0xFD, 0xFD, "y"},
-	{0xFE, 0xFE, "th"}, {0xFF, 0xFF, "y"}, {0x100, 0x105, "a"}, {0x106, 0x10D, "c"},
-	{0x10E, 0x111, "d"}, {0x112, 0x11B, "e"}, {0x11C, 0x123, "g"}, {0x124, 0x127, "h"},
-	{0x128, 0x131, "i"}, {0x132, 0x133, "ij"}, {0x134, 0x135, "j"}, {0x136, 0x138, "k"},
-	{0x139, 0x142, "l"}, {0x143, 0x14B, "n"}, {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"},
-	{0x154, 0x159, "r"}, {0x15A, 0x161, "s"}, {0x162, 0x167, "t"}, {0x168, 0x173, "u"},
-	{0x174, 0x175, "w"}, {0x176, 0x178, "y"}, {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"},
-	{0x2018, 0x2019, "'"}, {0xA0, 0xA0, " "},
+} letters[] = {
+	{0x00E6, "ae"}, /* æ */ {0x00F0, "d"}, /* ð */  {0x00F8, "o"}, /* ø */
+	{0x00FE, "th"}, /* þ */ {0x0111, "d"}, /* đ */  {0x0127, "h"}, /* ħ */
+	{0x0131, "i"},	/* ı */ {0x0138, "k"}, /* ĸ */  {0x0142, "l"}, /* ł */
+	{0x014B, "n"},	/* ŋ */ {0x0153, "oe"}, /* œ */ {0x0167, "t"}, /* ŧ */
+	{0x02BC, "'"},	/* ʼ */ {0x2018, "'"},	/* ‘ */ {0x2019, "'"}, /* ’ */
 };
 
-/* Decodes one UTF-8 sequence at s; returns its length (1 for a stray byte). */
-static size_t decode(const unsigned char *s, size_t n, unsigned *cp)
+/* Appends the n bytes of one character to out (size bytes, a NUL kept
+ * room for) unless it does not fit whole: 0, or -1 and out unchanged. */
+static int put(char *out, size_t size, size_t *o, const char *s, size_t n)
 {
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
-	if (!len || len > n) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	unsigned v = s[0] & (0x7F >> len);
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	*cp = v;
-	return len;
+	if (*o + n >= size)
+		return -1;
+	memcpy(out + *o, s, n);
+	*o += n;
+	return 0;
 }
 
-/* Folds s into out: lower case, marks removed, spaces collapsed. */
-static size_t fold(const char *s, size_t n, char *out, size_t size)
+static int ascii_space(unsigned char c)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t o = 0, i = 0;
-	int space = 1; /* drop leading spaces */
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
-	while (i < n && o + 3 < size) {
-		unsigned cp;
-		size_t len = decode(p + i, n - i, &cp);
-		const char *to = NULL;
-		char one[2] = {0, 0};
-		if (cp == ' ' || cp == '\t' || cp == 0xA0) {
-			to = " ";
-		} else if (cp < 0x80) {
-			one[0] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-			to = one;
-		} else {
-			for (size_t k = 0; k < sizeof folds / sizeof folds[0]; k++)
-				if (cp >= folds[k].lo && cp <= folds[k].hi)
-					to = folds[k].to;
-		}
-		if (to && to[0] == ' ') {
+/* The ASCII fast path of fold: lower case, spaces collapsed. */
+static size_t fold_ascii(const unsigned char *p, size_t n, char *out, size_t size)
+{
+	size_t o = 0;
+	int space = 1; /* drop leading spaces */
+	for (size_t i = 0; i < n && o + 1 < size; i++) {
+		if (ascii_space(p[i])) {
 			if (!space)
 				out[o++] = ' ';
 			space = 1;
-		} else if (to) {
-			for (; *to && o + 1 < size; to++)
-				out[o++] = *to;
-			space = 0;
 		} else {
-			/* another script: keep the bytes as they are */
-			for (size_t k = 0; k < len && o + 1 < size; k++)
-				out[o++] = (char)p[i + k];
+			out[o++] = (char)(p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i]);
 			space = 0;
 		}
-		i += len;
 	}
+	return o;
+}
+
+/* Folds a name with letters past ASCII: compatibility decomposition (NFKD),
+ * case folding, combining marks dropped, the letters above by the table. */
+static size_t fold_unicode(const unsigned char *p, size_t n, char *out, size_t size)
+{
+	/* invalid UTF-8 reads as U+FFFD, so libunistring sees valid text */
+	uint8_t clean[NAMES_INPUT_MAX * 3 + 4];
+	size_t cl = 0;
+	for (size_t i = 0; i < n && i < NAMES_INPUT_MAX;) {
+		ucs4_t uc;
+		int len = u8_mbtouc(&uc, p + i, n - i);
+		int w = u8_uctomb(clean + cl, uc, (ptrdiff_t)(sizeof clean - cl));
+		if (w < 0)
+			break;
+		cl += (size_t)w;
+		i += (size_t)len;
+	}
+
+	uint8_t nfkd_buf[NAMES_INPUT_MAX * 4], fold_buf[NAMES_INPUT_MAX * 4];
+	size_t nl = sizeof nfkd_buf, fl = sizeof fold_buf;
+	uint8_t *nfkd = u8_normalize(UNINORM_NFKD, clean, cl, nfkd_buf, &nl);
+	uint8_t *folded = nfkd ? u8_casefold(nfkd, nl, NULL, UNINORM_NFKD, fold_buf, &fl) : NULL;
+	if (nfkd != nfkd_buf)
+		free(nfkd);
+	if (!folded)
+		return 0; /* out of memory */
+
+	size_t o = 0;
+	int space = 1;
+	for (size_t i = 0; i < fl;) {
+		ucs4_t uc;
+		int len = u8_mbtouc(&uc, folded + i, fl - i);
+		const uint8_t *at = folded + i;
+		i += (size_t)len;
+		if (uc_is_general_category(uc, UC_CATEGORY_M))
+			continue;
+		if (uc_is_property_white_space(uc)) {
+			if (!space && put(out, size, &o, " ", 1) != 0)
+				break;
+			space = 1;
+			continue;
+		}
+		const char *to = NULL;
+		for (size_t k = 0; k < sizeof letters / sizeof letters[0]; k++)
+			if (letters[k].cp == uc)
+				to = letters[k].to;
+		int cut = to ? put(out, size, &o, to, strlen(to))
+			     : put(out, size, &o, (const char *)at, (size_t)len);
+		if (cut)
+			break;
+		space = 0;
+	}
+	if (folded != fold_buf)
+		free(folded);
+	return o;
+}
+
+/* Folds s into out (size >= 1 bytes, NUL-terminated): lower case, marks
+ * removed, spaces collapsed and trimmed. A fold too long for out is cut
+ * at a character boundary. Returns its length. */
+static size_t fold(const char *s, size_t n, char *out, size_t size)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < n && p[i] < 0x80)
+		i++;
+	size_t o = i == n ? fold_ascii(p, n, out, size) : fold_unicode(p, n, out, size);
 	while (o && out[o - 1] == ' ')
 		o--;
 	out[o] = '\0';
@@ -96,14 +137,11 @@ size_t names_key(const char *s, size_t n, char key[NAMES_KEY_MAX])
 	if (!comma)
 		return fold(s, n, key, NAMES_KEY_MAX);
 	/* "Last, First" is "First Last" */
-	char first[NAMES_KEY_MAX];
-	size_t fl = fold(comma + 1, n - (size_t)(comma - s) - 1, first, sizeof first);
-	size_t o = 0;
-	if (fl) {
-		memcpy(key, first, fl);
-		o = fl;
+	size_t o = fold(comma + 1, n - (size_t)(comma - s) - 1, key, NAMES_KEY_MAX);
+	if (o && o + 2 < NAMES_KEY_MAX)
 		key[o++] = ' ';
-	}
+	else if (o)
+		return o; /* the first name fills the key */
 	o += fold(s, (size_t)(comma - s), key + o, NAMES_KEY_MAX - o);
 	while (o && key[o - 1] == ' ')
 		o--;

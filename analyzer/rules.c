@@ -567,7 +567,8 @@ static int parse_day(struct load *ld, long line, const char *what, const char *s
 	if (!n)
 		return 0;
 	if (times_parse_date(s, n, &y, &m, &d) != 0) {
-		fail(ld, line, "%s '%.*s' is not a date (want YYYY-MM-DD)", what, (int)n, s);
+		fail(ld, line, "%s '%.*s' is not a date (want YYYY-MM-DD%s)", what, (int)n, s,
+		     strcmp(what, "revoked") ? "" : ", or " RULES_UNDATED_WORD);
 		return -1;
 	}
 	*out = times_days_from_civil(y, m, d);
@@ -665,9 +666,12 @@ static void load_approvals(struct load *ld)
 		const char *so = table_cell(&t, AP_SIGNED_OFF, &n);
 		int bad = parse_day(ld, line, "signed_off", so, n, &signed_off);
 		const char *rv = table_cell(&t, AP_REVOKED, &n);
-		bad |= parse_day(ld, line, "revoked", rv, n, &revoked);
+		if (n == strlen(RULES_UNDATED_WORD) && strncasecmp(rv, RULES_UNDATED_WORD, n) == 0)
+			revoked = RULES_UNDATED; /* revoked, the date not recorded */
+		else
+			bad |= parse_day(ld, line, "revoked", rv, n, &revoked);
 		if (!bad && signed_off != RULES_NO_DATE && revoked != RULES_NO_DATE &&
-		    revoked <= signed_off)
+		    revoked != RULES_UNDATED && revoked <= signed_off)
 			fail(ld, line, "revoked on or before it was signed off");
 
 		size_t sn;

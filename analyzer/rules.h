@@ -13,6 +13,9 @@
 #include "match.h"
 
 #define RULES_NO_DATE INT64_MIN	    /* an empty signed_off or revoked */
+/* revoked "undated": revoked, the date not recorded; a day before any record */
+#define RULES_UNDATED (INT64_MIN + 1)
+#define RULES_UNDATED_WORD "undated"
 #define RULES_DEFAULT_LARGE_SET 1000 /* --large-set when not given */
 
 struct rules_job {
@@ -37,7 +40,8 @@ struct rules_person {
 
 struct rules_approval {
 	int job, person;
-	int64_t signed_off, revoked; /* local dates as days since 1970-01-01 */
+	int64_t signed_off, revoked; /* local dates as days since 1970-01-01;
+				      * revoked may be RULES_UNDATED */
 	char *staff;		     /* the name as approvals.csv writes it */
 	char *sets_src;		     /* NULL: every set */
 	struct pattern *sets;

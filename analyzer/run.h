@@ -17,10 +17,12 @@ struct run {
 	uint64_t id;	  /* job instance id */
 	const char *job_id, *name, *category;
 	enum run_type type;
+	int type_from_job_id; /* the type cell was empty: type read from job_id */
 	const char *user;      /* submitted_by: Alma primary id, System, exl_api */
 	const char *user_name; /* submitted_by_desc: "Last, First" */
 	int64_t submit_time, start_time, end_time; /* UTC, TIME_NONE if empty */
 	int64_t time;	    /* start, else submit, else end time */
+	int64_t time_ms;    /* the same instant to the millisecond (ms since 1970) */
 	const char *status; /* code: COMPLETED_SUCCESS ... ("" if empty) */
 	int progress;	    /* percent, -1 if empty */
 	int64_t records;    /* total records, -1 if empty */

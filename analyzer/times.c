@@ -255,20 +255,26 @@ static void spaces(struct cur *c)
 		c->p++;
 }
 
-/* HH:MM[:SS[.fff]] */
-static int clock_time(struct cur *c, int hmin, int *h, int *mi, int *s)
+/* HH:MM[:SS[.fff]]; *ms is the fraction of the second in milliseconds,
+ * any number of digits cut to three (.5 is 500, .5929 is 592). */
+static int clock_time(struct cur *c, int hmin, int *h, int *mi, int *s, int *ms)
 {
-	*s = 0;
+	*s = *ms = 0;
 	if (digits(c, hmin, 2, h) || lit(c, ':') || digits(c, 2, 2, mi))
 		return -1;
 	if (lit(c, ':') == 0) {
 		if (digits(c, 2, 2, s))
 			return -1;
 		if (c->p < c->end && (*c->p == '.' || *c->p == ',')) {
-			int frac;
+			int n = 0;
 			c->p++;
-			if (digits(c, 1, 9, &frac))
+			for (; c->p < c->end && *c->p >= '0' && *c->p <= '9'; c->p++, n++)
+				if (n < 3)
+					*ms = *ms * 10 + (*c->p - '0');
+			if (n < 1 || n > 9)
 				return -1;
+			for (; n < 3; n++)
+				*ms *= 10;
 		}
 	}
 	return 0;
@@ -303,8 +309,17 @@ static int zone_suffix(struct cur *c, int *has, long *offset)
 
 int times_parse(const char *s, size_t n, int64_t *out)
 {
+	int64_t ms;
+	if (times_parse_ms(s, n, &ms) != 0)
+		return -1;
+	*out = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+	return 0;
+}
+
+int times_parse_ms(const char *s, size_t n, int64_t *out)
+{
 	struct cur c = {s, s + n};
-	int y, mo, d, h, mi, sec, has_zone = 0;
+	int y, mo, d, h, mi, sec, frac, has_zone = 0;
 	long offset = 0;
 
 	spaces(&c);
@@ -315,7 +330,8 @@ int times_parse(const char *s, size_t n, int64_t *out)
 			return -1;
 		if (lit(&c, 'T') && lit(&c, ' '))
 			return -1;
-		if (clock_time(&c, 2, &h, &mi, &sec) || zone_suffix(&c, &has_zone, &offset))
+		if (clock_time(&c, 2, &h, &mi, &sec, &frac) ||
+		    zone_suffix(&c, &has_zone, &offset))
 			return -1;
 	} else {
 		/* MM/DD/YYYY H:MM[:SS] [AM|PM] */
@@ -325,7 +341,7 @@ int times_parse(const char *s, size_t n, int64_t *out)
 		if (lit(&c, ' ') && lit(&c, '\t'))
 			return -1;
 		spaces(&c);
-		if (clock_time(&c, 1, &h, &mi, &sec))
+		if (clock_time(&c, 1, &h, &mi, &sec, &frac))
 			return -1;
 		spaces(&c);
 		if (c.end - c.p >= 2 && (c.p[1] == 'M' || c.p[1] == 'm') &&
@@ -346,6 +362,7 @@ int times_parse(const char *s, size_t n, int64_t *out)
 		*out = times_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
 	else
 		*out = times_from_local(y, mo, d, h, mi, sec);
+	*out = *out * 1000 + frac;
 	return 0;
 }
 

@@ -24,8 +24,14 @@ const char *times_zone_name(void);
  *   10/05/2026 09:11[:SS]           local, 24-hour
  *   10/05/2026 9:11[:SS] AM         local, 12-hour
  * Returns 0 and sets *out, or -1 when s is not one of these or names an
- * impossible date or time. Writes no diagnostic. */
+ * impossible date or time. Writes no diagnostic. A fraction of a second is
+ * dropped: *out is the whole second it falls in. */
 int times_parse(const char *s, size_t n, int64_t *out);
+
+/* The same, to the millisecond: *out is milliseconds since the epoch, the
+ * fraction kept (any number of digits, cut to three). What a run's time is
+ * compared with (a sandbox run half a second earlier is earlier). */
+int times_parse_ms(const char *s, size_t n, int64_t *out);
 
 /* Parse a calendar date YYYY-MM-DD; 0 or -1. */
 int times_parse_date(const char *s, size_t n, int *y, int *m, int *d);

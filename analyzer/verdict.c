@@ -2,6 +2,7 @@
 
 #include "diag.h"
 #include "hmap.h"
+#include "match.h"
 #include "names.h"
 #include "times.h"
 
@@ -12,7 +13,7 @@
 #include <string.h>
 
 struct sandbox_run {
-	int64_t time;
+	int64_t time, time_ms; /* to the second, and to the millisecond */
 	uint64_t id;
 };
 
@@ -138,9 +139,9 @@ int judge_evidence(struct judge *j, const struct run *run)
 		if (!grown)
 			return 0;
 		j->earliest = grown;
-		j->earliest[j->nearliest++] = (struct sandbox_run){run->time, run->id};
-	} else if (run->time < j->earliest[*at].time) {
-		j->earliest[*at] = (struct sandbox_run){run->time, run->id};
+		j->earliest[j->nearliest++] = (struct sandbox_run){run->time, run->time_ms, run->id};
+	} else if (run->time_ms < j->earliest[*at].time_ms) {
+		j->earliest[*at] = (struct sandbox_run){run->time, run->time_ms, run->id};
 	}
 	return 0;
 }
@@ -177,6 +178,15 @@ void verdict_text(const struct verdict *v, char *buf, size_t size)
 		snprintf(buf, size, "ok");
 }
 
+/* Whether an approval's sets cover a run's set: 1 (or no sets), 0, -1 when
+ * the pattern hit a limit. */
+static int set_covers(const struct rules_approval *a, const char *set_name)
+{
+	if (!a->sets)
+		return 1;
+	return match_run(a->sets, set_name ? set_name : "", set_name ? strlen(set_name) : 0);
+}
+
 int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 {
 	const struct rules *r = j->rules;
@@ -184,13 +194,19 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 
 	verdict_clear(j, v);
 	v->person = person_of(j, run, &v->by_id);
+	/* every detail about someone the rules do not know says so */
+	char stranger[64] = "";
+	if (v->person < 0)
+		snprintf(stranger, sizeof stranger, "; person not in %s",
+			 rules_file_name(r->staff_path));
 	int job = rules_job_for_name(r, run->name, strlen(run->name));
 	if (job == -2)
 		return -1;
 	if (job < 0) {
 		v->findings |= 1u << FIND_UNLISTED_JOB;
 		snprintf(v->detail[FIND_UNLISTED_JOB], sizeof v->detail[0],
-			 "no pattern in %s matches the job name", rules_file_name(r->jobs_path));
+			 "no pattern in %s matches the job name%s", rules_file_name(r->jobs_path),
+			 stranger);
 		return 0;
 	}
 	v->job = job;
@@ -206,7 +222,15 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 		if (!rules_grants(r, a->job, job))
 			continue;
 		if (a->signed_off != RULES_NO_DATE && a->signed_off > day) {
-			v->later = (int)i;
+			/* signed off later: "ran before sign-off" only when the
+			 * approval would cover this run's set */
+			int covers = set_covers(a, run->set_name);
+			if (covers < 0)
+				return -1;
+			if (covers)
+				v->later = (int)i;
+			else
+				sets_missed = (int)i;
 			continue;
 		}
 		if (a->revoked != RULES_NO_DATE && a->revoked <= day) {
@@ -227,7 +251,7 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 		char key[256];
 		size_t len = evidence_key(key, sizeof key, job, v->person, run);
 		int64_t *at = hmap_get(&j->evidence, key, len);
-		if (at && j->earliest[*at].time < run->time) {
+		if (at && j->earliest[*at].time_ms < run->time_ms) {
 			v->sandbox = j->earliest[*at].time;
 			v->sandbox_id = j->earliest[*at].id;
 		}
@@ -243,7 +267,8 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 			times_format_local(v->sandbox, when, sizeof when);
 			v->findings |= 1u << FIND_NO_SIGNOFF;
 			snprintf(v->detail[FIND_NO_SIGNOFF], sizeof v->detail[0],
-				 "tested in sandbox %s, never signed off for %s", when, jb->id);
+				 "tested in sandbox %s, never signed off for %s%s", when, jb->id,
+				 stranger);
 		} else {
 			v->findings |= 1u << FIND_UNAPPROVED;
 			char *d = v->detail[FIND_UNAPPROVED];
@@ -254,8 +279,12 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 				const struct rules_approval *a = &r->approvals[v->revoked];
 				char revoked[16];
 				times_format_day(a->revoked, revoked, sizeof revoked);
-				snprintf(d, size, "approval revoked on %s (%s:%ld)", revoked,
-					 rules_file_name(r->approvals_path), a->line);
+				if (a->revoked == RULES_UNDATED)
+					snprintf(d, size, "approval revoked (date not recorded) in %s:%ld",
+						 rules_file_name(r->approvals_path), a->line);
+				else
+					snprintf(d, size, "approval revoked on %s (%s:%ld)", revoked,
+						 rules_file_name(r->approvals_path), a->line);
 			} else if (sets_missed >= 0) {
 				const struct rules_approval *a = &r->approvals[sets_missed];
 				snprintf(d, size, "approved only for sets matching %s (%s:%ld)",
@@ -271,13 +300,14 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 	if (jb->damaging && run->records > limit) {
 		v->findings |= 1u << FIND_DAMAGING_LARGE_SET;
 		snprintf(v->detail[FIND_DAMAGING_LARGE_SET], sizeof v->detail[0],
-			 "%" PRId64 " records, above %" PRId64 " for %s", run->records, limit, jb->id);
+			 "%" PRId64 " records, above %" PRId64 " for %s%s", run->records, limit, jb->id,
+			 stranger);
 	} else if (jb->damaging && run->records < 0) {
 		v->findings |= 1u << FIND_UNKNOWN_SIZE;
 		snprintf(v->detail[FIND_UNKNOWN_SIZE], sizeof v->detail[0],
-			 "no record count%s: above %" PRId64 " for %s cannot be ruled out",
+			 "no record count%s: above %" PRId64 " for %s cannot be ruled out%s",
 			 run->no_records_col ? " (the export has no record count column)" : "",
-			 limit, jb->id);
+			 limit, jb->id, stranger);
 	}
 	return 0;
 }
@@ -354,10 +384,19 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 				 r->jobs[ap->job].id, jb->id);
 		date_or(b, sizeof b, ap->signed_off, "before the records");
 		const char *why;
-		char reason[200];
+		char reason[320];
 		if (ap->signed_off != RULES_NO_DATE && ap->signed_off > day) {
-			snprintf(reason, sizeof reason, "signed off %s, after the run's date %s", b, a);
+			if (set_covers(ap, run->set_name) == 1)
+				snprintf(reason, sizeof reason, "signed off %s, after the run's date %s",
+					 b, a);
+			else
+				snprintf(reason, sizeof reason,
+					 "signed off %s, after the run's date %s, and limited to sets "
+					 "matching %s; set '%.80s' does not",
+					 b, a, ap->sets_src, run->set_name);
 			why = reason;
+		} else if (ap->revoked == RULES_UNDATED) {
+			why = "revoked (date not recorded), so before any run";
 		} else if (ap->revoked != RULES_NO_DATE && ap->revoked <= day) {
 			date_or(b, sizeof b, ap->revoked, "");
 			snprintf(reason, sizeof reason, "revoked %s, on or before the run's date %s", b,

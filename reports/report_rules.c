@@ -9,8 +9,20 @@
 static void day_cell(FILE *out, int64_t day, int width)
 {
 	char buf[16];
-	times_format_day(day, buf, sizeof buf);
+	if (day == RULES_UNDATED)
+		snprintf(buf, sizeof buf, "%s", RULES_UNDATED_WORD);
+	else
+		times_format_day(day, buf, sizeof buf);
 	fprintf(out, "%-*s", width, buf[0] ? buf : "-");
+}
+
+/* What a row's line says after its rule: the set limit, an undated revocation. */
+static void approval_notes(FILE *out, const struct rules_approval *a)
+{
+	if (a->sets_src)
+		fprintf(out, "  sets matching %s", a->sets_src);
+	if (a->revoked == RULES_UNDATED)
+		fprintf(out, "  revoked (date not recorded)");
 }
 
 static int holds_today(const struct rules_approval *a, int64_t today)
@@ -109,8 +121,7 @@ void report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, 
 		day_cell(out, a->revoked, 11);
 		fprintf(out, " %-28s %s:%ld", a->job == job ? "-" : r->jobs[a->job].id,
 			rules_file_name(r->approvals_path), a->line);
-		if (a->sets_src)
-			fprintf(out, "  sets matching %s", a->sets_src);
+		approval_notes(out, a);
 		putc('\n', out);
 	}
 }
@@ -155,8 +166,7 @@ void report_rules_what(FILE *out, const struct rules *r, int person, int64_t tod
 			day_cell(out, a->revoked, 11);
 			fprintf(out, " %-28s %s:%ld", a->job == (int)j ? "-" : r->jobs[a->job].id,
 				rules_file_name(r->approvals_path), a->line);
-			if (a->sets_src)
-				fprintf(out, "  sets matching %s", a->sets_src);
+			approval_notes(out, a);
 			putc('\n', out);
 		}
 }

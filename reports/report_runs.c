@@ -31,7 +31,14 @@ static void explain(struct lines *l, const struct report_run *rr)
 {
 	const struct run *run = rr->run;
 	l->n = 0;
-	if (!strcmp(rr->verdict, "system"))
+	if (!strcmp(rr->verdict, "system") && run->type == RUN_SCHEDULED && run->type_from_job_id) {
+		char text[160];
+		snprintf(text, sizeof text,
+			 "system run: job id %.64s marks a scheduled job (the type column is empty), "
+			 "counted and never judged",
+			 run->job_id);
+		add_line(l, text);
+	} else if (!strcmp(rr->verdict, "system"))
 		add_line(l, run->type == RUN_SCHEDULED
 				    ? "system run: scheduled (type SCHEDULED), counted and never judged"
 				    : "system run: submitted by System, counted and never judged");

@@ -240,7 +240,8 @@ START_TEST(csv_round_trips)
 		{"damaging-large-set", "1", "withdraw", "40112 records, above 1000 for withdraw"},
 		{"unapproved", "2", "withdraw", "no approval for withdraw"},
 		{"unapproved", "3", "change", "no approval for change"},
-		{"unlisted-job", "4", "", "no pattern in jobs.csv matches the job name"},
+		{"unlisted-job", "4", "",
+		 "no pattern in jobs.csv matches the job name; person not in staff.csv"},
 	};
 	for (size_t k = 0; k < 4; k++) {
 		ck_assert_int_eq(csvrd_next(rd, &row), 1);

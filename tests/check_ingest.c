@@ -478,6 +478,54 @@ START_TEST(time_fallback_and_job_id_type)
 	ck_assert_int_eq(ingest_next(fx.in, &r), 1);
 	ck_assert_int_eq(r.time, r.start_time);
 	ck_assert_int_eq(ingest_next(fx.in, &r), 0);
+	/* the type read from the job id is marked so (runs --explain says it) */
+	ck_assert_int_eq(ingest_open(fx.in, testutil_plain("id,job_id,type,name,submitted_by,"
+							   "start_time\n"
+							   "1,S99,,A,u,2026-10-05T10:00:00Z\n"
+							   "2,S99,SCHEDULED,A,u,2026-10-05T10:00:00Z\n"),
+				     RUN_PRODUCTION),
+			 0);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 1);
+	ck_assert_int_eq(r.type, RUN_SCHEDULED);
+	ck_assert_int_eq(r.type_from_job_id, 1);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 1);
+	ck_assert_int_eq(r.type, RUN_SCHEDULED);
+	ck_assert_int_eq(r.type_from_job_id, 0);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 0);
+	/* and to the millisecond, from the same column */
+	ck_assert_int_eq(ingest_open(fx.in, testutil_plain("id,name,submitted_by,submit_time,"
+							   "start_time\n"
+							   "1,A,u,2026-10-05T10:00:00.250Z,\n"
+							   "2,A,u,2026-10-05T10:00:00Z,"
+							   "2026-10-05T11:00:00.5Z\n"),
+				     RUN_SANDBOX),
+			 0);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 1);
+	ck_assert_int_eq(r.time_ms, r.submit_time * 1000 + 250);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 1);
+	ck_assert_int_eq(r.time_ms, r.start_time * 1000 + 500);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 0);
+}
+END_TEST
+
+/* Every cell the tool reads is trimmed of the white space around it,
+ * quoted or not (spaces, tabs, line ends): "  Change Physical Items" is
+ * Change Physical Items, as it is unquoted. */
+START_TEST(quoted_cells_trimmed_like_plain_ones)
+{
+	const char *text = dump(testutil_plain(
+		"id,job_id,name,category,type,submitted_by,submitted_by_desc,start_time,status,"
+		"total_records,set_name,environment\n"
+		"\" 7 \",\" M26714\t\",\"  Change Physical Items\",\" Physical Items \","
+		"\" MANUAL \",\" 801 \",\"\tMoody, Honor \",\" 2026-10-05T10:00:00Z \","
+		"\" COMPLETED_SUCCESS \",\" 12 \",\" HD weeding \r\n\",\" sandbox \"\n"
+		"8,\tM26714 ,  Change Physical Items  ,Physical Items,MANUAL,801,\"Moody, Honor\","
+		"2026-10-05T10:00:00Z,COMPLETED_SUCCESS,12,HD weeding,sandbox\n"));
+	ck_assert_str_eq(text,
+			 "2|7|M26714|Change Physical Items|Physical Items|MANUAL|801|Moody, Honor|-|"
+			 "2026-10-05T10:00:00Z|-|COMPLETED_SUCCESS|-1|12|HD weeding|sandbox\n"
+			 "4|8|M26714|Change Physical Items|Physical Items|MANUAL|801|Moody, Honor|-|"
+			 "2026-10-05T10:00:00Z|-|COMPLETED_SUCCESS|-1|12|HD weeding|sandbox\n");
 }
 END_TEST
 
@@ -574,6 +622,7 @@ int main(void)
 	tcase_add_test(tc, missing_required_columns_named);
 	tcase_add_test(tc, time_fallback_and_job_id_type);
 	tcase_add_test(tc, fast_path_agrees_with_libcsv);
+	tcase_add_test(tc, quoted_cells_trimmed_like_plain_ones);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -50,6 +50,33 @@ START_TEST(iso_with_z_and_millis)
 }
 END_TEST
 
+/* The millisecond parser keeps the fraction, cut to three digits; the
+ * seconds parser is the second the fraction falls in. */
+START_TEST(millis_kept)
+{
+	int64_t ms;
+	ny();
+	ck_assert_int_eq(times_parse_ms("2026-10-05T09:11:32.592Z", 24, &ms), 0);
+	ck_assert_int_eq(ms, parse("2026-10-05T09:11:32Z") * 1000 + 592);
+	ck_assert_int_eq(times_parse_ms("2026-10-05T09:11:32.5Z", 22, &ms), 0);
+	ck_assert_int_eq(ms % 1000, 500);
+	ck_assert_int_eq(times_parse_ms("2026-10-05T09:11:32,123456789Z", 30, &ms), 0);
+	ck_assert_int_eq(ms % 1000, 123);
+	ck_assert_int_eq(times_parse_ms("2026-10-05 05:11:32.07", 22, &ms), 0);
+	ck_assert_int_eq(ms, parse("2026-10-05T09:11:32Z") * 1000 + 70);
+	ck_assert_int_eq(times_parse_ms("10/05/2026 5:11:32.9 AM", 23, &ms), 0);
+	ck_assert_int_eq(ms, parse("2026-10-05T09:11:32Z") * 1000 + 900);
+	ck_assert_int_eq(times_parse_ms("2026-10-05T09:11Z", 17, &ms), 0);
+	ck_assert_int_eq(ms, parse("2026-10-05T09:11:00Z") * 1000);
+	/* before 1970 the second is the one the fraction falls in, too */
+	ck_assert_int_eq(parse("1969-12-31T23:59:59.5Z"), -1);
+	ck_assert_int_eq(times_parse_ms("1969-12-31T23:59:59.5Z", 22, &ms), 0);
+	ck_assert_int_eq(ms, -500);
+	ck_assert_int_eq(times_parse_ms("2026-10-05T09:11:32.1234567890Z", 31, &ms), -1);
+	ck_assert_int_eq(times_parse_ms("2026-10-05T09:11:32.Z", 21, &ms), -1);
+}
+END_TEST
+
 START_TEST(iso_with_offsets)
 {
 	ny();
@@ -187,6 +214,7 @@ int main(void)
 	Suite *s = suite_create("times");
 	TCase *tc = tcase_create("parse");
 	tcase_add_test(tc, iso_with_z_and_millis);
+	tcase_add_test(tc, millis_kept);
 	tcase_add_test(tc, iso_with_offsets);
 	tcase_add_test(tc, local_iso_forms);
 	tcase_add_test(tc, us_forms);

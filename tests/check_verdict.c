@@ -41,7 +41,9 @@ static void setup(void)
 		   "suppress,Vardit Samuels,,,judaica,,\n"
 		   "create,Minna Popkin,,,,,\n"
 		   "delete,Amy Armitage,,2026-10-10,,,\n"
-		   "change,Laura Hartnett,2026-10-20,,,,\n");
+		   "change,Laura Hartnett,2026-10-20,,,,\n"
+		   "suppress,Minna Popkin,2026-10-20,,judaica,,\n"
+		   "withdraw,Amy Armitage,,undated,,,\n");
 	rules = rules_load(dir);
 	ck_assert_ptr_nonnull(rules);
 	judge = judge_new(rules, 1000);
@@ -68,6 +70,7 @@ static struct run make(const char *name, const char *user, const char *user_name
 	r.user = user;
 	r.user_name = user_name;
 	ck_assert_int_eq(times_parse(time, strlen(time), &r.time), 0);
+	ck_assert_int_eq(times_parse_ms(time, strlen(time), &r.time_ms), 0);
 	r.start_time = r.time;
 	r.submit_time = r.end_time = TIME_NONE;
 	r.status = "COMPLETED_SUCCESS";
@@ -204,6 +207,27 @@ START_TEST(sandbox_evidence_before_and_after)
 }
 END_TEST
 
+/* Times keep their milliseconds: a sandbox run half a second before the
+ * production run is before it; one in the same millisecond is not. */
+START_TEST(sandbox_evidence_to_the_millisecond)
+{
+	struct run sb = make("Withdraw items", "805", "Hartnett, Laura", "2026-10-05T09:11:32.100Z",
+			     3, "");
+	sb.env = RUN_SANDBOX;
+	ck_assert_int_eq(judge_evidence(judge, &sb), 0);
+	struct verdict v = judge_one(make("Withdraw items", "805", "Hartnett, Laura",
+					  "2026-10-05T09:11:32.600Z", 50, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_uint_eq(v.sandbox_id, sb.id);
+	v = judge_one(make("Withdraw items", "805", "Hartnett, Laura", "2026-10-05T09:11:32.1Z",
+			   50, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	v = judge_one(make("Withdraw items", "805", "Hartnett, Laura", "2026-10-05T09:11:32.099Z",
+			   50, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+}
+END_TEST
+
 START_TEST(signed_off_later_with_sandbox_test)
 {
 	/* Laura Hartnett: signed off for change on 2026-10-20 */
@@ -260,6 +284,63 @@ START_TEST(run_copies_judged_alike)
 }
 END_TEST
 
+/* An approval limited to other sets and signed off after the run does not
+ * make the run "ran before sign-off": it is unapproved, the set limit named;
+ * for a set it covers, it is. Sandbox evidence still makes it no-signoff. */
+START_TEST(later_sign_off_for_other_sets)
+{
+	struct verdict v = judge_one(
+		make("Suppress", "803", "Popkin, Minna", "2026-10-10 10:00", 5, "Widener weeding"));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	ck_assert_int_eq(v.later, -1);
+	ck_assert_str_eq(v.detail[FIND_UNAPPROVED],
+			 "approved only for sets matching judaica (approvals.csv:8)");
+	v = judge_one(make("Suppress", "803", "Popkin, Minna", "2026-10-10 10:00", 5, "Judaica"));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF], "ran before sign-off on 2026-10-20 (approvals.csv:8)");
+	struct run sb = make("Suppress", "803", "Popkin, Minna", "2026-10-01 10:00", 1, "test");
+	sb.env = RUN_SANDBOX;
+	ck_assert_int_eq(judge_evidence(judge, &sb), 0);
+	v = judge_one(make("Suppress", "803", "Popkin, Minna", "2026-10-10 10:00", 5, "Widener"));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF],
+			 "tested in sandbox 2026-10-01 10:00, never signed off for suppress");
+}
+END_TEST
+
+/* Every finding about someone not in staff.csv says so, whatever its kind. */
+START_TEST(unknown_person_named_in_every_detail)
+{
+	struct run sb = make("Withdraw items", "", "Okafor, Chinwe", "2026-10-02 10:00", 3, "");
+	sb.env = RUN_SANDBOX;
+	ck_assert_int_eq(judge_evidence(judge, &sb), 0);
+	struct verdict v = judge_one(
+		make("Withdraw items", "", "Okafor, Chinwe", "2026-10-05 10:00", 5000, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF) | ONLY(FIND_DAMAGING_LARGE_SET));
+	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF], "tested in sandbox 2026-10-02 10:00, never "
+						    "signed off for withdraw; person not in staff.csv");
+	ck_assert_str_eq(v.detail[FIND_DAMAGING_LARGE_SET],
+			 "5000 records, above 1000 for withdraw; person not in staff.csv");
+	v = judge_one(make("Delete Users", "999", "Castillo, Rafael", "2026-10-05 10:00", 5, ""));
+	ck_assert_str_eq(v.detail[FIND_UNLISTED_JOB],
+			 "no pattern in jobs.csv matches the job name; person not in staff.csv");
+	v = judge_one(make("Delete Users", "801", "Moody, Honor", "2026-10-05 10:00", 5, ""));
+	ck_assert_str_eq(v.detail[FIND_UNLISTED_JOB], "no pattern in jobs.csv matches the job name");
+}
+END_TEST
+
+/* revoked "undated": revoked before any record, shown as such. */
+START_TEST(revoked_undated)
+{
+	ck_assert_int_eq(rules->approvals[7].revoked, RULES_UNDATED);
+	struct verdict v = judge_one(
+		make("Withdraw items", "804", "Armitage, Amy", "1990-01-01 10:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	ck_assert_str_eq(v.detail[FIND_UNAPPROVED],
+			 "approval revoked (date not recorded) in approvals.csv:9");
+}
+END_TEST
+
 START_TEST(finding_names)
 {
 	ck_assert_str_eq(finding_name(FIND_UNAPPROVED), "unapproved");
@@ -284,9 +365,13 @@ int main(void)
 	tcase_add_test(tc, sets_limited_approval);
 	tcase_add_test(tc, chain_of_includes);
 	tcase_add_test(tc, sandbox_evidence_before_and_after);
+	tcase_add_test(tc, sandbox_evidence_to_the_millisecond);
 	tcase_add_test(tc, signed_off_later_with_sandbox_test);
 	tcase_add_test(tc, damaging_threshold_edges);
 	tcase_add_test(tc, run_copies_judged_alike);
+	tcase_add_test(tc, later_sign_off_for_other_sets);
+	tcase_add_test(tc, unknown_person_named_in_every_detail);
+	tcase_add_test(tc, revoked_undated);
 	tcase_add_test(tc, finding_names);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);

@@ -1,5 +1,6 @@
 /* Fuzzes the time parser. Whatever parses must print and parse back to the
- * same instant, in UTC and in the local zone's terms. */
+ * same instant, in UTC and in the local zone's terms; the millisecond parser
+ * takes the same texts, to the same second. */
 #include "fuzz.h"
 #include "times.h"
 
@@ -22,6 +23,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		times_local_parts(t, &p);
 		if (p.month < 1 || p.month > 12 || p.day < 1 || p.day > 31 || p.hour > 23)
 			abort();
+		/* to the millisecond: the same instant, its fraction within the second */
+		int64_t ms;
+		if (times_parse_ms((const char *)data, size, &ms) != 0 || ms - t * 1000 < 0 ||
+		    ms - t * 1000 > 999)
+			abort();
+	} else if (times_parse_ms((const char *)data, size, &t) == 0) {
+		abort();
 	}
 	int y, m, d;
 	if (times_parse_date((const char *)data, size, &y, &m, &d) == 0) {

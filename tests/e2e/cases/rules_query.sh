@@ -1,8 +1,11 @@
 # The rules command on the shipped matrix: check, the job list, who may run
-# a job (by id or by an instance name), what a person may run.
+# a job (by id or by an instance name), what a person may run; an approval
+# revoked "undated" (date not recorded).
 "$ALMAUDIT" rules check
 "$ALMAUDIT" rules jobs
 "$ALMAUDIT" rules who batch-item-withdrawals
 "$ALMAUDIT" rules who "Update PO Lines Information - Advanced - 10/05/2026 09:11:32"
 "$ALMAUDIT" rules what "Moody, Honor"
 "$ALMAUDIT" rules what "Parker, Josh"
+"$ALMAUDIT" rules who delete-bib-records
+"$ALMAUDIT" rules what "Amy Armitage"
