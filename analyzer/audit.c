@@ -170,6 +170,8 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	info.hidden = p.hidden;
 	rep->end(rep, &info);
 	*findings = summary.runs;
+	if (c->rejected)
+		*c->rejected = tally_rejected(&tally);
 	judge_free(p.judge);
 	ingest_free(p.in);
 	summary_free(&summary);

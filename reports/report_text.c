@@ -216,6 +216,18 @@ void report_text_summary(FILE *out, const struct report_info *info)
 	fprintf(out, "%sAlma job audit, %s: %s %s with findings in %s audited\n",
 		t->incomplete ? "INCOMPLETE " : "", period, report_count(s->runs, n, sizeof n),
 		s->runs == 1 ? "run" : "runs", report_count(t->audited, m, sizeof m));
+	if (tally_rejected(t)) {
+		/* the exit status is 1 for them: say why here too */
+		fprintf(out, "Rejected: %s %s, not audited (",
+			report_count(tally_rejected(t), n, sizeof n),
+			tally_rejected(t) == 1 ? "row" : "rows");
+		for (int i = 0, any = 0; i < REJ_COUNT; i++)
+			if (t->rejected[i])
+				fprintf(out, "%s%s: %s", any++ ? ", " : "",
+					tally_reject_name((enum reject_reason)i),
+					report_count(t->rejected[i], m, sizeof m));
+		fputs(")\n", out);
+	}
 	if (!s->runs)
 		return;
 	int any = 0;
