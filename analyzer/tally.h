@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diag.h"
 #include "run.h"
 
 enum reject_reason {
@@ -40,6 +41,9 @@ struct tally_file {
 	uint64_t rows;	      /* data rows read from it */
 	int gzip;	      /* 1 gzip, 0 plain */
 	int incomplete;	      /* reading stopped on an error */
+	int unread;	      /* not read at all: not opened, or its header refused */
+	long error_line;      /* where reading stopped (0: no line applies) */
+	char error[DIAG_LAST_MAX + 1]; /* the error that stopped it, "" if none */
 };
 
 /* The first rejected rows, for reports that list them. */

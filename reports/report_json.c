@@ -169,9 +169,24 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		fputs(i ? ",{" : "{", out);
 		key(out, "file");
 		report_json_string(out, f->name);
-		fprintf(out, ",\"environment\":\"%s\",\"gzip\":%s,\"rows\":%" PRIu64 ",\"complete\":%s}",
+		fprintf(out, ",\"environment\":\"%s\",\"gzip\":%s,\"rows\":%" PRIu64 ",\"complete\":%s",
 			run_env_name(f->env), f->gzip ? "true" : "false", f->rows,
 			f->incomplete ? "false" : "true");
+		/* what went wrong, in the report's own text */
+		fprintf(out, ",\"read\":%s,\"error\":", f->unread ? "false" : "true");
+		if (f->incomplete) {
+			fputs("{\"line\":", out);
+			if (f->error_line > 0)
+				fprintf(out, "%ld", f->error_line);
+			else
+				fputs("null", out);
+			fputs(",\"message\":", out);
+			report_json_string(out, f->error);
+			putc('}', out);
+		} else {
+			fputs("null", out);
+		}
+		putc('}', out);
 	}
 	fprintf(out,
 		"],\n\"rows\":{\"read\":%" PRIu64 ",\"audited\":%" PRIu64 ",\"skipped\":%" PRIu64

@@ -73,18 +73,42 @@ void report_text_header(FILE *out, const struct report_info *info)
 	const struct tally *t = info->tally;
 	char a[32], b[32], c[32], d[32], period[96];
 
-	if (t->incomplete)
-		fputs("INCOMPLETE: some input could not be read whole (see the errors above);\n"
-		      "the figures cover only what was read.\n\n",
-		      out);
+	if (t->incomplete) {
+		size_t failed = 0;
+		for (size_t i = 0; i < t->nfiles; i++)
+			failed += t->files[i].incomplete != 0;
+		if (failed == 1)
+			fputs("INCOMPLETE: an input could not be read whole", out);
+		else
+			fprintf(out, "INCOMPLETE: %zu inputs could not be read whole", failed);
+		fputs("; the figures cover only what was read.\n", out);
+		for (size_t i = 0; i < t->nfiles; i++)
+			if (t->files[i].incomplete) {
+				fputs("  ", out);
+				report_text_file_error(out, &t->files[i]);
+				putc('\n', out);
+			}
+		putc('\n', out);
+	}
 	period_text(info->period, period, sizeof period);
 	fprintf(out, "%-10s %s, %s\n", "Period", period, times_zone_name());
 	for (size_t i = 0; i < t->nfiles; i++) {
 		const struct tally_file *f = &t->files[i];
 		fprintf(out, "%-10s ", i ? "" : "Input");
 		report_text_cell(out, f->name, 0);
-		fprintf(out, "  %s, %s, %s rows%s\n", run_env_name(f->env), f->gzip ? "gzip" : "plain",
-			report_count(f->rows, a, sizeof a), f->incomplete ? ", INCOMPLETE" : "");
+		if (f->unread) {
+			fprintf(out, "  %s, not read: ", run_env_name(f->env));
+			report_text_cell(out, f->error, 0);
+			putc('\n', out);
+			continue;
+		}
+		fprintf(out, "  %s, %s, %s rows", run_env_name(f->env), f->gzip ? "gzip" : "plain",
+			report_count(f->rows, a, sizeof a));
+		if (f->incomplete && f->error_line > 0)
+			fprintf(out, ", INCOMPLETE: stopped at line %ld", f->error_line);
+		else if (f->incomplete)
+			fputs(", INCOMPLETE", out);
+		putc('\n', out);
 	}
 	if (t->first != TIME_NONE) {
 		times_format_local(t->first, a, sizeof a);
@@ -104,6 +128,15 @@ void report_text_header(FILE *out, const struct report_info *info)
 		fprintf(out, "%-10s %s: %zu jobs, %zu people, %zu approvals\n", "Rules",
 			info->rules->dir, info->rules->njobs, info->rules->npeople,
 			info->rules->napprovals);
+}
+
+void report_text_file_error(FILE *out, const struct tally_file *f)
+{
+	report_text_cell(out, f->name, 0);
+	if (f->error_line > 0)
+		fprintf(out, ":%ld", f->error_line);
+	fputs(": ", out);
+	report_text_cell(out, f->error, 0);
 }
 
 static void upper(FILE *out, const char *s)
@@ -216,6 +249,12 @@ void report_text_summary(FILE *out, const struct report_info *info)
 	fprintf(out, "%sAlma job audit, %s: %s %s with findings in %s audited\n",
 		t->incomplete ? "INCOMPLETE " : "", period, report_count(s->runs, n, sizeof n),
 		s->runs == 1 ? "run" : "runs", report_count(t->audited, m, sizeof m));
+	for (size_t i = 0; i < t->nfiles; i++)
+		if (t->files[i].incomplete) {
+			fputs(t->files[i].unread ? "Not read: " : "Not read whole: ", out);
+			report_text_file_error(out, &t->files[i]);
+			putc('\n', out);
+		}
 	if (tally_rejected(t)) {
 		/* the exit status is 1 for them: say why here too */
 		fprintf(out, "Rejected: %s %s, not audited (",

@@ -131,5 +131,34 @@ check(str(msg["Subject"]).startswith("Alma job audit, all dates: 3 runs with fin
 status, _, err = run("--format", "email", "--to", "lts@example.edu\nBcc: x@y")
 check(status == 2 and b"plain ASCII, on one line" in err, "email: an address with a line break is refused")
 
+# An INCOMPLETE report says in its own text what went wrong (a mail reader
+# sees no standard error): each input not read whole, with its line and error.
+E2E = os.path.join(HERE, "e2e", "data")
+TRUNCATED = os.path.join(E2E, "truncated.csv.gz")
+MISSING = os.path.join(E2E, "missing.csv")
+p = subprocess.run([ALMAUDIT, "audit", "--rules", RULES, "--format", "email", "--to", "lts@example.edu",
+                    "--from", "a@b.example", MISSING, TRUNCATED, os.path.join(E2E, "small.csv")],
+                   capture_output=True, env=ENV)
+check(p.returncode == 2, f"incomplete email: exit status 2 (got {p.returncode})")
+msg = email.message_from_bytes(p.stdout, policy=email.policy.default)
+check(str(msg["Subject"]).startswith("INCOMPLETE: "), f"incomplete email: the subject says so ({msg['Subject']})")
+parts = list(msg.iter_parts())
+says = [f"{TRUNCATED}:263: truncated gzip stream (unexpected end of file)",
+        f"{MISSING}: cannot open: No such file or directory"]
+for part, name in zip(parts, ("text", "html")):
+    body = part.get_content()
+    if name == "html":
+        parser = Strict()
+        parser.feed(body)
+        parser.close()
+        check(not parser.errors and not parser.stack, "incomplete email: the html part is well formed")
+        body = " ".join("".join(parser.text).split())
+    check("see the errors above" not in body, f"incomplete email: the {name} part points nowhere else")
+    for what in says:
+        check(what in body, f"incomplete email: the {name} part says {what!r}")
+    check(f"{MISSING}  production, not read: cannot open" in body
+          or f"{MISSING}: production, not read: cannot open" in body,
+          f"incomplete email: the {name} part lists the missing file as not read")
+
 print(f"{len(failures)} failed" if failures else "all passed")
 sys.exit(1 if failures else 0)
