@@ -316,8 +316,9 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 static void summary_table(FILE *out, const char *title, const char *what,
 			  const struct summary_row *rows, size_t n, size_t limit)
 {
-	fprintf(out, "<h3>%s</h3>\n<table><thead><tr><th>%s</th><th class=\"n\">Runs</th>", title,
-		what);
+	fprintf(out,
+		"<h3>%s</h3>\n<table><thead><tr><th>%s</th><th class=\"n\">Runs with findings</th>",
+		title, what);
 	for (int k = 0; k < FIND_COUNT; k++)
 		fprintf(out, "<th class=\"n\">%s</th>", finding_name((enum finding_kind)k));
 	fputs("</tr></thead><tbody>\n", out);

@@ -147,7 +147,7 @@ static void rows(FILE *out, const char *name, const struct summary_row *rows, si
 		fputs(i ? ",\n{" : "\n{", out);
 		key(out, label);
 		report_json_string(out, rows[i].label);
-		fprintf(out, ",\"runs\":%" PRIu64, rows[i].runs);
+		fprintf(out, ",\"runs_with_findings\":%" PRIu64, rows[i].runs);
 		for (int k = 0; k < FIND_COUNT; k++)
 			fprintf(out, ",\"%s\":%" PRIu64, finding_name((enum finding_kind)k),
 				rows[i].count[k]);

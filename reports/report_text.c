@@ -177,11 +177,12 @@ static void summary_table(FILE *out, const char *title, const struct summary_row
 			  size_t n, size_t limit)
 {
 	char c[32];
-	fprintf(out, "%-40s %6s %11s %11s %19s %13s\n", title, "RUNS", "UNAPPROVED", "NO-SIGNOFF",
-		"DAMAGING-LARGE-SET", "UNLISTED-JOB");
+	/* the runs counted are the runs with findings shown, not all runs */
+	fprintf(out, "%-40s %18s %11s %11s %19s %13s\n", title, "RUNS WITH FINDINGS", "UNAPPROVED",
+		"NO-SIGNOFF", "DAMAGING-LARGE-SET", "UNLISTED-JOB");
 	for (size_t i = 0; i < n && i < limit; i++) {
 		report_text_cell(out, rows[i].label, 40);
-		fprintf(out, " %6" PRIu64 " %11" PRIu64 " %11" PRIu64 " %19" PRIu64 " %13" PRIu64 "\n",
+		fprintf(out, " %18" PRIu64 " %11" PRIu64 " %11" PRIu64 " %19" PRIu64 " %13" PRIu64 "\n",
 			rows[i].runs, rows[i].count[FIND_UNAPPROVED], rows[i].count[FIND_NO_SIGNOFF],
 			rows[i].count[FIND_DAMAGING_LARGE_SET], rows[i].count[FIND_UNLISTED_JOB]);
 	}
@@ -279,7 +280,8 @@ void report_text_summary(FILE *out, const struct report_info *info)
 		const char *title;
 		const struct summary_row *rows;
 		size_t n;
-	} tops[] = {{"People", s->people, s->npeople}, {"Jobs", s->jobs, s->njobs}};
+	} tops[] = {{"Runs with findings by person", s->people, s->npeople},
+		    {"Runs with findings by job", s->jobs, s->njobs}};
 	for (size_t i = 0; i < 2; i++) {
 		fprintf(out, "%s:", tops[i].title);
 		for (size_t k = 0; k < tops[i].n && k < 5; k++) {
