@@ -247,9 +247,13 @@ void report_text_summary(FILE *out, const struct report_info *info)
 	char period[96], n[32], m[32];
 
 	period_text(info->period, period, sizeof period);
-	fprintf(out, "%sAlma job audit, %s: %s %s with findings in %s audited\n",
+	fprintf(out, "%sAlma job audit, %s: %s %s with findings in %s audited",
 		t->incomplete ? "INCOMPLETE " : "", period, report_count(s->runs, n, sizeof n),
 		s->runs == 1 ? "run" : "runs", report_count(t->audited, m, sizeof m));
+	if (info->hidden)
+		fprintf(out, " (%s more %s with findings not shown: filters)",
+			report_count(info->hidden, n, sizeof n), info->hidden == 1 ? "run" : "runs");
+	putc('\n', out);
 	for (size_t i = 0; i < t->nfiles; i++)
 		if (t->files[i].incomplete) {
 			fputs(t->files[i].unread ? "Not read: " : "Not read whole: ", out);
