@@ -73,7 +73,9 @@ static const char usage_audit[] =
 	"  --until DATE      to DATE (inclusive)\n"
 	"  --large-set N     records above which a damaging run is flagged, for\n"
 	"                    jobs that set none (default 1000)\n"
-	"  --limit N         rows per finding kind in the text report (default 50)\n";
+	"  --limit N         rows per finding kind and per summary table in the text,\n"
+	"                    html and email reports (default 50; csv and json list\n"
+	"                    every finding)\n";
 
 static const char usage_runs[] =
 	"usage: almaudit runs [options] FILE...\n"

@@ -131,6 +131,17 @@ check(str(msg["Subject"]).startswith("Alma job audit, all dates: 3 runs with fin
 status, _, err = run("--format", "email", "--to", "lts@example.edu\nBcc: x@y")
 check(status == 2 and b"plain ASCII, on one line" in err, "email: an address with a line break is refused")
 
+# --limit bounds the html page's tables (and so the email's) as the text's.
+_, full, _ = run("--format", "html")
+_, cut, _ = run("--format", "html", "--limit", "1")
+rows = lambda page: page.decode("utf-8").count("<tr><td")
+check(rows(cut) < rows(full) and b"<p class=\"more\">and " in cut and b"<p class=\"more\">and " not in full,
+      f"html: --limit 1 bounds the tables ({rows(full)} rows, {rows(cut)} with --limit 1)")
+_, raw, _ = run("--format", "email", "--to", "lts@example.edu", "--from", "a@b.example", "--limit", "1")
+msg = email.message_from_bytes(raw, policy=email.policy.default)
+check(list(msg.iter_parts())[1].get_content() == cut.decode("utf-8"),
+      "email: --limit 1 bounds its html part as the html page")
+
 # An INCOMPLETE report says in its own text what went wrong (a mail reader
 # sees no standard error): each input not read whole, with its line and error.
 E2E = os.path.join(HERE, "e2e", "data")
