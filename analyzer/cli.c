@@ -112,7 +112,7 @@ static const char usage_common[] =
 	"                    default $TZ, else the system zone)\n"
 	"  --column C=H      read header H as column C (repeatable)\n"
 	"  --rejects FILE    write each rejected row to FILE as CSV\n"
-	"  -o FILE           write the report to FILE, not standard output\n"
+	"  -o, --output FILE write the report to FILE, not standard output\n"
 	"  -h, --help        this help\n";
 
 static const char usage_rules[] =
