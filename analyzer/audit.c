@@ -272,6 +272,8 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	info.hidden = runset_hidden(&p.once);
 	rep->end(rep, &info);
 	*findings = summary.runs;
+	if (c->rejected)
+		*c->rejected = tally_rejected(&tally);
 	judge_free(p.judge);
 	ingest_free(p.in);
 	runset_free(&p.once);

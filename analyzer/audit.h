@@ -39,6 +39,7 @@ struct audit_config {
 	const struct filter *filter;
 	int64_t large_set;
 	size_t limit; /* findings kept per kind for the text report */
+	uint64_t *rejected; /* NULL, or set to the count of rejected rows */
 };
 
 /* Runs the audit into rep. Returns 0 and sets *findings to the runs with

@@ -1,6 +1,7 @@
 /* cli: the almaudit command line. Parses arguments, runs a command, and is
- * the only place that decides the exit status: 0 no findings, 1 findings,
- * 2 error (usage, rules, input). */
+ * the only place that decides the exit status: 0 nothing to look at (no
+ * findings, no rejected rows), 1 findings or rejected rows, 2 error (usage,
+ * rules, input). */
 #include "audit.h"
 #include "columns.h"
 #include "diag.h"
@@ -47,7 +48,8 @@ static const char usage_main[] =
 	"  --version      the version\n"
 	"\n"
 	"FILE is a job-history export, CSV or gzip CSV (detected from the content),\n"
-	"or - for standard input. Exit status: 0 no findings, 1 findings, 2 error.\n"
+	"or - for standard input. Exit status: 0 nothing to look at (no findings,\n"
+	"no rejected rows), 1 findings or rejected rows, 2 error.\n"
 	"See almaudit(1).\n";
 
 static const char usage_audit[] =
@@ -72,7 +74,9 @@ static const char usage_audit[] =
 	"  --until DATE      to DATE (inclusive)\n"
 	"  --large-set N     records above which a damaging run is flagged, for\n"
 	"                    jobs that set none (default 1000)\n"
-	"  --limit N         rows per finding kind in the text report (default 50)\n";
+	"  --limit N         rows per finding kind and per summary table in the text,\n"
+	"                    html and email reports (default 50; csv and json list\n"
+	"                    every finding)\n";
 
 static const char usage_runs[] =
 	"usage: almaudit runs [options] FILE...\n"
@@ -110,7 +114,7 @@ static const char usage_common[] =
 	"                    default $TZ, else the system zone)\n"
 	"  --column C=H      read header H as column C (repeatable)\n"
 	"  --rejects FILE    write each rejected row to FILE as CSV\n"
-	"  -o FILE           write the report to FILE, not standard output\n"
+	"  -o, --output FILE write the report to FILE, not standard output\n"
 	"  -h, --help        this help\n";
 
 static const char usage_rules[] =
@@ -443,7 +447,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	struct reporter rep;
 	FILE *out = NULL, *rejects = NULL;
 	int status = EXIT_ERROR;
-	uint64_t findings = 0;
+	uint64_t findings = 0, rejected = 0;
 
 	opts_init(&o, audit ? "audit" : "runs");
 	if (parse_opts(argc, argv, &o, audit) != 0)
@@ -521,9 +525,12 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 
 	struct audit_inputs in = {o.sandbox, o.nsandbox, (const char *const *)o.files, o.nfiles,
 				  &o.cols, rejects};
-	struct audit_config cfg = {mode, rules, &period, &o.filter, o.large_set, (size_t)o.limit};
+	struct audit_config cfg = {mode, rules, &period, &o.filter, o.large_set, (size_t)o.limit,
+				   &rejected};
 	int read_ok = audit_run(&in, &cfg, &rep, &findings) == 0;
-	status = !read_ok ? EXIT_ERROR : findings ? EXIT_FINDINGS : EXIT_OK;
+	/* 0 only when there is nothing to look at: a rejected row may hide a
+	 * finding, so rejected rows alone give 1; an error wins over both */
+	status = !read_ok ? EXIT_ERROR : findings || rejected ? EXIT_FINDINGS : EXIT_OK;
 	if (!audit && o.filter.count[FILTER_ID] && !rep.written) {
 		diag_error(NULL, 0, "no run with %s %s in the inputs",
 			   o.filter.count[FILTER_ID] > 1 ? "ids" : "id",

@@ -1,8 +1,23 @@
 #include "diag.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static FILE *stream;
+static char last[DIAG_LAST_MAX + 1];
+static long last_line;
+
+const char *diag_last(long *line)
+{
+	*line = last_line;
+	return last;
+}
+
+void diag_clear_last(void)
+{
+	last[0] = '\0';
+	last_line = 0;
+}
 
 void diag_set_stream(FILE *f)
 {
@@ -17,8 +32,19 @@ void diag_verror(const char *file, long line, const char *fmt, va_list ap)
 		fprintf(out, "%s:%ld: ", file, line);
 	else if (file)
 		fprintf(out, "%s: ", file);
+	va_list copy;
+	va_copy(copy, ap);
 	vfprintf(out, fmt, ap);
 	fputc('\n', out);
+	if (vsnprintf(last, sizeof last, fmt, copy) >= (int)sizeof last) {
+		/* cut: at a character's start, and say so */
+		size_t at = sizeof last - 4;
+		while (at && ((unsigned char)last[at] & 0xC0) == 0x80)
+			at--;
+		memcpy(last + at, "...", 4);
+	}
+	va_end(copy);
+	last_line = line;
 }
 
 void diag_error(const char *file, long line, const char *fmt, ...)

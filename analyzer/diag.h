@@ -1,6 +1,7 @@
 /* diag: the one place diagnostics are written. Every message goes to stderr
  * as "almaudit: FILE:LINE: message" (or "almaudit: FILE: message" when no
- * line applies, or "almaudit: message" when no file does). Owns nothing. */
+ * line applies, or "almaudit: message" when no file does). Keeps the last
+ * message for reports (diag_last); owns nothing else. */
 #ifndef ALMAUDIT_DIAG_H
 #define ALMAUDIT_DIAG_H
 
@@ -16,6 +17,14 @@
 /* file may be NULL; line 0 means "no line". */
 void diag_error(const char *file, long line, const char *fmt, ...) DIAG_PRINTF(3, 4);
 void diag_verror(const char *file, long line, const char *fmt, va_list ap) DIAG_PRINTF(3, 0);
+
+/* The last message written, without the "almaudit: FILE:LINE: " prefix
+ * (cut to DIAG_LAST_MAX bytes), and its line (0: none), so that a report can
+ * say in its own text what went wrong; "" when none since diag_clear_last.
+ * The text is diag's own, valid until the next message. */
+#define DIAG_LAST_MAX 240
+const char *diag_last(long *line);
+void diag_clear_last(void);
 
 /* Where diagnostics go (stderr unless set; the fuzzers silence them). */
 void diag_set_stream(FILE *stream);

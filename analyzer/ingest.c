@@ -6,6 +6,7 @@
 #include "times.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -346,9 +347,15 @@ static int take_header(struct ingest *in)
 	return 0;
 }
 
-static void mark_incomplete(struct ingest *in)
+/* Marks the open file as not read whole (unread: not at all), keeping the
+ * error just reported for the report's own text. */
+static void mark_incomplete(struct ingest *in, int unread)
 {
-	in->tally->files[in->file].incomplete = 1;
+	struct tally_file *f = &in->tally->files[in->file];
+	const char *why = diag_last(&f->error_line);
+	snprintf(f->error, sizeof f->error, "%s", *why ? why : "reading failed");
+	f->incomplete = 1;
+	f->unread = unread;
 	in->tally->incomplete = 1;
 }
 
@@ -363,9 +370,10 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 	in->path = in->tally->files[file].name;
 	in->env = env;
 	in->hn = 0;
+	diag_clear_last();
 	in->rd = csvrd_open(path, in->path);
 	if (!in->rd) {
-		mark_incomplete(in);
+		mark_incomplete(in, 1);
 		return -1;
 	}
 	int got = csvrd_next(in->rd, &in->row);
@@ -373,7 +381,7 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 	if (got == 0)
 		diag_error(in->path, 0, "empty file: no header row");
 	if (got <= 0 || (in->row.flags & CSVROW_TRUNCATED) || take_header(in) != 0) {
-		mark_incomplete(in);
+		mark_incomplete(in, 1);
 		ingest_close(in);
 		return -1;
 	}
@@ -389,7 +397,7 @@ int ingest_next(struct ingest *in, struct run *run)
 		if (got == 0)
 			return 0;
 		if (got < 0) {
-			mark_incomplete(in);
+			mark_incomplete(in, 0);
 			ingest_close(in);
 			return -1;
 		}

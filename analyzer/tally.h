@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "diag.h"
 #include "run.h"
 
 enum reject_reason {
@@ -42,6 +43,9 @@ struct tally_file {
 	int incomplete;	      /* reading stopped on an error */
 	int no_records;	      /* its header has no record count column */
 	int same_as;	      /* the index + 1 of an earlier input that is the same file */
+	int unread;	      /* not read at all: not opened, or its header refused */
+	long error_line;      /* where reading stopped (0: no line applies) */
+	char error[DIAG_LAST_MAX + 1]; /* the error that stopped it, "" if none */
 };
 
 /* The first rejected rows, for reports that list them. */

@@ -71,6 +71,7 @@ static const char style[] =
 	"border-bottom:2px solid #1b1b1b;padding-bottom:.15em}h3{font-size:1.02em;margin:1.2em 0 .3em}\n"
 	".sub{color:#555;margin:0 0 1em}\n"
 	".incomplete{background:#fdecea;border:1px solid #c0392b;padding:.5em 1em;font-weight:600}\n"
+	".incomplete p,.incomplete ul{margin:.2em 0}.incomplete li{font-weight:400}\n"
 	"table{border-collapse:collapse;width:100%;margin:.3em 0 1em;font-size:.93em}\n"
 	"th,td{border-bottom:1px solid #ddd;padding:.22em .45em;text-align:left;vertical-align:top}\n"
 	"th{background:#f2f3f5;font-weight:600}td.n,th.n{text-align:right;"
@@ -321,8 +322,9 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 static void summary_table(FILE *out, const char *title, const char *what,
 			  const struct summary_row *rows, size_t n, size_t limit)
 {
-	fprintf(out, "<h3>%s</h3>\n<table><thead><tr><th>%s</th><th class=\"n\">Runs</th>", title,
-		what);
+	fprintf(out,
+		"<h3>%s</h3>\n<table><thead><tr><th>%s</th><th class=\"n\">Runs with findings</th>",
+		title, what);
 	for (int k = 0; k < FIND_COUNT; k++)
 		fprintf(out, "<th class=\"n\">%s</th>", finding_name((enum finding_kind)k));
 	fputs("</tr></thead><tbody>\n", out);
@@ -360,13 +362,24 @@ static void facts(FILE *out, const struct report_info *info)
 				f->same_as);
 			continue;
 		}
+		if (f->unread) {
+			fprintf(out, ": %s, <b>not read</b>: ", run_env_name(f->env));
+			E(f->error);
+			fputs("</td></tr>\n", out);
+			continue;
+		}
 		fprintf(out, ": %s, %s, ", run_env_name(f->env), f->gzip ? "gzip" : "plain");
 		count(out, f->rows);
-		fprintf(out, " rows%s</td></tr>\n", f->incomplete ? ", <b>INCOMPLETE</b>" : "");
+		fputs(" rows", out);
+		if (f->incomplete && f->error_line > 0)
+			fprintf(out, ", <b>INCOMPLETE</b>: stopped at line %ld", f->error_line);
+		else if (f->incomplete)
+			fputs(", <b>INCOMPLETE</b>", out);
+		fputs("</td></tr>\n", out);
 	}
 	for (size_t i = 0; i < t->nfiles; i++) {
 		const struct tally_file *f = &t->files[i];
-		if (!f->no_records || f->same_as)
+		if (!f->no_records || f->same_as || f->unread)
 			continue;
 		fputs("<tr><th>Unchecked</th><td><b>damaging-large-set not checked</b>: no record "
 		      "count column in ",
@@ -442,6 +455,34 @@ static void rejects(FILE *out, const struct tally *t)
 	}
 }
 
+/* INCOMPLETE, and what went wrong: file, line and error of each input not
+ * read whole (a mail reader sees no standard error). */
+static void incomplete(FILE *out, const struct tally *t)
+{
+	size_t failed = 0;
+	for (size_t i = 0; i < t->nfiles; i++)
+		failed += t->files[i].incomplete != 0;
+	fputs("<div class=\"incomplete\"><p>INCOMPLETE: ", out);
+	if (failed == 1)
+		fputs("an input", out);
+	else
+		fprintf(out, "%zu inputs", failed);
+	fputs(" could not be read whole; the figures cover only what was read.</p>\n<ul>\n", out);
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct tally_file *f = &t->files[i];
+		if (!f->incomplete)
+			continue;
+		fputs("<li>", out);
+		E(f->name);
+		if (f->error_line > 0)
+			fprintf(out, ":%ld", f->error_line);
+		fputs(": ", out);
+		E(f->error);
+		fputs("</li>\n", out);
+	}
+	fputs("</ul></div>\n", out);
+}
+
 void report_html_page(FILE *out, const struct report_info *info)
 {
 	const struct summary *s = info->summary;
@@ -461,9 +502,7 @@ void report_html_page(FILE *out, const struct report_info *info)
 	E(times_zone_name());
 	fputs("</p>\n", out);
 	if (info->tally->incomplete)
-		fputs("<p class=\"incomplete\">INCOMPLETE: some input could not be read whole; the "
-		      "figures cover only what was read.</p>\n",
-		      out);
+		incomplete(out, info->tally);
 
 	fputs("<h2>Findings</h2>\n<div class=\"cards\">\n", out);
 	fprintf(out, "<div class=\"card\" style=\"border-left-color:#1b1b1b\"><b>");

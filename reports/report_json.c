@@ -147,7 +147,7 @@ static void rows(FILE *out, const char *name, const struct summary_row *rows, si
 		fputs(i ? ",\n{" : "\n{", out);
 		key(out, label);
 		report_json_string(out, rows[i].label);
-		fprintf(out, ",\"runs\":%" PRIu64, rows[i].runs);
+		fprintf(out, ",\"runs_with_findings\":%" PRIu64, rows[i].runs);
 		for (int k = 0; k < FIND_COUNT; k++)
 			fprintf(out, ",\"%s\":%" PRIu64, finding_name((enum finding_kind)k),
 				rows[i].count[k]);
@@ -175,6 +175,20 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		fprintf(out, ",\"record_counts\":%s", f->no_records ? "false" : "true");
 		if (f->same_as)
 			fprintf(out, ",\"same_as_input\":%d", f->same_as);
+		/* what went wrong, in the report's own text */
+		fprintf(out, ",\"read\":%s,\"error\":", f->unread || f->same_as ? "false" : "true");
+		if (f->incomplete) {
+			fputs("{\"line\":", out);
+			if (f->error_line > 0)
+				fprintf(out, "%ld", f->error_line);
+			else
+				fputs("null", out);
+			fputs(",\"message\":", out);
+			report_json_string(out, f->error);
+			putc('}', out);
+		} else {
+			fputs("null", out);
+		}
 		putc('}', out);
 	}
 	fprintf(out,

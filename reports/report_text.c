@@ -73,26 +73,50 @@ void report_text_header(FILE *out, const struct report_info *info)
 	const struct tally *t = info->tally;
 	char a[32], b[32], c[32], d[32], period[96];
 
-	if (t->incomplete)
-		fputs("INCOMPLETE: some input could not be read whole (see the errors above);\n"
-		      "the figures cover only what was read.\n\n",
-		      out);
+	if (t->incomplete) {
+		size_t failed = 0;
+		for (size_t i = 0; i < t->nfiles; i++)
+			failed += t->files[i].incomplete != 0;
+		if (failed == 1)
+			fputs("INCOMPLETE: an input could not be read whole", out);
+		else
+			fprintf(out, "INCOMPLETE: %zu inputs could not be read whole", failed);
+		fputs("; the figures cover only what was read.\n", out);
+		for (size_t i = 0; i < t->nfiles; i++)
+			if (t->files[i].incomplete) {
+				fputs("  ", out);
+				report_text_file_error(out, &t->files[i]);
+				putc('\n', out);
+			}
+		putc('\n', out);
+	}
 	period_text(info->period, period, sizeof period);
 	fprintf(out, "%-10s %s, %s\n", "Period", period, times_zone_name());
 	for (size_t i = 0; i < t->nfiles; i++) {
 		const struct tally_file *f = &t->files[i];
 		fprintf(out, "%-10s ", i ? "" : "Input");
 		report_text_cell(out, f->name, 0);
-		if (f->same_as)
+		if (f->same_as) {
 			fprintf(out, "  the same file as input %d: read once\n", f->same_as);
-		else
-			fprintf(out, "  %s, %s, %s rows%s\n", run_env_name(f->env),
-				f->gzip ? "gzip" : "plain", report_count(f->rows, a, sizeof a),
-				f->incomplete ? ", INCOMPLETE" : "");
+			continue;
+		}
+		if (f->unread) {
+			fprintf(out, "  %s, not read: ", run_env_name(f->env));
+			report_text_cell(out, f->error, 0);
+			putc('\n', out);
+			continue;
+		}
+		fprintf(out, "  %s, %s, %s rows", run_env_name(f->env), f->gzip ? "gzip" : "plain",
+			report_count(f->rows, a, sizeof a));
+		if (f->incomplete && f->error_line > 0)
+			fprintf(out, ", INCOMPLETE: stopped at line %ld", f->error_line);
+		else if (f->incomplete)
+			fputs(", INCOMPLETE", out);
+		putc('\n', out);
 	}
 	for (size_t i = 0; i < t->nfiles; i++) {
 		const struct tally_file *f = &t->files[i];
-		if (!f->no_records || f->same_as)
+		if (!f->no_records || f->same_as || f->unread)
 			continue;
 		fprintf(out, "%-10s damaging-large-set not checked: no record count column in ",
 			"Unchecked");
@@ -117,6 +141,15 @@ void report_text_header(FILE *out, const struct report_info *info)
 		fprintf(out, "%-10s %s: %zu jobs, %zu people, %zu approvals\n", "Rules",
 			info->rules->dir, info->rules->njobs, info->rules->npeople,
 			info->rules->napprovals);
+}
+
+void report_text_file_error(FILE *out, const struct tally_file *f)
+{
+	report_text_cell(out, f->name, 0);
+	if (f->error_line > 0)
+		fprintf(out, ":%ld", f->error_line);
+	fputs(": ", out);
+	report_text_cell(out, f->error, 0);
 }
 
 static void upper(FILE *out, const char *s)
@@ -159,7 +192,8 @@ static void summary_table(FILE *out, const char *title, const struct summary_row
 			  size_t n, size_t limit)
 {
 	char c[32];
-	fprintf(out, "%-40s %6s", title, "RUNS");
+	/* the runs counted are the runs with findings shown, not all runs */
+	fprintf(out, "%-40s %18s", title, "RUNS WITH FINDINGS");
 	for (int k = 0; k < FIND_COUNT; k++) {
 		int w = (int)strlen(finding_name((enum finding_kind)k));
 		fprintf(out, " %*s", w < 10 ? 10 - w : 0, "");
@@ -168,7 +202,7 @@ static void summary_table(FILE *out, const char *title, const struct summary_row
 	putc('\n', out);
 	for (size_t i = 0; i < n && i < limit; i++) {
 		report_text_cell(out, rows[i].label, 40);
-		fprintf(out, " %6" PRIu64, rows[i].runs);
+		fprintf(out, " %18" PRIu64, rows[i].runs);
 		for (int k = 0; k < FIND_COUNT; k++) {
 			int w = (int)strlen(finding_name((enum finding_kind)k));
 			fprintf(out, " %*" PRIu64, w < 10 ? 10 : w, rows[i].count[k]);
@@ -236,9 +270,31 @@ void report_text_summary(FILE *out, const struct report_info *info)
 	char period[96], n[32], m[32];
 
 	period_text(info->period, period, sizeof period);
-	fprintf(out, "%sAlma job audit, %s: %s %s with findings in %s audited\n",
+	fprintf(out, "%sAlma job audit, %s: %s %s with findings in %s audited",
 		t->incomplete ? "INCOMPLETE " : "", period, report_count(s->runs, n, sizeof n),
 		s->runs == 1 ? "run" : "runs", report_count(t->audited, m, sizeof m));
+	if (info->hidden)
+		fprintf(out, " (%s more %s with findings not shown: filters)",
+			report_count(info->hidden, n, sizeof n), info->hidden == 1 ? "run" : "runs");
+	putc('\n', out);
+	for (size_t i = 0; i < t->nfiles; i++)
+		if (t->files[i].incomplete) {
+			fputs(t->files[i].unread ? "Not read: " : "Not read whole: ", out);
+			report_text_file_error(out, &t->files[i]);
+			putc('\n', out);
+		}
+	if (tally_rejected(t)) {
+		/* the exit status is 1 for them: say why here too */
+		fprintf(out, "Rejected: %s %s, not audited (",
+			report_count(tally_rejected(t), n, sizeof n),
+			tally_rejected(t) == 1 ? "row" : "rows");
+		for (int i = 0, any = 0; i < REJ_COUNT; i++)
+			if (t->rejected[i])
+				fprintf(out, "%s%s: %s", any++ ? ", " : "",
+					tally_reject_name((enum reject_reason)i),
+					report_count(t->rejected[i], m, sizeof m));
+		fputs(")\n", out);
+	}
 	if (!s->runs)
 		return;
 	int any = 0;
@@ -251,7 +307,8 @@ void report_text_summary(FILE *out, const struct report_info *info)
 		const char *title;
 		const struct summary_row *rows;
 		size_t n;
-	} tops[] = {{"People", s->people, s->npeople}, {"Jobs", s->jobs, s->njobs}};
+	} tops[] = {{"Runs with findings by person", s->people, s->npeople},
+		    {"Runs with findings by job", s->jobs, s->njobs}};
 	for (size_t i = 0; i < 2; i++) {
 		fprintf(out, "%s:", tops[i].title);
 		for (size_t k = 0; k < tops[i].n && k < 5; k++) {

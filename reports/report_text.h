@@ -19,8 +19,13 @@ const char *report_count(uint64_t n, char *buf, size_t size);
  * width > 0 the text is cut or padded to that many characters (UTF-8 aware). */
 void report_text_cell(FILE *out, const char *s, int width);
 
-/* The report's header: period, inputs, times seen, where every row went,
- * and the rules in force. */
+/* "FILE:LINE: error" for an input that could not be read whole (no LINE
+ * when none applies), for a terminal. */
+void report_text_file_error(FILE *out, const struct tally_file *f);
+
+/* The report's header: INCOMPLETE and what went wrong (file, line and
+ * error of each input not read whole), period, inputs, times seen, where
+ * every row went, and the rules in force. */
 void report_text_header(FILE *out, const struct report_info *info);
 
 #endif

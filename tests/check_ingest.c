@@ -355,6 +355,10 @@ START_TEST(truncated_gzip_is_an_error_naming_file_and_line)
 	ck_assert_str_eq(err, want);
 	ck_assert_int_eq(fx.tally.incomplete, 1);
 	ck_assert_int_eq(fx.tally.files[0].incomplete, 1);
+	/* the report says what went wrong in its own text: kept with the file */
+	ck_assert_int_eq(fx.tally.files[0].unread, 0);
+	ck_assert_int_eq(fx.tally.files[0].error_line, last + 1);
+	ck_assert_str_eq(fx.tally.files[0].error, "truncated gzip stream (unexpected end of file)");
 	/* no silent loss: a row cut short is rejected, not dropped */
 	ck_assert_uint_eq(fx.tally.read, (uint64_t)(last - 1) + tally_rejected(&fx.tally));
 }
@@ -398,6 +402,11 @@ START_TEST(empty_unreadable_and_header_only)
 	ck_assert_int_eq(status, -1);
 	snprintf(want, sizeof want, "almaudit: %s: empty file: no header row\n", empty);
 	ck_assert_str_eq(err, want);
+	/* each input not read is kept with its error, for the report's text */
+	const struct tally_file *f = &fx.tally.files[fx.tally.nfiles - 1];
+	ck_assert_int_eq(f->unread, 1);
+	ck_assert_int_eq(f->error_line, 0);
+	ck_assert_str_eq(f->error, "empty file: no header row");
 
 	testutil_stderr_begin();
 	dump_env("/nonexistent/jobs.csv.gz", RUN_PRODUCTION, NULL, &status);
@@ -405,11 +414,18 @@ START_TEST(empty_unreadable_and_header_only)
 			 "almaudit: /nonexistent/jobs.csv.gz: cannot open: No such file or "
 			 "directory\n");
 	ck_assert_int_eq(status, -1);
+	f = &fx.tally.files[fx.tally.nfiles - 1];
+	ck_assert_int_eq(f->unread, 1);
+	ck_assert_str_eq(f->error, "cannot open: No such file or directory");
 
 	testutil_stderr_begin();
 	dump_env("/", RUN_PRODUCTION, NULL, &status);
 	ck_assert_str_eq(testutil_stderr_end(), "almaudit: /:1: read error: Is a directory\n");
 	ck_assert_int_eq(status, -1);
+	f = &fx.tally.files[fx.tally.nfiles - 1];
+	ck_assert_int_eq(f->unread, 1);
+	ck_assert_int_eq(f->error_line, 1);
+	ck_assert_str_eq(f->error, "read error: Is a directory");
 
 	ck_assert_str_eq(dump(testutil_gzip("id,name,submitted_by,start_time\n", 1)), "");
 	ck_assert_uint_eq(fx.tally.read, 0);
@@ -431,6 +447,13 @@ START_TEST(missing_required_columns_named)
 		 path);
 	ck_assert_str_eq(err, want);
 	ck_assert_int_eq(status, -1);
+	const struct tally_file *f = &fx.tally.files[fx.tally.nfiles - 1];
+	ck_assert_int_eq(f->unread, 1);
+	ck_assert_int_eq(f->error_line, 1);
+	/* the message without "almaudit: PATH:1: " and the line end */
+	size_t skip = strlen("almaudit: ") + strlen(path) + strlen(":1: ");
+	ck_assert_uint_eq(strlen(f->error), strlen(want) - skip - 1);
+	ck_assert_int_eq(strncmp(f->error, want + skip, strlen(f->error)), 0);
 
 	path = testutil_plain("id,name,start_time\n1,A,x\n");
 	testutil_stderr_begin();

@@ -1,9 +1,11 @@
 /* Unit tests of the small modules: analyzer/columns.c (header names and
  * --column), analyzer/run.c (types, environments, status codes),
  * analyzer/csvw.c (CSV cells), the text helpers of reports/report_text.c,
- * and the encoders of reports/report_email.c and reports/report_html.c. */
+ * the encoders of reports/report_email.c and reports/report_html.c, and
+ * the last message analyzer/diag.c keeps for reports. */
 #include "columns.h"
 #include "csvw.h"
+#include "diag.h"
 #include "report.h"
 #include "report_text.h"
 #include "run.h"
@@ -271,6 +273,35 @@ START_TEST(html_escaping)
 }
 END_TEST
 
+START_TEST(diag_keeps_the_last_message)
+{
+	long line;
+	FILE *null = fopen("/dev/null", "w");
+	diag_set_stream(null);
+	diag_clear_last();
+	ck_assert_str_eq(diag_last(&line), "");
+	ck_assert_int_eq(line, 0);
+	diag_error("x.csv.gz", 263, "truncated gzip stream (%s)", "unexpected end of file");
+	ck_assert_str_eq(diag_last(&line), "truncated gzip stream (unexpected end of file)");
+	ck_assert_int_eq(line, 263);
+	/* a long message is cut, at a character's start, and says so */
+	char big[600];
+	memset(big, 'a', sizeof big);
+	memcpy(big + DIAG_LAST_MAX - 5, "\xc3\xa9\xc3\xa9", 4);
+	big[sizeof big - 1] = '\0';
+	diag_error(NULL, 0, "%s", big);
+	const char *cut = diag_last(&line);
+	ck_assert_uint_le(strlen(cut), DIAG_LAST_MAX);
+	ck_assert_int_eq(line, 0);
+	ck_assert_str_eq(cut + strlen(cut) - 3, "...");
+	ck_assert_int_ne(report_utf8_len((const unsigned char *)cut + strlen(cut) - 5), 0);
+	diag_clear_last();
+	ck_assert_str_eq(diag_last(&line), "");
+	diag_set_stream(NULL);
+	fclose(null);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("values");
@@ -285,6 +316,7 @@ int main(void)
 	tcase_add_test(tc, email_headers);
 	tcase_add_test(tc, quoted_printable);
 	tcase_add_test(tc, html_escaping);
+	tcase_add_test(tc, diag_keeps_the_last_message);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -131,5 +131,45 @@ check(str(msg["Subject"]).startswith("Alma job audit, all dates: 3 runs with fin
 status, _, err = run("--format", "email", "--to", "lts@example.edu\nBcc: x@y")
 check(status == 2 and b"plain ASCII, on one line" in err, "email: an address with a line break is refused")
 
+# --limit bounds the html page's tables (and so the email's) as the text's.
+_, full, _ = run("--format", "html")
+_, cut, _ = run("--format", "html", "--limit", "1")
+rows = lambda page: page.decode("utf-8").count("<tr><td")
+check(rows(cut) < rows(full) and b"<p class=\"more\">and " in cut and b"<p class=\"more\">and " not in full,
+      f"html: --limit 1 bounds the tables ({rows(full)} rows, {rows(cut)} with --limit 1)")
+_, raw, _ = run("--format", "email", "--to", "lts@example.edu", "--from", "a@b.example", "--limit", "1")
+msg = email.message_from_bytes(raw, policy=email.policy.default)
+check(list(msg.iter_parts())[1].get_content() == cut.decode("utf-8"),
+      "email: --limit 1 bounds its html part as the html page")
+
+# An INCOMPLETE report says in its own text what went wrong (a mail reader
+# sees no standard error): each input not read whole, with its line and error.
+E2E = os.path.join(HERE, "e2e", "data")
+TRUNCATED = os.path.join(E2E, "truncated.csv.gz")
+MISSING = os.path.join(E2E, "missing.csv")
+p = subprocess.run([ALMAUDIT, "audit", "--rules", RULES, "--format", "email", "--to", "lts@example.edu",
+                    "--from", "a@b.example", MISSING, TRUNCATED, os.path.join(E2E, "small.csv")],
+                   capture_output=True, env=ENV)
+check(p.returncode == 2, f"incomplete email: exit status 2 (got {p.returncode})")
+msg = email.message_from_bytes(p.stdout, policy=email.policy.default)
+check(str(msg["Subject"]).startswith("INCOMPLETE: "), f"incomplete email: the subject says so ({msg['Subject']})")
+parts = list(msg.iter_parts())
+says = [f"{TRUNCATED}:263: truncated gzip stream (unexpected end of file)",
+        f"{MISSING}: cannot open: No such file or directory"]
+for part, name in zip(parts, ("text", "html")):
+    body = part.get_content()
+    if name == "html":
+        parser = Strict()
+        parser.feed(body)
+        parser.close()
+        check(not parser.errors and not parser.stack, "incomplete email: the html part is well formed")
+        body = " ".join("".join(parser.text).split())
+    check("see the errors above" not in body, f"incomplete email: the {name} part points nowhere else")
+    for what in says:
+        check(what in body, f"incomplete email: the {name} part says {what!r}")
+    check(f"{MISSING}  production, not read: cannot open" in body
+          or f"{MISSING}: production, not read: cannot open" in body,
+          f"incomplete email: the {name} part lists the missing file as not read")
+
 print(f"{len(failures)} failed" if failures else "all passed")
 sys.exit(1 if failures else 0)
