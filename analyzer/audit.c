@@ -131,7 +131,8 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	summary_init(&summary, c->limit);
 	p.judge = judge_new(c->rules, c->large_set);
 	p.in = ingest_new(in->cols, &tally, in->rejects);
-	struct report_info info = {&tally, c->rules, c->period, &summary, 0, c->large_set};
+	struct report_info info = {&tally,   c->rules, c->period, &summary,
+				   0, c->large_set, c->filter};
 	if (!p.judge || !p.in) {
 		diag_error(NULL, 0, "out of memory");
 		judge_free(p.judge);
@@ -156,6 +157,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		}
 		while ((got = ingest_next(p.in, &run)) > 0) {
 			tally_seen(&tally, run.time);
+			filter_seen(c->filter, c->rules, &run);
 			if (run.env == RUN_SANDBOX)
 				evidence(&p, &run);
 			else
@@ -168,6 +170,8 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 
 	summary_sort(&summary);
 	info.hidden = p.hidden;
+	/* a filter value nothing matched: an error, also said in the report */
+	filter_report_misses(c->filter, c->rules);
 	rep->end(rep, &info);
 	*findings = summary.runs;
 	judge_free(p.judge);
