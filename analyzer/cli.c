@@ -308,7 +308,7 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	int c;
+	int c, longindex;
 
 	o->sandbox = calloc((size_t)argc, sizeof *o->sandbox);
 	if (!o->sandbox) {
@@ -317,10 +317,12 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 	}
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", longopts, &longindex)) != -1) {
 		if ((audit && (c == OPT_ID || c == OPT_EXPLAIN)) ||
 		    (!audit && (c == OPT_LIMIT || c >= OPT_TO))) {
-			usage_error(o->cmd, "unknown option '%s'", argv[optind - 1]);
+			/* named by its name: argv[optind - 1] may be its value */
+			usage_error(o->cmd, "unknown option '--%s' for %s: it is %s option",
+				    longopts[longindex].name, o->cmd, audit ? "a runs" : "an audit");
 			return -1;
 		}
 		switch (c) {
