@@ -218,7 +218,8 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	runset_init(&p.once);
 	p.judge = judge_new(c->rules, c->large_set);
 	p.in = ingest_new(in->cols, &tally, in->rejects);
-	struct report_info info = {&tally, c->rules, c->period, &summary, 0, c->large_set};
+	struct report_info info = {&tally, c->rules, c->period, &summary, 0, c->large_set,
+				   c->filter};
 	if (!p.judge || !p.in) {
 		diag_error(NULL, 0, "out of memory");
 		judge_free(p.judge);
@@ -250,6 +251,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		}
 		while ((got = ingest_next(p.in, &run)) > 0) {
 			tally_seen(&tally, run.time);
+			filter_seen(c->filter, c->rules, &run);
 			if (run.env == RUN_SANDBOX)
 				evidence(&p, &run);
 			else
@@ -270,6 +272,8 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	}
 	summary_sort(&summary);
 	info.hidden = runset_hidden(&p.once);
+	/* a filter value nothing matched: an error, also said in the report */
+	filter_report_misses(c->filter, c->rules);
 	rep->end(rep, &info);
 	*findings = summary.runs;
 	if (c->rejected)

@@ -2,8 +2,10 @@
  * evidence, then streams production history through once: each run is
  * counted (system, sandbox, outside the period, seen twice) or judged; each
  * finding the filters let through goes to the reporter as it is found and
- * into the bounded summary. Owns nothing it is given; everything it makes
- * it frees before returning. */
+ * into the bounded summary. Every row read is also shown to filter_seen,
+ * and the filter values nothing matched are reported before the report's
+ * end. Owns nothing it is given; everything it makes it frees before
+ * returning. */
 #ifndef ALMAUDIT_AUDIT_H
 #define ALMAUDIT_AUDIT_H
 

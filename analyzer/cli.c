@@ -97,22 +97,27 @@ static const char usage_runs[] =
 static const char usage_filters[] =
 	"\n"
 	"Filters (a repeated filter widens; different filters narrow):\n"
-	"  --job J           a job id, or a pattern on the job name\n"
-	"  --user U          an Alma id, a name as exported, or a staff name\n"
-	"  --unit U          the person's unit in staff.csv\n"
-	"  --finding KIND    unapproved, no-signoff, damaging-large-set, unknown-size,\n"
-	"                    unlisted-job\n"
+	"  --job J           a job id, a job's title (\"Batch item withdrawals\"),\n"
+	"                    or a pattern on the instance name\n"
+	"  --user U          an Alma id, a full name in either order, or a part\n"
+	"                    of a name (a surname): everyone it picks out in\n"
+	"                    staff.csv or the inputs\n"
+	"  --unit U          a unit in staff.csv (HKS/GUT is in HKS and in GUT)\n"
+	"  --finding KIND    a finding kind (unapproved, no-signoff, ...)\n"
 	"  --min-records N   runs on N records or more\n"
 	"  --status S        a status code or label (COMPLETED_SUCCESS, Failed)\n"
 	"  --grep PATTERN    a PCRE2 pattern any field of the run matches\n"
+	"A value that matches nothing the rules or the inputs know is an error\n"
+	"(exit 2), with the nearest known value.\n"
 	"\n"
 	"Input:\n";
 
 static const char usage_common[] =
 	"  --sandbox FILE    read FILE as sandbox history (repeatable)\n"
-	"  --tz ZONE         zone of times written without one (IANA name;\n"
-	"                    default $TZ, else the system zone)\n"
-	"  --column C=H      read header H as column C (repeatable)\n"
+	"  --tz ZONE         zone of times written without one (IANA name, or\n"
+	"                    UTC; default $TZ, else the system zone)\n"
+	"  --column C=H      read header H as column C (repeatable; a file\n"
+	"                    without header H is an error)\n"
 	"  --rejects FILE    write each rejected row to FILE as CSV\n"
 	"  -o, --output FILE write the report to FILE, not standard output\n"
 	"  -h, --help        this help\n";
@@ -308,7 +313,7 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	int c;
+	int c, longindex;
 
 	o->sandbox = calloc((size_t)argc, sizeof *o->sandbox);
 	if (!o->sandbox) {
@@ -317,10 +322,12 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 	}
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":o:h", longopts, NULL)) != -1) {
+	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", longopts, &longindex)) != -1) {
 		if ((audit && (c == OPT_ID || c == OPT_EXPLAIN)) ||
 		    (!audit && (c == OPT_LIMIT || c >= OPT_TO))) {
-			usage_error(o->cmd, "unknown option '%s'", argv[optind - 1]);
+			/* named by its name: argv[optind - 1] may be its value */
+			usage_error(o->cmd, "unknown option '--%s' for %s: it is %s option",
+				    longopts[longindex].name, o->cmd, audit ? "a runs" : "an audit");
 			return -1;
 		}
 		switch (c) {
@@ -499,7 +506,8 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		goto done;
 	if (!(rules = load_rules(o.rules)))
 		goto done;
-	filter_resolve(&o.filter, rules);
+	if (filter_resolve(&o.filter, rules) != 0)
+		goto done;
 	if (!(out = open_out(o.out)) || (o.rejects && !(rejects = open_out(o.rejects))))
 		goto done;
 	int text = !strcmp(format, "text"), csv = !strcmp(format, "csv");
@@ -531,6 +539,8 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	/* 0 only when there is nothing to look at: a rejected row may hide a
 	 * finding, so rejected rows alone give 1; an error wins over both */
 	status = !read_ok ? EXIT_ERROR : findings || rejected ? EXIT_FINDINGS : EXIT_OK;
+	if (filter_miss(&o.filter, rules, 0, NULL, 0))
+		status = EXIT_ERROR; /* reported, and said in the report */
 	if (!audit && o.filter.count[FILTER_ID] && !rep.written) {
 		diag_error(NULL, 0, "no run with %s %s in the inputs",
 			   o.filter.count[FILTER_ID] > 1 ? "ids" : "id",

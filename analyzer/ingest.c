@@ -3,10 +3,12 @@
 #include "csvrd.h"
 #include "csvw.h"
 #include "diag.h"
+#include "names.h"
 #include "times.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -277,6 +279,36 @@ static int is_repeated_header(const struct ingest *in)
 	return 1;
 }
 
+/* 1 when the header row holds a header of comparison form key. */
+static int has_header(const struct ingest *in, const char *key)
+{
+	char have[COLUMNS_NAME_MAX + 1];
+	for (size_t i = 0; i < in->hn; i++)
+		if (columns_normalize(in->hbuf + in->hoff[i], in->hflen[i], have) > 0 &&
+		    strcmp(have, key) == 0)
+			return 1;
+	return 0;
+}
+
+/* The header of the file nearest to key (a comparison form), as the file
+ * writes it, for "did you mean"; NULL when none is close. */
+static const char *nearest_header(const struct ingest *in, const char *key)
+{
+	char have[COLUMNS_NAME_MAX + 1];
+	size_t best = SIZE_MAX;
+	const char *near = NULL;
+	for (size_t i = 0; i < in->hn; i++) {
+		if (columns_normalize(in->hbuf + in->hoff[i], in->hflen[i], have) <= 0)
+			continue;
+		size_t d = names_distance(key, have);
+		if (d < best) {
+			best = d;
+			near = in->hbuf + in->hoff[i];
+		}
+	}
+	return best <= 2 + strlen(key) / 4 ? near : NULL;
+}
+
 static int take_header(struct ingest *in)
 {
 	int explicit[COL_COUNT] = {0};
@@ -316,6 +348,17 @@ static int take_header(struct ingest *in)
 	}
 
 	in->tally->files[in->file].no_records = in->map[COL_RECORDS] < 0;
+	/* a --column header this file does not have: the mapping is wrong for
+	 * it, and its column would be read as absent */
+	for (int c = 0; in->cols && c < COL_COUNT; c++) {
+		if (!in->cols->mapped[c] || has_header(in, in->cols->mapped[c]))
+			continue;
+		const char *near = nearest_header(in, in->cols->mapped[c]);
+		diag_error(in->path, in->row.line, "--column %s=%s: the file has no header '%s'%s%s%s",
+			   columns_name((enum col)c), in->cols->mapped_raw[c], in->cols->mapped_raw[c],
+			   near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+		return -1;
+	}
 
 	static const enum col required[] = {COL_ID, COL_NAME};
 	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {

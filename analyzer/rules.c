@@ -6,6 +6,7 @@
 #include "names.h"
 #include "times.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -886,6 +887,115 @@ const char *rules_nearest_person(const struct rules *r, const char *text)
 	char key[NAMES_KEY_MAX];
 	names_key(text, strlen(text), key);
 	return nearest_person_key(r, key);
+}
+
+/* Compares a and b ignoring ASCII case and runs of white space. */
+static int same_words(const char *a, const char *b)
+{
+	for (;;) {
+		while (isspace((unsigned char)*a))
+			a++;
+		while (isspace((unsigned char)*b))
+			b++;
+		if (!*a || !*b)
+			return !*a && !*b;
+		while (*a && *b && !isspace((unsigned char)*a) && !isspace((unsigned char)*b)) {
+			if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+				return 0;
+			a++, b++;
+		}
+		if (!isspace((unsigned char)*a) && *a)
+			return 0;
+		if (!isspace((unsigned char)*b) && *b)
+			return 0;
+	}
+}
+
+int rules_job_by_title(const struct rules *r, const char *text, int from)
+{
+	for (size_t i = from < 0 ? 0 : (size_t)from; i < r->njobs; i++)
+		if (same_words(r->jobs[i].title, text))
+			return (int)i;
+	return -1;
+}
+
+/* The next unit of a unit cell at *s, trimmed: its start, and its length in
+ * *n; NULL after the last. */
+static const char *next_unit(const char **s, size_t *n)
+{
+	for (;;) {
+		const char *p = *s;
+		if (!*p)
+			return NULL;
+		size_t len = strcspn(p, "/;");
+		*s = p[len] ? p + len + 1 : p + len;
+		while (len && isspace((unsigned char)*p))
+			p++, len--;
+		while (len && isspace((unsigned char)p[len - 1]))
+			len--;
+		if (len) {
+			*n = len;
+			return p;
+		}
+	}
+}
+
+int rules_person_in_unit(const struct rules *r, int person, const char *unit)
+{
+	const char *cell = r->people[person].unit, *u;
+	size_t n, want = strlen(unit);
+	while ((u = next_unit(&cell, &n)))
+		if (n == want && strncasecmp(u, unit, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int char_cmp(const void *a, const void *b)
+{
+	return *(const char *)a - *(const char *)b;
+}
+
+/* 1 when a and b hold the same letters (a transposition: "gtu", "gut"). */
+static int same_letters(const char *a, const char *b)
+{
+	char x[NAMES_KEY_MAX], y[NAMES_KEY_MAX];
+	size_t n = strlen(a);
+	if (n != strlen(b) || n >= sizeof x)
+		return 0;
+	memcpy(x, a, n);
+	memcpy(y, b, n);
+	qsort(x, n, 1, char_cmp);
+	qsort(y, n, 1, char_cmp);
+	return memcmp(x, y, n) == 0;
+}
+
+const char *rules_nearest_unit(const struct rules *r, const char *unit, char *buf, size_t size)
+{
+	char a[NAMES_KEY_MAX], b[NAMES_KEY_MAX];
+	size_t best = SIZE_MAX, la = 0;
+	int swapped = 0;
+	for (; unit[la] && la + 1 < sizeof a; la++)
+		a[la] = (char)tolower((unsigned char)unit[la]);
+	a[la] = '\0';
+	for (size_t p = 0; p < r->npeople; p++) {
+		const char *cell = r->people[p].unit, *u;
+		size_t n;
+		while ((u = next_unit(&cell, &n))) {
+			size_t lb = 0;
+			for (; lb < n && lb + 1 < sizeof b; lb++)
+				b[lb] = (char)tolower((unsigned char)u[lb]);
+			b[lb] = '\0';
+			size_t d = names_distance(a, b);
+			/* on a tie, letters swapped are the likelier typo */
+			int swap = same_letters(a, b);
+			if ((d < best || (d == best && swap && !swapped)) && size) {
+				best = d;
+				swapped = swap;
+				snprintf(buf, size, "%.*s", (int)n, u);
+			}
+		}
+	}
+	return la && best <= 2 + la / 4 ? buf : NULL;
 }
 
 const char *rules_file_name(const char *path)

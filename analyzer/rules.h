@@ -95,6 +95,19 @@ int rules_person_by_text(const struct rules *r, const char *text);
 const char *rules_nearest_person(const struct rules *r, const char *text);
 const char *rules_nearest_job(const struct rules *r, const char *id);
 
+/* The next job, at index from or after, whose title is text compared
+ * ignoring case and extra white space ("batch item  withdrawals"), or -1. */
+int rules_job_by_title(const struct rules *r, const char *text, int from);
+
+/* 1 when the person's staff.csv unit names unit, ignoring case. A unit cell
+ * may name several units separated by '/' or ';' ("HKS/GUT"): the person
+ * is in each. */
+int rules_person_in_unit(const struct rules *r, int person, const char *unit);
+
+/* The unit staff.csv names nearest to unit, written into buf, for "did you
+ * mean" (NULL when none is close). */
+const char *rules_nearest_unit(const struct rules *r, const char *unit, char *buf, size_t size);
+
 /* A rules file's name within its directory ("approvals.csv"), for citing
  * rows as "approvals.csv:23". */
 const char *rules_file_name(const char *path);

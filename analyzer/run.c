@@ -1,5 +1,8 @@
 #include "run.h"
 
+#include "names.h"
+
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -131,6 +134,32 @@ const char *run_status_code(const char *s, size_t n, char *buf, size_t size)
 	}
 	buf[len] = '\0';
 	return buf;
+}
+
+int run_status_known(const char *code)
+{
+	for (size_t i = 0; i < NSTATUS; i++)
+		if (strcmp(statuses[i][0], code) == 0)
+			return 1;
+	return 0;
+}
+
+const char *run_status_nearest(const char *s)
+{
+	char key[NAMES_KEY_MAX], want[NAMES_KEY_MAX];
+	size_t best = SIZE_MAX;
+	const char *near = NULL;
+	size_t n = squash(s, strlen(s), key, sizeof key);
+	for (size_t i = 0; i < NSTATUS; i++)
+		for (size_t j = 0; j < 4 && statuses[i][j]; j++) {
+			squash(statuses[i][j], strlen(statuses[i][j]), want, sizeof want);
+			size_t d = names_distance(key, want);
+			if (d < best) {
+				best = d;
+				near = statuses[i][j];
+			}
+		}
+	return n && best <= 2 + n / 4 ? near : NULL;
 }
 
 int run_is_system(const struct run *r)

@@ -45,6 +45,14 @@ int run_env_parse(const char *s, size_t n, enum run_env *out);
  * WAITING_FOR_INPUT) into buf, so no value is lost. */
 const char *run_status_code(const char *s, size_t n, char *buf, size_t size);
 
+/* 1 when code is one of the status codes the table knows (COMPLETED_SUCCESS),
+ * 0 for another word (a status only an export can confirm). */
+int run_status_known(const char *code);
+
+/* The status code or label the table knows nearest to s, for "did you
+ * mean" (NULL when none is close). */
+const char *run_status_nearest(const char *s);
+
 /* A system run: scheduled, or submitted by System. Counted, never judged. */
 int run_is_system(const struct run *r);
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -35,10 +36,14 @@ static void offset_cache_clear(void)
 		offset_cache[i].bucket = instant_cache[i].bucket = INT64_MIN;
 }
 
+/* 1 when the zone names a zone file: a regular file under the zoneinfo
+ * directory that begins as a TZif file does. The directory also holds
+ * tables (zone.tab, iso3166.tab, leapseconds) and directories (America),
+ * which are no zones. */
 static int zone_file_exists(const char *zone)
 {
 	const char *dir = getenv("TZDIR");
-	char path[PATH_MAX];
+	char path[PATH_MAX], magic[4];
 	struct stat st;
 
 	if (!dir || !*dir)
@@ -47,30 +52,78 @@ static int zone_file_exists(const char *zone)
 		return 0;
 	if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, zone) >= sizeof path)
 		return 0;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return 0;
+	size_t got = fread(magic, 1, sizeof magic, f);
+	fclose(f);
+	return got == sizeof magic && memcmp(magic, "TZif", 4) == 0;
 }
 
-/* A POSIX TZ string names a standard-time abbreviation and an offset
- * ("EST5EDT", "<+03>-3"); an IANA name never holds a digit after letters
- * only, so this tells them apart well enough. */
+/* A POSIX offset: [+-]hh[:mm[:ss]], hours at most 24. Advances *p. */
+static int posix_offset(const char **p)
+{
+	const char *s = *p;
+	if (*s == '+' || *s == '-')
+		s++;
+	int h = 0, digits = 0;
+	while (*s >= '0' && *s <= '9' && digits < 3)
+		h = h * 10 + (*s++ - '0'), digits++;
+	if (!digits || digits > 2 || h > 24)
+		return 0;
+	for (int part = 0; part < 2 && *s == ':'; part++) {
+		if (!(s[1] >= '0' && s[1] <= '5' && s[2] >= '0' && s[2] <= '9'))
+			return 0;
+		s += 3;
+	}
+	*p = s;
+	return 1;
+}
+
+/* A POSIX zone abbreviation: three or more letters, or <...>. Advances *p. */
+static int posix_name(const char **p)
+{
+	const char *s = *p;
+	if (*s == '<') {
+		s = strchr(s, '>');
+		if (!s)
+			return 0;
+		*p = s + 1;
+		return 1;
+	}
+	size_t n = 0;
+	while ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z'))
+		s++, n++;
+	if (n < 3)
+		return 0;
+	*p = s;
+	return 1;
+}
+
+/* A POSIX TZ string: a standard-time abbreviation and its offset, then
+ * optionally a summer-time abbreviation, its offset and the rule of the
+ * change ("EST5EDT", "<+03>-3", "CET-1CEST,M3.5.0,M10.5.0/3"). */
 static int posix_tz_string(const char *zone)
 {
 	const char *p = zone;
-	if (*p == '<') {
-		p = strchr(p, '>');
-		if (!p)
+	if (!posix_name(&p) || !posix_offset(&p))
+		return 0;
+	if (!*p)
+		return 1;
+	if (*p != ',') {
+		if (!posix_name(&p))
 			return 0;
-		p++;
-	} else {
-		size_t n = 0;
-		while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z'))
-			p++, n++;
-		if (n < 3)
+		if (*p && *p != ',' && !posix_offset(&p))
 			return 0;
 	}
-	if (*p == '+' || *p == '-')
-		p++;
-	return *p >= '0' && *p <= '9';
+	if (!*p)
+		return 1;
+	if (*p != ',')
+		return 0;
+	/* the rule: Jn, n or Mm.w.d, each with an optional /time */
+	return strspn(p, ",JM0123456789./:+-") == strlen(p);
 }
 
 static void system_zone_name(void)
@@ -101,6 +154,8 @@ int times_set_zone(const char *zone)
 		return 0;
 	}
 	const char *z = zone[0] == ':' ? zone + 1 : zone;
+	if (strcasecmp(z, "UTC") == 0)
+		z = "UTC"; /* utc, Utc: in any case */
 	if (!*z || strlen(z) >= sizeof zone_name ||
 	    !(zone_file_exists(z) || strcmp(z, "UTC") == 0 || posix_tz_string(z))) {
 		diag_error(NULL, 0, "unknown time zone '%s' (use an IANA name such as "

@@ -16,6 +16,8 @@
 #include "tally.h"
 #include "verdict.h"
 
+struct filter;
+
 struct report_info {
 	const struct tally *tally;
 	const struct rules *rules;
@@ -23,6 +25,9 @@ struct report_info {
 	const struct summary *summary;
 	uint64_t hidden; /* runs with findings the filters did not show */
 	int64_t large_set;
+	/* the filters: who each --user value was taken to mean, and the values
+	 * that matched nothing (filter_user_means, filter_miss); may be NULL */
+	const struct filter *filter;
 };
 
 struct report_finding {

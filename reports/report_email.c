@@ -8,6 +8,8 @@
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include "report.h"
 
+#include "filter.h"
+
 #include "report_text.h"
 #include "times.h"
 
@@ -197,7 +199,10 @@ static void email_end(struct reporter *r, const struct report_info *info)
 		const struct summary *s = info->summary;
 		size_t used;
 		period_text(info->period, period, sizeof period);
-		used = (size_t)snprintf(subject, sizeof subject, "%sAlma job audit, %s: %s %s with findings",
+		/* a filter value that matched nothing: the subject says so too */
+		int miss = filter_miss(info->filter, info->rules, 0, NULL, 0);
+		used = (size_t)snprintf(subject, sizeof subject, "%s%sAlma job audit, %s: %s %s with findings",
+					miss ? "ERROR: " : "",
 					info->tally->incomplete ? "INCOMPLETE: " : "", period,
 					report_count(s->runs, n, sizeof n), s->runs == 1 ? "run" : "runs");
 		for (int k = 0, any = 0; k < FIND_COUNT && used < sizeof subject; k++)

@@ -6,6 +6,7 @@
  * at the end from the bounded summary. */
 #include "report.h"
 
+#include "filter.h"
 #include "report_text.h"
 #include "times.h"
 
@@ -418,6 +419,18 @@ static void facts(FILE *out, const struct report_info *info)
 	E(info->rules->dir);
 	fprintf(out, ": %zu jobs, %zu people, %zu approvals</td></tr>\n", info->rules->njobs,
 		info->rules->npeople, info->rules->napprovals);
+	char who[1024];
+	const char *value;
+	for (size_t i = 0; (value = filter_user_means(info->filter, info->rules, i, who, sizeof who));
+	     i++) {
+		if (!who[0])
+			continue;
+		fputs("<tr><th>User</th><td>--user ", out);
+		E(value);
+		fputs(": ", out);
+		E(who);
+		fputs("</td></tr>\n", out);
+	}
 	fputs("</tbody></table>\n", out);
 }
 
@@ -503,6 +516,17 @@ void report_html_page(FILE *out, const struct report_info *info)
 	fputs("</p>\n", out);
 	if (info->tally->incomplete)
 		incomplete(out, info->tally);
+	char miss[512];
+	size_t misses = 0;
+	for (; filter_miss(info->filter, info->rules, misses, miss, sizeof miss); misses++) {
+		fputs("<p class=\"incomplete\">ERROR: ", out);
+		E(miss);
+		fputs("</p>\n", out);
+	}
+	if (misses)
+		fputs("<p class=\"incomplete\">Nothing below answers for those values: this report "
+		      "is no all-clear.</p>\n",
+		      out);
 
 	fputs("<h2>Findings</h2>\n<div class=\"cards\">\n", out);
 	fprintf(out, "<div class=\"card\" style=\"border-left-color:#1b1b1b\"><b>");

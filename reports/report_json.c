@@ -5,6 +5,7 @@
  * \u escapes and invalid UTF-8 as U+FFFD. */
 #include "report.h"
 
+#include "filter.h"
 #include "times.h"
 
 #include <inttypes.h>
@@ -156,6 +157,35 @@ static void rows(FILE *out, const char *name, const struct summary_row *rows, si
 	putc(']', out);
 }
 
+/* "filters":{"user":[{"value":..,"means":..}],"errors":[..]}: who each
+ * --user value was taken to mean, and each value that matched nothing. */
+static void filters(FILE *out, const struct report_info *info)
+{
+	char text[1024];
+	const char *value;
+	size_t n = 0;
+	fputs("\"filters\":{\"user\":[", out);
+	for (size_t i = 0; (value = filter_user_means(info->filter, info->rules, i, text, sizeof text));
+	     i++) {
+		if (!text[0])
+			continue;
+		fputs(n++ ? ",{" : "{", out);
+		key(out, "value");
+		report_json_string(out, value);
+		putc(',', out);
+		key(out, "means");
+		report_json_string(out, text);
+		putc('}', out);
+	}
+	fputs("],\"errors\":[", out);
+	for (size_t i = 0; filter_miss(info->filter, info->rules, i, text, sizeof text); i++) {
+		if (i)
+			putc(',', out);
+		report_json_string(out, text);
+	}
+	fputs("]}", out);
+}
+
 void report_json_end(struct reporter *r, const struct report_info *info)
 {
 	FILE *out = r->out;
@@ -222,6 +252,8 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 	rows(out, "by_person", s->people, s->npeople, "person");
 	fputs(",\n", out);
 	rows(out, "by_job", s->jobs, s->njobs, "job");
+	fputs(",\n", out);
+	filters(out, info);
 	fputs("}}\n", out);
 }
 

@@ -4,6 +4,7 @@
  * verdict. Declared in report.h. */
 #include "report.h"
 
+#include "filter.h"
 #include "report_text.h"
 #include "summary.h"
 #include "times.h"
@@ -199,13 +200,25 @@ static void nothing(struct reporter *r, const struct report_info *info)
 	(void)info;
 }
 
+/* After the listing: each filter value that matched nothing, so that an
+ * empty listing does not read as "no such runs". */
+static void text_end(struct reporter *r, const struct report_info *info)
+{
+	char msg[512];
+	for (size_t i = 0; filter_miss(info->filter, info->rules, i, msg, sizeof msg); i++) {
+		fputs("ERROR: ", r->out);
+		report_text_cell(r->out, msg, 0);
+		putc('\n', r->out);
+	}
+}
+
 void reporter_runs_text(struct reporter *r, FILE *out, int explain_each, int full)
 {
 	memset(r, 0, sizeof *r);
 	r->out = out;
 	r->begin = text_begin;
 	r->run = text_run;
-	r->end = nothing;
+	r->end = text_end;
 	r->explain = explain_each;
 	r->full = full;
 }

@@ -2,6 +2,7 @@
 
 #include "report.h"
 
+#include "filter.h"
 #include "period.h"
 #include "times.h"
 
@@ -68,6 +69,38 @@ static const char *skip_name(int i)
 	return tally_skip_name((enum skip_reason)i);
 }
 
+/* The filter values that matched nothing, said in the report itself: an
+ * empty report must not read as an all-clear. */
+static void misses(FILE *out, const struct report_info *info)
+{
+	char msg[512];
+	size_t i = 0;
+	for (; filter_miss(info->filter, info->rules, i, msg, sizeof msg); i++) {
+		fputs("ERROR: ", out);
+		report_text_cell(out, msg, 0);
+		putc('\n', out);
+	}
+	if (i)
+		fputs("Nothing below answers for those values: this report is no all-clear.\n\n", out);
+}
+
+/* "User       --user Moody: Honor Moody (ITS); Todd Moody (ITS-LANGDELL)" */
+static void user_lines(FILE *out, const struct report_info *info)
+{
+	char who[1024];
+	const char *value;
+	for (size_t i = 0; (value = filter_user_means(info->filter, info->rules, i, who, sizeof who));
+	     i++) {
+		if (!who[0])
+			continue;
+		fprintf(out, "%-10s --user ", "User");
+		report_text_cell(out, value, 0);
+		fputs(": ", out);
+		report_text_cell(out, who, 0);
+		putc('\n', out);
+	}
+}
+
 void report_text_header(FILE *out, const struct report_info *info)
 {
 	const struct tally *t = info->tally;
@@ -90,6 +123,7 @@ void report_text_header(FILE *out, const struct report_info *info)
 			}
 		putc('\n', out);
 	}
+	misses(out, info);
 	period_text(info->period, period, sizeof period);
 	fprintf(out, "%-10s %s, %s\n", "Period", period, times_zone_name());
 	for (size_t i = 0; i < t->nfiles; i++) {
@@ -141,6 +175,7 @@ void report_text_header(FILE *out, const struct report_info *info)
 		fprintf(out, "%-10s %s: %zu jobs, %zu people, %zu approvals\n", "Rules",
 			info->rules->dir, info->rules->njobs, info->rules->npeople,
 			info->rules->napprovals);
+	user_lines(out, info);
 }
 
 void report_text_file_error(FILE *out, const struct tally_file *f)
@@ -269,6 +304,7 @@ void report_text_summary(FILE *out, const struct report_info *info)
 	const struct tally *t = info->tally;
 	char period[96], n[32], m[32];
 
+	misses(out, info);
 	period_text(info->period, period, sizeof period);
 	fprintf(out, "%sAlma job audit, %s: %s %s with findings in %s audited",
 		t->incomplete ? "INCOMPLETE " : "", period, report_count(s->runs, n, sizeof n),
@@ -295,6 +331,7 @@ void report_text_summary(FILE *out, const struct report_info *info)
 					report_count(t->rejected[i], m, sizeof m));
 		fputs(")\n", out);
 	}
+	user_lines(out, info);
 	if (!s->runs)
 		return;
 	int any = 0;

@@ -169,6 +169,42 @@ START_TEST(column_option_maps_other_headers)
 }
 END_TEST
 
+/* --column naming a header the file does not have: an error at the file's
+ * header, with its nearest header; the file is not read. */
+START_TEST(column_option_header_missing)
+{
+	int status;
+	ck_assert_int_eq(columns_map(&fx.cols, "id=Ref Nr"), 0);
+	ck_assert_int_eq(columns_map(&fx.cols, "total_records=Count"), 0);
+	const char *path = testutil_plain("Ref No,name,submitted_by,start_time,Count\n"
+					  "1,A,u,2026-10-05T10:00:00Z,3\n");
+	testutil_stderr_begin();
+	dump_env(path, RUN_PRODUCTION, NULL, &status);
+	const char *err = testutil_stderr_end();
+	char want[300];
+	snprintf(want, sizeof want,
+		 "almaudit: %s:1: --column id=Ref Nr: the file has no header 'Ref Nr' (did you "
+		 "mean 'Ref No'?)\n",
+		 path);
+	ck_assert_str_eq(err, want);
+	ck_assert_int_eq(status, -1);
+	ck_assert_int_eq(fx.tally.incomplete, 1);
+	ck_assert_int_eq(fx.tally.files[0].incomplete, 1);
+	ck_assert_uint_eq(fx.tally.read, 0);
+
+	/* none near: no suggestion */
+	ck_assert_int_eq(columns_map(&fx.cols, "id=Ref No"), 0);
+	ck_assert_int_eq(columns_map(&fx.cols, "set_name=Collection"), 0);
+	testutil_stderr_begin();
+	dump_env(path, RUN_PRODUCTION, NULL, &status);
+	err = testutil_stderr_end();
+	ck_assert_msg(strstr(err, ":1: --column set_name=Collection: the file has no header "
+				  "'Collection'\n"),
+		      "%s", err);
+	ck_assert_int_eq(status, -1);
+}
+END_TEST
+
 START_TEST(bom_crlf_and_lone_cr)
 {
 	const char *text = dump(testutil_plain(
@@ -632,6 +668,7 @@ int main(void)
 	tcase_add_test(tc, display_layout_us_times_labels);
 	tcase_add_test(tc, header_aliases);
 	tcase_add_test(tc, column_option_maps_other_headers);
+	tcase_add_test(tc, column_option_header_missing);
 	tcase_add_test(tc, bom_crlf_and_lone_cr);
 	tcase_add_test(tc, line_numbers_after_quoted_newlines);
 	tcase_add_test(tc, repeated_header_skipped_and_counted);

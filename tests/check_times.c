@@ -191,6 +191,31 @@ START_TEST(unknown_zone_rejected)
 }
 END_TEST
 
+/* UTC in any case; a file of the zoneinfo directory that is no TZif file,
+ * or a directory, is no zone; POSIX TZ strings are checked whole. */
+START_TEST(zone_names_checked)
+{
+	const char *utc[] = {"utc", "Utc", "UTC", ":utc"};
+	for (size_t i = 0; i < sizeof utc / sizeof utc[0]; i++) {
+		ck_assert_msg(times_set_zone(utc[i]) == 0, "%s", utc[i]);
+		ck_assert_str_eq(times_zone_name(), "UTC");
+	}
+	const char *good[] = {"America/New_York", "Etc/UTC", "EST5EDT", "<+03>-3",
+			      "CET-1CEST,M3.5.0,M10.5.0/3", "JST-9"};
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+		ck_assert_msg(times_set_zone(good[i]) == 0, "%s", good[i]);
+	const char *bad_zones[] = {"zone.tab", "zone1970.tab", "iso3166.tab", "leapseconds",
+				   "tzdata.zi", "America", "America/", "EST99", "abc3166.tab"};
+	testutil_stderr_begin();
+	for (size_t i = 0; i < sizeof bad_zones / sizeof bad_zones[0]; i++)
+		ck_assert_msg(times_set_zone(bad_zones[i]) == -1, "%s", bad_zones[i]);
+	const char *err = testutil_stderr_end();
+	ck_assert_msg(strstr(err, "almaudit: unknown time zone 'zone.tab' (use an IANA name such as "
+				  "America/New_York, or UTC)\n"),
+		      "%s", err);
+}
+END_TEST
+
 START_TEST(dates_and_days)
 {
 	int y, m, d;
@@ -223,6 +248,7 @@ int main(void)
 	tcase_add_test(tc, fall_back_repeat);
 	tcase_add_test(tc, other_zones);
 	tcase_add_test(tc, unknown_zone_rejected);
+	tcase_add_test(tc, zone_names_checked);
 	tcase_add_test(tc, dates_and_days);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
