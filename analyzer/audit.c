@@ -172,10 +172,12 @@ static void held_back(struct pass *p)
 	}
 }
 
-/* Input i names a file already given (the same device and inode, or "-"
- * twice): it is listed, warned about, and not read again, since every run
- * counts once anyway. 1 when so, 0 when it is to be read (its identity kept
- * in seen[i]). */
+/* Input i names a file already given in the same role (the same device and
+ * inode, or "-" twice): it is listed, warned about, and not read again, since
+ * every run counts once anyway. A file given with --sandbox and as production
+ * is read in both roles, as a copy of it would be (read once, one role would
+ * go unread). 1 when so, 0 when it is to be read (its identity kept in
+ * seen[i]). */
 static int same_file(const struct audit_inputs *in, struct stat *seen, size_t i,
 		     const char *path, struct tally *t)
 {
@@ -185,6 +187,8 @@ static int same_file(const struct audit_inputs *in, struct stat *seen, size_t i,
 	if (stdin_)
 		seen[i].st_ino = 0, seen[i].st_dev = 0, seen[i].st_nlink = 1, seen[i].st_mode = 0;
 	for (size_t k = 0; k < i; k++) {
+		if ((k < in->nsandbox) != (i < in->nsandbox))
+			continue;
 		const char *before = k < in->nsandbox ? in->sandbox[k] : in->files[k - in->nsandbox];
 		int same = stdin_ ? strcmp(before, "-") == 0
 				  : seen[k].st_nlink && seen[k].st_mode &&
