@@ -56,7 +56,8 @@ static void evidence(struct pass *p, const struct run *run)
 }
 
 /* Shows the kinds of a run's findings that the filters let through and no
- * earlier copy showed. Returns -1 when a pattern hit its limit. */
+ * earlier copy showed (in the run listing, only counts them: the run itself
+ * was listed when read). Returns -1 when a pattern hit its limit. */
 static int show(struct pass *p, const struct run *run, const struct verdict *v, unsigned fresh)
 {
 	const struct filter *f = p->c->filter;
@@ -72,7 +73,7 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 		p->failed = 1;
 		return 0;
 	}
-	for (int k = 0; k < FIND_COUNT; k++) {
+	for (int k = 0; k < FIND_COUNT && p->c->mode == AUDIT_FINDINGS; k++) {
 		if (!(kinds & (1u << k)))
 			continue;
 		struct report_finding rf = {(enum finding_kind)k, run, v, p->c->rules};
@@ -82,6 +83,19 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 	if (first)
 		summary_flag(p->summary, run);
 	return 0;
+}
+
+/* unknown-size waits for the end: a later copy may give the count. A copy
+ * with no count is held when the run is first read, and replaces the one
+ * held; a copy with a count lets it go. */
+static void hold_unknown(struct pass *p, const struct run *run, const struct verdict *v, int first)
+{
+	if (v->findings & (1u << FIND_UNKNOWN_SIZE)) {
+		if ((first || runset_held(&p->once, run->id)) && runset_hold(&p->once, run, v) != 0)
+			p->failed = 1;
+	} else if (!first && run->records >= 0) {
+		runset_release(&p->once, run->id);
+	}
 }
 
 static void production(struct pass *p, const struct run *run)
@@ -117,8 +131,11 @@ static void production(struct pass *p, const struct run *run)
 	}
 	summary_damaging(p->summary, p->c->rules, run, &v);
 	const struct filter *f = p->c->filter;
+	hold_unknown(p, run, &v, first);
 	if (p->c->mode == AUDIT_RUNS) {
-		/* every appearance of a run is listed, with its own verdict */
+		/* every appearance of a run is listed, with its own verdict; the
+		 * summary counts the run as the audit does (unknown-size at the
+		 * end, when no copy gave a count) */
 		int shown = filter_match(f, p->c->rules, run, &v);
 		if (shown < 0) {
 			limit_hit(p);
@@ -128,7 +145,8 @@ static void production(struct pass *p, const struct run *run)
 			struct report_run rr = {run, &v, text, p->c->rules};
 			p->rep->run(p->rep, &rr);
 			int new_run;
-			unsigned kinds = v.findings & ~runset_shown_kinds(&p->once, run->id);
+			unsigned kinds = v.findings & ~(1u << FIND_UNKNOWN_SIZE) &
+					 ~runset_shown_kinds(&p->once, run->id);
 			if (kinds && runset_shown(&p->once, run->id, kinds, &new_run) == 0) {
 				summary_add(p->summary, p->c->rules, run, &v, kinds, new_run);
 				if (new_run)
@@ -137,15 +155,7 @@ static void production(struct pass *p, const struct run *run)
 		}
 		return;
 	}
-	/* unknown-size waits for the end: a later copy may give the count */
 	unsigned found = v.findings & ~(1u << FIND_UNKNOWN_SIZE);
-	if (v.findings & (1u << FIND_UNKNOWN_SIZE)) {
-		/* held when first read; a later copy without a count replaces it */
-		if ((first || runset_held(&p->once, run->id)) && runset_hold(&p->once, run, &v) != 0)
-			p->failed = 1;
-	} else if (!first && run->records >= 0) {
-		runset_release(&p->once, run->id);
-	}
 	unsigned fresh;
 	if (runset_found(&p->once, run->id, found, &fresh) != 0) {
 		p->failed = 1;
@@ -165,17 +175,21 @@ static void held_back(struct pass *p)
 			continue;
 		unsigned fresh, kind = 1u << FIND_UNKNOWN_SIZE;
 		h->v.findings |= kind;
-		if (runset_found(&p->once, h->run.id, kind, &fresh) != 0)
+		/* the listing counts no hidden runs: it lists what it shows */
+		if (p->c->mode == AUDIT_FINDINGS &&
+		    runset_found(&p->once, h->run.id, kind, &fresh) != 0)
 			p->failed = 1;
 		/* a pattern at its limit here was at it on the first reading too */
 		(void)show(p, &h->run, &h->v, kind);
 	}
 }
 
-/* Input i names a file already given (the same device and inode, or "-"
- * twice): it is listed, warned about, and not read again, since every run
- * counts once anyway. 1 when so, 0 when it is to be read (its identity kept
- * in seen[i]). */
+/* Input i names a file already given in the same role (the same device and
+ * inode, or "-" twice): it is listed, warned about, and not read again, since
+ * every run counts once anyway. A file given with --sandbox and as production
+ * is read in both roles, as a copy of it would be (read once, one role would
+ * go unread). 1 when so, 0 when it is to be read (its identity kept in
+ * seen[i]). */
 static int same_file(const struct audit_inputs *in, struct stat *seen, size_t i,
 		     const char *path, struct tally *t)
 {
@@ -185,6 +199,8 @@ static int same_file(const struct audit_inputs *in, struct stat *seen, size_t i,
 	if (stdin_)
 		seen[i].st_ino = 0, seen[i].st_dev = 0, seen[i].st_nlink = 1, seen[i].st_mode = 0;
 	for (size_t k = 0; k < i; k++) {
+		if ((k < in->nsandbox) != (i < in->nsandbox))
+			continue;
 		const char *before = k < in->nsandbox ? in->sandbox[k] : in->files[k - in->nsandbox];
 		int same = stdin_ ? strcmp(before, "-") == 0
 				  : seen[k].st_nlink && seen[k].st_mode &&
@@ -263,8 +279,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	}
 
 	free(seen);
-	if (c->mode == AUDIT_FINDINGS)
-		held_back(&p);
+	held_back(&p);
 	if (p.failed) {
 		diag_error(NULL, 0, "out of memory: some runs may be counted or reported twice");
 		tally.incomplete = 1;

@@ -109,23 +109,34 @@ static void reject(struct ingest *in, enum reject_reason why, const char *fmt, .
 	csvw_end(&in->rejects);
 }
 
+/* A number; with commas, its thousands may be grouped ("1,234,567"): the
+ * first group of 1 to 3 digits, every later one of 3. */
 static int parse_u64(const char *s, size_t n, int commas, uint64_t max, uint64_t *out)
 {
 	uint64_t v = 0;
-	size_t digits = 0;
+	size_t digits = 0, group = 0; /* digits since the last comma */
+	int grouped = 0;
 	csvrd_trim(&s, &n);
 	if (!n)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		if (commas && s[i] == ',' && digits && i + 1 < n)
+		if (commas && s[i] == ',') {
+			if (!digits || group > 3 || (grouped && group != 3))
+				return -1;
+			grouped = 1;
+			group = 0;
 			continue;
+		}
 		if (s[i] < '0' || s[i] > '9')
 			return -1;
+		group++;
 		if (v > (max - (uint64_t)(s[i] - '0')) / 10)
 			return -1;
 		v = v * 10 + (uint64_t)(s[i] - '0');
 		digits++;
 	}
+	if (grouped && group != 3)
+		return -1;
 	*out = v;
 	return 0;
 }

@@ -60,7 +60,8 @@ static size_t fold_ascii(const unsigned char *p, size_t n, char *out, size_t siz
 }
 
 /* Folds a name with letters past ASCII: compatibility decomposition (NFKD),
- * case folding, combining marks dropped, the letters above by the table. */
+ * case folding, combining marks and default-ignorable characters dropped,
+ * the letters above by the table. */
 static size_t fold_unicode(const unsigned char *p, size_t n, char *out, size_t size)
 {
 	/* invalid UTF-8 reads as U+FFFD, so libunistring sees valid text */
@@ -92,7 +93,10 @@ static size_t fold_unicode(const unsigned char *p, size_t n, char *out, size_t s
 		int len = u8_mbtouc(&uc, folded + i, fl - i);
 		const uint8_t *at = folded + i;
 		i += (size_t)len;
-		if (uc_is_general_category(uc, UC_CATEGORY_M))
+		/* marks, and the invisible characters a pasted name carries (soft
+		 * hyphen, zero-width space and joiners, byte order mark) */
+		if (uc_is_general_category(uc, UC_CATEGORY_M) ||
+		    uc_is_property_default_ignorable_code_point(uc))
 			continue;
 		if (uc_is_property_white_space(uc)) {
 			if (!space && put(out, size, &o, " ", 1) != 0)

@@ -2,7 +2,8 @@
  * alstine" and "Colin Van Alstine" have one key: "Last, First" turned round,
  * case, accents and extra spaces ignored. Keys are folded with libunistring
  * (the only module that includes its headers): compatibility decomposition
- * (NFKD), case folding, combining marks dropped, and a small table for the
+ * (NFKD), case folding, combining marks and invisible (default-ignorable)
+ * characters dropped, and a small table for the
  * letters with no decomposition (ø o, ł l, æ ae, þ th, ...); all-ASCII names
  * take a fast path. Owns nothing. */
 #ifndef ALMAUDIT_NAMES_H

@@ -319,6 +319,18 @@ void report_text_summary(FILE *out, const struct report_info *info)
 			report_text_file_error(out, &t->files[i]);
 			putc('\n', out);
 		}
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct tally_file *f = &t->files[i];
+		if (f->same_as) {
+			fputs("Read once: ", out);
+			report_text_cell(out, f->name, 0);
+			fprintf(out, " is the same file as input %d\n", f->same_as);
+		} else if (f->no_records && !f->unread) {
+			fputs("Unchecked: damaging-large-set not checked: no record count column in ", out);
+			report_text_cell(out, f->name, 0);
+			fputs(" (its damaging runs are unknown-size)\n", out);
+		}
+	}
 	if (tally_rejected(t)) {
 		/* the exit status is 1 for them: say why here too */
 		fprintf(out, "Rejected: %s %s, not audited (",

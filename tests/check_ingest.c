@@ -588,6 +588,28 @@ START_TEST(quoted_cells_trimmed_like_plain_ones)
 }
 END_TEST
 
+/* A record count may group its thousands with commas ("5,000",
+ * "1,234,567"), as spreadsheets write them; commas anywhere else ("1,2,3",
+ * "50,00", "1,0000") are not a count: the row is rejected, never read as a
+ * number it does not say. */
+START_TEST(record_count_thousands_grouped)
+{
+	const char *text = dump(testutil_plain("id,name,submitted_by,start_time,total_records\n"
+					       "1,A,u,2026-10-05T10:00:00Z,\"5,000\"\n"
+					       "2,A,u,2026-10-05T10:00:00Z,\"1,234,567\"\n"
+					       "3,A,u,2026-10-05T10:00:00Z,\"1,2,3\"\n"
+					       "4,A,u,2026-10-05T10:00:00Z,\"50,00\"\n"
+					       "5,A,u,2026-10-05T10:00:00Z,\"1,0000\"\n"
+					       "6,A,u,2026-10-05T10:00:00Z,\"1234,567\"\n"
+					       "7,A,u,2026-10-05T10:00:00Z,\",500\"\n"
+					       "8,A,u,2026-10-05T10:00:00Z,999\n"));
+	ck_assert_str_eq(text, "2|1||A|||u||-|2026-10-05T10:00:00Z|-||-1|5000||production\n"
+			       "3|2||A|||u||-|2026-10-05T10:00:00Z|-||-1|1234567||production\n"
+			       "9|8||A|||u||-|2026-10-05T10:00:00Z|-||-1|999||production\n");
+	ck_assert_uint_eq(fx.tally.rejected[REJ_BAD_RECORDS], 5);
+}
+END_TEST
+
 /* The fast path of csvrd splits the lines libcsv would split the same way:
  * random text from an alphabet rich in quotes, commas, spaces and line ends
  * gives the same rows, fields, lines and flags with the fast path on and off. */
@@ -683,6 +705,7 @@ int main(void)
 	tcase_add_test(tc, time_fallback_and_job_id_type);
 	tcase_add_test(tc, fast_path_agrees_with_libcsv);
 	tcase_add_test(tc, quoted_cells_trimmed_like_plain_ones);
+	tcase_add_test(tc, record_count_thousands_grouped);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -542,6 +542,11 @@ START_TEST(name_keys_unicode)
 	ck_assert_str_eq(key_of("İstanbul"), "istanbul");
 	ck_assert_str_eq(key_of("O\xe2\x80\x99" "Donnell,\xc2\xa0Paris"), "paris o'donnell");
 	ck_assert_str_eq(key_of("\xef\xbc\xa1my \xe2\x80\x83 Armitage"), "amy armitage"); /* fullwidth, em space */
+	/* invisible characters pasted with a name (soft hyphen, zero-width
+	 * space and joiner, word joiner, byte order mark) are not letters */
+	ck_assert_str_eq(key_of("Núñez, Ro\xc2\xad" "sa"), "rosa nunez");
+	ck_assert_str_eq(key_of("Núñez, Rosa\xe2\x80\x8b"), "rosa nunez");
+	ck_assert_str_eq(key_of("\xef\xbb\xbf" "Amy Armi\xe2\x80\x8d" "tage\xe2\x81\xa0"), "amy armitage");
 	/* another script keeps its letters */
 	ck_assert_str_eq(key_of("李, 小龍"), "小龍 李");
 	/* invalid UTF-8 does not stop the fold */
