@@ -4,6 +4,7 @@
 #include "ingest.h"
 #include "runset.h"
 #include "verdict.h"
+#include "times.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -51,8 +52,11 @@ static void evidence(struct pass *p, const struct run *run)
 		limit_hit(p);
 		return;
 	}
-	if (p->c->mode == AUDIT_RUNS)
+	if (p->c->mode == AUDIT_RUNS) {
+		/* the listing answers for sandbox runs in the period too */
+		p->tally->in_period += period_has(p->c->period, run->time);
 		list_unjudged(p, run, "sandbox");
+	}
 }
 
 /* Shows the kinds of a run's findings that the filters let through and no
@@ -107,6 +111,7 @@ static void production(struct pass *p, const struct run *run)
 		t->skipped[SKIP_PERIOD]++;
 		return;
 	}
+	t->in_period++;
 	if (run_is_system(run)) {
 		t->skipped[SKIP_SYSTEM]++;
 		if (p->c->mode == AUDIT_RUNS)
@@ -221,6 +226,39 @@ static int same_file(const struct audit_inputs *in, struct stat *seen, size_t i,
 	return 0;
 }
 
+/* Production history was given and read, yet no production run falls in
+ * the period: the exports do not cover the question asked (a stale export
+ * in a cron job). An error, said in the report too, never an all-clear.
+ * -1 when so. */
+static int uncovered(const struct audit_inputs *in, const struct audit_config *c,
+		     struct tally *t)
+{
+	int read = 0;
+	for (size_t i = 0; i < t->nfiles; i++)
+		read |= t->files[i].env == RUN_PRODUCTION && !t->files[i].unread &&
+			!t->files[i].same_as;
+	if (!in->nfiles || !read || t->in_period)
+		return 0;
+	char period[96], seen[80] = "";
+	period_text(c->period, period, sizeof period);
+	if (t->first != TIME_NONE) {
+		char a[32], b[32];
+		times_format_local(t->first, a, sizeof a);
+		times_format_local(t->last, b, sizeof b);
+		snprintf(seen, sizeof seen, " (runs seen %s to %s)", a, b);
+	}
+	if (c->period->first_day == TIME_NONE && c->period->last_day == TIME_NONE)
+		snprintf(t->uncovered, sizeof t->uncovered,
+			 "the production inputs hold no run: nothing was audited%s", seen);
+	else
+		snprintf(t->uncovered, sizeof t->uncovered,
+			 "no %srun of the inputs falls in the period %s: the exports do not cover "
+			 "it%s",
+			 c->mode == AUDIT_RUNS ? "" : "production ", period, seen);
+	diag_error(NULL, 0, "%s", t->uncovered);
+	return -1;
+}
+
 int audit_run(const struct audit_inputs *in, const struct audit_config *c, struct reporter *rep,
 	      uint64_t *findings)
 {
@@ -280,6 +318,8 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 
 	free(seen);
 	held_back(&p);
+	if (uncovered(in, c, &tally) != 0)
+		status = -1;
 	if (p.failed) {
 		diag_error(NULL, 0, "out of memory: some runs may be counted or reported twice");
 		tally.incomplete = 1;

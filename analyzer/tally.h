@@ -68,6 +68,8 @@ struct tally {
 	size_t nfiles, cap;
 	int incomplete; /* some input could not be read whole */
 	size_t same_files; /* inputs that named a file already read */
+	uint64_t in_period; /* production rows in the period (runs: sandbox too) */
+	char uncovered[256]; /* "" or why the inputs do not cover the period */
 	struct tally_reject rejects[TALLY_REJECTS_KEPT];
 	size_t nrejects;
 };

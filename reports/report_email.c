@@ -200,7 +200,8 @@ static void email_end(struct reporter *r, const struct report_info *info)
 		size_t used;
 		period_text(info->period, period, sizeof period);
 		/* a filter value that matched nothing: the subject says so too */
-		int miss = filter_miss(info->filter, info->rules, 0, NULL, 0);
+		int miss = filter_miss(info->filter, info->rules, 0, NULL, 0) ||
+			   info->tally->uncovered[0];
 		used = (size_t)snprintf(subject, sizeof subject, "%s%sAlma job audit, %s: %s %s with findings",
 					miss ? "ERROR: " : "",
 					info->tally->incomplete ? "INCOMPLETE: " : "", period,

@@ -527,6 +527,12 @@ void report_html_page(FILE *out, const struct report_info *info)
 		fputs("<p class=\"incomplete\">Nothing below answers for those values: this report "
 		      "is no all-clear.</p>\n",
 		      out);
+	if (info->tally->uncovered[0]) {
+		fputs("<p class=\"incomplete\">ERROR: ", out);
+		E(info->tally->uncovered);
+		fputs(". Nothing below answers for the period: this report is no all-clear.</p>\n",
+		      out);
+	}
 
 	fputs("<h2>Findings</h2>\n<div class=\"cards\">\n", out);
 	fprintf(out, "<div class=\"card\" style=\"border-left-color:#1b1b1b\"><b>");

@@ -193,7 +193,15 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 	const struct summary *s = info->summary;
 
 	fputs("],\n\"summary\":{", out);
-	fprintf(out, "\"complete\":%s,\"inputs\":[", t->incomplete ? "false" : "true");
+	fprintf(out, "\"complete\":%s,\"period_covered\":", t->incomplete ? "false" : "true");
+	if (t->uncovered[0]) {
+		fputs("{\"covered\":false,\"error\":", out);
+		report_json_string(out, t->uncovered);
+		putc('}', out);
+	} else {
+		fputs("{\"covered\":true,\"error\":null}", out);
+	}
+	fputs(",\"inputs\":[", out);
 	for (size_t i = 0; i < t->nfiles; i++) {
 		const struct tally_file *f = &t->files[i];
 		fputs(i ? ",{" : "{", out);

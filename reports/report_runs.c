@@ -210,6 +210,11 @@ static void text_end(struct reporter *r, const struct report_info *info)
 		report_text_cell(r->out, msg, 0);
 		putc('\n', r->out);
 	}
+	if (info->tally->uncovered[0]) {
+		fputs("ERROR: ", r->out);
+		report_text_cell(r->out, info->tally->uncovered, 0);
+		putc('\n', r->out);
+	}
 }
 
 void reporter_runs_text(struct reporter *r, FILE *out, int explain_each, int full)

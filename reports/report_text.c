@@ -82,6 +82,11 @@ static void misses(FILE *out, const struct report_info *info)
 	}
 	if (i)
 		fputs("Nothing below answers for those values: this report is no all-clear.\n\n", out);
+	if (info->tally->uncovered[0]) {
+		fputs("ERROR: ", out);
+		report_text_cell(out, info->tally->uncovered, 0);
+		fputs(".\nNothing below answers for the period: this report is no all-clear.\n\n", out);
+	}
 }
 
 /* "User       --user Moody: Honor Moody (ITS); Todd Moody (ITS-LANGDELL)" */

@@ -95,13 +95,16 @@ START_TEST(empty_and_header_only)
 	ck_assert_int_eq(audit_file(testutil_plain("")), -1);
 	ck_assert_uint_eq(seen.read, 0);
 	ck_assert_int_eq(seen.incomplete, 1);
-	ck_assert_int_eq(audit_file(testutil_plain(HEADER)), 0);
+	/* a header and no run: nothing audited is an error, never an all-clear */
+	ck_assert_int_eq(audit_file(testutil_plain(HEADER)), -1);
 	ck_assert_uint_eq(seen.read, 0);
+	ck_assert_int_eq(seen.incomplete, 0);
 	ck_assert_int_eq(audit_file(testutil_gzip("", 1)), -1);
 	/* a byte order mark and nothing else (found by fuzz_reader) */
 	ck_assert_int_eq(audit_file(testutil_plain("\xEF\xBB\xBF")), -1);
 	ck_assert_int_eq(audit_file(testutil_gzip("\xEF\xBB\xBF", 1)), -1);
-	ck_assert_int_eq(audit_file(testutil_plain("\xEF\xBB\xBF" HEADER)), 0);
+	ck_assert_int_eq(audit_file(testutil_plain("\xEF\xBB\xBF" HEADER)), -1);
+	ck_assert_int_eq(audit_file(testutil_plain("\xEF\xBB\xBF" HEADER ROW(1))), 0);
 }
 END_TEST
 
