@@ -11,9 +11,10 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#define READER_BUFFER (128u * 1024u) /* zlib's input buffer */
-#define CHUNK (256u * 1024u)	     /* one decompressed chunk */
-#define RING 4			     /* chunks in flight */
+#define INPUT (128u * 1024u) /* one read() of the file */
+#define CHUNK (256u * 1024u) /* one decompressed chunk */
+#define RING 4		     /* chunks in flight */
+#define SNIFF 16	     /* bytes read before deciding what the file is */
 
 struct slot {
 	unsigned char *data;
@@ -22,7 +23,18 @@ struct slot {
 };
 
 struct reader {
-	gzFile gz;
+	int fd;
+	int gzip;
+	z_stream z;
+	int z_ready;	   /* inflateInit2 done */
+	int in_member;	   /* inside a gzip member: its end not yet seen */
+	long members;	   /* gzip members begun */
+	unsigned char *in; /* the file's bytes, read ahead */
+	size_t ipos, ilen;
+	int in_eof;		 /* read() said end of file */
+	int in_errno;		 /* read() failed with this (0: it did not) */
+	unsigned long long base; /* file offset of in[0] */
+
 	pthread_t thread;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -32,38 +44,202 @@ struct reader {
 	int done;		  /* the producer has finished: end or error */
 	int failed;		  /* ... on an error, described in why */
 	int stop;		  /* the consumer is closing: the producer quits */
-	int gzip;
 	char why[200];
 };
 
-/* Describes the stream's state after gzread returned n (<= 0): 0 for a
- * clean end, -1 for an error written to r->why. */
-static int stream_state(struct reader *r, int n)
+static int stopping(struct reader *r)
 {
-	int err;
-	const char *msg = gzerror(r->gz, &err);
-	/* zlib names the stream "<fd:N>" in its messages: the caller names the file */
-	if (strncmp(msg, "<fd:", 4) == 0 && strstr(msg, ": "))
-		msg = strstr(msg, ": ") + 2;
-	/* gzread returns 0, not -1, when the input stops inside a gzip member:
-	 * only gzerror tells a clean end from a truncated one. */
-	if (n == 0 && err == Z_OK)
+	pthread_mutex_lock(&r->mu);
+	int stop = r->stop;
+	pthread_mutex_unlock(&r->mu);
+	return stop;
+}
+
+/* Reads more of the file after the bytes not yet used (moved to the front):
+ * 1 read, 0 end of file, -1 read error (in_errno). */
+static int input_more(struct reader *r)
+{
+	if (r->in_errno)
+		return -1;
+	if (r->in_eof)
 		return 0;
-	if (err == Z_BUF_ERROR)
-		snprintf(r->why, sizeof r->why, "truncated gzip stream (unexpected end of file)");
-	else if (err == Z_DATA_ERROR)
-		snprintf(r->why, sizeof r->why, "corrupt gzip stream (%s)", msg);
-	else if (err == Z_ERRNO)
-		snprintf(r->why, sizeof r->why, "read error: %s", strerror(errno));
-	else
-		snprintf(r->why, sizeof r->why, "read error: %s", msg);
+	if (r->ipos) {
+		memmove(r->in, r->in + r->ipos, r->ilen - r->ipos);
+		r->base += r->ipos;
+		r->ilen -= r->ipos;
+		r->ipos = 0;
+	}
+	for (;;) {
+		ssize_t n = read(r->fd, r->in + r->ilen, INPUT - r->ilen);
+		if (n > 0) {
+			r->ilen += (size_t)n;
+			return 1;
+		}
+		if (n == 0) {
+			r->in_eof = 1;
+			return 0;
+		}
+		if (errno != EINTR) {
+			r->in_errno = errno;
+			return -1;
+		}
+	}
+}
+
+/* Makes at least `want` unused bytes available unless the file ends first:
+ * 0 (check ilen - ipos), -1 read error. */
+static int input_have(struct reader *r, size_t want)
+{
+	while (r->ilen - r->ipos < want) {
+		int got = input_more(r);
+		if (got <= 0)
+			return got;
+	}
+	return 0;
+}
+
+static int read_failed(struct reader *r)
+{
+	snprintf(r->why, sizeof r->why, "read error: %s", strerror(r->in_errno));
 	return -1;
+}
+
+/* Data after the last gzip member that is not another member: read to the
+ * end of the file to say what it is, and call it damage (gzip -d says
+ * "trailing garbage ignored" and exits 2; zeros, a tape's padding, too). */
+static int trailing(struct reader *r)
+{
+	unsigned long long at = r->base + r->ipos, bytes = 0;
+	int zeros = 1;
+	for (;;) {
+		for (size_t i = r->ipos; i < r->ilen; i++)
+			zeros &= r->in[i] == 0;
+		bytes += r->ilen - r->ipos;
+		r->ipos = r->ilen;
+		if (stopping(r))
+			break;
+		int got = input_more(r);
+		if (got < 0)
+			return read_failed(r);
+		if (got == 0)
+			break;
+	}
+	if (zeros)
+		snprintf(r->why, sizeof r->why,
+			 "trailing zeros after the gzip data (%llu byte%s from byte %llu: padding, "
+			 "or damage)",
+			 bytes, bytes == 1 ? "" : "s", at);
+	else
+		snprintf(r->why, sizeof r->why,
+			 "trailing garbage after the gzip data (%llu byte%s from byte %llu, not a "
+			 "gzip member)",
+			 bytes, bytes == 1 ? "" : "s", at);
+	return -1;
+}
+
+static int corrupt(struct reader *r, int ret)
+{
+	const char *msg = r->z.msg ? r->z.msg : zError(ret);
+	if (ret == Z_MEM_ERROR)
+		snprintf(r->why, sizeof r->why, "read error: out of memory");
+	else if (r->members > 1)
+		snprintf(r->why, sizeof r->why, "corrupt gzip stream (%s) in gzip member %ld", msg,
+			 r->members);
+	else
+		snprintf(r->why, sizeof r->why, "corrupt gzip stream (%s)", msg);
+	return -1;
+}
+
+/* Inflates into s up to a chunk, member after member (what gzip -t reads):
+ * 1 more to come, 0 clean end, -1 error in why. Whatever was inflated
+ * before an error is in s->len, to be handed out before the error. */
+static int fill_gzip(struct reader *r, struct slot *s)
+{
+	int state = 1;
+	r->z.next_out = s->data;
+	r->z.avail_out = CHUNK;
+	while (r->z.avail_out) {
+		if (!r->in_member) {
+			/* between members: another member, or the end of the file */
+			if (input_have(r, 2) < 0) {
+				state = read_failed(r);
+				break;
+			}
+			size_t left = r->ilen - r->ipos;
+			if (left == 0 && r->members > 0) {
+				state = 0;
+				break;
+			}
+			if (left < 2 || r->in[r->ipos] != 0x1f || r->in[r->ipos + 1] != 0x8b) {
+				state = trailing(r);
+				break;
+			}
+			if (inflateReset(&r->z) != Z_OK) {
+				state = corrupt(r, Z_STREAM_ERROR);
+				break;
+			}
+			r->in_member = 1;
+			r->members++;
+		}
+		if (r->ipos == r->ilen) {
+			int got = input_more(r);
+			if (got < 0) {
+				state = read_failed(r);
+				break;
+			}
+			if (got == 0) {
+				snprintf(r->why, sizeof r->why,
+					 "truncated gzip stream (unexpected end of file)");
+				state = -1;
+				break;
+			}
+		}
+		r->z.next_in = r->in + r->ipos;
+		r->z.avail_in = (uInt)(r->ilen - r->ipos);
+		int ret = inflate(&r->z, Z_NO_FLUSH);
+		r->ipos = r->ilen - r->z.avail_in;
+		if (ret == Z_STREAM_END) {
+			r->in_member = 0;
+		} else if (ret != Z_OK && !(ret == Z_BUF_ERROR && r->ipos == r->ilen)) {
+			state = corrupt(r, ret == Z_NEED_DICT || ret == Z_BUF_ERROR ? Z_DATA_ERROR : ret);
+			break;
+		}
+	}
+	s->len = CHUNK - r->z.avail_out;
+	return state;
+}
+
+/* Copies the file into s as it is: 1 more to come, 0 end, -1 error. */
+static int fill_plain(struct reader *r, struct slot *s)
+{
+	size_t len = r->ilen - r->ipos;
+	if (len > CHUNK)
+		len = CHUNK;
+	memcpy(s->data, r->in + r->ipos, len);
+	r->ipos += len;
+	int state = 1;
+	if (r->in_errno)
+		state = read_failed(r);
+	else if (r->in_eof && r->ipos == r->ilen)
+		state = 0;
+	while (state > 0 && len < CHUNK) {
+		ssize_t n = read(r->fd, s->data + len, CHUNK - len);
+		if (n > 0) {
+			len += (size_t)n;
+		} else if (n == 0) {
+			state = 0;
+		} else if (errno != EINTR) {
+			r->in_errno = errno;
+			state = read_failed(r);
+		}
+	}
+	s->len = len;
+	return state;
 }
 
 static void *produce(void *arg)
 {
 	struct reader *r = arg;
-	int first = 1;
 	for (;;) {
 		pthread_mutex_lock(&r->mu);
 		while (r->slot[r->next_in].full && !r->stop)
@@ -76,19 +252,15 @@ static void *produce(void *arg)
 		pthread_mutex_unlock(&r->mu);
 
 		/* the slot is free and only this thread writes it until full */
-		int n = gzread(r->gz, s->data, CHUNK);
-		int state = n > 0 ? 1 : stream_state(r, n);
-		if (first) {
-			r->gzip = !gzdirect(r->gz);
-			first = 0;
-		}
+		int state = r->gzip ? fill_gzip(r, s) : fill_plain(r, s);
 
 		pthread_mutex_lock(&r->mu);
-		if (state > 0) {
-			s->len = (size_t)n;
+		if (s->len) {
+			/* bytes read before an error or the end are handed out first */
 			s->full = 1;
 			r->next_in = (r->next_in + 1) % RING;
-		} else {
+		}
+		if (state <= 0) {
 			r->done = 1;
 			r->failed = state < 0;
 		}
@@ -97,6 +269,99 @@ static void *produce(void *arg)
 		if (state <= 0)
 			return NULL;
 	}
+}
+
+/* Formats other than gzip and text, told by their first bytes. */
+struct foreign {
+	const char *magic;
+	size_t len;
+	const char *what;
+	const char *tool; /* the command that writes it decompressed, or NULL */
+	const char *todo; /* what to do when there is no such command */
+};
+
+static const struct foreign foreign[] = {
+	{"BZh", 3, "a bzip2 file", "bzip2 -dc", NULL},
+	{"\xFD\x37\x7A\x58\x5A\x00", 6, "an xz file", "xz -dc", NULL},
+	{"\x28\xB5\x2F\xFD", 4, "a zstd file", "zstd -dc", NULL},
+	{"\x04\x22\x4D\x18", 4, "an lz4 file", "lz4 -dc", NULL},
+	{"\x02\x21\x4C\x18", 4, "an lz4 file", "lz4 -dc", NULL},
+	{"\x1F\x9D", 2, "a compress (.Z) file", "gzip -dc", NULL},
+	{"LZIP", 4, "an lzip file", "lzip -dc", NULL},
+	{"7z\xBC\xAF\x27\x1C", 6, "a 7z archive", NULL, "extract it first, e.g. 7z x FILE"},
+	{"PK\x03\x04", 4, "a zip archive (an Excel workbook?)", NULL,
+	 "save it as CSV, or unzip it first"},
+	{"PK\x05\x06", 4, "an empty zip archive", NULL, "export the job history as CSV"},
+	{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, "an Office document (an Excel 97-2003 workbook?)",
+	 NULL, "save it as CSV"},
+};
+
+/* The entry for the first n bytes at p, or NULL when none fits. bzip2's
+ * "BZh" counts only with its block size digit and a block or end marker
+ * after it, so that text starting "BZh" is still text. */
+static const struct foreign *foreign_of(const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < sizeof foreign / sizeof foreign[0]; i++) {
+		const struct foreign *f = &foreign[i];
+		if (n < f->len || memcmp(p, f->magic, f->len) != 0)
+			continue;
+		if (f->magic[0] == 'B' &&
+		    (n < 10 || p[3] < '1' || p[3] > '9' ||
+		     (memcmp(p + 4, "\x31\x41\x59\x26\x53\x59", 6) != 0 &&
+		      memcmp(p + 4, "\x17\x72\x45\x38\x50\x90", 6) != 0)))
+			continue;
+		return f;
+	}
+	return NULL;
+}
+
+/* What a message about a compressed file suggests: see reader_set_rules. */
+static int rules_hint;
+
+void reader_set_rules(int rules)
+{
+	rules_hint = rules;
+}
+
+/* Reports a file of another format: what it is and what to do. */
+static void report_foreign(const char *name, const char *path, const struct foreign *f)
+{
+	/* the file as a shell word, for the command to copy */
+	char word[300];
+	if (strcmp(path, "-") == 0 || strlen(path) > 200)
+		snprintf(word, sizeof word, "FILE");
+	else if (strspn(path, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+			      "_-+./,:@%") == strlen(path))
+		snprintf(word, sizeof word, "%s", path);
+	else if (!strchr(path, '\''))
+		snprintf(word, sizeof word, "'%s'", path);
+	else
+		snprintf(word, sizeof word, "FILE");
+	if (f->tool && rules_hint)
+		diag_error(name, 0,
+			   "%s: rules files are plain CSV: decompress it (%s %s > NEW) and put "
+			   "NEW in its place",
+			   f->what, f->tool, word);
+	else if (f->tool)
+		diag_error(name, 0, "%s: decompress it first, e.g. %s %s | almaudit audit -", f->what,
+			   f->tool, word);
+	else if (strstr(f->todo, "FILE"))
+		diag_error(name, 0, "%s: %.*s%s%s", f->what, (int)(strstr(f->todo, "FILE") - f->todo),
+			   f->todo, word, strstr(f->todo, "FILE") + 4);
+	else
+		diag_error(name, 0, "%s: %s", f->what, f->todo);
+}
+
+static void reader_free(struct reader *r)
+{
+	if (r->z_ready)
+		inflateEnd(&r->z);
+	if (r->fd >= 0)
+		close(r->fd);
+	for (size_t i = 0; i < RING; i++)
+		free(r->slot[i].data);
+	free(r->in);
+	free(r);
 }
 
 struct reader *reader_open(const char *path)
@@ -113,29 +378,40 @@ struct reader *reader_open(const char *path)
 		diag_error(name, 0, "out of memory");
 		return NULL;
 	}
+	r->fd = fd;
+	if (!(r->in = malloc(INPUT)))
+		goto oom;
 	for (size_t i = 0; i < RING; i++)
 		if (!(r->slot[i].data = malloc(CHUNK)))
 			goto oom;
-	r->gz = gzdopen(fd, "rb");
-	if (!r->gz) {
-		close(fd);
-		goto oom;
+
+	/* What the file is, from its first bytes. A read error is the
+	 * stream's, reported by the caller at its line like any other. */
+	if (input_have(r, SNIFF) == 0) {
+		const unsigned char *p = r->in;
+		const struct foreign *f = foreign_of(p, r->ilen);
+		if (f) {
+			report_foreign(name, path, f);
+			reader_free(r);
+			return NULL;
+		}
+		r->gzip = r->ilen >= 2 && p[0] == 0x1f && p[1] == 0x8b;
 	}
-	gzbuffer(r->gz, READER_BUFFER);
+	if (r->gzip) {
+		if (inflateInit2(&r->z, 16 + MAX_WBITS) != Z_OK)
+			goto oom;
+		r->z_ready = 1;
+	}
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->cv, NULL);
 	if (pthread_create(&r->thread, NULL, produce, r) != 0) {
 		pthread_mutex_destroy(&r->mu);
 		pthread_cond_destroy(&r->cv);
-		gzclose_r(r->gz);
-		r->gz = NULL;
 		goto oom;
 	}
 	return r;
 oom:
-	for (size_t i = 0; i < RING; i++)
-		free(r->slot[i].data);
-	free(r);
+	reader_free(r);
 	diag_error(name, 0, "cannot read: out of memory or threads");
 	return NULL;
 }
@@ -185,8 +461,5 @@ void reader_close(struct reader *r)
 	pthread_join(r->thread, NULL);
 	pthread_mutex_destroy(&r->mu);
 	pthread_cond_destroy(&r->cv);
-	gzclose_r(r->gz);
-	for (size_t i = 0; i < RING; i++)
-		free(r->slot[i].data);
-	free(r);
+	reader_free(r);
 }

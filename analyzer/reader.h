@@ -22,7 +22,14 @@ struct reader *reader_open(const char *path);
  * nothing is reported: the caller knows the line. */
 int reader_chunk(struct reader *r, const unsigned char **data, size_t *len, const char **why);
 
-/* 1 when the input was gzip, 0 when it was plain. Valid after a chunk. */
+/* Exports are gzip or plain text; a file of another kind (bzip2, xz, zstd,
+ * lz4, lzip, compress, 7z, zip or an Excel workbook, told by its first
+ * bytes) is reported by reader_open, saying what it is and what to do:
+ * decompress it into the audit (exports, the default), or into a plain
+ * file (rules files: reader_set_rules(1) while loading them). */
+void reader_set_rules(int rules);
+
+/* 1 when the input is gzip, 0 when it is plain. */
 int reader_is_gzip(const struct reader *r);
 
 void reader_close(struct reader *r);

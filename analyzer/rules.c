@@ -4,6 +4,7 @@
 #include "csvrd.h"
 #include "diag.h"
 #include "names.h"
+#include "reader.h"
 #include "times.h"
 
 #include <ctype.h>
@@ -22,6 +23,9 @@ struct load {
 	struct rules *r;
 	int errors;
 	const char *path; /* the file being read */
+	/* staff.csv or jobs.csv could not be read: approvals.csv is not
+	 * checked against it (one error, not one per approval) */
+	int no_staff, no_jobs;
 };
 
 static void fail(struct load *ld, long line, const char *fmt, ...) DIAG_PRINTF(3, 4);
@@ -243,6 +247,7 @@ static void load_staff(struct load *ld)
 	char key[NAMES_KEY_MAX];
 
 	if (table_open(ld, &t, r->staff_path, cols, 4, 1) != 0) {
+		ld->no_staff = 1;
 		table_close(&t);
 		return;
 	}
@@ -407,6 +412,7 @@ static void load_jobs(struct load *ld, struct pending **pending)
 	*pending = NULL;
 	if (table_open(ld, &t, r->jobs_path, cols, 7, 1) != 0 ||
 	    (t.index[JB_MATCH] < 0 && (fail(ld, t.row.line, "missing column 'match'"), 1))) {
+		ld->no_jobs = 1;
 		table_close(&t);
 		return;
 	}
@@ -644,7 +650,7 @@ static void load_approvals(struct load *ld)
 		char id[256];
 		snprintf(id, sizeof id, "%.*s", (int)n, s);
 		int job = rules_job_by_id(r, id);
-		if (job < 0) {
+		if (job < 0 && !ld->no_jobs) {
 			const char *near = rules_nearest_job(r, id);
 			if (near)
 				fail(ld, line, "unknown job '%s' (did you mean '%s'?)", id, near);
@@ -654,7 +660,7 @@ static void load_approvals(struct load *ld)
 		s = table_cell(&t, AP_STAFF, &n);
 		names_key(s, n, key);
 		int person = find_key(r->names, r->nnames, key);
-		if (person < 0) {
+		if (person < 0 && !ld->no_staff) {
 			const char *near = nearest_person_key(r, key);
 			if (near)
 				fail(ld, line, "unknown person '%.*s' (did you mean '%s'?)", (int)n, s,
@@ -736,6 +742,7 @@ struct rules *rules_load(const char *dir)
 		rules_free(r);
 		return NULL;
 	}
+	reader_set_rules(1); /* a compressed rules file: say to write it out plain */
 	load_staff(&ld);
 	load_jobs(&ld, &pending);
 	close_includes(&ld, pending);
@@ -743,6 +750,7 @@ struct rules *rules_load(const char *dir)
 		free(pending[i].includes);
 	free(pending);
 	load_approvals(&ld);
+	reader_set_rules(0);
 	if (!ld.errors) {
 		/* approvals grouped by person, for the verdicts */
 		r->person_first = calloc(r->npeople + 1, sizeof *r->person_first);

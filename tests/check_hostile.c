@@ -233,6 +233,105 @@ START_TEST(truncated_corrupt_and_unreadable)
 }
 END_TEST
 
+/* 10,000 rows as one gzip member, and the number of rows wholly inflated
+ * from its first `at` bytes. */
+static const char *ten_thousand(size_t *size, char **textp)
+{
+	char *text = malloc(1500000);
+	size_t n = (size_t)sprintf(text, HEADER);
+	for (int i = 1; i <= 10000; i++)
+		n += (size_t)sprintf(text + n, "%d,Withdraw items - %d,MANUAL,801,\"Moody, Honor\","
+					       "2026-10-05 10:%02d,COMPLETED_SUCCESS,%d,HD\n",
+				     i, i * 7, i % 60, i % 977);
+	const char *path = testutil_gzip(text, 1);
+	*size = testutil_size(path);
+	*textp = text;
+	return path;
+}
+
+static uint64_t rows_in(const char *text, size_t len)
+{
+	uint64_t lines = 0;
+	for (size_t i = 0; i < len; i++)
+		lines += text[i] == '\n';
+	return lines - 1; /* the header */
+}
+
+START_TEST(rows_before_a_corrupt_block_are_all_read)
+{
+	size_t size;
+	char *text;
+	/* (scratch paths are reused after 64: keep copies) */
+	char *whole = strdup(ten_thousand(&size, &text));
+	char *bad = strdup(testutil_path(".gz"));
+	char *bytes = testutil_read(whole);
+	/* damage the middle of the compressed data where zlib notices at
+	 * once (most damage inflates to garbage for a while first): the first
+	 * place from the middle on where the damaged file inflates to less
+	 * than 4 KiB past what the bytes before the damage give */
+	size_t good = 0;
+	int found = 0;
+	for (size_t at = size / 2; at < size / 2 + 4096 && !found; at++) {
+		good = testutil_gunzip_prefix(whole, at);
+		for (size_t i = at; i < at + 4; i++)
+			bytes[i] = (char)~bytes[i];
+		FILE *f = fopen(bad, "wb");
+		fwrite(bytes, 1, size, f);
+		fclose(f);
+		found = testutil_gunzip_prefix(bad, size) < good + 4096;
+		for (size_t i = at; i < at + 4; i++)
+			bytes[i] = (char)~bytes[i];
+	}
+	free(bytes);
+	ck_assert(found);
+	uint64_t intact = rows_in(text, good);
+	ck_assert_uint_gt(intact, 3000);
+	ck_assert_int_eq(audit_file(bad), -1);
+	ck_assert_int_eq(seen.incomplete, 1);
+	/* every row before the damage is read and audited (what inflate made
+	 * of the damaged bytes before it noticed may add a row or two) */
+	ck_assert_uint_ge(seen.audited, intact);
+	ck_assert_uint_le(seen.read, intact + 100);
+	ck_assert_uint_le(seen.rejected_by[REJ_TRUNCATED], 1);
+
+	/* cut at the middle instead: exactly the rows inflated whole, and the
+	 * one cut short rejected as truncated */
+	const char *cut = testutil_gzip_cut(text, size / 2);
+	good = testutil_gunzip_prefix(whole, size / 2);
+	intact = rows_in(text, good);
+	ck_assert_int_eq(audit_file(cut), -1);
+	ck_assert_int_eq(seen.incomplete, 1);
+	ck_assert_uint_eq(seen.audited, intact);
+	ck_assert_uint_eq(seen.rejected, text[good - 1] != '\n');
+	ck_assert_uint_eq(seen.rejected_by[REJ_TRUNCATED], text[good - 1] != '\n');
+	free(text);
+	free(whole);
+	free(bad);
+}
+END_TEST
+
+START_TEST(data_after_the_last_gzip_member)
+{
+	size_t size;
+	char *text;
+	static const char zeros[10240]; /* a tar record's padding */
+	static const char member3[] = "\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x07\x00";
+	const struct {
+		const void *tail;
+		size_t n;
+	} tails[] = {{"plain text appended\n", 20}, {zeros, sizeof zeros}, {member3, 12}};
+	for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+		const char *path = ten_thousand(&size, &text);
+		free(text);
+		testutil_append(path, tails[i].tail, tails[i].n);
+		ck_assert_int_eq(audit_file(path), -1);
+		ck_assert_int_eq(seen.incomplete, 1);
+		ck_assert_uint_eq(seen.read, 10000);
+		ck_assert_uint_eq(seen.audited, 10000);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("hostile");
@@ -246,6 +345,8 @@ int main(void)
 	tcase_add_test(tc, enormous_fields);
 	tcase_add_test(tc, duplicate_runs);
 	tcase_add_test(tc, truncated_corrupt_and_unreadable);
+	tcase_add_test(tc, rows_before_a_corrupt_block_are_all_read);
+	tcase_add_test(tc, data_after_the_last_gzip_member);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -1,6 +1,7 @@
 /* Unit tests of analyzer/ingest.c and analyzer/reader.c: layouts and
  * aliases, BOM, CRLF, quoted newlines, line numbers, repeated headers,
- * rejects by reason, and damaged or concatenated gzip. */
+ * rejects by reason, damaged or concatenated gzip, data after the last
+ * gzip member, and files of other formats told by their first bytes. */
 #include "columns.h"
 #include "csvrd.h"
 #include "ingest.h"
@@ -427,6 +428,141 @@ START_TEST(corrupt_gzip_is_an_error)
 }
 END_TEST
 
+/* What a file's error says, with FILE standing for its path. */
+static const char *with_path(const char *why, const char *path)
+{
+	static char text[1024];
+	const char *at = strstr(why, "FILE");
+	if (at)
+		snprintf(text, sizeof text, "%.*s%s%s", (int)(at - why), why, path, at + 4);
+	else
+		snprintf(text, sizeof text, "%s", why);
+	return text;
+}
+
+START_TEST(data_after_the_gzip_members_is_damage)
+{
+	/* what gzip -t reads: member after member, and after the last one the
+	 * end of the file; anything else is damage, said, after every row */
+	char *plain = strdup(dump(testutil_plain(api_sample)));
+	size_t members = testutil_size(testutil_gzip(api_sample, 2));
+	static const char zeros[1024];
+	static const struct {
+		const char *tail;
+		size_t n;
+		const char *why;
+	} cases[] = {
+		{"this is not gzip\n", 17,
+		 "trailing garbage after the gzip data (17 bytes from byte AT, not a gzip member)"},
+		{zeros, sizeof zeros,
+		 "trailing zeros after the gzip data (1024 bytes from byte AT: padding, or damage)"},
+		{"\x1f", 1, "trailing garbage after the gzip data (1 byte from byte AT, not a gzip member)"},
+		{"\x1f\x8c\x08\x00", 4,
+		 "trailing garbage after the gzip data (4 bytes from byte AT, not a gzip member)"},
+		/* a third member whose first block has the reserved type */
+		{"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x07\x00", 12,
+		 "corrupt gzip stream (invalid block type) in gzip member 3"},
+		/* a third member cut inside its header */
+		{"\x1f\x8b\x08\x00\x00", 5, "truncated gzip stream (unexpected end of file)"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *path = testutil_gzip(api_sample, 2);
+		testutil_append(path, cases[i].tail, cases[i].n);
+		char why[256], at[32], want[700];
+		snprintf(at, sizeof at, "%zu", members);
+		const char *mark = strstr(cases[i].why, "AT");
+		if (mark)
+			snprintf(why, sizeof why, "%.*s%s%s", (int)(mark - cases[i].why),
+				 cases[i].why, at, mark + 2);
+		else
+			snprintf(why, sizeof why, "%s", cases[i].why);
+		int status;
+		testutil_stderr_begin();
+		const char *text = dump_env(path, RUN_PRODUCTION, NULL, &status);
+		const char *err = testutil_stderr_end();
+		ck_assert_int_eq(status, -1);
+		/* every row before the damage is read */
+		ck_assert_str_eq(text, plain);
+		snprintf(want, sizeof want, "almaudit: %s:6: %s\n", path, why);
+		ck_assert_str_eq(err, want);
+		const struct tally_file *f = &fx.tally.files[fx.tally.nfiles - 1];
+		ck_assert_int_eq(f->incomplete, 1);
+		ck_assert_int_eq(f->unread, 0);
+		ck_assert_int_eq(f->error_line, 6);
+		ck_assert_str_eq(f->error, why);
+	}
+	ck_assert_int_eq(fx.tally.incomplete, 1);
+	free(plain);
+}
+END_TEST
+
+START_TEST(other_formats_named_with_what_to_do)
+{
+	static const struct {
+		const char *magic;
+		size_t n;
+		const char *why;
+	} cases[] = {
+		{"BZh91AY&SY\x01\x02", 12,
+		 "a bzip2 file: decompress it first, e.g. bzip2 -dc FILE | almaudit audit -"},
+		{"\xFD" "7zXZ\0\0\x04\xE6\xD6\xB4\x46", 12,
+		 "an xz file: decompress it first, e.g. xz -dc FILE | almaudit audit -"},
+		{"\x28\xB5\x2F\xFD\x24\x1F\x00", 7,
+		 "a zstd file: decompress it first, e.g. zstd -dc FILE | almaudit audit -"},
+		{"\x04\x22\x4D\x18\x64\x40\xA7", 7,
+		 "an lz4 file: decompress it first, e.g. lz4 -dc FILE | almaudit audit -"},
+		{"\x1F\x9D\x90\x69\x64", 5,
+		 "a compress (.Z) file: decompress it first, e.g. gzip -dc FILE | almaudit audit -"},
+		{"LZIP\x01\x0C", 6,
+		 "an lzip file: decompress it first, e.g. lzip -dc FILE | almaudit audit -"},
+		{"7z\xBC\xAF\x27\x1C\x00\x04", 8, "a 7z archive: extract it first, e.g. 7z x FILE"},
+		{"PK\x03\x04\x14\x00\x06\x00", 8,
+		 "a zip archive (an Excel workbook?): save it as CSV, or unzip it first"},
+		{"PK\x05\x06\x00\x00", 6, "an empty zip archive: export the job history as CSV"},
+		{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00", 9,
+		 "an Office document (an Excel 97-2003 workbook?): save it as CSV"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *path = testutil_bytes(cases[i].magic, cases[i].n, ".csv");
+		char why[1024], want[1600];
+		snprintf(why, sizeof why, "%s", with_path(cases[i].why, path));
+		int status;
+		testutil_stderr_begin();
+		dump_env(path, RUN_PRODUCTION, NULL, &status);
+		const char *err = testutil_stderr_end();
+		ck_assert_int_eq(status, -1);
+		snprintf(want, sizeof want, "almaudit: %s: %s\n", path, why);
+		ck_assert_str_eq(err, want);
+		/* listed as not read, with that reason */
+		const struct tally_file *f = &fx.tally.files[fx.tally.nfiles - 1];
+		ck_assert_int_eq(f->unread, 1);
+		ck_assert_int_eq(f->error_line, 0);
+		ck_assert_str_eq(f->error, why);
+	}
+	/* text that only starts like bzip2 is text */
+	int status;
+	testutil_stderr_begin();
+	dump_env(testutil_plain("BZh9 id,name\n"), RUN_PRODUCTION, NULL, &status);
+	const char *err = testutil_stderr_end();
+	ck_assert_msg(strstr(err, "missing required column") && !strstr(err, "bzip2"), "%s", err);
+	/* a path with a space is quoted in the command to copy */
+	char *dir = strdup(testutil_dir());
+	char path[600];
+	snprintf(path, sizeof path, "%s/my jobs.csv", dir);
+	testutil_write(dir, "my jobs.csv", "\x28\xB5\x2F\xFD");
+	testutil_stderr_begin();
+	dump_env(path, RUN_PRODUCTION, NULL, &status);
+	err = testutil_stderr_end();
+	char want[1600];
+	snprintf(want, sizeof want,
+		 "almaudit: %s: a zstd file: decompress it first, e.g. zstd -dc '%s' | almaudit "
+		 "audit -\n",
+		 path, path);
+	ck_assert_str_eq(err, want);
+	free(dir);
+}
+END_TEST
+
 START_TEST(empty_unreadable_and_header_only)
 {
 	int status;
@@ -700,6 +836,8 @@ int main(void)
 	tcase_add_test(tc, whole_file_twice_as_two_members);
 	tcase_add_test(tc, truncated_gzip_is_an_error_naming_file_and_line);
 	tcase_add_test(tc, corrupt_gzip_is_an_error);
+	tcase_add_test(tc, data_after_the_gzip_members_is_damage);
+	tcase_add_test(tc, other_formats_named_with_what_to_do);
 	tcase_add_test(tc, empty_unreadable_and_header_only);
 	tcase_add_test(tc, missing_required_columns_named);
 	tcase_add_test(tc, time_fallback_and_job_id_type);

@@ -411,6 +411,24 @@ START_TEST(error_jobs_fields)
 }
 END_TEST
 
+START_TEST(error_unreadable_rules_file_said_once)
+{
+	const char *jobs = JOBS_HEADER "batch-item-withdrawals,Items,W,yes,,^Withdraw items,\n";
+	const char *approvals = APPROVALS_HEADER "batch-item-withdrawals,Honor Moody,,,,,\n"
+						"batch-item-withdrawals,Colin Van Alstine,,,,,\n";
+	/* a compressed jobs.csv: one error saying what it is, none for each
+	 * approval naming a job it would have defined */
+	ck_assert_str_eq(load_errors("\x28\xB5\x2F\xFD\x24\x1F", STAFF, approvals),
+			 "almaudit: DIR/jobs.csv: a zstd file: rules files are plain CSV: decompress "
+			 "it (zstd -dc DIR/jobs.csv > NEW) and put NEW in its place\n");
+	ck_assert_str_eq(load_errors(jobs, "PK\x03\x04\x14", approvals),
+			 "almaudit: DIR/staff.csv: a zip archive (an Excel workbook?): save it as "
+			 "CSV, or unzip it first\n");
+	ck_assert_str_eq(load_errors("job,title\na,A\n", STAFF, approvals),
+			 "almaudit: DIR/jobs.csv:1: missing column 'match'\n");
+}
+END_TEST
+
 START_TEST(error_approvals)
 {
 	const char *jobs = JOBS_HEADER "batch-item-withdrawals,Items,W,yes,,^Withdraw items,\n";
@@ -630,6 +648,7 @@ int main(void)
 	tcase_add_test(errors, error_includes_unknown_job_and_cycles);
 	tcase_add_test(errors, error_jobs_fields);
 	tcase_add_test(errors, error_approvals);
+	tcase_add_test(errors, error_unreadable_rules_file_said_once);
 	tcase_add_test(errors, error_two_people_one_name);
 	tcase_add_test(errors, people_by_alma_id_first);
 	tcase_add_test(errors, pattern_limits_stop_runaway_matches);

@@ -76,6 +76,50 @@ const char *testutil_gzip_cut(const char *data, size_t keep)
 	return path;
 }
 
+void testutil_append(const char *path, const void *bytes, size_t n)
+{
+	FILE *f = fopen(path, "ab");
+	if (!f || fwrite(bytes, 1, n, f) != n || fclose(f) != 0) {
+		perror(path);
+		exit(2);
+	}
+}
+
+const char *testutil_bytes(const void *bytes, size_t n, const char *suffix)
+{
+	const char *path = testutil_path(suffix);
+	FILE *f = fopen(path, "wb");
+	if (!f || fclose(f) != 0) {
+		perror(path);
+		exit(2);
+	}
+	testutil_append(path, bytes, n);
+	return path;
+}
+
+size_t testutil_gunzip_prefix(const char *path, size_t in)
+{
+	unsigned char *bytes = (unsigned char *)testutil_read(path);
+	unsigned char out[65536];
+	size_t total = 0;
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
+		exit(2);
+	z.next_in = bytes;
+	z.avail_in = (uInt)in;
+	int ret;
+	do {
+		z.next_out = out;
+		z.avail_out = sizeof out;
+		ret = inflate(&z, Z_NO_FLUSH);
+		total += sizeof out - z.avail_out;
+	} while (ret == Z_OK && z.avail_out == 0);
+	inflateEnd(&z);
+	free(bytes);
+	return total;
+}
+
 void testutil_write(const char *in, const char *name, const char *text)
 {
 	char path[1024];

@@ -18,6 +18,14 @@ const char *testutil_plain(const char *data);
 const char *testutil_gzip(const char *data, int members);
 /* Writes data as gzip and then keeps only the first `keep` bytes. */
 const char *testutil_gzip_cut(const char *data, size_t keep);
+/* Appends n bytes to the file at path. */
+void testutil_append(const char *path, const void *bytes, size_t n);
+/* Writes n bytes to a new scratch file (suffix as testutil_path) and
+ * returns its path. */
+const char *testutil_bytes(const void *bytes, size_t n, const char *suffix);
+/* How many bytes the first `in` bytes of the gzip file at path inflate to
+ * (zlib, as far as they go). */
+size_t testutil_gunzip_prefix(const char *path, size_t in);
 /* Writes text to dir/name (a rules directory, say). */
 void testutil_write(const char *dir, const char *name, const char *text);
 /* A fresh scratch directory. */
