@@ -47,7 +47,8 @@ static const char usage_main[] =
 	"  -h, --help     this help\n"
 	"  --version      the version\n"
 	"\n"
-	"FILE is a job-history export, CSV or gzip CSV (detected from the content),\n"
+	"FILE is a job-history export, CSV or gzip CSV (detected from the content;\n"
+	"comma, semicolon or tab separated, UTF-8 or UTF-16 as Excel saves them),\n"
 	"or - for standard input. Exit status: 0 nothing to look at (no findings,\n"
 	"no rejected rows), 1 findings or rejected rows, 2 error.\n"
 	"See almaudit(1).\n";

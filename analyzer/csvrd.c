@@ -4,8 +4,18 @@
 #include "reader.h"
 
 #include <csv.h>
+#include <errno.h>
+#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* libcsv 3's parser state "in a field" (FIELD_BEGUN in libcsv.c): with
+ * quoted set, the parser is inside a quoted field. */
+#define LIBCSV_FIELD_BEGUN 2
+
+/* The header lookahead: how much text is read before the first row to find
+ * the header line for csvrd_detect. */
+#define LOOKAHEAD_MAX (64u * 1024u)
 
 /* Recovering from a field past CSVRD_FIELD_MAX: the rest of its row is
  * skipped by this small scanner, which knows only CSV quoting. */
@@ -27,10 +37,37 @@ struct csvrd {
 	int row_open;	/* a row has begun and not ended */
 	long row_line;	/* where it began */
 	enum skip skip;
+	unsigned char delim; /* ',', ';' or '\t' */
 
-	const unsigned char *ibuf; /* the reader's current chunk */
+	const unsigned char *ibuf; /* the source's current chunk */
 	size_t ipos, ilen;
-	int started;		   /* a chunk has been read */
+	int started;		   /* the header lookahead has been done */
+	int sourced;		   /* text has been read */
+	int src_state;		   /* 0 live, 1 ended, -1 failed (src_why says why) */
+	const char *src_why;
+
+	/* UTF-16 input, transcoded to UTF-8 chunk by chunk */
+	int utf16; /* 0 none, 1 little-endian, 2 big-endian */
+	iconv_t cd;
+	unsigned char carry[4]; /* a character cut by the chunk's end */
+	size_t ncarry;
+	unsigned char *stage, *ubuf; /* carry + chunk; the chunk transcoded */
+	size_t scap, ucap;
+	char why[96];
+
+	/* bytes read before the source's next: the header lookahead, and the
+	 * lines after a damaged row's first, read again */
+	unsigned char *pbuf;
+	size_t ppos, plen, pcap;
+	/* the lines an open row has taken after its first, kept to read them
+	 * again should it prove damaged (at most CSVRD_QUOTED_BYTES_MAX) */
+	unsigned char *raw;
+	size_t rawlen, rawcap;
+	const char *damage;
+
+	csvrd_score_fn score; /* csvrd_detect's */
+	void *score_ctx;
+	int comments;
 
 	/* the row being built; complete once row_ready */
 	char *rbuf;
@@ -53,18 +90,39 @@ static void *limited_realloc(void *p, size_t n)
 	return realloc(p, n);
 }
 
+/* Spaces around fields when tab is the delimiter: a tab is no space then. */
+static int space_not_tab(unsigned char c)
+{
+	return c == ' ';
+}
+
+static void parser_delim(struct csv_parser *p, unsigned char delim)
+{
+	csv_set_delim(p, delim);
+	csv_set_space_func(p, delim == '\t' ? space_not_tab : NULL);
+}
+
 static int parser_start(struct csvrd *r)
 {
 	if (csv_init(&r->csv, 0) != 0)
 		return -1;
 	csv_set_realloc_func(&r->csv, limited_realloc);
 	csv_set_blk_size(&r->csv, 4096);
+	parser_delim(&r->csv, r->delim);
 	return 0;
+}
+
+/* 1 when c pads a field: a space, or a tab unless tab is the delimiter. */
+static int is_pad(const struct csvrd *r, unsigned char c)
+{
+	return c == ' ' || (c == '\t' && r->delim != '\t');
 }
 
 struct csvrd *csvrd_open(const char *path, const char *name)
 {
 	struct csvrd *r = calloc(1, sizeof *r);
+	if (r)
+		r->delim = ',';
 	if (!r || !(r->name = strdup(name)) || parser_start(r) != 0) {
 		if (r)
 			free(r->name);
@@ -72,6 +130,7 @@ struct csvrd *csvrd_open(const char *path, const char *name)
 		diag_error(name, 0, "out of memory");
 		return NULL;
 	}
+	r->delim = ',';
 	r->line = 1;
 	r->rd = reader_open(path);
 	if (!r->rd) {
@@ -94,6 +153,12 @@ void csvrd_close(struct csvrd *r)
 	free(r->foff);
 	free(r->flen);
 	free(r->fptr);
+	if (r->utf16)
+		iconv_close(r->cd);
+	free(r->stage);
+	free(r->ubuf);
+	free(r->pbuf);
+	free(r->raw);
 	free(r);
 }
 
@@ -119,6 +184,23 @@ void csvrd_set_fast(struct csvrd *r, int fast)
 int csvrd_is_gzip(const struct csvrd *r)
 {
 	return reader_is_gzip(r->rd);
+}
+
+char csvrd_delim(const struct csvrd *r)
+{
+	return (char)r->delim;
+}
+
+const char *csvrd_encoding(const struct csvrd *r)
+{
+	return r->utf16 == 1 ? "UTF-16LE" : r->utf16 == 2 ? "UTF-16BE" : NULL;
+}
+
+void csvrd_detect(struct csvrd *r, csvrd_score_fn score, void *ctx, int comments)
+{
+	r->score = score;
+	r->score_ctx = ctx;
+	r->comments = comments;
 }
 
 /* Makes room for `need` bytes in the row buffer; -1 when out of memory. The
@@ -222,7 +304,7 @@ static size_t skip_scan(struct csvrd *r, const unsigned char *s, size_t n)
 		default:
 			break;
 		}
-		if (c == ',') {
+		if (c == r->delim) {
 			r->skip = SKIP_FIELD_START;
 		} else if (c == '\n' || c == '\r') {
 			r->skip = SKIP_NONE;
@@ -235,8 +317,8 @@ static size_t skip_scan(struct csvrd *r, const unsigned char *s, size_t n)
 
 /* The fast path: a whole line that starts a row is split here when every
  * field is plain (no quote) or simply quoted ("text", no quote inside), by
- * libcsv's rules: comma separated, spaces and tabs around plain fields and
- * around quotes dropped, quoted text kept as it is, a blank line no row. It
+ * libcsv's rules: split at the delimiter, spaces (and tabs, unless tab is the
+ * delimiter) around plain fields and around quotes dropped, quoted text kept as it is, a blank line no row. It
  * costs one copy of the line. Any other line, and every line that continues
  * a row, goes through libcsv. Returns 1 when it took the line. */
 static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
@@ -251,7 +333,7 @@ static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
 	if (len && s[len - 1] == '\r')
 		len--;
 	size_t first = 0;
-	while (first < len && (s[first] == ' ' || s[first] == '\t'))
+	while (first < len && is_pad(r, s[first]))
 		first++;
 	if (first == len)
 		return memchr(s, '"', n) == NULL; /* a blank line is no row */
@@ -263,7 +345,7 @@ static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
 	char *line = r->rbuf, *end = line + len, *p = line;
 	for (;;) {
 		char *a, *b, *next;
-		while (p < end && (*p == ' ' || *p == '\t'))
+		while (p < end && is_pad(r, (unsigned char)*p))
 			p++;
 		if (p < end && *p == '"') {
 			a = p + 1;
@@ -271,19 +353,19 @@ static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
 			if (!b)
 				goto slow;
 			next = b + 1;
-			while (next < end && (*next == ' ' || *next == '\t'))
+			while (next < end && is_pad(r, (unsigned char)*next))
 				next++;
-			if (next < end && *next != ',')
+			if (next < end && *next != (char)r->delim)
 				goto slow; /* a doubled quote, or text after the quote */
 		} else {
 			a = p;
-			next = memchr(p, ',', (size_t)(end - p));
+			next = memchr(p, r->delim, (size_t)(end - p));
 			if (!next)
 				next = end;
 			if (memchr(a, '"', (size_t)(next - a)))
 				goto slow;
 			b = next;
-			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+			while (b > a && is_pad(r, (unsigned char)b[-1]))
 				b--;
 		}
 		*b = '\0';
@@ -300,7 +382,7 @@ static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
 			break;
 		p = next + 1;
 		if (p == end) {
-			/* a comma ends the line: one more, empty field */
+			/* a delimiter ends the line: one more, empty field */
 			if (r->nf < CSVRD_FIELDS_MAX && (r->nf < r->fcap || grow_fields(r) == 0)) {
 				r->foff[r->nf] = len;
 				r->flen[r->nf] = 0;
@@ -351,7 +433,7 @@ static int feed(struct csvrd *r, const unsigned char *s, size_t n)
 	}
 	if (!r->row_open) {
 		for (size_t i = 0; i < n; i++)
-			if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n') {
+			if (!is_pad(r, s[i]) && s[i] != '\r' && s[i] != '\n') {
 				r->row_open = 1;
 				r->row_line = r->line;
 				break;
@@ -384,66 +466,344 @@ static int feed(struct csvrd *r, const unsigned char *s, size_t n)
 	return 0;
 }
 
-/* Reads more input; 1 read, 0 end of input, -1 error (reported). */
-static int refill(struct csvrd *r)
+/* Makes room for need bytes in *buf (capacity *cap); -1 out of memory. */
+static int grow_bytes(unsigned char **buf, size_t *cap, size_t need)
 {
-	const char *why = NULL;
-	int got = reader_chunk(r->rd, &r->ibuf, &r->ilen, &why);
-	if (got < 0) {
-		diag_error(r->name, r->line, "%s", why);
+	if (need <= *cap)
+		return 0;
+	size_t c = *cap ? *cap : 4096;
+	while (c < need)
+		c *= 2;
+	unsigned char *b = realloc(*buf, c);
+	if (!b)
+		return -1;
+	*buf = b;
+	*cap = c;
+	return 0;
+}
+
+/* Transcodes a chunk of UTF-16 (after any character the last chunk cut)
+ * into r->ubuf. 0 done, -1 with *why set. */
+static int utf16_chunk(struct csvrd *r, const unsigned char *data, size_t len,
+		       const unsigned char **out, size_t *outlen, const char **why)
+{
+	size_t n = r->ncarry + len;
+	if (grow_bytes(&r->stage, &r->scap, n) != 0 || grow_bytes(&r->ubuf, &r->ucap, 2 * n + 16)) {
+		*why = "out of memory";
 		return -1;
 	}
+	memcpy(r->stage, r->carry, r->ncarry);
+	memcpy(r->stage + r->ncarry, data, len);
+	char *in = (char *)r->stage, *o = (char *)r->ubuf;
+	size_t inleft = n, oleft = r->ucap;
+	r->ncarry = 0;
+	while (inleft) {
+		if (iconv(r->cd, &in, &inleft, &o, &oleft) != (size_t)-1)
+			break;
+		if (errno == EINVAL && inleft < sizeof r->carry) {
+			memcpy(r->carry, in, inleft); /* cut by the chunk's end */
+			r->ncarry = inleft;
+			break;
+		}
+		snprintf(r->why, sizeof r->why, "invalid %s text (a broken surrogate pair)",
+			 csvrd_encoding(r));
+		*why = r->why;
+		return -1;
+	}
+	*out = r->ubuf;
+	*outlen = r->ucap - oleft;
+	return 0;
+}
+
+/* The next chunk of text from the file, UTF-8: 1, 0 at its end, -1 with
+ * *why set (nothing reported). A UTF-16 byte order mark at the start turns
+ * transcoding on. */
+static int source_chunk(struct csvrd *r, const unsigned char **data, size_t *len,
+			const char **why)
+{
+	int got = reader_chunk(r->rd, data, len, why);
+	if (got < 0)
+		return -1;
 	if (got == 0) {
-		r->ipos = r->ilen = 0;
+		if (r->ncarry) {
+			snprintf(r->why, sizeof r->why, "the %s text ends inside a character",
+				 csvrd_encoding(r));
+			*why = r->why;
+			return -1;
+		}
 		return 0;
 	}
-	r->ipos = 0;
-	if (!r->started && r->ilen >= 3 && r->ibuf[0] == 0xEF && r->ibuf[1] == 0xBB &&
-	    r->ibuf[2] == 0xBF)
-		r->ipos = 3; /* a UTF-8 byte order mark opens the file */
-	r->started = 1;
+	if (!r->sourced && *len >= 2 &&
+	    (((*data)[0] == 0xFF && (*data)[1] == 0xFE) ||
+	     ((*data)[0] == 0xFE && (*data)[1] == 0xFF))) {
+		r->utf16 = (*data)[0] == 0xFF ? 1 : 2;
+		r->cd = iconv_open("UTF-8", csvrd_encoding(r));
+		if (r->cd == (iconv_t)-1) {
+			r->utf16 = 0;
+			*why = "cannot transcode UTF-16 text (iconv)";
+			return -1;
+		}
+		*data += 2; /* the byte order mark */
+		*len -= 2;
+	}
+	r->sourced |= *len > 0;
+	if (r->utf16)
+		return utf16_chunk(r, *data, *len, data, len, why) == 0 ? 1 : -1;
 	return 1;
+}
+
+/* Reads more input into ibuf; 1 read, 0 end of input, -1 error (*why set,
+ * nothing reported: the caller decides). Once ended or failed, stays so. */
+static int refill(struct csvrd *r, const char **why)
+{
+	if (r->src_state) {
+		*why = r->src_why;
+		return r->src_state < 0 ? -1 : 0;
+	}
+	int got = source_chunk(r, &r->ibuf, &r->ilen, why);
+	r->ipos = 0;
+	if (got <= 0) {
+		r->ilen = 0;
+		r->src_state = got < 0 ? -1 : 1;
+		r->src_why = *why;
+	}
+	return got;
+}
+
+/* The first line of s[0..n) that is not blank (nor a comment when the
+ * caller has comments): its start and length in *at, *len; 1 when that line
+ * has its line end within s. */
+static int header_line(const struct csvrd *r, const unsigned char *s, size_t n, size_t *at,
+		       size_t *len)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t e = i;
+		while (e < n && s[e] != '\n' && s[e] != '\r')
+			e++;
+		size_t k = i;
+		while (k < e && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k < e && !(r->comments && s[k] == '#')) {
+			*at = i;
+			*len = e - i;
+			return e < n;
+		}
+		if (e == n)
+			break;
+		i = e + 1;
+	}
+	*at = i;
+	*len = n - i;
+	return 0;
+}
+
+struct score {
+	const struct csvrd *r;
+	size_t hits;
+};
+
+static void score_field(void *s, size_t n, void *data)
+{
+	struct score *sc = data;
+	const char *f = s;
+	while (n && is_blank(f[0]))
+		f++, n--;
+	while (n && is_blank(f[n - 1]))
+		n--;
+	if (n > 2 && (unsigned char)f[0] == 0xEF && (unsigned char)f[1] == 0xBB &&
+	    (unsigned char)f[2] == 0xBF)
+		f += 3, n -= 3;
+	sc->hits += sc->r->score(f, n, sc->r->score_ctx) > 0;
+}
+
+/* Cells of line s[0..n) split at delim that the caller's score accepts. */
+static size_t header_hits(const struct csvrd *r, const unsigned char *s, size_t n,
+			  unsigned char delim)
+{
+	struct csv_parser p;
+	struct score sc = {r, 0};
+	if (csv_init(&p, 0) != 0)
+		return 0;
+	parser_delim(&p, delim);
+	csv_parse(&p, s, n, score_field, NULL, &sc);
+	csv_fini(&p, score_field, NULL, &sc);
+	csv_free(&p);
+	return sc.hits;
+}
+
+/* Before the first row: reads ahead to the header line (at most
+ * LOOKAHEAD_MAX bytes, kept in pbuf to be read as usual), drops a UTF-8 byte
+ * order mark and detects the delimiter when asked to. The source's end or
+ * failure is kept for when pbuf has been read. */
+static void lookahead(struct csvrd *r)
+{
+	size_t at, len;
+	for (;;) {
+		const unsigned char *d;
+		size_t n;
+		const char *why = NULL;
+		int got = refill(r, &why);
+		if (got <= 0)
+			break;
+		if (grow_bytes(&r->pbuf, &r->pcap, r->plen + r->ilen) != 0) {
+			r->src_state = -1;
+			r->src_why = "out of memory";
+			break;
+		}
+		d = r->ibuf;
+		n = r->ilen;
+		memcpy(r->pbuf + r->plen, d, n);
+		r->plen += n;
+		r->ipos = r->ilen = 0;
+		if (r->plen >= LOOKAHEAD_MAX || header_line(r, r->pbuf, r->plen, &at, &len))
+			break;
+	}
+	r->started = 1;
+	if (r->plen >= 3 && r->pbuf[0] == 0xEF && r->pbuf[1] == 0xBB && r->pbuf[2] == 0xBF)
+		r->ppos = 3; /* a UTF-8 byte order mark opens the file */
+	if (!r->score)
+		return;
+	header_line(r, r->pbuf + r->ppos, r->plen - r->ppos, &at, &len);
+	static const unsigned char delims[] = {',', ';', '\t'};
+	size_t best = 0;
+	for (size_t i = 0; i < sizeof delims; i++) {
+		size_t hits = header_hits(r, r->pbuf + r->ppos + at, len, delims[i]);
+		if (hits > best) {
+			best = hits;
+			r->delim = delims[i];
+		}
+	}
+	parser_delim(&r->csv, r->delim);
+}
+
+/* 1 when the open row is inside a quoted field. */
+static int in_quotes(const struct csvrd *r)
+{
+	if (r->skip != SKIP_NONE)
+		return r->skip == SKIP_QUOTED;
+	return r->row_open && r->csv.quoted && r->csv.pstate == LIBCSV_FIELD_BEGUN;
+}
+
+/* The open row is damaged (a quote never closed): hands it out flagged,
+ * with the fields before the quote, and reads the lines after its first
+ * again, then what was pending. -1 (reported) when out of memory. */
+static int damaged(struct csvrd *r, const char *where)
+{
+	r->flags |= CSVROW_UNTERMINATED;
+	r->damage = where;
+	r->row_ready = 1;
+	r->ready_line = r->row_line;
+	r->row_open = 0;
+	r->skip = SKIP_NONE;
+	csv_free(&r->csv);
+	size_t rest = r->plen - r->ppos;
+	if (parser_start(r) != 0 || grow_bytes(&r->pbuf, &r->pcap, r->rawlen + rest) != 0) {
+		diag_error(r->name, r->row_line, "out of memory");
+		return -1;
+	}
+	memmove(r->pbuf + r->rawlen, r->pbuf + r->ppos, rest);
+	if (r->rawlen)
+		memcpy(r->pbuf, r->raw, r->rawlen);
+	r->plen = r->rawlen + rest;
+	r->ppos = 0;
+	r->rawlen = 0;
+	r->line = r->row_line + 1;
+	r->pending_cr = 0;
+	return 0;
+}
+
+/* The input has ended with nothing left to read again: ends the last row
+ * (flagged when it had no line end). */
+static void at_end(struct csvrd *r)
+{
+	if (r->skip != SKIP_NONE) {
+		r->skip = SKIP_NONE;
+		on_row(-1, r);
+		r->flags |= CSVROW_NO_LINE_END;
+	} else {
+		int open = r->row_open;
+		csv_fini(&r->csv, on_field, on_row, r);
+		if (open && r->row_ready)
+			r->flags |= CSVROW_NO_LINE_END;
+	}
+	r->eof = 1;
 }
 
 /* Feeds input until a row is ready or the input ends: 1 ready, 0 end, -1
  * error (a row cut short may then be ready too). */
 static int pump(struct csvrd *r)
 {
+	if (!r->started)
+		lookahead(r);
 	while (!r->row_ready) {
 		if (r->eof)
 			return 0;
-		if (r->ipos == r->ilen) {
-			int got = refill(r);
+		const unsigned char *p;
+		size_t n;
+		int pending = r->ppos < r->plen;
+		if (pending) {
+			p = r->pbuf + r->ppos;
+			n = r->plen - r->ppos;
+		} else if (r->ipos < r->ilen) {
+			p = r->ibuf + r->ipos;
+			n = r->ilen - r->ipos;
+		} else {
+			const char *why = NULL;
+			int got = refill(r, &why);
+			if (got > 0)
+				continue;
+			if (in_quotes(r)) {
+				/* a stray quote swallowed the rest: read it again */
+				if (damaged(r, got < 0 ? "where the input fails"
+							: "at the end of the file") != 0)
+					goto fail;
+				continue;
+			}
 			if (got < 0) {
+				diag_error(r->name, r->line, "%s", why);
 				csv_fini(&r->csv, on_field, on_row, r);
 				r->eof = 1;
 				return -1;
 			}
-			if (got == 0) {
-				if (r->skip != SKIP_NONE) {
-					r->skip = SKIP_NONE;
-					on_row(-1, r);
-				} else {
-					csv_fini(&r->csv, on_field, on_row, r);
-				}
-				r->eof = 1;
-			}
-			continue; /* a chunk may hold nothing past a byte order mark */
+			at_end(r);
+			continue;
 		}
-		const unsigned char *p = r->ibuf + r->ipos;
-		size_t n = r->ilen - r->ipos;
 		const unsigned char *nl = memchr(p, '\n', n);
 		size_t seg = nl ? (size_t)(nl - p) + 1 : n;
 		const unsigned char *cr = memchr(p, '\r', seg);
 		if (cr && (cr + 1 == p + n || cr[1] != '\n'))
 			seg = (size_t)(cr - p) + 1; /* a lone CR ends a line too */
-		r->ipos += seg;
-		if (feed(r, p, seg) != 0) {
-			r->eof = 1;
-			return -1;
+		/* the LF of a CRLF the chunk split belongs to the line before */
+		int cr_tail = seg == 1 && p[0] == '\n' && r->pending_cr;
+		if (r->row_open && r->line > r->row_line && !(cr_tail && r->rawlen == 0)) {
+			/* a line the open row takes past its first */
+			if (!cr_tail && (r->line - r->row_line >= CSVRD_QUOTED_LINES_MAX ||
+					 r->rawlen + seg > CSVRD_QUOTED_BYTES_MAX)) {
+				if (damaged(r, r->line - r->row_line >= CSVRD_QUOTED_LINES_MAX
+						       ? "after 100 lines"
+						       : "after 1 MiB") != 0)
+					goto fail;
+				continue;
+			}
+			if (grow_bytes(&r->raw, &r->rawcap, r->rawlen + seg) != 0) {
+				diag_error(r->name, r->line, "out of memory");
+				goto fail;
+			}
+			memcpy(r->raw + r->rawlen, p, seg);
+			r->rawlen += seg;
 		}
+		if (pending)
+			r->ppos += seg;
+		else
+			r->ipos += seg;
+		if (feed(r, p, seg) != 0)
+			goto fail;
 	}
 	return 1;
+fail:
+	r->eof = 1;
+	return -1;
 }
 
 static void row_clear(struct csvrd *r)
@@ -495,5 +855,6 @@ int csvrd_next(struct csvrd *r, struct csvrow *row)
 	row->field = r->fptr;
 	row->len = r->flen;
 	row->flags = r->flags;
+	row->damage = r->flags & CSVROW_UNTERMINATED ? r->damage : "";
 	return 1;
 }

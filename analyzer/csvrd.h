@@ -2,9 +2,14 @@
  * Reads through reader (plain or gzip), parses with libcsv (the only module
  * that includes csv.h), counts physical lines itself, drops a UTF-8 byte
  * order mark, takes LF, CRLF and lone CR line ends, and bounds the memory a
- * hostile field can take. Quote-free lines take a fast path with libcsv's
- * rules (csvrd_set_fast). csvrd_open allocates; csvrd_close frees; a row
- * borrows the reader's buffers until the next call. */
+ * hostile field can take. Text that opens with a UTF-16 byte order mark
+ * (Excel's "Unicode text") is transcoded to UTF-8 with iconv as it streams;
+ * the delimiter (comma, semicolon or tab) can be detected from the header
+ * row (csvrd_detect). A quoted field that never closes is damage: its row
+ * comes flagged CSVROW_UNTERMINATED and the lines after its first are read
+ * again as rows. Quote-free lines take a fast path with libcsv's rules
+ * (csvrd_set_fast). csvrd_open allocates; csvrd_close frees; a row borrows
+ * the reader's buffers until the next call. */
 #ifndef ALMAUDIT_CSVRD_H
 #define ALMAUDIT_CSVRD_H
 
@@ -15,10 +20,22 @@
 #define CSVRD_ROW_MAX (1024u * 1024u)
 #define CSVRD_FIELDS_MAX 1024u
 
+/* A quoted field may hold line breaks (set names, descriptions), but one
+ * still open after CSVRD_QUOTED_LINES_MAX physical lines (its row's first
+ * included), after CSVRD_QUOTED_BYTES_MAX bytes past its row's first line,
+ * or at the end of the input is a stray quote: CSVROW_UNTERMINATED. */
+#define CSVRD_QUOTED_LINES_MAX 100L
+#define CSVRD_QUOTED_BYTES_MAX (1024u * 1024u)
+
 enum {
 	CSVROW_FIELD_TOO_LARGE = 1, /* a field past CSVRD_FIELD_MAX was cut off */
 	CSVROW_TOO_LARGE = 2,	    /* the row passed CSVRD_ROW_MAX or CSVRD_FIELDS_MAX */
-	CSVROW_TRUNCATED = 4	    /* the input failed inside this row */
+	CSVROW_TRUNCATED = 4,	    /* the input failed inside this row */
+	/* a quoted field in this row never closed (csvrow.damage says where it
+	 * was given up): the row holds the fields before it, and the lines
+	 * after the row's first line are read again as rows of their own */
+	CSVROW_UNTERMINATED = 8,
+	CSVROW_NO_LINE_END = 16 /* the input ended inside this row, with no line end */
 };
 
 struct csvrow {
@@ -27,6 +44,9 @@ struct csvrow {
 	const char *const *field;  /* each NUL-terminated */
 	const size_t *len;
 	int flags;
+	/* CSVROW_UNTERMINATED: where the quote was given up ("at the end of
+	 * the file", "after 100 lines", ...); "" otherwise */
+	const char *damage;
 };
 
 struct csvrd;
@@ -51,8 +71,25 @@ void csvrd_set_fast(struct csvrd *r, int fast);
  * csvrd_next hands out is already trimmed of white space, quoted or not.) */
 void csvrd_trim(const char **s, size_t *n);
 
+/* Scores a header cell: 1 when it is a column name the caller knows. */
+typedef int (*csvrd_score_fn)(const char *cell, size_t len, void *ctx);
+
+/* Before the first csvrd_next: splits the header row (the first line that
+ * is not blank, nor a '#' comment when comments is set) with comma,
+ * semicolon and tab, and reads the file with the one that gives the most
+ * cells score accepts (comma on a tie). Without it the file is comma
+ * separated. */
+void csvrd_detect(struct csvrd *r, csvrd_score_fn score, void *ctx, int comments);
+
 /* 1 when the input is gzip. */
 int csvrd_is_gzip(const struct csvrd *r);
+
+/* The delimiter in use: ',', ';' or '\t'. */
+char csvrd_delim(const struct csvrd *r);
+
+/* "UTF-16LE" or "UTF-16BE" when the text was transcoded, NULL for UTF-8
+ * (static strings). Valid after the first csvrd_next. */
+const char *csvrd_encoding(const struct csvrd *r);
 
 void csvrd_close(struct csvrd *r);
 

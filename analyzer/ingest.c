@@ -33,6 +33,7 @@ struct ingest {
 	int map[COL_COUNT];
 
 	char status[64];
+	int damaged; /* a damaged row was read past in the open file */
 };
 
 struct ingest *ingest_new(const struct columns *cols, struct tally *tally, FILE *rejects)
@@ -158,12 +159,42 @@ static int parse_time_col(struct ingest *in, enum col c, int64_t *out, int64_t *
 	return -1;
 }
 
+static void mark_incomplete(struct ingest *in, int unread);
+
+/* A quoted field that never closed: the row is rejected, the file marked
+ * incomplete (the first such damage is the one the report names), and
+ * reading goes on with the line after the row's first. */
+static void unterminated(struct ingest *in)
+{
+	diag_error(in->path, in->row.line,
+		   "unterminated quote: a quoted field opened in this row is still open %s; the "
+		   "row is rejected and reading resumes at line %ld",
+		   in->row.damage, in->row.line + 1);
+	reject(in, REJ_UNTERMINATED, "a quoted field is still open %s", in->row.damage);
+	if (!in->damaged)
+		mark_incomplete(in, 0);
+	in->tally->files[in->file].resumed = 1;
+	in->damaged = 1;
+}
+
+/* A last row without line end: said as a warning, on stderr and in the
+ * report; the row is read as it is. */
+static void no_line_end(struct ingest *in)
+{
+	diag_error(in->path, in->row.line, "warning: " TALLY_NO_LINE_END);
+	in->tally->files[in->file].no_line_end = in->row.line;
+}
+
 /* Types the ready row into *run. 0 ok, -1 rejected (counted). */
 static int make_run(struct ingest *in, struct run *run)
 {
 	size_t n;
 	const char *s;
 
+	if (in->row.flags & CSVROW_UNTERMINATED) {
+		unterminated(in);
+		return -1;
+	}
 	if (in->row.flags & CSVROW_TRUNCATED) {
 		reject(in, REJ_TRUNCATED, "the input stopped inside this row");
 		return -1;
@@ -413,6 +444,13 @@ static void mark_incomplete(struct ingest *in, int unread)
 	in->tally->incomplete = 1;
 }
 
+/* csvrd_detect's score: a header cell the columns know. */
+static int known_column(const char *cell, size_t len, void *ctx)
+{
+	int ex;
+	return columns_lookup(ctx, cell, len, &ex) >= 0;
+}
+
 int ingest_open(struct ingest *in, const char *path, enum run_env env)
 {
 	ingest_close(in);
@@ -424,21 +462,34 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 	in->path = in->tally->files[file].name;
 	in->env = env;
 	in->hn = 0;
+	in->damaged = 0;
 	diag_clear_last();
 	in->rd = csvrd_open(path, in->path);
 	if (!in->rd) {
 		mark_incomplete(in, 1);
 		return -1;
 	}
+	csvrd_detect(in->rd, known_column, (void *)in->cols, 0);
 	int got = csvrd_next(in->rd, &in->row);
-	in->tally->files[file].gzip = csvrd_is_gzip(in->rd);
+	struct tally_file *f = &in->tally->files[file];
+	f->gzip = csvrd_is_gzip(in->rd);
+	f->encoding = csvrd_encoding(in->rd);
+	f->delim = csvrd_delim(in->rd);
 	if (got == 0)
 		diag_error(in->path, 0, "empty file: no header row");
-	if (got <= 0 || (in->row.flags & CSVROW_TRUNCATED) || take_header(in) != 0) {
+	if (got > 0 && (in->row.flags & CSVROW_UNTERMINATED))
+		diag_error(in->path, in->row.line,
+			   "unterminated quote: a quoted field opened in the header row is still "
+			   "open %s",
+			   in->row.damage);
+	if (got <= 0 || (in->row.flags & (CSVROW_TRUNCATED | CSVROW_UNTERMINATED)) ||
+	    take_header(in) != 0) {
 		mark_incomplete(in, 1);
 		ingest_close(in);
 		return -1;
 	}
+	if (in->row.flags & CSVROW_NO_LINE_END)
+		no_line_end(in);
 	return 0;
 }
 
@@ -448,14 +499,21 @@ int ingest_next(struct ingest *in, struct run *run)
 		return 0;
 	for (;;) {
 		int got = csvrd_next(in->rd, &in->row);
-		if (got == 0)
-			return 0;
+		if (got == 0) {
+			if (!in->damaged)
+				return 0;
+			ingest_close(in); /* read to its end, but a row was lost */
+			return -1;
+		}
 		if (got < 0) {
 			mark_incomplete(in, 0);
+			in->tally->files[in->file].resumed = 0;
 			ingest_close(in);
 			return -1;
 		}
-		if (is_repeated_header(in)) {
+		if (in->row.flags & CSVROW_NO_LINE_END)
+			no_line_end(in);
+		if (!(in->row.flags & CSVROW_UNTERMINATED) && is_repeated_header(in)) {
 			in->tally->headers++;
 			continue;
 		}

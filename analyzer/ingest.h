@@ -26,8 +26,13 @@ void ingest_free(struct ingest *in);
 int ingest_open(struct ingest *in, const char *path, enum run_env env);
 
 /* The next run of the open file: 1 and *run filled, 0 at its end, -1 when
- * reading stopped on an error (reported; the file is marked incomplete in
- * the tally). Rejected and header rows are consumed silently. */
+ * reading stopped on an error, or at the end of a file read past damage (a
+ * quoted field that never closed: its row rejected, the rows after it
+ * read); either is reported and marks the file incomplete in the tally.
+ * Rejected and header rows are consumed silently; a last row without line
+ * end is read, with a warning (stderr and the tally). The delimiter
+ * (comma, semicolon, tab) is detected from the header row, and UTF-16 text
+ * (by its byte order mark) is read. */
 int ingest_next(struct ingest *in, struct run *run);
 
 /* Rejects the run last returned, after the fact (a rule pattern hit its

@@ -79,6 +79,16 @@ struct table {
 	struct csvrow row;
 };
 
+/* csvrd_detect's score: a header cell that names a column of the table. */
+static int table_column(const char *cell, size_t len, void *ctx)
+{
+	const struct table *t = ctx;
+	for (size_t i = 0; i < t->ncols; i++)
+		if (strlen(t->names[i]) == len && strncasecmp(cell, t->names[i], len) == 0)
+			return 1;
+	return 0;
+}
+
 static int table_open(struct load *ld, struct table *t, const char *path,
 		      const char *const *names, size_t ncols, size_t required)
 {
@@ -94,6 +104,7 @@ static int table_open(struct load *ld, struct table *t, const char *path,
 		ld->errors++;
 		return -1;
 	}
+	csvrd_detect(t->rd, table_column, t, 1);
 	int got;
 	while ((got = csvrd_next(t->rd, &t->row)) > 0 && t->row.n && t->row.field[0][0] == '#')
 		;
@@ -102,6 +113,11 @@ static int table_open(struct load *ld, struct table *t, const char *path,
 			fail(ld, 0, "empty file: no header row (want %s, ...)", names[0]);
 		else
 			ld->errors++;
+		return -1;
+	}
+	if (t->row.flags & CSVROW_UNTERMINATED) {
+		fail(ld, t->row.line, "unterminated quote: a quoted field opened in the header row "
+				      "is still open %s", t->row.damage);
 		return -1;
 	}
 	t->header_n = t->row.n;
@@ -127,6 +143,22 @@ static int table_open(struct load *ld, struct table *t, const char *path,
 	return 0;
 }
 
+/* 1 when a cell of the row holds a line break with the delimiter after it:
+ * the mark of a stray quote that took the lines after it as its text (a
+ * title or note may hold a line break, never whole rows). */
+static int stray_quote(const struct table *t)
+{
+	char delim = csvrd_delim(t->rd);
+	for (size_t i = 0; i < t->row.n; i++) {
+		const char *s = t->row.field[i], *end = s + t->row.len[i];
+		const char *lf = memchr(s, '\n', t->row.len[i]), *cr = memchr(s, '\r', t->row.len[i]);
+		const char *brk = lf && (!cr || lf < cr) ? lf : cr;
+		if (brk && memchr(brk, delim, (size_t)(end - brk)))
+			return 1;
+	}
+	return 0;
+}
+
 /* The next row that is not a comment or blank: 1, 0 at the end, -1 error. */
 static int table_next(struct load *ld, struct table *t)
 {
@@ -138,8 +170,20 @@ static int table_next(struct load *ld, struct table *t)
 		}
 		if (got == 0)
 			return 0;
-		if (t->row.flags) {
+		if (t->row.flags & CSVROW_UNTERMINATED) {
+			/* the lines after its first are read again as rows */
+			fail(ld, t->row.line, "unterminated quote: a quoted field opened in this row "
+					      "is still open %s", t->row.damage);
+			continue;
+		}
+		if (t->row.flags & ~CSVROW_NO_LINE_END) {
 			fail(ld, t->row.line, "row too large");
+			continue;
+		}
+		if (stray_quote(t)) {
+			fail(ld, t->row.line,
+			     "unterminated quote: a quoted field opened in this row runs on over "
+			     "the next line as text, delimiters and all (a stray quote?)");
 			continue;
 		}
 		if (t->row.n && t->row.field[0][0] == '#')

@@ -98,6 +98,7 @@ const char *tally_reject_name(enum reject_reason r)
 		[REJ_FIELD_TOO_LARGE] = "field too large",
 		[REJ_TRUNCATED] = "truncated row",
 		[REJ_MATCH_LIMIT] = "pattern limit",
+		[REJ_UNTERMINATED] = "unterminated quote",
 	};
 	return names[r];
 }
@@ -111,4 +112,14 @@ const char *tally_skip_name(enum skip_reason s)
 		[SKIP_REPEAT] = "seen twice",
 	};
 	return names[s];
+}
+
+const char *tally_file_format(const struct tally_file *f, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s%s%s%s", f->gzip ? "gzip" : "plain", f->encoding ? ", " : "",
+		 f->encoding ? f->encoding : "",
+		 f->delim == ';'    ? ", semicolon-separated"
+		 : f->delim == '\t' ? ", tab-separated"
+				    : "");
+	return buf;
 }

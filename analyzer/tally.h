@@ -24,6 +24,7 @@ enum reject_reason {
 	REJ_FIELD_TOO_LARGE,
 	REJ_TRUNCATED,
 	REJ_MATCH_LIMIT,
+	REJ_UNTERMINATED, /* a quoted field never closed: a stray quote */
 	REJ_COUNT
 };
 
@@ -40,10 +41,14 @@ struct tally_file {
 	enum run_env env;
 	uint64_t rows;	      /* data rows read from it */
 	int gzip;	      /* 1 gzip, 0 plain */
+	const char *encoding; /* "UTF-16LE" or "UTF-16BE" when transcoded; NULL: UTF-8 */
+	char delim;	      /* the delimiter detected: ',', ';' or '\t' */
 	int incomplete;	      /* reading stopped on an error */
 	int no_records;	      /* its header has no record count column */
 	int same_as;	      /* the index + 1 of an earlier input that is the same file */
 	int unread;	      /* not read at all: not opened, or its header refused */
+	int resumed;	      /* incomplete by damage (a row lost) read past: the rows after were read */
+	long no_line_end;     /* the line of a last row with no line end (cut short?), 0 if none */
 	long error_line;      /* where reading stopped (0: no line applies) */
 	char error[DIAG_LAST_MAX + 1]; /* the error that stopped it, "" if none */
 };
@@ -91,5 +96,13 @@ uint64_t tally_skipped(const struct tally *t);
 
 const char *tally_reject_name(enum reject_reason r); /* "wrong field count" */
 const char *tally_skip_name(enum skip_reason s);     /* "system runs" */
+
+/* How a file was read, for the report's input line: "gzip" or "plain",
+ * then what was detected that is not the default ("UTF-16LE",
+ * "semicolon-separated", "tab-separated"), comma separated, into buf. */
+const char *tally_file_format(const struct tally_file *f, char *buf, size_t size);
+
+/* The warning for a last line without line end, as reports say it. */
+#define TALLY_NO_LINE_END "the last line has no line end: the file may be cut short"
 
 #endif

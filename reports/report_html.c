@@ -351,7 +351,7 @@ static void summary_table(FILE *out, const char *title, const char *what,
 static void facts(FILE *out, const struct report_info *info)
 {
 	const struct tally *t = info->tally;
-	char a[32], b[32];
+	char a[32], b[32], fmt[64];
 
 	fputs("<table class=\"facts\"><tbody>\n", out);
 	for (size_t i = 0; i < t->nfiles; i++) {
@@ -369,13 +369,17 @@ static void facts(FILE *out, const struct report_info *info)
 			fputs("</td></tr>\n", out);
 			continue;
 		}
-		fprintf(out, ": %s, %s, ", run_env_name(f->env), f->gzip ? "gzip" : "plain");
+		fprintf(out, ": %s, %s, ", run_env_name(f->env), tally_file_format(f, fmt, sizeof fmt));
 		count(out, f->rows);
 		fputs(" rows", out);
 		if (f->incomplete && f->error_line > 0)
-			fprintf(out, ", <b>INCOMPLETE</b>: stopped at line %ld", f->error_line);
+			fprintf(out, ", <b>INCOMPLETE</b>: %s at line %ld",
+				f->resumed ? "damaged" : "stopped", f->error_line);
 		else if (f->incomplete)
 			fputs(", <b>INCOMPLETE</b>", out);
+		if (f->no_line_end)
+			fprintf(out, ", <b>WARNING</b>: line %ld, %s", f->no_line_end,
+				TALLY_NO_LINE_END);
 		fputs("</td></tr>\n", out);
 	}
 	for (size_t i = 0; i < t->nfiles; i++) {

@@ -210,6 +210,9 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		fprintf(out, ",\"environment\":\"%s\",\"gzip\":%s,\"rows\":%" PRIu64 ",\"complete\":%s",
 			run_env_name(f->env), f->gzip ? "true" : "false", f->rows,
 			f->incomplete ? "false" : "true");
+		fprintf(out, ",\"encoding\":\"%s\",\"delimiter\":\"%s\"",
+			f->encoding ? f->encoding : "UTF-8",
+			f->delim == ';' ? ";" : f->delim == '\t' ? "\\t" : ",");
 		fprintf(out, ",\"record_counts\":%s", f->no_records ? "false" : "true");
 		if (f->same_as)
 			fprintf(out, ",\"same_as_input\":%d", f->same_as);
@@ -227,6 +230,12 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		} else {
 			fputs("null", out);
 		}
+		fputs(",\"warning\":", out);
+		if (f->no_line_end)
+			fprintf(out, "{\"line\":%ld,\"message\":\"%s\"}", f->no_line_end,
+				TALLY_NO_LINE_END);
+		else
+			fputs("null", out);
 		putc('}', out);
 	}
 	fprintf(out,

@@ -109,7 +109,7 @@ static void user_lines(FILE *out, const struct report_info *info)
 void report_text_header(FILE *out, const struct report_info *info)
 {
 	const struct tally *t = info->tally;
-	char a[32], b[32], c[32], d[32], period[96];
+	char a[32], b[32], c[32], d[32], period[96], fmt[64];
 
 	if (t->incomplete) {
 		size_t failed = 0;
@@ -145,12 +145,15 @@ void report_text_header(FILE *out, const struct report_info *info)
 			putc('\n', out);
 			continue;
 		}
-		fprintf(out, "  %s, %s, %s rows", run_env_name(f->env), f->gzip ? "gzip" : "plain",
-			report_count(f->rows, a, sizeof a));
+		fprintf(out, "  %s, %s, %s rows", run_env_name(f->env),
+			tally_file_format(f, fmt, sizeof fmt), report_count(f->rows, a, sizeof a));
 		if (f->incomplete && f->error_line > 0)
-			fprintf(out, ", INCOMPLETE: stopped at line %ld", f->error_line);
+			fprintf(out, ", INCOMPLETE: %s at line %ld", f->resumed ? "damaged" : "stopped",
+				f->error_line);
 		else if (f->incomplete)
 			fputs(", INCOMPLETE", out);
+		if (f->no_line_end)
+			fprintf(out, ", WARNING: line %ld, %s", f->no_line_end, TALLY_NO_LINE_END);
 		putc('\n', out);
 	}
 	for (size_t i = 0; i < t->nfiles; i++) {
@@ -336,6 +339,12 @@ void report_text_summary(FILE *out, const struct report_info *info)
 			fputs(" (its damaging runs are unknown-size)\n", out);
 		}
 	}
+	for (size_t i = 0; i < t->nfiles; i++)
+		if (t->files[i].no_line_end) {
+			fputs("Warning: ", out);
+			report_text_cell(out, t->files[i].name, 0);
+			fprintf(out, ":%ld: %s\n", t->files[i].no_line_end, TALLY_NO_LINE_END);
+		}
 	if (tally_rejected(t)) {
 		/* the exit status is 1 for them: say why here too */
 		fprintf(out, "Rejected: %s %s, not audited (",

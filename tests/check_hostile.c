@@ -200,6 +200,25 @@ START_TEST(duplicate_runs)
 }
 END_TEST
 
+/* A stray quote early in a 1,000-row export: one row rejected, the other
+ * 999 audited, the audit incomplete (an error: status -1). */
+START_TEST(stray_quote_loses_one_row)
+{
+	char *text = malloc(200000);
+	size_t n = (size_t)sprintf(text, HEADER);
+	for (int i = 1; i <= 1000; i++)
+		n += (size_t)sprintf(text + n, "%d,%s,MANUAL,801,Moody Honor,2026-10-05 10:00,X,5,HD\n",
+				     i, i == 3 ? "\"oops" : "Withdraw items");
+	ck_assert_int_eq(audit_file(testutil_plain(text)), -1);
+	ck_assert_int_eq(seen.incomplete, 1);
+	ck_assert_uint_eq(seen.read, 1000);
+	ck_assert_uint_eq(seen.rejected_by[REJ_UNTERMINATED], 1);
+	ck_assert_uint_eq(seen.rejected, 1);
+	ck_assert_uint_eq(seen.audited, 999);
+	free(text);
+}
+END_TEST
+
 START_TEST(truncated_corrupt_and_unreadable)
 {
 	char *text = malloc(400000);
@@ -339,6 +358,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, empty_and_header_only);
+	tcase_add_test(tc, stray_quote_loses_one_row);
 	tcase_add_test(tc, bom_crlf_quoted_newlines_repeated_headers);
 	tcase_add_test(tc, ragged_rows_and_bad_values);
 	tcase_add_test(tc, nul_bytes_and_invalid_utf8);

@@ -746,14 +746,256 @@ START_TEST(record_count_thousands_grouped)
 }
 END_TEST
 
+/* A 1,000-row export with a stray quote in row 5 (line 6), its quote never
+ * closed: that row is rejected naming its line, every other row is read,
+ * and the file is incomplete ("damaged", read past); plain and gzip alike. */
+static char *stray_export(int rows, int stray_at)
+{
+	char *text = malloc((size_t)rows * 80 + 128);
+	size_t n = (size_t)sprintf(text, "id,name,submitted_by,start_time,set_name\n");
+	for (int i = 1; i <= rows; i++)
+		n += (size_t)sprintf(text + n, "%d,%s,u,2026-10-05T10:00:00Z,HD\n", i,
+				     i == stray_at ? "\"oops Withdraw items" : "Withdraw items");
+	return text;
+}
+
+START_TEST(stray_quote_rejects_its_row_and_reads_the_rest)
+{
+	char *text = stray_export(1000, 5);
+	const char *paths[] = {testutil_plain(text), testutil_gzip(text, 3)};
+	free(text);
+	for (int k = 0; k < 2; k++) {
+		int status;
+		testutil_stderr_begin();
+		char *got = dump_env(paths[k], RUN_PRODUCTION, NULL, &status);
+		const char *err = testutil_stderr_end();
+		ck_assert_int_eq(status, -1); /* read to its end, but a row was lost */
+		ck_assert_msg(strstr(got, "\n5|4|") && strstr(got, "\n7|6|") && !strstr(got, "|5|"),
+			      "%.300s", got);
+		ck_assert_ptr_nonnull(strstr(got, "1001|1000|"));
+		ck_assert_msg(strstr(err, ":6: unterminated quote: a quoted field opened in this "
+					  "row is still open after 100 lines; the row is rejected "
+					  "and reading resumes at line 7\n"),
+			      "%s", err);
+		const struct tally_file *f = &fx.tally.files[k];
+		ck_assert_int_eq(f->incomplete, 1);
+		ck_assert_int_eq(f->resumed, 1);
+		ck_assert_int_eq(f->unread, 0);
+		ck_assert_int_eq(f->error_line, 6);
+		ck_assert_uint_eq(f->rows, 1000);
+	}
+	ck_assert_uint_eq(fx.tally.read, 2000);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_UNTERMINATED], 2);
+	ck_assert_uint_eq(tally_rejected(&fx.tally), 2);
+	ck_assert_int_eq(fx.tally.rejects[0].line, 6);
+	ck_assert_int_eq(fx.tally.incomplete, 1);
+}
+END_TEST
+
+/* A quote still open at the end of the file (fewer lines than the bound),
+ * one open on the last line with no line end, and one that would close
+ * 150 lines on (past the bound): each a rejected row, the rest read. */
+START_TEST(quote_open_at_end_or_past_the_bound)
+{
+	int status;
+	testutil_stderr_begin();
+	char *got = dump_env(testutil_plain("id,name,submitted_by,start_time\n"
+					    "1,A,u,2026-10-05T10:00:00Z\n"
+					    "2,\"B,u,2026-10-05T10:00:00Z\n"
+					    "3,C,u,2026-10-05T10:00:00Z\n"
+					    "4,D,u,2026-10-05T10:00:00Z\n"
+					    "5,\"E"),
+			     RUN_PRODUCTION, NULL, &status);
+	const char *err = testutil_stderr_end();
+	ck_assert_int_eq(status, -1);
+	ck_assert_str_eq(got, "2|1||A|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n"
+			      "4|3||C|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n"
+			      "5|4||D|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n");
+	ck_assert_msg(strstr(err, ":3: unterminated quote: a quoted field opened in this row is "
+				  "still open at the end of the file;") &&
+			      strstr(err, ":6: unterminated quote"),
+		      "%s", err);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_UNTERMINATED], 2);
+	ck_assert_int_eq(fx.tally.files[0].error_line, 3); /* the first damage */
+
+	/* a quote that closes only 150 lines on: past the bound */
+	char *text = stray_export(300, 2);
+	char *close = strstr(text, "\n152,Withdraw items");
+	memcpy(close + 5, "\"With", 5); /* 152,"Withdraw items: closes the quote of row 2 */
+	testutil_stderr_begin();
+	got = dump_env(testutil_plain(text), RUN_PRODUCTION, NULL, &status);
+	err = testutil_stderr_end();
+	free(text);
+	ck_assert_int_eq(status, -1);
+	ck_assert_msg(strstr(err, ":3: unterminated quote: a quoted field opened in this row is "
+				  "still open after 100 lines;"),
+		      "%s", err);
+	/* rows 1, 3..151 and 153.. read; 2 and 152 (its quote open to the end) not */
+	ck_assert_uint_eq(fx.tally.files[1].rows, 300);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_UNTERMINATED], 4);
+	ck_assert_ptr_nonnull(strstr(got, "\n152|151|"));
+	ck_assert_ptr_nonnull(strstr(got, "\n154|153|"));
+}
+END_TEST
+
+/* Quoted line breaks as real exports have them still read, up to the
+ * bound: a set name over 100 lines is one field. */
+START_TEST(quoted_line_breaks_up_to_the_bound)
+{
+	char *text = malloc(4096);
+	size_t n = (size_t)sprintf(text, "id,name,submitted_by,start_time,set_name\n"
+					 "1,A,u,2026-10-05T10:00:00Z,\"one");
+	for (int i = 2; i <= CSVRD_QUOTED_LINES_MAX; i++)
+		n += (size_t)sprintf(text + n, "\n%d", i);
+	sprintf(text + n, "\"\r\n2,B,u,2026-10-05T10:00:00Z,\"x\ny\"\n");
+	const char *path = testutil_plain(text);
+	free(text);
+	testutil_stderr_begin();
+	const char *got = dump(path);
+	ck_assert_str_eq(testutil_stderr_end(), "");
+	ck_assert_ptr_nonnull(strstr(got, "|one\n2\n3\n"));
+	ck_assert_ptr_nonnull(strstr(got, "\n98\n99\n100|production\n"
+					  "102|2||B|||u||-|2026-10-05T10:00:00Z|-||-1|-1|x\ny|"
+					  "production\n"));
+	ck_assert_uint_eq(tally_rejected(&fx.tally), 0);
+	ck_assert_int_eq(fx.tally.incomplete, 0);
+}
+END_TEST
+
+/* A file cut mid-field, with no line end after its last row: the row is
+ * read, and a warning names the file and line; plain and gzip. */
+START_TEST(last_line_without_line_end_warns)
+{
+	const char *text = "id,name,submitted_by,start_time,total_records\n"
+			   "1,A,u,2026-10-05T10:00:00Z,40112\n"
+			   "2,B,u,2026-10-05T10:00:00Z,40";
+	const char *paths[] = {testutil_plain(text), testutil_gzip(text, 1)};
+	for (int k = 0; k < 2; k++) {
+		testutil_stderr_begin();
+		const char *got = dump(paths[k]);
+		const char *err = testutil_stderr_end();
+		ck_assert_ptr_nonnull(strstr(got, "3|2||B|||u||-|2026-10-05T10:00:00Z|-||-1|40|"));
+		ck_assert_ptr_nonnull(strstr(err, ":3: warning: the last line has no line end: "
+						  "the file may be cut short\n"));
+		ck_assert_int_eq(fx.tally.files[k].no_line_end, 3);
+		ck_assert_int_eq(fx.tally.files[k].incomplete, 0);
+	}
+	/* a final line end, or blank space after it: no warning */
+	testutil_stderr_begin();
+	dump(testutil_plain("id,name,submitted_by,start_time\n1,A,u,2026-10-05T10:00:00Z\r\n  "));
+	ck_assert_str_eq(testutil_stderr_end(), "");
+	ck_assert_int_eq(fx.tally.files[2].no_line_end, 0);
+}
+END_TEST
+
+/* Excel's exports: semicolon-separated, and "Unicode text" (UTF-16 with a
+ * byte order mark, tab-separated, CRLF) read as the comma original does;
+ * the file says what was detected. */
+static char *swap(const char *text, char from, char to)
+{
+	char *s = strdup(text);
+	for (char *p = s; *p; p++)
+		if (*p == from)
+			*p = to;
+	return s;
+}
+
+START_TEST(semicolon_tab_and_utf16_exports)
+{
+	static const char comma[] =
+		"id,name,submitted_by,submitted_by_desc,start_time,set_name\n"
+		"1,Withdraw items,801,Moody Honor,2026-10-05T10:00:00Z,Weed \"\"A\"\"\n"
+		"2,\"Change, Physical\",801,\"Lee\nTe-Yi\",2026-10-05T11:00:00Z, \xc3\xa9t\xc3\xa9 \n"
+		"3,X,u,,2026-10-05T12:00:00Z,\n";
+	char *plain = strdup(dump(testutil_plain(comma)));
+	ck_assert_int_eq(fx.tally.files[0].delim, ',');
+	ck_assert_ptr_null(fx.tally.files[0].encoding);
+
+	/* quoted cells keep the other delimiters as text */
+	char *semi = swap(comma, ',', ';');
+	char *p = strstr(semi, "Change; Physical");
+	p[6] = ',';
+	ck_assert_str_eq(dump(testutil_plain(semi)), plain);
+	ck_assert_int_eq(fx.tally.files[1].delim, ';');
+	ck_assert_str_eq(dump(testutil_gzip(semi, 2)), plain);
+	ck_assert_int_eq(fx.tally.files[2].delim, ';');
+	ck_assert_int_eq(fx.tally.files[2].gzip, 1);
+
+	char *tab = swap(comma, ',', '\t');
+	p = strstr(tab, "Change\t Physical");
+	p[6] = ',';
+	ck_assert_str_eq(dump(testutil_plain(tab)), plain);
+	ck_assert_int_eq(fx.tally.files[3].delim, '\t');
+
+	size_t len;
+	char *u16 = testutil_utf16(tab, 0, &len);
+	ck_assert_str_eq(dump(testutil_bytes(u16, len, ".bin")), plain);
+	ck_assert_str_eq(fx.tally.files[4].encoding, "UTF-16LE");
+	ck_assert_int_eq(fx.tally.files[4].delim, '\t');
+	free(u16);
+	u16 = testutil_utf16(semi, 1, &len);
+	ck_assert_str_eq(dump(testutil_bytes(u16, len, ".bin")), plain);
+	ck_assert_str_eq(fx.tally.files[5].encoding, "UTF-16BE");
+	free(u16);
+
+	/* a long UTF-16 file: characters (a surrogate pair too) cut by chunk ends */
+	char *big = malloc(6u << 20);
+	size_t n = (size_t)sprintf(big, "id\tname\tsubmitted_by\tstart_time\r\n");
+	for (int i = 1; i <= 8000; i++)
+		n += (size_t)sprintf(big + n, "%d\t\xe4\xb8\x80 \xf0\x9f\x98\x80 %d\tu\t2026-10-05T10:00:00Z\r\n",
+				     i, i);
+	u16 = testutil_utf16(big, 0, &len);
+	const char *u16path = testutil_bytes(u16, len, ".bin");
+	const char *got = dump(u16path);
+	ck_assert_ptr_nonnull(strstr(got, "\n8001|8000||\xe4\xb8\x80 \xf0\x9f\x98\x80 8000|"));
+	ck_assert_uint_eq(fx.tally.files[6].rows, 8000);
+	ck_assert_uint_eq(tally_rejected(&fx.tally), 0);
+	free(u16);
+	free(big);
+	free(plain);
+	free(semi);
+	free(tab);
+}
+END_TEST
+
+/* UTF-16 text that is broken, or ends inside a character: an error at the
+ * line, the file incomplete. */
+START_TEST(broken_utf16_is_an_error)
+{
+	size_t len;
+	char *u16 = testutil_utf16("id\tname\tsubmitted_by\tstart_time\r\n1\tA\tu\t2026-10-05\r\n", 0,
+				   &len);
+	int status;
+	testutil_stderr_begin();
+	dump_env(testutil_bytes(u16, len - 1, ".bin"), RUN_PRODUCTION, NULL, &status);
+	const char *err = testutil_stderr_end();
+	ck_assert_int_eq(status, -1);
+	ck_assert_msg(strstr(err, ":3: the UTF-16LE text ends inside a character\n"), "%s", err);
+	memcpy(u16 + len - 4, "\x00\xDC", 2); /* a lone low surrogate */
+	testutil_stderr_begin();
+	dump_env(testutil_bytes(u16, len, ".bin"), RUN_PRODUCTION, NULL, &status);
+	err = testutil_stderr_end();
+	ck_assert_msg(strstr(err, "invalid UTF-16LE text"), "%s", err);
+	ck_assert_int_eq(fx.tally.files[1].incomplete, 1);
+	free(u16);
+}
+END_TEST
+
 /* The fast path of csvrd splits the lines libcsv would split the same way:
  * random text from an alphabet rich in quotes, commas, spaces and line ends
- * gives the same rows, fields, lines and flags with the fast path on and off. */
+ * gives the same rows, fields, lines and flags with the fast path on and off,
+ * stray quotes read past included, with each delimiter. */
 static uint64_t rng_state = 42;
 static unsigned rnd(unsigned n)
 {
 	rng_state = rng_state * 6364136223846793005ull + 1442695040888963407ull;
 	return (unsigned)(rng_state >> 33) % n;
+}
+
+static int abc(const char *cell, size_t len, void *ctx)
+{
+	(void)ctx;
+	return len == 1 && (cell[0] == 'a' || cell[0] == 'b' || cell[0] == 'c');
 }
 
 START_TEST(fast_path_agrees_with_libcsv)
@@ -763,6 +1005,7 @@ START_TEST(fast_path_agrees_with_libcsv)
 		"\"x, y\"", "\"q\"\"q\"", " \"z\" ", "\xc3\xa9", "Lee, Te-Yi", "=1", ",,", "\"\n\"",
 	};
 	size_t npieces = sizeof pieces / sizeof pieces[0];
+	int damaged = 0;
 	for (int round = 0; round < 40; round++) {
 		char *text = malloc(200000);
 		size_t used = 0;
@@ -784,10 +1027,19 @@ START_TEST(fast_path_agrees_with_libcsv)
 					used += (size_t)sprintf(text + used, "%s", pieces[rnd((unsigned)npieces)]);
 			}
 		}
+		/* a third of the rounds semicolon-, a third tab-separated */
+		char delim = ",;\t"[round % 3];
+		memmove(text + 6, text, used + 1);
+		memcpy(text, "a,b,c\n", 6);
+		for (char *p = text; *p; p++)
+			if (*p == ',')
+				*p = delim;
 		const char *path = testutil_plain(text);
 		free(text);
 		struct csvrd *fast = csvrd_open(path, path), *slow = csvrd_open(path, path);
 		csvrd_set_fast(slow, 0);
+		csvrd_detect(fast, abc, NULL, 0);
+		csvrd_detect(slow, abc, NULL, 0);
 		struct csvrow a, b;
 		int ga, gb, rows = 0;
 		do {
@@ -802,6 +1054,8 @@ START_TEST(fast_path_agrees_with_libcsv)
 			ck_assert_msg(a.n == b.n, "round %d line %ld: %zu fields vs %zu", round, a.line,
 				      a.n, b.n);
 			ck_assert_int_eq(a.flags, b.flags);
+			ck_assert_str_eq(a.damage, b.damage);
+			damaged += (a.flags & CSVROW_UNTERMINATED) != 0;
 			for (size_t i = 0; i < a.n; i++) {
 				ck_assert_uint_eq(a.len[i], b.len[i]);
 				ck_assert_msg(memcmp(a.field[i], b.field[i], a.len[i]) == 0,
@@ -810,9 +1064,12 @@ START_TEST(fast_path_agrees_with_libcsv)
 			}
 		} while (1);
 		ck_assert_int_gt(rows, 100);
+		ck_assert_int_eq(csvrd_delim(fast), delim);
+		ck_assert_int_eq(csvrd_delim(slow), delim);
 		csvrd_close(fast);
 		csvrd_close(slow);
 	}
+	ck_assert_int_gt(damaged, 0); /* stray quotes were read past */
 }
 END_TEST
 
@@ -844,6 +1101,12 @@ int main(void)
 	tcase_add_test(tc, fast_path_agrees_with_libcsv);
 	tcase_add_test(tc, quoted_cells_trimmed_like_plain_ones);
 	tcase_add_test(tc, record_count_thousands_grouped);
+	tcase_add_test(tc, stray_quote_rejects_its_row_and_reads_the_rest);
+	tcase_add_test(tc, quote_open_at_end_or_past_the_bound);
+	tcase_add_test(tc, quoted_line_breaks_up_to_the_bound);
+	tcase_add_test(tc, last_line_without_line_end_warns);
+	tcase_add_test(tc, semicolon_tab_and_utf16_exports);
+	tcase_add_test(tc, broken_utf16_is_an_error);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -369,6 +369,83 @@ static const char *load_errors(const char *jobs, const char *staff, const char *
 	return text;
 }
 
+/* A stray quote in a rules file is an error at its line, whether it stays
+ * open to the end or closes a line on; the rows after it are still read
+ * (no knock-on errors). */
+START_TEST(error_stray_quote)
+{
+	ck_assert_str_eq(load_errors(JOBS_HEADER "a,S,\"A,no,,^A,\nb,S,B,no,,^B,\n", STAFF,
+				     APPROVALS_HEADER "b,Honor Moody,,,,,\n"),
+			 "almaudit: DIR/jobs.csv:2: unterminated quote: a quoted field opened in "
+			 "this row is still open at the end of the file\n");
+	ck_assert_str_eq(load_errors(JOBS_HEADER "a,S,A,no,,^A,\n", STAFF "\"Ann Lee,ITS,,\n",
+				     APPROVALS_HEADER "a,Colin Van Alstine,,,,,\n"),
+			 "almaudit: DIR/staff.csv:4: unterminated quote: a quoted field opened in "
+			 "this row is still open at the end of the file\n");
+	ck_assert_str_eq(load_errors(JOBS_HEADER "a,S,\"A,no,,^A,\nb,S,B\",no,,^B,\n", STAFF,
+				     APPROVALS_HEADER),
+			 "almaudit: DIR/jobs.csv:2: unterminated quote: a quoted field opened in "
+			 "this row runs on over the next line as text, delimiters and all (a stray "
+			 "quote?)\n");
+}
+END_TEST
+
+/* The shipped rules saved as Excel's "Unicode text" (UTF-16LE, tabs, CRLF)
+ * and as semicolon CSV load as the originals do. */
+static void excel_copy(const char *dir, const char *name, char delim, int utf16)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/rules/%s", ALMAUDIT_SOURCE_DIR, name);
+	char *text = testutil_read(path);
+	/* re-quote: cells with the delimiter are quoted already (they hold commas) */
+	size_t n = strlen(text);
+	char *out = malloc(2 * n + 1), *o = out;
+	int quoted = 0;
+	for (const char *p = text; *p; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		if (*p == '\n')
+			*o++ = '\r';
+		*o++ = *p == ',' && !quoted ? delim : *p;
+	}
+	*o = '\0';
+	if (utf16) {
+		size_t len;
+		char *u = testutil_utf16(out, 0, &len);
+		testutil_write_bytes(dir, name, u, len);
+		free(u);
+	} else {
+		testutil_write(dir, name, out);
+	}
+	free(out);
+	free(text);
+}
+
+START_TEST(excel_rules_load)
+{
+	struct rules *orig = rules_load(ALMAUDIT_SOURCE_DIR "/rules");
+	ck_assert_ptr_nonnull(orig);
+	for (int k = 0; k < 2; k++) {
+		const char *dir = testutil_dir();
+		const char *names[] = {"jobs.csv", "staff.csv", "approvals.csv"};
+		for (int i = 0; i < 3; i++)
+			excel_copy(dir, names[i], k ? ';' : '\t', !k);
+		testutil_stderr_begin();
+		struct rules *r = rules_load(dir);
+		const char *err = testutil_stderr_end();
+		ck_assert_msg(r != NULL, "%s", err);
+		ck_assert_str_eq(err, "");
+		ck_assert_uint_eq(r->njobs, orig->njobs);
+		ck_assert_uint_eq(r->npeople, orig->npeople);
+		ck_assert_uint_eq(r->napprovals, orig->napprovals);
+		for (size_t i = 0; i < r->npeople; i++)
+			ck_assert_str_eq(r->people[i].name, orig->people[i].name);
+		rules_free(r);
+	}
+	rules_free(orig);
+}
+END_TEST
+
 START_TEST(error_pattern_does_not_compile)
 {
 	ck_assert_str_eq(load_errors(JOBS_HEADER "w,Items,W,yes,,^(Withdraw,\n", STAFF, APPROVALS_HEADER),
@@ -645,6 +722,8 @@ int main(void)
 	suite_add_tcase(s, tc);
 	TCase *errors = tcase_create("errors");
 	tcase_add_test(errors, error_pattern_does_not_compile);
+	tcase_add_test(errors, error_stray_quote);
+	tcase_add_test(errors, excel_rules_load);
 	tcase_add_test(errors, error_includes_unknown_job_and_cycles);
 	tcase_add_test(errors, error_jobs_fields);
 	tcase_add_test(errors, error_approvals);

@@ -1,5 +1,6 @@
 #include "testutil.h"
 
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +130,33 @@ void testutil_write(const char *in, const char *name, const char *text)
 		perror(path);
 		exit(2);
 	}
+}
+
+void testutil_write_bytes(const char *in, const char *name, const void *data, size_t len)
+{
+	char path[1024];
+	snprintf(path, sizeof path, "%s/%s", in, name);
+	FILE *f = fopen(path, "wb");
+	if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+		perror(path);
+		exit(2);
+	}
+}
+
+char *testutil_utf16(const char *text, int big_endian, size_t *len)
+{
+	size_t n = strlen(text), cap = 4 * n + 4, left = cap - 2, inleft = n;
+	char *out = malloc(cap), *o = out + 2, *in = (char *)text;
+	iconv_t cd = iconv_open(big_endian ? "UTF-16BE" : "UTF-16LE", "UTF-8");
+	if (!out || cd == (iconv_t)-1 || iconv(cd, &in, &inleft, &o, &left) == (size_t)-1) {
+		perror("iconv");
+		exit(2);
+	}
+	iconv_close(cd);
+	out[0] = big_endian ? '\xFE' : '\xFF';
+	out[1] = big_endian ? '\xFF' : '\xFE';
+	*len = cap - left;
+	return out;
 }
 
 const char *testutil_dir(void)

@@ -28,6 +28,12 @@ const char *testutil_bytes(const void *bytes, size_t n, const char *suffix);
 size_t testutil_gunzip_prefix(const char *path, size_t in);
 /* Writes text to dir/name (a rules directory, say). */
 void testutil_write(const char *dir, const char *name, const char *text);
+/* Writes len bytes to dir/name. */
+void testutil_write_bytes(const char *dir, const char *name, const void *data, size_t len);
+/* text (UTF-8) as UTF-16 with its byte order mark, little- or big-endian,
+ * as Excel's "Unicode text" saves it; *len set; the caller frees. */
+char *testutil_utf16(const char *text, int big_endian, size_t *len);
+
 /* A fresh scratch directory. */
 const char *testutil_dir(void);
 
