@@ -326,6 +326,11 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		status = -1;
 	}
 	summary_sort(&summary);
+	if (summary.failed) {
+		/* the counts by kind are whole; the report says its tables are not */
+		diag_error(NULL, 0, "out of memory: the report's tables are short");
+		status = -1;
+	}
 	info.hidden = runset_hidden(&p.once);
 	/* a filter value nothing matched: an error, also said in the report */
 	filter_report_misses(c->filter, c->rules);

@@ -91,7 +91,8 @@ void idset_init(struct idset *s)
 
 void idset_free(struct idset *s)
 {
-	free(s->slots);
+	for (int i = 0; i < IDSET_SHARDS; i++)
+		free(s->shard[i].ids);
 	idset_init(s);
 }
 
@@ -101,51 +102,121 @@ static size_t id_slot(uint64_t id, size_t mask)
 	return (size_t)((id * 0x9E3779B97F4A7C15ull) >> 17) & mask;
 }
 
+/* A full mix of an id (murmur3's finalizer): the top 6 bits choose the
+ * shard, the next 32 the home slot in it. */
+static uint64_t id_mix(uint64_t id)
+{
+	id ^= id >> 33;
+	id *= 0xff51afd7ed558ccdull;
+	id ^= id >> 33;
+	id *= 0xc4ceb9fe1a85ec53ull;
+	id ^= id >> 33;
+	return id;
+}
+
+static uint32_t home(uint64_t h, uint32_t cap)
+{
+	return (uint32_t)(((h >> 26) & 0xFFFFFFFFull) * cap >> 32);
+}
+
+/* The slot of id in its shard: where it is, or the empty slot it would take. */
+static uint32_t shard_find(const struct idset_shard *t, uint64_t id, uint64_t h)
+{
+	uint32_t j = home(h, t->cap);
+	while (t->ids[j] && t->ids[j] != id)
+		if (++j == t->cap)
+			j = 0;
+	return j;
+}
+
+/* Grows a shard by half (the first time to 32 slots); -1 when out of memory. */
+static int shard_grow(struct idset_shard *t)
+{
+	uint64_t cap = t->cap ? (uint64_t)t->cap + t->cap / 2 : 32;
+	if (cap > UINT32_MAX)
+		return -1;
+	uint64_t *ids = calloc((size_t)cap, sizeof *ids + sizeof *t->values);
+	if (!ids)
+		return -1;
+	struct idset_shard grown = {ids, (uint16_t *)(ids + cap), (uint32_t)cap, t->count};
+	for (uint32_t i = 0; i < t->cap; i++) {
+		if (!t->ids[i])
+			continue;
+		uint32_t j = shard_find(&grown, t->ids[i], id_mix(t->ids[i]));
+		grown.ids[j] = t->ids[i];
+		grown.values[j] = t->values[i];
+	}
+	free(t->ids);
+	*t = grown;
+	return 0;
+}
+
+/* The value of id, added when absent (*added 1); NULL when out of memory. */
+static uint16_t *idset_put(struct idset *s, uint64_t id, int *added)
+{
+	*added = 0;
+	if (id == 0) {
+		*added = !s->has_zero;
+		s->has_zero = 1;
+		return &s->zero;
+	}
+	uint64_t h = id_mix(id);
+	struct idset_shard *t = &s->shard[h >> 58];
+	uint32_t j = 0;
+	if (t->cap) {
+		j = shard_find(t, id, h);
+		if (t->ids[j])
+			return &t->values[j];
+	}
+	/* at most 4/5 full */
+	if ((uint64_t)(t->count + 1) * 5 > (uint64_t)t->cap * 4) {
+		if (shard_grow(t) != 0)
+			return NULL;
+		j = shard_find(t, id, h);
+	}
+	t->ids[j] = id;
+	t->values[j] = 0;
+	t->count++;
+	s->count++;
+	*added = 1;
+	return &t->values[j];
+}
+
 int idset_add(struct idset *s, uint64_t id)
 {
-	if (id == 0) {
-		int added = !s->has_zero;
-		s->has_zero = 1;
-		return added;
-	}
-	if ((s->count + 1) * 4 > s->cap * 3) {
-		size_t cap = s->cap ? s->cap * 2 : 1024;
-		uint64_t *slots = calloc(cap, sizeof *slots);
-		if (!slots)
-			return -1;
-		for (size_t i = 0; i < s->cap; i++) {
-			if (!s->slots[i])
-				continue;
-			size_t j = id_slot(s->slots[i], cap - 1);
-			while (slots[j])
-				j = (j + 1) & (cap - 1);
-			slots[j] = s->slots[i];
-		}
-		free(s->slots);
-		s->slots = slots;
-		s->cap = cap;
-	}
-	size_t j = id_slot(id, s->cap - 1);
-	while (s->slots[j]) {
-		if (s->slots[j] == id)
-			return 0;
-		j = (j + 1) & (s->cap - 1);
-	}
-	s->slots[j] = id;
-	s->count++;
-	return 1;
+	int added;
+	return idset_put(s, id, &added) ? added : -1;
+}
+
+uint16_t *idset_value(struct idset *s, uint64_t id)
+{
+	int added;
+	return idset_put(s, id, &added);
+}
+
+const uint16_t *idset_find(const struct idset *s, uint64_t id)
+{
+	if (id == 0)
+		return s->has_zero ? &s->zero : NULL;
+	uint64_t h = id_mix(id);
+	const struct idset_shard *t = &s->shard[h >> 58];
+	if (!t->cap)
+		return NULL;
+	uint32_t j = shard_find(t, id, h);
+	return t->ids[j] ? &t->values[j] : NULL;
 }
 
 int idset_has(const struct idset *s, uint64_t id)
 {
-	if (id == 0)
-		return s->has_zero;
-	if (!s->cap)
-		return 0;
-	for (size_t j = id_slot(id, s->cap - 1); s->slots[j]; j = (j + 1) & (s->cap - 1))
-		if (s->slots[j] == id)
-			return 1;
-	return 0;
+	return idset_find(s, id) != NULL;
+}
+
+size_t idset_bytes(const struct idset *s)
+{
+	size_t n = 0;
+	for (int i = 0; i < IDSET_SHARDS; i++)
+		n += (size_t)s->shard[i].cap * (sizeof *s->shard[i].ids + sizeof *s->shard[i].values);
+	return n;
 }
 
 void idmap_init(struct idmap *m)

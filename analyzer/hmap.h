@@ -1,8 +1,9 @@
 /* hmap: a hash map from byte-string keys to 64-bit values, for the
  * long-lived tables of an audit (sandbox evidence, aggregates, people);
- * idset, a set of 64-bit ids; idmap, 64-bit ids to 32-bit values. Open
- * addressing, growing by doubling. A map owns copies of its keys; hmap_free,
- * idset_free and idmap_free release everything. */
+ * idset, a set of 64-bit ids with a 16-bit value each; idmap, 64-bit ids to
+ * 32-bit values. Open addressing with linear probing; hmap and idmap grow by
+ * doubling, idset by half in shards (see below). A map owns copies of its
+ * keys; hmap_free, idset_free and idmap_free release everything. */
 #ifndef ALMAUDIT_HMAP_H
 #define ALMAUDIT_HMAP_H
 
@@ -33,11 +34,25 @@ int64_t *hmap_put(struct hmap *m, const void *key, size_t len, int64_t initial, 
 
 /* Iteration: for (size_t i = 0; i < m->cap; i++) if (m->slots[i].key) ... */
 
-/* A set of 64-bit ids, 8 bytes a slot (the distinct runs judged). */
+/* A set of 64-bit ids, each with a 16-bit value (0 when added): the
+ * distinct runs judged, and the kinds of finding of each. Every id is
+ * remembered exactly. 10 bytes a slot; the ids are spread over IDSET_SHARDS
+ * tables by their hash, each at most 4/5 full and grown by half on its own,
+ * so a table holds 12.5 to 19 bytes an id (the mean about 15) and growing
+ * copies one shard, never the whole set. */
+#define IDSET_SHARDS 64
+
+struct idset_shard {
+	uint64_t *ids;	   /* cap slots, 0: empty; one block with values */
+	uint16_t *values; /* cap values, after the ids */
+	uint32_t cap, count;
+};
+
 struct idset {
-	uint64_t *slots; /* 0: empty */
-	size_t cap, count;
+	struct idset_shard shard[IDSET_SHARDS];
+	size_t count;
 	int has_zero;
+	uint16_t zero;
 };
 
 void idset_init(struct idset *s);
@@ -46,6 +61,12 @@ void idset_free(struct idset *s);
 int idset_add(struct idset *s, uint64_t id);
 /* 1 when id is in the set. */
 int idset_has(const struct idset *s, uint64_t id);
+/* The value of id, adding id (value 0) when absent; NULL when out of memory. */
+uint16_t *idset_value(struct idset *s, uint64_t id);
+/* The value of id, or NULL when absent. */
+const uint16_t *idset_find(const struct idset *s, uint64_t id);
+/* Bytes held by the set's tables. */
+size_t idset_bytes(const struct idset *s);
 
 /* A map from 64-bit ids to 32-bit values, 16 bytes a slot (the runs with
  * findings). */

@@ -7,7 +7,6 @@ void runset_init(struct runset *s)
 {
 	memset(s, 0, sizeof *s);
 	idset_init(&s->ids);
-	idmap_init(&s->kinds);
 	idmap_init(&s->held_at);
 }
 
@@ -17,7 +16,6 @@ void runset_free(struct runset *s)
 		free(s->held[i].text);
 	free(s->held);
 	idset_free(&s->ids);
-	idmap_free(&s->kinds);
 	idmap_free(&s->held_at);
 	memset(s, 0, sizeof *s);
 }
@@ -32,7 +30,7 @@ int runset_found(struct runset *s, uint64_t id, unsigned found, unsigned *fresh)
 	*fresh = 0;
 	if (!found)
 		return 0;
-	uint32_t *at = idmap_put(&s->kinds, id);
+	uint16_t *at = idset_value(&s->ids, id);
 	if (!at)
 		return -1;
 	*fresh = found & ~(*at & 0xFFu);
@@ -45,17 +43,17 @@ int runset_shown(struct runset *s, uint64_t id, unsigned kinds, int *first)
 	*first = 0;
 	if (!kinds)
 		return 0;
-	uint32_t *at = idmap_put(&s->kinds, id);
+	uint16_t *at = idset_value(&s->ids, id);
 	if (!at)
 		return -1;
 	*first = (*at >> 8) == 0;
-	*at |= (kinds & 0xFFu) << 8 | (kinds & 0xFFu);
+	*at |= (uint16_t)((kinds & 0xFFu) << 8 | (kinds & 0xFFu));
 	return 0;
 }
 
 unsigned runset_shown_kinds(const struct runset *s, uint64_t id)
 {
-	const uint32_t *at = idmap_get(&s->kinds, id);
+	const uint16_t *at = idset_find(&s->ids, id);
 	return at ? (*at >> 8) & 0xFFu : 0;
 }
 
@@ -140,11 +138,13 @@ void runset_release(struct runset *s, uint64_t id)
 uint64_t runset_hidden(const struct runset *s)
 {
 	uint64_t n = 0;
-	for (size_t i = 0; i < s->kinds.cap; i++)
-		if (s->kinds.slots[i].id && (s->kinds.slots[i].value & 0xFFu) &&
-		    !(s->kinds.slots[i].value >> 8))
-			n++;
-	if (s->kinds.has_zero && (s->kinds.zero & 0xFFu) && !(s->kinds.zero >> 8))
+	for (int i = 0; i < IDSET_SHARDS; i++) {
+		const struct idset_shard *t = &s->ids.shard[i];
+		for (uint32_t j = 0; j < t->cap; j++)
+			if (t->ids[j] && (t->values[j] & 0xFFu) && !(t->values[j] >> 8))
+				n++;
+	}
+	if (s->ids.has_zero && (s->ids.zero & 0xFFu) && !(s->ids.zero >> 8))
 		n++;
 	return n;
 }

@@ -4,8 +4,9 @@
  * the union of its copies, each kind reported once), and the unknown-size
  * findings held back until the end (a later copy may carry the record count
  * that answers them). struct runset owns every table and every held run;
- * runset_free releases them. Memory: 8 to 16 bytes per distinct run (the id
- * set), and more only per run with findings. */
+ * runset_free releases them. Memory: 12.5 to 19 bytes per distinct run (the
+ * id set, its kinds included; see hmap.h), and more only per run held for
+ * unknown-size. */
 #ifndef ALMAUDIT_RUNSET_H
 #define ALMAUDIT_RUNSET_H
 
@@ -25,8 +26,7 @@ struct runset_held {
 };
 
 struct runset {
-	struct idset ids;    /* every distinct run judged */
-	struct idmap kinds;  /* run id -> found kinds | shown kinds << 8 */
+	struct idset ids;    /* every distinct run judged -> found kinds | shown kinds << 8 */
 	struct idmap held_at; /* run id -> index in held[] + 1 */
 	struct runset_held *held;
 	size_t nheld, cap;

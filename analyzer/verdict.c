@@ -17,32 +17,74 @@ struct sandbox_run {
 	uint64_t id;
 };
 
+/* The cache of people looked up: 2-way set associative, a fixed number of
+ * entries whatever the export holds (an evicted key is looked up again). */
+#define PEOPLE_WAYS 2
+#define PEOPLE_SETS (JUDGE_PEOPLE_CACHE / PEOPLE_WAYS)
+#define PEOPLE_KEY 110 /* longer (id, name) keys are looked up every time */
+
+struct person_entry {
+	uint8_t len;	 /* of key; 0: empty */
+	uint8_t recent;	 /* the way used last in its set (in way 0) */
+	int32_t value;	 /* person * 2 + by_id, + 2 */
+	char key[PEOPLE_KEY];
+};
+
 struct judge {
 	const struct rules *rules;
 	int64_t large_set;
 	struct hmap evidence;	       /* job and person -> index in earliest[] */
 	struct sandbox_run *earliest; /* the earliest sandbox run of each */
 	size_t nearliest;
-	struct hmap people; /* submitted_by and desc -> person * 2 + by_id, + 2 */
+	struct person_entry *people; /* PEOPLE_SETS sets of PEOPLE_WAYS */
+	size_t cached;		     /* entries in use */
 };
+
+static uint64_t key_hash(const char *key, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)key[i]) * 0x100000001b3ull;
+	return h;
+}
 
 /* rules_person_for, remembered: exports repeat the same few people. */
 static int person_of(struct judge *j, const struct run *run, int *by_id)
 {
-	char key[512];
-	int added;
-	int n = snprintf(key, sizeof key, "%s\x1f%s", run->user, run->user_name);
-	if (n < 0 || (size_t)n >= sizeof key)
+	char key[PEOPLE_KEY];
+	size_t a = strlen(run->user), b = strlen(run->user_name);
+	if (a + 1 + b > sizeof key)
 		return rules_person_for(j->rules, run->user, run->user_name, by_id);
-	int64_t *slot = hmap_put(&j->people, key, (size_t)n, 0, &added);
-	if (slot && !added) {
-		*by_id = (int)(*slot & 1);
-		return (int)(*slot >> 1) - 1;
+	memcpy(key, run->user, a);
+	key[a] = '\x1f';
+	memcpy(key + a + 1, run->user_name, b);
+	size_t n = a + 1 + b;
+	struct person_entry *set =
+		&j->people[(key_hash(key, n) >> 20) % PEOPLE_SETS * PEOPLE_WAYS];
+	for (int w = 0; w < PEOPLE_WAYS; w++) {
+		struct person_entry *e = &set[w];
+		if (e->len == n && memcmp(e->key, key, n) == 0) {
+			set[0].recent = (uint8_t)w;
+			*by_id = e->value & 1;
+			return (e->value >> 1) - 1;
+		}
 	}
 	int person = rules_person_for(j->rules, run->user, run->user_name, by_id);
-	if (slot)
-		*slot = ((int64_t)(person + 1) << 1) | *by_id;
+	/* an empty way, else the one not used last */
+	int w = !set[0].len ? 0 : !set[1].len ? 1 : !set[0].recent;
+	struct person_entry *e = &set[w];
+	if (!e->len)
+		j->cached++;
+	e->len = (uint8_t)n;
+	memcpy(e->key, key, n);
+	e->value = (int32_t)((person + 1) * 2 + *by_id);
+	set[0].recent = (uint8_t)w;
 	return person;
+}
+
+size_t judge_people_cached(const struct judge *j)
+{
+	return j->cached;
 }
 
 static const char *const kind_names[FIND_COUNT] = {
@@ -88,7 +130,11 @@ struct judge *judge_new(const struct rules *rules, int64_t large_set)
 	j->rules = rules;
 	j->large_set = large_set;
 	hmap_init(&j->evidence);
-	hmap_init(&j->people);
+	j->people = calloc(JUDGE_PEOPLE_CACHE, sizeof *j->people);
+	if (!j->people) {
+		free(j);
+		return NULL;
+	}
 	return j;
 }
 
@@ -97,7 +143,7 @@ void judge_free(struct judge *j)
 	if (!j)
 		return;
 	hmap_free(&j->evidence);
-	hmap_free(&j->people);
+	free(j->people);
 	free(j->earliest);
 	free(j);
 }

@@ -3,8 +3,9 @@
  * its findings: unlisted-job, unapproved, no-signoff, damaging-large-set,
  * unknown-size. Each copy of a run is judged on its own; runset.c makes the
  * copies count once. struct judge owns the evidence index (one entry per
- * person and job) and a cache of people looked up; judge_new allocates it,
- * judge_free frees it. It borrows the rules. */
+ * person and job) and a cache of people looked up (a fixed number of
+ * entries: JUDGE_PEOPLE_CACHE, the least recently used of two evicted);
+ * judge_new allocates it, judge_free frees it. It borrows the rules. */
 #ifndef ALMAUDIT_VERDICT_H
 #define ALMAUDIT_VERDICT_H
 
@@ -45,9 +46,15 @@ struct verdict {
 
 struct judge;
 
+/* The (submitted_by, submitted_by_desc) pairs whose person is remembered. */
+#define JUDGE_PEOPLE_CACHE 4096
+
 /* large_set: the threshold for damaging jobs that set none. */
 struct judge *judge_new(const struct rules *rules, int64_t large_set);
 void judge_free(struct judge *j);
+
+/* The entries of the people cache in use (at most JUDGE_PEOPLE_CACHE). */
+size_t judge_people_cached(const struct judge *j);
 
 /* Records a sandbox run as evidence. 0, or -1 when a pattern hit its limit
  * (the caller rejects the row). */

@@ -171,7 +171,10 @@ static void chart_kinds(FILE *out, const struct summary *s)
 	bars_by_kind(out, "Findings by kind", rows, FIND_COUNT, FIND_COUNT);
 }
 
-/* Manual runs per day, the runs with findings shown at the bottom of each bar. */
+/* Manual runs per day, the runs with findings shown at the bottom of each
+ * bar. The days are sparse (only days with runs); over a span wider than
+ * the plot has pixels, each bar sums `per` consecutive days, so the chart's
+ * size does not grow with the span. */
 static void chart_days(FILE *out, const struct summary *s)
 {
 	int h = 190, left = 36, bottom = 24, top_pad = 10;
@@ -184,45 +187,73 @@ static void chart_days(FILE *out, const struct summary *s)
 	}
 	int64_t first = s->days[0].day, last = s->days[s->ndays - 1].day;
 	int64_t span = last - first + 1;
-	uint64_t top = 1;
-	for (size_t i = 0; i < s->ndays; i++)
-		if (s->days[i].runs > top)
-			top = s->days[i].runs;
 	double plot_w = CHART_W - left - 8, plot_h = h - bottom - top_pad;
-	double slot = plot_w / (double)span;
+	int64_t per = span > (int64_t)plot_w ? (span + (int64_t)plot_w - 1) / (int64_t)plot_w : 1;
+	int64_t bars = (span + per - 1) / per;
+	uint64_t top = 1;
+	for (size_t i = 0, j; i < s->ndays; i = j) {
+		uint64_t runs = 0;
+		for (j = i; j < s->ndays && (s->days[j].day - first) / per == (s->days[i].day - first) / per; j++)
+			runs += s->days[j].runs;
+		if (runs > top)
+			top = runs;
+	}
+	double slot = plot_w / (double)bars;
 	fprintf(out,
 		"<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#999\"/>"
 		"<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%" PRIu64 "</text>"
 		"<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">0</text>\n",
 		left, top_pad + plot_h, CHART_W - 8, top_pad + plot_h, left - 4, top_pad + 8, top,
 		left - 4, top_pad + plot_h);
-	for (size_t i = 0; i < s->ndays; i++) {
-		const struct summary_day *d = &s->days[i];
-		if (!d->runs)
+	for (size_t i = 0, j; i < s->ndays; i = j) {
+		int64_t bar = (s->days[i].day - first) / per;
+		uint64_t runs = 0, flagged = 0;
+		for (j = i; j < s->ndays && (s->days[j].day - first) / per == bar; j++) {
+			runs += s->days[j].runs;
+			flagged += s->days[j].flagged;
+		}
+		if (!runs)
 			continue;
-		double x = left + (double)(d->day - first) * slot;
+		double x = left + (double)bar * slot;
 		double w = slot > 3 ? slot - 1.5 : slot;
-		double hr = (double)d->runs * plot_h / (double)top;
-		double hf = (double)d->flagged * plot_h / (double)top;
+		double hr = (double)runs * plot_h / (double)top;
+		double hf = (double)flagged * plot_h / (double)top;
 		int y, m, dd;
-		times_civil_from_days(d->day, &y, &m, &dd);
-		fprintf(out,
-			"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#a9bfd3\">"
-			"<title>%04d-%02d-%02d: %" PRIu64 " runs, %" PRIu64 " with findings</title></rect>",
-			x, top_pad + plot_h - hr, w, hr, y, m, dd, d->runs, d->flagged);
-		if (d->flagged)
+		times_civil_from_days(first + bar * per, &y, &m, &dd);
+		fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#a9bfd3\">"
+			     "<title>%04d-%02d-%02d",
+			x, top_pad + plot_h - hr, w, hr, y, m, dd);
+		if (per > 1) {
+			times_civil_from_days(first + bar * per + per - 1, &y, &m, &dd);
+			fprintf(out, " to %04d-%02d-%02d", y, m, dd);
+		}
+		fprintf(out, ": %" PRIu64 " runs, %" PRIu64 " with findings</title></rect>", runs,
+			flagged);
+		if (flagged)
 			fprintf(out,
 				"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
 				"fill=\"#c0392b\"/>",
 				x, top_pad + plot_h - hf, w, hf);
 		putc('\n', out);
 	}
-	/* date labels: the first day and every seventh after it */
-	for (int64_t day = first; day <= last; day += span > 120 ? 30 : 7) {
+	/* date labels: the first day and every seventh after it; over a long
+	 * span, at most ten, as months or years */
+	int64_t step = span > 120 ? 30 : 7;
+	if (per > 1)
+		step = (span + 9) / 10;
+	for (int64_t day = first; day <= last; day += step) {
 		int y, m, dd;
 		times_civil_from_days(day, &y, &m, &dd);
-		fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%02d-%02d</text>",
-			left + (double)(day - first) * slot, h - 8, m, dd);
+		double x = left + (double)(day - first) * (slot / (double)per);
+		if (per == 1)
+			fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%02d-%02d</text>", x,
+				h - 8, m, dd);
+		else if (span <= 3660)
+			fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%04d-%02d</text>", x,
+				h - 8, y, m);
+		else
+			fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"10\">%04d</text>", x, h - 8,
+				y);
 	}
 	fprintf(out,
 		"<rect x=\"%d\" y=\"2\" width=\"10\" height=\"10\" fill=\"#a9bfd3\"/>"
@@ -320,31 +351,49 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 	}
 }
 
-static void summary_table(FILE *out, const char *title, const char *what,
-			  const struct summary_row *rows, size_t n, size_t limit)
+static void table_row(FILE *out, const struct summary_row *row)
 {
+	fputs("<tr><td>", out);
+	E(row->label);
+	fputs("</td><td class=\"n\">", out);
+	count(out, row->runs);
+	for (int k = 0; k < FIND_COUNT; k++) {
+		fputs("</td><td class=\"n\">", out);
+		count(out, row->count[k]);
+	}
+	fputs("</td></tr>\n", out);
+}
+
+/* The first --limit rows, then the others row (labels past the summary's
+ * bound) when it counts anything, then "and N more" for the kept rows not
+ * shown. */
+static void summary_table(FILE *out, const char *title, const char *what, const struct summary *s,
+			  const struct summary_row *rows, size_t n, const struct summary_row *others)
+{
+	size_t limit = s->limit;
 	fprintf(out,
 		"<h3>%s</h3>\n<table><thead><tr><th>%s</th><th class=\"n\">Runs with findings</th>",
 		title, what);
 	for (int k = 0; k < FIND_COUNT; k++)
 		fprintf(out, "<th class=\"n\">%s</th>", finding_name((enum finding_kind)k));
 	fputs("</tr></thead><tbody>\n", out);
-	for (size_t i = 0; i < n && i < limit; i++) {
-		fputs("<tr><td>", out);
-		E(rows[i].label);
-		fputs("</td><td class=\"n\">", out);
-		count(out, rows[i].runs);
-		for (int k = 0; k < FIND_COUNT; k++) {
-			fputs("</td><td class=\"n\">", out);
-			count(out, rows[i].count[k]);
-		}
-		fputs("</td></tr>\n", out);
-	}
+	for (size_t i = 0; i < n && i < limit; i++)
+		table_row(out, &rows[i]);
+	int folded = others && summary_folded(others);
+	if (folded)
+		table_row(out, others);
 	fputs("</tbody></table>\n", out);
 	if (n > limit) {
 		fputs("<p class=\"more\">and ", out);
 		count(out, n - limit);
 		fputs(" more</p>\n", out);
+	}
+	if (folded) {
+		char note[256];
+		summary_others_note(note, sizeof note, s, others);
+		fputs("<p class=\"more\">", out);
+		E(note);
+		fputs("</p>\n", out);
 	}
 }
 
@@ -554,6 +603,10 @@ void report_html_page(FILE *out, const struct report_info *info)
 		count(out, info->hidden);
 		fputs(" more runs with findings not shown: filters.</p>\n", out);
 	}
+	if (s->failed)
+		fputs("<p class=\"incomplete\">OUT OF MEMORY: the tables and charts below are short: "
+		      "some findings are counted above but missing from them.</p>\n",
+		      out);
 
 	fputs("<div class=\"charts\">\n<figure><figcaption>Findings by kind</figcaption>\n", out);
 	chart_kinds(out, s);
@@ -574,9 +627,10 @@ void report_html_page(FILE *out, const struct report_info *info)
 			if (s->kinds[k])
 				findings_table(out, s, (enum finding_kind)k);
 		fputs("<h2>Summary</h2>\n", out);
-		summary_table(out, "By person", "Person (unit)", s->people, s->npeople, s->limit);
-		summary_table(out, "By job", "Job", s->jobs, s->njobs, s->limit);
-		summary_table(out, "By unit", "Unit", s->units, s->nunits, s->limit);
+		summary_table(out, "By person", "Person (unit)", s, s->people, s->npeople,
+			      &s->people_others);
+		summary_table(out, "By job", "Job", s, s->jobs, s->njobs, &s->jobs_others);
+		summary_table(out, "By unit", "Unit", s, s->units, s->nunits, NULL);
 	}
 	rejects(out, info->tally);
 	fputs("<footer>Made by almaudit from the exports and rules named above.</footer>\n"

@@ -139,7 +139,17 @@ static void json_finding(struct reporter *r, const struct report_finding *f)
 	r->written++;
 }
 
-static void rows(FILE *out, const char *name, const struct summary_row *rows, size_t n,
+static void counts(FILE *out, const struct summary_row *row)
+{
+	fprintf(out, "\"runs_with_findings\":%" PRIu64, row->runs);
+	for (int k = 0; k < FIND_COUNT; k++)
+		fprintf(out, ",\"%s\":%" PRIu64, finding_name((enum finding_kind)k), row->count[k]);
+}
+
+/* "by_person":[...], and, when labels past the summary's bound were
+ * folded, "by_person_others":{"note":..,"runs_with_findings":..,..}. */
+static void rows(FILE *out, const char *name, const struct summary *s,
+		 const struct summary_row *rows, size_t n, const struct summary_row *others,
 		 const char *label)
 {
 	key(out, name);
@@ -148,13 +158,20 @@ static void rows(FILE *out, const char *name, const struct summary_row *rows, si
 		fputs(i ? ",\n{" : "\n{", out);
 		key(out, label);
 		report_json_string(out, rows[i].label);
-		fprintf(out, ",\"runs_with_findings\":%" PRIu64, rows[i].runs);
-		for (int k = 0; k < FIND_COUNT; k++)
-			fprintf(out, ",\"%s\":%" PRIu64, finding_name((enum finding_kind)k),
-				rows[i].count[k]);
+		putc(',', out);
+		counts(out, &rows[i]);
 		putc('}', out);
 	}
 	putc(']', out);
+	if (summary_folded(others)) {
+		char note[256];
+		fprintf(out, ",\n\"%s_others\":{\"note\":", name);
+		summary_others_note(note, sizeof note, s, others);
+		report_json_string(out, note);
+		putc(',', out);
+		counts(out, others);
+		putc('}', out);
+	}
 }
 
 /* "filters":{"user":[{"value":..,"means":..}],"errors":[..]}: who each
@@ -266,10 +283,14 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		fprintf(out, "%s\"%s\":%" PRIu64, k ? "," : "", finding_name((enum finding_kind)k),
 			s->kinds[k]);
 	fputs("},\n", out);
-	rows(out, "by_person", s->people, s->npeople, "person");
+	rows(out, "by_person", s, s->people, s->npeople, &s->people_others, "person");
 	fputs(",\n", out);
-	rows(out, "by_job", s->jobs, s->njobs, "job");
+	rows(out, "by_job", s, s->jobs, s->njobs, &s->jobs_others, "job");
 	fputs(",\n", out);
+	if (s->failed)
+		fputs("\"out_of_memory\":\"the rows by person and by job are short: some findings "
+		      "are counted but missing from them\",\n",
+		      out);
 	filters(out, info);
 	fputs("}}\n", out);
 }

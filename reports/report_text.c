@@ -231,10 +231,24 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 
 static void upper(FILE *out, const char *s);
 
-static void summary_table(FILE *out, const char *title, const struct summary_row *rows,
-			  size_t n, size_t limit)
+static void table_row(FILE *out, const struct summary_row *row)
+{
+	report_text_cell(out, row->label, 40);
+	fprintf(out, " %18" PRIu64, row->runs);
+	for (int k = 0; k < FIND_COUNT; k++) {
+		int w = (int)strlen(finding_name((enum finding_kind)k));
+		fprintf(out, " %*" PRIu64, w < 10 ? 10 : w, row->count[k]);
+	}
+	putc('\n', out);
+}
+
+/* The first `limit` rows, "and N more" for the rest kept, then the others
+ * row (labels past the summary's bound), when it counts anything. */
+static void summary_table(FILE *out, const char *title, const struct summary *s,
+			  const struct summary_row *rows, size_t n, const struct summary_row *others)
 {
 	char c[32];
+	size_t limit = s->limit;
 	/* the runs counted are the runs with findings shown, not all runs */
 	fprintf(out, "%-40s %18s", title, "RUNS WITH FINDINGS");
 	for (int k = 0; k < FIND_COUNT; k++) {
@@ -243,18 +257,26 @@ static void summary_table(FILE *out, const char *title, const struct summary_row
 		upper(out, finding_name((enum finding_kind)k));
 	}
 	putc('\n', out);
-	for (size_t i = 0; i < n && i < limit; i++) {
-		report_text_cell(out, rows[i].label, 40);
-		fprintf(out, " %18" PRIu64, rows[i].runs);
-		for (int k = 0; k < FIND_COUNT; k++) {
-			int w = (int)strlen(finding_name((enum finding_kind)k));
-			fprintf(out, " %*" PRIu64, w < 10 ? 10 : w, rows[i].count[k]);
-		}
-		putc('\n', out);
-	}
+	for (size_t i = 0; i < n && i < limit; i++)
+		table_row(out, &rows[i]);
 	if (n > limit)
 		fprintf(out, "and %s more\n", report_count(n - limit, c, sizeof c));
+	if (others && summary_folded(others)) {
+		char note[256];
+		table_row(out, others);
+		summary_others_note(note, sizeof note, s, others);
+		fprintf(out, "%s\n", note);
+	}
 	putc('\n', out);
+}
+
+/* A summary that ran out of memory says so where its tables are. */
+static void short_tables(FILE *out, const struct summary *s)
+{
+	if (s->failed)
+		fputs("OUT OF MEMORY: the tables below are short: some findings are counted above "
+		      "but missing from them.\n\n",
+		      out);
 }
 
 static void text_begin(struct reporter *r, const struct report_info *info)
@@ -299,11 +321,12 @@ void report_text_page(FILE *out, const struct report_info *info)
 	fputs("\n\n", out);
 	if (!s->runs)
 		return;
+	short_tables(out, s);
 	for (int k = 0; k < FIND_COUNT; k++)
 		if (s->kinds[k])
 			findings_table(out, s, (enum finding_kind)k);
-	summary_table(out, "BY PERSON", s->people, s->npeople, s->limit);
-	summary_table(out, "BY JOB", s->jobs, s->njobs, s->limit);
+	summary_table(out, "BY PERSON", s, s->people, s->npeople, &s->people_others);
+	summary_table(out, "BY JOB", s, s->jobs, s->njobs, &s->jobs_others);
 }
 
 void report_text_summary(FILE *out, const struct report_info *info)
@@ -366,12 +389,15 @@ void report_text_summary(FILE *out, const struct report_info *info)
 			fprintf(out, "%s%s %s", any++ ? ", " : "", report_count(s->kinds[k], n, sizeof n),
 				finding_name((enum finding_kind)k));
 	putc('\n', out);
+	if (s->failed)
+		fputs("Out of memory: the counts by person and by job are short.\n", out);
 	const struct {
 		const char *title;
 		const struct summary_row *rows;
 		size_t n;
-	} tops[] = {{"Runs with findings by person", s->people, s->npeople},
-		    {"Runs with findings by job", s->jobs, s->njobs}};
+		const struct summary_row *others;
+	} tops[] = {{"Runs with findings by person", s->people, s->npeople, &s->people_others},
+		    {"Runs with findings by job", s->jobs, s->njobs, &s->jobs_others}};
 	for (size_t i = 0; i < 2; i++) {
 		fprintf(out, "%s:", tops[i].title);
 		for (size_t k = 0; k < tops[i].n && k < 5; k++) {
@@ -381,6 +407,11 @@ void report_text_summary(FILE *out, const struct report_info *info)
 		}
 		if (tops[i].n > 5)
 			fprintf(out, ", and %zu more", tops[i].n - 5);
+		if (summary_folded(tops[i].others)) {
+			fputs(", and ", out);
+			report_text_cell(out, tops[i].others->label, 0);
+			fprintf(out, " %s", report_count(tops[i].others->runs, n, sizeof n));
+		}
 		putc('\n', out);
 	}
 }

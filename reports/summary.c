@@ -1,18 +1,26 @@
 #include "summary.h"
 
+#include "report_text.h"
 #include "times.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+static char others_people[] = "(other people not in staff.csv)";
+static char others_jobs[] = "(other unlisted job names)";
+
 void summary_init(struct summary *s, size_t limit)
 {
 	memset(s, 0, sizeof *s);
 	s->limit = limit;
+	s->keep = SUMMARY_KEEP;
 	hmap_init(&s->people_at);
 	hmap_init(&s->jobs_at);
 	hmap_init(&s->units_at);
+	idmap_init(&s->days_at);
+	s->people_others.label = others_people;
+	s->jobs_others.label = others_jobs;
 }
 
 static void rows_free(struct summary_row *rows, size_t n)
@@ -43,6 +51,7 @@ void summary_free(struct summary *s)
 	hmap_free(&s->people_at);
 	hmap_free(&s->jobs_at);
 	hmap_free(&s->units_at);
+	idmap_free(&s->days_at);
 	memset(s, 0, sizeof *s);
 }
 
@@ -84,28 +93,49 @@ void summary_unit(char *buf, size_t size, const struct rules *rules, const struc
 		snprintf(buf, size, "(not in staff.csv)");
 }
 
-static struct summary_row *row(struct summary *s, struct hmap *at, struct summary_row **rows,
-			       size_t *n, const char *label)
+/* Room for one more element in *items (n used, *cap allocated), growing
+ * geometrically; -1 when out of memory. */
+static int room(void **items, size_t n, size_t *cap, size_t size)
 {
+	if (n < *cap)
+		return 0;
+	size_t grown_cap = *cap ? *cap * 2 : 16;
+	void *grown = realloc(*items, grown_cap * size);
+	if (!grown)
+		return -1;
+	*items = grown;
+	*cap = grown_cap;
+	return 0;
+}
+
+/* The row of label: a row of its own, or, for an open-ended label (a
+ * person not in staff.csv, an unlisted job name) first seen when `keep`
+ * of them are kept, the table's others row. *kept counts the open-ended
+ * rows; kept NULL: the label is bounded by the rules. NULL when out of
+ * memory. */
+static struct summary_row *row(struct summary *s, struct hmap *at, struct summary_row **rows,
+			       size_t *n, size_t *cap, size_t *kept, struct summary_row *others,
+			       const char *label)
+{
+	size_t len = strlen(label);
+	int64_t *index = hmap_get(at, label, len);
+	if (index)
+		return &(*rows)[*index];
+	if (kept && *kept >= s->keep)
+		return others;
 	int added;
-	int64_t *index = hmap_put(at, label, strlen(label), (int64_t)*n, &added);
-	if (!index)
+	char *copy = strdup(label);
+	if (!copy || room((void **)rows, *n, cap, sizeof **rows) != 0 ||
+	    !(index = hmap_put(at, label, len, (int64_t)*n, &added))) {
+		free(copy);
+		s->failed = 1;
 		return NULL;
-	if (added) {
-		struct summary_row *grown = realloc(*rows, (*n + 1) * sizeof *grown);
-		char *copy = strdup(label);
-		if (!grown || !copy) {
-			free(copy);
-			if (grown)
-				*rows = grown;
-			s->failed = 1;
-			return NULL;
-		}
-		*rows = grown;
-		memset(&grown[*n], 0, sizeof grown[0]);
-		grown[*n].label = copy;
-		(*n)++;
 	}
+	memset(&(*rows)[*n], 0, sizeof **rows);
+	(*rows)[*n].label = copy;
+	(*n)++;
+	if (kept)
+		(*kept)++;
 	return &(*rows)[*index];
 }
 
@@ -124,9 +154,12 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 	summary_person(person, sizeof person, rules, run, v);
 	summary_job(job, sizeof job, rules, run, v);
 	summary_unit(unit, sizeof unit, rules, v);
-	struct summary_row *p = row(s, &s->people_at, &s->people, &s->npeople, person);
-	struct summary_row *j = row(s, &s->jobs_at, &s->jobs, &s->njobs, job);
-	struct summary_row *u = row(s, &s->units_at, &s->units, &s->nunits, unit);
+	struct summary_row *p = row(s, &s->people_at, &s->people, &s->npeople, &s->cpeople,
+				    v->person < 0 ? &s->kept_people : NULL, &s->people_others, person);
+	struct summary_row *j = row(s, &s->jobs_at, &s->jobs, &s->njobs, &s->cjobs,
+				    v->job < 0 ? &s->kept_jobs : NULL, &s->jobs_others, job);
+	struct summary_row *u =
+		row(s, &s->units_at, &s->units, &s->nunits, &s->cunits, NULL, NULL, unit);
 
 	if (new_run) {
 		s->runs++;
@@ -149,12 +182,10 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 			u->count[k]++;
 		if (s->nkept[k] >= s->limit)
 			continue;
-		if (s->nkept[k] == 0 && !s->kept[k]) {
-			s->kept[k] = calloc(s->limit ? s->limit : 1, sizeof *s->kept[k]);
-			if (!s->kept[k]) {
-				s->failed = 1;
-				continue;
-			}
+		/* grown as findings come, never sized by --limit */
+		if (room((void **)&s->kept[k], s->nkept[k], &s->ckept[k], sizeof *s->kept[k]) != 0) {
+			s->failed = 1;
+			continue;
 		}
 		struct summary_kept *e = &s->kept[k][s->nkept[k]++];
 		e->id = run->id;
@@ -169,29 +200,30 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 	}
 }
 
-/* The day of a run, in the dense range of days (widened to take it); NULL
- * when out of memory. */
+/* The entry of a run's local day, added when it is the first run of its
+ * day; NULL when out of memory. */
 static struct summary_day *day_of(struct summary *s, int64_t t)
 {
 	int64_t day = times_local_day(t);
-	if (!s->ndays || day < s->days[0].day || day > s->days[s->ndays - 1].day) {
-		int64_t first = s->ndays && s->days[0].day < day ? s->days[0].day : day;
-		int64_t last = s->ndays && s->days[s->ndays - 1].day > day ? s->days[s->ndays - 1].day : day;
-		size_t n = (size_t)(last - first + 1);
-		struct summary_day *grown = calloc(n, sizeof *grown);
-		if (!grown) {
+	/* runs come mostly in order: the day of the last run first */
+	if (s->ndays && s->days[s->last_day].day == day)
+		return &s->days[s->last_day];
+	uint32_t *at = idmap_put(&s->days_at, (uint64_t)day);
+	if (!at) {
+		s->failed = 1;
+		return NULL;
+	}
+	if (!*at) {
+		if (s->ndays >= UINT32_MAX - 1 ||
+		    room((void **)&s->days, s->ndays, &s->cdays, sizeof *s->days) != 0) {
 			s->failed = 1;
 			return NULL;
 		}
-		for (size_t i = 0; i < n; i++)
-			grown[i].day = first + (int64_t)i;
-		if (s->ndays)
-			memcpy(&grown[s->days[0].day - first], s->days, s->ndays * sizeof *grown);
-		free(s->days);
-		s->days = grown;
-		s->ndays = n;
+		s->days[s->ndays] = (struct summary_day){day, 0, 0};
+		*at = (uint32_t)++s->ndays;
 	}
-	return &s->days[day - s->days[0].day];
+	s->last_day = *at - 1;
+	return &s->days[s->last_day];
 }
 
 void summary_audited(struct summary *s, const struct run *run)
@@ -243,6 +275,32 @@ void summary_damaging(struct summary *s, const struct rules *rules, const struct
 		s->ndamaging++;
 }
 
+int summary_folded(const struct summary_row *others)
+{
+	uint64_t any = others->runs;
+	for (int k = 0; k < FIND_COUNT; k++)
+		any |= others->count[k];
+	return any != 0;
+}
+
+void summary_others_note(char *buf, size_t size, const struct summary *s,
+			 const struct summary_row *others)
+{
+	char grouped[32];
+	report_count(s->keep, grouped, sizeof grouped);
+	snprintf(buf, size,
+		 "Only the first %s %s have a row each; those seen after them are summed in "
+		 "\"%s\"; --format csv lists every finding.",
+		 grouped, others == &s->people_others ? "people not in staff.csv" : "unlisted job names",
+		 others->label);
+}
+
+static int by_day(const void *a, const void *b)
+{
+	const struct summary_day *x = a, *y = b;
+	return x->day < y->day ? -1 : x->day > y->day;
+}
+
 static int by_runs(const void *a, const void *b)
 {
 	const struct summary_row *x = a, *y = b;
@@ -260,7 +318,11 @@ void summary_sort(struct summary *s)
 		qsort(s->jobs, s->njobs, sizeof *s->jobs, by_runs);
 	if (s->nunits)
 		qsort(s->units, s->nunits, sizeof *s->units, by_runs);
+	if (s->ndays)
+		qsort(s->days, s->ndays, sizeof *s->days, by_day);
 	hmap_free(&s->people_at);
 	hmap_free(&s->jobs_at);
 	hmap_free(&s->units_at);
+	idmap_free(&s->days_at);
+	s->last_day = 0;
 }

@@ -1,7 +1,13 @@
 /* summary: the bounded aggregates of an audit that the text, html and email
  * reports print and the json summary carries: counts by finding kind, the
- * first --limit findings of each kind, and counts by person and by job.
- * Memory grows with the people and jobs seen, never with rows. struct
+ * first --limit findings of each kind (kept as they come, never more), counts
+ * by person, job and unit, and runs per day. Memory is bounded by design:
+ * the people of staff.csv, the jobs of jobs.csv and the units are bounded by
+ * the rules and always kept one row each; the open-ended labels, people not
+ * in staff.csv and the names of unlisted jobs, are kept one row each for the
+ * first SUMMARY_KEEP distinct labels of each table, and any label first seen
+ * after them is counted in that table's "others" row (exact sums, no row of
+ * its own). Days are kept sparse: one entry per day that has runs. struct
  * summary owns every string in it; summary_free releases them. */
 #ifndef ALMAUDIT_SUMMARY_H
 #define ALMAUDIT_SUMMARY_H
@@ -26,12 +32,13 @@ struct summary_kept {
 };
 
 struct summary_row {
-	char *label;
+	char *label; /* owned, except the "others" rows' labels (static) */
 	uint64_t count[FIND_COUNT];
 	uint64_t runs;
 };
 
-/* One audited run per local day, and how many of them had findings shown. */
+/* The audited runs of a local day that has any, and how many of them had
+ * findings shown. */
 struct summary_day {
 	int64_t day; /* days since 1970 */
 	uint64_t runs, flagged;
@@ -45,20 +52,31 @@ struct summary_damaging {
 	char job[64], person[96];
 };
 
+/* People not in staff.csv, and names of unlisted jobs, kept one row each
+ * before the rest fold into "others". */
+#define SUMMARY_KEEP 10000
+
 struct summary {
 	size_t limit;	 /* findings kept per kind */
+	size_t keep;	 /* open-ended labels kept per table (SUMMARY_KEEP) */
 	uint64_t runs;	 /* runs with findings reported */
 	uint64_t kinds[FIND_COUNT];
 	struct summary_kept *kept[FIND_COUNT];
-	size_t nkept[FIND_COUNT];
+	size_t nkept[FIND_COUNT], ckept[FIND_COUNT]; /* kept, and room */
 	struct hmap people_at, jobs_at, units_at; /* label -> index */
 	struct summary_row *people, *jobs, *units;
-	size_t npeople, njobs, nunits;
-	struct summary_day *days; /* one per day from the first seen, dense */
-	size_t ndays;
+	size_t npeople, njobs, nunits, cpeople, cjobs, cunits; /* rows, and room */
+	size_t kept_people, kept_jobs; /* rows with open-ended labels */
+	/* the open-ended labels past `keep`, summed: runs == 0 and no count
+	 * when none was folded */
+	struct summary_row people_others, jobs_others;
+	struct summary_day *days; /* the days with runs; by date after summary_sort */
+	size_t ndays, cdays;
+	struct idmap days_at; /* day -> index in days + 1, until summary_sort */
+	size_t last_day;      /* index of the day of the last run counted */
 	struct summary_damaging damaging[SUMMARY_DAMAGING]; /* most records first */
 	size_t ndamaging;
-	int failed; /* out of memory: the aggregates are short */
+	int failed; /* out of memory: the tables are short (counts by kind are whole) */
 };
 
 void summary_init(struct summary *s, size_t limit);
@@ -88,7 +106,16 @@ void summary_job(char *buf, size_t size, const struct rules *rules, const struct
 /* The unit a run is counted under ("ITS"; "(not in staff.csv)"). */
 void summary_unit(char *buf, size_t size, const struct rules *rules, const struct verdict *v);
 
-/* The rows sorted by runs, most first (ties by label); the days by date. */
+/* 1 when an "others" row counts anything (some label was folded into it). */
+int summary_folded(const struct summary_row *others);
+
+/* What an "others" row holds, in a sentence for the reports ("Only the
+ * first 10,000 people not in staff.csv have a row each; ..."). */
+void summary_others_note(char *buf, size_t size, const struct summary *s,
+			 const struct summary_row *others);
+
+/* The rows sorted by runs, most first (ties by label); the days by date.
+ * The "others" rows stay apart, to be printed after the kept rows. */
 void summary_sort(struct summary *s);
 
 #endif

@@ -352,6 +352,35 @@ START_TEST(finding_names)
 }
 END_TEST
 
+/* The people cache holds a fixed number of entries: past it, entries are
+ * evicted, and every lookup still finds the right person (by id, by name,
+ * or nobody), however the pairs interleave. */
+START_TEST(people_cache_bounded_and_exact)
+{
+	struct verdict v;
+	char user[32], name[64];
+	for (int round = 0; round < 3; round++) {
+		for (int i = 0; i < 3 * JUDGE_PEOPLE_CACHE; i++) {
+			/* an unknown id with a known name, a known id, a stranger */
+			int kind = i % 3;
+			snprintf(user, sizeof user, kind == 1 ? "80%d" : "9%07d",
+				 kind == 1 ? 1 + i / 3 % 5 : i);
+			snprintf(name, sizeof name, kind == 0 ? "Moody, Honor" : "Stranger %d", i);
+			struct run r = make("Change Physical Items", user, name, "2026-10-08T10:00:00Z",
+					    5, "");
+			ck_assert_int_eq(judge_describe(judge, &r, &v), 0);
+			int by_id;
+			int want = rules_person_for(rules, user, name, &by_id);
+			ck_assert_int_eq(v.person, want);
+			ck_assert_int_eq(v.by_id, by_id);
+			ck_assert_int_eq(v.person, kind == 2 ? -1 : kind == 0 ? 0 : i / 3 % 5);
+			ck_assert_uint_le(judge_people_cached(judge), JUDGE_PEOPLE_CACHE);
+		}
+	}
+	ck_assert_uint_gt(judge_people_cached(judge), JUDGE_PEOPLE_CACHE / 2);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("verdict");
@@ -373,6 +402,7 @@ int main(void)
 	tcase_add_test(tc, unknown_person_named_in_every_detail);
 	tcase_add_test(tc, revoked_undated);
 	tcase_add_test(tc, finding_names);
+	tcase_add_test(tc, people_cache_bounded_and_exact);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -1,0 +1,302 @@
+/* Unit tests of reports/summary.c: the bounded aggregates. Rows of the
+ * rules' people and jobs are always kept; open-ended labels past the bound
+ * fold into an "others" row with exact sums; days are sparse; the findings
+ * kept per kind grow as they come, never sized by --limit; a summary out of
+ * memory says so in the report. */
+#include "period.h"
+#include "report.h"
+#include "rules.h"
+#include "summary.h"
+#include "tally.h"
+#include "testutil.h"
+#include "times.h"
+
+#include <check.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct rules *rules;
+
+static void setup(void)
+{
+	times_set_zone("UTC");
+	rules = rules_load(ALMAUDIT_SOURCE_DIR "/rules");
+	ck_assert_ptr_nonnull(rules);
+}
+
+static void teardown(void)
+{
+	rules_free(rules);
+}
+
+static struct run make(uint64_t id, const char *name, const char *user_name, const char *time)
+{
+	struct run r = {0};
+	r.file = "t.csv";
+	r.id = id;
+	r.name = name;
+	r.job_id = r.category = "";
+	r.type = RUN_MANUAL;
+	r.user = "";
+	r.user_name = user_name;
+	ck_assert_int_eq(times_parse(time, strlen(time), &r.time), 0);
+	r.time_ms = r.time * 1000;
+	r.status = "COMPLETED_SUCCESS";
+	r.records = 10;
+	r.set_name = "";
+	return r;
+}
+
+static struct verdict judged(int job, int person)
+{
+	struct verdict v;
+	memset(&v, 0, sizeof v);
+	v.job = job;
+	v.person = person;
+	v.approval = v.later = v.revoked = -1;
+	return v;
+}
+
+static const struct summary_row *find_row(const struct summary_row *rows, size_t n,
+					  const char *label)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rows[i].label, label) == 0)
+			return &rows[i];
+	return NULL;
+}
+
+/* Past the bound, new strangers and unlisted names fold into "others" with
+ * exact sums; the rows kept stay exact, including later runs of a kept
+ * label; the rules' people and jobs are never folded. */
+START_TEST(others_fold_with_exact_sums)
+{
+	struct summary s;
+	summary_init(&s, 5);
+	s.keep = 3;
+	char name[32], job[32];
+	uint64_t id = 1, want_runs = 0, want_unapproved = 0, want_signoff = 0;
+	for (int round = 0; round < 2; round++)
+		for (int i = 0; i < 10; i++) {
+			snprintf(name, sizeof name, "Stranger %d", i);
+			snprintf(job, sizeof job, "Unlisted %d", i);
+			/* a stranger running a listed job, i + 1 runs a round */
+			for (int k = 0; k <= i; k++) {
+				struct run r = make(id++, "Change Physical Items", name,
+						    "2026-10-08T10:00:00Z");
+				struct verdict v = judged(0, -1);
+				unsigned kinds = 1u << FIND_UNAPPROVED;
+				if (k == 0)
+					kinds |= 1u << FIND_NO_SIGNOFF;
+				summary_add(&s, rules, &r, &v, kinds, 1);
+				if (i >= 3) {
+					want_runs++;
+					want_unapproved++;
+					want_signoff += k == 0;
+				}
+			}
+			/* someone in staff.csv running an unlisted job */
+			struct run r = make(id++, job, "", "2026-10-08T11:00:00Z");
+			struct verdict v = judged(-1, 0);
+			summary_add(&s, rules, &r, &v, 1u << FIND_UNLISTED_JOB, 1);
+		}
+	ck_assert_int_eq(s.failed, 0);
+	summary_sort(&s);
+
+	/* people: 3 strangers kept, and Honor Moody */
+	ck_assert_uint_eq(s.npeople, 4);
+	ck_assert_uint_eq(s.kept_people, 3);
+	for (int i = 0; i < 3; i++) {
+		snprintf(name, sizeof name, "Stranger %d (not in staff.csv)", i);
+		const struct summary_row *p = find_row(s.people, s.npeople, name);
+		ck_assert_ptr_nonnull(p);
+		ck_assert_uint_eq(p->runs, 2 * (i + 1));
+		ck_assert_uint_eq(p->count[FIND_UNAPPROVED], 2 * (i + 1));
+		ck_assert_uint_eq(p->count[FIND_NO_SIGNOFF], 2);
+	}
+	char known[160];
+	snprintf(known, sizeof known, "%s (%s)", rules->people[0].name, rules->people[0].unit);
+	const struct summary_row *staff = find_row(s.people, s.npeople, known);
+	ck_assert_ptr_nonnull(staff);
+	ck_assert_uint_eq(staff->count[FIND_UNLISTED_JOB], 20);
+	ck_assert(summary_folded(&s.people_others));
+	ck_assert_uint_eq(s.people_others.runs, want_runs);
+	ck_assert_uint_eq(s.people_others.count[FIND_UNAPPROVED], want_unapproved);
+	ck_assert_uint_eq(s.people_others.count[FIND_NO_SIGNOFF], want_signoff);
+	ck_assert_uint_eq(s.people_others.count[FIND_UNLISTED_JOB], 0);
+	ck_assert_str_eq(s.people_others.label, "(other people not in staff.csv)");
+
+	/* jobs: the listed job, and 3 unlisted names kept */
+	ck_assert_uint_eq(s.njobs, 4);
+	const struct summary_row *listed =
+		find_row(s.jobs, s.njobs, rules->jobs[0].id);
+	ck_assert_ptr_nonnull(listed);
+	ck_assert_uint_eq(listed->runs, 2 * 55);
+	for (int i = 0; i < 3; i++) {
+		snprintf(job, sizeof job, "Unlisted %d", i);
+		const struct summary_row *j = find_row(s.jobs, s.njobs, job);
+		ck_assert_ptr_nonnull(j);
+		ck_assert_uint_eq(j->runs, 2);
+	}
+	ck_assert_uint_eq(s.jobs_others.runs, 2 * 7);
+	ck_assert_uint_eq(s.jobs_others.count[FIND_UNLISTED_JOB], 2 * 7);
+
+	/* every count is somewhere: kept rows plus others equal the totals */
+	uint64_t runs = s.people_others.runs;
+	for (size_t i = 0; i < s.npeople; i++)
+		runs += s.people[i].runs;
+	ck_assert_uint_eq(runs, s.runs);
+	runs = s.jobs_others.runs;
+	for (size_t i = 0; i < s.njobs; i++)
+		runs += s.jobs[i].runs;
+	ck_assert_uint_eq(runs, s.runs);
+	/* units are bounded by the rules: never folded */
+	ck_assert_uint_eq(s.nunits, 2);
+
+	char note[256];
+	summary_others_note(note, sizeof note, &s, &s.people_others);
+	ck_assert_str_eq(note, "Only the first 3 people not in staff.csv have a row each; those "
+			       "seen after them are summed in \"(other people not in staff.csv)\"; "
+			       "--format csv lists every finding.");
+	summary_free(&s);
+}
+END_TEST
+
+/* Nothing folded: no others row, whatever the number of rules' people. */
+START_TEST(nothing_folded_below_the_bound)
+{
+	struct summary s;
+	summary_init(&s, 5);
+	ck_assert_uint_eq(s.keep, SUMMARY_KEEP);
+	struct run r = make(1, "Unlisted", "Someone", "2026-10-08T10:00:00Z");
+	struct verdict v = judged(-1, -1);
+	summary_add(&s, rules, &r, &v, 1u << FIND_UNLISTED_JOB, 1);
+	ck_assert(!summary_folded(&s.people_others));
+	ck_assert(!summary_folded(&s.jobs_others));
+	summary_free(&s);
+}
+END_TEST
+
+/* Two runs 8,000 years apart: two day entries, not 2.9 million, by date
+ * after sorting, with their counts. */
+START_TEST(days_are_sparse)
+{
+	struct summary s;
+	summary_init(&s, 5);
+	struct run late = make(1, "Change Physical Items", "Moody, Honor", "9000-06-01T10:00:00Z");
+	struct run early = make(2, "Change Physical Items", "Moody, Honor", "1901-01-01T10:00:00Z");
+	struct run early2 = make(3, "Change Physical Items", "Moody, Honor", "1901-01-01T23:00:00Z");
+	summary_audited(&s, &late);
+	summary_audited(&s, &early);
+	summary_audited(&s, &early2);
+	summary_flag(&s, &early2);
+	ck_assert_int_eq(s.failed, 0);
+	ck_assert_uint_eq(s.ndays, 2);
+	ck_assert_uint_le(s.cdays, 16);
+	summary_sort(&s);
+	ck_assert_int_eq(s.days[0].day, times_local_day(early.time));
+	ck_assert_uint_eq(s.days[0].runs, 2);
+	ck_assert_uint_eq(s.days[0].flagged, 1);
+	ck_assert_int_eq(s.days[1].day, times_local_day(late.time));
+	ck_assert_uint_eq(s.days[1].runs, 1);
+	ck_assert_uint_eq(s.days[1].flagged, 0);
+	summary_free(&s);
+}
+END_TEST
+
+/* One run a day for 80,000 days, in order and then backwards: linear work,
+ * every day counted once. */
+START_TEST(many_days_linear)
+{
+	struct summary s;
+	summary_init(&s, 5);
+	struct run r = make(1, "Change Physical Items", "Moody, Honor", "1901-01-01T10:00:00Z");
+	int64_t t0 = r.time;
+	for (int64_t d = 0; d < 80000; d++) {
+		r.time = t0 + d * 86400;
+		summary_audited(&s, &r);
+	}
+	for (int64_t d = 80000; d-- > 0;) {
+		r.time = t0 + d * 86400;
+		summary_flag(&s, &r);
+	}
+	ck_assert_uint_eq(s.ndays, 80000);
+	summary_sort(&s);
+	uint64_t wrong = 0;
+	for (size_t i = 0; i < s.ndays; i++)
+		wrong += s.days[i].runs != 1 || s.days[i].flagged != 1 ||
+			 s.days[i].day != times_local_day(t0) + (int64_t)i;
+	ck_assert_uint_eq(wrong, 0);
+	summary_free(&s);
+}
+END_TEST
+
+/* A huge --limit allocates nothing up front: the findings kept grow as they
+ * come. */
+START_TEST(kept_grow_not_sized_by_limit)
+{
+	struct summary s;
+	summary_init(&s, SIZE_MAX / 2);
+	struct run r = make(1, "Unlisted", "Someone", "2026-10-08T10:00:00Z");
+	struct verdict v = judged(-1, -1);
+	for (uint64_t i = 1; i <= 100; i++) {
+		r.id = i;
+		summary_add(&s, rules, &r, &v, 1u << FIND_UNLISTED_JOB, 1);
+	}
+	ck_assert_int_eq(s.failed, 0);
+	ck_assert_uint_eq(s.nkept[FIND_UNLISTED_JOB], 100);
+	ck_assert_uint_le(s.ckept[FIND_UNLISTED_JOB], 256);
+	ck_assert_uint_eq(s.kept[FIND_UNLISTED_JOB][99].id, 100);
+	summary_free(&s);
+}
+END_TEST
+
+/* A summary that ran out of memory: the text and html reports say their
+ * tables are short. */
+START_TEST(out_of_memory_is_said)
+{
+	struct summary s;
+	struct tally t;
+	struct period p;
+	summary_init(&s, 5);
+	tally_init(&t);
+	ck_assert_int_eq(period_set(&p, NULL, NULL, NULL, 20000), 0);
+	struct run r = make(1, "Unlisted", "Someone", "2026-10-08T10:00:00Z");
+	struct verdict v = judged(-1, -1);
+	summary_add(&s, rules, &r, &v, 1u << FIND_UNLISTED_JOB, 1);
+	s.failed = 1; /* as when an allocation failed */
+	summary_sort(&s);
+	struct report_info info = {&t, rules, &p, &s, 0, 1000, NULL};
+	const char *path = testutil_path(".txt");
+	FILE *out = fopen(path, "w");
+	ck_assert_ptr_nonnull(out);
+	report_text_page(out, &info);
+	report_text_summary(out, &info);
+	report_html_page(out, &info);
+	fclose(out);
+	char *text = testutil_read(path);
+	ck_assert_ptr_nonnull(strstr(text, "OUT OF MEMORY: the tables below are short"));
+	ck_assert_ptr_nonnull(strstr(text, "Out of memory: the counts by person and by job are short."));
+	ck_assert_ptr_nonnull(strstr(text, "OUT OF MEMORY: the tables and charts below are short"));
+	free(text);
+	tally_free(&t);
+	summary_free(&s);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("summary");
+	TCase *tc = tcase_create("summary");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, others_fold_with_exact_sums);
+	tcase_add_test(tc, nothing_folded_below_the_bound);
+	tcase_add_test(tc, days_are_sparse);
+	tcase_add_test(tc, many_days_linear);
+	tcase_add_test(tc, kept_grow_not_sized_by_limit);
+	tcase_add_test(tc, out_of_memory_is_said);
+	suite_add_tcase(s, tc);
+	return testutil_run(s);
+}
