@@ -323,6 +323,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	if (p.failed) {
 		diag_error(NULL, 0, "out of memory: some runs may be counted or reported twice");
 		tally.incomplete = 1;
+		tally.out_of_memory = 1;
 		status = -1;
 	}
 	summary_sort(&summary);

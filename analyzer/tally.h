@@ -71,7 +71,8 @@ struct tally {
 	int64_t first, last; /* earliest and latest run time read; TIME_NONE if none */
 	struct tally_file *files;
 	size_t nfiles, cap;
-	int incomplete; /* some input could not be read whole */
+	int incomplete; /* some input could not be read whole, or memory ran out */
+	int out_of_memory; /* the run-id set ran out of memory: runs may count twice */
 	size_t same_files; /* inputs that named a file already read */
 	uint64_t in_period; /* production rows in the period (runs: sandbox too) */
 	char uncovered[256]; /* "" or why the inputs do not cover the period */

@@ -529,6 +529,12 @@ static void incomplete(FILE *out, const struct tally *t)
 	for (size_t i = 0; i < t->nfiles; i++)
 		failed += t->files[i].incomplete != 0;
 	fputs("<div class=\"incomplete\"><p>INCOMPLETE: ", out);
+	if (t->out_of_memory)
+		fputs("out of memory: some runs may be counted or reported twice. ", out);
+	if (!failed) {
+		fputs("</p></div>\n", out);
+		return;
+	}
 	if (failed == 1)
 		fputs("an input", out);
 	else

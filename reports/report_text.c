@@ -115,11 +115,15 @@ void report_text_header(FILE *out, const struct report_info *info)
 		size_t failed = 0;
 		for (size_t i = 0; i < t->nfiles; i++)
 			failed += t->files[i].incomplete != 0;
+		if (t->out_of_memory)
+			fputs("INCOMPLETE: out of memory: some runs may be counted or reported twice\n",
+			      out);
 		if (failed == 1)
 			fputs("INCOMPLETE: an input could not be read whole", out);
-		else
+		else if (failed)
 			fprintf(out, "INCOMPLETE: %zu inputs could not be read whole", failed);
-		fputs("; the figures cover only what was read.\n", out);
+		if (failed)
+			fputs("; the figures cover only what was read.\n", out);
 		for (size_t i = 0; i < t->nfiles; i++)
 			if (t->files[i].incomplete) {
 				fputs("  ", out);
