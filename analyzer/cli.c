@@ -133,7 +133,8 @@ static const char usage_rules[] =
 	"       almaudit rules who JOB [--rules DIR] [--large-set N]\n"
 	"       almaudit rules what PERSON [--rules DIR]\n"
 	"\n"
-	"check   load and check the rules; print what they hold (exit 0, or 2)\n"
+	"check   load and check the rules; print what they hold (exit 0, or 2);\n"
+	"        warn about a pattern that backtracks on adversarial names\n"
 	"jobs    every job: id, damaging, large-set threshold, how many may run it\n"
 	"who     who may run JOB (an id, or an instance name), directly or through\n"
 	"        another job's approval, with sign-off and revocation dates\n"
@@ -865,15 +866,17 @@ static int cmd_rules(int argc, char **argv)
 	int status = EXIT_OK;
 	const char *arg = wants_arg ? argv[optind + 1] : NULL;
 	if (!strcmp(what, "check")) {
-		report_rules_check(stdout, r);
+		report_rules_check(stdout, r, rules_check_patterns(r));
 	} else if (!strcmp(what, "jobs")) {
-		report_rules_jobs(stdout, r, today, large_set);
+		if (report_rules_jobs(stdout, r, today, large_set) != 0)
+			status = EXIT_ERROR;
 	} else if (!strcmp(what, "who")) {
 		int job = rules_job_by_id(r, arg);
 		if (job < 0)
 			job = rules_job_for_name(r, arg, strlen(arg));
 		if (job >= 0) {
-			report_rules_who(stdout, r, job, today, large_set);
+			if (report_rules_who(stdout, r, job, today, large_set) != 0)
+				status = EXIT_ERROR;
 		} else {
 			const char *near = rules_nearest_job(r, arg);
 			diag_error(r->jobs_path, 0, "no job '%s'%s%s%s", arg,
