@@ -2,6 +2,7 @@
  * the only place that decides the exit status: 0 nothing to look at (no
  * findings, no rejected rows), 1 findings or rejected rows, 2 error (usage,
  * rules, input). */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "audit.h"
 #include "columns.h"
 #include "diag.h"
@@ -17,6 +18,7 @@
 #include "times.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -24,6 +26,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef ALMAUDIT_VERSION
@@ -76,8 +79,8 @@ static const char usage_audit[] =
 	"  --large-set N     records above which a damaging run is flagged, for\n"
 	"                    jobs that set none (default 1000)\n"
 	"  --limit N         rows per finding kind and per summary table in the text,\n"
-	"                    html and email reports (default 50; csv and json list\n"
-	"                    every finding)\n";
+	"                    html and email reports (default 50, at most 100000; csv\n"
+	"                    and json list every finding)\n";
 
 static const char usage_runs[] =
 	"usage: almaudit runs [options] FILE...\n"
@@ -121,6 +124,8 @@ static const char usage_common[] =
 	"                    without header H is an error)\n"
 	"  --rejects FILE    write each rejected row to FILE as CSV\n"
 	"  -o, --output FILE write the report to FILE, not standard output\n"
+	"                    (-o and --rejects: never an input, never one file;\n"
+	"                    put in place when the run ends, see almaudit(1))\n"
 	"  -h, --help        this help\n";
 
 static const char usage_rules[] =
@@ -129,7 +134,8 @@ static const char usage_rules[] =
 	"       almaudit rules who JOB [--rules DIR] [--large-set N]\n"
 	"       almaudit rules what PERSON [--rules DIR]\n"
 	"\n"
-	"check   load and check the rules; print what they hold (exit 0, or 2)\n"
+	"check   load and check the rules; print what they hold (exit 0, or 2);\n"
+	"        warn about a pattern that backtracks on adversarial names\n"
 	"jobs    every job: id, damaging, large-set threshold, how many may run it\n"
 	"who     who may run JOB (an id, or an instance name), directly or through\n"
 	"        another job's approval, with sign-off and revocation dates\n"
@@ -255,15 +261,28 @@ static int parse_count_opt(const char *cmd, const char *name, const char *arg, i
 	return 0;
 }
 
+/* The most --limit may ask for: rows per table a person reads. A larger
+ * value is a usage error, not an allocation that fails. */
+#define LIMIT_MAX 100000
+
 /* "Now", for relative periods: $ALMAUDIT_NOW (an ISO 8601 instant, so that
- * reports can be reproduced and tested) or the clock. */
-static int64_t now(void)
+ * reports can be reproduced and tested) or the clock. A value that does not
+ * parse is an error (reported), never a silent fallback to the clock; an
+ * empty one is taken as unset. 0, or -1. */
+static int now_get(int64_t *out)
 {
 	const char *fixed = getenv("ALMAUDIT_NOW");
-	int64_t t;
-	if (fixed && *fixed && times_parse(fixed, strlen(fixed), &t) == 0)
-		return t;
-	return (int64_t)time(NULL);
+	if (fixed && *fixed) {
+		if (times_parse(fixed, strlen(fixed), out) == 0)
+			return 0;
+		diag_error(NULL, 0,
+			   "ALMAUDIT_NOW '%s' is not an ISO 8601 instant (e.g. 2026-10-15T12:00:00Z); "
+			   "unset it to use the clock",
+			   fixed);
+		return -1;
+	}
+	*out = (int64_t)time(NULL);
+	return 0;
 }
 
 static void opts_init(struct opts *o, const char *cmd)
@@ -358,6 +377,11 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		case OPT_LIMIT:
 			if (parse_count_opt(o->cmd, "--limit", optarg, &o->limit) != 0)
 				return -1;
+			if (o->limit > LIMIT_MAX) {
+				usage_error(o->cmd, "--limit is at most %d rows per table, not '%s'",
+					    LIMIT_MAX, optarg);
+				return -1;
+			}
 			break;
 		case OPT_PERIOD:
 			o->period = optarg;
@@ -420,14 +444,215 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 	return 0;
 }
 
-static FILE *open_out(const char *path)
+/* ---- outputs: -o and --rejects ---- */
+
+/* An output file. A regular file (or one that does not exist yet) is
+ * written to a temporary file beside it, renamed over it only when the run
+ * keeps its output (output_close), so a failed or killed run never leaves a
+ * partial file under the real name; standard output and other files that
+ * are not regular (/dev/null, a pipe) are written directly. */
+struct output {
+	const char *path; /* as given; NULL or "-" for standard output */
+	FILE *f;
+	char *target; /* where the file goes (a symlink resolved); NULL: direct */
+	char *tmp;    /* the temporary file, until renamed or removed */
+};
+
+/* The temporary files, for a signal that ends the run. */
+static char *volatile pending_tmp[2];
+
+static void remove_pending(int sig)
 {
-	if (!path || strcmp(path, "-") == 0)
-		return stdout;
-	FILE *f = fopen(path, "w");
-	if (!f)
+	for (int i = 0; i < 2; i++)
+		if (pending_tmp[i])
+			unlink(pending_tmp[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void pending_set(const char *old, char *tmp)
+{
+	static int handlers;
+	for (int i = 0; i < 2; i++)
+		if (pending_tmp[i] == old) {
+			pending_tmp[i] = tmp;
+			break;
+		}
+	if (tmp && !handlers) {
+		int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+		for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+			if (signal(sigs[i], remove_pending) == SIG_IGN)
+				signal(sigs[i], SIG_IGN); /* left ignored, as nohup asked */
+		handlers = 1;
+	}
+}
+
+static int is_stdout(const char *path)
+{
+	return !path || strcmp(path, "-") == 0;
+}
+
+/* Opens an output for writing; -1 (reported) when it cannot be. */
+static int output_open(struct output *o, const char *path)
+{
+	struct stat st;
+	memset(o, 0, sizeof *o);
+	o->path = path;
+	if (is_stdout(path)) {
+		o->f = stdout;
+		return 0;
+	}
+	int exists = stat(path, &st) == 0;
+	if (exists && !S_ISREG(st.st_mode)) {
+		if (!(o->f = fopen(path, "w"))) {
+			diag_error(path, 0, "cannot write: %s", strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	/* an existing file keeps its mode; a new one gets what fopen would give */
+	mode_t mask = umask(0);
+	umask(mask);
+	mode_t mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
+	o->target = exists ? realpath(path, NULL) : strdup(path);
+	size_t n = o->target ? strlen(o->target) + sizeof ".almaudit-XXXXXX" : 0;
+	o->tmp = n ? malloc(n) : NULL;
+	if (!o->tmp) {
+		diag_error(path, 0, "out of memory");
+		return -1;
+	}
+	snprintf(o->tmp, n, "%s.almaudit-XXXXXX", o->target);
+	int fd = mkstemp(o->tmp);
+	if (fd < 0) {
 		diag_error(path, 0, "cannot write: %s", strerror(errno));
-	return f;
+		free(o->tmp);
+		o->tmp = NULL;
+		return -1;
+	}
+	pending_set(NULL, o->tmp);
+	if (fchmod(fd, mode) != 0 || !(o->f = fdopen(fd, "w"))) {
+		diag_error(path, 0, "cannot write: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return 0;
+}
+
+/* Flushes and closes an output; -1 (reported) on a write error. */
+static int output_flush(struct output *o)
+{
+	if (!o->f)
+		return 0;
+	int bad = fflush(o->f) != 0 || ferror(o->f);
+	int err = errno;
+	if (o->f != stdout && fclose(o->f) != 0 && !bad) {
+		bad = 1;
+		err = errno;
+	}
+	o->f = NULL;
+	if (bad)
+		diag_error(is_stdout(o->path) ? "standard output" : o->path, 0, "write error: %s",
+			   strerror(err));
+	return bad ? -1 : 0;
+}
+
+/* Puts a written temporary file in place (keep), or removes it. -1
+ * (reported) when it cannot be renamed. */
+static int output_finish(struct output *o, int keep)
+{
+	int status = 0;
+	if (o->tmp && keep && rename(o->tmp, o->target) != 0) {
+		diag_error(o->path, 0, "cannot write: %s", strerror(errno));
+		status = -1;
+	}
+	if (o->tmp && (!keep || status))
+		unlink(o->tmp);
+	if (o->tmp)
+		pending_set(o->tmp, NULL);
+	free(o->tmp);
+	free(o->target);
+	o->tmp = o->target = NULL;
+	return status;
+}
+
+/* The identity of a file that exists, or the canonical path of one that
+ * does not yet (its directory resolved), for telling two names of one
+ * file apart from two files. */
+struct file_id {
+	int exists, regular;
+	dev_t dev;
+	ino_t ino;
+	char path[PATH_MAX + NAME_MAX + 2];
+};
+
+static void file_id(const char *path, struct file_id *id)
+{
+	struct stat st;
+	memset(id, 0, sizeof *id);
+	if ((strcmp(path, "-") == 0 ? fstat(STDIN_FILENO, &st) : stat(path, &st)) == 0) {
+		id->exists = 1;
+		id->regular = S_ISREG(st.st_mode);
+		id->dev = st.st_dev;
+		id->ino = st.st_ino;
+		return;
+	}
+	const char *slash = strrchr(path, '/');
+	char dir[PATH_MAX], real[PATH_MAX];
+	const char *base = slash ? slash + 1 : path;
+	int len = slash ? snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path)
+			: snprintf(dir, sizeof dir, ".");
+	if (slash == path)
+		snprintf(dir, sizeof dir, "/");
+	if (len > 0 && (size_t)len < sizeof dir && realpath(dir, real))
+		snprintf(id->path, sizeof id->path, "%s/%s", real, base);
+	else
+		snprintf(id->path, sizeof id->path, "%s", path);
+}
+
+static int same_id(const struct file_id *a, const struct file_id *b)
+{
+	if (a->exists != b->exists)
+		return 0;
+	return a->exists ? a->dev == b->dev && a->ino == b->ino : strcmp(a->path, b->path) == 0;
+}
+
+/* -o or --rejects naming an input would destroy it before it is read, and
+ * -o and --rejects naming one file would mix two outputs: usage errors,
+ * found before anything is opened for writing. 0, or -1 (reported). */
+static int check_outputs(const struct opts *o)
+{
+	const char *names[2] = {"-o", "--rejects"}, *paths[2] = {o->out, o->rejects};
+	struct file_id ids[2], in;
+	if (o->rejects && is_stdout(o->rejects) && is_stdout(o->out)) {
+		usage_error(o->cmd, "--rejects - and the report both go to standard output; "
+				    "give one of them a file");
+		return -1;
+	}
+	for (int k = 0; k < 2; k++) {
+		if (!paths[k] || is_stdout(paths[k]))
+			continue;
+		file_id(paths[k], &ids[k]);
+		if (ids[k].exists && !ids[k].regular)
+			continue; /* /dev/null, a pipe: written directly, destroys nothing */
+		for (size_t i = 0; ids[k].exists && i < o->nsandbox + o->nfiles; i++) {
+			int sandbox = i < o->nsandbox;
+			const char *input = sandbox ? o->sandbox[i] : o->files[i - o->nsandbox];
+			file_id(input, &in);
+			if (!in.exists || !same_id(&ids[k], &in))
+				continue;
+			usage_error(o->cmd, "%s '%s' is the %sinput '%s': writing it would destroy it",
+				    names[k], paths[k], sandbox ? "--sandbox " : "",
+				    strcmp(input, "-") ? input : "- (standard input)");
+			return -1;
+		}
+		if (k == 1 && paths[0] && !is_stdout(paths[0]) && same_id(&ids[0], &ids[1])) {
+			usage_error(o->cmd, "-o '%s' and --rejects '%s' are the same file; give each "
+					    "its own",
+				    paths[0], paths[1]);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Flushes and closes an output; -1 (reported) on a write error. */
@@ -453,8 +678,10 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	struct rules *rules = NULL;
 	struct period period;
 	struct reporter rep;
-	FILE *out = NULL, *rejects = NULL;
+	struct output out = {0}, rejects = {0};
 	int status = EXIT_ERROR;
+	int keep = 0; /* whether -o and --rejects are put in place */
+	int64_t now = 0;
 	uint64_t findings = 0, rejected = 0;
 
 	opts_init(&o, audit ? "audit" : "runs");
@@ -502,38 +729,40 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 				usage_error(o.cmd, "'%s': an address is plain ASCII, on one line", *a);
 				goto done;
 			}
+	if (check_outputs(&o) != 0 || now_get(&now) != 0)
+		goto done;
 	if (times_set_zone(o.tz) != 0 ||
-	    period_set(&period, o.period, o.since, o.until, times_local_day(now())) != 0)
+	    period_set(&period, o.period, o.since, o.until, times_local_day(now)) != 0)
 		goto done;
 	if (!(rules = load_rules(o.rules)))
 		goto done;
 	if (filter_resolve(&o.filter, rules) != 0)
 		goto done;
-	if (!(out = open_out(o.out)) || (o.rejects && !(rejects = open_out(o.rejects))))
+	if (output_open(&out, o.out) != 0 || (o.rejects && output_open(&rejects, o.rejects) != 0))
 		goto done;
 	int text = !strcmp(format, "text"), csv = !strcmp(format, "csv");
-	mail.now = now();
+	mail.now = now;
 	if (audit && text && o.summary)
-		reporter_summary(&rep, out);
+		reporter_summary(&rep, out.f);
 	else if (audit && text)
-		reporter_text(&rep, out);
+		reporter_text(&rep, out.f);
 	else if (audit && csv)
-		reporter_csv(&rep, out);
+		reporter_csv(&rep, out.f);
 	else if (audit && !strcmp(format, "html"))
-		reporter_html(&rep, out);
+		reporter_html(&rep, out.f);
 	else if (audit && email)
-		reporter_email(&rep, out, &mail);
+		reporter_email(&rep, out.f, &mail);
 	else if (audit)
-		reporter_json(&rep, out);
+		reporter_json(&rep, out.f);
 	else if (text)
-		reporter_runs_text(&rep, out, o.explain, o.filter.count[FILTER_ID] > 0);
+		reporter_runs_text(&rep, out.f, o.explain, o.filter.count[FILTER_ID] > 0);
 	else if (csv)
-		reporter_runs_csv(&rep, out, o.explain);
+		reporter_runs_csv(&rep, out.f, o.explain);
 	else
-		reporter_runs_json(&rep, out, o.explain);
+		reporter_runs_json(&rep, out.f, o.explain);
 
 	struct audit_inputs in = {o.sandbox, o.nsandbox, (const char *const *)o.files, o.nfiles,
-				  &o.cols, rejects};
+				  &o.cols, rejects.f};
 	struct audit_config cfg = {mode, rules, &period, &o.filter, o.large_set, (size_t)o.limit,
 				   &rejected};
 	int read_ok = audit_run(&in, &cfg, &rep, &findings) == 0;
@@ -542,16 +771,29 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	status = !read_ok ? EXIT_ERROR : findings || rejected ? EXIT_FINDINGS : EXIT_OK;
 	if (filter_miss(&o.filter, rules, 0, NULL, 0))
 		status = EXIT_ERROR; /* reported, and said in the report */
+	/* An input not read whole, or a filter value that matched nothing,
+	 * makes the status 2, but the report is still worth having when it
+	 * says so in its own text (INCOMPLETE, ERROR): every format but csv,
+	 * and the runs listing in text only says the latter. */
+	keep = status != EXIT_ERROR || (strcmp(format, "csv") && (audit || !text || read_ok));
 	if (!audit && o.filter.count[FILTER_ID] && !rep.written) {
 		diag_error(NULL, 0, "no run with %s %s in the inputs",
 			   o.filter.count[FILTER_ID] > 1 ? "ids" : "id",
 			   o.filter.values[FILTER_ID][0].text);
 		status = EXIT_ERROR;
+		keep = 0;
 	}
 done:
-	if (rejects && close_out(rejects, o.rejects) != 0)
+	/* both written whole, or neither put in place */
+	if (output_flush(&rejects) != 0 || output_flush(&out) != 0) {
 		status = EXIT_ERROR;
-	if (out && close_out(out, o.out) != 0)
+		keep = 0;
+	}
+	if (output_finish(&out, keep) != 0) {
+		status = EXIT_ERROR;
+		keep = 0;
+	}
+	if (output_finish(&rejects, keep) != 0)
 		status = EXIT_ERROR;
 	rules_free(rules);
 	opts_free(&o);
@@ -568,10 +810,6 @@ static int cmd_runs(int argc, char **argv)
 	return run_pipeline(argc, argv, AUDIT_RUNS);
 }
 
-static int64_t local_today(void)
-{
-	return times_local_day(now());
-}
 
 static int cmd_rules(int argc, char **argv)
 {
@@ -619,23 +857,27 @@ static int cmd_rules(int argc, char **argv)
 					       : "rules %s takes no argument", what);
 		return EXIT_ERROR;
 	}
-	if (times_set_zone(NULL) != 0)
+	int64_t now;
+	if (times_set_zone(NULL) != 0 || now_get(&now) != 0)
 		return EXIT_ERROR;
+	int64_t today = times_local_day(now);
 	struct rules *r = load_rules(dir);
 	if (!r)
 		return EXIT_ERROR;
 	int status = EXIT_OK;
 	const char *arg = wants_arg ? argv[optind + 1] : NULL;
 	if (!strcmp(what, "check")) {
-		report_rules_check(stdout, r);
+		report_rules_check(stdout, r, rules_check_patterns(r));
 	} else if (!strcmp(what, "jobs")) {
-		report_rules_jobs(stdout, r, local_today(), large_set);
+		if (report_rules_jobs(stdout, r, today, large_set) != 0)
+			status = EXIT_ERROR;
 	} else if (!strcmp(what, "who")) {
 		int job = rules_job_by_id(r, arg);
 		if (job < 0)
 			job = rules_job_for_name(r, arg, strlen(arg));
 		if (job >= 0) {
-			report_rules_who(stdout, r, job, local_today(), large_set);
+			if (report_rules_who(stdout, r, job, today, large_set) != 0)
+				status = EXIT_ERROR;
 		} else {
 			const char *near = rules_nearest_job(r, arg);
 			diag_error(r->jobs_path, 0, "no job '%s'%s%s%s", arg,
@@ -646,7 +888,7 @@ static int cmd_rules(int argc, char **argv)
 	} else {
 		int person = rules_person_by_text(r, arg);
 		if (person >= 0) {
-			report_rules_what(stdout, r, person, local_today());
+			report_rules_what(stdout, r, person, today);
 		} else {
 			const char *near = rules_nearest_person(r, arg);
 			diag_error(r->staff_path, 0, "no person '%s'%s%s%s", arg,

@@ -66,6 +66,9 @@ struct rules {
 	unsigned char *grants; /* [k * njobs + j]: an approval for job k grants job j */
 	size_t *by_person;     /* approval indices grouped by person: those of person p */
 	size_t *person_first;  /* are by_person[person_first[p] .. person_first[p + 1]) */
+	int *granted;	       /* the jobs an approval for job k grants, k included, */
+	size_t *granted_first; /* ascending: granted[granted_first[k] .. granted_first[k + 1]) */
+	int *job_order;	       /* job indices sorted by id, for rules_job_by_id */
 	struct rules_key *names, *ids; /* sorted lookup tables */
 	size_t nnames, nids;
 };
@@ -74,6 +77,14 @@ struct rules {
  * and line; any problem makes the load fail (NULL). */
 struct rules *rules_load(const char *dir);
 void rules_free(struct rules *r);
+
+/* Probes every jobs.csv pattern and every distinct approvals.csv sets
+ * pattern with adversarial subjects (match_probe) and warns, at its file and
+ * line, about each that hit the match limit or took more than
+ * RULES_SLOW_PATTERN_MS: such a pattern would reject rows or slow every row
+ * down. Returns the number of warnings (for `rules check`). */
+#define RULES_SLOW_PATTERN_MS 2.0
+size_t rules_check_patterns(const struct rules *r);
 
 /* The job that owns an instance name: the first jobs.csv pattern that
  * matches. Returns its index, -1 when none does, -2 when a match hit the
@@ -114,6 +125,12 @@ const char *rules_file_name(const char *path);
 
 /* 1 when an approval for job k also grants job j (k == j included). */
 int rules_grants(const struct rules *r, int k, int j);
+
+/* For every job j, the people who may run it on local day `today`: with an
+ * approval that grants j (directly or through includes) and is not revoked
+ * on or before today. Fills count[0 .. njobs) in time linear in the
+ * approvals and the jobs they grant. 0, or -1 (reported) out of memory. */
+int rules_may_run(const struct rules *r, int64_t today, size_t *count);
 
 /* Whether approval a holds on local day `day` for a run on set_name: signed
  * off on or before it, not revoked on or before it, and the set matching.

@@ -9,10 +9,13 @@
 
 #include "rules.h"
 
-void report_rules_check(FILE *out, const struct rules *r);
-/* today: the local date (days since 1970) that "may run" is counted on. */
-void report_rules_jobs(FILE *out, const struct rules *r, int64_t today, int64_t large_set);
-void report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, int64_t large_set);
+/* The check's summary line; warnings: how many rules_check_patterns gave. */
+void report_rules_check(FILE *out, const struct rules *r, size_t warnings);
+/* today: the local date (days since 1970) that "may run" is counted on.
+ * Each takes time near-linear in the rules (rules_may_run, by_person);
+ * jobs and who return 0, or -1 (reported) out of memory. */
+int report_rules_jobs(FILE *out, const struct rules *r, int64_t today, int64_t large_set);
+int report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, int64_t large_set);
 void report_rules_what(FILE *out, const struct rules *r, int person, int64_t today);
 
 #endif
