@@ -59,6 +59,17 @@ static void evidence(struct pass *p, const struct run *run)
 	}
 }
 
+/* New or recurring, against the baseline (spec section 4). */
+static enum baseline_trend trend(struct pass *p, enum finding_kind k, const struct run *run,
+				 const struct verdict *v)
+{
+	const struct rules *r = p->c->rules;
+	struct baseline_finding f = {k, v->person >= 0 ? r->people[v->person].name : "",
+				     run->user, run->user_name,
+				     v->job >= 0 ? r->jobs[v->job].id : "", run->name};
+	return baseline_mark(p->c->baseline, &f);
+}
+
 /* Shows the kinds of a run's findings that the filters let through and no
  * earlier copy showed (in the run listing, only counts them: the run itself
  * was listed when read). Returns -1 when a pattern hit its limit. */
@@ -80,7 +91,9 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 	for (int k = 0; k < FIND_COUNT && p->c->mode == AUDIT_FINDINGS; k++) {
 		if (!(kinds & (1u << k)))
 			continue;
-		struct report_finding rf = {(enum finding_kind)k, run, v, p->c->rules};
+		struct report_finding rf = {(enum finding_kind)k, run, v, p->c->rules, NULL};
+		if (p->c->baseline)
+			rf.trend = baseline_trend_name(trend(p, (enum finding_kind)k, run, v));
 		p->rep->finding(p->rep, &rf);
 	}
 	summary_add(p->summary, p->c->rules, run, v, kinds, first);
@@ -273,7 +286,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	p.judge = judge_new(c->rules, c->large_set);
 	p.in = ingest_new(in->cols, &tally, in->rejects);
 	struct report_info info = {&tally, c->rules, c->period, &summary, 0, c->large_set,
-				   c->filter};
+				   c->filter, c->baseline};
 	if (!p.judge || !p.in) {
 		diag_error(NULL, 0, "out of memory");
 		judge_free(p.judge);
@@ -333,6 +346,8 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		status = -1;
 	}
 	info.hidden = runset_hidden(&p.once);
+	if (c->baseline && baseline_finish(c->baseline) != 0)
+		status = -1;
 	/* a filter value nothing matched: an error, also said in the report */
 	filter_report_misses(c->filter, c->rules);
 	rep->end(rep, &info);

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "baseline.h"
 #include "columns.h"
 #include "filter.h"
 #include "period.h"
@@ -42,6 +43,8 @@ struct audit_config {
 	int64_t large_set;
 	size_t limit; /* findings kept per kind for the text report */
 	uint64_t *rejected; /* NULL, or set to the count of rejected rows */
+	struct baseline *baseline; /* NULL, or the --baseline read: each finding shown is
+				      marked in it, and its resolved ones counted at the end */
 };
 
 /* Runs the audit into rep. Returns 0 and sets *findings to the runs with

@@ -4,6 +4,7 @@
  * rules, input). */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "audit.h"
+#include "baseline.h"
 #include "columns.h"
 #include "diag.h"
 #include "filter.h"
@@ -80,7 +81,10 @@ static const char usage_audit[] =
 	"                    jobs that set none (default 1000)\n"
 	"  --limit N         rows per finding kind and per summary table in the text,\n"
 	"                    html and email reports (default 50, at most 100000; csv\n"
-	"                    and json list every finding)\n";
+	"                    and json list every finding)\n"
+	"  --baseline FILE   an earlier audit --format json report (last month's):\n"
+	"                    marks each finding new or recurring (same kind, person\n"
+	"                    and job in FILE) and lists the resolved ones\n";
 
 static const char usage_runs[] =
 	"usage: almaudit runs [options] FILE...\n"
@@ -184,6 +188,7 @@ enum {
 	OPT_FROM,
 	OPT_SUBJECT,
 	OPT_SUMMARY,
+	OPT_BASELINE,
 };
 
 /* The options of audit and runs. */
@@ -201,6 +206,7 @@ struct opts {
 	int help;
 	int explain, summary;
 	const char *to, *from, *subject;
+	const char *baseline;
 };
 
 static const char *rules_dir(const char *opt, char *buf, size_t size)
@@ -329,6 +335,7 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		{"from", required_argument, NULL, OPT_FROM},
 		{"subject", required_argument, NULL, OPT_SUBJECT},
 		{"summary", no_argument, NULL, OPT_SUMMARY},
+		{"baseline", required_argument, NULL, OPT_BASELINE},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -420,6 +427,9 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 			break;
 		case OPT_SUMMARY:
 			o->summary = 1;
+			break;
+		case OPT_BASELINE:
+			o->baseline = optarg;
 			break;
 		case 'o':
 			o->out = optarg;
@@ -683,7 +693,9 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	int keep = 0; /* whether -o and --rejects are put in place */
 	int64_t now = 0;
 	uint64_t findings = 0, rejected = 0;
+	struct baseline baseline;
 
+	baseline_init(&baseline);
 	opts_init(&o, audit ? "audit" : "runs");
 	if (parse_opts(argc, argv, &o, audit) != 0)
 		goto done;
@@ -738,6 +750,12 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		goto done;
 	if (filter_resolve(&o.filter, rules) != 0)
 		goto done;
+	/* the baseline before any output: a bad one is an error, never "all new" */
+	if (o.baseline) {
+		if (baseline_load(&baseline, o.baseline, rules, &o.filter) != 0)
+			goto done;
+		baseline_compare(&baseline, &period, rules);
+	}
 	if (output_open(&out, o.out) != 0 || (o.rejects && output_open(&rejects, o.rejects) != 0))
 		goto done;
 	int text = !strcmp(format, "text"), csv = !strcmp(format, "csv");
@@ -764,7 +782,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	struct audit_inputs in = {o.sandbox, o.nsandbox, (const char *const *)o.files, o.nfiles,
 				  &o.cols, rejects.f};
 	struct audit_config cfg = {mode, rules, &period, &o.filter, o.large_set, (size_t)o.limit,
-				   &rejected};
+				   &rejected, o.baseline ? &baseline : NULL};
 	int read_ok = audit_run(&in, &cfg, &rep, &findings) == 0;
 	/* 0 only when there is nothing to look at: a rejected row may hide a
 	 * finding, so rejected rows alone give 1; an error wins over both */
@@ -797,6 +815,7 @@ done:
 		status = EXIT_ERROR;
 	rules_free(rules);
 	opts_free(&o);
+	baseline_free(&baseline);
 	return status;
 }
 

@@ -64,10 +64,11 @@ void report_fields(struct report_fields *out, const struct report_finding *f)
 
 static void csv_begin(struct reporter *r, const struct report_info *info)
 {
-	(void)info;
 	csvw_init(&r->csv, r->out);
 	for (int i = 0; i < REPORT_COLUMNS; i++)
 		csvw_str(&r->csv, report_columns[i]);
+	if (info->baseline)
+		csvw_str(&r->csv, "trend"); /* --baseline: new or recurring */
 	csvw_end(&r->csv);
 }
 
@@ -77,6 +78,8 @@ static void csv_finding(struct reporter *r, const struct report_finding *f)
 	report_fields(&fields, f);
 	for (int i = 0; i < REPORT_COLUMNS; i++)
 		csvw_str(&r->csv, fields.value[i]);
+	if (f->trend)
+		csvw_str(&r->csv, f->trend);
 	csvw_end(&r->csv);
 	r->written++;
 }

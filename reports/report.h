@@ -16,6 +16,7 @@
 #include "tally.h"
 #include "verdict.h"
 
+struct baseline;
 struct filter;
 
 struct report_info {
@@ -28,6 +29,9 @@ struct report_info {
 	/* the filters: who each --user value was taken to mean, and the values
 	 * that matched nothing (filter_user_means, filter_miss); may be NULL */
 	const struct filter *filter;
+	/* --baseline: the trend counts by kind and the resolved items; NULL
+	 * without one (then no report says anything of a trend) */
+	const struct baseline *baseline;
 };
 
 struct report_finding {
@@ -35,6 +39,7 @@ struct report_finding {
 	const struct run *run;
 	const struct verdict *v;
 	const struct rules *rules;
+	const char *trend; /* with --baseline: "new" or "recurring"; else NULL */
 };
 
 /* A run in the run listing: its verdict in a word ("ok", "system",

@@ -6,6 +6,7 @@
  * at the end from the bounded summary. */
 #include "report.h"
 
+#include "baseline.h"
 #include "filter.h"
 #include "report_text.h"
 #include "times.h"
@@ -555,6 +556,124 @@ static void incomplete(FILE *out, const struct tally *t)
 	fputs("</ul></div>\n", out);
 }
 
+/* The trend against --baseline: the baseline named, what to read with
+ * care, and per kind its new, recurring and resolved as badges. Inline
+ * styles only, so that a mail reader keeps them. */
+static const char warn_style[] =
+	"background:#fdecea;border:1px solid #c0392b;padding:.4em .8em;font-weight:600";
+
+static void badge(FILE *out, const char *bg, const char *fg, uint64_t n, const char *what)
+{
+	fprintf(out,
+		"<span style=\"display:inline-block;padding:.05em .6em;margin:0 .3em .2em 0;"
+		"border-radius:.8em;background:%s;color:%s;font-weight:600;white-space:nowrap\">",
+		bg, fg);
+	count(out, n);
+	fprintf(out, " %s</span>", what);
+}
+
+static void trend(FILE *out, const struct report_info *info)
+{
+	const struct baseline *b = info->baseline;
+	char period[96], text[512];
+	if (!b)
+		return;
+	period_text(&b->period, period, sizeof period);
+	fputs("<h2 id=\"trend\">Since the baseline</h2>\n<p>Baseline <b>", out);
+	E(b->path);
+	fputs("</b>: ", out);
+	E(period);
+	fputs(", ", out);
+	count(out, b->findings);
+	fputs(b->findings == 1 ? " finding" : " findings", out);
+	if (b->filtered) {
+		fputs(" (", out);
+		count(out, b->filtered);
+		fputs(" not shown by this report&#39;s filters)", out);
+	}
+	fputs(".</p>\n", out);
+	if (b->other_rules) {
+		baseline_rules_text(b, text, sizeof text);
+		fputs("<p>Note: ", out);
+		E(text);
+		fputs(".</p>\n", out);
+	}
+	if (b->not_before) {
+		baseline_period_warning(b, info->period, text, sizeof text);
+		fprintf(out, "<p style=\"%s\">WARNING: ", warn_style);
+		E(text);
+		fputs(".</p>\n", out);
+	}
+	if (b->incomplete) {
+		fprintf(out, "<p style=\"%s\">WARNING: ", warn_style);
+		E(baseline_incomplete_text(b));
+		fputs(".</p>\n", out);
+	}
+	if (b->hidden) {
+		fprintf(out, "<p style=\"%s\">WARNING: the baseline report&#39;s filters hid ",
+			warn_style);
+		count(out, b->hidden);
+		fputs(" runs with findings: those count as new.</p>\n", out);
+	}
+	fputs("<table style=\"border-collapse:collapse\"><tbody>\n", out);
+	int any = 0;
+	for (int k = 0; k < FIND_COUNT; k++) {
+		if (!b->fresh[k] && !b->recurring[k] && !b->resolved[k])
+			continue;
+		any = 1;
+		fprintf(out,
+			"<tr><td style=\"padding:.2em .8em .2em 0;font-weight:600;color:%s\">%s</td>"
+			"<td style=\"padding:.2em 0\">",
+			kind_color[k], finding_name((enum finding_kind)k));
+		badge(out, "#fdecea", "#a93226", b->fresh[k], "new");
+		badge(out, "#eef0f2", "#444444", b->recurring[k], "recurring");
+		badge(out, "#e6f4ea", "#1e7b34", b->resolved[k], "resolved");
+		fputs("</td></tr>\n", out);
+	}
+	if (!any)
+		fputs("<tr><td>No findings, none in the baseline either.</td></tr>\n", out);
+	fputs("</tbody></table>\n", out);
+}
+
+/* The baseline's (kind, person, job) that no finding matched now. */
+static void resolved(FILE *out, const struct report_info *info)
+{
+	const struct baseline *b = info->baseline;
+	const char *th = "text-align:left;background:#f2f3f5;padding:.22em .45em",
+		   *td = "border-bottom:1px solid #ddd;padding:.22em .45em";
+	if (!b || !b->ngone)
+		return;
+	fputs("<h3 id=\"resolved\" style=\"color:#1e7b34\">resolved (", out);
+	count(out, b->ngone);
+	fputs(")</h3>\n<p>In the baseline, no such finding now (the same kind for the same "
+	      "person and job).</p>\n",
+	      out);
+	fprintf(out,
+		"<table style=\"border-collapse:collapse;width:100%%\"><thead><tr>"
+		"<th style=\"%s\">Finding</th><th style=\"%s\">Job</th>"
+		"<th style=\"%s\">Person (unit)</th><th style=\"%s;text-align:right\">In the "
+		"baseline</th></tr></thead><tbody>\n",
+		th, th, th, th);
+	size_t limit = info->summary->limit;
+	for (size_t i = 0; i < b->ngone && i < limit; i++) {
+		const struct baseline_item *it = &b->items[b->gone[i]];
+		fprintf(out, "<tr><td style=\"%s;color:%s\">%s</td><td style=\"%s\">", td,
+			kind_color[it->kind], finding_name(it->kind), td);
+		E(it->job);
+		fprintf(out, "</td><td style=\"%s\">", td);
+		E(it->person);
+		fprintf(out, "</td><td style=\"%s;text-align:right\">", td);
+		count(out, it->count);
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</tbody></table>\n", out);
+	if (b->ngone > limit) {
+		fputs("<p style=\"color:#555;font-style:italic\">and ", out);
+		count(out, b->ngone - limit);
+		fputs(" more (all of them: --format json)</p>\n", out);
+	}
+}
+
 void report_html_page(FILE *out, const struct report_info *info)
 {
 	const struct summary *s = info->summary;
@@ -613,6 +732,7 @@ void report_html_page(FILE *out, const struct report_info *info)
 		fputs("<p class=\"incomplete\">OUT OF MEMORY: the tables and charts below are short: "
 		      "some findings are counted above but missing from them.</p>\n",
 		      out);
+	trend(out, info);
 
 	fputs("<div class=\"charts\">\n<figure><figcaption>Findings by kind</figcaption>\n", out);
 	chart_kinds(out, s);
@@ -632,11 +752,15 @@ void report_html_page(FILE *out, const struct report_info *info)
 		for (int k = 0; k < FIND_COUNT; k++)
 			if (s->kinds[k])
 				findings_table(out, s, (enum finding_kind)k);
+		resolved(out, info);
 		fputs("<h2>Summary</h2>\n", out);
 		summary_table(out, "By person", "Person (unit)", s, s->people, s->npeople,
 			      &s->people_others);
 		summary_table(out, "By job", "Job", s, s->jobs, s->njobs, &s->jobs_others);
 		summary_table(out, "By unit", "Unit", s, s->units, s->nunits, NULL);
+	} else if (info->baseline && info->baseline->ngone) {
+		fputs("<h2>Runs with findings</h2>\n", out);
+		resolved(out, info);
 	}
 	rejects(out, info->tally);
 	fputs("<footer>Made by almaudit from the exports and rules named above.</footer>\n"

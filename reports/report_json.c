@@ -5,6 +5,7 @@
  * \u escapes and invalid UTF-8 as U+FFFD. */
 #include "report.h"
 
+#include "baseline.h"
 #include "filter.h"
 #include "times.h"
 
@@ -135,6 +136,11 @@ static void json_finding(struct reporter *r, const struct report_finding *f)
 	report_fields(&fields, f);
 	fputs(r->written ? ",\n{" : "\n{", out);
 	report_json_fields(out, &fields);
+	if (f->trend) {
+		putc(',', out);
+		key(out, "trend");
+		report_json_string(out, f->trend);
+	}
 	putc('}', out);
 	r->written++;
 }
@@ -201,6 +207,74 @@ static void filters(FILE *out, const struct report_info *info)
 		report_json_string(out, text);
 	}
 	fputs("]}", out);
+}
+
+/* "baseline":{file, period, rules, warnings, trend by kind} and
+ * "resolved":[{finding, job, person, baseline_findings}], with --baseline. */
+static void baseline(FILE *out, const struct report_info *info)
+{
+	const struct baseline *b = info->baseline;
+	char text[512];
+	fputs("\"baseline\":{", out);
+	key(out, "file");
+	report_json_string(out, b->path);
+	fputs(",\"period\":{\"from\":", out);
+	day(out, b->period.first_day);
+	fputs(",\"until\":", out);
+	day(out, b->period.last_day);
+	fputs(",\"name\":", out);
+	report_json_string(out, b->period.name);
+	fprintf(out,
+		"},\"findings\":%" PRIu64 ",\"filtered\":%" PRIu64
+		",\"rules\":{\"jobs\":%zu,\"people\":%zu,\"approvals\":%zu},\"other_rules\":%s,"
+		"\"warnings\":[",
+		b->findings, b->filtered, b->njobs, b->npeople, b->napprovals,
+		b->other_rules ? "true" : "false");
+	int n = 0;
+	if (b->other_rules) {
+		baseline_rules_text(b, text, sizeof text);
+		n++;
+		report_json_string(out, text);
+	}
+	if (b->not_before) {
+		baseline_period_warning(b, info->period, text, sizeof text);
+		fputs(n++ ? "," : "", out);
+		report_json_string(out, text);
+	}
+	if (b->incomplete) {
+		fputs(n++ ? "," : "", out);
+		report_json_string(out, baseline_incomplete_text(b));
+	}
+	if (b->hidden) {
+		fputs(n++ ? "," : "", out);
+		snprintf(text, sizeof text,
+			 "the baseline report's filters hid %" PRIu64
+			 " runs with findings: those count as new",
+			 b->hidden);
+		report_json_string(out, text);
+	}
+	fputs("],\"trend\":{", out);
+	for (int k = 0; k < FIND_COUNT; k++)
+		fprintf(out,
+			"%s\"%s\":{\"new\":%" PRIu64 ",\"recurring\":%" PRIu64
+			",\"resolved\":%" PRIu64 "}",
+			k ? "," : "", finding_name((enum finding_kind)k), b->fresh[k],
+			b->recurring[k], b->resolved[k]);
+	fputs("}},\n\"resolved\":[", out);
+	for (size_t i = 0; i < b->ngone; i++) {
+		const struct baseline_item *it = &b->items[b->gone[i]];
+		fputs(i ? ",\n{" : "\n{", out);
+		key(out, "finding");
+		report_json_string(out, finding_name(it->kind));
+		putc(',', out);
+		key(out, "job");
+		report_json_string(out, it->job);
+		putc(',', out);
+		key(out, "person");
+		report_json_string(out, it->person);
+		fprintf(out, ",\"baseline_findings\":%" PRIu64 "}", it->count);
+	}
+	fputs("],\n", out);
 }
 
 void report_json_end(struct reporter *r, const struct report_info *info)
@@ -291,6 +365,8 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		fputs("\"out_of_memory\":\"the rows by person and by job are short: some findings "
 		      "are counted but missing from them\",\n",
 		      out);
+	if (info->baseline)
+		baseline(out, info);
 	filters(out, info);
 	fputs("}}\n", out);
 }

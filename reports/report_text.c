@@ -2,6 +2,7 @@
 
 #include "report.h"
 
+#include "baseline.h"
 #include "filter.h"
 #include "period.h"
 #include "times.h"
@@ -106,6 +107,93 @@ static void user_lines(FILE *out, const struct report_info *info)
 	}
 }
 
+/* What the report says about its baseline, in its own text: the file,
+ * its period, and each reason to read the trend with care. */
+static void baseline_notes(FILE *out, const struct report_info *info, const char *indent)
+{
+	const struct baseline *b = info->baseline;
+	char text[512], n[32];
+	if (b->other_rules) {
+		baseline_rules_text(b, text, sizeof text);
+		fprintf(out, "%s%s\n", indent, text);
+	}
+	if (b->not_before) {
+		baseline_period_warning(b, info->period, text, sizeof text);
+		fprintf(out, "%sWARNING: %s\n", indent, text);
+	}
+	if (b->incomplete)
+		fprintf(out, "%sWARNING: %s\n", indent, baseline_incomplete_text(b));
+	if (b->hidden)
+		fprintf(out,
+			"%sWARNING: the baseline report's filters hid %s runs with findings: those "
+			"count as new\n",
+			indent, report_count(b->hidden, n, sizeof n));
+}
+
+static void baseline_header(FILE *out, const struct report_info *info)
+{
+	const struct baseline *b = info->baseline;
+	char period[96], n[32], m[32];
+	if (!b)
+		return;
+	period_text(&b->period, period, sizeof period);
+	fprintf(out, "%-10s ", "Baseline");
+	report_text_cell(out, b->path, 0);
+	fprintf(out, ": %s, %s %s", period, report_count(b->findings, n, sizeof n),
+		b->findings == 1 ? "finding" : "findings");
+	if (b->filtered)
+		fprintf(out, " (%s not shown by this report's filters)",
+			report_count(b->filtered, m, sizeof m));
+	putc('\n', out);
+	baseline_notes(out, info, "           ");
+}
+
+/* "Trend      unapproved: 12 new, 28 recurring, 5 resolved", a line per
+ * kind that has any. */
+static void trend_lines(FILE *out, const struct report_info *info)
+{
+	const struct baseline *b = info->baseline;
+	char x[32], y[32], z[32];
+	int any = 0;
+	if (!b)
+		return;
+	for (int k = 0; k < FIND_COUNT; k++) {
+		if (!b->fresh[k] && !b->recurring[k] && !b->resolved[k])
+			continue;
+		fprintf(out, "%-10s %s: %s new, %s recurring, %s resolved\n", any++ ? "" : "Trend",
+			finding_name((enum finding_kind)k), report_count(b->fresh[k], x, sizeof x),
+			report_count(b->recurring[k], y, sizeof y),
+			report_count(b->resolved[k], z, sizeof z));
+	}
+	if (!any)
+		fprintf(out, "%-10s no findings, none in the baseline either\n", "Trend");
+	putc('\n', out);
+}
+
+/* The baseline's (kind, person, job) that no finding matched. */
+static void resolved_table(FILE *out, const struct report_info *info)
+{
+	const struct baseline *b = info->baseline;
+	char n[32];
+	if (!b || !b->ngone)
+		return;
+	fprintf(out, "RESOLVED (%s): in the baseline, no such finding now (same kind, person, job)\n",
+		report_count(b->ngone, n, sizeof n));
+	fprintf(out, "%-18s  %-29s %-36s %11s\n", "FINDING", "JOB", "PERSON (UNIT)", "IN BASELINE");
+	size_t limit = info->summary->limit;
+	for (size_t i = 0; i < b->ngone && i < limit; i++) {
+		const struct baseline_item *it = &b->items[b->gone[i]];
+		fprintf(out, "%-18s  ", finding_name(it->kind));
+		report_text_cell(out, it->job, 29);
+		putc(' ', out);
+		report_text_cell(out, it->person, 36);
+		fprintf(out, " %11s\n", report_count(it->count, n, sizeof n));
+	}
+	if (b->ngone > limit)
+		fprintf(out, "and %s more\n", report_count(b->ngone - limit, n, sizeof n));
+	putc('\n', out);
+}
+
 void report_text_header(FILE *out, const struct report_info *info)
 {
 	const struct tally *t = info->tally;
@@ -187,6 +275,7 @@ void report_text_header(FILE *out, const struct report_info *info)
 		fprintf(out, "%-10s %s: %zu jobs, %zu people, %zu approvals\n", "Rules",
 			info->rules->dir, info->rules->njobs, info->rules->npeople,
 			info->rules->napprovals);
+	baseline_header(out, info);
 	user_lines(out, info);
 }
 
@@ -322,13 +411,17 @@ void report_text_page(FILE *out, const struct report_info *info)
 	if (info->hidden)
 		fprintf(out, " (%s more %s with findings not shown: filters)",
 			report_count(info->hidden, n, sizeof n), info->hidden == 1 ? "run" : "runs");
-	fputs("\n\n", out);
-	if (!s->runs)
+	fputs(info->baseline ? "\n" : "\n\n", out);
+	trend_lines(out, info);
+	if (!s->runs) {
+		resolved_table(out, info);
 		return;
+	}
 	short_tables(out, s);
 	for (int k = 0; k < FIND_COUNT; k++)
 		if (s->kinds[k])
 			findings_table(out, s, (enum finding_kind)k);
+	resolved_table(out, info);
 	summary_table(out, "BY PERSON", s, s->people, s->npeople, &s->people_others);
 	summary_table(out, "BY JOB", s, s->jobs, s->njobs, &s->jobs_others);
 }
@@ -385,6 +478,18 @@ void report_text_summary(FILE *out, const struct report_info *info)
 		fputs(")\n", out);
 	}
 	user_lines(out, info);
+	if (info->baseline) {
+		const struct baseline *b = info->baseline;
+		uint64_t sum[3] = {0, 0, 0};
+		char x[32], y[32], z[32];
+		for (int k = 0; k < FIND_COUNT; k++)
+			sum[0] += b->fresh[k], sum[1] += b->recurring[k], sum[2] += b->resolved[k];
+		period_text(&b->period, period, sizeof period);
+		fprintf(out, "Since the baseline (%s): %s new, %s recurring, %s resolved\n", period,
+			report_count(sum[0], x, sizeof x), report_count(sum[1], y, sizeof y),
+			report_count(sum[2], z, sizeof z));
+		baseline_notes(out, info, "Baseline: ");
+	}
 	if (!s->runs)
 		return;
 	int any = 0;

@@ -171,5 +171,37 @@ for part, name in zip(parts, ("text", "html")):
           or f"{MISSING}: production, not read: cannot open" in body,
           f"incomplete email: the {name} part lists the missing file as not read")
 
+# --baseline: the trend as badges and the resolved as a table, every name
+# from the baseline escaped; the email carries the same page and text.
+import json
+import tempfile
+_, base, _ = run("--format", "json")
+doc = json.loads(base)
+hostile_name = "<script>alert(4)</script> & Co"
+hostile_job = "</td></tr></table><svg onload=alert(5)> - 10/01/2026"
+doc["findings"].append(dict(doc["findings"][0], finding="no-signoff", job="", user="x1",
+                            user_name=hostile_name, staff="", job_name=hostile_job))
+with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+    json.dump(doc, f)
+status, page, err = run("--format", "html", "--baseline", f.name)
+check(status == 1, f"baseline html: exit status 1 (got {status}, {err!r})")
+parser = Strict()
+parser.feed(page.decode("utf-8"))
+parser.close()
+check(not parser.errors and not parser.stack, "baseline html: every element closed in order")
+check(parser.tags.count("svg") == 4, "baseline html: still four SVG charts, none from the baseline")
+text = " ".join("".join(parser.text).split())
+for what in ("Since the baseline", " recurring", "1 resolved", hostile_name,
+             "</td></tr></table><svg onload=alert(5)>", "resolved (1)"):
+    check(what in text, f"baseline html: shows {what!r} as text")
+_, textreport, _ = run("--baseline", f.name)
+_, raw, _ = run("--format", "email", "--to", "lts@example.edu", "--from", "a@b.example",
+                "--baseline", f.name)
+parts = list(email.message_from_bytes(raw, policy=email.policy.default).iter_parts())
+check(parts[0].get_content() == textreport.decode("utf-8") and "RESOLVED (1)" in parts[0].get_content(),
+      "baseline email: the text part is the text report, with the RESOLVED table")
+check(parts[1].get_content() == page.decode("utf-8"), "baseline email: the html part is the html page")
+os.unlink(f.name)
+
 print(f"{len(failures)} failed" if failures else "all passed")
 sys.exit(1 if failures else 0)
