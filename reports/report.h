@@ -72,6 +72,9 @@ void reporter_json(struct reporter *r, FILE *out);
 /* The html page (reports/report_html.c). */
 void reporter_html(struct reporter *r, FILE *out);
 void report_html_page(FILE *out, const struct report_info *info);
+/* The page as the email's html part: no SVG and no style sheet (mail
+ * readers show neither): charts drawn as tables, every style inline. */
+void report_html_mail(FILE *out, const struct report_info *info);
 void report_html_escape(FILE *out, const char *s);
 
 /* The text report and its short form (reports/report_text.c). */
@@ -80,7 +83,8 @@ void report_text_summary(FILE *out, const struct report_info *info);
 void reporter_summary(struct reporter *r, FILE *out);
 
 /* The email (reports/report_email.c): an RFC 5322 message, multipart/
- * alternative with the text report and the html page, for sendmail -t. */
+ * alternative with the text report and the page for mail readers
+ * (report_html_mail), for sendmail -t. */
 struct email_options {
 	const char *to, *from, *subject; /* subject NULL: a default naming the counts */
 	int64_t now;			 /* the Date header */

@@ -180,6 +180,35 @@ static void rows(FILE *out, const char *name, const struct summary *s,
 	}
 }
 
+/* "by_month":[{"month":"2026-10","runs_audited":..,"runs_with_findings":..,
+ * "unapproved":..,..},..], when the period spans two months or more: each
+ * month of it, those without runs as zeros; a long stretch of them is one
+ * row with "until", its last month. */
+static void by_month(FILE *out, const struct report_info *info)
+{
+	const struct summary *s = info->summary;
+	int64_t first, last;
+	char name[16];
+	if (!summary_month_span(s, info->period, &first, &last))
+		return;
+	fputs("\"by_month\":[", out);
+	struct summary_month_row row;
+	for (int64_t at = first; summary_month_next(s, &at, last, &row);) {
+		const struct summary_month *e = row.e;
+		fprintf(out, "%s{\"month\":\"%s\"", row.first > first ? ",\n" : "\n",
+			summary_month_name(row.first, name, sizeof name));
+		if (row.last > row.first)
+			fprintf(out, ",\"until\":\"%s\"", summary_month_name(row.last, name, sizeof name));
+		fprintf(out, ",\"runs_audited\":%" PRIu64 ",\"runs_with_findings\":%" PRIu64,
+			e ? e->runs : 0, e ? e->flagged : 0);
+		for (int k = 0; k < FIND_COUNT; k++)
+			fprintf(out, ",\"%s\":%" PRIu64, finding_name((enum finding_kind)k),
+				e ? e->count[k] : 0);
+		putc('}', out);
+	}
+	fputs("],\n", out);
+}
+
 /* "filters":{"user":[{"value":..,"means":..}],"errors":[..]}: who each
  * --user value was taken to mean, and each value that matched nothing. */
 static void filters(FILE *out, const struct report_info *info)
@@ -361,6 +390,7 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 	fputs(",\n", out);
 	rows(out, "by_job", s, s->jobs, s->njobs, &s->jobs_others, "job");
 	fputs(",\n", out);
+	by_month(out, info);
 	if (s->failed)
 		fputs("\"out_of_memory\":\"the rows by person and by job are short: some findings "
 		      "are counted but missing from them\",\n",

@@ -363,6 +363,50 @@ static void summary_table(FILE *out, const char *title, const struct summary *s,
 	putc('\n', out);
 }
 
+/* The month table, when the period spans two months or more: each month
+ * of it, those without runs as zeros (a long stretch of them as one line). */
+static void month_table(FILE *out, const struct report_info *info)
+{
+	const struct summary *s = info->summary;
+	int64_t first, last;
+	char name[16], until[16], c[32];
+	if (!summary_month_span(s, info->period, &first, &last))
+		return;
+	fprintf(out, "%-10s %14s %18s", "BY MONTH", "RUNS AUDITED", "RUNS WITH FINDINGS");
+	for (int k = 0; k < FIND_COUNT; k++) {
+		int w = (int)strlen(finding_name((enum finding_kind)k));
+		fprintf(out, " %*s", w < 10 ? 10 - w : 0, "");
+		upper(out, finding_name((enum finding_kind)k));
+	}
+	putc('\n', out);
+	uint64_t empty = 0;
+	struct summary_month_row row;
+	for (int64_t at = first; summary_month_next(s, &at, last, &row);) {
+		const struct summary_month *e = row.e;
+		summary_month_name(row.first, name, sizeof name);
+		if (row.last > row.first) {
+			empty += (uint64_t)(row.last - row.first + 1);
+			fprintf(out, "%s to %s: no runs audited (%s months)\n", name,
+				summary_month_name(row.last, until, sizeof until),
+				report_count((uint64_t)(row.last - row.first + 1), c, sizeof c));
+			continue;
+		}
+		empty += !e || !e->runs;
+		fprintf(out, "%-10s %14" PRIu64 " %18" PRIu64, name, e ? e->runs : 0,
+			e ? e->flagged : 0);
+		for (int k = 0; k < FIND_COUNT; k++) {
+			int w = (int)strlen(finding_name((enum finding_kind)k));
+			fprintf(out, " %*" PRIu64, w < 10 ? 10 : w, e ? e->count[k] : 0);
+		}
+		putc('\n', out);
+	}
+	if (empty)
+		fprintf(out, "%s %s no runs audited: the inputs hold none from %s.\n",
+			report_count(empty, c, sizeof c), empty == 1 ? "month has" : "months have",
+			empty == 1 ? "it" : "them");
+	putc('\n', out);
+}
+
 /* A summary that ran out of memory says so where its tables are. */
 static void short_tables(FILE *out, const struct summary *s)
 {
@@ -413,11 +457,17 @@ void report_text_page(FILE *out, const struct report_info *info)
 			report_count(info->hidden, n, sizeof n), info->hidden == 1 ? "run" : "runs");
 	fputs(info->baseline ? "\n" : "\n\n", out);
 	trend_lines(out, info);
-	if (!s->runs) {
+	if (!s->runs && !s->failed) {
+		month_table(out, info);
 		resolved_table(out, info);
 		return;
 	}
 	short_tables(out, s);
+	month_table(out, info);
+	if (!s->runs) {
+		resolved_table(out, info);
+		return;
+	}
 	for (int k = 0; k < FIND_COUNT; k++)
 		if (s->kinds[k])
 			findings_table(out, s, (enum finding_kind)k);
