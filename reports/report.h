@@ -17,6 +17,7 @@
 #include "verdict.h"
 
 struct filter;
+struct waiver;
 
 struct report_info {
 	const struct tally *tally;
@@ -28,6 +29,7 @@ struct report_info {
 	/* the filters: who each --user value was taken to mean, and the values
 	 * that matched nothing (filter_user_means, filter_miss); may be NULL */
 	const struct filter *filter;
+	int64_t today; /* the local day of "now": waivers past their until have expired */
 };
 
 struct report_finding {
@@ -35,6 +37,7 @@ struct report_finding {
 	const struct run *run;
 	const struct verdict *v;
 	const struct rules *rules;
+	const struct waiver *waiver; /* the waiver that covers it (waivers.h), or NULL */
 };
 
 /* A run in the run listing: its verdict in a word ("ok", "system",
@@ -110,6 +113,10 @@ struct report_fields {
 	const char *value[REPORT_COLUMNS];
 	char id[24], time[32], records[24];
 };
+
+/* A waived finding's waiver as csv cites it, "waivers.csv:4", into buf
+ * ("" when not waived). */
+const char *report_waiver_cite(const struct report_finding *f, char *buf, size_t size);
 
 /* Fills the column values of a finding ("" for what is unknown). */
 void report_fields(struct report_fields *out, const struct report_finding *f);

@@ -10,6 +10,10 @@
 #include "rules.h"
 
 void report_rules_check(FILE *out, const struct rules *r);
+/* What rules check says of the waivers file, when there is one: how many,
+ * those expired before today, and the people taken as the export's id or
+ * name (not in staff.csv). */
+void report_rules_waivers(FILE *out, const struct rules *r, int64_t today);
 /* today: the local date (days since 1970) that "may run" is counted on. */
 void report_rules_jobs(FILE *out, const struct rules *r, int64_t today, int64_t large_set);
 void report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, int64_t large_set);
