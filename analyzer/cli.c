@@ -15,7 +15,6 @@
 #include "run.h"
 #include "tally.h"
 #include "times.h"
-#include "waivers.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -242,11 +241,12 @@ static const char *rules_dir(const char *opt, char *buf, size_t size)
 	return ALMAUDIT_RULES_INSTALLED;
 }
 
-/* Loads the rules a command names (reported on failure). */
-static struct rules *load_rules(const char *opt)
+/* Loads the rules a command names, with the waivers of --waivers FILE when
+ * given (reported on failure). */
+static struct rules *load_rules(const char *opt, const char *waivers)
 {
 	char buf[PATH_MAX];
-	return rules_load(rules_dir(opt, buf, sizeof buf));
+	return rules_load_with(rules_dir(opt, buf, sizeof buf), waivers);
 }
 
 /* Reads a count option ("--large-set 5000"). */
@@ -517,9 +517,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	if (times_set_zone(o.tz) != 0 ||
 	    period_set(&period, o.period, o.since, o.until, times_local_day(now())) != 0)
 		goto done;
-	if (!(rules = load_rules(o.rules)))
-		goto done;
-	if (o.waivers && waivers_use_file(rules, o.waivers) != 0)
+	if (!(rules = load_rules(o.rules, o.waivers)))
 		goto done;
 	if (filter_resolve(&o.filter, rules) != 0)
 		goto done;
@@ -639,13 +637,9 @@ static int cmd_rules(int argc, char **argv)
 	}
 	if (times_set_zone(NULL) != 0)
 		return EXIT_ERROR;
-	struct rules *r = load_rules(dir);
+	struct rules *r = load_rules(dir, waivers);
 	if (!r)
 		return EXIT_ERROR;
-	if (waivers && waivers_use_file(r, waivers) != 0) {
-		rules_free(r);
-		return EXIT_ERROR;
-	}
 	int status = EXIT_OK;
 	const char *arg = wants_arg ? argv[optind + 1] : NULL;
 	if (!strcmp(what, "check")) {

@@ -793,6 +793,11 @@ static char *join(const char *dir, const char *file)
 
 struct rules *rules_load(const char *dir)
 {
+	return rules_load_with(dir, NULL);
+}
+
+struct rules *rules_load_with(const char *dir, const char *waivers_file)
+{
 	struct rules *r = calloc(1, sizeof *r);
 	struct load ld = {.r = r};
 	struct pending *pending = NULL;
@@ -819,12 +824,14 @@ struct rules *rules_load(const char *dir)
 		free(pending[i].includes);
 	free(pending);
 	load_approvals(&ld);
-	char *waivers = join(dir, WAIVERS_FILE);
+	/* waivers.csv is optional; read when the rules it names have loaded */
+	char *waivers = waivers_file ? strdup(waivers_file) : join(dir, WAIVERS_FILE);
 	if (!waivers) {
 		diag_error(dir, 0, "out of memory");
 		ld.errors++;
-	} else if (!ld.errors && access(waivers, F_OK) == 0 && !(r->waivers = waivers_load(waivers, r))) {
-		ld.errors++; /* optional; read when the rules it names loaded */
+	} else if (!ld.errors && (waivers_file || access(waivers, F_OK) == 0) &&
+		   !(r->waivers = waivers_load(waivers, r))) {
+		ld.errors++;
 	}
 	free(waivers);
 	reader_set_rules(0);

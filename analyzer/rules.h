@@ -77,6 +77,9 @@ struct rules {
  * one. Every problem is reported at its file and line; any problem makes
  * the load fail (NULL). */
 struct rules *rules_load(const char *dir);
+/* The same with the waivers of the file waivers (--waivers FILE; it must
+ * exist) instead of the directory's waivers.csv; NULL: the directory's. */
+struct rules *rules_load_with(const char *dir, const char *waivers);
 void rules_free(struct rules *r);
 
 /* The job that owns an instance name: the first jobs.csv pattern that

@@ -254,16 +254,6 @@ void waivers_free(struct waivers *w)
 	free(w);
 }
 
-int waivers_use_file(struct rules *r, const char *path)
-{
-	struct waivers *w = waivers_load(path, r);
-	if (!w)
-		return -1;
-	waivers_free(r->waivers);
-	r->waivers = w;
-	return 0;
-}
-
 /* Whether the waiver's person is the run's: the staff.csv person, or for
  * someone named by the export's id or name, that id or name. */
 static int same_person(const struct waiver *wv, const struct run *run, const struct verdict *v)

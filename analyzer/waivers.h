@@ -6,7 +6,8 @@
  * problem at its file and line. A waived finding is not deleted: the audit
  * reports it in its own section. waivers_load allocates one struct waivers
  * that owns every waiver, string and pattern in it; waivers_free frees it.
- * struct rules owns the waivers it loaded (rules_free frees them). */
+ * rules_load reads them (rules_load_with from another file) and struct rules
+ * owns them (rules_free frees them). */
 #ifndef ALMAUDIT_WAIVERS_H
 #define ALMAUDIT_WAIVERS_H
 
@@ -50,10 +51,6 @@ struct waivers {
  * one close to a staff name is an error that suggests it. */
 struct waivers *waivers_load(const char *path, const struct rules *r);
 void waivers_free(struct waivers *w);
-
-/* Loads the waivers of the file at path in place of those the rules
- * directory had (--waivers FILE). 0, or -1 (reported) when it does not load. */
-int waivers_use_file(struct rules *r, const char *path);
 
 /* The first waiver (in file order) that covers a finding of the kind for
  * the run judged as v: its index, or -1 when none does. A set pattern that
