@@ -5,6 +5,7 @@
 #include "runset.h"
 #include "verdict.h"
 #include "times.h"
+#include "waivers.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@ struct pass {
 	struct tally *tally;
 	struct summary *summary;
 	struct runset once; /* every run counted once */
+	struct idset flagged; /* runs counted with findings no waiver covers */
 	int failed;	    /* out of memory: the counts may be short */
 };
 
@@ -88,15 +90,34 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 		p->failed = 1;
 		return 0;
 	}
+	/* a waived finding is shown, marked with its waiver, and counted apart */
+	const struct waivers *w = p->c->mode == AUDIT_FINDINGS ? p->c->rules->waivers : NULL;
+	unsigned waived = 0;
 	for (int k = 0; k < FIND_COUNT && p->c->mode == AUDIT_FINDINGS; k++) {
 		if (!(kinds & (1u << k)))
 			continue;
-		struct report_finding rf = {(enum finding_kind)k, run, v, p->c->rules, NULL};
+		int i = waivers_find(w, (enum finding_kind)k, run, v);
+		struct report_finding rf = {(enum finding_kind)k, run, v, p->c->rules, NULL,
+					    i >= 0 ? &w->w[i] : NULL};
 		if (p->c->baseline)
 			rf.trend = baseline_trend_name(trend(p, (enum finding_kind)k, run, v));
 		p->rep->finding(p->rep, &rf);
+		if (i >= 0) {
+			waived |= 1u << k;
+			summary_waive(p->summary, p->c->rules, run, v, (enum finding_kind)k, i);
+		}
 	}
-	summary_add(p->summary, p->c->rules, run, v, kinds, first);
+	unsigned flagged = kinds & ~waived;
+	if (p->c->mode == AUDIT_FINDINGS) {
+		/* a run counts among the runs with findings from its first finding
+		 * no waiver covers, whichever copy shows it */
+		int added = flagged ? idset_add(&p->flagged, run->id) : 0;
+		if (added < 0)
+			p->failed = 1;
+		first = added == 1;
+	}
+	if (flagged)
+		summary_add(p->summary, p->c->rules, run, v, flagged, first);
 	if (first)
 		summary_flag(p->summary, run);
 	return 0;
@@ -283,15 +304,17 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	tally_init(&tally);
 	summary_init(&summary, c->limit);
 	runset_init(&p.once);
+	idset_init(&p.flagged);
 	p.judge = judge_new(c->rules, c->large_set);
 	p.in = ingest_new(in->cols, &tally, in->rejects);
 	struct report_info info = {&tally, c->rules, c->period, &summary, 0, c->large_set,
-				   c->filter, c->baseline};
+				   c->filter, c->baseline, c->today};
 	if (!p.judge || !p.in) {
 		diag_error(NULL, 0, "out of memory");
 		judge_free(p.judge);
 		ingest_free(p.in);
 		runset_free(&p.once);
+		idset_free(&p.flagged);
 		summary_free(&summary);
 		tally_free(&tally);
 		return -1;
@@ -357,6 +380,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	judge_free(p.judge);
 	ingest_free(p.in);
 	runset_free(&p.once);
+	idset_free(&p.flagged);
 	summary_free(&summary);
 	tally_free(&tally);
 	return status;

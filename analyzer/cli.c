@@ -1,6 +1,6 @@
 /* cli: the almaudit command line. Parses arguments, runs a command, and is
  * the only place that decides the exit status: 0 nothing to look at (no
- * findings, no rejected rows), 1 findings or rejected rows, 2 error (usage,
+ * findings but waived ones, no rejected rows), 1 findings or rejected rows, 2 error (usage,
  * rules, input). */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "audit.h"
@@ -54,7 +54,7 @@ static const char usage_main[] =
 	"FILE is a job-history export, CSV or gzip CSV (detected from the content;\n"
 	"comma, semicolon or tab separated, UTF-8 or UTF-16 as Excel saves them),\n"
 	"or - for standard input. Exit status: 0 nothing to look at (no findings,\n"
-	"no rejected rows), 1 findings or rejected rows, 2 error.\n"
+	"waived ones aside, no rejected rows), 1 findings or rejected rows, 2 error.\n"
 	"See almaudit(1).\n";
 
 static const char usage_audit[] =
@@ -68,6 +68,9 @@ static const char usage_audit[] =
 	"Options:\n"
 	"  --rules DIR       the approval matrix (default $ALMAUDIT_RULES, else the\n"
 	"                    shipped rules)\n"
+	"  --waivers FILE    the accepted exceptions, instead of the rules\n"
+	"                    directory's waivers.csv: the findings they cover are\n"
+	"                    listed as waived and do not make the exit status 1\n"
 	"  --format F        text (default), csv, json, html or email\n"
 	"  --summary         a few lines (period, counts, top people and jobs)\n"
 	"  --to ADDR, --from ADDR, --subject TEXT\n"
@@ -133,13 +136,14 @@ static const char usage_common[] =
 	"  -h, --help        this help\n";
 
 static const char usage_rules[] =
-	"usage: almaudit rules check [--rules DIR]\n"
+	"usage: almaudit rules check [--rules DIR] [--waivers FILE]\n"
 	"       almaudit rules jobs [--rules DIR] [--large-set N]\n"
 	"       almaudit rules who JOB [--rules DIR] [--large-set N]\n"
 	"       almaudit rules what PERSON [--rules DIR]\n"
 	"\n"
-	"check   load and check the rules; print what they hold (exit 0, or 2);\n"
-	"        warn about a pattern that backtracks on adversarial names\n"
+	"check   load and check the rules, waivers.csv too; print what they hold\n"
+	"        and the waivers expired (exit 0, or 2); warn about a pattern that\n"
+	"        backtracks on adversarial names\n"
 	"jobs    every job: id, damaging, large-set threshold, how many may run it\n"
 	"who     who may run JOB (an id, or an instance name), directly or through\n"
 	"        another job's approval, with sign-off and revocation dates\n"
@@ -149,6 +153,7 @@ static const char usage_rules[] =
 	"  --rules DIR       the rules directory (default $ALMAUDIT_RULES, else the\n"
 	"                    shipped rules)\n"
 	"  --large-set N     the default large-set threshold (default 1000)\n"
+	"  --waivers FILE    check FILE instead of the rules directory's waivers.csv\n"
 	"  -h, --help        this help\n";
 
 static void usage_error(const char *cmd, const char *fmt, ...) DIAG_PRINTF(2, 3);
@@ -189,6 +194,7 @@ enum {
 	OPT_SUBJECT,
 	OPT_SUMMARY,
 	OPT_BASELINE,
+	OPT_WAIVERS,
 };
 
 /* The options of audit and runs. */
@@ -207,6 +213,7 @@ struct opts {
 	int explain, summary;
 	const char *to, *from, *subject;
 	const char *baseline;
+	const char *waivers;
 };
 
 static const char *rules_dir(const char *opt, char *buf, size_t size)
@@ -246,11 +253,12 @@ static const char *rules_dir(const char *opt, char *buf, size_t size)
 	return ALMAUDIT_RULES_INSTALLED;
 }
 
-/* Loads the rules a command names (reported on failure). */
-static struct rules *load_rules(const char *opt)
+/* Loads the rules a command names, with the waivers of --waivers FILE when
+ * given (reported on failure). */
+static struct rules *load_rules(const char *opt, const char *waivers)
 {
 	char buf[PATH_MAX];
-	return rules_load(rules_dir(opt, buf, sizeof buf));
+	return rules_load_with(rules_dir(opt, buf, sizeof buf), waivers);
 }
 
 /* Reads a count option ("--large-set 5000"). */
@@ -336,6 +344,7 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		{"subject", required_argument, NULL, OPT_SUBJECT},
 		{"summary", no_argument, NULL, OPT_SUMMARY},
 		{"baseline", required_argument, NULL, OPT_BASELINE},
+		{"waivers", required_argument, NULL, OPT_WAIVERS},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -430,6 +439,9 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 			break;
 		case OPT_BASELINE:
 			o->baseline = optarg;
+			break;
+		case OPT_WAIVERS:
+			o->waivers = optarg;
 			break;
 		case 'o':
 			o->out = optarg;
@@ -746,7 +758,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	if (times_set_zone(o.tz) != 0 ||
 	    period_set(&period, o.period, o.since, o.until, times_local_day(now)) != 0)
 		goto done;
-	if (!(rules = load_rules(o.rules)))
+	if (!(rules = load_rules(o.rules, o.waivers)))
 		goto done;
 	if (filter_resolve(&o.filter, rules) != 0)
 		goto done;
@@ -782,7 +794,8 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	struct audit_inputs in = {o.sandbox, o.nsandbox, (const char *const *)o.files, o.nfiles,
 				  &o.cols, rejects.f};
 	struct audit_config cfg = {mode, rules, &period, &o.filter, o.large_set, (size_t)o.limit,
-				   &rejected, o.baseline ? &baseline : NULL};
+				   &rejected, o.baseline ? &baseline : NULL,
+				   times_local_day(now)};
 	int read_ok = audit_run(&in, &cfg, &rep, &findings) == 0;
 	/* 0 only when there is nothing to look at: a rejected row may hide a
 	 * finding, so rejected rows alone give 1; an error wins over both */
@@ -835,10 +848,11 @@ static int cmd_rules(int argc, char **argv)
 	static const struct option longopts[] = {
 		{"rules", required_argument, NULL, OPT_RULES},
 		{"large-set", required_argument, NULL, OPT_LARGE_SET},
+		{"waivers", required_argument, NULL, OPT_WAIVERS},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *dir = NULL;
+	const char *dir = NULL, *waivers = NULL;
 	int64_t large_set = RULES_DEFAULT_LARGE_SET;
 	int c;
 
@@ -848,6 +862,9 @@ static int cmd_rules(int argc, char **argv)
 		switch (c) {
 		case OPT_RULES:
 			dir = optarg;
+			break;
+		case OPT_WAIVERS:
+			waivers = optarg;
 			break;
 		case OPT_LARGE_SET:
 			if (parse_count_opt("rules", "--large-set", optarg, &large_set) != 0)
@@ -880,13 +897,14 @@ static int cmd_rules(int argc, char **argv)
 	if (times_set_zone(NULL) != 0 || now_get(&now) != 0)
 		return EXIT_ERROR;
 	int64_t today = times_local_day(now);
-	struct rules *r = load_rules(dir);
+	struct rules *r = load_rules(dir, waivers);
 	if (!r)
 		return EXIT_ERROR;
 	int status = EXIT_OK;
 	const char *arg = wants_arg ? argv[optind + 1] : NULL;
 	if (!strcmp(what, "check")) {
 		report_rules_check(stdout, r, rules_check_patterns(r));
+		report_rules_waivers(stdout, r, today);
 	} else if (!strcmp(what, "jobs")) {
 		if (report_rules_jobs(stdout, r, today, large_set) != 0)
 			status = EXIT_ERROR;

@@ -6,6 +6,7 @@
 #include "names.h"
 #include "reader.h"
 #include "times.h"
+#include "waivers.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -16,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- loading state ---- */
 
@@ -69,7 +71,7 @@ static int grow(struct load *ld, void *arrayp, size_t n, size_t elem)
 
 /* ---- one rules file: header by name, rows as cells ---- */
 
-#define MAX_COLS 8
+#define MAX_COLS 12
 
 struct table {
 	struct csvrd *rd;
@@ -813,6 +815,29 @@ static int build_indexes(struct rules *r)
 	return ok ? 0 : -1;
 }
 
+int rules_read_table(const char *path, const char *const *names, size_t ncols, size_t required,
+		     int (*row)(void *ctx, long line, const char *const *cell, const size_t *len),
+		     void *ctx)
+{
+	struct load ld = {0};
+	struct table t;
+	if (ncols > MAX_COLS)
+		ncols = MAX_COLS;
+	reader_set_rules(1);
+	if (table_open(&ld, &t, path, names, ncols, required) == 0) {
+		while (table_next(&ld, &t) > 0) {
+			const char *cell[MAX_COLS];
+			size_t len[MAX_COLS];
+			for (size_t i = 0; i < ncols; i++)
+				cell[i] = table_cell(&t, i, &len[i]);
+			ld.errors += row(ctx, t.row.line, cell, len);
+		}
+	}
+	table_close(&t);
+	reader_set_rules(0);
+	return ld.errors;
+}
+
 /* ---- the whole ---- */
 
 static char *join(const char *dir, const char *file)
@@ -825,6 +850,11 @@ static char *join(const char *dir, const char *file)
 }
 
 struct rules *rules_load(const char *dir)
+{
+	return rules_load_with(dir, NULL);
+}
+
+struct rules *rules_load_with(const char *dir, const char *waivers_file)
 {
 	struct rules *r = calloc(1, sizeof *r);
 	struct load ld = {.r = r};
@@ -852,6 +882,16 @@ struct rules *rules_load(const char *dir)
 		free(pending[i].includes);
 	free(pending);
 	load_approvals(&ld);
+	/* waivers.csv is optional; read when the rules it names have loaded */
+	char *waivers = waivers_file ? strdup(waivers_file) : join(dir, WAIVERS_FILE);
+	if (!waivers) {
+		diag_error(dir, 0, "out of memory");
+		ld.errors++;
+	} else if (!ld.errors && (waivers_file || access(waivers, F_OK) == 0) &&
+		   !(r->waivers = waivers_load(waivers, r))) {
+		ld.errors++;
+	}
+	free(waivers);
 	reader_set_rules(0);
 	if (!ld.errors && build_indexes(r) != 0) {
 		diag_error(dir, 0, "out of memory");
@@ -915,6 +955,7 @@ void rules_free(struct rules *r)
 	free(r->jobs_path);
 	free(r->staff_path);
 	free(r->approvals_path);
+	waivers_free(r->waivers);
 	free(r);
 }
 

@@ -55,8 +55,11 @@ struct rules_key {
 	long line;
 };
 
+struct waivers;
+
 struct rules {
 	char *dir, *jobs_path, *staff_path, *approvals_path;
+	struct waivers *waivers; /* waivers.csv (waivers.h), NULL when the directory has none */
 	struct rules_job *jobs;
 	size_t njobs;
 	struct rules_person *people;
@@ -73,9 +76,13 @@ struct rules {
 	size_t nnames, nids;
 };
 
-/* Loads and checks the rules in dir. Every problem is reported at its file
- * and line; any problem makes the load fail (NULL). */
+/* Loads and checks the rules in dir, waivers.csv too when the directory has
+ * one. Every problem is reported at its file and line; any problem makes
+ * the load fail (NULL). */
 struct rules *rules_load(const char *dir);
+/* The same with the waivers of the file waivers (--waivers FILE; it must
+ * exist) instead of the directory's waivers.csv; NULL: the directory's. */
+struct rules *rules_load_with(const char *dir, const char *waivers);
 void rules_free(struct rules *r);
 
 /* Probes every jobs.csv pattern and every distinct approvals.csv sets
@@ -118,6 +125,16 @@ int rules_person_in_unit(const struct rules *r, int person, const char *unit);
 /* The unit staff.csv names nearest to unit, written into buf, for "did you
  * mean" (NULL when none is close). */
 const char *rules_nearest_unit(const struct rules *r, const char *unit, char *buf, size_t size);
+
+/* Reads a rules file as jobs.csv, staff.csv and approvals.csv are read:
+ * columns found by their header names, comment and blank rows skipped, each
+ * problem reported at its file and line. Calls row() for each row with its
+ * cells trimmed, in the order of names ("" for a column the header lacks;
+ * the first `required` names must be there). row() reports its own
+ * problems and returns how many. Returns the number of problems. */
+int rules_read_table(const char *path, const char *const *names, size_t ncols, size_t required,
+		     int (*row)(void *ctx, long line, const char *const *cell, const size_t *len),
+		     void *ctx);
 
 /* A rules file's name within its directory ("approvals.csv"), for citing
  * rows as "approvals.csv:23". */

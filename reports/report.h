@@ -18,6 +18,7 @@
 
 struct baseline;
 struct filter;
+struct waiver;
 
 struct report_info {
 	const struct tally *tally;
@@ -32,6 +33,7 @@ struct report_info {
 	/* --baseline: the trend counts by kind and the resolved items; NULL
 	 * without one (then no report says anything of a trend) */
 	const struct baseline *baseline;
+	int64_t today; /* the local day of "now": waivers past their until have expired */
 };
 
 struct report_finding {
@@ -40,6 +42,7 @@ struct report_finding {
 	const struct verdict *v;
 	const struct rules *rules;
 	const char *trend; /* with --baseline: "new" or "recurring"; else NULL */
+	const struct waiver *waiver; /* the waiver that covers it (waivers.h), or NULL */
 };
 
 /* A run in the run listing: its verdict in a word ("ok", "system",
@@ -119,6 +122,10 @@ struct report_fields {
 	const char *value[REPORT_COLUMNS];
 	char id[24], time[32], records[24];
 };
+
+/* A waived finding's waiver as csv cites it, "waivers.csv:4", into buf
+ * ("" when not waived). */
+const char *report_waiver_cite(const struct report_finding *f, char *buf, size_t size);
 
 /* Fills the column values of a finding ("" for what is unknown). */
 void report_fields(struct report_fields *out, const struct report_finding *f);

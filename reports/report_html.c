@@ -11,6 +11,7 @@
 #include "filter.h"
 #include "report_text.h"
 #include "times.h"
+#include "waivers.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -777,6 +778,85 @@ static void summary_table(FILE *out, const char *title, const char *what, const 
 	}
 }
 
+/* A waiver's row in the lists of waivers expired and of those that covered
+ * nothing: where, until, ticket, reason. */
+static void waiver_row(FILE *out, const struct waivers *w, const struct waiver *wv)
+{
+	char until[16];
+	times_format_day(wv->until, until, sizeof until);
+	fputs("<tr><td>", out);
+	E(w->name);
+	fprintf(out, ":%ld</td><td>%s</td><td>", wv->line, until);
+	E(wv->ticket);
+	fputs("</td><td>", out);
+	E(wv->reason);
+	fputs("</td></tr>\n", out);
+}
+
+/* The waived findings with their waivers, then the waivers expired and
+ * those that covered nothing. */
+static void waived_section(FILE *out, const struct report_info *info)
+{
+	const struct summary *s = info->summary;
+	const struct waivers *w = info->rules ? info->rules->waivers : NULL;
+	char when[32];
+	uint64_t total = 0;
+	if (!w || !w->n)
+		return;
+	for (int k = 0; k < FIND_COUNT; k++)
+		total += s->waived[k];
+	fputs("<h2 id=\"waived\">Waived</h2>\n<p>", out);
+	count(out, total);
+	fputs(" findings covered by an exception LTS accepted (", out);
+	E(w->path);
+	fputs("): not among the runs with findings above.</p>\n", out);
+	if (total) {
+		fputs("<table><thead><tr><th>Run id</th><th>Start</th><th>Finding</th><th>Job</th>"
+		      "<th>Person (unit)</th><th>Waiver</th><th>Ticket</th><th>Reason</th></tr></thead>"
+		      "<tbody>\n",
+		      out);
+		for (size_t i = 0; i < s->nwaived_kept; i++) {
+			const struct summary_kept *e = &s->waived_kept[i];
+			const struct waiver *wv = &w->w[e->waiver];
+			times_format_local(e->time, when, sizeof when);
+			fprintf(out, "<tr><td class=\"id\">%" PRIu64 "</td><td>%s</td><td>%s</td><td>",
+				e->id, when, finding_name((enum finding_kind)e->kind));
+			E(e->job);
+			fputs("</td><td>", out);
+			E(e->person);
+			fputs("</td><td>", out);
+			E(w->name);
+			fprintf(out, ":%ld</td><td>", wv->line);
+			E(wv->ticket);
+			fputs("</td><td>", out);
+			E(wv->reason);
+			fputs("</td></tr>\n", out);
+		}
+		fputs("</tbody></table>\n", out);
+		if (total > s->nwaived_kept) {
+			fputs("<p class=\"more\">and ", out);
+			count(out, total - s->nwaived_kept);
+			fputs(" more (all of them: --format csv)</p>\n", out);
+		}
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		size_t n = 0;
+		for (size_t i = 0; i < w->n; i++)
+			n += pass ? summary_covered(s, i) == 0 : waivers_expired(&w->w[i], info->today);
+		if (!n)
+			continue;
+		fprintf(out, "<h3>%s (%zu)</h3>\n", pass ? "Waivers that covered nothing"
+						       : "Expired waivers: renew or remove them", n);
+		fputs("<table><thead><tr><th>Waiver</th><th>Until</th><th>Ticket</th><th>Reason</th>"
+		      "</tr></thead><tbody>\n",
+		      out);
+		for (size_t i = 0; i < w->n; i++)
+			if (pass ? summary_covered(s, i) == 0 : waivers_expired(&w->w[i], info->today))
+				waiver_row(out, w, &w->w[i]);
+		fputs("</tbody></table>\n", out);
+	}
+}
+
 static void facts(FILE *out, const struct report_info *info)
 {
 	const struct tally *t = info->tally;
@@ -1158,6 +1238,9 @@ static void page(FILE *out, const struct report_info *info, int mail)
 	}
 
 	fputs("<h2>Findings</h2>\n", out);
+	uint64_t waived = 0;
+	for (int k = 0; k < FIND_COUNT; k++)
+		waived += s->waived[k];
 	if (mail) {
 		mail_cards(out, s);
 	} else {
@@ -1165,6 +1248,11 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		fprintf(out, "<div class=\"card\" style=\"border-left-color:#1b1b1b\"><b>");
 		count(out, s->runs);
 		fputs("</b>runs with findings</div>\n", out);
+		if (waived) {
+			fputs("<div class=\"card\" style=\"border-left-color:#999\"><b>", out);
+			count(out, waived);
+			fputs("</b><a href=\"#waived\">waived</a></div>\n", out);
+		}
 		for (int k = 0; k < FIND_COUNT; k++) {
 			fprintf(out, "<div class=\"card\" style=\"border-left-color:%s\"><b>", kind_color[k]);
 			count(out, s->kinds[k]);
@@ -1220,6 +1308,7 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		fputs("<h2>Runs with findings</h2>\n", out);
 		resolved(out, info);
 	}
+	waived_section(out, info);
 	rejects(out, info->tally);
 	fputs("<footer>Made by almaudit from the exports and rules named above.</footer>\n"
 	      "</body>\n</html>\n",

@@ -8,6 +8,7 @@
 #include "baseline.h"
 #include "filter.h"
 #include "times.h"
+#include "waivers.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -136,6 +137,18 @@ static void json_finding(struct reporter *r, const struct report_finding *f)
 	report_fields(&fields, f);
 	fputs(r->written ? ",\n{" : "\n{", out);
 	report_json_fields(out, &fields);
+	fputs(",\"waiver\":", out);
+	if (f->waiver) {
+		fputs("{\"file\":", out);
+		report_json_string(out, f->rules->waivers->name);
+		fprintf(out, ",\"line\":%ld,\"ticket\":", f->waiver->line);
+		report_json_string(out, f->waiver->ticket);
+		fputs(",\"reason\":", out);
+		report_json_string(out, f->waiver->reason);
+		putc('}', out);
+	} else {
+		fputs("null", out);
+	}
 	if (f->trend) {
 		putc(',', out);
 		key(out, "trend");
@@ -306,6 +319,41 @@ static void baseline(FILE *out, const struct report_info *info)
 	fputs("],\n", out);
 }
 
+/* "waived":{kind:count,..},"waivers":{"file":..,"rows":[..]} (or null when
+ * the rules have no waivers file): each waiver with the findings it
+ * covered in this report and whether it has expired. */
+static void waivers(FILE *out, const struct report_info *info)
+{
+	const struct summary *s = info->summary;
+	const struct waivers *w = info->rules->waivers;
+	fputs("\"waived\":{", out);
+	for (int k = 0; k < FIND_COUNT; k++)
+		fprintf(out, "%s\"%s\":%" PRIu64, k ? "," : "", finding_name((enum finding_kind)k),
+			s->waived[k]);
+	fputs("},\n\"waivers\":", out);
+	if (!w) {
+		fputs("null,\n", out);
+		return;
+	}
+	fputs("{\"file\":", out);
+	report_json_string(out, w->path);
+	fputs(",\"rows\":[", out);
+	for (size_t i = 0; i < w->n; i++) {
+		const struct waiver *wv = &w->w[i];
+		fprintf(out, "%s{\"line\":%ld,\"from\":", i ? ",\n" : "\n", wv->line);
+		day(out, wv->from == RULES_NO_DATE ? TIME_NONE : wv->from);
+		fputs(",\"until\":", out);
+		day(out, wv->until);
+		fputs(",\"ticket\":", out);
+		report_json_string(out, wv->ticket);
+		fputs(",\"reason\":", out);
+		report_json_string(out, wv->reason);
+		fprintf(out, ",\"covered\":%" PRIu64 ",\"expired\":%s}", summary_covered(s, i),
+			waivers_expired(wv, info->today) ? "true" : "false");
+	}
+	fputs("]},\n", out);
+}
+
 void report_json_end(struct reporter *r, const struct report_info *info)
 {
 	FILE *out = r->out;
@@ -386,6 +434,8 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		fprintf(out, "%s\"%s\":%" PRIu64, k ? "," : "", finding_name((enum finding_kind)k),
 			s->kinds[k]);
 	fputs("},\n", out);
+	if (!r->array || strcmp(r->array, "runs")) /* the run listing applies no waivers */
+		waivers(out, info);
 	rows(out, "by_person", s, s->people, s->npeople, &s->people_others, "person");
 	fputs(",\n", out);
 	rows(out, "by_job", s, s->jobs, s->njobs, &s->jobs_others, "job");

@@ -2,6 +2,7 @@
 
 #include "report_text.h"
 #include "times.h"
+#include "waivers.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -51,6 +52,36 @@ void report_rules_check(FILE *out, const struct rules *r, size_t warnings)
 		fprintf(out, ", %zu %s (on standard error)", warnings,
 			warnings == 1 ? "warning" : "warnings");
 	putc('\n', out);
+}
+
+void report_rules_waivers(FILE *out, const struct rules *r, int64_t today)
+{
+	const struct waivers *w = r->waivers;
+	if (!w)
+		return;
+	size_t expired = 0;
+	for (size_t i = 0; i < w->n; i++)
+		expired += waivers_expired(&w->w[i], today) != 0;
+	fprintf(out, "%s: %zu %s", w->path, w->n, w->n == 1 ? "waiver" : "waivers");
+	if (expired)
+		fprintf(out, " (%zu expired)", expired);
+	fputs(": OK\n", out);
+	for (size_t i = 0; i < w->n; i++) {
+		const struct waiver *wv = &w->w[i];
+		char until[16];
+		times_format_day(wv->until, until, sizeof until);
+		if (waivers_expired(wv, today)) {
+			fprintf(out, "  %s:%ld: expired: until %s, ticket ", w->name, wv->line, until);
+			report_text_cell(out, wv->ticket, 0);
+			putc('\n', out);
+		}
+		if (wv->staff && wv->person < 0) {
+			fprintf(out, "  %s:%ld: ", w->name, wv->line);
+			report_text_cell(out, wv->staff, 0);
+			fprintf(out, " is not in staff.csv: matched against the export's %s\n",
+				wv->staff_key[0] ? "name" : "id");
+		}
+	}
 }
 
 static void threshold(char *buf, size_t size, const struct rules_job *j, int64_t large_set)

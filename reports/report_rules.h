@@ -16,6 +16,10 @@ void report_rules_check(FILE *out, const struct rules *r, size_t warnings);
  * jobs and who return 0, or -1 (reported) out of memory. */
 int report_rules_jobs(FILE *out, const struct rules *r, int64_t today, int64_t large_set);
 int report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, int64_t large_set);
+/* What rules check says of the waivers file, when there is one: how many,
+ * those expired before today, and the people taken as the export's id or
+ * name (not in staff.csv). */
+void report_rules_waivers(FILE *out, const struct rules *r, int64_t today);
 void report_rules_what(FILE *out, const struct rules *r, int person, int64_t today);
 
 #endif

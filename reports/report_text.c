@@ -6,6 +6,7 @@
 #include "filter.h"
 #include "period.h"
 #include "times.h"
+#include "waivers.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -276,6 +277,9 @@ void report_text_header(FILE *out, const struct report_info *info)
 			info->rules->dir, info->rules->njobs, info->rules->npeople,
 			info->rules->napprovals);
 	baseline_header(out, info);
+	if (info->rules && info->rules->waivers && info->rules->waivers->n)
+		fprintf(out, "%-10s %s: %zu %s\n", "Waivers", info->rules->waivers->path,
+			info->rules->waivers->n, info->rules->waivers->n == 1 ? "waiver" : "waivers");
 	user_lines(out, info);
 }
 
@@ -416,6 +420,106 @@ static void short_tables(FILE *out, const struct summary *s)
 		      out);
 }
 
+/* "11 unapproved, 2 unlisted-job": the non-zero counts by kind. */
+static void kinds_line(FILE *out, const uint64_t *counts)
+{
+	char n[32];
+	for (int k = 0, any = 0; k < FIND_COUNT; k++)
+		if (counts[k])
+			fprintf(out, "%s%s %s", any++ ? ", " : "", report_count(counts[k], n, sizeof n),
+				finding_name((enum finding_kind)k));
+}
+
+static uint64_t waived_total(const struct summary *s)
+{
+	uint64_t n = 0;
+	for (int k = 0; k < FIND_COUNT; k++)
+		n += s->waived[k];
+	return n;
+}
+
+/* One waiver on a line: "waivers.csv:4  until 2026-09-30  LTS-4410  reason". */
+static void waiver_line(FILE *out, const struct waivers *w, const struct waiver *wv, int width)
+{
+	char until[16], cite[300];
+	times_format_day(wv->until, until, sizeof until);
+	snprintf(cite, sizeof cite, "%s:%ld", w->name, wv->line);
+	fprintf(out, "%-*s  until %s  ", width, cite, until);
+	report_text_cell(out, wv->ticket, 0);
+	fputs("  ", out);
+	report_text_cell(out, wv->reason, 0);
+	putc('\n', out);
+}
+
+/* The waived findings, each with its waiver's file:line, ticket and reason;
+ * then the waivers past their until, and those that covered nothing, so
+ * that the file does not rot. */
+static void waived_section(FILE *out, const struct report_info *info)
+{
+	const struct summary *s = info->summary;
+	const struct waivers *w = info->rules ? info->rules->waivers : NULL;
+	uint64_t total = waived_total(s);
+	char n[32], when[32], cite[300];
+	if (!w || !w->n)
+		return;
+	if (total) {
+		int wcite = 6, wticket = 6;
+		for (size_t i = 0; i < s->nwaived_kept; i++) {
+			const struct waiver *wv = &w->w[s->waived_kept[i].waiver];
+			int c = snprintf(cite, sizeof cite, "%s:%ld", w->name, wv->line);
+			int t = (int)strlen(wv->ticket);
+			wcite = c > wcite ? c : wcite;
+			wticket = t > wticket ? (t < 24 ? t : 24) : wticket;
+		}
+		fprintf(out, "WAIVED (%s): findings an accepted exception covers (%s), not counted above\n",
+			report_count(total, n, sizeof n), w->name);
+		fprintf(out, "%-19s %-16s %-18s %-29s %-36s %-*s %-*s %s\n", "RUN ID", "START", "FINDING",
+			"JOB", "PERSON (UNIT)", wcite, "WAIVER", wticket, "TICKET", "REASON");
+		for (size_t i = 0; i < s->nwaived_kept; i++) {
+			const struct summary_kept *e = &s->waived_kept[i];
+			const struct waiver *wv = &w->w[e->waiver];
+			times_format_local(e->time, when, sizeof when);
+			fprintf(out, "%-19" PRIu64 " %-16s %-18s ", e->id, when,
+				finding_name((enum finding_kind)e->kind));
+			report_text_cell(out, e->job, 29);
+			putc(' ', out);
+			report_text_cell(out, e->person, 36);
+			snprintf(cite, sizeof cite, "%s:%ld", w->name, wv->line);
+			fprintf(out, " %-*s ", wcite, cite);
+			report_text_cell(out, wv->ticket, wticket);
+			putc(' ', out);
+			report_text_cell(out, wv->reason, 0);
+			putc('\n', out);
+		}
+		if (total > s->nwaived_kept)
+			fprintf(out, "and %s more\n", report_count(total - s->nwaived_kept, n, sizeof n));
+		putc('\n', out);
+	}
+	size_t expired = 0, unused = 0;
+	int width = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		int c = snprintf(cite, sizeof cite, "%s:%ld", w->name, w->w[i].line);
+		width = c > width ? c : width;
+		expired += waivers_expired(&w->w[i], info->today) != 0;
+		unused += summary_covered(s, i) == 0;
+	}
+	if (expired) {
+		fprintf(out, "EXPIRED WAIVERS (%zu): past their until: renew or remove them\n", expired);
+		for (size_t i = 0; i < w->n; i++)
+			if (waivers_expired(&w->w[i], info->today))
+				waiver_line(out, w, &w->w[i], width);
+		putc('\n', out);
+	}
+	if (unused) {
+		fprintf(out, "WAIVERS THAT COVERED NOTHING (%zu): no finding of this report matched them\n",
+			unused);
+		for (size_t i = 0; i < w->n; i++)
+			if (!summary_covered(s, i))
+				waiver_line(out, w, &w->w[i], width);
+		putc('\n', out);
+	}
+}
+
 static void text_begin(struct reporter *r, const struct report_info *info)
 {
 	(void)r;
@@ -455,17 +559,28 @@ void report_text_page(FILE *out, const struct report_info *info)
 	if (info->hidden)
 		fprintf(out, " (%s more %s with findings not shown: filters)",
 			report_count(info->hidden, n, sizeof n), info->hidden == 1 ? "run" : "runs");
-	fputs(info->baseline ? "\n" : "\n\n", out);
+	putc('\n', out);
+	if (waived_total(s)) {
+		/* waived findings count apart: not runs with findings, not exit 1 */
+		uint64_t total = waived_total(s);
+		fprintf(out, "Waived     %s %s: ", report_count(total, n, sizeof n),
+			total == 1 ? "finding" : "findings");
+		kinds_line(out, s->waived);
+		fputs(" (under WAIVED below)\n", out);
+	}
+	fputs(info->baseline ? "" : "\n", out);
 	trend_lines(out, info);
 	if (!s->runs && !s->failed) {
 		month_table(out, info);
 		resolved_table(out, info);
+		waived_section(out, info);
 		return;
 	}
 	short_tables(out, s);
 	month_table(out, info);
 	if (!s->runs) {
 		resolved_table(out, info);
+		waived_section(out, info);
 		return;
 	}
 	for (int k = 0; k < FIND_COUNT; k++)
@@ -474,6 +589,36 @@ void report_text_page(FILE *out, const struct report_info *info)
 	resolved_table(out, info);
 	summary_table(out, "BY PERSON", s, s->people, s->npeople, &s->people_others);
 	summary_table(out, "BY JOB", s, s->jobs, s->njobs, &s->jobs_others);
+	waived_section(out, info);
+}
+
+/* The short report's word on waivers: what they covered, and those that
+ * expired or covered nothing, cited at file:line. */
+static void summary_waivers(FILE *out, const struct report_info *info)
+{
+	const struct summary *s = info->summary;
+	const struct waivers *w = info->rules ? info->rules->waivers : NULL;
+	char n[32];
+	if (!w || !w->n)
+		return;
+	if (waived_total(s)) {
+		fprintf(out, "Waived: %s %s, not among the runs with findings (", report_count(waived_total(s), n, sizeof n),
+			waived_total(s) == 1 ? "finding" : "findings");
+		kinds_line(out, s->waived);
+		fputs(")\n", out);
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		int any = 0;
+		for (size_t i = 0; i < w->n; i++) {
+			if (pass ? summary_covered(s, i) != 0 : !waivers_expired(&w->w[i], info->today))
+				continue;
+			fprintf(out, "%s%s:%ld", any++ ? ", " : pass ? "Waivers that covered nothing: "
+								  : "Waivers expired: ",
+				w->name, w->w[i].line);
+		}
+		if (any)
+			putc('\n', out);
+	}
 }
 
 void report_text_summary(FILE *out, const struct report_info *info)
@@ -540,6 +685,7 @@ void report_text_summary(FILE *out, const struct report_info *info)
 			report_count(sum[2], z, sizeof z));
 		baseline_notes(out, info, "Baseline: ");
 	}
+	summary_waivers(out, info);
 	if (!s->runs)
 		return;
 	int any = 0;

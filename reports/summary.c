@@ -2,6 +2,7 @@
 
 #include "report_text.h"
 #include "times.h"
+#include "waivers.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -32,20 +33,26 @@ static void rows_free(struct summary_row *rows, size_t n)
 	free(rows);
 }
 
+static void kept_free(struct summary_kept *kept, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct summary_kept *e = &kept[i];
+		free(e->job);
+		free(e->person);
+		free(e->status);
+		free(e->detail);
+		free(e->name);
+		free(e->set);
+	}
+	free(kept);
+}
+
 void summary_free(struct summary *s)
 {
-	for (int k = 0; k < FIND_COUNT; k++) {
-		for (size_t i = 0; i < s->nkept[k]; i++) {
-			struct summary_kept *e = &s->kept[k][i];
-			free(e->job);
-			free(e->person);
-			free(e->status);
-			free(e->detail);
-			free(e->name);
-			free(e->set);
-		}
-		free(s->kept[k]);
-	}
+	for (int k = 0; k < FIND_COUNT; k++)
+		kept_free(s->kept[k], s->nkept[k]);
+	kept_free(s->waived_kept, s->nwaived_kept);
+	free(s->covered);
 	rows_free(s->people, s->npeople);
 	rows_free(s->jobs, s->njobs);
 	rows_free(s->units, s->nunits);
@@ -180,6 +187,24 @@ static struct summary_month *month_of(struct summary *s, int64_t t)
 	return &s->months[s->last_month];
 }
 
+/* Fills a kept finding (its strings copied). */
+static void keep(struct summary *s, struct summary_kept *e, const struct run *run,
+		 const struct verdict *v, enum finding_kind k, int waiver, const char *job,
+		 const char *person)
+{
+	e->id = run->id;
+	e->time = run->time;
+	e->records = run->records;
+	e->job = dup(s, job);
+	e->person = dup(s, person);
+	e->status = dup(s, run->status);
+	e->detail = dup(s, v->detail[k]);
+	e->name = dup(s, run->name);
+	e->set = dup(s, run->set_name);
+	e->kind = (int)k;
+	e->waiver = waiver;
+}
+
 void summary_add(struct summary *s, const struct rules *rules, const struct run *run,
 		 const struct verdict *v, unsigned kinds, int new_run)
 {
@@ -223,17 +248,39 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 			s->failed = 1;
 			continue;
 		}
-		struct summary_kept *e = &s->kept[k][s->nkept[k]++];
-		e->id = run->id;
-		e->time = run->time;
-		e->records = run->records;
-		e->job = dup(s, job);
-		e->person = dup(s, person);
-		e->status = dup(s, run->status);
-		e->detail = dup(s, v->detail[k]);
-		e->name = dup(s, run->name);
-		e->set = dup(s, run->set_name);
+		keep(s, &s->kept[k][s->nkept[k]++], run, v, (enum finding_kind)k, -1, job, person);
 	}
+}
+
+void summary_waive(struct summary *s, const struct rules *rules, const struct run *run,
+		   const struct verdict *v, enum finding_kind kind, int waiver)
+{
+	s->waived[kind]++;
+	size_t n = rules->waivers ? rules->waivers->n : 0;
+	if (!s->covered && n) {
+		if (!(s->covered = calloc(n, sizeof *s->covered)))
+			s->failed = 1;
+		else
+			s->ncovered = n;
+	}
+	if (waiver >= 0 && (size_t)waiver < s->ncovered)
+		s->covered[waiver]++;
+	if (s->nwaived_kept >= s->limit)
+		return;
+	if (room((void **)&s->waived_kept, s->nwaived_kept, &s->cwaived_kept,
+		 sizeof *s->waived_kept) != 0) {
+		s->failed = 1;
+		return;
+	}
+	char person[256], job[256];
+	summary_person(person, sizeof person, rules, run, v);
+	summary_job(job, sizeof job, rules, run, v);
+	keep(s, &s->waived_kept[s->nwaived_kept++], run, v, kind, waiver, job, person);
+}
+
+uint64_t summary_covered(const struct summary *s, size_t i)
+{
+	return i < s->ncovered ? s->covered[i] : 0;
 }
 
 /* The entry of a run's local day, added when it is the first run of its

@@ -32,6 +32,8 @@ struct summary_kept {
 	char *detail;
 	char *name; /* the instance name */
 	char *set;  /* the set name */
+	int kind;   /* the finding kind (an enum finding_kind) */
+	int waiver; /* the waiver that covers it (index in rules->waivers), or -1 */
 };
 
 struct summary_row {
@@ -92,6 +94,13 @@ struct summary {
 	struct summary_damaging damaging[SUMMARY_DAMAGING]; /* most records first */
 	size_t ndamaging;
 	int failed; /* out of memory: the tables are short (counts by kind are whole) */
+	/* waived findings: counted by kind, not in runs or the tables above;
+	 * the first `limit` kept; the findings each waiver covered */
+	uint64_t waived[FIND_COUNT];
+	struct summary_kept *waived_kept;
+	size_t nwaived_kept, cwaived_kept;
+	uint64_t *covered; /* [waiver index], NULL until a finding is waived */
+	size_t ncovered;
 };
 
 void summary_init(struct summary *s, size_t limit);
@@ -101,6 +110,14 @@ void summary_free(struct summary *s);
  * it (a run is counted once however many copies add kinds). */
 void summary_add(struct summary *s, const struct rules *rules, const struct run *run,
 		 const struct verdict *v, unsigned kinds, int new_run);
+
+/* Counts a finding of the kind that the waiver (an index in
+ * rules->waivers) covers: waived, not among the runs with findings. */
+void summary_waive(struct summary *s, const struct rules *rules, const struct run *run,
+		   const struct verdict *v, enum finding_kind kind, int waiver);
+
+/* The findings waiver i covered (0 when none). */
+uint64_t summary_covered(const struct summary *s, size_t i);
 
 /* Counts one distinct audited run by its local day; summary_flag marks it
  * as having findings shown (once per run). */
