@@ -19,7 +19,6 @@ struct pass {
 	struct tally *tally;
 	struct summary *summary;
 	struct runset once; /* every run counted once */
-	struct idset flagged; /* runs counted with findings no waiver covers */
 	int failed;	    /* out of memory: the counts may be short */
 };
 
@@ -111,7 +110,7 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 	if (p->c->mode == AUDIT_FINDINGS) {
 		/* a run counts among the runs with findings from its first finding
 		 * no waiver covers, whichever copy shows it */
-		int added = flagged ? idset_add(&p->flagged, run->id) : 0;
+		int added = flagged ? runset_flag(&p->once, run->id) : 0;
 		if (added < 0)
 			p->failed = 1;
 		first = added == 1;
@@ -304,7 +303,6 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	tally_init(&tally);
 	summary_init(&summary, c->limit);
 	runset_init(&p.once);
-	idset_init(&p.flagged);
 	p.judge = judge_new(c->rules, c->large_set);
 	p.in = ingest_new(in->cols, &tally, in->rejects);
 	struct report_info info = {&tally, c->rules, c->period, &summary, 0, c->large_set,
@@ -314,7 +312,6 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		judge_free(p.judge);
 		ingest_free(p.in);
 		runset_free(&p.once);
-		idset_free(&p.flagged);
 		summary_free(&summary);
 		tally_free(&tally);
 		return -1;
@@ -380,7 +377,6 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	judge_free(p.judge);
 	ingest_free(p.in);
 	runset_free(&p.once);
-	idset_free(&p.flagged);
 	summary_free(&summary);
 	tally_free(&tally);
 	return status;

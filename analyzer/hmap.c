@@ -87,12 +87,14 @@ int64_t *hmap_put(struct hmap *m, const void *key, size_t len, int64_t initial, 
 void idset_init(struct idset *s)
 {
 	memset(s, 0, sizeof *s);
+	idmap_init(&s->wide);
 }
 
 void idset_free(struct idset *s)
 {
 	for (int i = 0; i < IDSET_SHARDS; i++)
-		free(s->shard[i].ids);
+		free(s->shard[i].slots);
+	idmap_free(&s->wide);
 	idset_init(s);
 }
 
@@ -102,7 +104,7 @@ static size_t id_slot(uint64_t id, size_t mask)
 	return (size_t)((id * 0x9E3779B97F4A7C15ull) >> 17) & mask;
 }
 
-/* A full mix of an id (murmur3's finalizer): the top 6 bits choose the
+/* A full mix of a key (murmur3's finalizer): the top 6 bits choose the
  * shard, the next 32 the home slot in it. */
 static uint64_t id_mix(uint64_t id)
 {
@@ -119,11 +121,23 @@ static uint32_t home(uint64_t h, uint32_t cap)
 	return (uint32_t)(((h >> 26) & 0xFFFFFFFFull) * cap >> 32);
 }
 
-/* The slot of id in its shard: where it is, or the empty slot it would take. */
-static uint32_t shard_find(const struct idset_shard *t, uint64_t id, uint64_t h)
+#define KEY_BITS 48
+#define KEY_MAX ((1ull << KEY_BITS) - 1)
+
+/* The key of id in the compact tables, (id - base) + 1, or 0 when id is too
+ * far from base (or no base is set). */
+static uint64_t key_of(const struct idset *s, uint64_t id)
+{
+	if (!s->has_base || id < s->base || id - s->base >= KEY_MAX)
+		return 0;
+	return id - s->base + 1;
+}
+
+/* The slot of key in its shard: where it is, or the empty slot it would take. */
+static uint32_t shard_find(const struct idset_shard *t, uint64_t key, uint64_t h)
 {
 	uint32_t j = home(h, t->cap);
-	while (t->ids[j] && t->ids[j] != id)
+	while (t->slots[j] && t->slots[j] >> 16 != key)
 		if (++j == t->cap)
 			j = 0;
 	return j;
@@ -135,87 +149,150 @@ static int shard_grow(struct idset_shard *t)
 	uint64_t cap = t->cap ? (uint64_t)t->cap + t->cap / 2 : 32;
 	if (cap > UINT32_MAX)
 		return -1;
-	uint64_t *ids = calloc((size_t)cap, sizeof *ids + sizeof *t->values);
-	if (!ids)
+	uint64_t *slots = calloc((size_t)cap, sizeof *slots);
+	if (!slots)
 		return -1;
-	struct idset_shard grown = {ids, (uint16_t *)(ids + cap), (uint32_t)cap, t->count};
+	struct idset_shard grown = {slots, (uint32_t)cap, t->count};
 	for (uint32_t i = 0; i < t->cap; i++) {
-		if (!t->ids[i])
+		uint64_t v = t->slots[i];
+		if (!v)
 			continue;
-		uint32_t j = shard_find(&grown, t->ids[i], id_mix(t->ids[i]));
-		grown.ids[j] = t->ids[i];
-		grown.values[j] = t->values[i];
+		uint32_t j = home(id_mix(v >> 16), grown.cap);
+		while (slots[j])
+			if (++j == grown.cap)
+				j = 0;
+		slots[j] = v;
 	}
-	free(t->ids);
+	free(t->slots);
 	*t = grown;
 	return 0;
 }
 
-/* The value of id, added when absent (*added 1); NULL when out of memory. */
-static uint16_t *idset_put(struct idset *s, uint64_t id, int *added)
+/* The slot of id, added when absent (*added 1); NULL when out of memory or
+ * when id is not for the compact tables (*wide 1). */
+static uint64_t *idset_slot(struct idset *s, uint64_t id, int *added, int *wide)
 {
-	*added = 0;
-	if (id == 0) {
-		*added = !s->has_zero;
-		s->has_zero = 1;
-		return &s->zero;
+	*added = *wide = 0;
+	if (!s->has_base) {
+		s->base = id > (1ull << (KEY_BITS - 1)) ? id - (1ull << (KEY_BITS - 1)) : 0;
+		s->has_base = 1;
 	}
-	uint64_t h = id_mix(id);
+	uint64_t key = key_of(s, id);
+	if (!key) {
+		*wide = 1;
+		return NULL;
+	}
+	uint64_t h = id_mix(key);
 	struct idset_shard *t = &s->shard[h >> 58];
 	uint32_t j = 0;
 	if (t->cap) {
-		j = shard_find(t, id, h);
-		if (t->ids[j])
-			return &t->values[j];
+		j = shard_find(t, key, h);
+		if (t->slots[j])
+			return &t->slots[j];
 	}
-	/* at most 4/5 full */
-	if ((uint64_t)(t->count + 1) * 5 > (uint64_t)t->cap * 4) {
+	/* at most 7/8 full */
+	if ((uint64_t)(t->count + 1) * 8 > (uint64_t)t->cap * 7) {
 		if (shard_grow(t) != 0)
 			return NULL;
-		j = shard_find(t, id, h);
+		j = shard_find(t, key, h);
 	}
-	t->ids[j] = id;
-	t->values[j] = 0;
+	t->slots[j] = key << 16;
 	t->count++;
 	s->count++;
 	*added = 1;
-	return &t->values[j];
+	return &t->slots[j];
+}
+
+/* The value of a wide id, added when absent; NULL when out of memory. */
+static uint32_t *wide_put(struct idset *s, uint64_t id, int *added)
+{
+	size_t before = s->wide.count + (size_t)s->wide.has_zero;
+	uint32_t *at = idmap_put(&s->wide, id);
+	*added = at && s->wide.count + (size_t)s->wide.has_zero > before;
+	if (*added)
+		s->count++;
+	return at;
+}
+
+int idset_or(struct idset *s, uint64_t id, unsigned bits, unsigned *before)
+{
+	int added, wide;
+	uint64_t *at = idset_slot(s, id, &added, &wide);
+	*before = 0;
+	if (wide) {
+		uint32_t *v = wide_put(s, id, &added);
+		if (!v)
+			return -1;
+		*before = *v;
+		*v |= bits & 0xFFFFu;
+		return 0;
+	}
+	if (!at)
+		return -1;
+	*before = (unsigned)(*at & 0xFFFFu);
+	*at |= bits & 0xFFFFu;
+	return 0;
 }
 
 int idset_add(struct idset *s, uint64_t id)
 {
-	int added;
-	return idset_put(s, id, &added) ? added : -1;
+	int added, wide;
+	uint64_t *at = idset_slot(s, id, &added, &wide);
+	if (wide)
+		return wide_put(s, id, &added) ? added : -1;
+	return at ? added : -1;
 }
 
-uint16_t *idset_value(struct idset *s, uint64_t id)
+int idset_get(const struct idset *s, uint64_t id, unsigned *value)
 {
-	int added;
-	return idset_put(s, id, &added);
-}
-
-const uint16_t *idset_find(const struct idset *s, uint64_t id)
-{
-	if (id == 0)
-		return s->has_zero ? &s->zero : NULL;
-	uint64_t h = id_mix(id);
+	*value = 0;
+	uint64_t key = key_of(s, id);
+	if (!key) {
+		const uint32_t *v = idmap_get(&s->wide, id);
+		if (!v)
+			return 0;
+		*value = *v;
+		return 1;
+	}
+	uint64_t h = id_mix(key);
 	const struct idset_shard *t = &s->shard[h >> 58];
 	if (!t->cap)
-		return NULL;
-	uint32_t j = shard_find(t, id, h);
-	return t->ids[j] ? &t->values[j] : NULL;
+		return 0;
+	uint64_t v = t->slots[shard_find(t, key, h)];
+	if (!v)
+		return 0;
+	*value = (unsigned)(v & 0xFFFFu);
+	return 1;
 }
 
 int idset_has(const struct idset *s, uint64_t id)
 {
-	return idset_find(s, id) != NULL;
+	unsigned v;
+	return idset_get(s, id, &v);
+}
+
+void idset_each(const struct idset *s, void (*fn)(void *arg, uint64_t id, unsigned value),
+		void *arg)
+{
+	for (int i = 0; i < IDSET_SHARDS; i++) {
+		const struct idset_shard *t = &s->shard[i];
+		for (uint32_t j = 0; j < t->cap; j++)
+			if (t->slots[j])
+				fn(arg, s->base + (t->slots[j] >> 16) - 1,
+				   (unsigned)(t->slots[j] & 0xFFFFu));
+	}
+	for (size_t j = 0; j < s->wide.cap; j++)
+		if (s->wide.slots[j].id)
+			fn(arg, s->wide.slots[j].id, s->wide.slots[j].value);
+	if (s->wide.has_zero)
+		fn(arg, 0, s->wide.zero);
 }
 
 size_t idset_bytes(const struct idset *s)
 {
-	size_t n = 0;
+	size_t n = s->wide.cap * sizeof *s->wide.slots;
 	for (int i = 0; i < IDSET_SHARDS; i++)
-		n += (size_t)s->shard[i].cap * (sizeof *s->shard[i].ids + sizeof *s->shard[i].values);
+		n += (size_t)s->shard[i].cap * sizeof *s->shard[i].slots;
 	return n;
 }
 

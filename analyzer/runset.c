@@ -25,36 +25,49 @@ int runset_add(struct runset *s, uint64_t id)
 	return idset_add(&s->ids, id);
 }
 
+/* The bits of a run's value: found kinds in the low byte (bit 7: counted
+ * among the runs with findings), shown kinds in the high byte. */
+#define FOUND 0x7Fu
+#define FLAGGED 0x80u
+_Static_assert(FIND_COUNT <= 7, "finding kinds fit in 7 bits");
+
 int runset_found(struct runset *s, uint64_t id, unsigned found, unsigned *fresh)
 {
+	unsigned was;
 	*fresh = 0;
 	if (!found)
 		return 0;
-	uint16_t *at = idset_value(&s->ids, id);
-	if (!at)
+	if (idset_or(&s->ids, id, found & FOUND, &was) != 0)
 		return -1;
-	*fresh = found & ~(*at & 0xFFu);
-	*at |= found & 0xFFu;
+	*fresh = found & ~(was & FOUND);
 	return 0;
 }
 
 int runset_shown(struct runset *s, uint64_t id, unsigned kinds, int *first)
 {
+	unsigned was;
 	*first = 0;
 	if (!kinds)
 		return 0;
-	uint16_t *at = idset_value(&s->ids, id);
-	if (!at)
+	if (idset_or(&s->ids, id, (kinds & FOUND) << 8 | (kinds & FOUND), &was) != 0)
 		return -1;
-	*first = (*at >> 8) == 0;
-	*at |= (uint16_t)((kinds & 0xFFu) << 8 | (kinds & 0xFFu));
+	*first = (was >> 8) == 0;
 	return 0;
 }
 
 unsigned runset_shown_kinds(const struct runset *s, uint64_t id)
 {
-	const uint16_t *at = idset_find(&s->ids, id);
-	return at ? (*at >> 8) & 0xFFu : 0;
+	unsigned v;
+	idset_get(&s->ids, id, &v);
+	return (v >> 8) & FOUND;
+}
+
+int runset_flag(struct runset *s, uint64_t id)
+{
+	unsigned was;
+	if (idset_or(&s->ids, id, FLAGGED, &was) != 0)
+		return -1;
+	return !(was & FLAGGED);
 }
 
 /* Copies a string into the held block at *o. */
@@ -135,17 +148,17 @@ void runset_release(struct runset *s, uint64_t id)
 	}
 }
 
+static void count_hidden(void *arg, uint64_t id, unsigned value)
+{
+	(void)id;
+	if ((value & FOUND) && !(value >> 8))
+		++*(uint64_t *)arg;
+}
+
 uint64_t runset_hidden(const struct runset *s)
 {
 	uint64_t n = 0;
-	for (int i = 0; i < IDSET_SHARDS; i++) {
-		const struct idset_shard *t = &s->ids.shard[i];
-		for (uint32_t j = 0; j < t->cap; j++)
-			if (t->ids[j] && (t->values[j] & 0xFFu) && !(t->values[j] >> 8))
-				n++;
-	}
-	if (s->ids.has_zero && (s->ids.zero & 0xFFu) && !(s->ids.zero >> 8))
-		n++;
+	idset_each(&s->ids, count_hidden, &n);
 	return n;
 }
 
