@@ -1,12 +1,94 @@
 #include "csvw.h"
 
-#include <inttypes.h>
-#include <string.h>
+void wbuf_init(struct wbuf *b, FILE *f, char *storage, size_t cap)
+{
+	b->f = f;
+	b->buf = storage;
+	b->len = 0;
+	b->cap = cap;
+}
+
+int wbuf_flush(struct wbuf *b)
+{
+	size_t n = b->len;
+	b->len = 0;
+	return n && fwrite(b->buf, 1, n, b->f) != n ? -1 : 0;
+}
+
+void wbuf_write_slow(struct wbuf *b, const void *s, size_t n)
+{
+	wbuf_flush(b);
+	if (n >= b->cap / 2) {
+		fwrite(s, 1, n, b->f); /* a short write sets the FILE's error flag */
+		return;
+	}
+	memcpy(b->buf, s, n);
+	b->len = n;
+}
+
+size_t wbuf_format_u64(char *out, uint64_t v)
+{
+	char tmp[20];
+	size_t n = 0;
+	do {
+		tmp[sizeof tmp - ++n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	memcpy(out, tmp + sizeof tmp - n, n);
+	return n;
+}
+
+void wbuf_u64(struct wbuf *b, uint64_t v)
+{
+	wbuf_commit(b, wbuf_format_u64(wbuf_room(b, 20), v));
+}
+
+void wbuf_i64(struct wbuf *b, int64_t v)
+{
+	if (v < 0) {
+		wbuf_char(b, '-');
+		wbuf_u64(b, 0 - (uint64_t)v);
+	} else {
+		wbuf_u64(b, (uint64_t)v);
+	}
+}
 
 void csvw_init(struct csvw *w, FILE *f)
 {
 	w->f = f;
 	w->col = 0;
+	w->hold = 0;
+	wbuf_init(&w->out, f, w->store, sizeof w->store);
+}
+
+void csvw_hold(struct csvw *w)
+{
+	w->hold = 1;
+}
+
+int csvw_flush(struct csvw *w)
+{
+	return wbuf_flush(&w->out);
+}
+
+/* The bytes that make a cell quoted: , " LF CR. */
+static const unsigned char special[256] = {[','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
+
+/* Writes a quoted cell's text at o, each " doubled, span by span; returns
+ * the end. */
+static char *quoted(char *o, const char *s, size_t n)
+{
+	const char *end = s + n;
+	for (;;) {
+		const char *q = memchr(s, '"', (size_t)(end - s));
+		size_t span = q ? (size_t)(q - s) + 1 : (size_t)(end - s);
+		memcpy(o, s, span);
+		o += span;
+		if (!q)
+			return o;
+		*o++ = '"';
+		s = q + 1;
+	}
 }
 
 void csvw_cell(struct csvw *w, const char *s, size_t n)
@@ -14,24 +96,46 @@ void csvw_cell(struct csvw *w, const char *s, size_t n)
 	int formula = n && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
 			    s[0] == '\t' || s[0] == '\r');
 	int quote = formula || (n && (s[0] == ' ' || s[n - 1] == ' '));
-
-	if (w->col++)
-		putc(',', w->f);
+	const unsigned char *u = (const unsigned char *)s;
 	for (size_t i = 0; i < n && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
-	if (!quote) {
-		fwrite(s, 1, n, w->f);
+		quote = special[u[i]];
+
+	struct wbuf *b = &w->out;
+	size_t most = (quote ? 2 * n + 3 : n) + 1; /* , " ' text (quotes doubled) " */
+	if (most > b->cap) {
+		/* a cell larger than the buffer: written in spans */
+		if (w->col++)
+			wbuf_char(b, ',');
+		if (!quote) {
+			wbuf_put(b, s, n);
+			return;
+		}
+		wbuf_put(b, formula ? "\"'" : "\"", formula ? 2 : 1);
+		for (const char *end = s + n; s < end;) {
+			const char *q = memchr(s, '"', (size_t)(end - s));
+			size_t span = q ? (size_t)(q - s) + 1 : (size_t)(end - s);
+			wbuf_put(b, s, span);
+			if (q)
+				wbuf_char(b, '"');
+			s += span;
+		}
+		wbuf_char(b, '"');
 		return;
 	}
-	putc('"', w->f);
-	if (formula)
-		putc('\'', w->f);
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
-			putc('"', w->f);
-		putc(s[i], w->f);
+	char *o = wbuf_room(b, most), *start = o;
+	if (w->col++)
+		*o++ = ',';
+	if (!quote) {
+		memcpy(o, s, n);
+		o += n;
+	} else {
+		*o++ = '"';
+		if (formula)
+			*o++ = '\'';
+		o = quoted(o, s, n);
+		*o++ = '"';
 	}
-	putc('"', w->f);
+	wbuf_commit(b, (size_t)(o - start));
 }
 
 void csvw_str(struct csvw *w, const char *s)
@@ -42,12 +146,14 @@ void csvw_str(struct csvw *w, const char *s)
 void csvw_i64(struct csvw *w, int64_t v)
 {
 	char buf[24];
-	int n = v < 0 ? 0 : snprintf(buf, sizeof buf, "%" PRId64, v);
-	csvw_cell(w, buf, (size_t)n);
+	size_t n = v < 0 ? 0 : wbuf_format_u64(buf, (uint64_t)v);
+	csvw_cell(w, buf, n);
 }
 
 void csvw_end(struct csvw *w)
 {
-	putc('\n', w->f);
+	wbuf_char(&w->out, '\n');
 	w->col = 0;
+	if (!w->hold)
+		wbuf_flush(&w->out);
 }

@@ -27,6 +27,37 @@ size_t report_utf8_len(const unsigned char *p)
 	return len;
 }
 
+/* "2026-10-05T14:03:00Z" into buf (as times_format_utc), by hand for the
+ * years 0 to 9999: every finding has one. */
+static void format_utc(int64_t t, char *buf, size_t size)
+{
+	int y, m, d;
+	if (t == TIME_NONE) {
+		buf[0] = '\0';
+		return;
+	}
+	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+	int rem = (int)(t - days * 86400);
+	times_civil_from_days(days, &y, &m, &d);
+	if (y < 0 || y > 9999 || size < 21) {
+		times_format_utc(t, buf, size);
+		return;
+	}
+	const int v[6] = {y / 100, m, d, rem / 3600, rem / 60 % 60, rem % 60};
+	char *o = buf;
+	*o++ = (char)('0' + v[0] / 10);
+	*o++ = (char)('0' + v[0] % 10);
+	for (int i = 0; i < 6; i++) {
+		int x = i ? v[i] : y % 100;
+		*o++ = (char)('0' + x / 10);
+		*o++ = (char)('0' + x % 10);
+		if (i < 5)
+			*o++ = "--T::"[i];
+	}
+	*o++ = 'Z';
+	*o = '\0';
+}
+
 void report_fields(struct report_fields *out, const struct report_finding *f)
 {
 	const struct run *run = f->run;
@@ -34,10 +65,10 @@ void report_fields(struct report_fields *out, const struct report_finding *f)
 	const struct rules_job *job = v->job >= 0 ? &f->rules->jobs[v->job] : NULL;
 	const struct rules_person *p = v->person >= 0 ? &f->rules->people[v->person] : NULL;
 
-	snprintf(out->id, sizeof out->id, "%" PRIu64, run->id);
-	times_format_utc(run->time, out->time, sizeof out->time);
+	out->id[wbuf_format_u64(out->id, run->id)] = '\0';
+	format_utc(run->time, out->time, sizeof out->time);
 	if (run->records >= 0)
-		snprintf(out->records, sizeof out->records, "%" PRId64, run->records);
+		out->records[wbuf_format_u64(out->records, (uint64_t)run->records)] = '\0';
 	else
 		out->records[0] = '\0';
 	const char *values[REPORT_COLUMNS] = {
@@ -75,6 +106,7 @@ const char *report_waiver_cite(const struct report_finding *f, char *buf, size_t
 static void csv_begin(struct reporter *r, const struct report_info *info)
 {
 	csvw_init(&r->csv, r->out);
+	csvw_hold(&r->csv); /* written whole, a buffer at a time */
 	for (int i = 0; i < REPORT_COLUMNS; i++)
 		csvw_str(&r->csv, report_columns[i]);
 	csvw_str(&r->csv, "waived"); /* the waiver's file:line, "" when not waived */
@@ -99,8 +131,8 @@ static void csv_finding(struct reporter *r, const struct report_finding *f)
 
 static void csv_end(struct reporter *r, const struct report_info *info)
 {
-	(void)r;
 	(void)info;
+	csvw_flush(&r->csv); /* a short write: the FILE's error flag, checked at close */
 }
 
 void reporter_csv(struct reporter *r, FILE *out)

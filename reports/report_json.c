@@ -13,40 +13,68 @@
 #include <inttypes.h>
 #include <string.h>
 
-void report_json_string(FILE *out, const char *s)
+/* The bytes written as they are: printable ASCII but " and \. */
+static const unsigned char plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+	/* 0x80 to 0xFF: 0 */
+};
+
+/* s as a JSON string into b: spans of plain bytes and well-formed UTF-8
+ * copied whole, the rest escaped. */
+static void jstr(struct wbuf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	putc('"', out);
-	while (*p) {
+	const unsigned char *p = (const unsigned char *)s, *span = p;
+	wbuf_char(b, '"');
+	for (;;) {
+		while (plain[*p])
+			p++;
 		unsigned char c = *p;
-		if (c == '"' || c == '\\') {
-			putc('\\', out);
-			putc(c, out);
-			p++;
-		} else if (c < 0x20 || c == 0x7F) {
-			static const char *const named[] = {[8] = "\\b", [9] = "\\t", [10] = "\\n",
-							    [12] = "\\f", [13] = "\\r"};
-			if (c < 14 && named[c])
-				fputs(named[c], out);
-			else
-				fprintf(out, "\\u%04x", c);
-			p++;
-		} else if (c < 0x80) {
-			putc(c, out);
-			p++;
-		} else {
+		if (c >= 0x80) {
 			/* a well-formed UTF-8 character, or U+FFFD for a stray byte */
 			size_t len = report_utf8_len(p);
 			if (len) {
-				fwrite(p, 1, len, out);
 				p += len;
-			} else {
-				fputs("\\ufffd", out);
-				p++;
+				continue;
 			}
 		}
+		wbuf_put(b, span, (size_t)(p - span));
+		if (!c)
+			break;
+		if (c >= 0x80) {
+			wbuf_put(b, "\\ufffd", 6);
+		} else if (c == '"' || c == '\\') {
+			char e[2] = {'\\', (char)c};
+			wbuf_put(b, e, 2);
+		} else {
+			static const char *const named[] = {[8] = "\\b", [9] = "\\t", [10] = "\\n",
+							    [12] = "\\f", [13] = "\\r"};
+			if (c < 14 && named[c]) {
+				wbuf_put(b, named[c], 2);
+			} else {
+				char e[6] = {'\\', 'u', '0', '0', "0123456789abcdef"[c >> 4],
+					     "0123456789abcdef"[c & 15]};
+				wbuf_put(b, e, 6);
+			}
+		}
+		span = ++p;
 	}
-	putc('"', out);
+	wbuf_char(b, '"');
+}
+
+void report_json_string(FILE *out, const char *s)
+{
+	char store[1024];
+	struct wbuf b;
+	wbuf_init(&b, out, store, sizeof store);
+	jstr(&b, s);
+	wbuf_flush(&b);
 }
 
 static void key(FILE *out, const char *k)
@@ -115,46 +143,67 @@ void report_json_begin(struct reporter *r, const struct report_info *info)
 	fprintf(out, "\"large_set\":%" PRId64 "},\n\"%s\":[", info->large_set,
 		r->array ? r->array : "findings");
 	r->written = 0;
+	/* the findings: written whole, a buffer at a time, flushed at the end */
+	csvw_init(&r->csv, out);
+	csvw_hold(&r->csv);
+}
+
+/* "key": */
+static void bkey(struct wbuf *b, const char *k)
+{
+	jstr(b, k);
+	wbuf_char(b, ':');
+}
+
+static void fields(struct wbuf *b, const struct report_fields *f)
+{
+	for (int i = 0; i < REPORT_COLUMNS; i++) {
+		if (i)
+			wbuf_char(b, ',');
+		bkey(b, report_columns[i]);
+		if (!strcmp(report_columns[i], "records"))
+			wbuf_str(b, f->records[0] ? f->records : "null");
+		else
+			jstr(b, f->value[i]);
+	}
 }
 
 void report_json_fields(FILE *out, const struct report_fields *f)
 {
-	for (int i = 0; i < REPORT_COLUMNS; i++) {
-		if (i)
-			putc(',', out);
-		key(out, report_columns[i]);
-		if (!strcmp(report_columns[i], "records"))
-			fputs(f->records[0] ? f->records : "null", out);
-		else
-			report_json_string(out, f->value[i]);
-	}
+	char store[4096];
+	struct wbuf b;
+	wbuf_init(&b, out, store, sizeof store);
+	fields(&b, f);
+	wbuf_flush(&b);
 }
 
 static void json_finding(struct reporter *r, const struct report_finding *f)
 {
-	FILE *out = r->out;
-	struct report_fields fields;
-	report_fields(&fields, f);
-	fputs(r->written ? ",\n{" : "\n{", out);
-	report_json_fields(out, &fields);
-	fputs(",\"waiver\":", out);
+	struct wbuf *b = &r->csv.out;
+	struct report_fields rf;
+	report_fields(&rf, f);
+	wbuf_str(b, r->written ? ",\n{" : "\n{");
+	fields(b, &rf);
+	wbuf_str(b, ",\"waiver\":");
 	if (f->waiver) {
-		fputs("{\"file\":", out);
-		report_json_string(out, f->rules->waivers->name);
-		fprintf(out, ",\"line\":%ld,\"ticket\":", f->waiver->line);
-		report_json_string(out, f->waiver->ticket);
-		fputs(",\"reason\":", out);
-		report_json_string(out, f->waiver->reason);
-		putc('}', out);
+		wbuf_str(b, "{\"file\":");
+		jstr(b, f->rules->waivers->name);
+		wbuf_str(b, ",\"line\":");
+		wbuf_i64(b, f->waiver->line);
+		wbuf_str(b, ",\"ticket\":");
+		jstr(b, f->waiver->ticket);
+		wbuf_str(b, ",\"reason\":");
+		jstr(b, f->waiver->reason);
+		wbuf_char(b, '}');
 	} else {
-		fputs("null", out);
+		wbuf_str(b, "null");
 	}
 	if (f->trend) {
-		putc(',', out);
-		key(out, "trend");
-		report_json_string(out, f->trend);
+		wbuf_char(b, ',');
+		bkey(b, "trend");
+		jstr(b, f->trend);
 	}
-	putc('}', out);
+	wbuf_char(b, '}');
 	r->written++;
 }
 
@@ -360,6 +409,7 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 	const struct tally *t = info->tally;
 	const struct summary *s = info->summary;
 
+	csvw_flush(&r->csv); /* a short write: the FILE's error flag, checked at close */
 	fputs("],\n\"summary\":{", out);
 	fprintf(out, "\"complete\":%s,\"period_covered\":", t->incomplete ? "false" : "true");
 	if (t->uncovered[0]) {

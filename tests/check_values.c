@@ -12,6 +12,7 @@
 #include "testutil.h"
 
 #include <check.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -207,6 +208,208 @@ START_TEST(json_strings)
 }
 END_TEST
 
+/* ---- the buffered writers against the stdio ones they replaced ---- */
+
+/* The csv cell writer as it was, a stdio call per character. */
+static void old_csv_cell(FILE *f, int col, const char *s, size_t n)
+{
+	int formula = n && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+			    s[0] == '\t' || s[0] == '\r');
+	int quote = formula || (n && (s[0] == ' ' || s[n - 1] == ' '));
+	if (col)
+		putc(',', f);
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+	if (!quote) {
+		fwrite(s, 1, n, f);
+		return;
+	}
+	putc('"', f);
+	if (formula)
+		putc('\'', f);
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			putc('"', f);
+		putc(s[i], f);
+	}
+	putc('"', f);
+}
+
+/* The json string writer as it was. */
+static void old_json_string(FILE *out, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	putc('"', out);
+	while (*p) {
+		unsigned char c = *p;
+		if (c == '"' || c == '\\') {
+			putc('\\', out);
+			putc(c, out);
+			p++;
+		} else if (c < 0x20 || c == 0x7F) {
+			static const char *const named[] = {[8] = "\\b", [9] = "\\t", [10] = "\\n",
+							    [12] = "\\f", [13] = "\\r"};
+			if (c < 14 && named[c])
+				fputs(named[c], out);
+			else
+				fprintf(out, "\\u%04x", c);
+			p++;
+		} else if (c < 0x80) {
+			putc(c, out);
+			p++;
+		} else {
+			size_t len = report_utf8_len(p);
+			if (len) {
+				fwrite(p, 1, len, out);
+				p += len;
+			} else {
+				fputs("\\ufffd", out);
+				p++;
+			}
+		}
+	}
+	putc('"', out);
+}
+
+static uint64_t rnd_state = 88172645463325252ull;
+static uint64_t rnd(void)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 7;
+	rnd_state ^= rnd_state << 17;
+	return rnd_state;
+}
+
+/* A hostile cell of n bytes: the bytes that need quoting or escaping, a
+ * formula's first characters, UTF-8 whole and broken, NUL-free. */
+static void hostile(char *s, size_t n)
+{
+	static const char pick[] = ",\"\n\r\t =+-@\\\x01\x1f\x7f\xc3\xa9\xf0\x9f\x98\x80\xed\xa0\xff"
+				   "abcdefgh 12345";
+	for (size_t i = 0; i < n; i++) {
+		uint64_t r = rnd();
+		s[i] = r % 3 ? pick[r / 3 % (sizeof pick - 1)] : (char)(r / 3 % 255 + 1);
+	}
+	s[n] = '\0';
+}
+
+static char *slurp(FILE *f, size_t *len)
+{
+	fflush(f);
+	long n = ftell(f);
+	char *s = malloc((size_t)n + 1);
+	rewind(f);
+	ck_assert_uint_eq(fread(s, 1, (size_t)n, f), (size_t)n);
+	s[n] = '\0';
+	*len = (size_t)n;
+	return s;
+}
+
+/* The buffered csv and json writers write the same bytes as the stdio ones
+ * they replaced, on random hostile cells of every size (through buffer
+ * boundaries, cells larger than the buffer), row by row and held. */
+START_TEST(writers_match_the_old_ones)
+{
+	const size_t sizes[] = {0, 1, 2, 3, 7, 40, 1000, 5000, CSVW_BUF / 2, CSVW_BUF + 3};
+	char *cell = malloc(CSVW_BUF + 8);
+	struct csvw *w = malloc(sizeof *w);
+	size_t na, nb;
+	for (int hold = 0; hold < 2; hold++) {
+		FILE *a = tmpfile(), *b = tmpfile();
+		csvw_init(w, a);
+		if (hold)
+			csvw_hold(w);
+		for (int row = 0; row < 3000; row++) {
+			int cols = (int)(rnd() % 6);
+			for (int c = 0; c < cols; c++) {
+				size_t n = row % 50 == 49 ? sizes[rnd() % 10] : rnd() % 60;
+				hostile(cell, n);
+				csvw_cell(w, cell, n);
+				old_csv_cell(b, c, cell, n);
+			}
+			int64_t v = row % 7 ? (int64_t)(rnd() >> (rnd() % 63 + 1)) : -1;
+			char num[24];
+			int len = v < 0 ? 0 : snprintf(num, sizeof num, "%" PRId64, v);
+			csvw_i64(w, v);
+			old_csv_cell(b, cols, num, (size_t)len);
+			csvw_end(w);
+			putc('\n', b);
+		}
+		ck_assert_int_eq(csvw_flush(w), 0);
+		char *x = slurp(a, &na), *y = slurp(b, &nb);
+		ck_assert_uint_gt(na, CSVW_BUF * 4);
+		ck_assert_uint_eq(na, nb);
+		ck_assert(memcmp(x, y, na) == 0);
+		free(x);
+		free(y);
+		fclose(a);
+		fclose(b);
+	}
+
+	/* json strings, and a finding's fields */
+	FILE *a = tmpfile(), *b = tmpfile();
+	for (int i = 0; i < 3000; i++) {
+		size_t n = i % 50 == 49 ? sizes[rnd() % 10] : rnd() % 60;
+		hostile(cell, n);
+		report_json_string(a, cell);
+		old_json_string(b, cell);
+	}
+	struct report_fields f;
+	memset(&f, 0, sizeof f);
+	char values[REPORT_COLUMNS][64];
+	for (int i = 0; i < REPORT_COLUMNS; i++) {
+		hostile(values[i], 63);
+		f.value[i] = values[i];
+	}
+	strcpy(f.records, "12");
+	report_json_fields(a, &f);
+	for (int i = 0; i < REPORT_COLUMNS; i++) {
+		fputs(i ? "," : "", b);
+		old_json_string(b, report_columns[i]);
+		putc(':', b);
+		if (!strcmp(report_columns[i], "records"))
+			fputs("12", b);
+		else
+			old_json_string(b, f.value[i]);
+	}
+	char *x = slurp(a, &na), *y = slurp(b, &nb);
+	ck_assert_uint_eq(na, nb);
+	ck_assert(memcmp(x, y, na) == 0);
+	free(x);
+	free(y);
+	fclose(a);
+	fclose(b);
+	free(w);
+	free(cell);
+}
+END_TEST
+
+/* A write that falls short is said: by wbuf_flush, and in the FILE's error
+ * flag that the CLI checks when it closes the output. */
+START_TEST(writers_report_write_errors)
+{
+	FILE *f = fopen("/dev/full", "w");
+	if (!f)
+		return; /* no /dev/full here */
+	setvbuf(f, NULL, _IONBF, 0);
+	struct csvw *w = malloc(sizeof *w);
+	csvw_init(w, f);
+	csvw_hold(w);
+	csvw_str(w, "cell");
+	csvw_end(w);
+	ck_assert_int_eq(ferror(f), 0); /* held: nothing written yet */
+	ck_assert_int_eq(csvw_flush(w), -1);
+	ck_assert_int_ne(ferror(f), 0);
+	clearerr(f);
+	report_json_string(f, "text");
+	ck_assert_int_ne(ferror(f), 0);
+	fclose(f);
+	free(w);
+}
+END_TEST
+
+
+
 START_TEST(email_headers)
 {
 	char *h = render(header, "Subject", "Audit\r\nBcc: victim@example.com\tnow");
@@ -313,6 +516,8 @@ int main(void)
 	tcase_add_test(tc, csv_quoting_and_formulas);
 	tcase_add_test(tc, counts_and_text_cells);
 	tcase_add_test(tc, json_strings);
+	tcase_add_test(tc, writers_match_the_old_ones);
+	tcase_add_test(tc, writers_report_write_errors);
 	tcase_add_test(tc, email_headers);
 	tcase_add_test(tc, quoted_printable);
 	tcase_add_test(tc, html_escaping);
