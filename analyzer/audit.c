@@ -151,6 +151,7 @@ static void production(struct pass *p, const struct run *run)
 			list_unjudged(p, run, "system");
 		return;
 	}
+	runset_prefetch(&p->once, run->id); /* loaded while the run is judged */
 	if (judge_run(p->judge, run, &v) < 0) {
 		limit_hit(p);
 		return;

@@ -72,7 +72,10 @@ int csvw_flush(struct csvw *w)
 }
 
 /* The bytes that make a cell quoted: , " LF CR. */
-static const unsigned char special[256] = {[','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
+static const unsigned char special_byte[256] = {[','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
+
+/* What ends csvw_str's scan: NUL and the bytes that make a cell quoted. */
+static const unsigned char stop[256] = {[0] = 1, [','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
 
 /* Writes a quoted cell's text at o, each " doubled, span by span; returns
  * the end. */
@@ -91,14 +94,19 @@ static char *quoted(char *o, const char *s, size_t n)
 	}
 }
 
-void csvw_cell(struct csvw *w, const char *s, size_t n)
+/* A cell; special: whether it holds a byte that makes it quoted, or -1 when
+ * not known yet. */
+static void cell(struct csvw *w, const char *s, size_t n, int special)
 {
 	int formula = n && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
 			    s[0] == '\t' || s[0] == '\r');
 	int quote = formula || (n && (s[0] == ' ' || s[n - 1] == ' '));
 	const unsigned char *u = (const unsigned char *)s;
-	for (size_t i = 0; i < n && !quote; i++)
-		quote = special[u[i]];
+	if (special >= 0)
+		quote |= special;
+	else
+		for (size_t i = 0; i < n && !quote; i++)
+			quote = special_byte[u[i]];
 
 	struct wbuf *b = &w->out;
 	size_t most = (quote ? 2 * n + 3 : n) + 1; /* , " ' text (quotes doubled) " */
@@ -138,9 +146,26 @@ void csvw_cell(struct csvw *w, const char *s, size_t n)
 	wbuf_commit(b, (size_t)(o - start));
 }
 
+void csvw_cell(struct csvw *w, const char *s, size_t n)
+{
+	cell(w, s, n, -1);
+}
+
 void csvw_str(struct csvw *w, const char *s)
 {
-	csvw_cell(w, s ? s : "", s ? strlen(s) : 0);
+	if (!s) {
+		cell(w, "", 0, 0);
+		return;
+	}
+	/* one pass finds the end, or the first byte that makes a quoted cell */
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = 0;
+	while (!stop[u[n]])
+		n++;
+	if (u[n])
+		cell(w, s, n + strlen(s + n), 1);
+	else
+		cell(w, s, n, 0);
 }
 
 void csvw_i64(struct csvw *w, int64_t v)

@@ -265,6 +265,17 @@ int idset_get(const struct idset *s, uint64_t id, unsigned *value)
 	return 1;
 }
 
+void idset_prefetch(const struct idset *s, uint64_t id)
+{
+	uint64_t key = key_of(s, id);
+	if (!key)
+		return;
+	uint64_t h = id_mix(key);
+	const struct idset_shard *t = &s->shard[h >> 58];
+	if (t->cap)
+		__builtin_prefetch(&t->slots[home(h, t->cap)]);
+}
+
 int idset_has(const struct idset *s, uint64_t id)
 {
 	unsigned v;

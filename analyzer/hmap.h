@@ -85,6 +85,9 @@ int idset_has(const struct idset *s, uint64_t id);
 int idset_or(struct idset *s, uint64_t id, unsigned bits, unsigned *before);
 /* The value of id in *value: 1, or 0 when id is absent (*value 0). */
 int idset_get(const struct idset *s, uint64_t id, unsigned *value);
+/* Starts loading the slot where id is or would go, for an add or get soon
+ * after (the tables are larger than the caches: one miss a run). */
+void idset_prefetch(const struct idset *s, uint64_t id);
 /* Calls fn for every id in the set with its value, in no order. */
 void idset_each(const struct idset *s, void (*fn)(void *arg, uint64_t id, unsigned value),
 		void *arg);

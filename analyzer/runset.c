@@ -31,6 +31,11 @@ int runset_add(struct runset *s, uint64_t id)
 #define FLAGGED 0x80u
 _Static_assert(FIND_COUNT <= 7, "finding kinds fit in 7 bits");
 
+void runset_prefetch(const struct runset *s, uint64_t id)
+{
+	idset_prefetch(&s->ids, id);
+}
+
 int runset_found(struct runset *s, uint64_t id, unsigned found, unsigned *fresh)
 {
 	unsigned was;

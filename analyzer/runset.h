@@ -40,6 +40,10 @@ void runset_free(struct runset *s);
  * out of memory (nothing reported). */
 int runset_add(struct runset *s, uint64_t id);
 
+/* Starts loading where a run id is or will go (a cache miss a run, hidden
+ * behind the work done before runset_add). */
+void runset_prefetch(const struct runset *s, uint64_t id);
+
 /* Records `found` as found for a run and sets *fresh to the kinds not found
  * in an earlier copy. 0, or -1 when out of memory. */
 int runset_found(struct runset *s, uint64_t id, unsigned found, unsigned *fresh);

@@ -33,6 +33,10 @@ static void jstr(struct wbuf *b, const char *s)
 	const unsigned char *p = (const unsigned char *)s, *span = p;
 	wbuf_char(b, '"');
 	for (;;) {
+		/* (each byte read only after the one before it was plain: the
+		 * NUL at the end stops the scan) */
+		while (plain[p[0]] && plain[p[1]] && plain[p[2]] && plain[p[3]])
+			p += 4;
 		while (plain[*p])
 			p++;
 		unsigned char c = *p;
@@ -155,13 +159,45 @@ static void bkey(struct wbuf *b, const char *k)
 	wbuf_char(b, ':');
 }
 
+/* The columns' keys as written, "finding": and so on (their names need no
+ * escaping; one that did would go through jstr), and which is records. */
+static struct {
+	char text[48];
+	size_t len;
+} keys[REPORT_COLUMNS];
+static int records_col = -1, keys_made;
+
+static void make_keys(void)
+{
+	keys_made = 1;
+	for (int i = 0; i < REPORT_COLUMNS; i++) {
+		const char *k = report_columns[i];
+		size_t n = strlen(k), j = 0;
+		while (j < n && plain[(unsigned char)k[j]])
+			j++;
+		if (j == n && n + 3 <= sizeof keys[i].text) {
+			keys[i].text[0] = '"';
+			memcpy(keys[i].text + 1, k, n);
+			memcpy(keys[i].text + 1 + n, "\":", 2);
+			keys[i].len = n + 3;
+		}
+		if (!strcmp(k, "records"))
+			records_col = i;
+	}
+}
+
 static void fields(struct wbuf *b, const struct report_fields *f)
 {
+	if (!keys_made)
+		make_keys();
 	for (int i = 0; i < REPORT_COLUMNS; i++) {
 		if (i)
 			wbuf_char(b, ',');
-		bkey(b, report_columns[i]);
-		if (!strcmp(report_columns[i], "records"))
+		if (keys[i].len)
+			wbuf_put(b, keys[i].text, keys[i].len);
+		else
+			bkey(b, report_columns[i]);
+		if (i == records_col)
 			wbuf_str(b, f->records[0] ? f->records : "null");
 		else
 			jstr(b, f->value[i]);
