@@ -74,9 +74,6 @@ int csvw_flush(struct csvw *w)
 /* The bytes that make a cell quoted: , " LF CR. */
 static const unsigned char special_byte[256] = {[','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
 
-/* What ends csvw_str's scan: NUL and the bytes that make a cell quoted. */
-static const unsigned char stop[256] = {[0] = 1, [','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 1};
-
 /* Writes a quoted cell's text at o, each " doubled, span by span; returns
  * the end. */
 static char *quoted(char *o, const char *s, size_t n)
@@ -157,15 +154,17 @@ void csvw_str(struct csvw *w, const char *s)
 		cell(w, "", 0, 0);
 		return;
 	}
-	/* one pass finds the end, or the first byte that makes a quoted cell */
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n = 0;
-	while (!stop[u[n]])
-		n++;
-	if (u[n])
-		cell(w, s, n + strlen(s + n), 1);
-	else
-		cell(w, s, n, 0);
+	/* the end, then the bytes that make a quoted cell, eight at a time */
+	size_t n = strlen(s), i = 0;
+	int special = 0;
+	for (; i + 8 <= n && !special; i += 8) {
+		uint64_t x = wbuf_load8(s + i);
+		special = (wbuf_has_zero(x ^ WBUF_ONES * ',') | wbuf_has_zero(x ^ WBUF_ONES * '"') |
+			   wbuf_has_zero(x ^ WBUF_ONES * '\n') | wbuf_has_zero(x ^ WBUF_ONES * '\r')) != 0;
+	}
+	for (; i < n && !special; i++)
+		special = special_byte[(unsigned char)s[i]];
+	cell(w, s, n, special);
 }
 
 void csvw_i64(struct csvw *w, int64_t v)

@@ -62,6 +62,30 @@ static inline void wbuf_str(struct wbuf *b, const char *s)
 {
 	wbuf_put(b, s, strlen(s));
 }
+/* Whether any byte of the 8 in x is zero, below n (n <= 128), or above n
+ * (n <= 127): the word-at-a-time tests of the writers' scans (exact for
+ * "any"; which byte is not told). */
+#define WBUF_ONES 0x0101010101010101ull
+#define WBUF_HIGHS 0x8080808080808080ull
+static inline uint64_t wbuf_has_zero(uint64_t x)
+{
+	return (x - WBUF_ONES) & ~x & WBUF_HIGHS;
+}
+static inline uint64_t wbuf_has_less(uint64_t x, unsigned n)
+{
+	return (x - WBUF_ONES * n) & ~x & WBUF_HIGHS;
+}
+static inline uint64_t wbuf_has_more(uint64_t x, unsigned n)
+{
+	return ((x + WBUF_ONES * (127 - n)) | x) & WBUF_HIGHS;
+}
+static inline uint64_t wbuf_load8(const void *p)
+{
+	uint64_t x;
+	memcpy(&x, p, sizeof x);
+	return x;
+}
+
 /* Writes v in decimal (by hand, no printf). */
 void wbuf_u64(struct wbuf *b, uint64_t v);
 void wbuf_i64(struct wbuf *b, int64_t v);

@@ -177,6 +177,8 @@ static uint64_t *idset_slot(struct idset *s, uint64_t id, int *added, int *wide)
 		s->base = id > (1ull << (KEY_BITS - 1)) ? id - (1ull << (KEY_BITS - 1)) : 0;
 		s->has_base = 1;
 	}
+	if (s->last_slot && s->last_id == id)
+		return s->last_slot;
 	uint64_t key = key_of(s, id);
 	if (!key) {
 		*wide = 1;
@@ -187,11 +189,14 @@ static uint64_t *idset_slot(struct idset *s, uint64_t id, int *added, int *wide)
 	uint32_t j = 0;
 	if (t->cap) {
 		j = shard_find(t, key, h);
-		if (t->slots[j])
-			return &t->slots[j];
+		if (t->slots[j]) {
+			s->last_id = id;
+			return s->last_slot = &t->slots[j];
+		}
 	}
 	/* at most 7/8 full */
 	if ((uint64_t)(t->count + 1) * 8 > (uint64_t)t->cap * 7) {
+		s->last_slot = NULL; /* slots move */
 		if (shard_grow(t) != 0)
 			return NULL;
 		j = shard_find(t, key, h);
@@ -200,7 +205,8 @@ static uint64_t *idset_slot(struct idset *s, uint64_t id, int *added, int *wide)
 	t->count++;
 	s->count++;
 	*added = 1;
-	return &t->slots[j];
+	s->last_id = id;
+	return s->last_slot = &t->slots[j];
 }
 
 /* The value of a wide id, added when absent; NULL when out of memory. */
@@ -246,6 +252,10 @@ int idset_add(struct idset *s, uint64_t id)
 int idset_get(const struct idset *s, uint64_t id, unsigned *value)
 {
 	*value = 0;
+	if (s->last_slot && s->last_id == id) {
+		*value = (unsigned)(*s->last_slot & 0xFFFFu);
+		return 1;
+	}
 	uint64_t key = key_of(s, id);
 	if (!key) {
 		const uint32_t *v = idmap_get(&s->wide, id);

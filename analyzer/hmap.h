@@ -72,6 +72,10 @@ struct idset {
 	int has_base;
 	struct idmap wide; /* the ids too far from base */
 	size_t count;
+	/* the slot of the compact id last found or added (a run's id is
+	 * looked up several times in a row); NULL when none, or a shard grew */
+	uint64_t last_id;
+	uint64_t *last_slot;
 };
 
 void idset_init(struct idset *s);

@@ -30,13 +30,18 @@ static const unsigned char plain[256] = {
  * copied whole, the rest escaped. */
 static void jstr(struct wbuf *b, const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s, *span = p;
+	const unsigned char *p = (const unsigned char *)s, *span = p, *end = p + strlen(s);
 	wbuf_char(b, '"');
 	for (;;) {
-		/* (each byte read only after the one before it was plain: the
-		 * NUL at the end stops the scan) */
-		while (plain[p[0]] && plain[p[1]] && plain[p[2]] && plain[p[3]])
-			p += 4;
+		/* eight bytes at a time while they are all plain, then byte by
+		 * byte (the NUL at the end stops it) */
+		while (end - p >= 8) {
+			uint64_t x = wbuf_load8(p);
+			if ((wbuf_has_less(x, 0x20) | wbuf_has_more(x, 0x7E) |
+			     wbuf_has_zero(x ^ WBUF_ONES * '"') | wbuf_has_zero(x ^ WBUF_ONES * '\\')) != 0)
+				break;
+			p += 8;
+		}
 		while (plain[*p])
 			p++;
 		unsigned char c = *p;

@@ -66,18 +66,35 @@ void summary_free(struct summary *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* The n strings of parts, joined into buf as snprintf would ("%s%s.."):
+ * cut at size - 1 bytes, NUL-terminated (a finding's labels, by hand: they
+ * are made for every finding). */
+static void join(char *buf, size_t size, const char *const *parts, int n)
+{
+	size_t at = 0;
+	if (!size)
+		return;
+	for (int i = 0; i < n && at + 1 < size; i++) {
+		size_t len = strlen(parts[i]);
+		if (len > size - 1 - at)
+			len = size - 1 - at;
+		memcpy(buf + at, parts[i], len);
+		at += len;
+	}
+	buf[at] = '\0';
+}
+
 void summary_person(char *buf, size_t size, const struct rules *rules, const struct run *run,
 		    const struct verdict *v)
 {
 	if (v->person >= 0) {
 		const struct rules_person *p = &rules->people[v->person];
-		if (p->unit[0])
-			snprintf(buf, size, "%s (%s)", p->name, p->unit);
-		else
-			snprintf(buf, size, "%s", p->name);
+		const char *parts[] = {p->name, " (", p->unit, ")"};
+		join(buf, size, parts, p->unit[0] ? 4 : 1);
 	} else {
 		const char *name = run->user_name[0] ? run->user_name : run->user;
-		snprintf(buf, size, "%s (not in staff.csv)", name[0] ? name : "nobody named");
+		const char *parts[] = {name[0] ? name : "nobody named", " (not in staff.csv)"};
+		join(buf, size, parts, 2);
 	}
 }
 
@@ -85,23 +102,31 @@ void summary_job(char *buf, size_t size, const struct rules *rules, const struct
 		 const struct verdict *v)
 {
 	if (v->job >= 0) {
-		snprintf(buf, size, "%s", rules->jobs[v->job].id);
+		const char *parts[] = {rules->jobs[v->job].id};
+		join(buf, size, parts, 1);
 		return;
 	}
 	/* an unlisted job: its Alma name, without the instance's suffixes */
 	const char *cut = strstr(run->name, " - ");
-	int n = cut ? (int)(cut - run->name) : (int)strlen(run->name);
-	snprintf(buf, size, "%.*s", n, run->name);
+	size_t n = cut ? (size_t)(cut - run->name) : strlen(run->name);
+	if (!size)
+		return;
+	if (n > size - 1)
+		n = size - 1;
+	memcpy(buf, run->name, n);
+	buf[n] = '\0';
 }
 
 void summary_unit(char *buf, size_t size, const struct rules *rules, const struct verdict *v)
 {
+	const char *parts[1];
 	if (v->person >= 0 && rules->people[v->person].unit[0])
-		snprintf(buf, size, "%s", rules->people[v->person].unit);
+		parts[0] = rules->people[v->person].unit;
 	else if (v->person >= 0)
-		snprintf(buf, size, "(no unit)");
+		parts[0] = "(no unit)";
 	else
-		snprintf(buf, size, "(not in staff.csv)");
+		parts[0] = "(not in staff.csv)";
+	join(buf, size, parts, 1);
 }
 
 /* Room for one more element in *items (n used, *cap allocated), growing

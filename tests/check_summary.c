@@ -286,6 +286,63 @@ START_TEST(out_of_memory_is_said)
 }
 END_TEST
 
+/* A finding's labels, made by hand, are what snprintf made: whole, and cut
+ * at every buffer size (a person with and without a unit, a stranger,
+ * nobody named, a listed job, an unlisted one with its suffix cut). */
+START_TEST(labels_as_snprintf_made_them)
+{
+	int with_unit = -1, without = -1;
+	for (size_t i = 0; i < rules->npeople; i++) {
+		if (rules->people[i].unit[0] && with_unit < 0)
+			with_unit = (int)i;
+		if (!rules->people[i].unit[0] && without < 0)
+			without = (int)i;
+	}
+	ck_assert_int_ge(with_unit, 0);
+	struct run r = make(1, "Withdraw items - 2026-10-01 - set A", "Stranger, Some", "2026-10-01T00:00:00Z");
+	struct run nobody = make(2, "Unlisted thing", "", "2026-10-01T00:00:00Z");
+	const struct {
+		const struct run *run;
+		int person, job;
+	} cases[] = {{&r, with_unit, 0}, {&r, without, 0}, {&r, -1, -1}, {&nobody, -1, -1}};
+	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+		if (cases[c].person < 0 && c < 2)
+			continue; /* the rules have no person without a unit */
+		struct verdict v = judged(cases[c].job, cases[c].person);
+		const struct run *run = cases[c].run;
+		for (size_t size = 1; size < 80; size++) {
+			char got[80], want[80];
+			const char *name = run->user_name[0] ? run->user_name : run->user;
+			summary_person(got, size, rules, run, &v);
+			if (v.person >= 0 && rules->people[v.person].unit[0])
+				snprintf(want, size, "%s (%s)", rules->people[v.person].name,
+					 rules->people[v.person].unit);
+			else if (v.person >= 0)
+				snprintf(want, size, "%s", rules->people[v.person].name);
+			else
+				snprintf(want, size, "%s (not in staff.csv)", name[0] ? name : "nobody named");
+			ck_assert_str_eq(got, want);
+			summary_job(got, size, rules, run, &v);
+			if (v.job >= 0) {
+				snprintf(want, size, "%s", rules->jobs[v.job].id);
+			} else {
+				const char *cut = strstr(run->name, " - ");
+				snprintf(want, size, "%.*s",
+					 cut ? (int)(cut - run->name) : (int)strlen(run->name), run->name);
+			}
+			ck_assert_str_eq(got, want);
+			summary_unit(got, size, rules, &v);
+			snprintf(want, size, "%s",
+				 v.person >= 0 && rules->people[v.person].unit[0]
+					 ? rules->people[v.person].unit
+				 : v.person >= 0 ? "(no unit)"
+						 : "(not in staff.csv)");
+			ck_assert_str_eq(got, want);
+		}
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("summary");
@@ -297,6 +354,7 @@ int main(void)
 	tcase_add_test(tc, many_days_linear);
 	tcase_add_test(tc, kept_grow_not_sized_by_limit);
 	tcase_add_test(tc, out_of_memory_is_said);
+	tcase_add_test(tc, labels_as_snprintf_made_them);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
