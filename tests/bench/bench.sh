@@ -1,53 +1,42 @@
 #!/bin/sh
-# The performance benchmark (not part of ctest): the audit of a large gzip
-# export against the cost of decompressing it. Generates synthetic exports
-# of 1 and 4 million rows, then times, side by side and alternating, `zcat
-# FILE >/dev/null`, `almaudit audit --format csv -o /dev/null FILE` and the
-# text report, and prints the median wall times, the ratio to zcat, and the
-# peak RSS of each.
+# The performance benchmark (not part of ctest): the audit of large gzip
+# exports against the cost of decompressing them, in one table. For each
+# profile and size it runs, RUNS times and alternating, `zcat FILE
+# >/dev/null` and `almaudit audit --format F -o /dev/null FILE` for each
+# format F of the profile, then prints per format the median wall time,
+# the median zcat time, the median of the runs' ratios to the zcat run
+# beside them, and the peak RSS of the runs.
 #
-#   sh tests/bench/bench.sh BUILD [RUNS] [SIZES]
-#       BUILD: the build directory (with bin/almaudit, bin/almaudit-gensample)
-#       RUNS:  timed runs of each command (default 5)
-#       SIZES: row counts (default "1000000 4000000")
+#   sh tests/bench/bench.sh BUILD [RUNS] [SIZES] [PROFILES]
+#       BUILD:    the build directory (with bin/almaudit, bin/almaudit-gensample)
+#       RUNS:     timed runs of each command (default 5)
+#       SIZES:    row counts (default "1000000 4000000"; days: always 80,000)
+#       PROFILES: default "bench heavy40 heavy98 ids names jobs all days"
+#
+# Profiles (every input generated once into $BENCH_DIR, default
+# /tmp/almaudit-bench; the rules are the repository's rules/ unless said):
+#   bench    almaudit-gensample's synthetic year (41% manual runs, 2% of them
+#            with findings): csv and text
+#   heavy40  the same export, against rules/ with every third approval
+#            dropped: 40% of the manual runs with findings; csv json text html
+#   heavy98  the same, with one approval in 40 kept: 98% of the manual runs
+#            with findings (~400,000 findings at 1M rows); csv json text html
+#   ids names jobs all days   the memory profiles (see README, Memory): every
+#            row a distinct submitted_by id, person not in staff.csv, unlisted
+#            job name, all of these at once, and one row a day for 80,000
+#            days; text
 # Needs GNU time (/usr/bin/time, Debian package "time").
 set -eu
 build=$(cd "$1" && pwd)
 runs=${2:-5}
 sizes=${3:-"1000000 4000000"}
-profiles=${4:-"bench ids names jobs all days"}
+profiles=${4:-"bench heavy40 heavy98 ids names jobs all days"}
 work=${BENCH_DIR:-/tmp/almaudit-bench}
+rules=$(cd "$(dirname "$0")/../../rules" && pwd)
 mkdir -p "$work"
 [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
-echo "machine: $(nproc) cores, $(awk '/model name/ { $1 = $2 = $3 = ""; print; exit }' /proc/cpuinfo | sed 's/^ *//')"
-case " $profiles " in *" bench "*) ;; *) sizes_bench= ;; esac
-for rows in ${sizes_bench-$sizes}; do
-	file=$work/jobs-$rows.csv.gz
-	[ -s "$file" ] || "$build/bin/almaudit-gensample" --rows "$rows" -o "$file"
-	bytes=$(gzip -dc "$file" | wc -c)
-	echo
-	echo "$rows rows: $(du -m "$file" | cut -f1) MB gzip, $((bytes / 1000000)) MB uncompressed"
-	: >"$work/zcat.t"; : >"$work/csv.t"; : >"$work/text.t"
-	for i in $(seq "$runs"); do
-		/usr/bin/time -f "%e %M" -a -o "$work/zcat.t" sh -c "zcat '$file' >/dev/null"
-		/usr/bin/time -f "%e %M" -a -o "$work/csv.t" "$build/bin/almaudit" audit --format csv \
-			-o /dev/null "$file" || [ $? -eq 1 ]
-		/usr/bin/time -f "%e %M" -a -o "$work/text.t" "$build/bin/almaudit" audit \
-			-o /dev/null "$file" || [ $? -eq 1 ]
-	done
-	z=$(grep -v Command "$work/zcat.t" | cut -d' ' -f1 | median)
-	for what in csv text; do
-		t=$(grep -v Command "$work/$what.t" | cut -d' ' -f1 | median)
-		rss=$(grep -v Command "$work/$what.t" | cut -d' ' -f2 | sort -n | tail -1)
-		printf '  audit --format %-4s median %6.2f s   zcat %6.2f s   ratio %.2f   peak RSS %d KB\n' \
-			"$what" "$t" "$z" "$(echo "$t $z" | awk '{ print $1 / $2 }')" "$rss"
-	done
-done
-
-# ---- memory profiles ----
 
 # profile ROWS PROFILE: writes a plain export of ROWS manual runs of the profile.
 profile() {
@@ -79,26 +68,60 @@ profile() {
 	}'
 }
 
-header=
+# heavy DIR KEEP DROP: the rules with fewer approvals: a data line of
+# approvals.csv is kept when its number n has n % KEEP == 0 (KEEP 1: all)
+# and n % DROP != 0 (DROP 0: none dropped).
+heavy() {
+	mkdir -p "$1"
+	cp "$rules/jobs.csv" "$rules/staff.csv" "$1/"
+	awk -v keep="$2" -v drop="$3" 'NR == 1 || /^#/ { print; next }
+		{ n++ } n % keep == 0 && (drop == 0 || n % drop != 0)' \
+		"$rules/approvals.csv" >"$1/approvals.csv"
+}
+
+echo "machine: $(nproc) cores, $(awk '/model name/ { $1 = $2 = $3 = ""; print; exit }' /proc/cpuinfo | sed 's/^ *//'), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)"
+echo "build:   $build"
+echo "wall s and zcat s: medians of $runs runs, alternating; ratio: the median of each run's"
+echo "ratio to the zcat run beside it; peak RSS: the largest of the runs"
+echo
+printf '%-8s %8s  %-5s %7s %7s %6s %12s\n' profile rows format "wall s" "zcat s" ratio "peak RSS KB"
+
 for p in $profiles; do
-	[ "$p" = bench ] && continue
+	dir=$rules
+	case $p in
+	bench) formats="csv text" ;;
+	heavy40) formats="csv json text html"; dir=$work/rules-heavy40; heavy "$dir" 1 3 ;;
+	heavy98) formats="csv json text html"; dir=$work/rules-heavy98; heavy "$dir" 40 0 ;;
+	ids | names | jobs | all | days) formats=text ;;
+	*) echo "bench: unknown profile '$p'" >&2; exit 2 ;;
+	esac
 	if [ "$p" = days ]; then prows=80000; else prows=$sizes; fi
 	for rows in $prows; do
-		file=$work/profile-$p-$rows.csv.gz
-		[ -s "$file" ] || profile "$rows" "$p" | gzip -1 >"$file"
-		: >"$work/profile.t"
+		case $p in
+		bench | heavy*)
+			file=$work/jobs-$rows.csv.gz
+			[ -s "$file" ] || "$build/bin/almaudit-gensample" --rows "$rows" -o "$file" ;;
+		*)
+			file=$work/profile-$p-$rows.csv.gz
+			[ -s "$file" ] || profile "$rows" "$p" | gzip -1 >"$file" ;;
+		esac
+		: >"$work/zcat.t"
+		for f in $formats; do : >"$work/$f.t"; done
 		for i in $(seq "$runs"); do
-			/usr/bin/time -f "%e %M" -a -o "$work/profile.t" "$build/bin/almaudit" audit \
-				-o /dev/null "$file" || [ $? -eq 1 ]
+			/usr/bin/time -f "%e %M" -a -o "$work/zcat.t" sh -c "zcat '$file' >/dev/null"
+			for f in $formats; do
+				/usr/bin/time -f "%e %M" -a -o "$work/$f.t" "$build/bin/almaudit" audit \
+					--rules "$dir" --format "$f" -o /dev/null "$file" || [ $? -eq 1 ]
+			done
 		done
-		t=$(grep -v Command "$work/profile.t" | cut -d' ' -f1 | median)
-		rss=$(grep -v Command "$work/profile.t" | cut -d' ' -f2 | sort -n | tail -1)
-		if [ -z "$header" ]; then
-			echo
-			echo "memory profiles (text report, median of $runs, peak RSS of the runs):"
-			printf '  %-8s %10s %10s %14s\n' profile rows "wall s" "peak RSS KB"
-			header=1
-		fi
-		printf '  %-8s %10d %10.2f %14d\n' "$p" "$rows" "$t" "$rss"
+		grep -v Command "$work/zcat.t" | cut -d' ' -f1 >"$work/zcat.w"
+		z=$(median <"$work/zcat.w")
+		for f in $formats; do
+			grep -v Command "$work/$f.t" | cut -d' ' -f1 >"$work/$f.w"
+			t=$(median <"$work/$f.w")
+			r=$(paste "$work/$f.w" "$work/zcat.w" | awk '{ print ($2 > 0 ? $1 / $2 : 0) }' | median)
+			rss=$(grep -v Command "$work/$f.t" | cut -d' ' -f2 | sort -n | tail -1)
+			printf '%-8s %8d  %-5s %7.2f %7.2f %6.2f %12d\n' "$p" "$rows" "$f" "$t" "$z" "$r" "$rss"
+		done
 	done
 done
