@@ -3,12 +3,14 @@
 # exports against the cost of decompressing them, in one table. For each
 # profile and size it runs, RUNS times and alternating, `zcat FILE
 # >/dev/null` and `almaudit audit --format F -o /dev/null FILE` for each
-# format F of the profile, then prints per format the median wall time,
-# the median zcat time, the median of the runs' ratios to the zcat run
-# beside them, and the peak RSS of the runs.
+# format F of the profile (and each build), then prints per format the
+# median wall time, the median zcat time, the median of the runs' ratios to
+# the zcat run beside them, and the peak RSS of the runs.
 #
-#   sh tests/bench/bench.sh BUILD [RUNS] [SIZES] [PROFILES]
-#       BUILD:    the build directory (with bin/almaudit, bin/almaudit-gensample)
+#   sh tests/bench/bench.sh BUILD[:BUILD2...] [RUNS] [SIZES] [PROFILES]
+#       BUILD:    the build directory (with bin/almaudit, bin/almaudit-gensample);
+#                 several, colon-separated, are timed in the same runs, one
+#                 after the other (the table's build column: 1, 2, ...)
 #       RUNS:     timed runs of each command (default 5)
 #       SIZES:    row counts (default "1000000 4000000"; days: always 80,000)
 #       PROFILES: default "bench heavy40 heavy98 ids names jobs all days"
@@ -27,7 +29,10 @@
 #            days; text
 # Needs GNU time (/usr/bin/time, Debian package "time").
 set -eu
-build=$(cd "$1" && pwd)
+builds=
+for b in $(echo "$1" | tr ':' ' '); do builds="$builds $(cd "$b" && pwd)"; done
+build=$(echo $builds | cut -d' ' -f1) # the one whose gensample makes the inputs
+nbuilds=$(echo $builds | wc -w)
 runs=${2:-5}
 sizes=${3:-"1000000 4000000"}
 profiles=${4:-"bench heavy40 heavy98 ids names jobs all days"}
@@ -80,11 +85,12 @@ heavy() {
 }
 
 echo "machine: $(nproc) cores, $(awk '/model name/ { $1 = $2 = $3 = ""; print; exit }' /proc/cpuinfo | sed 's/^ *//'), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo)"
-echo "build:   $build"
+n=0
+for b in $builds; do n=$((n + 1)); echo "build $n: $b"; done
 echo "wall s and zcat s: medians of $runs runs, alternating; ratio: the median of each run's"
 echo "ratio to the zcat run beside it; peak RSS: the largest of the runs"
 echo
-printf '%-8s %8s  %-5s %7s %7s %6s %12s\n' profile rows format "wall s" "zcat s" ratio "peak RSS KB"
+printf '%-8s %8s  %-6s %5s %7s %7s %6s %12s\n' profile rows format build "wall s" "zcat s" ratio "peak RSS KB"
 
 for p in $profiles; do
 	dir=$rules
@@ -106,22 +112,30 @@ for p in $profiles; do
 			[ -s "$file" ] || profile "$rows" "$p" | gzip -1 >"$file" ;;
 		esac
 		: >"$work/zcat.t"
-		for f in $formats; do : >"$work/$f.t"; done
+		for f in $formats; do
+			for n in $(seq "$nbuilds"); do : >"$work/$f.$n.t"; done
+		done
 		for i in $(seq "$runs"); do
 			/usr/bin/time -f "%e %M" -a -o "$work/zcat.t" sh -c "zcat '$file' >/dev/null"
 			for f in $formats; do
-				/usr/bin/time -f "%e %M" -a -o "$work/$f.t" "$build/bin/almaudit" audit \
-					--rules "$dir" --format "$f" -o /dev/null "$file" || [ $? -eq 1 ]
+				n=0
+				for b in $builds; do
+					n=$((n + 1))
+					/usr/bin/time -f "%e %M" -a -o "$work/$f.$n.t" "$b/bin/almaudit" audit \
+						--rules "$dir" --format "$f" -o /dev/null "$file" || [ $? -eq 1 ]
+				done
 			done
 		done
 		grep -v Command "$work/zcat.t" | cut -d' ' -f1 >"$work/zcat.w"
 		z=$(median <"$work/zcat.w")
 		for f in $formats; do
-			grep -v Command "$work/$f.t" | cut -d' ' -f1 >"$work/$f.w"
-			t=$(median <"$work/$f.w")
-			r=$(paste "$work/$f.w" "$work/zcat.w" | awk '{ print ($2 > 0 ? $1 / $2 : 0) }' | median)
-			rss=$(grep -v Command "$work/$f.t" | cut -d' ' -f2 | sort -n | tail -1)
-			printf '%-8s %8d  %-5s %7.2f %7.2f %6.2f %12d\n' "$p" "$rows" "$f" "$t" "$z" "$r" "$rss"
+			for n in $(seq "$nbuilds"); do
+				grep -v Command "$work/$f.$n.t" | cut -d' ' -f1 >"$work/$f.w"
+				t=$(median <"$work/$f.w")
+				r=$(paste "$work/$f.w" "$work/zcat.w" | awk '{ print ($2 > 0 ? $1 / $2 : 0) }' | median)
+				rss=$(grep -v Command "$work/$f.$n.t" | cut -d' ' -f2 | sort -n | tail -1)
+				printf '%-8s %8d  %-6s %5d %7.2f %7.2f %6.2f %12d\n' "$p" "$rows" "$f" "$n" "$t" "$z" "$r" "$rss"
+			done
 		done
 	done
 done
