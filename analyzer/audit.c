@@ -86,6 +86,8 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 	summary_add(p->summary, p->c->rules, run, v, kinds, first);
 	if (first)
 		summary_flag(p->summary, run);
+	if (p->rep->tap && p->c->mode == AUDIT_FINDINGS)
+		p->rep->tap->found(p->rep->tap->ctx, run, v, kinds, first);
 	return 0;
 }
 
@@ -128,13 +130,18 @@ static void production(struct pass *p, const struct run *run)
 		first = 0;
 	}
 	/* a run read before is a copy: counted once, its findings the union */
+	const struct report_tap *tap = p->c->mode == AUDIT_FINDINGS ? p->rep->tap : NULL;
 	if (first) {
 		t->audited++;
 		summary_audited(p->summary, run);
+		if (tap)
+			tap->audited(tap->ctx, run, &v);
 	} else {
 		t->skipped[SKIP_REPEAT]++;
 	}
 	summary_damaging(p->summary, p->c->rules, run, &v);
+	if (tap)
+		tap->damaging(tap->ctx, run, &v);
 	const struct filter *f = p->c->filter;
 	hold_unknown(p, run, &v, first);
 	if (p->c->mode == AUDIT_RUNS) {
@@ -273,7 +280,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	p.judge = judge_new(c->rules, c->large_set);
 	p.in = ingest_new(in->cols, &tally, in->rejects);
 	struct report_info info = {&tally, c->rules, c->period, &summary, 0, c->large_set,
-				   c->filter};
+				   c->filter, NULL};
 	if (!p.judge || !p.in) {
 		diag_error(NULL, 0, "out of memory");
 		judge_free(p.judge);

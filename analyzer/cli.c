@@ -4,6 +4,7 @@
  * rules, input). */
 #include "audit.h"
 #include "columns.h"
+#include "config.h"
 #include "diag.h"
 #include "filter.h"
 #include "ingest.h"
@@ -12,9 +13,11 @@
 #include "report_rules.h"
 #include "report_text.h"
 #include "rules.h"
+#include "split.h"
 #include "run.h"
 #include "tally.h"
 #include "times.h"
+#include "units.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -77,7 +80,12 @@ static const char usage_audit[] =
 	"                    jobs that set none (default 1000)\n"
 	"  --limit N         rows per finding kind and per summary table in the text,\n"
 	"                    html and email reports (default 50; csv and json list\n"
-	"                    every finding)\n";
+	"                    every finding)\n"
+	"  --split unit      with -o DIR: a report per unit of staff.csv that has\n"
+	"                    runs, DIR/UNIT.txt (.csv, .json, .html, .eml by\n"
+	"                    --format), and the whole one, DIR/all.txt; lists the\n"
+	"                    files on standard output. Email goes to each unit's\n"
+	"                    address in units.csv, else to --to\n";
 
 static const char usage_runs[] =
 	"usage: almaudit runs [options] FILE...\n"
@@ -121,6 +129,9 @@ static const char usage_common[] =
 	"                    without header H is an error)\n"
 	"  --rejects FILE    write each rejected row to FILE as CSV\n"
 	"  -o, --output FILE write the report to FILE, not standard output\n"
+	"  --config FILE     read options from FILE first, one a line as written\n"
+	"                    here (--tz America/New_York); # comments; the command\n"
+	"                    line comes after and wins (default $ALMAUDIT_CONFIG)\n"
 	"  -h, --help        this help\n";
 
 static const char usage_rules[] =
@@ -178,6 +189,8 @@ enum {
 	OPT_FROM,
 	OPT_SUBJECT,
 	OPT_SUMMARY,
+	OPT_SPLIT,
+	OPT_CONFIG,
 };
 
 /* The options of audit and runs. */
@@ -195,6 +208,9 @@ struct opts {
 	int help;
 	int explain, summary;
 	const char *to, *from, *subject;
+	const char *split; /* "unit" */
+	int nconfig;	   /* argv[1 .. nconfig] are the config's */
+	unsigned config;   /* the options whose value is the config's: 1u << (OPT_x - 256) */
 };
 
 static const char *rules_dir(const char *opt, char *buf, size_t size)
@@ -282,38 +298,43 @@ static void opts_free(struct opts *o)
 	filter_free(&o->filter);
 }
 
+/* The options of audit and runs (each refuses the other's). */
+static const struct option pipeline_opts[] = {
+	{"sandbox", required_argument, NULL, OPT_SANDBOX},
+	{"tz", required_argument, NULL, OPT_TZ},
+	{"column", required_argument, NULL, OPT_COLUMN},
+	{"rejects", required_argument, NULL, OPT_REJECTS},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"rules", required_argument, NULL, OPT_RULES},
+	{"large-set", required_argument, NULL, OPT_LARGE_SET},
+	{"period", required_argument, NULL, OPT_PERIOD},
+	{"since", required_argument, NULL, OPT_SINCE},
+	{"until", required_argument, NULL, OPT_UNTIL},
+	{"limit", required_argument, NULL, OPT_LIMIT},
+	{"job", required_argument, NULL, OPT_JOB},
+	{"user", required_argument, NULL, OPT_USER},
+	{"unit", required_argument, NULL, OPT_UNIT},
+	{"finding", required_argument, NULL, OPT_FINDING},
+	{"min-records", required_argument, NULL, OPT_MIN_RECORDS},
+	{"status", required_argument, NULL, OPT_STATUS},
+	{"grep", required_argument, NULL, OPT_GREP},
+	{"id", required_argument, NULL, OPT_ID},
+	{"explain", no_argument, NULL, OPT_EXPLAIN},
+	{"to", required_argument, NULL, OPT_TO},
+	{"from", required_argument, NULL, OPT_FROM},
+	{"subject", required_argument, NULL, OPT_SUBJECT},
+	{"summary", no_argument, NULL, OPT_SUMMARY},
+	{"split", required_argument, NULL, OPT_SPLIT},
+	{"config", required_argument, NULL, OPT_CONFIG},
+	{"output", required_argument, NULL, 'o'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
 /* Parses the options of audit (audit != 0) and runs. 0, or -1 after reporting. */
 static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 {
-	static const struct option longopts[] = {
-		{"sandbox", required_argument, NULL, OPT_SANDBOX},
-		{"tz", required_argument, NULL, OPT_TZ},
-		{"column", required_argument, NULL, OPT_COLUMN},
-		{"rejects", required_argument, NULL, OPT_REJECTS},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"rules", required_argument, NULL, OPT_RULES},
-		{"large-set", required_argument, NULL, OPT_LARGE_SET},
-		{"period", required_argument, NULL, OPT_PERIOD},
-		{"since", required_argument, NULL, OPT_SINCE},
-		{"until", required_argument, NULL, OPT_UNTIL},
-		{"limit", required_argument, NULL, OPT_LIMIT},
-		{"job", required_argument, NULL, OPT_JOB},
-		{"user", required_argument, NULL, OPT_USER},
-		{"unit", required_argument, NULL, OPT_UNIT},
-		{"finding", required_argument, NULL, OPT_FINDING},
-		{"min-records", required_argument, NULL, OPT_MIN_RECORDS},
-		{"status", required_argument, NULL, OPT_STATUS},
-		{"grep", required_argument, NULL, OPT_GREP},
-		{"id", required_argument, NULL, OPT_ID},
-		{"explain", no_argument, NULL, OPT_EXPLAIN},
-		{"to", required_argument, NULL, OPT_TO},
-		{"from", required_argument, NULL, OPT_FROM},
-		{"subject", required_argument, NULL, OPT_SUBJECT},
-		{"summary", no_argument, NULL, OPT_SUMMARY},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
+	const struct option *longopts = pipeline_opts;
 	int c, longindex;
 
 	o->sandbox = calloc((size_t)argc, sizeof *o->sandbox);
@@ -325,11 +346,19 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 	optind = 1;
 	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", longopts, &longindex)) != -1) {
 		if ((audit && (c == OPT_ID || c == OPT_EXPLAIN)) ||
-		    (!audit && (c == OPT_LIMIT || c >= OPT_TO))) {
+		    (!audit && (c == OPT_LIMIT || (c >= OPT_TO && c != OPT_CONFIG)))) {
+			/* a config serves audit and runs: the other's options are
+			 * left to it */
+			if (optind <= o->nconfig + 1)
+				continue;
 			/* named by its name: argv[optind - 1] may be its value */
 			usage_error(o->cmd, "unknown option '--%s' for %s: it is %s option",
 				    longopts[longindex].name, o->cmd, audit ? "a runs" : "an audit");
 			return -1;
+		}
+		if (c >= 256 && c < 256 + 32) {
+			unsigned bit = 1u << (c - 256);
+			o->config = optind <= o->nconfig + 1 ? o->config | bit : o->config & ~bit;
 		}
 		switch (c) {
 		case OPT_SANDBOX:
@@ -397,9 +426,14 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		case OPT_SUMMARY:
 			o->summary = 1;
 			break;
+		case OPT_SPLIT:
+			o->split = optarg;
+			break;
 		case 'o':
 			o->out = optarg;
 			break;
+		case OPT_CONFIG:
+			break; /* read before (config_args) */
 		case 'h':
 			o->help = 1;
 			return 0;
@@ -445,6 +479,29 @@ static int close_out(FILE *f, const char *path)
 	return bad ? -1 : 0;
 }
 
+#define FROM_CONFIG(o, opt) ((o)->config & (1u << ((opt) - 256)))
+
+/* A config serves audit and runs, and the command line may change its
+ * format: the config's options that do not apply to the command and format
+ * at hand (runs and --format email; --to with --format text; --summary with
+ * --format csv) are dropped, where the command line's would be errors. */
+static void drop_config_defaults(struct opts *o, int audit)
+{
+	const char *format = o->format ? o->format : "text";
+	if (!audit && FROM_CONFIG(o, OPT_FORMAT) && (!strcmp(format, "html") || !strcmp(format, "email")))
+		o->format = format = "text";
+	if (strcmp(format, "email")) {
+		if (FROM_CONFIG(o, OPT_TO))
+			o->to = NULL;
+		if (FROM_CONFIG(o, OPT_FROM))
+			o->from = NULL;
+		if (FROM_CONFIG(o, OPT_SUBJECT))
+			o->subject = NULL;
+	}
+	if (strcmp(format, "text") && FROM_CONFIG(o, OPT_SUMMARY))
+		o->summary = 0;
+}
+
 /* audit and runs: options, zone, period, rules, outputs, then the pipeline. */
 static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 {
@@ -452,13 +509,19 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	struct opts o;
 	struct rules *rules = NULL;
 	struct period period;
-	struct reporter rep;
+	struct reporter rep, *reporter = &rep;
+	struct split *split = NULL;
 	FILE *out = NULL, *rejects = NULL;
 	int status = EXIT_ERROR;
 	uint64_t findings = 0, rejected = 0;
 
+	struct config_args config = {0};
+
 	opts_init(&o, audit ? "audit" : "runs");
-	if (parse_opts(argc, argv, &o, audit) != 0)
+	if (config_args(argc, argv, pipeline_opts, &config) != 0)
+		goto done;
+	o.nconfig = config.nconfig;
+	if (parse_opts(config.argc, config.argv, &o, audit) != 0)
 		goto done;
 	if (o.help) {
 		fputs(audit ? usage_audit : usage_runs, stdout);
@@ -467,6 +530,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		status = EXIT_OK;
 		goto done;
 	}
+	drop_config_defaults(&o, audit);
 	const char *format = o.format ? o.format : "text";
 	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json") &&
 	    (!audit || (strcmp(format, "html") && strcmp(format, "email")))) {
@@ -502,6 +566,14 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 				usage_error(o.cmd, "'%s': an address is plain ASCII, on one line", *a);
 				goto done;
 			}
+	if (o.split && strcmp(o.split, "unit")) {
+		usage_error(o.cmd, "--split takes unit (a report per unit), not '%s'", o.split);
+		goto done;
+	}
+	if (o.split && (!o.out || !strcmp(o.out, "-"))) {
+		usage_error(o.cmd, "--split unit writes a file per unit: give -o DIR");
+		goto done;
+	}
 	if (times_set_zone(o.tz) != 0 ||
 	    period_set(&period, o.period, o.since, o.until, times_local_day(now())) != 0)
 		goto done;
@@ -509,22 +581,22 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		goto done;
 	if (filter_resolve(&o.filter, rules) != 0)
 		goto done;
-	if (!(out = open_out(o.out)) || (o.rejects && !(rejects = open_out(o.rejects))))
+	if (o.split) {
+		struct split_options so = {o.out, format, o.summary, email ? &mail : NULL,
+					   (size_t)o.limit};
+		if (!(split = split_open(rules, &so)))
+			goto done;
+	} else if (!(out = open_out(o.out))) {
+		goto done;
+	}
+	if (o.rejects && !(rejects = open_out(o.rejects)))
 		goto done;
 	int text = !strcmp(format, "text"), csv = !strcmp(format, "csv");
 	mail.now = now();
-	if (audit && text && o.summary)
-		reporter_summary(&rep, out);
-	else if (audit && text)
-		reporter_text(&rep, out);
-	else if (audit && csv)
-		reporter_csv(&rep, out);
-	else if (audit && !strcmp(format, "html"))
-		reporter_html(&rep, out);
-	else if (audit && email)
-		reporter_email(&rep, out, &mail);
+	if (split)
+		reporter = split_reporter(split);
 	else if (audit)
-		reporter_json(&rep, out);
+		reporter_audit(&rep, format, o.summary, out, &mail);
 	else if (text)
 		reporter_runs_text(&rep, out, o.explain, o.filter.count[FILTER_ID] > 0);
 	else if (csv)
@@ -536,7 +608,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 				  &o.cols, rejects};
 	struct audit_config cfg = {mode, rules, &period, &o.filter, o.large_set, (size_t)o.limit,
 				   &rejected};
-	int read_ok = audit_run(&in, &cfg, &rep, &findings) == 0;
+	int read_ok = audit_run(&in, &cfg, reporter, &findings) == 0;
 	/* 0 only when there is nothing to look at: a rejected row may hide a
 	 * finding, so rejected rows alone give 1; an error wins over both */
 	status = !read_ok ? EXIT_ERROR : findings || rejected ? EXIT_FINDINGS : EXIT_OK;
@@ -548,7 +620,12 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 			   o.filter.values[FILTER_ID][0].text);
 		status = EXIT_ERROR;
 	}
+	/* the files written, listed; a write error is an error */
+	if (split && split_close(split, stdout) != 0)
+		status = EXIT_ERROR;
 done:
+	split_free(split);
+	config_free(&config);
 	if (rejects && close_out(rejects, o.rejects) != 0)
 		status = EXIT_ERROR;
 	if (out && close_out(out, o.out) != 0)
@@ -627,6 +704,7 @@ static int cmd_rules(int argc, char **argv)
 	int status = EXIT_OK;
 	const char *arg = wants_arg ? argv[optind + 1] : NULL;
 	if (!strcmp(what, "check")) {
+		units_check(r); /* warnings: units.csv is optional */
 		report_rules_check(stdout, r);
 	} else if (!strcmp(what, "jobs")) {
 		report_rules_jobs(stdout, r, local_today(), large_set);

@@ -6,6 +6,7 @@
 #include "names.h"
 #include "reader.h"
 #include "times.h"
+#include "units.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -794,6 +795,8 @@ struct rules *rules_load(const char *dir)
 		free(pending[i].includes);
 	free(pending);
 	load_approvals(&ld);
+	if (units_load(r) != 0)
+		ld.errors++;
 	reader_set_rules(0);
 	if (!ld.errors) {
 		/* approvals grouped by person, for the verdicts */
@@ -874,6 +877,7 @@ void rules_free(struct rules *r)
 	free(r->jobs_path);
 	free(r->staff_path);
 	free(r->approvals_path);
+	units_free(r->units);
 	free(r);
 }
 
@@ -971,9 +975,7 @@ int rules_job_by_title(const struct rules *r, const char *text, int from)
 	return -1;
 }
 
-/* The next unit of a unit cell at *s, trimmed: its start, and its length in
- * *n; NULL after the last. */
-static const char *next_unit(const char **s, size_t *n)
+const char *rules_unit_next(const char **s, size_t *n)
 {
 	for (;;) {
 		const char *p = *s;
@@ -996,7 +998,7 @@ int rules_person_in_unit(const struct rules *r, int person, const char *unit)
 {
 	const char *cell = r->people[person].unit, *u;
 	size_t n, want = strlen(unit);
-	while ((u = next_unit(&cell, &n)))
+	while ((u = rules_unit_next(&cell, &n)))
 		if (n == want && strncasecmp(u, unit, n) == 0)
 			return 1;
 	return 0;
@@ -1032,7 +1034,7 @@ const char *rules_nearest_unit(const struct rules *r, const char *unit, char *bu
 	for (size_t p = 0; p < r->npeople; p++) {
 		const char *cell = r->people[p].unit, *u;
 		size_t n;
-		while ((u = next_unit(&cell, &n))) {
+		while ((u = rules_unit_next(&cell, &n))) {
 			size_t lb = 0;
 			for (; lb < n && lb + 1 < sizeof b; lb++)
 				b[lb] = (char)tolower((unsigned char)u[lb]);
@@ -1070,4 +1072,55 @@ int rules_approval_holds(const struct rules_approval *a, int64_t day, const char
 	if (!a->sets)
 		return 1;
 	return match_run(a->sets, set_name ? set_name : "", set_name ? strlen(set_name) : 0);
+}
+
+/* ---- the table reader, for the optional files ---- */
+
+struct rules_table {
+	struct load ld;
+	struct table t;
+};
+
+struct rules_table *rules_table_open(const char *path, const char *const *names, size_t ncols,
+				     size_t required)
+{
+	struct rules_table *rt = calloc(1, sizeof *rt);
+	if (!rt) {
+		diag_error(path, 0, "out of memory");
+		return NULL;
+	}
+	if (ncols > MAX_COLS || table_open(&rt->ld, &rt->t, path, names, ncols, required) != 0) {
+		table_close(&rt->t);
+		free(rt);
+		return NULL;
+	}
+	return rt;
+}
+
+int rules_table_next(struct rules_table *t)
+{
+	return table_next(&t->ld, &t->t);
+}
+
+const char *rules_table_cell(const struct rules_table *t, size_t i, size_t *n)
+{
+	return table_cell(&t->t, i, n);
+}
+
+long rules_table_line(const struct rules_table *t)
+{
+	return t->t.row.line;
+}
+
+int rules_table_errors(const struct rules_table *t)
+{
+	return t->ld.errors;
+}
+
+void rules_table_close(struct rules_table *t)
+{
+	if (!t)
+		return;
+	table_close(&t->t);
+	free(t);
 }

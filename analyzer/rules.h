@@ -12,6 +12,8 @@
 
 #include "match.h"
 
+struct units;
+
 #define RULES_NO_DATE INT64_MIN	    /* an empty signed_off or revoked */
 /* revoked "undated": revoked, the date not recorded; a day before any record */
 #define RULES_UNDATED (INT64_MIN + 1)
@@ -68,6 +70,7 @@ struct rules {
 	size_t *person_first;  /* are by_person[person_first[p] .. person_first[p + 1]) */
 	struct rules_key *names, *ids; /* sorted lookup tables */
 	size_t nnames, nids;
+	struct units *units; /* units.csv (analyzer/units.h); NULL when there is none */
 };
 
 /* Loads and checks the rules in dir. Every problem is reported at its file
@@ -104,6 +107,11 @@ int rules_job_by_title(const struct rules *r, const char *text, int from);
  * is in each. */
 int rules_person_in_unit(const struct rules *r, int person, const char *unit);
 
+/* The next unit of a staff.csv unit cell at *cell ("HKS/GUT": "HKS", then
+ * "GUT"; '/' and ';' separate), trimmed: its start, its length in *n, and
+ * *cell moved past it; NULL after the last. */
+const char *rules_unit_next(const char **cell, size_t *n);
+
 /* The unit staff.csv names nearest to unit, written into buf, for "did you
  * mean" (NULL when none is close). */
 const char *rules_nearest_unit(const struct rules *r, const char *unit, char *buf, size_t size);
@@ -111,6 +119,22 @@ const char *rules_nearest_unit(const struct rules *r, const char *unit, char *bu
 /* A rules file's name within its directory ("approvals.csv"), for citing
  * rows as "approvals.csv:23". */
 const char *rules_file_name(const char *path);
+
+/* A rules directory's optional files (units.csv) read as the three are:
+ * header by column name, comments, blank lines, cells trimmed, every problem
+ * reported at its file and line. rules_table_open returns NULL when the file
+ * cannot be read or its header lacks one of the first `required` columns
+ * (reported). rules_table_next: 1 a row, 0 the end, -1 a read error; each problem counted in
+ * rules_table_errors. Cell i is of names[i] ("" when absent). The table owns
+ * its reader; rules_table_close frees it. */
+struct rules_table;
+struct rules_table *rules_table_open(const char *path, const char *const *names, size_t ncols,
+				     size_t required);
+int rules_table_next(struct rules_table *t);
+const char *rules_table_cell(const struct rules_table *t, size_t i, size_t *n);
+long rules_table_line(const struct rules_table *t);
+int rules_table_errors(const struct rules_table *t);
+void rules_table_close(struct rules_table *t);
 
 /* 1 when an approval for job k also grants job j (k == j included). */
 int rules_grants(const struct rules *r, int k, int j);

@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include "report_text.h"
 #include "times.h"
 
 #include <inttypes.h>
@@ -95,4 +96,41 @@ void reporter_csv(struct reporter *r, FILE *out)
 	r->finding = csv_finding;
 	r->end = csv_end;
 	r->written = 0;
+}
+
+void reporter_audit(struct reporter *r, const char *format, int summary, FILE *out,
+		    const struct email_options *mail)
+{
+	if (!strcmp(format, "text") && summary)
+		reporter_summary(r, out);
+	else if (!strcmp(format, "text"))
+		reporter_text(r, out);
+	else if (!strcmp(format, "csv"))
+		reporter_csv(r, out);
+	else if (!strcmp(format, "html"))
+		reporter_html(r, out);
+	else if (!strcmp(format, "email"))
+		reporter_email(r, out, mail);
+	else
+		reporter_json(r, out);
+}
+
+void report_unit_text(const struct report_info *info, int which, char *buf, size_t size)
+{
+	const struct report_unit *u = info->unit;
+	char a[32], b[32];
+	if (!u) {
+		buf[0] = '\0';
+	} else if (which == 0) {
+		snprintf(buf, size, "%s%s%s: the runs of its people only: %s of %s runs audited",
+			 u->code, u->name[0] ? ", " : "", u->name,
+			 report_count(u->audited, a, sizeof a),
+			 report_count(info->tally->audited, b, sizeof b));
+	} else if (u->unknown) {
+		snprintf(buf, size, "%s %s with findings by people not in staff.csv %s in %s",
+			 report_count(u->unknown, a, sizeof a), u->unknown == 1 ? "run" : "runs",
+			 u->unknown == 1 ? "is" : "are", u->all);
+	} else {
+		buf[0] = '\0';
+	}
 }

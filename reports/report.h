@@ -18,6 +18,14 @@
 
 struct filter;
 
+/* The unit a report is for (audit --split unit, reports/split.c). */
+struct report_unit {
+	const char *code, *name; /* "GUT", "Gutman Library" or "" */
+	uint64_t audited;	 /* runs audited by its people */
+	uint64_t unknown;	 /* runs with findings by people not in staff.csv: in all only */
+	const char *all;	 /* the whole report's file name ("all.txt") */
+};
+
 struct report_info {
 	const struct tally *tally;
 	const struct rules *rules;
@@ -28,6 +36,9 @@ struct report_info {
 	/* the filters: who each --user value was taken to mean, and the values
 	 * that matched nothing (filter_user_means, filter_miss); may be NULL */
 	const struct filter *filter;
+	/* NULL, or the unit this report is for: it holds the findings of that
+	 * unit's people only, and says so */
+	const struct report_unit *unit;
 };
 
 struct report_finding {
@@ -46,6 +57,20 @@ struct report_run {
 	const struct rules *rules;
 };
 
+/* Summaries kept beside the audit's own (the split by unit keeps one per
+ * unit): in the audit (not the run listing), each call mirrors the audit's
+ * call on its summary, for the same run and verdict: audited
+ * (summary_audited, once per distinct run judged), damaging
+ * (summary_damaging, each copy), found (summary_add, then summary_flag when
+ * new_run). ctx is the tap's own. */
+struct report_tap {
+	void *ctx;
+	void (*audited)(void *ctx, const struct run *run, const struct verdict *v);
+	void (*damaging)(void *ctx, const struct run *run, const struct verdict *v);
+	void (*found)(void *ctx, const struct run *run, const struct verdict *v, unsigned kinds,
+		      int new_run);
+};
+
 struct reporter {
 	FILE *out;
 	void (*begin)(struct reporter *r, const struct report_info *info);
@@ -58,9 +83,21 @@ struct reporter {
 	const struct email_options *email;
 	struct csvw csv;
 	unsigned long written;
+	const struct report_tap *tap; /* NULL, or summaries the audit feeds beside its own */
 };
 
 void reporter_text(struct reporter *r, FILE *out);
+
+/* The audit's reporter for a format (text, csv, json, html or email;
+ * summary: the short text form). */
+void reporter_audit(struct reporter *r, const char *format, int summary, FILE *out,
+		    const struct email_options *mail);
+
+/* What a unit's report says of itself, as text: "GUT, Gutman Library: the
+ * runs of its people only: 12 of 1,234 runs audited" (which), and "4 runs
+ * with findings by people not in staff.csv are in all.txt" (which = 1; ""
+ * when there are none). */
+void report_unit_text(const struct report_info *info, int which, char *buf, size_t size);
 void reporter_csv(struct reporter *r, FILE *out);
 void reporter_json(struct reporter *r, FILE *out);
 

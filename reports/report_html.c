@@ -472,6 +472,15 @@ static void facts(FILE *out, const struct report_info *info)
 	E(info->rules->dir);
 	fprintf(out, ": %zu jobs, %zu people, %zu approvals</td></tr>\n", info->rules->njobs,
 		info->rules->npeople, info->rules->napprovals);
+	char unit[512];
+	for (int which = 0; which < 2; which++) {
+		report_unit_text(info, which, unit, sizeof unit);
+		if (!unit[0])
+			continue;
+		fprintf(out, "<tr><th>%s</th><td>%s", which ? "Not here" : "Unit", which ? "<b>" : "");
+		E(unit);
+		fprintf(out, "%s</td></tr>\n", which ? "</b>" : "");
+	}
 	char who[1024];
 	const char *value;
 	for (size_t i = 0; (value = filter_user_means(info->filter, info->rules, i, who, sizeof who));

@@ -2,6 +2,7 @@
 
 #include "report_text.h"
 #include "times.h"
+#include "units.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -50,8 +51,11 @@ void report_rules_check(FILE *out, const struct rules *r)
 	size_t damaging = 0;
 	for (size_t i = 0; i < r->njobs; i++)
 		damaging += r->jobs[i].damaging != 0;
-	fprintf(out, "%s: %zu jobs (%zu damaging), %zu people, %zu approvals: OK\n", r->dir,
-		r->njobs, damaging, r->npeople, r->napprovals);
+	fprintf(out, "%s: %zu jobs (%zu damaging), %zu people, %zu approvals", r->dir, r->njobs,
+		damaging, r->npeople, r->napprovals);
+	if (r->units)
+		fprintf(out, ", %zu units", r->units->n);
+	fputs(": OK\n", out);
 }
 
 static void threshold(char *buf, size_t size, const struct rules_job *j, int64_t large_set)

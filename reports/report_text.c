@@ -106,6 +106,25 @@ static void user_lines(FILE *out, const struct report_info *info)
 	}
 }
 
+/* A unit's report (audit --split unit) says whose runs it holds, and where
+ * the findings of people not in staff.csv are. */
+static void unit_lines(FILE *out, const struct report_info *info, int brief)
+{
+	char text[512];
+	for (int which = 0; which < 2; which++) {
+		report_unit_text(info, which, text, sizeof text);
+		if (!text[0])
+			continue;
+		const char *label = which ? "Not here" : "Unit";
+		if (brief)
+			fprintf(out, "%s: ", label);
+		else
+			fprintf(out, "%-10s ", label);
+		report_text_cell(out, text, 0);
+		putc('\n', out);
+	}
+}
+
 void report_text_header(FILE *out, const struct report_info *info)
 {
 	const struct tally *t = info->tally;
@@ -187,6 +206,7 @@ void report_text_header(FILE *out, const struct report_info *info)
 		fprintf(out, "%-10s %s: %zu jobs, %zu people, %zu approvals\n", "Rules",
 			info->rules->dir, info->rules->njobs, info->rules->npeople,
 			info->rules->napprovals);
+	unit_lines(out, info, 0);
 	user_lines(out, info);
 }
 
@@ -384,6 +404,7 @@ void report_text_summary(FILE *out, const struct report_info *info)
 					report_count(t->rejected[i], m, sizeof m));
 		fputs(")\n", out);
 	}
+	unit_lines(out, info, 1);
 	user_lines(out, info);
 	if (!s->runs)
 		return;
