@@ -36,7 +36,9 @@ int config_line(const char *line, const struct option *opts, char **arg, char *w
 		value++; /* the space or '=' */
 		while (value < end && space(*value))
 			value++;
-		if (end - value >= 2 && (*value == '"' || *value == '\'') && end[-1] == *value)
+		/* "a value", as a shell would take it; not 'a' and 'b' */
+		if (end - value >= 2 && (*value == '"' || *value == '\'') && end[-1] == *value &&
+		    !memchr(value + 1, *value, (size_t)(end - value - 2)))
 			value++, end--;
 	}
 	const char *name;

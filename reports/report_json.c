@@ -110,20 +110,8 @@ void report_json_begin(struct reporter *r, const struct report_info *info)
 	report_json_string(out, info->rules->dir);
 	fprintf(out, ",\"jobs\":%zu,\"people\":%zu,\"approvals\":%zu},", info->rules->njobs,
 		info->rules->npeople, info->rules->napprovals);
-	fprintf(out, "\"large_set\":%" PRId64, info->large_set);
-	if (info->unit) {
-		/* a unit's report (audit --split unit): its people's findings only */
-		const struct report_unit *u = info->unit;
-		fputs(",\"unit\":{\"code\":", out);
-		report_json_string(out, u->code);
-		fputs(",\"name\":", out);
-		report_json_string(out, u->name);
-		fprintf(out, ",\"audited\":%" PRIu64 ",\"not_in_staff\":%" PRIu64 ",\"all\":",
-			u->audited, u->unknown);
-		report_json_string(out, u->all);
-		putc('}', out);
-	}
-	fprintf(out, "},\n\"%s\":[", r->array ? r->array : "findings");
+	fprintf(out, "\"large_set\":%" PRId64 "},\n\"%s\":[", info->large_set,
+		r->array ? r->array : "findings");
 	r->written = 0;
 }
 
@@ -303,6 +291,18 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		fputs("\"out_of_memory\":\"the rows by person and by job are short: some findings "
 		      "are counted but missing from them\",\n",
 		      out);
+	if (info->unit) {
+		/* a unit's report (audit --split unit): its people's findings only */
+		const struct report_unit *u = info->unit;
+		fputs("\"unit\":{\"code\":", out);
+		report_json_string(out, u->code);
+		fputs(",\"name\":", out);
+		report_json_string(out, u->name);
+		fprintf(out, ",\"audited\":%" PRIu64 ",\"not_in_staff\":%" PRIu64 ",\"all\":",
+			u->audited, u->unknown);
+		report_json_string(out, u->all);
+		fputs("},\n", out);
+	}
 	filters(out, info);
 	fputs("}}\n", out);
 }

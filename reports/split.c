@@ -331,8 +331,8 @@ static void list_part(FILE *list, const struct split *s, const struct part *p, u
 			p->unit->name);
 	else
 		fputs(": the whole report", list);
-	fprintf(list, ": %s runs audited, %s with findings", report_count(audited, a, sizeof a),
-		report_count(runs, b, sizeof b));
+	fprintf(list, ": %s %s audited, %s with findings", report_count(audited, a, sizeof a),
+		audited == 1 ? "run" : "runs", report_count(runs, b, sizeof b));
 	if (!p->unit && s->unknown)
 		fprintf(list, " (%s by people not in staff.csv)",
 			report_count(s->unknown, c, sizeof c));
