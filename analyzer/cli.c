@@ -209,6 +209,7 @@ struct opts {
 	int explain, summary;
 	const char *to, *from, *subject;
 	const char *split; /* "unit" */
+	struct config_args config_args; /* argv: the config's options, then the command line's */
 	int nconfig;	   /* argv[1 .. nconfig] are the config's */
 	unsigned config;   /* the options whose value is the config's: 1u << (OPT_x - 256) */
 };
@@ -296,47 +297,51 @@ static void opts_free(struct opts *o)
 	free(o->sandbox);
 	columns_free(&o->cols);
 	filter_free(&o->filter);
+	config_free(&o->config_args);
 }
-
-/* The options of audit and runs (each refuses the other's). */
-static const struct option pipeline_opts[] = {
-	{"sandbox", required_argument, NULL, OPT_SANDBOX},
-	{"tz", required_argument, NULL, OPT_TZ},
-	{"column", required_argument, NULL, OPT_COLUMN},
-	{"rejects", required_argument, NULL, OPT_REJECTS},
-	{"format", required_argument, NULL, OPT_FORMAT},
-	{"rules", required_argument, NULL, OPT_RULES},
-	{"large-set", required_argument, NULL, OPT_LARGE_SET},
-	{"period", required_argument, NULL, OPT_PERIOD},
-	{"since", required_argument, NULL, OPT_SINCE},
-	{"until", required_argument, NULL, OPT_UNTIL},
-	{"limit", required_argument, NULL, OPT_LIMIT},
-	{"job", required_argument, NULL, OPT_JOB},
-	{"user", required_argument, NULL, OPT_USER},
-	{"unit", required_argument, NULL, OPT_UNIT},
-	{"finding", required_argument, NULL, OPT_FINDING},
-	{"min-records", required_argument, NULL, OPT_MIN_RECORDS},
-	{"status", required_argument, NULL, OPT_STATUS},
-	{"grep", required_argument, NULL, OPT_GREP},
-	{"id", required_argument, NULL, OPT_ID},
-	{"explain", no_argument, NULL, OPT_EXPLAIN},
-	{"to", required_argument, NULL, OPT_TO},
-	{"from", required_argument, NULL, OPT_FROM},
-	{"subject", required_argument, NULL, OPT_SUBJECT},
-	{"summary", no_argument, NULL, OPT_SUMMARY},
-	{"split", required_argument, NULL, OPT_SPLIT},
-	{"config", required_argument, NULL, OPT_CONFIG},
-	{"output", required_argument, NULL, 'o'},
-	{"help", no_argument, NULL, 'h'},
-	{NULL, 0, NULL, 0},
-};
 
 /* Parses the options of audit (audit != 0) and runs. 0, or -1 after reporting. */
 static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 {
-	const struct option *longopts = pipeline_opts;
+	static const struct option longopts[] = {
+		{"sandbox", required_argument, NULL, OPT_SANDBOX},
+		{"tz", required_argument, NULL, OPT_TZ},
+		{"column", required_argument, NULL, OPT_COLUMN},
+		{"rejects", required_argument, NULL, OPT_REJECTS},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"rules", required_argument, NULL, OPT_RULES},
+		{"large-set", required_argument, NULL, OPT_LARGE_SET},
+		{"period", required_argument, NULL, OPT_PERIOD},
+		{"since", required_argument, NULL, OPT_SINCE},
+		{"until", required_argument, NULL, OPT_UNTIL},
+		{"limit", required_argument, NULL, OPT_LIMIT},
+		{"job", required_argument, NULL, OPT_JOB},
+		{"user", required_argument, NULL, OPT_USER},
+		{"unit", required_argument, NULL, OPT_UNIT},
+		{"finding", required_argument, NULL, OPT_FINDING},
+		{"min-records", required_argument, NULL, OPT_MIN_RECORDS},
+		{"status", required_argument, NULL, OPT_STATUS},
+		{"grep", required_argument, NULL, OPT_GREP},
+		{"id", required_argument, NULL, OPT_ID},
+		{"explain", no_argument, NULL, OPT_EXPLAIN},
+		{"to", required_argument, NULL, OPT_TO},
+		{"from", required_argument, NULL, OPT_FROM},
+		{"subject", required_argument, NULL, OPT_SUBJECT},
+		{"summary", no_argument, NULL, OPT_SUMMARY},
+		{"split", required_argument, NULL, OPT_SPLIT},
+		{"config", required_argument, NULL, OPT_CONFIG},
+		{"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
 	int c, longindex;
 
+	/* the config's options first, then the command line's */
+	if (config_args(argc, argv, longopts, &o->config_args) != 0)
+		return -1;
+	argc = o->config_args.argc;
+	argv = o->config_args.argv;
+	o->nconfig = o->config_args.nconfig;
 	o->sandbox = calloc((size_t)argc, sizeof *o->sandbox);
 	if (!o->sandbox) {
 		diag_error(NULL, 0, "out of memory");
@@ -515,13 +520,8 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	int status = EXIT_ERROR;
 	uint64_t findings = 0, rejected = 0;
 
-	struct config_args config = {0};
-
 	opts_init(&o, audit ? "audit" : "runs");
-	if (config_args(argc, argv, pipeline_opts, &config) != 0)
-		goto done;
-	o.nconfig = config.nconfig;
-	if (parse_opts(config.argc, config.argv, &o, audit) != 0)
+	if (parse_opts(argc, argv, &o, audit) != 0)
 		goto done;
 	if (o.help) {
 		fputs(audit ? usage_audit : usage_runs, stdout);
@@ -625,7 +625,6 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		status = EXIT_ERROR;
 done:
 	split_free(split);
-	config_free(&config);
 	if (rejects && close_out(rejects, o.rejects) != 0)
 		status = EXIT_ERROR;
 	if (out && close_out(out, o.out) != 0)
