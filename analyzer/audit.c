@@ -5,6 +5,7 @@
 #include "runset.h"
 #include "verdict.h"
 #include "times.h"
+#include "waivers.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@ struct pass {
 	struct tally *tally;
 	struct summary *summary;
 	struct runset once; /* every run counted once */
+	struct idset flagged; /* runs counted with findings no waiver covers */
 	int failed;	    /* out of memory: the counts may be short */
 };
 
@@ -59,6 +61,17 @@ static void evidence(struct pass *p, const struct run *run)
 	}
 }
 
+/* New or recurring, against the baseline (spec section 4). */
+static enum baseline_trend trend(struct pass *p, enum finding_kind k, const struct run *run,
+				 const struct verdict *v)
+{
+	const struct rules *r = p->c->rules;
+	struct baseline_finding f = {k, v->person >= 0 ? r->people[v->person].name : "",
+				     run->user, run->user_name,
+				     v->job >= 0 ? r->jobs[v->job].id : "", run->name};
+	return baseline_mark(p->c->baseline, &f);
+}
+
 /* Shows the kinds of a run's findings that the filters let through and no
  * earlier copy showed (in the run listing, only counts them: the run itself
  * was listed when read). Returns -1 when a pattern hit its limit. */
@@ -77,17 +90,41 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 		p->failed = 1;
 		return 0;
 	}
+	/* a waived finding is shown, marked with its waiver, and counted apart */
+	const struct waivers *w = p->c->mode == AUDIT_FINDINGS ? p->c->rules->waivers : NULL;
+	const struct report_tap *tap = p->c->mode == AUDIT_FINDINGS ? p->rep->tap : NULL;
+	unsigned waived = 0;
 	for (int k = 0; k < FIND_COUNT && p->c->mode == AUDIT_FINDINGS; k++) {
 		if (!(kinds & (1u << k)))
 			continue;
-		struct report_finding rf = {(enum finding_kind)k, run, v, p->c->rules};
+		int i = waivers_find(w, (enum finding_kind)k, run, v);
+		struct report_finding rf = {(enum finding_kind)k, run, v, p->c->rules, NULL,
+					    i >= 0 ? &w->w[i] : NULL};
+		if (p->c->baseline)
+			rf.trend = baseline_trend_name(trend(p, (enum finding_kind)k, run, v));
 		p->rep->finding(p->rep, &rf);
+		if (i >= 0) {
+			waived |= 1u << k;
+			summary_waive(p->summary, p->c->rules, run, v, (enum finding_kind)k, i);
+			if (tap)
+				tap->waived(tap->ctx, run, v, (enum finding_kind)k, i);
+		}
 	}
-	summary_add(p->summary, p->c->rules, run, v, kinds, first);
+	unsigned flagged = kinds & ~waived;
+	if (p->c->mode == AUDIT_FINDINGS) {
+		/* a run counts among the runs with findings from its first finding
+		 * no waiver covers, whichever copy shows it */
+		int added = flagged ? idset_add(&p->flagged, run->id) : 0;
+		if (added < 0)
+			p->failed = 1;
+		first = added == 1;
+	}
+	if (flagged)
+		summary_add(p->summary, p->c->rules, run, v, flagged, first);
 	if (first)
 		summary_flag(p->summary, run);
-	if (p->rep->tap && p->c->mode == AUDIT_FINDINGS)
-		p->rep->tap->found(p->rep->tap->ctx, run, v, kinds, first);
+	if (tap && flagged)
+		tap->found(tap->ctx, run, v, flagged, first);
 	return 0;
 }
 
@@ -277,15 +314,17 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	tally_init(&tally);
 	summary_init(&summary, c->limit);
 	runset_init(&p.once);
+	idset_init(&p.flagged);
 	p.judge = judge_new(c->rules, c->large_set);
 	p.in = ingest_new(in->cols, &tally, in->rejects);
 	struct report_info info = {&tally, c->rules, c->period, &summary, 0, c->large_set,
-				   c->filter, NULL};
+				   c->filter, c->baseline, c->today, NULL};
 	if (!p.judge || !p.in) {
 		diag_error(NULL, 0, "out of memory");
 		judge_free(p.judge);
 		ingest_free(p.in);
 		runset_free(&p.once);
+		idset_free(&p.flagged);
 		summary_free(&summary);
 		tally_free(&tally);
 		return -1;
@@ -340,6 +379,8 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		status = -1;
 	}
 	info.hidden = runset_hidden(&p.once);
+	if (c->baseline && baseline_finish(c->baseline) != 0)
+		status = -1;
 	/* a filter value nothing matched: an error, also said in the report */
 	filter_report_misses(c->filter, c->rules);
 	rep->end(rep, &info);
@@ -349,6 +390,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	judge_free(p.judge);
 	ingest_free(p.in);
 	runset_free(&p.once);
+	idset_free(&p.flagged);
 	summary_free(&summary);
 	tally_free(&tally);
 	return status;

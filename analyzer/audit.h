@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "baseline.h"
 #include "columns.h"
 #include "filter.h"
 #include "period.h"
@@ -42,10 +43,14 @@ struct audit_config {
 	int64_t large_set;
 	size_t limit; /* findings kept per kind for the text report */
 	uint64_t *rejected; /* NULL, or set to the count of rejected rows */
+	struct baseline *baseline; /* NULL, or the --baseline read: each finding shown is
+				      marked in it, and its resolved ones counted at the end */
+	int64_t today;	    /* the local day of "now", for expired waivers */
 };
 
 /* Runs the audit into rep. Returns 0 and sets *findings to the runs with
- * findings shown; -1 when an input could not be read whole (reported; the
+ * findings shown that no waiver covers (waivers.csv: a waived finding goes to
+ * the reporter marked with its waiver, counted apart); -1 when an input could not be read whole (reported; the
  * report still covers the rest). In AUDIT_RUNS mode every run the period and
  * the filters let through is shown, sandbox and system runs too. */
 int audit_run(const struct audit_inputs *in, const struct audit_config *c, struct reporter *rep,

@@ -1,13 +1,15 @@
 /* cli: the almaudit command line. Parses arguments, runs a command, and is
  * the only place that decides the exit status: 0 nothing to look at (no
- * findings, no rejected rows), 1 findings or rejected rows, 2 error (usage,
+ * findings but waived ones, no rejected rows), 1 findings or rejected rows, 2 error (usage,
  * rules, input). */
 #include "audit.h"
+#include "baseline.h"
 #include "columns.h"
 #include "config.h"
 #include "diag.h"
 #include "filter.h"
 #include "ingest.h"
+#include "output.h"
 #include "period.h"
 #include "report.h"
 #include "report_rules.h"
@@ -27,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef ALMAUDIT_VERSION
@@ -53,7 +56,7 @@ static const char usage_main[] =
 	"FILE is a job-history export, CSV or gzip CSV (detected from the content;\n"
 	"comma, semicolon or tab separated, UTF-8 or UTF-16 as Excel saves them),\n"
 	"or - for standard input. Exit status: 0 nothing to look at (no findings,\n"
-	"no rejected rows), 1 findings or rejected rows, 2 error.\n"
+	"waived ones aside, no rejected rows), 1 findings or rejected rows, 2 error.\n"
 	"See almaudit(1).\n";
 
 static const char usage_audit[] =
@@ -67,6 +70,9 @@ static const char usage_audit[] =
 	"Options:\n"
 	"  --rules DIR       the approval matrix (default $ALMAUDIT_RULES, else the\n"
 	"                    shipped rules)\n"
+	"  --waivers FILE    the accepted exceptions, instead of the rules\n"
+	"                    directory's waivers.csv: the findings they cover are\n"
+	"                    listed as waived and do not make the exit status 1\n"
 	"  --format F        text (default), csv, json, html or email\n"
 	"  --summary         a few lines (period, counts, top people and jobs)\n"
 	"  --to ADDR, --from ADDR, --subject TEXT\n"
@@ -79,8 +85,11 @@ static const char usage_audit[] =
 	"  --large-set N     records above which a damaging run is flagged, for\n"
 	"                    jobs that set none (default 1000)\n"
 	"  --limit N         rows per finding kind and per summary table in the text,\n"
-	"                    html and email reports (default 50; csv and json list\n"
-	"                    every finding)\n"
+	"                    html and email reports (default 50, at most 100000; csv\n"
+	"                    and json list every finding)\n"
+	"  --baseline FILE   an earlier audit --format json report (last month's):\n"
+	"                    marks each finding new or recurring (same kind, person\n"
+	"                    and job in FILE) and lists the resolved ones\n"
 	"  --split unit      with -o DIR: a report per unit of staff.csv that has\n"
 	"                    runs, DIR/UNIT.txt (.csv, .json, .html, .eml by\n"
 	"                    --format), and the whole one, DIR/all.txt; lists the\n"
@@ -129,18 +138,22 @@ static const char usage_common[] =
 	"                    without header H is an error)\n"
 	"  --rejects FILE    write each rejected row to FILE as CSV\n"
 	"  -o, --output FILE write the report to FILE, not standard output\n"
+	"                    (-o and --rejects: never an input, never one file;\n"
+	"                    put in place when the run ends, see almaudit(1))\n"
 	"  --config FILE     read options from FILE first, one a line as written\n"
 	"                    here (--tz America/New_York); # comments; the command\n"
 	"                    line comes after and wins (default $ALMAUDIT_CONFIG)\n"
 	"  -h, --help        this help\n";
 
 static const char usage_rules[] =
-	"usage: almaudit rules check [--rules DIR]\n"
+	"usage: almaudit rules check [--rules DIR] [--waivers FILE]\n"
 	"       almaudit rules jobs [--rules DIR] [--large-set N]\n"
 	"       almaudit rules who JOB [--rules DIR] [--large-set N]\n"
 	"       almaudit rules what PERSON [--rules DIR]\n"
 	"\n"
-	"check   load and check the rules; print what they hold (exit 0, or 2)\n"
+	"check   load and check the rules, waivers.csv too; print what they hold\n"
+	"        and the waivers expired (exit 0, or 2); warn about a pattern that\n"
+	"        backtracks on adversarial names\n"
 	"jobs    every job: id, damaging, large-set threshold, how many may run it\n"
 	"who     who may run JOB (an id, or an instance name), directly or through\n"
 	"        another job's approval, with sign-off and revocation dates\n"
@@ -150,6 +163,7 @@ static const char usage_rules[] =
 	"  --rules DIR       the rules directory (default $ALMAUDIT_RULES, else the\n"
 	"                    shipped rules)\n"
 	"  --large-set N     the default large-set threshold (default 1000)\n"
+	"  --waivers FILE    check FILE instead of the rules directory's waivers.csv\n"
 	"  -h, --help        this help\n";
 
 static void usage_error(const char *cmd, const char *fmt, ...) DIAG_PRINTF(2, 3);
@@ -189,6 +203,8 @@ enum {
 	OPT_FROM,
 	OPT_SUBJECT,
 	OPT_SUMMARY,
+	OPT_BASELINE,
+	OPT_WAIVERS,
 	OPT_SPLIT,
 	OPT_CONFIG,
 };
@@ -208,6 +224,8 @@ struct opts {
 	int help;
 	int explain, summary;
 	const char *to, *from, *subject;
+	const char *baseline;
+	const char *waivers;
 	const char *split; /* "unit" */
 	struct config_args config_args; /* argv: the config's options, then the command line's */
 	int nconfig;	   /* argv[1 .. nconfig] are the config's */
@@ -251,11 +269,12 @@ static const char *rules_dir(const char *opt, char *buf, size_t size)
 	return ALMAUDIT_RULES_INSTALLED;
 }
 
-/* Loads the rules a command names (reported on failure). */
-static struct rules *load_rules(const char *opt)
+/* Loads the rules a command names, with the waivers of --waivers FILE when
+ * given (reported on failure). */
+static struct rules *load_rules(const char *opt, const char *waivers)
 {
 	char buf[PATH_MAX];
-	return rules_load(rules_dir(opt, buf, sizeof buf));
+	return rules_load_with(rules_dir(opt, buf, sizeof buf), waivers);
 }
 
 /* Reads a count option ("--large-set 5000"). */
@@ -272,15 +291,28 @@ static int parse_count_opt(const char *cmd, const char *name, const char *arg, i
 	return 0;
 }
 
+/* The most --limit may ask for: rows per table a person reads. A larger
+ * value is a usage error, not an allocation that fails. */
+#define LIMIT_MAX 100000
+
 /* "Now", for relative periods: $ALMAUDIT_NOW (an ISO 8601 instant, so that
- * reports can be reproduced and tested) or the clock. */
-static int64_t now(void)
+ * reports can be reproduced and tested) or the clock. A value that does not
+ * parse is an error (reported), never a silent fallback to the clock; an
+ * empty one is taken as unset. 0, or -1. */
+static int now_get(int64_t *out)
 {
 	const char *fixed = getenv("ALMAUDIT_NOW");
-	int64_t t;
-	if (fixed && *fixed && times_parse(fixed, strlen(fixed), &t) == 0)
-		return t;
-	return (int64_t)time(NULL);
+	if (fixed && *fixed) {
+		if (times_parse(fixed, strlen(fixed), out) == 0)
+			return 0;
+		diag_error(NULL, 0,
+			   "ALMAUDIT_NOW '%s' is not an ISO 8601 instant (e.g. 2026-10-15T12:00:00Z); "
+			   "unset it to use the clock",
+			   fixed);
+		return -1;
+	}
+	*out = (int64_t)time(NULL);
+	return 0;
 }
 
 static void opts_init(struct opts *o, const char *cmd)
@@ -328,6 +360,8 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		{"from", required_argument, NULL, OPT_FROM},
 		{"subject", required_argument, NULL, OPT_SUBJECT},
 		{"summary", no_argument, NULL, OPT_SUMMARY},
+		{"baseline", required_argument, NULL, OPT_BASELINE},
+		{"waivers", required_argument, NULL, OPT_WAIVERS},
 		{"split", required_argument, NULL, OPT_SPLIT},
 		{"config", required_argument, NULL, OPT_CONFIG},
 		{"output", required_argument, NULL, 'o'},
@@ -392,6 +426,11 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		case OPT_LIMIT:
 			if (parse_count_opt(o->cmd, "--limit", optarg, &o->limit) != 0)
 				return -1;
+			if (o->limit > LIMIT_MAX) {
+				usage_error(o->cmd, "--limit is at most %d rows per table, not '%s'",
+					    LIMIT_MAX, optarg);
+				return -1;
+			}
 			break;
 		case OPT_PERIOD:
 			o->period = optarg;
@@ -431,6 +470,12 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		case OPT_SUMMARY:
 			o->summary = 1;
 			break;
+		case OPT_BASELINE:
+			o->baseline = optarg;
+			break;
+		case OPT_WAIVERS:
+			o->waivers = optarg;
+			break;
 		case OPT_SPLIT:
 			o->split = optarg;
 			break;
@@ -459,14 +504,45 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 	return 0;
 }
 
-static FILE *open_out(const char *path)
+/* ---- outputs: -o and --rejects ---- */
+
+/* -o or --rejects naming an input would destroy it before it is read, and
+ * -o and --rejects naming one file would mix two outputs: usage errors,
+ * found before anything is opened for writing. 0, or -1 (reported). */
+static int check_outputs(const struct opts *o)
 {
-	if (!path || strcmp(path, "-") == 0)
-		return stdout;
-	FILE *f = fopen(path, "w");
-	if (!f)
-		diag_error(path, 0, "cannot write: %s", strerror(errno));
-	return f;
+	const char *names[2] = {"-o", "--rejects"}, *paths[2] = {o->out, o->rejects};
+	struct output_id ids[2], in;
+	if (o->rejects && output_is_stdout(o->rejects) && output_is_stdout(o->out)) {
+		usage_error(o->cmd, "--rejects - and the report both go to standard output; "
+				    "give one of them a file");
+		return -1;
+	}
+	for (int k = 0; k < 2; k++) {
+		if (!paths[k] || output_is_stdout(paths[k]))
+			continue;
+		output_id(paths[k], &ids[k]);
+		if (ids[k].exists && !ids[k].regular)
+			continue; /* /dev/null, a pipe: written directly, destroys nothing */
+		for (size_t i = 0; ids[k].exists && i < o->nsandbox + o->nfiles; i++) {
+			int sandbox = i < o->nsandbox;
+			const char *input = sandbox ? o->sandbox[i] : o->files[i - o->nsandbox];
+			output_id(input, &in);
+			if (!in.exists || !output_same(&ids[k], &in))
+				continue;
+			usage_error(o->cmd, "%s '%s' is the %sinput '%s': writing it would destroy it",
+				    names[k], paths[k], sandbox ? "--sandbox " : "",
+				    strcmp(input, "-") ? input : "- (standard input)");
+			return -1;
+		}
+		if (k == 1 && paths[0] && !output_is_stdout(paths[0]) && output_same(&ids[0], &ids[1])) {
+			usage_error(o->cmd, "-o '%s' and --rejects '%s' are the same file; give each "
+					    "its own",
+				    paths[0], paths[1]);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Flushes and closes an output; -1 (reported) on a write error. */
@@ -516,10 +592,14 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	struct period period;
 	struct reporter rep, *reporter = &rep;
 	struct split *split = NULL;
-	FILE *out = NULL, *rejects = NULL;
+	struct output out = {0}, rejects = {0};
 	int status = EXIT_ERROR;
+	int keep = 0; /* whether -o (or the split's files) and --rejects are put in place */
+	int64_t now = 0;
 	uint64_t findings = 0, rejected = 0;
+	struct baseline baseline;
 
+	baseline_init(&baseline);
 	opts_init(&o, audit ? "audit" : "runs");
 	if (parse_opts(argc, argv, &o, audit) != 0)
 		goto done;
@@ -570,67 +650,101 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		usage_error(o.cmd, "--split takes unit (a report per unit), not '%s'", o.split);
 		goto done;
 	}
-	if (o.split && (!o.out || !strcmp(o.out, "-"))) {
+	if (o.split && output_is_stdout(o.out)) {
 		usage_error(o.cmd, "--split unit writes a file per unit: give -o DIR");
 		goto done;
 	}
-	if (times_set_zone(o.tz) != 0 ||
-	    period_set(&period, o.period, o.since, o.until, times_local_day(now())) != 0)
+	if (check_outputs(&o) != 0 || now_get(&now) != 0)
 		goto done;
-	if (!(rules = load_rules(o.rules)))
+	if (times_set_zone(o.tz) != 0 ||
+	    period_set(&period, o.period, o.since, o.until, times_local_day(now)) != 0)
+		goto done;
+	if (!(rules = load_rules(o.rules, o.waivers)))
 		goto done;
 	if (filter_resolve(&o.filter, rules) != 0)
 		goto done;
+	/* the baseline before any output: a bad one is an error, never "all new" */
+	if (o.baseline) {
+		if (baseline_load(&baseline, o.baseline, rules, &o.filter) != 0)
+			goto done;
+		baseline_compare(&baseline, &period, rules);
+	}
+	mail.now = now;
 	if (o.split) {
-		struct split_options so = {o.out, format, o.summary, email ? &mail : NULL,
-					   (size_t)o.limit};
+		struct split_options so = {o.out,
+					   format,
+					   o.summary,
+					   email ? &mail : NULL,
+					   (size_t)o.limit,
+					   o.sandbox,
+					   o.nsandbox,
+					   (const char *const *)o.files,
+					   o.nfiles,
+					   o.rejects};
 		if (!(split = split_open(rules, &so)))
 			goto done;
-	} else if (!(out = open_out(o.out))) {
+	} else if (output_open(&out, o.out) != 0) {
 		goto done;
 	}
-	if (o.rejects && !(rejects = open_out(o.rejects)))
+	if (o.rejects && output_open(&rejects, o.rejects) != 0)
 		goto done;
 	int text = !strcmp(format, "text"), csv = !strcmp(format, "csv");
-	mail.now = now();
 	if (split)
 		reporter = split_reporter(split);
 	else if (audit)
-		reporter_audit(&rep, format, o.summary, out, &mail);
+		reporter_audit(&rep, format, o.summary, out.f, &mail);
 	else if (text)
-		reporter_runs_text(&rep, out, o.explain, o.filter.count[FILTER_ID] > 0);
+		reporter_runs_text(&rep, out.f, o.explain, o.filter.count[FILTER_ID] > 0);
 	else if (csv)
-		reporter_runs_csv(&rep, out, o.explain);
+		reporter_runs_csv(&rep, out.f, o.explain);
 	else
-		reporter_runs_json(&rep, out, o.explain);
+		reporter_runs_json(&rep, out.f, o.explain);
 
 	struct audit_inputs in = {o.sandbox, o.nsandbox, (const char *const *)o.files, o.nfiles,
-				  &o.cols, rejects};
+				  &o.cols, rejects.f};
 	struct audit_config cfg = {mode, rules, &period, &o.filter, o.large_set, (size_t)o.limit,
-				   &rejected};
+				   &rejected, o.baseline ? &baseline : NULL,
+				   times_local_day(now)};
 	int read_ok = audit_run(&in, &cfg, reporter, &findings) == 0;
 	/* 0 only when there is nothing to look at: a rejected row may hide a
 	 * finding, so rejected rows alone give 1; an error wins over both */
 	status = !read_ok ? EXIT_ERROR : findings || rejected ? EXIT_FINDINGS : EXIT_OK;
 	if (filter_miss(&o.filter, rules, 0, NULL, 0))
 		status = EXIT_ERROR; /* reported, and said in the report */
+	/* An input not read whole, or a filter value that matched nothing,
+	 * makes the status 2, but the report is still worth having when it
+	 * says so in its own text (INCOMPLETE, ERROR): every format but csv,
+	 * and the runs listing in text only says the latter. */
+	keep = status != EXIT_ERROR || (strcmp(format, "csv") && (audit || !text || read_ok));
 	if (!audit && o.filter.count[FILTER_ID] && !rep.written) {
 		diag_error(NULL, 0, "no run with %s %s in the inputs",
 			   o.filter.count[FILTER_ID] > 1 ? "ids" : "id",
 			   o.filter.values[FILTER_ID][0].text);
 		status = EXIT_ERROR;
+		keep = 0;
 	}
-	/* the files written, listed; a write error is an error */
-	if (split && split_close(split, stdout) != 0)
-		status = EXIT_ERROR;
 done:
+	/* all written whole, or none put in place */
+	if (output_flush(&rejects) != 0 || output_flush(&out) != 0 ||
+	    (split && split_flush(split) != 0)) {
+		status = EXIT_ERROR;
+		keep = 0;
+	}
+	if (output_finish(&out, keep) != 0) {
+		status = EXIT_ERROR;
+		keep = 0;
+	}
+	/* the split's files put in place (or removed), and listed */
+	if (split && split_finish(split, keep, stdout) != 0) {
+		status = EXIT_ERROR;
+		keep = 0;
+	}
+	if (output_finish(&rejects, keep) != 0)
+		status = EXIT_ERROR;
 	split_free(split);
-	if (rejects && close_out(rejects, o.rejects) != 0)
-		status = EXIT_ERROR;
-	if (out && close_out(out, o.out) != 0)
-		status = EXIT_ERROR;
 	rules_free(rules);
 	opts_free(&o);
+	baseline_free(&baseline);
 	return status;
 }
 
@@ -644,20 +758,17 @@ static int cmd_runs(int argc, char **argv)
 	return run_pipeline(argc, argv, AUDIT_RUNS);
 }
 
-static int64_t local_today(void)
-{
-	return times_local_day(now());
-}
 
 static int cmd_rules(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{"rules", required_argument, NULL, OPT_RULES},
 		{"large-set", required_argument, NULL, OPT_LARGE_SET},
+		{"waivers", required_argument, NULL, OPT_WAIVERS},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *dir = NULL;
+	const char *dir = NULL, *waivers = NULL;
 	int64_t large_set = RULES_DEFAULT_LARGE_SET;
 	int c;
 
@@ -667,6 +778,9 @@ static int cmd_rules(int argc, char **argv)
 		switch (c) {
 		case OPT_RULES:
 			dir = optarg;
+			break;
+		case OPT_WAIVERS:
+			waivers = optarg;
 			break;
 		case OPT_LARGE_SET:
 			if (parse_count_opt("rules", "--large-set", optarg, &large_set) != 0)
@@ -695,24 +809,30 @@ static int cmd_rules(int argc, char **argv)
 					       : "rules %s takes no argument", what);
 		return EXIT_ERROR;
 	}
-	if (times_set_zone(NULL) != 0)
+	int64_t now;
+	if (times_set_zone(NULL) != 0 || now_get(&now) != 0)
 		return EXIT_ERROR;
-	struct rules *r = load_rules(dir);
+	int64_t today = times_local_day(now);
+	struct rules *r = load_rules(dir, waivers);
 	if (!r)
 		return EXIT_ERROR;
 	int status = EXIT_OK;
 	const char *arg = wants_arg ? argv[optind + 1] : NULL;
 	if (!strcmp(what, "check")) {
-		units_check(r); /* warnings: units.csv is optional */
-		report_rules_check(stdout, r);
+		/* units.csv is optional: staff.csv units it lacks are warnings */
+		size_t warnings = rules_check_patterns(r) + units_check(r);
+		report_rules_check(stdout, r, warnings);
+		report_rules_waivers(stdout, r, today);
 	} else if (!strcmp(what, "jobs")) {
-		report_rules_jobs(stdout, r, local_today(), large_set);
+		if (report_rules_jobs(stdout, r, today, large_set) != 0)
+			status = EXIT_ERROR;
 	} else if (!strcmp(what, "who")) {
 		int job = rules_job_by_id(r, arg);
 		if (job < 0)
 			job = rules_job_for_name(r, arg, strlen(arg));
 		if (job >= 0) {
-			report_rules_who(stdout, r, job, local_today(), large_set);
+			if (report_rules_who(stdout, r, job, today, large_set) != 0)
+				status = EXIT_ERROR;
 		} else {
 			const char *near = rules_nearest_job(r, arg);
 			diag_error(r->jobs_path, 0, "no job '%s'%s%s%s", arg,
@@ -723,7 +843,7 @@ static int cmd_rules(int argc, char **argv)
 	} else {
 		int person = rules_person_by_text(r, arg);
 		if (person >= 0) {
-			report_rules_what(stdout, r, person, local_today());
+			report_rules_what(stdout, r, person, today);
 		} else {
 			const char *near = rules_nearest_person(r, arg);
 			diag_error(r->staff_path, 0, "no person '%s'%s%s%s", arg,

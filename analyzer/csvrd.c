@@ -662,8 +662,8 @@ static void lookahead(struct csvrd *r)
 	r->started = 1;
 	if (r->plen >= 3 && r->pbuf[0] == 0xEF && r->pbuf[1] == 0xBB && r->pbuf[2] == 0xBF)
 		r->ppos = 3; /* a UTF-8 byte order mark opens the file */
-	if (!r->score)
-		return;
+	if (!r->score || !r->pbuf || r->ppos >= r->plen)
+		return; /* nothing to look at: no header line, the default stands */
 	header_line(r, r->pbuf + r->ppos, r->plen - r->ppos, &at, &len);
 	static const unsigned char delims[] = {',', ';', '\t'};
 	size_t best = 0;

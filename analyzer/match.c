@@ -4,6 +4,8 @@
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 struct pattern {
 	pcre2_code *code;
@@ -67,3 +69,88 @@ void match_free(struct pattern *p)
 	pcre2_match_context_free(p->mctx);
 	free(p);
 }
+
+static double elapsed_ms(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) * 1e3 + (double)(b->tv_nsec - a->tv_nsec) / 1e6;
+}
+
+/* One subject: -1 when it hit the limits, else 0 and its time in *ms. */
+static int probe_one(const struct pattern *p, const char *s, size_t n, double *ms)
+{
+	*ms = -1;
+	for (int t = 0; t < 3; t++) {
+		struct timespec a, b;
+		clock_gettime(CLOCK_MONOTONIC, &a);
+		int rc = pcre2_match(p->code, (PCRE2_SPTR)s, n, 0, 0, p->data, p->mctx);
+		clock_gettime(CLOCK_MONOTONIC, &b);
+		if (rc < 0 && rc != PCRE2_ERROR_NOMATCH)
+			return -1;
+		double d = elapsed_ms(&a, &b);
+		if (*ms < 0 || d < *ms)
+			*ms = d;
+		if (*ms < 1)
+			break; /* fast: no need to try again */
+	}
+	return 0;
+}
+
+int match_probe(const struct pattern *p, const char *src, double *ms, size_t *len)
+{
+	/* calloc: PCRE2's JIT reads ahead of the subject; valgrind flags bytes
+	 * never written, so every byte of the buffer is written */
+	char chars[64], text[256], *s = calloc(1, MATCH_PROBE_LEN + 1 + sizeof text);
+	size_t nchars = 0, ntext = 0;
+	*ms = 0;
+	*len = 0;
+	if (!s)
+		return 0;
+	/* the letters, digits and spaces the pattern names, in order (its
+	 * literal text) and each once; an escaped character counts as itself */
+	for (const char *c = src; *c && ntext + 1 < sizeof text; c++) {
+		if (*c == '\\' && c[1])
+			c++;
+		unsigned char u = (unsigned char)*c;
+		int plain = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
+			    u == ' ' || u >= 0x80;
+		if (!plain)
+			continue;
+		text[ntext++] = (char)u;
+		if (u < 0x80 && !memchr(chars, u, nchars) && nchars < sizeof chars)
+			chars[nchars++] = (char)u;
+	}
+	/* and a letter, a digit and a space, for \w, \d and \s */
+	for (const char *c = "a0 "; *c; c++)
+		if (nchars < sizeof chars && !memchr(chars, *c, nchars))
+			chars[nchars++] = *c;
+	int hit = 0;
+	for (size_t k = 0; k <= nchars && !hit; k++) {
+		/* k < nchars: a run of chars[k]; k == nchars: the literal text */
+		if (k == nchars && !ntext)
+			break;
+		for (size_t i = 0; i < MATCH_PROBE_LEN; i++)
+			s[i] = k < nchars ? chars[k] : text[i % ntext];
+		/* alone; then '!'; then '!' and the literal text, which a
+		 * pattern's "required character" check would look for first */
+		for (int tail = 0; tail < 3 && !hit; tail++) {
+			size_t n = MATCH_PROBE_LEN;
+			double t;
+			if (tail)
+				s[n++] = '!';
+			if (tail == 2) {
+				memcpy(s + n, text, ntext);
+				n += ntext;
+			}
+			if (probe_one(p, s, n, &t) != 0) {
+				hit = 1;
+				*len = n;
+			} else if (t > *ms) {
+				*ms = t;
+				*len = n;
+			}
+		}
+	}
+	free(s);
+	return hit;
+}
+

@@ -23,6 +23,17 @@ struct pattern *match_compile(const char *src, size_t n, char *msg, size_t msgsi
  * a limit (or failed otherwise): the caller decides what that means. */
 int match_run(const struct pattern *p, const char *s, size_t n);
 
+/* Probes a pattern with adversarial subjects, for `rules check`: runs of
+ * each letter, digit or space its source src names (MATCH_PROBE_LEN long),
+ * its literal text repeated to that length, runs of 'a', '0' and ' ': alone,
+ * followed by '!' (which ends no name), and by '!' and the literal text.
+ * Returns 1 when a match hit the limits
+ * (the subject's length in *len), else 0 with the slowest match in *ms (the
+ * least of three tries, so a busy machine does not count) and its subject's
+ * length in *len. */
+#define MATCH_PROBE_LEN 5000
+int match_probe(const struct pattern *p, const char *src, double *ms, size_t *len);
+
 void match_free(struct pattern *p);
 
 #endif

@@ -7,6 +7,7 @@
 #include "reader.h"
 #include "times.h"
 #include "units.h"
+#include "waivers.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ---- loading state ---- */
 
@@ -70,7 +72,7 @@ static int grow(struct load *ld, void *arrayp, size_t n, size_t elem)
 
 /* ---- one rules file: header by name, rows as cells ---- */
 
-#define MAX_COLS 8
+#define MAX_COLS 12
 
 struct table {
 	struct csvrd *rd;
@@ -756,6 +758,87 @@ static void load_approvals(struct load *ld)
 	table_close(&t);
 }
 
+/* ---- indexes, built once the rules load ---- */
+
+static const struct rules *sorting; /* qsort has no context argument */
+
+static int job_id_cmp(const void *a, const void *b)
+{
+	return strcmp(sorting->jobs[*(const int *)a].id, sorting->jobs[*(const int *)b].id);
+}
+
+/* Approvals grouped by person; the jobs each job's approval grants, as
+ * lists; job ids sorted. 0, or -1 out of memory. */
+static int build_indexes(struct rules *r)
+{
+	size_t nj = r->njobs, ngranted = 0;
+	r->person_first = calloc(r->npeople + 1, sizeof *r->person_first);
+	r->by_person = malloc((r->napprovals ? r->napprovals : 1) * sizeof *r->by_person);
+	size_t *fill = calloc(r->npeople + 1, sizeof *fill);
+	r->granted_first = calloc(nj + 1, sizeof *r->granted_first);
+	r->job_order = malloc((nj ? nj : 1) * sizeof *r->job_order);
+	int ok = r->person_first && r->by_person && fill && r->granted_first && r->job_order;
+	if (ok) {
+		for (size_t i = 0; i < r->napprovals; i++)
+			r->person_first[r->approvals[i].person + 1]++;
+		for (size_t p = 0; p < r->npeople; p++)
+			r->person_first[p + 1] += r->person_first[p];
+		for (size_t i = 0; i < r->napprovals; i++) {
+			size_t p = (size_t)r->approvals[i].person;
+			r->by_person[r->person_first[p] + fill[p]++] = i;
+		}
+		for (size_t k = 0; k < nj; k++)
+			for (size_t j = 0; j < nj; j++)
+				ngranted += r->grants[k * nj + j];
+		r->granted = malloc((ngranted ? ngranted : 1) * sizeof *r->granted);
+		ok = r->granted != NULL;
+	}
+	if (ok) {
+		size_t at = 0;
+		for (size_t k = 0; k < nj; k++) {
+			r->granted_first[k] = at;
+			for (size_t j = 0; j < nj; j++)
+				if (r->grants[k * nj + j])
+					r->granted[at++] = (int)j;
+		}
+		r->granted_first[nj] = at;
+		for (size_t j = 0; j < nj; j++)
+			r->job_order[j] = (int)j;
+		sorting = r;
+		if (nj)
+			qsort(r->job_order, nj, sizeof *r->job_order, job_id_cmp);
+	} else {
+		/* rules_job_by_id searches linearly without it */
+		free(r->job_order);
+		r->job_order = NULL;
+	}
+	free(fill);
+	return ok ? 0 : -1;
+}
+
+int rules_read_table(const char *path, const char *const *names, size_t ncols, size_t required,
+		     int (*row)(void *ctx, long line, const char *const *cell, const size_t *len),
+		     void *ctx)
+{
+	struct load ld = {0};
+	struct table t;
+	if (ncols > MAX_COLS)
+		ncols = MAX_COLS;
+	reader_set_rules(1);
+	if (table_open(&ld, &t, path, names, ncols, required) == 0) {
+		while (table_next(&ld, &t) > 0) {
+			const char *cell[MAX_COLS];
+			size_t len[MAX_COLS];
+			for (size_t i = 0; i < ncols; i++)
+				cell[i] = table_cell(&t, i, &len[i]);
+			ld.errors += row(ctx, t.row.line, cell, len);
+		}
+	}
+	table_close(&t);
+	reader_set_rules(0);
+	return ld.errors;
+}
+
 /* ---- the whole ---- */
 
 static char *join(const char *dir, const char *file)
@@ -768,6 +851,11 @@ static char *join(const char *dir, const char *file)
 }
 
 struct rules *rules_load(const char *dir)
+{
+	return rules_load_with(dir, NULL);
+}
+
+struct rules *rules_load_with(const char *dir, const char *waivers_file)
 {
 	struct rules *r = calloc(1, sizeof *r);
 	struct load ld = {.r = r};
@@ -795,32 +883,23 @@ struct rules *rules_load(const char *dir)
 		free(pending[i].includes);
 	free(pending);
 	load_approvals(&ld);
+	/* units.csv is optional too; read when it is there */
 	if (units_load(r) != 0)
 		ld.errors++;
+	/* waivers.csv is optional; read when the rules it names have loaded */
+	char *waivers = waivers_file ? strdup(waivers_file) : join(dir, WAIVERS_FILE);
+	if (!waivers) {
+		diag_error(dir, 0, "out of memory");
+		ld.errors++;
+	} else if (!ld.errors && (waivers_file || access(waivers, F_OK) == 0) &&
+		   !(r->waivers = waivers_load(waivers, r))) {
+		ld.errors++;
+	}
+	free(waivers);
 	reader_set_rules(0);
-	if (!ld.errors) {
-		/* approvals grouped by person, for the verdicts */
-		r->person_first = calloc(r->npeople + 1, sizeof *r->person_first);
-		r->by_person = malloc((r->napprovals ? r->napprovals : 1) * sizeof *r->by_person);
-		if (!r->person_first || !r->by_person) {
-			diag_error(dir, 0, "out of memory");
-			ld.errors++;
-		} else {
-			for (size_t i = 0; i < r->napprovals; i++)
-				r->person_first[r->approvals[i].person + 1]++;
-			for (size_t p = 0; p < r->npeople; p++)
-				r->person_first[p + 1] += r->person_first[p];
-			size_t *fill = calloc(r->npeople + 1, sizeof *fill);
-			for (size_t i = 0; fill && i < r->napprovals; i++) {
-				size_t p = (size_t)r->approvals[i].person;
-				r->by_person[r->person_first[p] + fill[p]++] = i;
-			}
-			if (!fill) {
-				diag_error(dir, 0, "out of memory");
-				ld.errors++;
-			}
-			free(fill);
-		}
+	if (!ld.errors && build_indexes(r) != 0) {
+		diag_error(dir, 0, "out of memory");
+		ld.errors++;
 	}
 	if (ld.errors) {
 		rules_free(r);
@@ -873,11 +952,15 @@ void rules_free(struct rules *r)
 	free(r->grants);
 	free(r->by_person);
 	free(r->person_first);
+	free(r->granted);
+	free(r->granted_first);
+	free(r->job_order);
 	free(r->dir);
 	free(r->jobs_path);
 	free(r->staff_path);
 	free(r->approvals_path);
 	units_free(r->units);
+	waivers_free(r->waivers);
 	free(r);
 }
 
@@ -910,6 +993,21 @@ int rules_job_for_name(const struct rules *r, const char *name, size_t n)
 
 int rules_job_by_id(const struct rules *r, const char *id)
 {
+	if (r->job_order) {
+		size_t lo = 0, hi = r->njobs;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = strcmp(r->jobs[r->job_order[mid]].id, id);
+			if (c == 0)
+				return r->job_order[mid];
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return -1;
+	}
+	/* while the rules load */
 	for (size_t i = 0; i < r->njobs; i++)
 		if (strcmp(r->jobs[i].id, id) == 0)
 			return (int)i;
@@ -1074,53 +1172,90 @@ int rules_approval_holds(const struct rules_approval *a, int64_t day, const char
 	return match_run(a->sets, set_name ? set_name : "", set_name ? strlen(set_name) : 0);
 }
 
-/* ---- the table reader, for the optional files ---- */
-
-struct rules_table {
-	struct load ld;
-	struct table t;
-};
-
-struct rules_table *rules_table_open(const char *path, const char *const *names, size_t ncols,
-				     size_t required)
+int rules_may_run(const struct rules *r, int64_t today, size_t *count)
 {
-	struct rules_table *rt = calloc(1, sizeof *rt);
-	if (!rt) {
-		diag_error(path, 0, "out of memory");
-		return NULL;
+	/* seen[j]: the last person (plus one) counted for job j */
+	size_t *seen = calloc(r->njobs ? r->njobs : 1, sizeof *seen);
+	if (!seen) {
+		diag_error(r->dir, 0, "out of memory");
+		return -1;
 	}
-	if (ncols > MAX_COLS || table_open(&rt->ld, &rt->t, path, names, ncols, required) != 0) {
-		table_close(&rt->t);
-		free(rt);
-		return NULL;
+	memset(count, 0, r->njobs * sizeof *count);
+	for (size_t p = 0; p < r->npeople; p++)
+		for (size_t i = r->person_first[p]; i < r->person_first[p + 1]; i++) {
+			const struct rules_approval *a = &r->approvals[r->by_person[i]];
+			if (a->revoked != RULES_NO_DATE && a->revoked <= today)
+				continue;
+			size_t k = (size_t)a->job;
+			for (size_t g = r->granted_first[k]; g < r->granted_first[k + 1]; g++) {
+				size_t j = (size_t)r->granted[g];
+				if (seen[j] != p + 1) {
+					seen[j] = p + 1;
+					count[j]++;
+				}
+			}
+		}
+	free(seen);
+	return 0;
+}
+
+/* Warns about one pattern that a probe found slow; 1 when it did. */
+static int probe_pattern(const char *path, long line, const char *what, const struct pattern *p,
+			 const char *src)
+{
+	double ms;
+	size_t len;
+	if (match_probe(p, src, &ms, &len)) {
+		diag_error(path, line,
+			   "warning: %s '%s' hit the PCRE2 match limit on an adversarial name of "
+			   "%zu characters: every row like it would be rejected (\"pattern limit\"); "
+			   "rewrite it without nested or chained unbounded repeats ((a+)+, .*x.*y)",
+			   what, src, len);
+		return 1;
 	}
-	return rt;
+	if (ms > RULES_SLOW_PATTERN_MS) {
+		diag_error(path, line,
+			   "warning: %s '%s' took %.1f ms on an adversarial name of %zu characters "
+			   "(a pattern should take microseconds): rewrite it without nested or chained "
+			   "unbounded repeats ((a+)+, .*x.*y)",
+			   what, src, ms, len);
+		return 1;
+	}
+	return 0;
 }
 
-int rules_table_next(struct rules_table *t)
+static int sets_cmp(const void *a, const void *b)
 {
-	return table_next(&t->ld, &t->t);
+	const struct rules_approval *x = *(const struct rules_approval *const *)a;
+	const struct rules_approval *y = *(const struct rules_approval *const *)b;
+	int c = strcmp(x->sets_src, y->sets_src);
+	return c ? c : (x->line > y->line) - (x->line < y->line);
 }
 
-const char *rules_table_cell(const struct rules_table *t, size_t i, size_t *n)
+size_t rules_check_patterns(const struct rules *r)
 {
-	return table_cell(&t->t, i, n);
+	size_t warnings = 0, n = 0;
+	for (size_t i = 0; i < r->njobs; i++)
+		warnings += (size_t)probe_pattern(r->jobs_path, r->jobs[i].line, "pattern",
+						  r->jobs[i].match, r->jobs[i].match_src);
+	/* each sets pattern once, at its first line, however many rows use it */
+	const struct rules_approval **sets = malloc((r->napprovals ? r->napprovals : 1) *
+						    sizeof *sets);
+	if (!sets) {
+		diag_error(r->dir, 0, "out of memory: the sets patterns were not probed");
+		return warnings + 1;
+	}
+	for (size_t i = 0; i < r->napprovals; i++)
+		if (r->approvals[i].sets)
+			sets[n++] = &r->approvals[i];
+	if (n)
+		qsort(sets, n, sizeof *sets, sets_cmp);
+	for (size_t i = 0; i < n; i++)
+		if (i == 0 || strcmp(sets[i]->sets_src, sets[i - 1]->sets_src) != 0)
+			warnings += (size_t)probe_pattern(r->approvals_path, sets[i]->line,
+							  "sets pattern", sets[i]->sets,
+							  sets[i]->sets_src);
+	free(sets);
+	return warnings;
 }
 
-long rules_table_line(const struct rules_table *t)
-{
-	return t->t.row.line;
-}
-
-int rules_table_errors(const struct rules_table *t)
-{
-	return t->ld.errors;
-}
-
-void rules_table_close(struct rules_table *t)
-{
-	if (!t)
-		return;
-	table_close(&t->t);
-	free(t);
-}

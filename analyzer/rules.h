@@ -57,8 +57,11 @@ struct rules_key {
 	long line;
 };
 
+struct waivers;
+
 struct rules {
 	char *dir, *jobs_path, *staff_path, *approvals_path;
+	struct waivers *waivers; /* waivers.csv (waivers.h), NULL when the directory has none */
 	struct rules_job *jobs;
 	size_t njobs;
 	struct rules_person *people;
@@ -68,15 +71,30 @@ struct rules {
 	unsigned char *grants; /* [k * njobs + j]: an approval for job k grants job j */
 	size_t *by_person;     /* approval indices grouped by person: those of person p */
 	size_t *person_first;  /* are by_person[person_first[p] .. person_first[p + 1]) */
+	int *granted;	       /* the jobs an approval for job k grants, k included, */
+	size_t *granted_first; /* ascending: granted[granted_first[k] .. granted_first[k + 1]) */
+	int *job_order;	       /* job indices sorted by id, for rules_job_by_id */
 	struct rules_key *names, *ids; /* sorted lookup tables */
 	size_t nnames, nids;
 	struct units *units; /* units.csv (analyzer/units.h); NULL when there is none */
 };
 
-/* Loads and checks the rules in dir. Every problem is reported at its file
- * and line; any problem makes the load fail (NULL). */
+/* Loads and checks the rules in dir, waivers.csv too when the directory has
+ * one. Every problem is reported at its file and line; any problem makes
+ * the load fail (NULL). */
 struct rules *rules_load(const char *dir);
+/* The same with the waivers of the file waivers (--waivers FILE; it must
+ * exist) instead of the directory's waivers.csv; NULL: the directory's. */
+struct rules *rules_load_with(const char *dir, const char *waivers);
 void rules_free(struct rules *r);
+
+/* Probes every jobs.csv pattern and every distinct approvals.csv sets
+ * pattern with adversarial subjects (match_probe) and warns, at its file and
+ * line, about each that hit the match limit or took more than
+ * RULES_SLOW_PATTERN_MS: such a pattern would reject rows or slow every row
+ * down. Returns the number of warnings (for `rules check`). */
+#define RULES_SLOW_PATTERN_MS 2.0
+size_t rules_check_patterns(const struct rules *r);
 
 /* The job that owns an instance name: the first jobs.csv pattern that
  * matches. Returns its index, -1 when none does, -2 when a match hit the
@@ -116,28 +134,28 @@ const char *rules_unit_next(const char **cell, size_t *n);
  * mean" (NULL when none is close). */
 const char *rules_nearest_unit(const struct rules *r, const char *unit, char *buf, size_t size);
 
+/* Reads a rules file as jobs.csv, staff.csv and approvals.csv are read:
+ * columns found by their header names, comment and blank rows skipped, each
+ * problem reported at its file and line. Calls row() for each row with its
+ * cells trimmed, in the order of names ("" for a column the header lacks;
+ * the first `required` names must be there). row() reports its own
+ * problems and returns how many. Returns the number of problems. */
+int rules_read_table(const char *path, const char *const *names, size_t ncols, size_t required,
+		     int (*row)(void *ctx, long line, const char *const *cell, const size_t *len),
+		     void *ctx);
+
 /* A rules file's name within its directory ("approvals.csv"), for citing
  * rows as "approvals.csv:23". */
 const char *rules_file_name(const char *path);
 
-/* A rules directory's optional files (units.csv) read as the three are:
- * header by column name, comments, blank lines, cells trimmed, every problem
- * reported at its file and line. rules_table_open returns NULL when the file
- * cannot be read or its header lacks one of the first `required` columns
- * (reported). rules_table_next: 1 a row, 0 the end, -1 a read error; each problem counted in
- * rules_table_errors. Cell i is of names[i] ("" when absent). The table owns
- * its reader; rules_table_close frees it. */
-struct rules_table;
-struct rules_table *rules_table_open(const char *path, const char *const *names, size_t ncols,
-				     size_t required);
-int rules_table_next(struct rules_table *t);
-const char *rules_table_cell(const struct rules_table *t, size_t i, size_t *n);
-long rules_table_line(const struct rules_table *t);
-int rules_table_errors(const struct rules_table *t);
-void rules_table_close(struct rules_table *t);
-
 /* 1 when an approval for job k also grants job j (k == j included). */
 int rules_grants(const struct rules *r, int k, int j);
+
+/* For every job j, the people who may run it on local day `today`: with an
+ * approval that grants j (directly or through includes) and is not revoked
+ * on or before today. Fills count[0 .. njobs) in time linear in the
+ * approvals and the jobs they grant. 0, or -1 (reported) out of memory. */
+int rules_may_run(const struct rules *r, int64_t today, size_t *count);
 
 /* Whether approval a holds on local day `day` for a run on set_name: signed
  * off on or before it, not revoked on or before it, and the set matching.

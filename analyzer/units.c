@@ -114,6 +114,49 @@ static char *join(const char *dir, const char *file)
 	return p;
 }
 
+/* One row of units.csv: the number of problems (reported). */
+static int load_row(void *ctx, long line, const char *const *cell, const size_t *len)
+{
+	struct units *u = ctx;
+	const char *code = cell[UN_UNIT], *path = u->path;
+	size_t n = len[UN_UNIT];
+	const struct unit *before = units_find(u, code, n);
+	if (!n) {
+		diag_error(path, line, "a unit without a code");
+	} else if (strcspn(code, ",/;") < n) {
+		diag_error(path, line,
+			   "unit '%.*s': a code holds no ',', '/' or ';' (a staff.csv unit "
+			   "cell separates several units with '/' or ';')",
+			   (int)n, code);
+	} else if (n == 3 && strncasecmp(code, "all", 3) == 0) {
+		diag_error(path, line, "unit 'all': the name of the whole report "
+				       "(all.txt, ...), not a unit's");
+	} else if (before) {
+		diag_error(path, line, "unit '%.*s' again: it is at line %ld", (int)n, code,
+			   before->line);
+	} else {
+		char *nm = dup_n(cell[UN_NAME], len[UN_NAME]);
+		char *em = dup_n(cell[UN_EMAIL], len[UN_EMAIL]);
+		int errors = 0;
+		if (!nm || !em) {
+			diag_error(path, line, "out of memory");
+			errors++;
+		} else if (len[UN_EMAIL] && !units_email_ok(em)) {
+			diag_error(path, line,
+				   "unit '%.*s': '%s' is no email address (want "
+				   "name@example.edu; several separated by ',')",
+				   (int)n, code, em);
+			errors++;
+		} else if (add(u, code, n, nm, em, line, 0) != 0) {
+			errors++;
+		}
+		free(nm);
+		free(em);
+		return errors;
+	}
+	return 1;
+}
+
 int units_load(struct rules *r)
 {
 	static const char *const cols[] = {"unit", "name", "email"};
@@ -135,56 +178,7 @@ int units_load(struct rules *r)
 	}
 	u->path = path;
 	r->units = u;
-	struct rules_table *t = rules_table_open(path, cols, 3, 1);
-	if (!t)
-		return -1;
-	int errors = 0;
-	while (rules_table_next(t) > 0) {
-		long line = rules_table_line(t);
-		size_t n, nn, ne;
-		const char *code = rules_table_cell(t, UN_UNIT, &n);
-		const char *name = rules_table_cell(t, UN_NAME, &nn);
-		const char *email = rules_table_cell(t, UN_EMAIL, &ne);
-		const struct unit *before = units_find(u, code, n);
-		if (!n) {
-			diag_error(path, line, "a unit without a code");
-		} else if (strcspn(code, ",/;") < n) {
-			diag_error(path, line,
-				   "unit '%.*s': a code holds no ',', '/' or ';' (a staff.csv unit "
-				   "cell separates several units with '/' or ';')",
-				   (int)n, code);
-		} else if (n == 3 && strncasecmp(code, "all", 3) == 0) {
-			diag_error(path, line, "unit 'all': the name of the whole report "
-					       "(all.txt, ...), not a unit's");
-		} else if (before) {
-			diag_error(path, line, "unit '%.*s' again: it is at line %ld", (int)n, code,
-				   before->line);
-		} else {
-			char *nm = dup_n(name, nn), *em = dup_n(email, ne);
-			int ok = nm && em;
-			if (ok && ne && !units_email_ok(em)) {
-				diag_error(path, line,
-					   "unit '%.*s': '%s' is no email address (want "
-					   "name@example.edu; several separated by ',')",
-					   (int)n, code, em);
-				ok = 0;
-				errors++;
-			} else if (ok && add(u, code, n, nm, em, line, 0) != 0) {
-				ok = 0;
-				errors++;
-			} else if (!ok) {
-				diag_error(path, line, "out of memory");
-				errors++;
-			}
-			free(nm);
-			free(em);
-			continue;
-		}
-		errors++;
-	}
-	errors += rules_table_errors(t);
-	rules_table_close(t);
-	return errors ? -1 : 0;
+	return rules_read_table(path, cols, 3, 1, load_row, u) != 0 ? -1 : 0;
 }
 
 struct units *units_of_staff(const struct rules *r)

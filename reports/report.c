@@ -2,6 +2,7 @@
 
 #include "report_text.h"
 #include "times.h"
+#include "waivers.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -61,23 +62,38 @@ void report_fields(struct report_fields *out, const struct report_finding *f)
 		out->value[i] = values[i];
 }
 
+const char *report_waiver_cite(const struct report_finding *f, char *buf, size_t size)
+{
+	if (f->waiver)
+		snprintf(buf, size, "%s:%ld", f->rules->waivers->name, f->waiver->line);
+	else if (size)
+		buf[0] = '\0';
+	return buf;
+}
+
 /* ---- csv ---- */
 
 static void csv_begin(struct reporter *r, const struct report_info *info)
 {
-	(void)info;
 	csvw_init(&r->csv, r->out);
 	for (int i = 0; i < REPORT_COLUMNS; i++)
 		csvw_str(&r->csv, report_columns[i]);
+	csvw_str(&r->csv, "waived"); /* the waiver's file:line, "" when not waived */
+	if (info->baseline)
+		csvw_str(&r->csv, "trend"); /* --baseline: new or recurring */
 	csvw_end(&r->csv);
 }
 
 static void csv_finding(struct reporter *r, const struct report_finding *f)
 {
 	struct report_fields fields;
+	char cite[300];
 	report_fields(&fields, f);
 	for (int i = 0; i < REPORT_COLUMNS; i++)
 		csvw_str(&r->csv, fields.value[i]);
+	csvw_str(&r->csv, report_waiver_cite(f, cite, sizeof cite));
+	if (f->trend)
+		csvw_str(&r->csv, f->trend);
 	csvw_end(&r->csv);
 	r->written++;
 }

@@ -16,7 +16,9 @@
 #include "tally.h"
 #include "verdict.h"
 
+struct baseline;
 struct filter;
+struct waiver;
 
 /* The unit a report is for (audit --split unit, reports/split.c). */
 struct report_unit {
@@ -36,6 +38,10 @@ struct report_info {
 	/* the filters: who each --user value was taken to mean, and the values
 	 * that matched nothing (filter_user_means, filter_miss); may be NULL */
 	const struct filter *filter;
+	/* --baseline: the trend counts by kind and the resolved items; NULL
+	 * without one (then no report says anything of a trend) */
+	const struct baseline *baseline;
+	int64_t today; /* the local day of "now": waivers past their until have expired */
 	/* NULL, or the unit this report is for: it holds the findings of that
 	 * unit's people only, and says so */
 	const struct report_unit *unit;
@@ -46,6 +52,8 @@ struct report_finding {
 	const struct run *run;
 	const struct verdict *v;
 	const struct rules *rules;
+	const char *trend; /* with --baseline: "new" or "recurring"; else NULL */
+	const struct waiver *waiver; /* the waiver that covers it (waivers.h), or NULL */
 };
 
 /* A run in the run listing: its verdict in a word ("ok", "system",
@@ -61,12 +69,16 @@ struct report_run {
  * unit): in the audit (not the run listing), each call mirrors the audit's
  * call on its summary, for the same run and verdict: audited
  * (summary_audited, once per distinct run judged), damaging
- * (summary_damaging, each copy), found (summary_add, then summary_flag when
- * new_run). ctx is the tap's own. */
+ * (summary_damaging, each copy), waived (summary_waive: a finding a
+ * waiver covers, the waiver's index in rules->waivers), found (summary_add
+ * of the kinds no waiver covers, then summary_flag when new_run). ctx is
+ * the tap's own. */
 struct report_tap {
 	void *ctx;
 	void (*audited)(void *ctx, const struct run *run, const struct verdict *v);
 	void (*damaging)(void *ctx, const struct run *run, const struct verdict *v);
+	void (*waived)(void *ctx, const struct run *run, const struct verdict *v,
+		       enum finding_kind kind, int waiver);
 	void (*found)(void *ctx, const struct run *run, const struct verdict *v, unsigned kinds,
 		      int new_run);
 };
@@ -104,6 +116,9 @@ void reporter_json(struct reporter *r, FILE *out);
 /* The html page (reports/report_html.c). */
 void reporter_html(struct reporter *r, FILE *out);
 void report_html_page(FILE *out, const struct report_info *info);
+/* The page as the email's html part: no SVG and no style sheet (mail
+ * readers show neither): charts drawn as tables, every style inline. */
+void report_html_mail(FILE *out, const struct report_info *info);
 void report_html_escape(FILE *out, const char *s);
 
 /* The text report and its short form (reports/report_text.c). */
@@ -112,7 +127,8 @@ void report_text_summary(FILE *out, const struct report_info *info);
 void reporter_summary(struct reporter *r, FILE *out);
 
 /* The email (reports/report_email.c): an RFC 5322 message, multipart/
- * alternative with the text report and the html page, for sendmail -t. */
+ * alternative with the text report and the page for mail readers
+ * (report_html_mail), for sendmail -t. */
 struct email_options {
 	const char *to, *from, *subject; /* subject NULL: a default naming the counts */
 	int64_t now;			 /* the Date header */
@@ -147,6 +163,10 @@ struct report_fields {
 	const char *value[REPORT_COLUMNS];
 	char id[24], time[32], records[24];
 };
+
+/* A waived finding's waiver as csv cites it, "waivers.csv:4", into buf
+ * ("" when not waived). */
+const char *report_waiver_cite(const struct report_finding *f, char *buf, size_t size);
 
 /* Fills the column values of a finding ("" for what is unknown). */
 void report_fields(struct report_fields *out, const struct report_finding *f);

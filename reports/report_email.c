@@ -1,7 +1,8 @@
 /* The email renderer: an RFC 5322 message for `sendmail -t`, From, To,
  * Subject, Date, Message-ID and MIME-Version headers, and a
  * multipart/alternative body whose parts are the text report and the html
- * page, both quoted-printable so that no line is longer than 76 characters.
+ * page as mail readers show it (charts as tables, styles inline: no SVG,
+ * no style sheet), both quoted-printable so that no line is longer than 76 characters.
  * Header values never carry a line break (controls become spaces) and
  * non-ASCII text is sent as RFC 2047 encoded words. Lines end in LF, as
  * local submission to sendmail expects; sendmail turns them into CRLF. */
@@ -184,7 +185,7 @@ static void email_end(struct reporter *r, const struct report_info *info)
 	FILE *out = r->out;
 	size_t tn = 0, hn = 0;
 	char *text = render(report_text_page, info, &tn);
-	char *html = render(report_html_page, info, &hn);
+	char *html = render(report_html_mail, info, &hn);
 	char subject[512], period[96], n[32];
 
 	if (!text || !html) {

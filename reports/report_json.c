@@ -5,8 +5,10 @@
  * \u escapes and invalid UTF-8 as U+FFFD. */
 #include "report.h"
 
+#include "baseline.h"
 #include "filter.h"
 #include "times.h"
+#include "waivers.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -135,6 +137,23 @@ static void json_finding(struct reporter *r, const struct report_finding *f)
 	report_fields(&fields, f);
 	fputs(r->written ? ",\n{" : "\n{", out);
 	report_json_fields(out, &fields);
+	fputs(",\"waiver\":", out);
+	if (f->waiver) {
+		fputs("{\"file\":", out);
+		report_json_string(out, f->rules->waivers->name);
+		fprintf(out, ",\"line\":%ld,\"ticket\":", f->waiver->line);
+		report_json_string(out, f->waiver->ticket);
+		fputs(",\"reason\":", out);
+		report_json_string(out, f->waiver->reason);
+		putc('}', out);
+	} else {
+		fputs("null", out);
+	}
+	if (f->trend) {
+		putc(',', out);
+		key(out, "trend");
+		report_json_string(out, f->trend);
+	}
 	putc('}', out);
 	r->written++;
 }
@@ -174,6 +193,35 @@ static void rows(FILE *out, const char *name, const struct summary *s,
 	}
 }
 
+/* "by_month":[{"month":"2026-10","runs_audited":..,"runs_with_findings":..,
+ * "unapproved":..,..},..], when the period spans two months or more: each
+ * month of it, those without runs as zeros; a long stretch of them is one
+ * row with "until", its last month. */
+static void by_month(FILE *out, const struct report_info *info)
+{
+	const struct summary *s = info->summary;
+	int64_t first, last;
+	char name[16];
+	if (!summary_month_span(s, info->period, &first, &last))
+		return;
+	fputs("\"by_month\":[", out);
+	struct summary_month_row row;
+	for (int64_t at = first; summary_month_next(s, &at, last, &row);) {
+		const struct summary_month *e = row.e;
+		fprintf(out, "%s{\"month\":\"%s\"", row.first > first ? ",\n" : "\n",
+			summary_month_name(row.first, name, sizeof name));
+		if (row.last > row.first)
+			fprintf(out, ",\"until\":\"%s\"", summary_month_name(row.last, name, sizeof name));
+		fprintf(out, ",\"runs_audited\":%" PRIu64 ",\"runs_with_findings\":%" PRIu64,
+			e ? e->runs : 0, e ? e->flagged : 0);
+		for (int k = 0; k < FIND_COUNT; k++)
+			fprintf(out, ",\"%s\":%" PRIu64, finding_name((enum finding_kind)k),
+				e ? e->count[k] : 0);
+		putc('}', out);
+	}
+	fputs("],\n", out);
+}
+
 /* "filters":{"user":[{"value":..,"means":..}],"errors":[..]}: who each
  * --user value was taken to mean, and each value that matched nothing. */
 static void filters(FILE *out, const struct report_info *info)
@@ -201,6 +249,109 @@ static void filters(FILE *out, const struct report_info *info)
 		report_json_string(out, text);
 	}
 	fputs("]}", out);
+}
+
+/* "baseline":{file, period, rules, warnings, trend by kind} and
+ * "resolved":[{finding, job, person, baseline_findings}], with --baseline. */
+static void baseline(FILE *out, const struct report_info *info)
+{
+	const struct baseline *b = info->baseline;
+	char text[512];
+	fputs("\"baseline\":{", out);
+	key(out, "file");
+	report_json_string(out, b->path);
+	fputs(",\"period\":{\"from\":", out);
+	day(out, b->period.first_day);
+	fputs(",\"until\":", out);
+	day(out, b->period.last_day);
+	fputs(",\"name\":", out);
+	report_json_string(out, b->period.name);
+	fprintf(out,
+		"},\"findings\":%" PRIu64 ",\"filtered\":%" PRIu64
+		",\"rules\":{\"jobs\":%zu,\"people\":%zu,\"approvals\":%zu},\"other_rules\":%s,"
+		"\"warnings\":[",
+		b->findings, b->filtered, b->njobs, b->npeople, b->napprovals,
+		b->other_rules ? "true" : "false");
+	int n = 0;
+	if (b->other_rules) {
+		baseline_rules_text(b, text, sizeof text);
+		n++;
+		report_json_string(out, text);
+	}
+	if (b->not_before) {
+		baseline_period_warning(b, info->period, text, sizeof text);
+		fputs(n++ ? "," : "", out);
+		report_json_string(out, text);
+	}
+	if (b->incomplete) {
+		fputs(n++ ? "," : "", out);
+		report_json_string(out, baseline_incomplete_text(b));
+	}
+	if (b->hidden) {
+		fputs(n++ ? "," : "", out);
+		snprintf(text, sizeof text,
+			 "the baseline report's filters hid %" PRIu64
+			 " runs with findings: those count as new",
+			 b->hidden);
+		report_json_string(out, text);
+	}
+	fputs("],\"trend\":{", out);
+	for (int k = 0; k < FIND_COUNT; k++)
+		fprintf(out,
+			"%s\"%s\":{\"new\":%" PRIu64 ",\"recurring\":%" PRIu64
+			",\"resolved\":%" PRIu64 "}",
+			k ? "," : "", finding_name((enum finding_kind)k), b->fresh[k],
+			b->recurring[k], b->resolved[k]);
+	fputs("}},\n\"resolved\":[", out);
+	for (size_t i = 0; i < b->ngone; i++) {
+		const struct baseline_item *it = &b->items[b->gone[i]];
+		fputs(i ? ",\n{" : "\n{", out);
+		key(out, "finding");
+		report_json_string(out, finding_name(it->kind));
+		putc(',', out);
+		key(out, "job");
+		report_json_string(out, it->job);
+		putc(',', out);
+		key(out, "person");
+		report_json_string(out, it->person);
+		fprintf(out, ",\"baseline_findings\":%" PRIu64 "}", it->count);
+	}
+	fputs("],\n", out);
+}
+
+/* "waived":{kind:count,..},"waivers":{"file":..,"rows":[..]} (or null when
+ * the rules have no waivers file): each waiver with the findings it
+ * covered in this report and whether it has expired. */
+static void waivers(FILE *out, const struct report_info *info)
+{
+	const struct summary *s = info->summary;
+	const struct waivers *w = info->rules->waivers;
+	fputs("\"waived\":{", out);
+	for (int k = 0; k < FIND_COUNT; k++)
+		fprintf(out, "%s\"%s\":%" PRIu64, k ? "," : "", finding_name((enum finding_kind)k),
+			s->waived[k]);
+	fputs("},\n\"waivers\":", out);
+	if (!w) {
+		fputs("null,\n", out);
+		return;
+	}
+	fputs("{\"file\":", out);
+	report_json_string(out, w->path);
+	fputs(",\"rows\":[", out);
+	for (size_t i = 0; i < w->n; i++) {
+		const struct waiver *wv = &w->w[i];
+		fprintf(out, "%s{\"line\":%ld,\"from\":", i ? ",\n" : "\n", wv->line);
+		day(out, wv->from == RULES_NO_DATE ? TIME_NONE : wv->from);
+		fputs(",\"until\":", out);
+		day(out, wv->until);
+		fputs(",\"ticket\":", out);
+		report_json_string(out, wv->ticket);
+		fputs(",\"reason\":", out);
+		report_json_string(out, wv->reason);
+		fprintf(out, ",\"covered\":%" PRIu64 ",\"expired\":%s}", summary_covered(s, i),
+			waivers_expired(wv, info->today) ? "true" : "false");
+	}
+	fputs("]},\n", out);
 }
 
 void report_json_end(struct reporter *r, const struct report_info *info)
@@ -283,10 +434,13 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		fprintf(out, "%s\"%s\":%" PRIu64, k ? "," : "", finding_name((enum finding_kind)k),
 			s->kinds[k]);
 	fputs("},\n", out);
+	if (!r->array || strcmp(r->array, "runs")) /* the run listing applies no waivers */
+		waivers(out, info);
 	rows(out, "by_person", s, s->people, s->npeople, &s->people_others, "person");
 	fputs(",\n", out);
 	rows(out, "by_job", s, s->jobs, s->njobs, &s->jobs_others, "job");
 	fputs(",\n", out);
+	by_month(out, info);
 	if (s->failed)
 		fputs("\"out_of_memory\":\"the rows by person and by job are short: some findings "
 		      "are counted but missing from them\",\n",
@@ -303,6 +457,8 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		report_json_string(out, u->all);
 		fputs("},\n", out);
 	}
+	if (info->baseline)
+		baseline(out, info);
 	filters(out, info);
 	fputs("}}\n", out);
 }

@@ -3,8 +3,10 @@
 #include "report_text.h"
 #include "times.h"
 #include "units.h"
+#include "waivers.h"
 
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void day_cell(FILE *out, int64_t day, int width)
@@ -31,22 +33,16 @@ static int holds_today(const struct rules_approval *a, int64_t today)
 	return a->revoked == RULES_NO_DATE || a->revoked > today;
 }
 
-/* People with an approval that grants job j and is not revoked by today. */
-static size_t may_run(const struct rules *r, int j, int64_t today)
+/* People who may run job j today (rules_may_run); -1 out of memory. */
+static long may_run(const struct rules *r, int j, int64_t today)
 {
-	size_t count = 0;
-	for (size_t p = 0; p < r->npeople; p++)
-		for (size_t i = 0; i < r->napprovals; i++) {
-			const struct rules_approval *a = &r->approvals[i];
-			if (a->person == (int)p && rules_grants(r, a->job, j) && holds_today(a, today)) {
-				count++;
-				break;
-			}
-		}
-	return count;
+	size_t *count = malloc((r->njobs ? r->njobs : 1) * sizeof *count);
+	long n = count && rules_may_run(r, today, count) == 0 ? (long)count[j] : -1;
+	free(count);
+	return n;
 }
 
-void report_rules_check(FILE *out, const struct rules *r)
+void report_rules_check(FILE *out, const struct rules *r, size_t warnings)
 {
 	size_t damaging = 0;
 	for (size_t i = 0; i < r->njobs; i++)
@@ -55,7 +51,41 @@ void report_rules_check(FILE *out, const struct rules *r)
 		damaging, r->npeople, r->napprovals);
 	if (r->units)
 		fprintf(out, ", %zu units", r->units->n);
+	fputs(": OK", out);
+	if (warnings)
+		fprintf(out, ", %zu %s (on standard error)", warnings,
+			warnings == 1 ? "warning" : "warnings");
+	putc('\n', out);
+}
+
+void report_rules_waivers(FILE *out, const struct rules *r, int64_t today)
+{
+	const struct waivers *w = r->waivers;
+	if (!w)
+		return;
+	size_t expired = 0;
+	for (size_t i = 0; i < w->n; i++)
+		expired += waivers_expired(&w->w[i], today) != 0;
+	fprintf(out, "%s: %zu %s", w->path, w->n, w->n == 1 ? "waiver" : "waivers");
+	if (expired)
+		fprintf(out, " (%zu expired)", expired);
 	fputs(": OK\n", out);
+	for (size_t i = 0; i < w->n; i++) {
+		const struct waiver *wv = &w->w[i];
+		char until[16];
+		times_format_day(wv->until, until, sizeof until);
+		if (waivers_expired(wv, today)) {
+			fprintf(out, "  %s:%ld: expired: until %s, ticket ", w->name, wv->line, until);
+			report_text_cell(out, wv->ticket, 0);
+			putc('\n', out);
+		}
+		if (wv->staff && wv->person < 0) {
+			fprintf(out, "  %s:%ld: ", w->name, wv->line);
+			report_text_cell(out, wv->staff, 0);
+			fprintf(out, " is not in staff.csv: matched against the export's %s\n",
+				wv->staff_key[0] ? "name" : "id");
+		}
+	}
 }
 
 static void threshold(char *buf, size_t size, const struct rules_job *j, int64_t large_set)
@@ -69,8 +99,13 @@ static void threshold(char *buf, size_t size, const struct rules_job *j, int64_t
 		snprintf(buf, size, "%s (default)", report_count((uint64_t)large_set, n, sizeof n));
 }
 
-void report_rules_jobs(FILE *out, const struct rules *r, int64_t today, int64_t large_set)
+int report_rules_jobs(FILE *out, const struct rules *r, int64_t today, int64_t large_set)
 {
+	size_t *count = malloc((r->njobs ? r->njobs : 1) * sizeof *count);
+	if (!count || rules_may_run(r, today, count) != 0) {
+		free(count);
+		return -1;
+	}
 	fprintf(out, "%-30s %-8s %-16s %7s  %-32s %s\n", "JOB", "DAMAGING", "LARGE SET", "MAY RUN",
 		"SCOPE", "TITLE");
 	for (size_t i = 0; i < r->njobs; i++) {
@@ -78,15 +113,17 @@ void report_rules_jobs(FILE *out, const struct rules *r, int64_t today, int64_t 
 		char t[48];
 		threshold(t, sizeof t, j, large_set);
 		fprintf(out, "%-30s %-8s %-16s %7zu  ", j->id, j->damaging ? "yes" : "no", t,
-			may_run(r, (int)i, today));
+			count[i]);
 		report_text_cell(out, j->scope, 32);
 		putc(' ', out);
 		report_text_cell(out, j->title, 0);
 		putc('\n', out);
 	}
+	free(count);
+	return 0;
 }
 
-void report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, int64_t large_set)
+int report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, int64_t large_set)
 {
 	const struct rules_job *j = &r->jobs[job];
 	char t[48];
@@ -104,11 +141,13 @@ void report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, 
 	size_t rows = 0;
 	for (size_t i = 0; i < r->napprovals; i++)
 		rows += rules_grants(r, r->approvals[i].job, job) != 0;
-	size_t people = may_run(r, job, today);
-	fprintf(out, "%zu %s may run it today (%zu %s grant it)\n\n", people,
+	long people = may_run(r, job, today);
+	if (people < 0)
+		return -1;
+	fprintf(out, "%ld %s may run it today (%zu %s grant it)\n\n", people,
 		people == 1 ? "person" : "people", rows, rows == 1 ? "approval" : "approvals");
 	if (!rows)
-		return;
+		return 0;
 	fprintf(out, "%-26s %-22s %-11s %-11s %-28s %s\n", "PERSON", "UNIT", "SIGNED OFF",
 		"REVOKED", "THROUGH", "RULE");
 	for (size_t i = 0; i < r->napprovals; i++) {
@@ -128,6 +167,7 @@ void report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, 
 		approval_notes(out, a);
 		putc('\n', out);
 	}
+	return 0;
 }
 
 void report_rules_what(FILE *out, const struct rules *r, int person, int64_t today)
@@ -141,18 +181,17 @@ void report_rules_what(FILE *out, const struct rules *r, int person, int64_t tod
 		fprintf(out, "%s%s", i ? "; " : ", also written ", p->aliases[i]);
 	putc('\n', out);
 
-	size_t jobs = 0, approvals = 0;
+	/* the person's approvals, in approvals.csv order (rules->by_person) */
+	const size_t *mine = r->by_person + r->person_first[person];
+	size_t jobs = 0, approvals = r->person_first[person + 1] - r->person_first[person];
 	for (size_t j = 0; j < r->njobs; j++) {
 		int any = 0;
-		for (size_t i = 0; i < r->napprovals; i++) {
-			const struct rules_approval *a = &r->approvals[i];
-			if (a->person == person && rules_grants(r, a->job, (int)j))
-				any |= holds_today(a, today);
+		for (size_t i = 0; i < approvals && !any; i++) {
+			const struct rules_approval *a = &r->approvals[mine[i]];
+			any = rules_grants(r, a->job, (int)j) && holds_today(a, today);
 		}
 		jobs += any;
 	}
-	for (size_t i = 0; i < r->napprovals; i++)
-		approvals += r->approvals[i].person == person;
 	fprintf(out, "may run %zu %s today (%zu %s)\n\n", jobs, jobs == 1 ? "job" : "jobs",
 		approvals, approvals == 1 ? "approval" : "approvals");
 	if (!approvals)
@@ -160,9 +199,9 @@ void report_rules_what(FILE *out, const struct rules *r, int person, int64_t tod
 	fprintf(out, "%-30s %-11s %-11s %-28s %s\n", "JOB", "SIGNED OFF", "REVOKED", "THROUGH",
 		"RULE");
 	for (size_t j = 0; j < r->njobs; j++)
-		for (size_t i = 0; i < r->napprovals; i++) {
-			const struct rules_approval *a = &r->approvals[i];
-			if (a->person != person || !rules_grants(r, a->job, (int)j))
+		for (size_t i = 0; i < approvals; i++) {
+			const struct rules_approval *a = &r->approvals[mine[i]];
+			if (!rules_grants(r, a->job, (int)j))
 				continue;
 			fprintf(out, "%-30s ", r->jobs[j].id);
 			day_cell(out, a->signed_off, 11);

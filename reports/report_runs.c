@@ -62,7 +62,7 @@ struct run_cells {
 
 static void run_cells(struct run_cells *c, const struct report_run *rr)
 {
-	struct report_finding rf = {FIND_UNAPPROVED, rr->run, rr->v, rr->rules};
+	struct report_finding rf = {FIND_UNAPPROVED, rr->run, rr->v, rr->rules, NULL, NULL};
 	report_fields(&c->f, &rf);
 	size_t used = 0;
 	c->findings[0] = c->detail[0] = '\0';

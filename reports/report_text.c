@@ -2,9 +2,11 @@
 
 #include "report.h"
 
+#include "baseline.h"
 #include "filter.h"
 #include "period.h"
 #include "times.h"
+#include "waivers.h"
 
 #include <inttypes.h>
 #include <string.h>
@@ -125,6 +127,93 @@ static void unit_lines(FILE *out, const struct report_info *info, int brief)
 	}
 }
 
+/* What the report says about its baseline, in its own text: the file,
+ * its period, and each reason to read the trend with care. */
+static void baseline_notes(FILE *out, const struct report_info *info, const char *indent)
+{
+	const struct baseline *b = info->baseline;
+	char text[512], n[32];
+	if (b->other_rules) {
+		baseline_rules_text(b, text, sizeof text);
+		fprintf(out, "%s%s\n", indent, text);
+	}
+	if (b->not_before) {
+		baseline_period_warning(b, info->period, text, sizeof text);
+		fprintf(out, "%sWARNING: %s\n", indent, text);
+	}
+	if (b->incomplete)
+		fprintf(out, "%sWARNING: %s\n", indent, baseline_incomplete_text(b));
+	if (b->hidden)
+		fprintf(out,
+			"%sWARNING: the baseline report's filters hid %s runs with findings: those "
+			"count as new\n",
+			indent, report_count(b->hidden, n, sizeof n));
+}
+
+static void baseline_header(FILE *out, const struct report_info *info)
+{
+	const struct baseline *b = info->baseline;
+	char period[96], n[32], m[32];
+	if (!b)
+		return;
+	period_text(&b->period, period, sizeof period);
+	fprintf(out, "%-10s ", "Baseline");
+	report_text_cell(out, b->path, 0);
+	fprintf(out, ": %s, %s %s", period, report_count(b->findings, n, sizeof n),
+		b->findings == 1 ? "finding" : "findings");
+	if (b->filtered)
+		fprintf(out, " (%s not shown by this report's filters)",
+			report_count(b->filtered, m, sizeof m));
+	putc('\n', out);
+	baseline_notes(out, info, "           ");
+}
+
+/* "Trend      unapproved: 12 new, 28 recurring, 5 resolved", a line per
+ * kind that has any. */
+static void trend_lines(FILE *out, const struct report_info *info)
+{
+	const struct baseline *b = info->baseline;
+	char x[32], y[32], z[32];
+	int any = 0;
+	if (!b)
+		return;
+	for (int k = 0; k < FIND_COUNT; k++) {
+		if (!b->fresh[k] && !b->recurring[k] && !b->resolved[k])
+			continue;
+		fprintf(out, "%-10s %s: %s new, %s recurring, %s resolved\n", any++ ? "" : "Trend",
+			finding_name((enum finding_kind)k), report_count(b->fresh[k], x, sizeof x),
+			report_count(b->recurring[k], y, sizeof y),
+			report_count(b->resolved[k], z, sizeof z));
+	}
+	if (!any)
+		fprintf(out, "%-10s no findings, none in the baseline either\n", "Trend");
+	putc('\n', out);
+}
+
+/* The baseline's (kind, person, job) that no finding matched. */
+static void resolved_table(FILE *out, const struct report_info *info)
+{
+	const struct baseline *b = info->baseline;
+	char n[32];
+	if (!b || !b->ngone)
+		return;
+	fprintf(out, "RESOLVED (%s): in the baseline, no such finding now (same kind, person, job)\n",
+		report_count(b->ngone, n, sizeof n));
+	fprintf(out, "%-18s  %-29s %-36s %11s\n", "FINDING", "JOB", "PERSON (UNIT)", "IN BASELINE");
+	size_t limit = info->summary->limit;
+	for (size_t i = 0; i < b->ngone && i < limit; i++) {
+		const struct baseline_item *it = &b->items[b->gone[i]];
+		fprintf(out, "%-18s  ", finding_name(it->kind));
+		report_text_cell(out, it->job, 29);
+		putc(' ', out);
+		report_text_cell(out, it->person, 36);
+		fprintf(out, " %11s\n", report_count(it->count, n, sizeof n));
+	}
+	if (b->ngone > limit)
+		fprintf(out, "and %s more\n", report_count(b->ngone - limit, n, sizeof n));
+	putc('\n', out);
+}
+
 void report_text_header(FILE *out, const struct report_info *info)
 {
 	const struct tally *t = info->tally;
@@ -207,6 +296,10 @@ void report_text_header(FILE *out, const struct report_info *info)
 			info->rules->dir, info->rules->njobs, info->rules->npeople,
 			info->rules->napprovals);
 	unit_lines(out, info, 0);
+	baseline_header(out, info);
+	if (info->rules && info->rules->waivers && info->rules->waivers->n)
+		fprintf(out, "%-10s %s: %zu %s\n", "Waivers", info->rules->waivers->path,
+			info->rules->waivers->n, info->rules->waivers->n == 1 ? "waiver" : "waivers");
 	user_lines(out, info);
 }
 
@@ -294,6 +387,50 @@ static void summary_table(FILE *out, const char *title, const struct summary *s,
 	putc('\n', out);
 }
 
+/* The month table, when the period spans two months or more: each month
+ * of it, those without runs as zeros (a long stretch of them as one line). */
+static void month_table(FILE *out, const struct report_info *info)
+{
+	const struct summary *s = info->summary;
+	int64_t first, last;
+	char name[16], until[16], c[32];
+	if (!summary_month_span(s, info->period, &first, &last))
+		return;
+	fprintf(out, "%-10s %14s %18s", "BY MONTH", "RUNS AUDITED", "RUNS WITH FINDINGS");
+	for (int k = 0; k < FIND_COUNT; k++) {
+		int w = (int)strlen(finding_name((enum finding_kind)k));
+		fprintf(out, " %*s", w < 10 ? 10 - w : 0, "");
+		upper(out, finding_name((enum finding_kind)k));
+	}
+	putc('\n', out);
+	uint64_t empty = 0;
+	struct summary_month_row row;
+	for (int64_t at = first; summary_month_next(s, &at, last, &row);) {
+		const struct summary_month *e = row.e;
+		summary_month_name(row.first, name, sizeof name);
+		if (row.last > row.first) {
+			empty += (uint64_t)(row.last - row.first + 1);
+			fprintf(out, "%s to %s: no runs audited (%s months)\n", name,
+				summary_month_name(row.last, until, sizeof until),
+				report_count((uint64_t)(row.last - row.first + 1), c, sizeof c));
+			continue;
+		}
+		empty += !e || !e->runs;
+		fprintf(out, "%-10s %14" PRIu64 " %18" PRIu64, name, e ? e->runs : 0,
+			e ? e->flagged : 0);
+		for (int k = 0; k < FIND_COUNT; k++) {
+			int w = (int)strlen(finding_name((enum finding_kind)k));
+			fprintf(out, " %*" PRIu64, w < 10 ? 10 : w, e ? e->count[k] : 0);
+		}
+		putc('\n', out);
+	}
+	if (empty)
+		fprintf(out, "%s %s no runs audited: the inputs hold none from %s.\n",
+			report_count(empty, c, sizeof c), empty == 1 ? "month has" : "months have",
+			empty == 1 ? "it" : "them");
+	putc('\n', out);
+}
+
 /* A summary that ran out of memory says so where its tables are. */
 static void short_tables(FILE *out, const struct summary *s)
 {
@@ -301,6 +438,107 @@ static void short_tables(FILE *out, const struct summary *s)
 		fputs("OUT OF MEMORY: the tables below are short: some findings are counted above "
 		      "but missing from them.\n\n",
 		      out);
+}
+
+/* "11 unapproved, 2 unlisted-job": the non-zero counts by kind. */
+static void kinds_line(FILE *out, const uint64_t *counts)
+{
+	char n[32];
+	for (int k = 0, any = 0; k < FIND_COUNT; k++)
+		if (counts[k])
+			fprintf(out, "%s%s %s", any++ ? ", " : "", report_count(counts[k], n, sizeof n),
+				finding_name((enum finding_kind)k));
+}
+
+static uint64_t waived_total(const struct summary *s)
+{
+	uint64_t n = 0;
+	for (int k = 0; k < FIND_COUNT; k++)
+		n += s->waived[k];
+	return n;
+}
+
+/* One waiver on a line: "waivers.csv:4  until 2026-09-30  LTS-4410  reason". */
+static void waiver_line(FILE *out, const struct waivers *w, const struct waiver *wv, int width)
+{
+	char until[16], cite[300];
+	times_format_day(wv->until, until, sizeof until);
+	snprintf(cite, sizeof cite, "%s:%ld", w->name, wv->line);
+	fprintf(out, "%-*s  until %s  ", width, cite, until);
+	report_text_cell(out, wv->ticket, 0);
+	fputs("  ", out);
+	report_text_cell(out, wv->reason, 0);
+	putc('\n', out);
+}
+
+/* The waived findings, each with its waiver's file:line, ticket and reason;
+ * then the waivers past their until, and those that covered nothing, so
+ * that the file does not rot. */
+static void waived_section(FILE *out, const struct report_info *info)
+{
+	const struct summary *s = info->summary;
+	const struct waivers *w = info->rules ? info->rules->waivers : NULL;
+	uint64_t total = waived_total(s);
+	char n[32], when[32], cite[300];
+	if (!w || !w->n)
+		return;
+	if (total) {
+		int wcite = 6, wticket = 6;
+		for (size_t i = 0; i < s->nwaived_kept; i++) {
+			const struct waiver *wv = &w->w[s->waived_kept[i].waiver];
+			int c = snprintf(cite, sizeof cite, "%s:%ld", w->name, wv->line);
+			int t = (int)strlen(wv->ticket);
+			wcite = c > wcite ? c : wcite;
+			wticket = t > wticket ? (t < 24 ? t : 24) : wticket;
+		}
+		fprintf(out, "WAIVED (%s): findings an accepted exception covers (%s), not counted above\n",
+			report_count(total, n, sizeof n), w->name);
+		fprintf(out, "%-19s %-16s %-18s %-29s %-36s %-*s %-*s %s\n", "RUN ID", "START", "FINDING",
+			"JOB", "PERSON (UNIT)", wcite, "WAIVER", wticket, "TICKET", "REASON");
+		for (size_t i = 0; i < s->nwaived_kept; i++) {
+			const struct summary_kept *e = &s->waived_kept[i];
+			const struct waiver *wv = &w->w[e->waiver];
+			times_format_local(e->time, when, sizeof when);
+			fprintf(out, "%-19" PRIu64 " %-16s %-18s ", e->id, when,
+				finding_name((enum finding_kind)e->kind));
+			report_text_cell(out, e->job, 29);
+			putc(' ', out);
+			report_text_cell(out, e->person, 36);
+			snprintf(cite, sizeof cite, "%s:%ld", w->name, wv->line);
+			fprintf(out, " %-*s ", wcite, cite);
+			report_text_cell(out, wv->ticket, wticket);
+			putc(' ', out);
+			report_text_cell(out, wv->reason, 0);
+			putc('\n', out);
+		}
+		if (total > s->nwaived_kept)
+			fprintf(out, "and %s more\n", report_count(total - s->nwaived_kept, n, sizeof n));
+		putc('\n', out);
+	}
+	size_t expired = 0, unused = 0;
+	int width = 0;
+	for (size_t i = 0; i < w->n; i++) {
+		int c = snprintf(cite, sizeof cite, "%s:%ld", w->name, w->w[i].line);
+		width = c > width ? c : width;
+		expired += waivers_expired(&w->w[i], info->today) != 0;
+		unused += summary_covered(s, i) == 0;
+	}
+	if (expired) {
+		fprintf(out, "EXPIRED WAIVERS (%zu): past their until: renew or remove them\n", expired);
+		for (size_t i = 0; i < w->n; i++)
+			if (waivers_expired(&w->w[i], info->today))
+				waiver_line(out, w, &w->w[i], width);
+		putc('\n', out);
+	}
+	if (unused) {
+		/* a unit's report (--split) counts them over the whole audit */
+		fprintf(out, "WAIVERS THAT COVERED NOTHING (%zu): no finding of %s matched them\n",
+			unused, info->unit ? "the whole audit" : "this report");
+		for (size_t i = 0; i < w->n; i++)
+			if (!summary_covered(s, i))
+				waiver_line(out, w, &w->w[i], width);
+		putc('\n', out);
+	}
 }
 
 static void text_begin(struct reporter *r, const struct report_info *info)
@@ -342,15 +580,66 @@ void report_text_page(FILE *out, const struct report_info *info)
 	if (info->hidden)
 		fprintf(out, " (%s more %s with findings not shown: filters)",
 			report_count(info->hidden, n, sizeof n), info->hidden == 1 ? "run" : "runs");
-	fputs("\n\n", out);
-	if (!s->runs)
+	putc('\n', out);
+	if (waived_total(s)) {
+		/* waived findings count apart: not runs with findings, not exit 1 */
+		uint64_t total = waived_total(s);
+		fprintf(out, "Waived     %s %s: ", report_count(total, n, sizeof n),
+			total == 1 ? "finding" : "findings");
+		kinds_line(out, s->waived);
+		fputs(" (under WAIVED below)\n", out);
+	}
+	fputs(info->baseline ? "" : "\n", out);
+	trend_lines(out, info);
+	if (!s->runs && !s->failed) {
+		month_table(out, info);
+		resolved_table(out, info);
+		waived_section(out, info);
 		return;
+	}
 	short_tables(out, s);
+	month_table(out, info);
+	if (!s->runs) {
+		resolved_table(out, info);
+		waived_section(out, info);
+		return;
+	}
 	for (int k = 0; k < FIND_COUNT; k++)
 		if (s->kinds[k])
 			findings_table(out, s, (enum finding_kind)k);
+	resolved_table(out, info);
 	summary_table(out, "BY PERSON", s, s->people, s->npeople, &s->people_others);
 	summary_table(out, "BY JOB", s, s->jobs, s->njobs, &s->jobs_others);
+	waived_section(out, info);
+}
+
+/* The short report's word on waivers: what they covered, and those that
+ * expired or covered nothing, cited at file:line. */
+static void summary_waivers(FILE *out, const struct report_info *info)
+{
+	const struct summary *s = info->summary;
+	const struct waivers *w = info->rules ? info->rules->waivers : NULL;
+	char n[32];
+	if (!w || !w->n)
+		return;
+	if (waived_total(s)) {
+		fprintf(out, "Waived: %s %s, not among the runs with findings (", report_count(waived_total(s), n, sizeof n),
+			waived_total(s) == 1 ? "finding" : "findings");
+		kinds_line(out, s->waived);
+		fputs(")\n", out);
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		int any = 0;
+		for (size_t i = 0; i < w->n; i++) {
+			if (pass ? summary_covered(s, i) != 0 : !waivers_expired(&w->w[i], info->today))
+				continue;
+			fprintf(out, "%s%s:%ld", any++ ? ", " : pass ? "Waivers that covered nothing: "
+								  : "Waivers expired: ",
+				w->name, w->w[i].line);
+		}
+		if (any)
+			putc('\n', out);
+	}
 }
 
 void report_text_summary(FILE *out, const struct report_info *info)
@@ -406,6 +695,19 @@ void report_text_summary(FILE *out, const struct report_info *info)
 	}
 	unit_lines(out, info, 1);
 	user_lines(out, info);
+	if (info->baseline) {
+		const struct baseline *b = info->baseline;
+		uint64_t sum[3] = {0, 0, 0};
+		char x[32], y[32], z[32];
+		for (int k = 0; k < FIND_COUNT; k++)
+			sum[0] += b->fresh[k], sum[1] += b->recurring[k], sum[2] += b->resolved[k];
+		period_text(&b->period, period, sizeof period);
+		fprintf(out, "Since the baseline (%s): %s new, %s recurring, %s resolved\n", period,
+			report_count(sum[0], x, sizeof x), report_count(sum[1], y, sizeof y),
+			report_count(sum[2], z, sizeof z));
+		baseline_notes(out, info, "Baseline: ");
+	}
+	summary_waivers(out, info);
 	if (!s->runs)
 		return;
 	int any = 0;

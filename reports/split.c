@@ -1,6 +1,8 @@
 #include "split.h"
 
+#include "baseline.h"
 #include "diag.h"
+#include "output.h"
 #include "report_text.h"
 #include "summary.h"
 #include "units.h"
@@ -10,17 +12,22 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* One report: the whole one, or a unit's. */
 struct part {
 	const struct unit *unit; /* NULL: the whole report */
 	char *path;
-	FILE *out;
-	int begun, failed;
+	struct output out; /* a temporary file beside path until split_finish */
+	int begun, failed, kept;
 	struct reporter rep;
 	struct summary sum; /* a unit's own (the whole report's is the audit's) */
 	struct email_options mail;
 	struct report_unit ru;
+	/* --baseline: the unit's view of it (its own trend counts and resolved
+	 * items; the items themselves are the baseline's) */
+	struct baseline view;
+	uint64_t fresh[FIND_COUNT], recurring[FIND_COUNT];
 };
 
 struct split {
@@ -35,6 +42,8 @@ struct split {
 	const struct report_info *info; /* the whole report's, from begin to end */
 	uint64_t unknown; /* runs with findings by people not in staff.csv */
 	uint64_t all_audited, all_runs; /* the whole report's counts, at its end */
+	int made_dir; /* DIR was made by this run: removed again when nothing is kept */
+	int failed;   /* a file could not be opened or written: nothing is kept */
 	char all_name[32];
 };
 
@@ -63,16 +72,15 @@ static char *join(const char *dir, const char *file)
 	return p;
 }
 
-/* Opens a part's file and makes its reporter; -1 (reported) when not. */
+/* Opens a part's file (a temporary file beside it until split_finish) and
+ * makes its reporter; -1 (reported) when not. */
 static int part_open(struct split *s, struct part *p)
 {
-	p->out = fopen(p->path, "w");
-	if (!p->out) {
-		diag_error(p->path, 0, "cannot write: %s", strerror(errno));
-		p->failed = 1;
+	if (output_open(&p->out, p->path) != 0) {
+		p->failed = s->failed = 1;
 		return -1;
 	}
-	reporter_audit(&p->rep, s->o.format, s->o.summary, p->out, &p->mail);
+	reporter_audit(&p->rep, s->o.format, s->o.summary, p->out.f, &p->mail);
 	return 0;
 }
 
@@ -87,6 +95,16 @@ static int part_begin(struct split *s, struct part *p)
 	struct report_info info = *s->info;
 	info.summary = &p->sum;
 	info.unit = &p->ru;
+	if (info.baseline) {
+		/* the unit's own counts, filled at the end */
+		p->view = *info.baseline;
+		memset(p->view.fresh, 0, sizeof p->view.fresh);
+		memset(p->view.recurring, 0, sizeof p->view.recurring);
+		memset(p->view.resolved, 0, sizeof p->view.resolved);
+		p->view.gone = NULL;
+		p->view.ngone = 0;
+		info.baseline = &p->view;
+	}
 	p->rep.begin(&p->rep, &info);
 	return 1;
 }
@@ -119,6 +137,16 @@ static void tap_damaging(void *ctx, const struct run *run, const struct verdict 
 		summary_damaging(&p->sum, s->rules, run, v);
 }
 
+static void tap_waived(void *ctx, const struct run *run, const struct verdict *v,
+		       enum finding_kind kind, int waiver)
+{
+	struct split *s = ctx;
+	struct part *p;
+	EACH_PART(s, v, p)
+	if (p->begun && !p->failed)
+		summary_waive(&p->sum, s->rules, run, v, kind, waiver);
+}
+
 static void tap_found(void *ctx, const struct run *run, const struct verdict *v, unsigned kinds,
 		      int new_run)
 {
@@ -140,7 +168,7 @@ static void split_begin(struct reporter *r, const struct report_info *info)
 {
 	struct split *s = (struct split *)r;
 	s->info = info;
-	if (s->all.out)
+	if (s->all.out.f)
 		s->all.rep.begin(&s->all.rep, info);
 }
 
@@ -148,12 +176,65 @@ static void split_finding(struct reporter *r, const struct report_finding *f)
 {
 	struct split *s = (struct split *)r;
 	struct part *p;
-	if (s->all.out)
+	if (s->all.out.f)
 		s->all.rep.finding(&s->all.rep, f);
 	r->written++;
 	EACH_PART(s, f->v, p)
-	if (p->begun && !p->failed)
+	{
+		if (!p->begun || p->failed)
+			continue;
 		p->rep.finding(&p->rep, f);
+		if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_NEW)))
+			p->fresh[f->kind]++;
+		else if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_RECURRING)))
+			p->recurring[f->kind]++;
+	}
+}
+
+/* A unit's view of the baseline at the end: its findings' trend counts,
+ * and the resolved items of people in the unit now (staff.csv), in the
+ * baseline's order; those of people not in staff.csv are in all.* only. */
+static void unit_baseline(struct split *s, struct part *p, const struct baseline *b)
+{
+	memcpy(p->view.fresh, p->fresh, sizeof p->fresh);
+	memcpy(p->view.recurring, p->recurring, sizeof p->recurring);
+	if (!b->ngone)
+		return;
+	if (!(p->view.gone = malloc(b->ngone * sizeof *p->view.gone))) {
+		diag_error(p->path, 0, "out of memory: the resolved findings are not listed");
+		return;
+	}
+	size_t at = (size_t)(p - s->parts);
+	for (size_t i = 0; i < b->ngone; i++) {
+		int person = b->items[b->gone[i]].staff;
+		if (person < 0)
+			continue;
+		for (size_t k = s->first[person]; k < s->first[person + 1]; k++)
+			if (s->index[k] == at) {
+				p->view.gone[p->view.ngone++] = b->gone[i];
+				p->view.resolved[b->items[b->gone[i]].kind]++;
+			}
+	}
+}
+
+/* The waivers that covered nothing, or expired, are the waivers file's
+ * business: a unit's report counts what each waiver covered in the whole
+ * audit, so that it lists the same ones as all.* (its waived findings are
+ * its own). */
+static void whole_covered(struct summary *unit, const struct summary *whole)
+{
+	if (!whole->ncovered)
+		return;
+	if (unit->ncovered != whole->ncovered) {
+		free(unit->covered);
+		unit->ncovered = 0;
+		if (!(unit->covered = calloc(whole->ncovered, sizeof *unit->covered))) {
+			unit->failed = 1;
+			return;
+		}
+		unit->ncovered = whole->ncovered;
+	}
+	memcpy(unit->covered, whole->covered, whole->ncovered * sizeof *unit->covered);
 }
 
 static void split_end(struct reporter *r, const struct report_info *info)
@@ -167,13 +248,18 @@ static void split_end(struct reporter *r, const struct report_info *info)
 		if (p->sum.failed)
 			diag_error(p->path, 0, "out of memory: the report's tables are short");
 		p->ru.unknown = s->unknown;
+		whole_covered(&p->sum, info->summary);
 		struct report_info pi = *info;
 		pi.summary = &p->sum;
 		pi.unit = &p->ru;
 		pi.hidden = 0; /* the filters' hidden runs are counted for the whole only */
+		if (info->baseline) {
+			unit_baseline(s, p, info->baseline);
+			pi.baseline = &p->view;
+		}
 		p->rep.end(&p->rep, &pi);
 	}
-	if (s->all.out)
+	if (s->all.out.f)
 		s->all.rep.end(&s->all.rep, info);
 	s->all_audited = info->tally->audited;
 	s->all_runs = info->summary->runs;
@@ -214,6 +300,42 @@ static int map_people(struct split *s)
 	return 0;
 }
 
+/* A file of the split that is an input (or --rejects) would be destroyed
+ * or mixed: an error before anything is written. 0, or -1 (reported). */
+static int refuse_inputs(const struct split *s)
+{
+	const struct split_options *o = &s->o;
+	struct output_id id, in;
+	for (size_t i = 0; i <= s->units->n; i++) {
+		const char *path = i < s->units->n ? s->parts[i].path : s->all.path;
+		output_id(path, &id);
+		for (size_t k = 0; id.exists && id.regular && k < o->nsandbox + o->nfiles; k++) {
+			int sandbox = k < o->nsandbox;
+			const char *input = sandbox ? o->sandbox[k] : o->files[k - o->nsandbox];
+			output_id(input, &in);
+			if (!in.exists || !output_same(&id, &in))
+				continue;
+			diag_error(NULL, 0,
+				   "--split unit would write '%s', the %sinput '%s': writing it would "
+				   "destroy it; give another -o DIR",
+				   path, sandbox ? "--sandbox " : "",
+				   strcmp(input, "-") ? input : "- (standard input)");
+			return -1;
+		}
+		if (o->rejects && !output_is_stdout(o->rejects)) {
+			output_id(o->rejects, &in);
+			if (output_same(&id, &in)) {
+				diag_error(NULL, 0,
+					   "--split unit would write '%s', the --rejects file; give "
+					   "--rejects a file outside -o DIR or of another name",
+					   path);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 struct split *split_open(const struct rules *rules, const struct split_options *o)
 {
 	struct split *s = calloc(1, sizeof *s);
@@ -228,12 +350,15 @@ struct split *split_open(const struct rules *rules, const struct split_options *
 	s->rep.begin = split_begin;
 	s->rep.finding = split_finding;
 	s->rep.end = split_end;
-	s->tap = (struct report_tap){s, tap_audited, tap_damaging, tap_found};
+	s->tap = (struct report_tap){s, tap_audited, tap_damaging, tap_waived, tap_found};
 	s->rep.tap = &s->tap;
 	snprintf(s->all_name, sizeof s->all_name, "all.%s", s->ext);
-	if (stat(o->dir, &st) != 0 && errno == ENOENT && mkdir(o->dir, 0777) != 0) {
-		diag_error(o->dir, 0, "cannot make the directory: %s", strerror(errno));
-		goto fail;
+	if (stat(o->dir, &st) != 0 && errno == ENOENT) {
+		if (mkdir(o->dir, 0777) != 0) {
+			diag_error(o->dir, 0, "cannot make the directory: %s", strerror(errno));
+			goto fail;
+		}
+		s->made_dir = 1;
 	}
 	if (stat(o->dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		diag_error(o->dir, 0, "--split writes into a directory (-o DIR): %s",
@@ -286,6 +411,8 @@ struct split *split_open(const struct rules *rules, const struct split_options *
 		diag_error(NULL, 0, "out of memory");
 		goto fail;
 	}
+	if (refuse_inputs(s) != 0)
+		goto fail;
 	if (o->mail)
 		s->all.mail = *o->mail;
 	s->all.begun = 1;
@@ -300,24 +427,6 @@ fail:
 struct reporter *split_reporter(struct split *s)
 {
 	return &s->rep;
-}
-
-static int part_close(struct part *p)
-{
-	if (!p->out)
-		return p->failed ? -1 : 0;
-	int bad = fflush(p->out) != 0 || ferror(p->out);
-	int err = errno;
-	if (fclose(p->out) != 0 && !bad) {
-		bad = 1;
-		err = errno;
-	}
-	p->out = NULL;
-	if (bad) {
-		diag_error(p->path, 0, "write error: %s", strerror(err));
-		p->failed = 1;
-	}
-	return bad ? -1 : 0;
 }
 
 /* "out/GUT.txt: GUT, Gutman Library: 12 runs audited, 3 with findings" */
@@ -342,20 +451,44 @@ static void list_part(FILE *list, const struct split *s, const struct part *p, u
 	putc('\n', list);
 }
 
-int split_close(struct split *s, FILE *list)
+int split_flush(struct split *s)
+{
+	int status = s->failed ? -1 : 0;
+	for (size_t i = 0; i <= s->units->n; i++) {
+		struct part *p = i < s->units->n ? &s->parts[i] : &s->all;
+		if (p->begun && output_flush(&p->out) != 0) {
+			p->failed = s->failed = 1;
+			status = -1;
+		}
+	}
+	return status;
+}
+
+int split_finish(struct split *s, int keep, FILE *list)
 {
 	int status = 0;
-	for (size_t i = 0; i < s->units->n; i++)
-		if (s->parts[i].begun && part_close(&s->parts[i]) != 0)
+	keep = keep && !s->failed;
+	for (size_t i = 0; i <= s->units->n; i++) {
+		struct part *p = i < s->units->n ? &s->parts[i] : &s->all;
+		if (!p->begun)
+			continue;
+		if (output_finish(&p->out, keep) != 0)
 			status = -1;
-	if (part_close(&s->all) != 0)
-		status = -1;
+		else
+			p->kept = keep;
+	}
+	if (!keep) {
+		/* nothing put in place: a directory this run made goes too (when empty) */
+		if (s->made_dir)
+			rmdir(s->o.dir);
+		return status;
+	}
 	for (size_t i = 0; i < s->units->n; i++) {
 		const struct part *p = &s->parts[i];
-		if (p->begun && !p->failed)
+		if (p->kept)
 			list_part(list, s, p, p->ru.audited, p->sum.runs);
 	}
-	if (!s->all.failed)
+	if (s->all.kept)
 		list_part(list, s, &s->all, s->all_audited, s->all_runs);
 	size_t idle = 0;
 	for (size_t i = 0; i < s->units->n; i++)
@@ -365,6 +498,17 @@ int split_close(struct split *s, FILE *list)
 		}
 	if (idle)
 		putc('\n', list);
+	/* a file of an earlier run for a unit that had no runs now is not this
+	 * run's: said, never sent again unnoticed */
+	for (size_t i = 0; i < s->units->n; i++) {
+		struct stat st;
+		const struct part *p = &s->parts[i];
+		if (!p->begun && stat(p->path, &st) == 0)
+			diag_error(p->path, 0,
+				   "warning: left from an earlier run: %s had no runs this time, and "
+				   "this file was not rewritten",
+				   p->unit->code);
+	}
 	return status;
 }
 
@@ -374,13 +518,12 @@ void split_free(struct split *s)
 		return;
 	for (size_t i = 0; s->parts && i < s->units->n; i++) {
 		struct part *p = &s->parts[i];
-		if (p->out)
-			fclose(p->out);
+		output_finish(&p->out, 0); /* nothing left behind when not finished */
 		free(p->path);
+		free(p->view.gone);
 		summary_free(&p->sum);
 	}
-	if (s->all.out)
-		fclose(s->all.out);
+	output_finish(&s->all.out, 0);
 	free(s->all.path);
 	free(s->parts);
 	free(s->first);

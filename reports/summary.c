@@ -2,7 +2,9 @@
 
 #include "report_text.h"
 #include "times.h"
+#include "waivers.h"
 
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +21,7 @@ void summary_init(struct summary *s, size_t limit)
 	hmap_init(&s->jobs_at);
 	hmap_init(&s->units_at);
 	idmap_init(&s->days_at);
+	idmap_init(&s->months_at);
 	s->people_others.label = others_people;
 	s->jobs_others.label = others_jobs;
 }
@@ -30,28 +33,36 @@ static void rows_free(struct summary_row *rows, size_t n)
 	free(rows);
 }
 
+static void kept_free(struct summary_kept *kept, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct summary_kept *e = &kept[i];
+		free(e->job);
+		free(e->person);
+		free(e->status);
+		free(e->detail);
+		free(e->name);
+		free(e->set);
+	}
+	free(kept);
+}
+
 void summary_free(struct summary *s)
 {
-	for (int k = 0; k < FIND_COUNT; k++) {
-		for (size_t i = 0; i < s->nkept[k]; i++) {
-			struct summary_kept *e = &s->kept[k][i];
-			free(e->job);
-			free(e->person);
-			free(e->status);
-			free(e->detail);
-			free(e->name);
-			free(e->set);
-		}
-		free(s->kept[k]);
-	}
+	for (int k = 0; k < FIND_COUNT; k++)
+		kept_free(s->kept[k], s->nkept[k]);
+	kept_free(s->waived_kept, s->nwaived_kept);
+	free(s->covered);
 	rows_free(s->people, s->npeople);
 	rows_free(s->jobs, s->njobs);
 	rows_free(s->units, s->nunits);
 	free(s->days);
+	free(s->months);
 	hmap_free(&s->people_at);
 	hmap_free(&s->jobs_at);
 	hmap_free(&s->units_at);
 	idmap_free(&s->days_at);
+	idmap_free(&s->months_at);
 	memset(s, 0, sizeof *s);
 }
 
@@ -147,6 +158,53 @@ static char *dup(struct summary *s, const char *text)
 	return d;
 }
 
+/* The entry of a run's local month, added when it is the first run of
+ * its month; NULL when out of memory. */
+static struct summary_month *month_of(struct summary *s, int64_t t)
+{
+	int y, m, d;
+	times_civil_from_days(times_local_day(t), &y, &m, &d);
+	int64_t month = (int64_t)y * 12 + m - 1;
+	/* runs come mostly in order: the month of the last run first */
+	if (s->nmonths && s->months[s->last_month].month == month)
+		return &s->months[s->last_month];
+	uint32_t *at = idmap_put(&s->months_at, (uint64_t)month);
+	if (!at) {
+		s->failed = 1;
+		return NULL;
+	}
+	if (!*at) {
+		if (s->nmonths >= UINT32_MAX - 1 ||
+		    room((void **)&s->months, s->nmonths, &s->cmonths, sizeof *s->months) != 0) {
+			s->failed = 1;
+			return NULL;
+		}
+		memset(&s->months[s->nmonths], 0, sizeof *s->months);
+		s->months[s->nmonths].month = month;
+		*at = (uint32_t)++s->nmonths;
+	}
+	s->last_month = *at - 1;
+	return &s->months[s->last_month];
+}
+
+/* Fills a kept finding (its strings copied). */
+static void keep(struct summary *s, struct summary_kept *e, const struct run *run,
+		 const struct verdict *v, enum finding_kind k, int waiver, const char *job,
+		 const char *person)
+{
+	e->id = run->id;
+	e->time = run->time;
+	e->records = run->records;
+	e->job = dup(s, job);
+	e->person = dup(s, person);
+	e->status = dup(s, run->status);
+	e->detail = dup(s, v->detail[k]);
+	e->name = dup(s, run->name);
+	e->set = dup(s, run->set_name);
+	e->kind = (int)k;
+	e->waiver = waiver;
+}
+
 void summary_add(struct summary *s, const struct rules *rules, const struct run *run,
 		 const struct verdict *v, unsigned kinds, int new_run)
 {
@@ -160,6 +218,7 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 				    v->job < 0 ? &s->kept_jobs : NULL, &s->jobs_others, job);
 	struct summary_row *u =
 		row(s, &s->units_at, &s->units, &s->nunits, &s->cunits, NULL, NULL, unit);
+	struct summary_month *mo = month_of(s, run->time);
 
 	if (new_run) {
 		s->runs++;
@@ -174,6 +233,8 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 		if (!(kinds & (1u << k)))
 			continue;
 		s->kinds[k]++;
+		if (mo)
+			mo->count[k]++;
 		if (p)
 			p->count[k]++;
 		if (j)
@@ -187,17 +248,39 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 			s->failed = 1;
 			continue;
 		}
-		struct summary_kept *e = &s->kept[k][s->nkept[k]++];
-		e->id = run->id;
-		e->time = run->time;
-		e->records = run->records;
-		e->job = dup(s, job);
-		e->person = dup(s, person);
-		e->status = dup(s, run->status);
-		e->detail = dup(s, v->detail[k]);
-		e->name = dup(s, run->name);
-		e->set = dup(s, run->set_name);
+		keep(s, &s->kept[k][s->nkept[k]++], run, v, (enum finding_kind)k, -1, job, person);
 	}
+}
+
+void summary_waive(struct summary *s, const struct rules *rules, const struct run *run,
+		   const struct verdict *v, enum finding_kind kind, int waiver)
+{
+	s->waived[kind]++;
+	size_t n = rules->waivers ? rules->waivers->n : 0;
+	if (!s->covered && n) {
+		if (!(s->covered = calloc(n, sizeof *s->covered)))
+			s->failed = 1;
+		else
+			s->ncovered = n;
+	}
+	if (waiver >= 0 && (size_t)waiver < s->ncovered)
+		s->covered[waiver]++;
+	if (s->nwaived_kept >= s->limit)
+		return;
+	if (room((void **)&s->waived_kept, s->nwaived_kept, &s->cwaived_kept,
+		 sizeof *s->waived_kept) != 0) {
+		s->failed = 1;
+		return;
+	}
+	char person[256], job[256];
+	summary_person(person, sizeof person, rules, run, v);
+	summary_job(job, sizeof job, rules, run, v);
+	keep(s, &s->waived_kept[s->nwaived_kept++], run, v, kind, waiver, job, person);
+}
+
+uint64_t summary_covered(const struct summary *s, size_t i)
+{
+	return i < s->ncovered ? s->covered[i] : 0;
 }
 
 /* The entry of a run's local day, added when it is the first run of its
@@ -231,6 +314,9 @@ void summary_audited(struct summary *s, const struct run *run)
 	struct summary_day *d = day_of(s, run->time);
 	if (d)
 		d->runs++;
+	struct summary_month *m = month_of(s, run->time);
+	if (m)
+		m->runs++;
 }
 
 void summary_flag(struct summary *s, const struct run *run)
@@ -238,6 +324,9 @@ void summary_flag(struct summary *s, const struct run *run)
 	struct summary_day *d = day_of(s, run->time);
 	if (d)
 		d->flagged++;
+	struct summary_month *m = month_of(s, run->time);
+	if (m)
+		m->flagged++;
 }
 
 void summary_damaging(struct summary *s, const struct rules *rules, const struct run *run,
@@ -301,6 +390,12 @@ static int by_day(const void *a, const void *b)
 	return x->day < y->day ? -1 : x->day > y->day;
 }
 
+static int by_month(const void *a, const void *b)
+{
+	const struct summary_month *x = a, *y = b;
+	return x->month < y->month ? -1 : x->month > y->month;
+}
+
 static int by_runs(const void *a, const void *b)
 {
 	const struct summary_row *x = a, *y = b;
@@ -320,9 +415,81 @@ void summary_sort(struct summary *s)
 		qsort(s->units, s->nunits, sizeof *s->units, by_runs);
 	if (s->ndays)
 		qsort(s->days, s->ndays, sizeof *s->days, by_day);
+	if (s->nmonths)
+		qsort(s->months, s->nmonths, sizeof *s->months, by_month);
 	hmap_free(&s->people_at);
 	hmap_free(&s->jobs_at);
 	hmap_free(&s->units_at);
 	idmap_free(&s->days_at);
+	idmap_free(&s->months_at);
 	s->last_day = 0;
+	s->last_month = 0;
+}
+
+static int64_t month_of_day(int64_t day)
+{
+	int y, m, d;
+	times_civil_from_days(day, &y, &m, &d);
+	return (int64_t)y * 12 + m - 1;
+}
+
+int summary_month_span(const struct summary *s, const struct period *p, int64_t *first,
+		       int64_t *last)
+{
+	int open_first = p->first_day == TIME_NONE, open_last = p->last_day == TIME_NONE;
+	if ((open_first || open_last) && !s->nmonths)
+		return 0;
+	*first = open_first ? s->months[0].month : month_of_day(p->first_day);
+	*last = open_last ? s->months[s->nmonths - 1].month : month_of_day(p->last_day);
+	return *last > *first;
+}
+
+const struct summary_month *summary_month_get(const struct summary *s, int64_t month)
+{
+	size_t lo = 0, hi = s->nmonths;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->months[mid].month < month)
+			lo = mid + 1;
+		else if (s->months[mid].month > month)
+			hi = mid;
+		else
+			return &s->months[mid];
+	}
+	return NULL;
+}
+
+int summary_month_next(const struct summary *s, int64_t *at, int64_t last,
+		       struct summary_month_row *row)
+{
+	if (*at > last)
+		return 0;
+	/* the first month with runs at or after *at */
+	size_t lo = 0, hi = s->nmonths;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (s->months[mid].month < *at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	row->first = *at;
+	if (lo < s->nmonths && s->months[lo].month == *at) {
+		row->last = *at;
+		row->e = &s->months[lo];
+	} else {
+		int64_t end = lo < s->nmonths && s->months[lo].month <= last ? s->months[lo].month - 1
+									      : last;
+		row->last = end - *at + 1 > SUMMARY_MONTH_GAP ? end : *at;
+		row->e = NULL;
+	}
+	*at = row->last + 1;
+	return 1;
+}
+
+const char *summary_month_name(int64_t month, char *buf, size_t size)
+{
+	int64_t y = month >= 0 ? month / 12 : (month - 11) / 12;
+	snprintf(buf, size, "%04" PRId64 "-%02d", y, (int)(month - y * 12 + 1));
+	return buf;
 }

@@ -7,7 +7,9 @@
  * in staff.csv and the names of unlisted jobs, are kept one row each for the
  * first SUMMARY_KEEP distinct labels of each table, and any label first seen
  * after them is counted in that table's "others" row (exact sums, no row of
- * its own). Days are kept sparse: one entry per day that has runs. struct
+ * its own). Days are kept sparse: one entry per day that has runs, and so
+ * are months (runs audited, runs with findings and findings by kind per
+ * local month, for the month table of a report spanning months). struct
  * summary owns every string in it; summary_free releases them. */
 #ifndef ALMAUDIT_SUMMARY_H
 #define ALMAUDIT_SUMMARY_H
@@ -16,6 +18,7 @@
 #include <stdint.h>
 
 #include "hmap.h"
+#include "period.h"
 #include "rules.h"
 #include "run.h"
 #include "verdict.h"
@@ -29,6 +32,8 @@ struct summary_kept {
 	char *detail;
 	char *name; /* the instance name */
 	char *set;  /* the set name */
+	int kind;   /* the finding kind (an enum finding_kind) */
+	int waiver; /* the waiver that covers it (index in rules->waivers), or -1 */
 };
 
 struct summary_row {
@@ -42,6 +47,14 @@ struct summary_row {
 struct summary_day {
 	int64_t day; /* days since 1970 */
 	uint64_t runs, flagged;
+};
+
+/* A local month that has audited runs or findings shown: month is
+ * year * 12 + month - 1 ("2026-10" is 2026 * 12 + 9). */
+struct summary_month {
+	int64_t month;
+	uint64_t runs, flagged; /* runs audited; of them, runs with findings shown */
+	uint64_t count[FIND_COUNT];
 };
 
 /* A run of a damaging job, for the largest-damaging-runs chart. */
@@ -74,9 +87,20 @@ struct summary {
 	size_t ndays, cdays;
 	struct idmap days_at; /* day -> index in days + 1, until summary_sort */
 	size_t last_day;      /* index of the day of the last run counted */
+	struct summary_month *months; /* the months with runs; by month after summary_sort */
+	size_t nmonths, cmonths;
+	struct idmap months_at; /* month -> index in months + 1, until summary_sort */
+	size_t last_month;      /* index of the month of the last run counted */
 	struct summary_damaging damaging[SUMMARY_DAMAGING]; /* most records first */
 	size_t ndamaging;
 	int failed; /* out of memory: the tables are short (counts by kind are whole) */
+	/* waived findings: counted by kind, not in runs or the tables above;
+	 * the first `limit` kept; the findings each waiver covered */
+	uint64_t waived[FIND_COUNT];
+	struct summary_kept *waived_kept;
+	size_t nwaived_kept, cwaived_kept;
+	uint64_t *covered; /* [waiver index], NULL until a finding is waived */
+	size_t ncovered;
 };
 
 void summary_init(struct summary *s, size_t limit);
@@ -86,6 +110,14 @@ void summary_free(struct summary *s);
  * it (a run is counted once however many copies add kinds). */
 void summary_add(struct summary *s, const struct rules *rules, const struct run *run,
 		 const struct verdict *v, unsigned kinds, int new_run);
+
+/* Counts a finding of the kind that the waiver (an index in
+ * rules->waivers) covers: waived, not among the runs with findings. */
+void summary_waive(struct summary *s, const struct rules *rules, const struct run *run,
+		   const struct verdict *v, enum finding_kind kind, int waiver);
+
+/* The findings waiver i covered (0 when none). */
+uint64_t summary_covered(const struct summary *s, size_t i);
 
 /* Counts one distinct audited run by its local day; summary_flag marks it
  * as having findings shown (once per run). */
@@ -114,7 +146,39 @@ int summary_folded(const struct summary_row *others);
 void summary_others_note(char *buf, size_t size, const struct summary *s,
 			 const struct summary_row *others);
 
-/* The rows sorted by runs, most first (ties by label); the days by date.
+/* The months of the month table, first and last inclusive (year * 12 +
+ * month - 1): the period's first and last month, an open end taken from
+ * the months with runs audited or findings. Returns 1 when they are two
+ * months or more (the reports then add the table), else 0. Call after
+ * summary_sort. */
+int summary_month_span(const struct summary *s, const struct period *p, int64_t *first,
+		       int64_t *last);
+
+/* The entry of a month, or NULL when the month had no runs (all zero);
+ * after summary_sort. */
+const struct summary_month *summary_month_get(const struct summary *s, int64_t month);
+
+/* A row of the month table: one month (first == last), or a stretch of
+ * more than SUMMARY_MONTH_GAP months in a row with no runs (e NULL), so
+ * that the table's length follows the months with runs, not the span
+ * (two runs 8,000 years apart make three rows). */
+#define SUMMARY_MONTH_GAP 12
+struct summary_month_row {
+	int64_t first, last;
+	const struct summary_month *e; /* NULL: no runs in these months */
+};
+
+/* The next row of the month table from *at (start it at the span's first
+ * month) up to last: fills row, moves *at past it and returns 1; 0 when
+ * *at is past last. After summary_sort. */
+int summary_month_next(const struct summary *s, int64_t *at, int64_t last,
+		       struct summary_month_row *row);
+
+/* "2026-10" for a month (year * 12 + month - 1); buf >= 16 bytes. */
+const char *summary_month_name(int64_t month, char *buf, size_t size);
+
+/* The rows sorted by runs, most first (ties by label); the days and the
+ * months by date.
  * The "others" rows stay apart, to be printed after the kept rows. */
 void summary_sort(struct summary *s);
 

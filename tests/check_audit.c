@@ -214,7 +214,7 @@ static char *audit_to(void (*make)(struct reporter *, FILE *), const char *perio
 	make(&rep, out);
 	const char *files[] = {export};
 	struct audit_inputs in = {NULL, 0, files, 1, NULL, NULL};
-	struct audit_config cfg = {AUDIT_FINDINGS, rules, &period, f, 1000, 50, NULL};
+	struct audit_config cfg = {AUDIT_FINDINGS, rules, &period, f, 1000, 50, NULL, NULL, 0};
 	*status = audit_run(&in, &cfg, &rep, findings);
 	fclose(out);
 	filter_free(&none);
@@ -233,9 +233,11 @@ START_TEST(csv_round_trips)
 	struct csvrd *rd = csvrd_open(path, path);
 	struct csvrow row;
 	ck_assert_int_eq(csvrd_next(rd, &row), 1);
-	ck_assert_uint_eq(row.n, REPORT_COLUMNS);
-	for (size_t i = 0; i < row.n; i++)
+	/* the columns, then waived (the waiver's file:line) */
+	ck_assert_uint_eq(row.n, REPORT_COLUMNS + 1);
+	for (size_t i = 0; i < REPORT_COLUMNS; i++)
 		ck_assert_str_eq(row.field[i], report_columns[i]);
+	ck_assert_str_eq(row.field[REPORT_COLUMNS], "waived");
 	const char *want[][4] = {
 		{"damaging-large-set", "1", "withdraw", "40112 records, above 1000 for withdraw"},
 		{"unapproved", "2", "withdraw", "no approval for withdraw"},
@@ -245,7 +247,8 @@ START_TEST(csv_round_trips)
 	};
 	for (size_t k = 0; k < 4; k++) {
 		ck_assert_int_eq(csvrd_next(rd, &row), 1);
-		ck_assert_uint_eq(row.n, REPORT_COLUMNS);
+		ck_assert_uint_eq(row.n, REPORT_COLUMNS + 1);
+		ck_assert_str_eq(row.field[REPORT_COLUMNS], "");
 		ck_assert_str_eq(row.field[0], want[k][0]);
 		ck_assert_str_eq(row.field[1], want[k][1]);
 		ck_assert_str_eq(row.field[2], want[k][2]);
@@ -429,7 +432,7 @@ START_TEST(samples_json_and_csv_agree)
 		struct reporter rep;
 		(k ? reporter_json : reporter_csv)(&rep, out);
 		struct audit_inputs in = {sandbox, 1, files, 2, NULL, NULL};
-		struct audit_config cfg = {AUDIT_FINDINGS, shipped, &period, &none, 1000, 50, NULL};
+		struct audit_config cfg = {AUDIT_FINDINGS, shipped, &period, &none, 1000, 50, NULL, NULL, 0};
 		testutil_stderr_begin();
 		ck_assert_int_eq(audit_run(&in, &cfg, &rep, &findings[k]), 0);
 		testutil_stderr_end();
@@ -444,7 +447,7 @@ START_TEST(samples_json_and_csv_agree)
 	struct csvrow row;
 	int rows = -1; /* the header */
 	while (csvrd_next(rd, &row) > 0) {
-		ck_assert_uint_eq(row.n, REPORT_COLUMNS);
+		ck_assert_uint_eq(row.n, REPORT_COLUMNS + 1);
 		rows++;
 	}
 	csvrd_close(rd);

@@ -702,6 +702,118 @@ START_TEST(name_keys_never_overflow)
 }
 END_TEST
 
+/* The indexes rules_load builds agree with the tables they index: job ids
+ * found by binary search, the granted lists with the grants matrix, the
+ * approvals by person, and rules_may_run with a count made the slow way. */
+static void check_indexes(const struct rules *r)
+{
+	for (size_t j = 0; j < r->njobs; j++)
+		ck_assert_int_eq(rules_job_by_id(r, r->jobs[j].id), (int)j);
+	ck_assert_int_eq(rules_job_by_id(r, ""), -1);
+	ck_assert_int_eq(rules_job_by_id(r, "no-such-job"), -1);
+	ck_assert_int_eq(rules_job_by_id(r, "zzzz"), -1);
+	for (size_t k = 0; k < r->njobs; k++) {
+		size_t g = r->granted_first[k];
+		for (size_t j = 0; j < r->njobs; j++)
+			if (rules_grants(r, (int)k, (int)j))
+				ck_assert_int_eq(r->granted[g++], (int)j);
+		ck_assert_uint_eq(g, r->granted_first[k + 1]);
+	}
+	size_t seen = 0;
+	for (size_t p = 0; p < r->npeople; p++)
+		for (size_t i = r->person_first[p]; i < r->person_first[p + 1]; i++, seen++) {
+			ck_assert_int_eq(r->approvals[r->by_person[i]].person, (int)p);
+			if (i > r->person_first[p])
+				ck_assert_uint_gt(r->by_person[i], r->by_person[i - 1]);
+		}
+	ck_assert_uint_eq(seen, r->napprovals);
+	size_t count[256];
+	ck_assert_uint_le(r->njobs, 256);
+	const char *days[] = {"2020-01-01", "2026-10-06", "2026-10-15", "2030-01-01"};
+	for (size_t d = 0; d < sizeof days / sizeof days[0]; d++) {
+		int64_t today = day(days[d]);
+		ck_assert_int_eq(rules_may_run(r, today, count), 0);
+		for (size_t j = 0; j < r->njobs; j++) {
+			size_t want = 0;
+			for (size_t p = 0; p < r->npeople; p++)
+				for (size_t i = 0; i < r->napprovals; i++) {
+					const struct rules_approval *a = &r->approvals[i];
+					if (a->person == (int)p && rules_grants(r, a->job, (int)j) &&
+					    (a->revoked == RULES_NO_DATE || a->revoked > today)) {
+						want++;
+						break;
+					}
+				}
+			ck_assert_msg(count[j] == want, "%s on %s: %zu may run it, not %zu",
+				      r->jobs[j].id, days[d], want, count[j]);
+		}
+	}
+}
+
+START_TEST(rules_indexes)
+{
+	check_indexes(shipped);
+	/* includes, revocations and sets */
+	struct rules *r = rules_load(ALMAUDIT_SOURCE_DIR "/tests/e2e/data/explain-verdicts-rules");
+	ck_assert_ptr_nonnull(r);
+	check_indexes(r);
+	rules_free(r);
+	/* includes two deep, one revoked on a day in the middle */
+	const char *dir = testutil_dir();
+	testutil_write(dir, "jobs.csv",
+		       "job,scope,title,damaging,large_set,match,includes\n"
+		       "c,S,C,no,,^C$,\n"
+		       "a,S,A,no,,^A$,b\n"
+		       "b,S,B,no,,^B$,c\n");
+	testutil_write(dir, "staff.csv", "name,unit\nAda One,U\nBo Two,U\nCy Three,U\n");
+	testutil_write(dir, "approvals.csv",
+		       "job,staff,signed_off,revoked\n"
+		       "b,Bo Two,,\n"
+		       "a,Ada One,,2026-10-15\n"
+		       "c,Bo Two,,\n"
+		       "c,Cy Three,,\n");
+	r = rules_load(dir);
+	ck_assert_ptr_nonnull(r);
+	check_indexes(r);
+	ck_assert_int_eq(rules_may_run(r, day("2026-10-14"), (size_t[3]){0}), 0);
+	size_t count[3];
+	rules_may_run(r, day("2026-10-14"), count);
+	/* c: Ada (through a), Bo (through b, and c), Cy */
+	ck_assert_uint_eq(count[rules_job_by_id(r, "c")], 3);
+	ck_assert_uint_eq(count[rules_job_by_id(r, "b")], 2);
+	ck_assert_uint_eq(count[rules_job_by_id(r, "a")], 1);
+	rules_may_run(r, day("2026-10-15"), count);
+	ck_assert_uint_eq(count[rules_job_by_id(r, "c")], 2);
+	ck_assert_uint_eq(count[rules_job_by_id(r, "a")], 0);
+	rules_free(r);
+}
+END_TEST
+
+/* rules check's probe: a pattern that backtracks catastrophically on an
+ * adversarial name is found, at its line; the shipped patterns are not. */
+START_TEST(slow_patterns_are_found)
+{
+	char msg[128];
+	size_t off, len;
+	double ms;
+	const char *bad[] = {"^(a+)+$", "^(\\w+\\s?)+$", "^(\\d+)*x", "(x+x+)+y"};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct pattern *p = match_compile(bad[i], strlen(bad[i]), msg, sizeof msg, &off);
+		ck_assert_ptr_nonnull(p);
+		ck_assert_msg(match_probe(p, bad[i], &ms, &len) == 1, "%s not found", bad[i]);
+		ck_assert_uint_ge(len, MATCH_PROBE_LEN);
+		match_free(p);
+	}
+	struct pattern *p = match_compile("^Change Physical Items(?: - |$)", 31, msg, sizeof msg, &off);
+	ck_assert_int_eq(match_probe(p, "^Change Physical Items(?: - |$)", &ms, &len), 0);
+	match_free(p);
+	testutil_stderr_begin();
+	size_t warnings = rules_check_patterns(shipped);
+	ck_assert_str_eq(testutil_stderr_end(), "");
+	ck_assert_uint_eq(warnings, 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("rules");
@@ -719,6 +831,8 @@ int main(void)
 	tcase_add_test(tc, people_found_by_any_spelling);
 	tcase_add_test(tc, every_person_on_the_page);
 	tcase_add_test(tc, every_job_row_on_the_page);
+	tcase_add_test(tc, rules_indexes);
+	tcase_add_test(tc, slow_patterns_are_found);
 	suite_add_tcase(s, tc);
 	TCase *errors = tcase_create("errors");
 	tcase_add_test(errors, error_pattern_does_not_compile);

@@ -181,18 +181,19 @@ START_TEST(split_in_one_pass)
 	const char *out = testutil_dir();
 	char dir[512];
 	snprintf(dir, sizeof dir, "%s/split", out);
-	struct split_options so = {dir, "csv", 0, NULL, 50};
+	struct split_options so = {dir, "csv", 0, NULL, 50, NULL, 0, NULL, 0, NULL};
 	struct split *sp = split_open(r, &so);
 	ck_assert_ptr_nonnull(sp);
 	const char *files[] = {testutil_plain(export_rows)};
 	struct audit_inputs in = {NULL, 0, files, 1, NULL, NULL};
-	struct audit_config cfg = {AUDIT_FINDINGS, r, &period, &none, 1000, 50, NULL};
+	struct audit_config cfg = {AUDIT_FINDINGS, r, &period, &none, 1000, 50, NULL, NULL, 0};
 	uint64_t findings;
 	ck_assert_int_eq(audit_run(&in, &cfg, split_reporter(sp), &findings), 0);
 	ck_assert_uint_eq(findings, 3);
 	const char *list_path = testutil_path(".list");
 	FILE *list = fopen(list_path, "w");
-	ck_assert_int_eq(split_close(sp, list), 0);
+	ck_assert_int_eq(split_flush(sp), 0);
+	ck_assert_int_eq(split_finish(sp, 1, list), 0);
 	fclose(list);
 	split_free(sp);
 

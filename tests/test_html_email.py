@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """The html page parses as HTML with its four SVG charts and every hostile
 string from an export escaped; the email parses with Python's standard MIME
-parser into exactly a text and an html part, equal to the text and html
-reports; a subject with a line break cannot add a header; non-ASCII subjects
-are RFC 2047 encoded; no line is longer than the standard allows.
+parser into exactly a text and an html part: the text report, and the page
+for mail readers (no SVG, no style sheet, no class: every style inline; the
+charts as tables with each bar's numbers as text; the same tables,
+headings and paragraphs as the page, and the same escaping); a subject with
+a line break cannot add a header; non-ASCII subjects are RFC 2047 encoded;
+no line is longer than the standard allows. A period of two months or more
+adds the month table and its chart to both.
 
     python3 tests/test_html_email.py BUILD/bin/almaudit
 """
@@ -11,6 +15,7 @@ import email
 import email.policy
 import html.parser
 import os
+import re
 import subprocess
 import sys
 
@@ -66,6 +71,125 @@ class Strict(html.parser.HTMLParser):
         self.text.append(data)
 
 
+class Parts(Strict):
+    """Also collects what the page and the mail must share (the cells of
+    each table that is not a chart, row by row; the headings; the
+    paragraphs), the rows of the chart tables (role="presentation") as
+    text, and the titles inside the SVG charts."""
+
+    def __init__(self):
+        super().__init__()
+        self.tables, self.charts, self.headings, self.paragraphs, self.titles = [], [], [], [], []
+        self.open = []  # (tag, attrs, text collected inside)
+
+    def in_chart(self):
+        tables = [a for t, a, _ in self.open if t == "table"]
+        return bool(tables) and tables[-1].get("role") == "presentation"
+
+    def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
+        if tag in VOID:
+            return
+        if tag == "tr" and not self.in_chart():
+            self.tables[-1].append([])
+        self.open.append((tag, dict(attrs), []))
+        if tag == "table":
+            (self.charts if dict(attrs).get("role") == "presentation" else self.tables).append([])
+
+    def handle_endtag(self, tag):
+        super().handle_endtag(tag)
+        if not self.open or self.open[-1][0] != tag:
+            return
+        _, attrs, text = self.open.pop()
+        words = " ".join("".join(text).split())
+        if self.open:
+            self.open[-1][2].append(" " + "".join(text) + " ")
+        if tag == "title" and any(t == "svg" for t, _, _ in self.open):
+            self.titles.append(words)
+        elif tag in ("h1", "h2", "h3"):
+            self.headings.append(words)
+        elif tag == "p":
+            self.paragraphs.append(words)
+        elif tag in ("td", "th") and not self.in_chart():
+            self.tables[-1][-1].append(words)
+        elif tag == "tr" and self.in_chart():
+            self.charts[-1].append(words)
+
+    def handle_data(self, data):
+        super().handle_data(data)
+        if self.open:
+            self.open[-1][2].append(data)
+
+
+def parse(doc):
+    p = Parts()
+    p.feed(doc)
+    p.close()
+    return p
+
+
+def check_escaped(doc, parser, what):
+    """The escaping checks the page has always had, for the page and the mail."""
+    check(not parser.errors and not parser.stack,
+          f"{what}: every element closed in order ({parser.errors[:3]}, open: {parser.stack})")
+    check("script" not in parser.tags, f"{what}: no script element, the hostile one included")
+    check("img" not in parser.tags, f"{what}: no img element from the export")
+    check(parser.tags.count("table") == doc.count("<table"), f"{what}: no table element from the export")
+    check(not any(name.startswith("on") for name, _ in parser.attrs), f"{what}: no event-handler attribute")
+    check(not any(t in parser.tags for t in ("link", "object", "iframe", "embed")),
+          f"{what}: no external resource element")
+    check(not any(name == "src" or (name == "href" and not (value or "").startswith("#"))
+               for name, value in parser.attrs) and "url(" not in doc and "@import" not in doc,
+          f"{what}: nothing loaded from elsewhere (no src, only in-page links, no CSS url())")
+    text = "".join(parser.text)
+    for hostile in ("<script>alert(1)</script>", "onerror=alert(2)>", "<b>Bold</b>, Mallory & Co",
+                    "</td></tr></table><svg onload=alert(3)>"):
+        check(hostile in text, f"{what}: {hostile!r} shown as text")
+    check("\ufffd" in text, f"{what}: invalid UTF-8 and control bytes shown as U+FFFD")
+    check("O\u2019Malley" in text or "Dénise" in text or "Delete Users \u2014 \u00e9t\u00e9" in text,
+          f"{what}: valid UTF-8 kept as it is")
+
+
+def html_part(raw):
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    return list(msg.iter_parts())[1].get_content()
+
+
+def check_mail(page, mail, what, days=True):
+    """The mail html against the page: mail-safe, the same tables, headings
+    and paragraphs, and every number of the page's charts as text in a row
+    of the mail's charts. days: the chart of runs per day has the same bars
+    (over a span longer than 31 days the mail sums more days a bar)."""
+    check("<svg" not in mail, f"{what}: no <svg in the mail html")
+    check("<style" not in mail, f"{what}: no style sheet in the mail html (mail readers strip it)")
+    check("class=" not in mail, f"{what}: no class attribute: every style is inline "
+          f"({re.findall(r'class=[^ >]*', mail)[:3]})")
+    check("<div class" not in mail and "display:flex" not in mail and "display:grid" not in mail,
+          f"{what}: no flex or grid layout (Outlook shows neither)")
+    p, m = parse(page), parse(mail)
+    check(not m.errors and not m.stack, f"{what}: the mail html is well formed ({m.errors[:3]}, open: {m.stack})")
+    check(m.tables == p.tables, f"{what}: the same tables as the page, cell for cell "
+          f"({len(m.tables)} and {len(p.tables)} tables)")
+    check([h for h in m.headings if h not in CHART_HEADINGS] ==
+          [h for h in p.headings if h not in CHART_HEADINGS],
+          f"{what}: the same headings as the page")
+    check(m.paragraphs == p.paragraphs, f"{what}: the same paragraphs as the page")
+    missing = []
+    for title in p.titles:
+        if ": " not in title or (not days and re.match(r"\d{4}-\d\d-\d\d", title)):
+            continue  # a chart's own title
+        label, numbers = title.split(": ", 1)
+        if not any(label in row and numbers in row for chart in m.charts for row in chart):
+            missing.append(title)
+    check(p.titles and not missing, f"{what}: each of the page's {len(p.titles)} chart numbers "
+          f"is text in a row of the mail's charts (missing: {missing[:3]})")
+    return p, m
+
+
+CHART_HEADINGS = {"Findings by kind", "Findings by unit", "Manual runs per day",
+                  "The largest runs of damaging jobs", "Findings by month"}
+
+
 status, page, err = run("--format", "html")
 check(status == 1, f"html: exit status 1 with findings (got {status}, {err!r})")
 doc = page.decode("utf-8")
@@ -73,25 +197,8 @@ check(doc.startswith("<!DOCTYPE html>"), "html: starts with <!DOCTYPE html>")
 parser = Strict()
 parser.feed(doc)
 parser.close()
-check(not parser.errors and not parser.stack,
-      f"html: every element closed in order ({parser.errors[:3]}, open: {parser.stack})")
 check(parser.tags.count("svg") == 4, f"html: four inline SVG charts (found {parser.tags.count('svg')})")
-check("script" not in parser.tags, "html: no script element, the hostile one included")
-check("img" not in parser.tags, "html: no img element from the export")
-check(parser.tags.count("table") == doc.count("<table"), "html: no table element from the export")
-check(not any(name.startswith("on") for name, _ in parser.attrs), "html: no event-handler attribute")
-check(not any(t in parser.tags for t in ("link", "object", "iframe", "embed")),
-      "html: no external resource element")
-check(not any(name == "src" or (name == "href" and not (value or "").startswith("#"))
-           for name, value in parser.attrs) and "url(" not in doc and "@import" not in doc,
-      "html: nothing loaded from elsewhere (no src, only in-page links, no CSS url())")
-text = "".join(parser.text)
-for hostile in ("<script>alert(1)</script>", "onerror=alert(2)>", "<b>Bold</b>, Mallory & Co",
-                "</td></tr></table><svg onload=alert(3)>"):
-    check(hostile in text, f"html: {hostile!r} shown as text")
-check("\ufffd" in text, "html: invalid UTF-8 and control bytes shown as U+FFFD")
-check("O\u2019Malley" in text or "Dénise" in text or "Delete Users \u2014 \u00e9t\u00e9" in text,
-      "html: valid UTF-8 kept as it is")
+check_escaped(doc, parser, "html")
 
 status, textreport, _ = run()
 _, htmlreport, _ = run("--format", "html")
@@ -106,7 +213,13 @@ parts = list(msg.iter_parts())
 check([p.get_content_type() for p in parts] == ["text/plain", "text/html"],
       f"email: exactly a text/plain and a text/html part ({[p.get_content_type() for p in parts]})")
 check(parts[0].get_content() == textreport.decode("utf-8"), "email: the text part is the text report")
-check(parts[1].get_content() == htmlreport.decode("utf-8"), "email: the html part is the html page")
+mail = parts[1].get_content()
+check(mail != htmlreport.decode("utf-8"), "email: the html part is not the page (no SVG for mail readers)")
+parser = Strict()
+parser.feed(mail)
+parser.close()
+check_escaped(mail, parser, "email html")
+check_mail(htmlreport.decode("utf-8"), mail, "email html")
 for h in ("From", "To", "Subject", "Date", "Message-ID", "MIME-Version"):
     check(msg[h] is not None, f"email: has a {h} header")
 check(msg["Bcc"] is None and msg["X-Evil"] is None, "email: a line break in the subject adds no header")
@@ -139,8 +252,40 @@ check(rows(cut) < rows(full) and b"<p class=\"more\">and " in cut and b"<p class
       f"html: --limit 1 bounds the tables ({rows(full)} rows, {rows(cut)} with --limit 1)")
 _, raw, _ = run("--format", "email", "--to", "lts@example.edu", "--from", "a@b.example", "--limit", "1")
 msg = email.message_from_bytes(raw, policy=email.policy.default)
-check(list(msg.iter_parts())[1].get_content() == cut.decode("utf-8"),
+_, m = check_mail(cut.decode("utf-8"), list(msg.iter_parts())[1].get_content(), "email --limit 1")
+_, whole = check_mail(full.decode("utf-8"), html_part(run("--format", "email", "--to", "lts@example.edu",
+                                                          "--from", "a@b.example")[1]), "email")
+check(sum(map(len, m.tables)) < sum(map(len, whole.tables)),
       "email: --limit 1 bounds its html part as the html page")
+
+# The October sample: the mail html of a real month, each day a bar.
+SAMPLES = os.path.join(HERE, "..", "samples")
+OCTOBER = ["--tz", "America/New_York", "--period", "2026-10", "--sandbox",
+           os.path.join(SAMPLES, "sandbox-2026-10.csv.gz"), os.path.join(SAMPLES, "jobs-2026-10.csv.gz"),
+           os.path.join(SAMPLES, "jobs-2026-10-ui.csv.gz")]
+sample = lambda *a: subprocess.run([ALMAUDIT, "audit", "--rules", RULES, *a], capture_output=True, env=ENV).stdout
+page = sample("--format", "html", *OCTOBER).decode("utf-8")
+raw = sample("--format", "email", "--to", "lts@example.edu", "--from", "a@b.example", *OCTOBER)
+mail = html_part(raw)
+p, m = check_mail(page, mail, "october email")
+check(len(p.titles) > 30, f"october: the page's charts carry their numbers ({len(p.titles)} titles)")
+check(len(mail.encode("utf-8")) < 100000,
+      f"october email: the html under the 102 kB past which Gmail clips a message ({len(mail)} characters)")
+
+# A quarter: the month table and its chart in the page and in the mail.
+QUARTER = os.path.join(HERE, "e2e", "data", "quarter.csv")
+quarter = ["--tz", "America/New_York", "--period", "2026-Q4", QUARTER]
+page = sample("--format", "html", *quarter).decode("utf-8")
+mail = html_part(sample("--format", "email", "--to", "lts@example.edu", "--from", "a@b.example", *quarter))
+p, m = check_mail(page, mail, "quarter email", days=False)
+months = [t for t in p.tables if t and t[0][:2] == ["Month", "Runs audited"]]
+check(len(months) == 1 and [r[0] for r in months[0][1:]] == ["2026-10", "2026-11", "2026-12"],
+      f"quarter: the page's month table has a row per month ({months})")
+check(page.count("<svg") == 5, "quarter: the page adds a fifth SVG chart, findings by month")
+check(sum(1 for t in p.titles if re.match(r"2026-1[012]: \d+ runs audited", t)) == 3,
+      "quarter: a bar a month in the page's chart")
+check(sum(1 for c in m.charts for r in c if re.match(r"2026-1[012] \d+ findings", r)) == 3,
+      "quarter: a bar a month in the mail's chart")
 
 # An INCOMPLETE report says in its own text what went wrong (a mail reader
 # sees no standard error): each input not read whole, with its line and error.
@@ -170,6 +315,38 @@ for part, name in zip(parts, ("text", "html")):
     check(f"{MISSING}  production, not read: cannot open" in body
           or f"{MISSING}: production, not read: cannot open" in body,
           f"incomplete email: the {name} part lists the missing file as not read")
+
+# --baseline: the trend as badges and the resolved as a table, every name
+# from the baseline escaped; the email carries the same page and text.
+import json
+import tempfile
+_, base, _ = run("--format", "json")
+doc = json.loads(base)
+hostile_name = "<script>alert(4)</script> & Co"
+hostile_job = "</td></tr></table><svg onload=alert(5)> - 10/01/2026"
+doc["findings"].append(dict(doc["findings"][0], finding="no-signoff", job="", user="x1",
+                            user_name=hostile_name, staff="", job_name=hostile_job))
+with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+    json.dump(doc, f)
+status, page, err = run("--format", "html", "--baseline", f.name)
+check(status == 1, f"baseline html: exit status 1 (got {status}, {err!r})")
+parser = Strict()
+parser.feed(page.decode("utf-8"))
+parser.close()
+check(not parser.errors and not parser.stack, "baseline html: every element closed in order")
+check(parser.tags.count("svg") == 4, "baseline html: still four SVG charts, none from the baseline")
+text = " ".join("".join(parser.text).split())
+for what in ("Since the baseline", " recurring", "1 resolved", hostile_name,
+             "</td></tr></table><svg onload=alert(5)>", "resolved (1)"):
+    check(what in text, f"baseline html: shows {what!r} as text")
+_, textreport, _ = run("--baseline", f.name)
+_, raw, _ = run("--format", "email", "--to", "lts@example.edu", "--from", "a@b.example",
+                "--baseline", f.name)
+parts = list(email.message_from_bytes(raw, policy=email.policy.default).iter_parts())
+check(parts[0].get_content() == textreport.decode("utf-8") and "RESOLVED (1)" in parts[0].get_content(),
+      "baseline email: the text part is the text report, with the RESOLVED table")
+check_mail(page.decode("utf-8"), parts[1].get_content(), "baseline email")
+os.unlink(f.name)
 
 print(f"{len(failures)} failed" if failures else "all passed")
 sys.exit(1 if failures else 0)
