@@ -1,8 +1,10 @@
 /* Unit tests of analyzer/units.c (units.csv: loading, checking, the units
  * of staff.csv) and reports/split.c (audit --split unit: one pass, a report
  * per unit, a person in two units in both, people not in staff.csv in the
- * whole report only). */
+ * whole report only; waivers and a baseline per unit; a failed split leaves
+ * nothing behind). */
 #include "audit.h"
+#include "baseline.h"
 #include "filter.h"
 #include "period.h"
 #include "rules.h"
@@ -12,9 +14,11 @@
 #include "units.h"
 
 #include <check.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char *rules_dir(const char *units)
@@ -235,6 +239,212 @@ START_TEST(split_in_one_pass)
 }
 END_TEST
 
+/* Audits the export into a split in text (format) under dir; the split's
+ * list of files in *listed (the caller frees). Returns split_finish's. */
+static int split_text(const struct rules *r, const char *dir, const char *format,
+		      struct baseline *b, char **listed)
+{
+	struct period period;
+	ck_assert_int_eq(period_set(&period, "2026-10", NULL, NULL, 0), 0);
+	struct filter none;
+	filter_init(&none);
+	struct split_options so = {dir, format, 0, NULL, 50, NULL, 0, NULL, 0, NULL};
+	struct split *sp = split_open(r, &so);
+	ck_assert_ptr_nonnull(sp);
+	const char *files[] = {testutil_plain(export_rows)};
+	struct audit_inputs in = {NULL, 0, files, 1, NULL, NULL};
+	/* today 2026-11-01 (days since 1970): no waiver has expired */
+	struct audit_config cfg = {AUDIT_FINDINGS, r, &period, &none, 1000, 50, NULL, b, 20758};
+	uint64_t findings;
+	ck_assert_int_eq(audit_run(&in, &cfg, split_reporter(sp), &findings), 0);
+	const char *list_path = testutil_path(".list");
+	FILE *list = fopen(list_path, "w");
+	int flushed = split_flush(sp);
+	int status = split_finish(sp, 1, list);
+	fclose(list);
+	split_free(sp);
+	filter_free(&none);
+	*listed = testutil_read(list_path);
+	return flushed ? flushed : status;
+}
+
+/* Waived findings go where their person's findings go; the waivers that
+ * covered nothing are those of the whole audit in every report. */
+START_TEST(split_waivers_per_unit)
+{
+	times_set_zone("UTC");
+	const char *dir = rules_dir(NULL);
+	testutil_write(dir, "waivers.csv",
+		       "finding,job,staff,run_id,sets,from,until,ticket,reason\n"
+		       "unapproved,change,Julie Petzold,,,,2026-12-31,LTS-1,her change is accepted\n"
+		       "damaging-large-set,withdraw,Te-Yi Lee,,,,2026-12-31,LTS-2,the big weeding\n"
+		       ",,Amy Dittman,,,,2026-12-31,LTS-3,nothing of hers ran\n");
+	struct rules *r = rules_load(dir);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_ptr_nonnull(r->waivers);
+	char out[600], *listed;
+	snprintf(out, sizeof out, "%s/split", testutil_dir());
+	ck_assert_int_eq(split_text(r, out, "text", NULL, &listed), 0);
+	char *hks = read_at(out, "HKS.txt"), *gut = read_at(out, "GUT.txt");
+	char *all = read_at(out, "all.txt");
+	ck_assert_ptr_nonnull(hks);
+	ck_assert_ptr_nonnull(gut);
+	ck_assert_ptr_nonnull(all);
+	/* HKS: Julie's one finding, waived: none left, one waived */
+	ck_assert_ptr_nonnull(strstr(hks, "\nFindings   none\n"));
+	ck_assert_ptr_nonnull(strstr(hks, "\nWaived     1 finding: 1 unapproved (under WAIVED below)\n"));
+	ck_assert_ptr_null(strstr(hks, "LTS-2  the big"));
+	/* GUT: Julie's and Te-Yi Lee's waived; Te-Yi Lee's unapproved left */
+	ck_assert_ptr_nonnull(strstr(gut, "\nFindings   1 run: 1 unapproved\n"));
+	ck_assert_ptr_nonnull(
+		strstr(gut, "\nWaived     2 findings: 1 unapproved, 1 damaging-large-set (under"));
+	/* covered nothing: only Amy Dittman's, in the unit reports as in all */
+	const char *unused = "WAIVERS THAT COVERED NOTHING (1): no finding of the whole audit "
+			     "matched them\nwaivers.csv:4 ";
+	ck_assert_ptr_nonnull(strstr(hks, unused));
+	ck_assert_ptr_nonnull(strstr(gut, unused));
+	ck_assert_ptr_nonnull(strstr(all, "WAIVERS THAT COVERED NOTHING (1): no finding of this "
+					  "report matched them\nwaivers.csv:4 "));
+	/* runs with findings count what no waiver covers */
+	ck_assert_ptr_nonnull(strstr(listed, "/HKS.txt: HKS: 1 run audited, 0 with findings\n"));
+	ck_assert_ptr_nonnull(strstr(listed, "/GUT.txt: GUT: 2 runs audited, 1 with findings\n"));
+	free(hks);
+	free(gut);
+	free(all);
+	free(listed);
+	rules_free(r);
+}
+END_TEST
+
+/* September: Te-Yi Lee's withdrawal (again in October), Julie Petzold's
+ * withdrawal and Rick Roe's change (none in October), Jane Doe's
+ * withdrawal (again). */
+static const char september_rows[] =
+	"id,name,type,submitted_by,submitted_by_desc,start_time,status,total_records\n"
+	"201,Withdraw items,MANUAL,802,\"Lee, Te-Yi\",2026-09-03T14:00:00Z,OK,50000\n"
+	"202,Withdraw items,MANUAL,801,\"Petzold, Julie\",2026-09-04T14:00:00Z,OK,10\n"
+	"203,Withdraw items,MANUAL,999,\"Doe, Jane\",2026-09-05T14:00:00Z,OK,5\n"
+	"204,Change Physical Items,MANUAL,998,\"Roe, Rick\",2026-09-06T14:00:00Z,OK,5\n";
+
+/* Each unit's report has its own trend counts and the resolved items of
+ * its people; the resolved of people not in staff.csv are in all only. */
+START_TEST(split_baseline_per_unit)
+{
+	times_set_zone("UTC");
+	struct rules *r = rules_load(rules_dir(NULL));
+	ck_assert_ptr_nonnull(r);
+	/* September's json report, the baseline */
+	struct period sept;
+	ck_assert_int_eq(period_set(&sept, "2026-09", NULL, NULL, 0), 0);
+	struct filter none;
+	filter_init(&none);
+	const char *json = testutil_path(".json");
+	FILE *f = fopen(json, "w");
+	struct reporter rep;
+	reporter_json(&rep, f);
+	const char *files[] = {testutil_plain(september_rows)};
+	struct audit_inputs in = {NULL, 0, files, 1, NULL, NULL};
+	struct audit_config cfg = {AUDIT_FINDINGS, r, &sept, &none, 1000, 50, NULL, NULL, 0};
+	uint64_t findings;
+	ck_assert_int_eq(audit_run(&in, &cfg, &rep, &findings), 0);
+	fclose(f);
+	struct baseline b;
+	baseline_init(&b);
+	ck_assert_int_eq(baseline_load(&b, json, r, &none), 0);
+
+	char out[600], *listed;
+	snprintf(out, sizeof out, "%s/split", testutil_dir());
+	ck_assert_int_eq(split_text(r, out, "text", &b, &listed), 0);
+	char *hks = read_at(out, "HKS.txt"), *gut = read_at(out, "GUT.txt");
+	char *its = read_at(out, "ITS.txt"), *all = read_at(out, "all.txt");
+	ck_assert_ptr_nonnull(hks);
+	ck_assert_ptr_nonnull(gut);
+	ck_assert_ptr_nonnull(its);
+	ck_assert_ptr_nonnull(all);
+	/* the whole: 101 new, 102 and 104 recurring; Julie's and Rick Roe's resolved */
+	ck_assert_ptr_nonnull(strstr(all, "\nTrend      unapproved: 1 new, 2 recurring, 2 resolved\n"
+					  "           damaging-large-set: 0 new, 1 recurring, 0 resolved\n"));
+	ck_assert_ptr_nonnull(strstr(all, "\nRESOLVED (2):"));
+	ck_assert_ptr_nonnull(strstr(all, "Roe, Rick (not in staff.csv)"));
+	/* HKS: Julie's change new, her withdrawal resolved */
+	ck_assert_ptr_nonnull(strstr(hks, "\nTrend      unapproved: 1 new, 0 recurring, 1 resolved\n\n"));
+	ck_assert_ptr_nonnull(strstr(hks, "\nRESOLVED (1):"));
+	ck_assert_ptr_nonnull(strstr(hks, "\nunapproved          withdraw"));
+	ck_assert_ptr_null(strstr(hks, "Roe, Rick"));
+	/* GUT: Julie's and Te-Yi Lee's */
+	ck_assert_ptr_nonnull(strstr(gut, "\nTrend      unapproved: 1 new, 1 recurring, 1 resolved\n"
+					  "           damaging-large-set: 0 new, 1 recurring, 0 resolved\n"));
+	ck_assert_ptr_nonnull(strstr(gut, "Julie Petzold (HKS/GUT)"));
+	/* ITS: nothing then, nothing now */
+	ck_assert_ptr_nonnull(strstr(its, "\nTrend      no findings, none in the baseline either\n"));
+	ck_assert_ptr_null(strstr(its, "RESOLVED"));
+	free(hks);
+	free(gut);
+	free(its);
+	free(all);
+	free(listed);
+	baseline_free(&b);
+	filter_free(&none);
+	rules_free(r);
+}
+END_TEST
+
+/* The names in dir, sorted, joined by spaces. */
+static void names_in(const char *dir, char *buf, size_t size)
+{
+	struct dirent **list;
+	int n = scandir(dir, &list, NULL, alphasort);
+	ck_assert_int_ge(n, 0);
+	buf[0] = '\0';
+	for (int i = 0; i < n; i++) {
+		if (strcmp(list[i]->d_name, ".") && strcmp(list[i]->d_name, ".."))
+			snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", buf[0] ? " " : "",
+				 list[i]->d_name);
+		free(list[i]);
+	}
+	free(list);
+}
+
+/* A file that cannot be written fails the split whole: no report is put in
+ * place, an earlier run's stays as it was, and no temporary file is left;
+ * a directory the run made is removed again. */
+START_TEST(failed_split_leaves_nothing)
+{
+	times_set_zone("UTC");
+	struct rules *r = rules_load(rules_dir(NULL));
+	ck_assert_ptr_nonnull(r);
+	char out[600], names[512], *listed;
+	snprintf(out, sizeof out, "%s/split", testutil_dir());
+	ck_assert_int_eq(mkdir(out, 0700), 0);
+	testutil_write(out, "all.txt", "last month's report\n");
+	char blocker[700];
+	snprintf(blocker, sizeof blocker, "%s/GUT.txt", out);
+	ck_assert_int_eq(mkdir(blocker, 0700), 0); /* GUT's report cannot be written */
+	testutil_stderr_begin();
+	ck_assert_int_eq(split_text(r, out, "text", NULL, &listed), -1);
+	ck_assert_ptr_nonnull(strstr(testutil_stderr_end(), "/GUT.txt: cannot write: "));
+	ck_assert_str_eq(listed, "");
+	names_in(out, names, sizeof names);
+	ck_assert_str_eq(names, "GUT.txt all.txt");
+	char *all = read_at(out, "all.txt");
+	ck_assert_str_eq(all, "last month's report\n");
+	free(all);
+	free(listed);
+
+	/* a directory the split made goes again when nothing is kept */
+	char made[700];
+	snprintf(made, sizeof made, "%s/new", out);
+	struct split_options so = {made, "text", 0, NULL, 50, NULL, 0, NULL, 0, NULL};
+	struct split *sp = split_open(r, &so);
+	ck_assert_ptr_nonnull(sp);
+	ck_assert_int_eq(access(made, F_OK), 0);
+	ck_assert_int_eq(split_finish(sp, 0, stdout), 0);
+	split_free(sp);
+	ck_assert_int_eq(access(made, F_OK), -1);
+	rules_free(r);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("units");
@@ -245,6 +455,9 @@ int main(void)
 	tcase_add_test(tc, email_addresses);
 	tcase_add_test(tc, file_names);
 	tcase_add_test(tc, split_in_one_pass);
+	tcase_add_test(tc, split_waivers_per_unit);
+	tcase_add_test(tc, split_baseline_per_unit);
+	tcase_add_test(tc, failed_split_leaves_nothing);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -57,7 +57,7 @@ export ALMAUDIT_NOW=2026-11-01T11:00:00Z
 echo "status: $?"
 for f in mail/*.eml; do
 	echo "== $f"
-	grep -E '^(To|Subject):' "$f"
+	grep -E '^(To|Subject|Date):' "$f"
 done
 echo "== errors"
 "$ALMAUDIT" audit --rules rules --split unit jobs.csv
