@@ -478,7 +478,9 @@ int split_finish(struct split *s, int keep, FILE *list)
 			p->kept = keep;
 	}
 	if (!keep) {
-		/* nothing put in place: a directory this run made goes too (when empty) */
+		/* nothing put in place, and said: a directory this run made goes
+		 * too (when empty) */
+		diag_error(s->o.dir, 0, "no report put in place: the split's files were removed");
 		if (s->made_dir)
 			rmdir(s->o.dir);
 		return status;

@@ -422,7 +422,10 @@ START_TEST(failed_split_leaves_nothing)
 	ck_assert_int_eq(mkdir(blocker, 0700), 0); /* GUT's report cannot be written */
 	testutil_stderr_begin();
 	ck_assert_int_eq(split_text(r, out, "text", NULL, &listed), -1);
-	ck_assert_ptr_nonnull(strstr(testutil_stderr_end(), "/GUT.txt: cannot write: "));
+	const char *err = testutil_stderr_end();
+	ck_assert_ptr_nonnull(strstr(err, "/GUT.txt: cannot write: "));
+	ck_assert_ptr_nonnull(strstr(err, "/split: no report put in place: the split's files were "
+					  "removed\n"));
 	ck_assert_str_eq(listed, "");
 	names_in(out, names, sizeof names);
 	ck_assert_str_eq(names, "GUT.txt all.txt");
@@ -438,7 +441,9 @@ START_TEST(failed_split_leaves_nothing)
 	struct split *sp = split_open(r, &so);
 	ck_assert_ptr_nonnull(sp);
 	ck_assert_int_eq(access(made, F_OK), 0);
+	testutil_stderr_begin();
 	ck_assert_int_eq(split_finish(sp, 0, stdout), 0);
+	ck_assert_ptr_nonnull(strstr(testutil_stderr_end(), "no report put in place"));
 	split_free(sp);
 	ck_assert_int_eq(access(made, F_OK), -1);
 	rules_free(r);
