@@ -4,8 +4,13 @@
  * shared lists, link-only rows, the truncated last row, the local authority
  * second list and "(All of the above)", the with-orders notes, "Anyone with
  * import permissions", "change in role", set notes, people without a unit,
- * aliases written as the page writes them), and what is not a page. */
+ * aliases written as the page writes them), and what is not a page; and
+ * of analyzer/drift.c, the comparison with the rules that those rules feed:
+ * none on the shipped page and rules, each kind of difference at its page
+ * line, units compared as sets of codes. */
+#include "drift.h"
 #include "page.h"
+#include "rules.h"
 #include "testutil.h"
 
 #include <check.h>
@@ -362,6 +367,280 @@ START_TEST(not_a_page)
 }
 END_TEST
 
+
+/* The page text with the first `from` replaced by `to` (the caller frees). */
+static char *edit(const char *text, const char *from, const char *to)
+{
+	const char *at = strstr(text, from);
+	ck_assert_ptr_nonnull(at);
+	size_t n = strlen(text) - strlen(from) + strlen(to);
+	char *out = malloc(n + 1);
+	size_t k = (size_t)(at - text);
+	memcpy(out, text, k);
+	strcpy(out + k, to);
+	strcat(out, at + strlen(from));
+	return out;
+}
+
+/* The differences of a page (text) against the rules in dir, one a line,
+ * as "LINE: text" (page lines) or "jobs.csv:LINE: text"; static storage. */
+static const char *drift_of(const char *text, const char *dir)
+{
+	static char buf[8192];
+	struct page *p = from_text(text);
+	testutil_stderr_begin();
+	struct rules *r = rules_load(dir);
+	ck_assert_str_eq(testutil_stderr_end(), "");
+	ck_assert_ptr_nonnull(r);
+	struct drift d;
+	ck_assert_int_eq(drift_compare(p, r, &d), 0);
+	size_t len = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < d.n; i++)
+		len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%ld: %s\n",
+					d.items[i].on_page ? "" : "jobs.csv:", d.items[i].line,
+					d.items[i].text);
+	drift_free(&d);
+	rules_free(r);
+	page_free(p);
+	return buf;
+}
+
+#define RULES ALMAUDIT_SOURCE_DIR "/rules"
+
+START_TEST(no_drift_on_shipped)
+{
+	/* aliases (Chiun Chau, Josh Parker, Colin Van Alstin), the units the
+	 * approval notes quote, "change in role", the set notes, the notes'
+	 * includes, the second list, the link rows, the last row: all agree */
+	char *page = testutil_read(SHIPPED);
+	ck_assert_str_eq(drift_of(page, RULES), "");
+	free(page);
+}
+END_TEST
+
+START_TEST(person_added_and_removed)
+{
+	char *page = testutil_read(SHIPPED);
+	char *a = edit(page, "  \xE2\x80\xA2 Te-Yi Lee (GUT)\nWork", "Work");
+	char *b = edit(a, "  \xE2\x80\xA2 Laura Hartnett (ITS)\n", "  \xE2\x80\xA2 Laura Hartnett (ITS)\n" "  \xE2\x80\xA2 Tom Ma (ITS)\n");
+	ck_assert_str_eq(drift_of(b, RULES),
+			 "46: \"Change physical items\": Tom Ma is listed, but approvals.csv has no "
+			 "approval of Tom Ma for change-physical-items\n"
+			 "56: \"Batch item withdrawals\": approvals.csv:34 approves Te-Yi Lee for "
+			 "batch-item-withdrawals, but they are not listed\n");
+	free(page);
+	free(a);
+	free(b);
+}
+END_TEST
+
+/* A copy of the shipped rules with the first `from` in file replaced by `to`. */
+static const char *rules_copy(const char *file, const char *from, const char *to)
+{
+	static const char *const names[] = {"jobs.csv", "staff.csv", "approvals.csv", "waivers.csv"};
+	const char *dir = testutil_dir();
+	for (size_t i = 0; i < 4; i++) {
+		char path[512];
+		snprintf(path, sizeof path, "%s/%s", RULES, names[i]);
+		char *text = testutil_read(path);
+		if (!strcmp(names[i], file)) {
+			char *e = edit(text, from, to);
+			free(text);
+			text = e;
+		}
+		testutil_write(dir, names[i], text);
+		free(text);
+	}
+	return dir;
+}
+
+/* The drift of the shipped page with the first `from` replaced by `to`,
+ * against the rules in dir. */
+static const char *page_edit(const char *from, const char *to, const char *dir)
+{
+	static char out[8192];
+	char *page = testutil_read(SHIPPED);
+	char *e = edit(page, from, to);
+	snprintf(out, sizeof out, "%s", drift_of(e, dir));
+	free(page);
+	free(e);
+	return out;
+}
+
+START_TEST(units_as_sets)
+{
+	char k1[128], k2[128];
+	drift_unit_key("Access Services, MED GUT KSG SEC", k1, sizeof k1);
+	drift_unit_key("Access Services/MED/GUT/KSG/SEC", k2, sizeof k2);
+	ck_assert_str_eq(k1, "access gut ksg med sec services");
+	ck_assert_str_eq(k1, k2);
+	drift_unit_key("Access Services, FAL", k1, sizeof k1);
+	drift_unit_key("access services/fal", k2, sizeof k2);
+	ck_assert_str_eq(k1, k2);
+	drift_unit_key("HKS/GUT", k1, sizeof k1);
+	drift_unit_key(" GUT ; HKS;GUT", k2, sizeof k2);
+	ck_assert_str_eq(k1, "gut hks");
+	ck_assert_str_eq(k1, k2);
+	drift_unit_key("ITS Music", k1, sizeof k1);
+	drift_unit_key("ITS-MUS", k2, sizeof k2);
+	ck_assert_str_ne(k1, k2);
+	ck_assert_uint_eq(drift_unit_key(NULL, k1, sizeof k1), 0);
+	ck_assert_str_eq(k1, "");
+	/* staff.csv's units written with '/' (as units.csv has them) agree with
+	 * the page's commas */
+	const char *dir = rules_copy("staff.csv", "\"Access Services, MED GUT KSG SEC\"",
+				     "Access Services/MED/GUT/KSG/SEC");
+	char *page = testutil_read(SHIPPED);
+	ck_assert_str_eq(drift_of(page, dir), "");
+	free(page);
+}
+END_TEST
+
+START_TEST(units_that_differ)
+{
+	/* one difference per person and unit, with every line */
+	char *page = testutil_read(SHIPPED);
+	char *a = edit(page, "Honor Moody (ITS)", "Honor Moody (LAW)");
+	char *b = edit(a, "Honor Moody (ITS)", "Honor Moody (LAW)");
+	ck_assert_str_eq(drift_of(b, RULES),
+			 "40: Honor Moody: unit \"LAW\" on the page (also lines 56), but \"ITS\" in "
+			 "staff.csv:12\n");
+	free(a);
+	free(b);
+	/* a unit the approval notes do not quote */
+	const char *dir = rules_copy("approvals.csv", "\"page: \"\"Anne Adams (ITS Music)\"\"\"", "");
+	ck_assert_str_eq(drift_of(page, dir),
+			 "34: Anne Adams: unit \"ITS Music\" on the page, but \"ITS-MUS\" in "
+			 "staff.csv:6\n");
+	/* a unit where staff.csv has none */
+	ck_assert_str_eq(page_edit("  \xE2\x80\xA2 Wei Zhang\n", "  \xE2\x80\xA2 Wei Zhang (ITS)\n", RULES),
+			 "99: Wei Zhang: unit \"ITS\" on the page, but none in staff.csv:38\n");
+	free(page);
+}
+END_TEST
+
+START_TEST(change_in_role)
+{
+	ck_assert_str_eq(page_edit("Amy Armitage (ITS) change in role", "Amy Armitage (ITS)", RULES),
+			 "162: \"Delete Bibliographic records (for CZ/IZ issue)\": Amy Armitage is "
+			 "listed, but approvals.csv:88 revokes the approval (date not recorded)\n");
+	const char *dir = rules_copy("approvals.csv", "delete-bib-records,Amy Armitage,,undated",
+				     "delete-bib-records,Amy Armitage,,");
+	char *page = testutil_read(SHIPPED);
+	ck_assert_str_eq(drift_of(page, dir),
+			 "162: \"Delete Bibliographic records (for CZ/IZ issue)\": Amy Armitage "
+			 "\"change in role\", but approvals.csv:88 does not revoke the approval\n");
+	free(page);
+	/* a revoked approval may leave the page */
+	ck_assert_str_eq(page_edit("  \xE2\x80\xA2 Amy Armitage (ITS) change in role\n  \xE2\x80\xA2 Amy",
+				   "  \xE2\x80\xA2 Amy", RULES),
+			 "");
+}
+END_TEST
+
+START_TEST(set_notes)
+{
+	ck_assert_str_eq(page_edit("Vardit Samuels (JUD)(Judaica sets)", "Vardit Samuels (JUD)", RULES),
+			 "165: \"Suppress / unsuppress bibliographic record\": Vardit Samuels has no "
+			 "set limit, but approvals.csv:90 limits the approval to sets matching "
+			 "judaica|\\bJUD\\b\n");
+	char *page = testutil_read(SHIPPED);
+	const char *dir = rules_copy("approvals.csv", ",,judaica|\\bJUD\\b,", ",,,");
+	ck_assert_str_eq(drift_of(page, dir),
+			 "165: \"Suppress / unsuppress bibliographic record\": Vardit Samuels is "
+			 "limited to \"Judaica sets\", but approvals.csv:90 has no sets\n");
+	dir = rules_copy("approvals.csv", "\\bWID\\b|widener", "^GUT");
+	ck_assert_str_eq(drift_of(page, dir),
+			 "188: \"Delete holdings without items (WID only)\": Vardit Samuels is "
+			 "limited to \"WID only\", but approvals.csv:107's sets ^GUT does not match "
+			 "it\n");
+	free(page);
+}
+END_TEST
+
+START_TEST(titles_and_jobs)
+{
+	/* a title with no job, the job no title names; (warning) */
+	ck_assert_str_eq(page_edit("Unlink bib headings", "Unlink bib heading", RULES),
+			 "166: \"Unlink bib heading\" (scope \"Bib changes\") has no job of this title "
+			 "in jobs.csv\n"
+			 "jobs.csv:38: job unlink-bib-headings \"Unlink bib headings\" is not on the "
+			 "page\n");
+	ck_assert_str_eq(page_edit("(warning) Batch item", "Batch item", RULES),
+			 "55: \"Batch item withdrawals\": no (warning) on the page, but jobs.csv:13 "
+			 "has damaging yes\n");
+	/* someone not in staff.csv */
+	ck_assert_str_eq(page_edit("Chiun Chau (ITS)", "Chiun Chow (ITS)", RULES),
+			 "33: \"Change physical items\": approvals.csv:9 approves Chiunkwan Chau for "
+			 "change-physical-items, but they are not listed\n"
+			 "37: \"Change physical items\": Chiun Chow is listed, but is not in "
+			 "staff.csv (did you mean Chiunkwan Chau?)\n");
+	/* a note drift does not read */
+	ck_assert_str_eq(page_edit("Todd Moody (ITS-LANGDELL)", "Todd Moody (ITS-LANGDELL) on leave",
+				   RULES),
+			 "52: \"Change physical items\": Todd Moody: the note \"on leave\" is not one "
+			 "drift reads; compare approvals.csv:24 by hand\n");
+	/* approvals of the last row, which the page cuts short */
+	const char *dir = rules_copy("approvals.csv", "change-collection-information,Amy Dittman,,,,,",
+				     "change-collection-information,Amy Dittman,,,,,\n"
+				     "move-portfolio-information,Amy Dittman,,,,,");
+	char *page = testutil_read(SHIPPED);
+	ck_assert_str_eq(drift_of(page, dir),
+			 "228: \"Move Electronic Portfolio Information\": approvals.csv:151 approves "
+			 "Amy Dittman for move-portfolio-information, but they are not listed (the "
+			 "page ends at this title: its list may be cut off)\n");
+	free(page);
+}
+END_TEST
+
+START_TEST(notes_are_includes)
+{
+	char *page = testutil_read(SHIPPED);
+	/* "(All of the above)" */
+	const char *dir = rules_copy("jobs.csv", "(?: - |$),local-authority-aap", "(?: - |$),");
+	ck_assert_str_eq(drift_of(page, dir),
+			 "158: \"(All of the above)\": norm-rules-bibs (\"Running norm rules on "
+			 "bibs\") does not include local-authority-aap (\"Use of local authority "
+			 "records to update Authorized Access Points\") in jobs.csv:34\n");
+	/* "(All staff with Import profiles WITH ORDERS permissions ...)" */
+	dir = rules_copy("jobs.csv", "Acquisitions\\b,import-multiple-formats upload",
+			 "Acquisitions\\b,upload");
+	ck_assert_str_eq(drift_of(page, dir),
+			 "104: \"(All staff with Import profiles WITH ORDERS permissions may also run "
+			 "the jobs without Orders)\": me-loc-acquisitions (\"Middle East LoC "
+			 "Acquisitions Profiles\") does not include import-multiple-formats (\"Staff "
+			 "import profiles - Bibs, Hols, Items (multiple formats)\") in jobs.csv:21\n");
+	/* "(All staff listed here may also run the jobs without Orders ...)"
+	 * (and the WITH ORDERS rows' grant of the without-orders row) */
+	dir = rules_copy("jobs.csv", "ORDERS(?: - |$)\",import-multiple-formats upload",
+			 "ORDERS(?: - |$)\",upload");
+	ck_assert_str_eq(drift_of(page, dir),
+			 "93: \"(All staff listed here may also run the jobs without Orders - see "
+			 "below)\": import-with-orders (\"Staff import profiles - Bibs, Hols, Items + "
+			 "ORDERS\") does not include import-multiple-formats (\"Staff import profiles "
+			 "- Bibs, Hols, Items (multiple formats)\") in jobs.csv:20\n"
+			 "104: \"(All staff with Import profiles WITH ORDERS permissions may also run "
+			 "the jobs without Orders)\": import-with-orders (\"Staff import profiles - "
+			 "Bibs, Hols, Items + ORDERS\") does not include import-multiple-formats "
+			 "(\"Staff import profiles - Bibs, Hols, Items (multiple formats)\") in "
+			 "jobs.csv:20\n");
+	/* "(includes running any import profile below)" */
+	dir = rules_copy("jobs.csv", "upload-single-record hua-profiles", "upload-single-record");
+	ck_assert_str_eq(drift_of(page, dir),
+			 "73: \"(includes running any import profile below)\": "
+			 "create-profiles-physical (\"Creating new profiles (Physical)\") does not "
+			 "include hua-profiles (\"HUA Profiles\") in jobs.csv:17\n");
+	/* "(Anyone with import permissions may run this)" */
+	dir = rules_copy("jobs.csv", "^HUA\\b,upload-single-record", "^HUA\\b,");
+	ck_assert_str_eq(drift_of(page, dir),
+			 "134: \"(Anyone with import permissions may run this)\": hua-profiles (\"HUA "
+			 "Profiles\") does not include upload-single-record (\"Upload single record "
+			 "from file\") in jobs.csv:30\n");
+	free(page);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("page");
@@ -379,6 +658,14 @@ int main(void)
 	tcase_add_test(tc, copied_text);
 	tcase_add_test(tc, unknown_notes_kept);
 	tcase_add_test(tc, not_a_page);
+	tcase_add_test(tc, no_drift_on_shipped);
+	tcase_add_test(tc, person_added_and_removed);
+	tcase_add_test(tc, units_as_sets);
+	tcase_add_test(tc, units_that_differ);
+	tcase_add_test(tc, change_in_role);
+	tcase_add_test(tc, set_notes);
+	tcase_add_test(tc, titles_and_jobs);
+	tcase_add_test(tc, notes_are_includes);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
