@@ -423,7 +423,9 @@ START_TEST(person_added_and_removed)
 {
 	char *page = testutil_read(SHIPPED);
 	char *a = edit(page, "  \xE2\x80\xA2 Te-Yi Lee (GUT)\nWork", "Work");
-	char *b = edit(a, "  \xE2\x80\xA2 Laura Hartnett (ITS)\n", "  \xE2\x80\xA2 Laura Hartnett (ITS)\n" "  \xE2\x80\xA2 Tom Ma (ITS)\n");
+	char *b = edit(a, "  \xE2\x80\xA2 Laura Hartnett (ITS)\n",
+		       "  \xE2\x80\xA2 Laura Hartnett (ITS)\n"
+		       "  \xE2\x80\xA2 Tom Ma (ITS)\n");
 	ck_assert_str_eq(drift_of(b, RULES),
 			 "46: \"Change physical items\": Tom Ma is listed, but approvals.csv has no "
 			 "approval of Tom Ma for change-physical-items\n"
@@ -514,7 +516,8 @@ START_TEST(units_that_differ)
 			 "34: Anne Adams: unit \"ITS Music\" on the page, but \"ITS-MUS\" in "
 			 "staff.csv:6\n");
 	/* a unit where staff.csv has none */
-	ck_assert_str_eq(page_edit("  \xE2\x80\xA2 Wei Zhang\n", "  \xE2\x80\xA2 Wei Zhang (ITS)\n", RULES),
+	ck_assert_str_eq(page_edit("  \xE2\x80\xA2 Wei Zhang\n", "  \xE2\x80\xA2 Wei Zhang (ITS)\n",
+				   RULES),
 			 "99: Wei Zhang: unit \"ITS\" on the page, but none in staff.csv:38\n");
 	free(page);
 }
