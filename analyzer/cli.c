@@ -4,6 +4,7 @@
  * rules, input). */
 #include "audit.h"
 #include "baseline.h"
+#include "cmd_rules_drift.h"
 #include "columns.h"
 #include "config.h"
 #include "diag.h"
@@ -150,6 +151,7 @@ static const char usage_rules[] =
 	"       almaudit rules jobs [--rules DIR] [--large-set N]\n"
 	"       almaudit rules who JOB [--rules DIR] [--large-set N]\n"
 	"       almaudit rules what PERSON [--rules DIR]\n"
+	"       almaudit rules drift PAGE [--rules DIR]\n"
 	"\n"
 	"check   load and check the rules, units.csv and waivers.csv too; print\n"
 	"        what they hold and the waivers expired (exit 0, or 2); warn about a\n"
@@ -160,6 +162,11 @@ static const char usage_rules[] =
 	"        another job's approval, with sign-off and revocation dates\n"
 	"what    what PERSON (a name, alias or Alma id) may run, and through which\n"
 	"        approval\n"
+	"drift   compare the rules with PAGE, the matrix page's text copied from\n"
+	"        the wiki: titles with no job, jobs not on the page, people listed\n"
+	"        without an approval, approvals of people not listed, units; each\n"
+	"        at its page line (exit 1 when they differ, 2 when PAGE is not\n"
+	"        the page)\n"
 	"\n"
 	"  --rules DIR       the rules directory (default $ALMAUDIT_RULES, else the\n"
 	"                    shipped rules)\n"
@@ -799,10 +806,11 @@ static int cmd_rules(int argc, char **argv)
 		}
 	}
 	const char *what = optind < argc ? argv[optind] : NULL;
-	int wants_arg = what && (!strcmp(what, "who") || !strcmp(what, "what"));
+	int wants_arg = what && (!strcmp(what, "who") || !strcmp(what, "what") ||
+				 !strcmp(what, "drift"));
 	int nargs = argc - optind;
 	if (!what || (strcmp(what, "check") && strcmp(what, "jobs") && !wants_arg)) {
-		usage_error("rules", "rules wants check, jobs, who JOB or what PERSON%s", "");
+		usage_error("rules", "rules wants check, jobs, who JOB, what PERSON or drift PAGE%s", "");
 		return EXIT_ERROR;
 	}
 	if (nargs != (wants_arg ? 2 : 1)) {
@@ -841,6 +849,8 @@ static int cmd_rules(int argc, char **argv)
 				   near ? near : "", near ? "'?)" : "");
 			status = EXIT_ERROR;
 		}
+	} else if (!strcmp(what, "drift")) {
+		status = cmd_rules_drift(stdout, r, arg);
 	} else {
 		int person = rules_person_by_text(r, arg);
 		if (person >= 0) {
