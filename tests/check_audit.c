@@ -75,7 +75,8 @@ START_TEST(period_names_and_dates)
 	ck_assert_msg(strstr(err, "almaudit: --period wants today, yesterday,"), "%s", err);
 	ck_assert_msg(strstr(err, "almaudit: give --period or --since/--until, not both\n"), "%s", err);
 	ck_assert_msg(strstr(err, "almaudit: --until 2026-10-08 is before --since 2026-10-09\n"), "%s", err);
-	ck_assert_msg(strstr(err, "almaudit: --since wants a date as YYYY-MM-DD, not '10/08/2026'\n"),
+	ck_assert_msg(strstr(err, "almaudit: --since wants a date as YYYY-MM-DD, or a date and a time "
+				  "of day as \"YYYY-MM-DD HH:MM\", not '10/08/2026'\n"),
 		      "%s", err);
 
 	/* the bounds are local midnights, as instants */
