@@ -239,6 +239,7 @@ static void csv_begin(struct reporter *r, const struct report_info *info)
 	csvw_str(&r->csv, "verdict");
 	if (r->explain)
 		csvw_str(&r->csv, "explain");
+	csvw_str(&r->csv, "start_local"); /* the start in --tz, last */
 	csvw_end(&r->csv);
 }
 
@@ -260,6 +261,7 @@ static void csv_run(struct reporter *r, const struct report_run *rr)
 						 l.text[i]);
 		csvw_str(&r->csv, text);
 	}
+	csvw_str(&r->csv, c.f.local);
 	csvw_end(&r->csv);
 	r->written++;
 }
