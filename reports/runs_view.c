@@ -398,7 +398,7 @@ static void summary_page(struct runs_view *v, const struct report_info *info)
 		report_count(v->all.runs, a, sizeof a),
 		records_text(v->all.records, v->all.no_count, b, sizeof b),
 		report_count(v->all.flagged, c, sizeof c));
-	if (v->o.manual)
+	if (v->hidden[0] || v->hidden[1])
 		fprintf(out, "Hidden (--manual): %s system runs, %s sandbox runs\n",
 			report_count(v->hidden[0], a, sizeof a), report_count(v->hidden[1], b, sizeof b));
 	if (v->all.no_count)
@@ -455,7 +455,7 @@ static void text_notes(struct runs_view *v)
 		fprintf(out, "The first %s of %s runs by %s (--top %zu).\n",
 			report_count(v->nheld, a, sizeof a), report_count(v->shown, b, sizeof b),
 			runs_order_name(v->o.order), v->o.top);
-	if (v->o.manual)
+	if (v->hidden[0] || v->hidden[1])
 		fprintf(out, "Hidden (--manual): %s system runs, %s sandbox runs.\n",
 			report_count(v->hidden[0], a, sizeof a), report_count(v->hidden[1], b, sizeof b));
 }
