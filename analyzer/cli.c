@@ -19,6 +19,8 @@
 #include "tally.h"
 #include "times.h"
 
+#include "investigate.h" /* investigate_text: analyzer/investigate.txt */
+
 #include <errno.h>
 #include <signal.h>
 #include <getopt.h>
@@ -47,7 +49,8 @@ static const char usage_main[] =
 	"  audit    the compliance report on production job history\n"
 	"  runs     every run, one per line, for investigation\n"
 	"  rules    check and query the approval matrix\n"
-	"  help     help on a command: almaudit help audit\n"
+	"  help     help on a command: almaudit help audit; the morning after a\n"
+	"           bad batch, step by step: almaudit help investigate\n"
 	"\n"
 	"  -h, --help     this help\n"
 	"  --version      the version\n"
@@ -1020,8 +1023,13 @@ static int cmd_help(int argc, char **argv)
 		fputs(usage_common, stdout);
 	} else if (strcmp(argv[1], "rules") == 0) {
 		fputs(usage_rules, stdout);
+	} else if (strcmp(argv[1], "investigate") == 0) {
+		for (size_t i = 0; i < sizeof investigate_text / sizeof investigate_text[0]; i++)
+			fputs(investigate_text[i], stdout);
 	} else if (strcmp(argv[1], "help") == 0) {
-		fputs("usage: almaudit help COMMAND\n", stdout);
+		fputs("usage: almaudit help COMMAND\n"
+		      "       almaudit help investigate   the morning after a bad batch\n",
+		      stdout);
 	} else {
 		usage_error(NULL, "no such command '%s'", argv[1]);
 		return EXIT_ERROR;
