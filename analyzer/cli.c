@@ -18,9 +18,12 @@
 #include "rules.h"
 #include "split.h"
 #include "run.h"
+#include "runs_view.h"
 #include "tally.h"
 #include "times.h"
 #include "units.h"
+
+#include "investigate.h" /* investigate_text: analyzer/investigate.txt */
 
 #include <errno.h>
 #include <getopt.h>
@@ -49,7 +52,8 @@ static const char usage_main[] =
 	"  audit    the compliance report on production job history\n"
 	"  runs     every run, one per line, for investigation\n"
 	"  rules    check and query the approval matrix\n"
-	"  help     help on a command: almaudit help audit\n"
+	"  help     help on a command: almaudit help audit; the morning after a\n"
+	"           bad batch, step by step: almaudit help investigate\n"
 	"\n"
 	"  -h, --help     this help\n"
 	"  --version      the version\n"
@@ -78,11 +82,14 @@ static const char usage_audit[] =
 	"  --summary         a few lines (period, counts, top people and jobs)\n"
 	"  --to ADDR, --from ADDR, --subject TEXT\n"
 	"                    the email's headers (--format email; --to needed)\n"
-	"  --period P        today, yesterday, this-week, last-week, this-month,\n"
-	"                    last-month, this-quarter, last-quarter, this-year,\n"
-	"                    last-year, YYYY-MM, YYYY-Qn or YYYY\n"
-	"  --since DATE      from DATE (YYYY-MM-DD, inclusive)\n"
-	"  --until DATE      to DATE (inclusive)\n"
+	"  --period P        today, yesterday, monday ... sunday (the latest before\n"
+	"                    today), this-week, last-week, this-month, last-month,\n"
+	"                    this-quarter, last-quarter, this-year, last-year,\n"
+	"                    YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY; days local to --tz\n"
+	"  --since DATE      from DATE (YYYY-MM-DD, inclusive), or from a time of\n"
+	"                    day: \"YYYY-MM-DD HH:MM\" (local to --tz)\n"
+	"  --until DATE      to DATE (inclusive), or to the end of the minute\n"
+	"                    \"YYYY-MM-DD HH:MM\"\n"
 	"  --large-set N     records above which a damaging run is flagged, for\n"
 	"                    jobs that set none (default 1000)\n"
 	"  --limit N         rows per finding kind and per summary table in the text,\n"
@@ -109,8 +116,18 @@ static const char usage_runs[] =
 	"  --format F        text (default), csv or json\n"
 	"  --explain         the rule rows behind each verdict\n"
 	"  --id RUN_ID       only that run, every field of it (repeatable)\n"
+	"  --manual          hide system and sandbox runs (the text counts them)\n"
+	"  --sort KEY        time, records (most first), person or job; without\n"
+	"                    it, runs as read. Holds the runs shown: at most\n"
+	"                    100,000 (more is an error), or the first N with --top\n"
+	"  --top N           only the first N of the order (--sort records when\n"
+	"                    no --sort: the N largest); with --summary, rows per\n"
+	"                    table\n"
+	"  --summary         per person and per job: runs shown, records they\n"
+	"                    touched, runs with findings (text)\n"
 	"  --period P, --since DATE, --until DATE, --large-set N\n"
-	"                    as for audit\n";
+	"                    as for audit\n"
+	"See 'almaudit help investigate' for the morning after a bad batch.\n";
 
 /* The filters and input options of audit and runs, after their own. */
 static const char usage_filters[] =
@@ -215,6 +232,9 @@ enum {
 	OPT_WAIVERS,
 	OPT_SPLIT,
 	OPT_CONFIG,
+	OPT_MANUAL,
+	OPT_SORT,
+	OPT_TOP,
 };
 
 /* The options of audit and runs. */
@@ -238,6 +258,8 @@ struct opts {
 	struct config_args config_args; /* argv: the config's options, then the command line's */
 	int nconfig;	   /* argv[1 .. nconfig] are the config's */
 	unsigned config;   /* the options whose value is the config's: 1u << (OPT_x - 256) */
+	struct runs_view_options view; /* runs: --manual, --sort, --top, --summary */
+	int sorted;		       /* --sort given */
 };
 
 static const char *rules_dir(const char *opt, char *buf, size_t size)
@@ -372,6 +394,9 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		{"waivers", required_argument, NULL, OPT_WAIVERS},
 		{"split", required_argument, NULL, OPT_SPLIT},
 		{"config", required_argument, NULL, OPT_CONFIG},
+		{"manual", no_argument, NULL, OPT_MANUAL},
+		{"sort", required_argument, NULL, OPT_SORT},
+		{"top", required_argument, NULL, OPT_TOP},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
@@ -392,8 +417,10 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 	opterr = 0;
 	optind = 1;
 	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", longopts, &longindex)) != -1) {
-		if ((audit && (c == OPT_ID || c == OPT_EXPLAIN)) ||
-		    (!audit && (c == OPT_LIMIT || (c >= OPT_TO && c != OPT_CONFIG)))) {
+		int runs_only = c == OPT_ID || c == OPT_EXPLAIN || c >= OPT_MANUAL;
+		int audit_only = c == OPT_LIMIT ||
+				 (c >= OPT_TO && !runs_only && c != OPT_SUMMARY && c != OPT_CONFIG);
+		if ((audit && runs_only) || (!audit && audit_only)) {
 			/* a config serves audit and runs: the other's options are
 			 * left to it */
 			if (optind <= o->nconfig + 1)
@@ -487,6 +514,29 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		case OPT_SPLIT:
 			o->split = optarg;
 			break;
+		case OPT_MANUAL:
+			o->view.manual = 1;
+			break;
+		case OPT_SORT:
+			if (runs_order_parse(optarg, &o->view.order) != 0) {
+				usage_error(o->cmd, "--sort wants time, records, person or job, not '%s'",
+					    optarg);
+				return -1;
+			}
+			o->sorted = 1;
+			break;
+		case OPT_TOP: {
+			int64_t n;
+			if (parse_count_opt(o->cmd, "--top", optarg, &n) != 0)
+				return -1;
+			if (n < 1 || n > RUNS_VIEW_MAX) {
+				usage_error(o->cmd, "--top wants 1 to %d, not '%s'", RUNS_VIEW_MAX,
+					    optarg);
+				return -1;
+			}
+			o->view.top = (size_t)n;
+			break;
+		}
 		case 'o':
 			o->out = optarg;
 			break;
@@ -606,6 +656,8 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	int64_t now = 0;
 	uint64_t findings = 0, rejected = 0;
 	struct baseline baseline;
+	struct runs_view view;
+	int viewing = 0;
 
 	baseline_init(&baseline);
 	opts_init(&o, audit ? "audit" : "runs");
@@ -633,6 +685,14 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		usage_error(o.cmd, "--summary is a text report; it takes no --format %s", format);
 		goto done;
 	}
+	if (!audit && o.summary && (o.sorted || o.explain || o.filter.count[FILTER_ID])) {
+		usage_error(o.cmd, "--summary orders its tables by records; it takes no %s",
+			    o.sorted ? "--sort" : o.explain ? "--explain" : "--id");
+		goto done;
+	}
+	if (!audit && o.view.top && !o.sorted)
+		o.view.order = RUNS_BY_RECORDS; /* the top by records */
+	o.view.summary = o.summary;
 	if (!email && (o.to || o.from || o.subject)) {
 		usage_error(o.cmd, "--to, --from and --subject are for --format email");
 		goto done;
@@ -708,22 +768,35 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	else
 		reporter_runs_json(&rep, out.f, o.explain);
 
+	/* runs: --manual, --sort, --top and --summary between the audit and
+	 * the listing */
+	struct reporter *to = reporter;
+	if (!audit) {
+		o.view.text = text;
+		runs_view_init(&view, &rep, &o.view);
+		viewing = 1;
+		to = runs_view_reporter(&view);
+	}
 	struct audit_inputs in = {o.sandbox, o.nsandbox, (const char *const *)o.files, o.nfiles,
 				  &o.cols, rejects.f};
 	struct audit_config cfg = {mode, rules, &period, &o.filter, o.large_set, (size_t)o.limit,
 				   &rejected, o.baseline ? &baseline : NULL,
 				   times_local_day(now)};
-	int read_ok = audit_run(&in, &cfg, reporter, &findings) == 0;
+	int read_ok = audit_run(&in, &cfg, to, &findings) == 0;
 	/* 0 only when there is nothing to look at: a rejected row may hide a
 	 * finding, so rejected rows alone give 1; an error wins over both */
 	status = !read_ok ? EXIT_ERROR : findings || rejected ? EXIT_FINDINGS : EXIT_OK;
 	if (filter_miss(&o.filter, rules, 0, NULL, 0))
 		status = EXIT_ERROR; /* reported, and said in the report */
+	if (viewing && runs_view_failed(&view))
+		status = EXIT_ERROR; /* reported; the text says so, csv and json are empty */
 	/* An input not read whole, or a filter value that matched nothing,
 	 * makes the status 2, but the report is still worth having when it
 	 * says so in its own text (INCOMPLETE, ERROR): every format but csv,
 	 * and the runs listing in text only says the latter. */
 	keep = status != EXIT_ERROR || (strcmp(format, "csv") && (audit || !text || read_ok));
+	if (viewing && runs_view_failed(&view) && !text)
+		keep = 0; /* csv and json hold nothing of it */
 	if (!audit && o.filter.count[FILTER_ID] && !rep.written) {
 		diag_error(NULL, 0, "no run with %s %s in the inputs",
 			   o.filter.count[FILTER_ID] > 1 ? "ids" : "id",
@@ -750,6 +823,8 @@ done:
 	if (output_finish(&rejects, keep) != 0)
 		status = EXIT_ERROR;
 	split_free(split);
+	if (viewing)
+		runs_view_free(&view);
 	rules_free(rules);
 	opts_free(&o);
 	baseline_free(&baseline);
@@ -878,8 +953,13 @@ static int cmd_help(int argc, char **argv)
 		fputs(usage_common, stdout);
 	} else if (strcmp(argv[1], "rules") == 0) {
 		fputs(usage_rules, stdout);
+	} else if (strcmp(argv[1], "investigate") == 0) {
+		for (size_t i = 0; i < sizeof investigate_text / sizeof investigate_text[0]; i++)
+			fputs(investigate_text[i], stdout);
 	} else if (strcmp(argv[1], "help") == 0) {
-		fputs("usage: almaudit help COMMAND\n", stdout);
+		fputs("usage: almaudit help COMMAND\n"
+		      "       almaudit help investigate   the morning after a bad batch\n",
+		      stdout);
 	} else {
 		usage_error(NULL, "no such command '%s'", argv[1]);
 		return EXIT_ERROR;

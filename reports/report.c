@@ -28,6 +28,20 @@ size_t report_utf8_len(const unsigned char *p)
 	return len;
 }
 
+const char *report_local_time(int64_t t, char *buf, size_t size)
+{
+	struct times_parts p;
+	if (t == TIME_NONE) {
+		if (size)
+			buf[0] = '\0';
+		return buf;
+	}
+	times_local_parts(t, &p);
+	snprintf(buf, size, "%04d-%02d-%02d %02d:%02d:%02d", p.year, p.month, p.day, p.hour,
+		 p.minute, p.second);
+	return buf;
+}
+
 void report_fields(struct report_fields *out, const struct report_finding *f)
 {
 	const struct run *run = f->run;
@@ -37,6 +51,7 @@ void report_fields(struct report_fields *out, const struct report_finding *f)
 
 	snprintf(out->id, sizeof out->id, "%" PRIu64, run->id);
 	times_format_utc(run->time, out->time, sizeof out->time);
+	report_local_time(run->time, out->local, sizeof out->local);
 	if (run->records >= 0)
 		snprintf(out->records, sizeof out->records, "%" PRId64, run->records);
 	else
@@ -81,6 +96,7 @@ static void csv_begin(struct reporter *r, const struct report_info *info)
 	csvw_str(&r->csv, "waived"); /* the waiver's file:line, "" when not waived */
 	if (info->baseline)
 		csvw_str(&r->csv, "trend"); /* --baseline: new or recurring */
+	csvw_str(&r->csv, "start_local"); /* the start in --tz, last */
 	csvw_end(&r->csv);
 }
 
@@ -94,6 +110,7 @@ static void csv_finding(struct reporter *r, const struct report_finding *f)
 	csvw_str(&r->csv, report_waiver_cite(f, cite, sizeof cite));
 	if (f->trend)
 		csvw_str(&r->csv, f->trend);
+	csvw_str(&r->csv, fields.local);
 	csvw_end(&r->csv);
 	r->written++;
 }

@@ -162,11 +162,18 @@ extern const char *const report_columns[REPORT_COLUMNS];
 struct report_fields {
 	const char *value[REPORT_COLUMNS];
 	char id[24], time[32], records[24];
+	/* the start in the --tz zone, "2026-10-14 16:43:07" ("" when unknown):
+	 * csv's last column start_local, json's key of that name */
+	char local[32];
 };
 
 /* A waived finding's waiver as csv cites it, "waivers.csv:4", into buf
  * ("" when not waived). */
 const char *report_waiver_cite(const struct report_finding *f, char *buf, size_t size);
+
+/* "2026-10-14 16:43:07": instant t in the --tz zone, as a spreadsheet
+ * reads a date and time; "" for TIME_NONE. buf >= 32 bytes. */
+const char *report_local_time(int64_t t, char *buf, size_t size);
 
 /* Fills the column values of a finding ("" for what is unknown). */
 void report_fields(struct report_fields *out, const struct report_finding *f);

@@ -297,13 +297,15 @@ static void chart_damaging(FILE *out, const struct summary *s)
 		fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">",
 			label_w - 6, y + 14);
 		E(label);
+		char n[32], t[32];
+		report_count((uint64_t)d->records, n, sizeof n);
+		report_count((uint64_t)(d->threshold > 0 ? d->threshold : 0), t, sizeof t);
 		fprintf(out,
 			"</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\">"
-			"<title>run %" PRIu64 ": %" PRId64 " records (threshold %" PRId64
-			")</title></rect><text x=\"%.1f\" y=\"%d\" font-size=\"11\">%" PRId64 "</text>\n",
+			"<title>run %" PRIu64 ": %s records (threshold %s)</title></rect>"
+			"<text x=\"%.1f\" y=\"%d\" font-size=\"11\">%s</text>\n",
 			label_w, y + 2, w < 1 ? 1 : w, d->records > d->threshold ? "#7d3c98" : "#b7a6c4",
-			d->id, d->records, d->threshold, label_w + (w < 1 ? 1 : w) + 4, y + 14,
-			d->records);
+			d->id, n, t, label_w + (w < 1 ? 1 : w) + 4, y + 14, n);
 		if (d->threshold <= top) {
 			double tx = label_w + (double)d->threshold * bar_w / top;
 			fprintf(out,
@@ -630,10 +632,11 @@ static void mail_damaging(FILE *out, const struct summary *s)
 		const struct summary_damaging *d = &s->damaging[i];
 		char label[200], number[32], detail[128];
 		snprintf(label, sizeof label, "%s, %s", d->person, d->job);
-		snprintf(number, sizeof number, "%" PRId64, d->records);
-		snprintf(detail, sizeof detail,
-			 "run %" PRIu64 ": %" PRId64 " records (threshold %" PRId64 ")%s", d->id,
-			 d->records, d->threshold, d->records > d->threshold ? ": above" : "");
+		char t[32];
+		report_count((uint64_t)d->records, number, sizeof number);
+		report_count((uint64_t)(d->threshold > 0 ? d->threshold : 0), t, sizeof t);
+		snprintf(detail, sizeof detail, "run %" PRIu64 ": %s records (threshold %s)%s", d->id,
+			 number, t, d->records > d->threshold ? ": above" : "");
 		struct seg seg = {(uint64_t)d->records, d->records > d->threshold ? "#7d3c98" : "#b7a6c4"};
 		mail_bar(out, label, &seg, 1, top, number, detail);
 	}

@@ -128,6 +128,8 @@ void report_json_fields(FILE *out, const struct report_fields *f)
 		else
 			report_json_string(out, f->value[i]);
 	}
+	fputs(",\"start_local\":", out);
+	report_json_string(out, f->local);
 }
 
 static void json_finding(struct reporter *r, const struct report_finding *f)

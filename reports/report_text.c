@@ -332,10 +332,8 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 		report_text_cell(out, e->job, 29);
 		putc(' ', out);
 		report_text_cell(out, e->person, 36);
-		if (e->records >= 0)
-			fprintf(out, " %8" PRId64 "  ", e->records);
-		else
-			fprintf(out, " %8s  ", "");
+		fprintf(out, " %8s  ",
+			e->records >= 0 ? report_count((uint64_t)e->records, n, sizeof n) : "");
 		report_text_cell(out, e->status, 24);
 		putc(' ', out);
 		report_text_cell(out, e->detail, 0);
