@@ -4,6 +4,7 @@
  * rules, input). */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "audit.h"
+#include "cli.h"
 #include "baseline.h"
 #include "columns.h"
 #include "diag.h"
@@ -34,8 +35,6 @@
 #define ALMAUDIT_VERSION "0"
 #endif
 
-enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_ERROR = 2 };
-
 static const char usage_main[] =
 	"usage: almaudit COMMAND [options] FILE...\n"
 	"\n"
@@ -45,6 +44,7 @@ static const char usage_main[] =
 	"Commands:\n"
 	"  audit    the compliance report on production job history\n"
 	"  runs     every run, one per line, for investigation\n"
+	"  review   the access review: approvals unused, untested, undated\n"
 	"  rules    check and query the approval matrix\n"
 	"  help     help on a command: almaudit help audit\n"
 	"\n"
@@ -105,7 +105,7 @@ static const char usage_runs[] =
 	"                    as for audit\n";
 
 /* The filters and input options of audit and runs, after their own. */
-static const char usage_filters[] =
+const char usage_filters[] =
 	"\n"
 	"Filters (a repeated filter widens; different filters narrow):\n"
 	"  --job J           a job id, a job's title (\"Batch item withdrawals\"),\n"
@@ -123,7 +123,7 @@ static const char usage_filters[] =
 	"\n"
 	"Input:\n";
 
-static const char usage_common[] =
+const char usage_common[] =
 	"  --sandbox FILE    read FILE as sandbox history (repeatable)\n"
 	"  --tz ZONE         zone of times written without one (IANA name, or\n"
 	"                    UTC; default $TZ, else the system zone)\n"
@@ -156,9 +156,7 @@ static const char usage_rules[] =
 	"  --waivers FILE    check FILE instead of the rules directory's waivers.csv\n"
 	"  -h, --help        this help\n";
 
-static void usage_error(const char *cmd, const char *fmt, ...) DIAG_PRINTF(2, 3);
-
-static void usage_error(const char *cmd, const char *fmt, ...)
+void usage_error(const char *cmd, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -195,25 +193,6 @@ enum {
 	OPT_SUMMARY,
 	OPT_BASELINE,
 	OPT_WAIVERS,
-};
-
-/* The options of audit and runs. */
-struct opts {
-	const char *cmd;
-	const char *rules, *tz, *out, *rejects, *format;
-	const char *period, *since, *until;
-	int64_t large_set, limit;
-	const char **sandbox;
-	size_t nsandbox;
-	struct columns cols;
-	struct filter filter;
-	char **files;
-	size_t nfiles;
-	int help;
-	int explain, summary;
-	const char *to, *from, *subject;
-	const char *baseline;
-	const char *waivers;
 };
 
 static const char *rules_dir(const char *opt, char *buf, size_t size)
@@ -255,7 +234,7 @@ static const char *rules_dir(const char *opt, char *buf, size_t size)
 
 /* Loads the rules a command names, with the waivers of --waivers FILE when
  * given (reported on failure). */
-static struct rules *load_rules(const char *opt, const char *waivers)
+struct rules *load_rules(const char *opt, const char *waivers)
 {
 	char buf[PATH_MAX];
 	return rules_load_with(rules_dir(opt, buf, sizeof buf), waivers);
@@ -283,7 +262,7 @@ static int parse_count_opt(const char *cmd, const char *name, const char *arg, i
  * reports can be reproduced and tested) or the clock. A value that does not
  * parse is an error (reported), never a silent fallback to the clock; an
  * empty one is taken as unset. 0, or -1. */
-static int now_get(int64_t *out)
+int now_get(int64_t *out)
 {
 	const char *fixed = getenv("ALMAUDIT_NOW");
 	if (fixed && *fixed) {
@@ -299,7 +278,7 @@ static int now_get(int64_t *out)
 	return 0;
 }
 
-static void opts_init(struct opts *o, const char *cmd)
+void opts_init(struct opts *o, const char *cmd)
 {
 	memset(o, 0, sizeof *o);
 	o->cmd = cmd;
@@ -308,15 +287,14 @@ static void opts_init(struct opts *o, const char *cmd)
 	filter_init(&o->filter);
 }
 
-static void opts_free(struct opts *o)
+void opts_free(struct opts *o)
 {
 	free(o->sandbox);
 	columns_free(&o->cols);
 	filter_free(&o->filter);
 }
 
-/* Parses the options of audit (audit != 0) and runs. 0, or -1 after reporting. */
-static int parse_opts(int argc, char **argv, struct opts *o, int audit)
+int parse_opts(int argc, char **argv, struct opts *o, int audit)
 {
 	static const struct option longopts[] = {
 		{"sandbox", required_argument, NULL, OPT_SANDBOX},
@@ -359,6 +337,11 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 	opterr = 0;
 	optind = 1;
 	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", longopts, &longindex)) != -1) {
+		if (o->review && (c == OPT_LARGE_SET || c == OPT_LIMIT || c > OPT_UNIT)) {
+			usage_error(o->cmd, "review takes no --%s (see its options)",
+				    longopts[longindex].name);
+			return -1;
+		}
 		if ((audit && (c == OPT_ID || c == OPT_EXPLAIN)) ||
 		    (!audit && (c == OPT_LIMIT || c >= OPT_TO))) {
 			/* named by its name: argv[optind - 1] may be its value */
@@ -468,18 +451,6 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 
 /* ---- outputs: -o and --rejects ---- */
 
-/* An output file. A regular file (or one that does not exist yet) is
- * written to a temporary file beside it, renamed over it only when the run
- * keeps its output (output_close), so a failed or killed run never leaves a
- * partial file under the real name; standard output and other files that
- * are not regular (/dev/null, a pipe) are written directly. */
-struct output {
-	const char *path; /* as given; NULL or "-" for standard output */
-	FILE *f;
-	char *target; /* where the file goes (a symlink resolved); NULL: direct */
-	char *tmp;    /* the temporary file, until renamed or removed */
-};
-
 /* The temporary files, for a signal that ends the run. */
 static char *volatile pending_tmp[2];
 
@@ -515,7 +486,7 @@ static int is_stdout(const char *path)
 }
 
 /* Opens an output for writing; -1 (reported) when it cannot be. */
-static int output_open(struct output *o, const char *path)
+int output_open(struct output *o, const char *path)
 {
 	struct stat st;
 	memset(o, 0, sizeof *o);
@@ -561,7 +532,7 @@ static int output_open(struct output *o, const char *path)
 }
 
 /* Flushes and closes an output; -1 (reported) on a write error. */
-static int output_flush(struct output *o)
+int output_flush(struct output *o)
 {
 	if (!o->f)
 		return 0;
@@ -580,7 +551,7 @@ static int output_flush(struct output *o)
 
 /* Puts a written temporary file in place (keep), or removes it. -1
  * (reported) when it cannot be renamed. */
-static int output_finish(struct output *o, int keep)
+int output_finish(struct output *o, int keep)
 {
 	int status = 0;
 	if (o->tmp && keep && rename(o->tmp, o->target) != 0) {
@@ -641,7 +612,7 @@ static int same_id(const struct file_id *a, const struct file_id *b)
 /* -o or --rejects naming an input would destroy it before it is read, and
  * -o and --rejects naming one file would mix two outputs: usage errors,
  * found before anything is opened for writing. 0, or -1 (reported). */
-static int check_outputs(const struct opts *o)
+int check_outputs(const struct opts *o)
 {
 	const char *names[2] = {"-o", "--rejects"}, *paths[2] = {o->out, o->rejects};
 	struct file_id ids[2], in;
@@ -947,6 +918,9 @@ static int cmd_help(int argc, char **argv)
 		fputs(strcmp(argv[1], "audit") == 0 ? usage_audit : usage_runs, stdout);
 		fputs(usage_filters, stdout);
 		fputs(usage_common, stdout);
+	} else if (strcmp(argv[1], "review") == 0) {
+		char *help[] = {"review", "--help", NULL};
+		return cmd_review(2, help);
 	} else if (strcmp(argv[1], "rules") == 0) {
 		fputs(usage_rules, stdout);
 	} else if (strcmp(argv[1], "help") == 0) {
@@ -966,6 +940,7 @@ int main(int argc, char **argv)
 	} commands[] = {
 		{"audit", cmd_audit},
 		{"runs", cmd_runs},
+		{"review", cmd_review},
 		{"rules", cmd_rules},
 		{"help", cmd_help},
 	};
