@@ -87,6 +87,9 @@ static const char *approval_text(const struct review_report *r, size_t i, char *
 		if (ra->state == REVIEW_LATER)
 			snprintf(buf, size, "signed off after the period%s%s", kinds[0] ? ", " : "",
 				 kinds);
+		else if (ra->tested == REVIEW_NOT_REACHED)
+			/* neither a finding nor a pass: said as it is */
+			snprintf(buf, size, "%s%s%s", kinds, kinds[0] ? "; " : "", NOT_REACHED_TEXT);
 		else
 			snprintf(buf, size, "%s", kinds[0] ? kinds : "ok");
 	}
