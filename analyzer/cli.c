@@ -3,6 +3,7 @@
  * findings but waived ones, no rejected rows), 1 findings or rejected rows, 2 error (usage,
  * rules, input). */
 #include "audit.h"
+#include "cli.h"
 #include "baseline.h"
 #include "cmd_rules_drift.h"
 #include "columns.h"
@@ -40,8 +41,6 @@
 #define ALMAUDIT_VERSION "0"
 #endif
 
-enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_ERROR = 2 };
-
 static const char usage_main[] =
 	"usage: almaudit COMMAND [options] FILE...\n"
 	"\n"
@@ -51,6 +50,7 @@ static const char usage_main[] =
 	"Commands:\n"
 	"  audit    the compliance report on production job history\n"
 	"  runs     every run, one per line, for investigation\n"
+	"  review   the access review: approvals unused, untested, undated\n"
 	"  rules    check and query the approval matrix\n"
 	"  help     help on a command: almaudit help audit; the morning after a\n"
 	"           bad batch, step by step: almaudit help investigate\n"
@@ -130,7 +130,7 @@ static const char usage_runs[] =
 	"See 'almaudit help investigate' for the morning after a bad batch.\n";
 
 /* The filters and input options of audit and runs, after their own. */
-static const char usage_filters[] =
+const char usage_filters[] =
 	"\n"
 	"Filters (a repeated filter widens; different filters narrow):\n"
 	"  --job J           a job id, a job's title (\"Batch item withdrawals\"),\n"
@@ -148,7 +148,7 @@ static const char usage_filters[] =
 	"\n"
 	"Input:\n";
 
-static const char usage_common[] =
+const char usage_common[] =
 	"  --sandbox FILE    read FILE as sandbox history (repeatable)\n"
 	"  --tz ZONE         zone of times written without one (IANA name, or\n"
 	"                    UTC; default $TZ, else the system zone)\n"
@@ -191,9 +191,7 @@ static const char usage_rules[] =
 	"  --waivers FILE    check FILE instead of the rules directory's waivers.csv\n"
 	"  -h, --help        this help\n";
 
-static void usage_error(const char *cmd, const char *fmt, ...) DIAG_PRINTF(2, 3);
-
-static void usage_error(const char *cmd, const char *fmt, ...)
+void usage_error(const char *cmd, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -237,31 +235,6 @@ enum {
 	OPT_TOP,
 };
 
-/* The options of audit and runs. */
-struct opts {
-	const char *cmd;
-	const char *rules, *tz, *out, *rejects, *format;
-	const char *period, *since, *until;
-	int64_t large_set, limit;
-	const char **sandbox;
-	size_t nsandbox;
-	struct columns cols;
-	struct filter filter;
-	char **files;
-	size_t nfiles;
-	int help;
-	int explain, summary;
-	const char *to, *from, *subject;
-	const char *baseline;
-	const char *waivers;
-	const char *split; /* "unit" */
-	struct config_args config_args; /* argv: the config's options, then the command line's */
-	int nconfig;	   /* argv[1 .. nconfig] are the config's */
-	unsigned config;   /* the options whose value is the config's: 1u << (OPT_x - 256) */
-	struct runs_view_options view; /* runs: --manual, --sort, --top, --summary */
-	int sorted;		       /* --sort given */
-};
-
 static const char *rules_dir(const char *opt, char *buf, size_t size)
 {
 	const char *env = getenv("ALMAUDIT_RULES");
@@ -301,7 +274,7 @@ static const char *rules_dir(const char *opt, char *buf, size_t size)
 
 /* Loads the rules a command names, with the waivers of --waivers FILE when
  * given (reported on failure). */
-static struct rules *load_rules(const char *opt, const char *waivers)
+struct rules *load_rules(const char *opt, const char *waivers)
 {
 	char buf[PATH_MAX];
 	return rules_load_with(rules_dir(opt, buf, sizeof buf), waivers);
@@ -329,7 +302,7 @@ static int parse_count_opt(const char *cmd, const char *name, const char *arg, i
  * reports can be reproduced and tested) or the clock. A value that does not
  * parse is an error (reported), never a silent fallback to the clock; an
  * empty one is taken as unset. 0, or -1. */
-static int now_get(int64_t *out)
+int now_get(int64_t *out)
 {
 	const char *fixed = getenv("ALMAUDIT_NOW");
 	if (fixed && *fixed) {
@@ -345,7 +318,7 @@ static int now_get(int64_t *out)
 	return 0;
 }
 
-static void opts_init(struct opts *o, const char *cmd)
+void opts_init(struct opts *o, const char *cmd)
 {
 	memset(o, 0, sizeof *o);
 	o->cmd = cmd;
@@ -354,7 +327,7 @@ static void opts_init(struct opts *o, const char *cmd)
 	filter_init(&o->filter);
 }
 
-static void opts_free(struct opts *o)
+void opts_free(struct opts *o)
 {
 	free(o->sandbox);
 	columns_free(&o->cols);
@@ -362,8 +335,7 @@ static void opts_free(struct opts *o)
 	config_free(&o->config_args);
 }
 
-/* Parses the options of audit (audit != 0) and runs. 0, or -1 after reporting. */
-static int parse_opts(int argc, char **argv, struct opts *o, int audit)
+int parse_opts(int argc, char **argv, struct opts *o, int audit)
 {
 	static const struct option longopts[] = {
 		{"sandbox", required_argument, NULL, OPT_SANDBOX},
@@ -417,6 +389,14 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 	opterr = 0;
 	optind = 1;
 	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", longopts, &longindex)) != -1) {
+		if (o->review && (c == OPT_LARGE_SET || c == OPT_LIMIT || c > OPT_UNIT) &&
+		    c != OPT_CONFIG) {
+			if (optind <= o->nconfig + 1)
+				continue; /* a config serves every command: not review's */
+			usage_error(o->cmd, "review takes no --%s (see its options)",
+				    longopts[longindex].name);
+			return -1;
+		}
 		int runs_only = c == OPT_ID || c == OPT_EXPLAIN || c >= OPT_MANUAL;
 		int audit_only = c == OPT_LIMIT ||
 				 (c >= OPT_TO && !runs_only && c != OPT_SUMMARY && c != OPT_CONFIG);
@@ -567,7 +547,7 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 /* -o or --rejects naming an input would destroy it before it is read, and
  * -o and --rejects naming one file would mix two outputs: usage errors,
  * found before anything is opened for writing. 0, or -1 (reported). */
-static int check_outputs(const struct opts *o)
+int check_outputs(const struct opts *o)
 {
 	const char *names[2] = {"-o", "--rejects"}, *paths[2] = {o->out, o->rejects};
 	struct output_id ids[2], in;
@@ -951,6 +931,9 @@ static int cmd_help(int argc, char **argv)
 		fputs(strcmp(argv[1], "audit") == 0 ? usage_audit : usage_runs, stdout);
 		fputs(usage_filters, stdout);
 		fputs(usage_common, stdout);
+	} else if (strcmp(argv[1], "review") == 0) {
+		char *help[] = {"review", "--help", NULL};
+		return cmd_review(2, help);
 	} else if (strcmp(argv[1], "rules") == 0) {
 		fputs(usage_rules, stdout);
 	} else if (strcmp(argv[1], "investigate") == 0) {
@@ -975,6 +958,7 @@ int main(int argc, char **argv)
 	} commands[] = {
 		{"audit", cmd_audit},
 		{"runs", cmd_runs},
+		{"review", cmd_review},
 		{"rules", cmd_rules},
 		{"help", cmd_help},
 	};

@@ -120,6 +120,12 @@ void report_html_page(FILE *out, const struct report_info *info);
  * readers show neither): charts drawn as tables, every style inline. */
 void report_html_mail(FILE *out, const struct report_info *info);
 void report_html_escape(FILE *out, const char *s);
+/* What other pages share with it (almaudit review): the style sheet, the
+ * table of what was read, the INCOMPLETE box and the rejected rows. */
+extern const char report_html_style[];
+void report_html_facts(FILE *out, const struct report_info *info);
+void report_html_incomplete(FILE *out, const struct tally *t);
+void report_html_rejects(FILE *out, const struct tally *t);
 
 /* The text report and its short form (reports/report_text.c). */
 void report_text_page(FILE *out, const struct report_info *info);

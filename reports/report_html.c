@@ -68,7 +68,7 @@ static void count(FILE *out, uint64_t n)
 	fputs(report_count(n, b, sizeof b), out);
 }
 
-static const char style[] =
+const char report_html_style[] =
 	"<style>\n"
 	"body{font:14px/1.45 \"DejaVu Sans\",\"Segoe UI\",Arial,sans-serif;color:#1b1b1b;"
 	"max-width:1120px;margin:1.5em auto;padding:0 1em}\n"
@@ -1223,7 +1223,7 @@ static void page(FILE *out, const struct report_info *info, int mail)
 	E(period);
 	fputs("</title>\n", out);
 	if (!mail)
-		fputs(style, out);
+		fputs(report_html_style, out);
 	fputs("</head>\n<body>\n<h1>Alma job audit</h1>\n<p class=\"sub\">", out);
 	E(period);
 	fputs(", ", out);
@@ -1550,4 +1550,20 @@ void reporter_html(struct reporter *r, FILE *out)
 	r->begin = html_begin;
 	r->finding = html_finding;
 	r->end = html_end;
+}
+
+/* The parts of the page other pages share (almaudit review). */
+void report_html_facts(FILE *out, const struct report_info *info)
+{
+	facts(out, info);
+}
+
+void report_html_incomplete(FILE *out, const struct tally *t)
+{
+	incomplete(out, t);
+}
+
+void report_html_rejects(FILE *out, const struct tally *t)
+{
+	rejects(out, t);
 }
