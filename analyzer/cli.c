@@ -102,7 +102,7 @@ static const char usage_audit[] =
 	"                    runs, DIR/UNIT.txt (.csv, .json, .html, .eml by\n"
 	"                    --format), and the whole one, DIR/all.txt; lists the\n"
 	"                    files on standard output. Email goes to each unit's\n"
-	"                    address in units.csv, else to --to\n";
+	"                    address in units.csv, else to --to. Not with filters\n";
 
 static const char usage_runs[] =
 	"usage: almaudit runs [options] FILE...\n"
@@ -622,6 +622,17 @@ static void drop_config_defaults(struct opts *o, int audit)
 }
 
 /* audit and runs: options, zone, period, rules, outputs, then the pipeline. */
+/* The first filter option given ("--user"), or NULL when none. */
+static const char *filter_given(const struct filter *f)
+{
+	static const char *const names[FILTER_OPTS] = {
+		"--job", "--user", "--unit", "--finding", "--min-records", "--status", "--grep", "--id"};
+	for (int i = 0; i < FILTER_OPTS; i++)
+		if (f->count[i])
+			return names[i];
+	return f->findings ? "--finding" : f->min_records >= 0 ? "--min-records" : NULL;
+}
+
 static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 {
 	int audit = mode == AUDIT_FINDINGS;
@@ -700,6 +711,16 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	}
 	if (o.split && output_is_stdout(o.out)) {
 		usage_error(o.cmd, "--split unit writes a file per unit: give -o DIR");
+		goto done;
+	}
+	if (o.split && filter_given(&o.filter)) {
+		/* a unit's report cannot count what the filters hid from it: it
+		 * would read "Findings none" for a unit with findings */
+		usage_error(o.cmd,
+			    "--split unit sends each unit its whole report: with %s a unit's "
+			    "report would show only what the filter lets through, and read as "
+			    "an all-clear where it hid findings; filter one report (no --split)",
+			    filter_given(&o.filter));
 		goto done;
 	}
 	if (check_outputs(&o) != 0 || now_get(&now) != 0)
