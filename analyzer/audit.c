@@ -91,6 +91,7 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 	}
 	/* a waived finding is shown, marked with its waiver, and counted apart */
 	const struct waivers *w = p->c->mode == AUDIT_FINDINGS ? p->c->rules->waivers : NULL;
+	const struct report_tap *tap = p->c->mode == AUDIT_FINDINGS ? p->rep->tap : NULL;
 	unsigned waived = 0;
 	for (int k = 0; k < FIND_COUNT && p->c->mode == AUDIT_FINDINGS; k++) {
 		if (!(kinds & (1u << k)))
@@ -104,6 +105,8 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 		if (i >= 0) {
 			waived |= 1u << k;
 			summary_waive(p->summary, p->c->rules, run, v, (enum finding_kind)k, i);
+			if (tap)
+				tap->waived(tap->ctx, run, v, (enum finding_kind)k, i);
 		}
 	}
 	unsigned flagged = kinds & ~waived;
@@ -119,6 +122,8 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 		summary_add(p->summary, p->c->rules, run, v, flagged, first);
 	if (first)
 		summary_flag(p->summary, run);
+	if (tap && flagged)
+		tap->found(tap->ctx, run, v, flagged, first);
 	return 0;
 }
 
@@ -162,13 +167,18 @@ static void production(struct pass *p, const struct run *run)
 		first = 0;
 	}
 	/* a run read before is a copy: counted once, its findings the union */
+	const struct report_tap *tap = p->c->mode == AUDIT_FINDINGS ? p->rep->tap : NULL;
 	if (first) {
 		t->audited++;
 		summary_audited(p->summary, run);
+		if (tap)
+			tap->audited(tap->ctx, run, &v);
 	} else {
 		t->skipped[SKIP_REPEAT]++;
 	}
 	summary_damaging(p->summary, p->c->rules, run, &v);
+	if (tap)
+		tap->damaging(tap->ctx, run, &v);
 	const struct filter *f = p->c->filter;
 	hold_unknown(p, run, &v, first);
 	if (p->c->mode == AUDIT_RUNS) {
@@ -260,12 +270,8 @@ static int same_file(const struct audit_inputs *in, struct stat *seen, size_t i,
 	return 0;
 }
 
-/* Production history was given and read, yet no production run falls in
- * the period: the exports do not cover the question asked (a stale export
- * in a cron job). An error, said in the report too, never an all-clear.
- * -1 when so. */
-static int uncovered(const struct audit_inputs *in, const struct audit_config *c,
-		     struct tally *t)
+int audit_uncovered(const struct audit_inputs *in, const struct period *period, int any_run,
+		    struct tally *t)
 {
 	int read = 0;
 	for (size_t i = 0; i < t->nfiles; i++)
@@ -273,24 +279,69 @@ static int uncovered(const struct audit_inputs *in, const struct audit_config *c
 			!t->files[i].same_as;
 	if (!in->nfiles || !read || t->in_period)
 		return 0;
-	char period[96], seen[80] = "";
-	period_text(c->period, period, sizeof period);
+	char text[96], seen[80] = "";
+	period_text(period, text, sizeof text);
 	if (t->first != TIME_NONE) {
 		char a[32], b[32];
 		times_format_local(t->first, a, sizeof a);
 		times_format_local(t->last, b, sizeof b);
 		snprintf(seen, sizeof seen, " (runs seen %s to %s)", a, b);
 	}
-	if (c->period->first_day == TIME_NONE && c->period->last_day == TIME_NONE)
+	if (period->first_day == TIME_NONE && period->last_day == TIME_NONE)
 		snprintf(t->uncovered, sizeof t->uncovered,
 			 "the production inputs hold no run: nothing was audited%s", seen);
 	else
 		snprintf(t->uncovered, sizeof t->uncovered,
 			 "no %srun of the inputs falls in the period %s: the exports do not cover "
 			 "it%s",
-			 c->mode == AUDIT_RUNS ? "" : "production ", period, seen);
+			 any_run ? "" : "production ", text, seen);
 	diag_error(NULL, 0, "%s", t->uncovered);
 	return -1;
+}
+
+int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *t,
+	       const struct filter *f, const struct rules *r,
+	       void (*each)(void *ctx, const struct run *run), void *ctx, int *oom)
+{
+	int status = 0;
+	/* Sandbox files first: their runs are the evidence production runs are
+	 * judged with. A row an environment column marks as the other kind is
+	 * taken as that kind. */
+	size_t ninputs = in->nsandbox + in->nfiles;
+	struct stat *seen = calloc(ninputs ? ninputs : 1, sizeof *seen);
+	if (!seen)
+		*oom = 1;
+	for (size_t i = 0; i < ninputs; i++) {
+		int sandbox = i < in->nsandbox;
+		const char *path = sandbox ? in->sandbox[i] : in->files[i - in->nsandbox];
+		struct run run;
+		int got;
+		if (seen && same_file(in, seen, i, path, t) != 0)
+			continue;
+		if (ingest_open(ing, path, sandbox ? RUN_SANDBOX : RUN_PRODUCTION) != 0) {
+			status = -1;
+			continue;
+		}
+		while ((got = ingest_next(ing, &run)) > 0) {
+			tally_seen(t, run.time);
+			filter_seen(f, r, &run);
+			each(ctx, &run);
+		}
+		if (got < 0)
+			status = -1;
+		ingest_close(ing);
+	}
+	free(seen);
+	return status;
+}
+
+static void each_run(void *ctx, const struct run *run)
+{
+	struct pass *p = ctx;
+	if (run->env == RUN_SANDBOX)
+		evidence(p, run);
+	else
+		production(p, run);
 }
 
 int audit_run(const struct audit_inputs *in, const struct audit_config *c, struct reporter *rep,
@@ -307,7 +358,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	p.judge = judge_new(c->rules, c->large_set);
 	p.in = ingest_new(in->cols, &tally, in->rejects);
 	struct report_info info = {&tally, c->rules, c->period, &summary, 0, c->large_set,
-				   c->filter, c->baseline, c->today};
+				   c->filter, c->baseline, c->today, NULL};
 	if (!p.judge || !p.in) {
 		diag_error(NULL, 0, "out of memory");
 		judge_free(p.judge);
@@ -319,40 +370,10 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	}
 	rep->begin(rep, &info);
 
-	/* Sandbox files first: their runs are the evidence production runs are
-	 * judged with. A row an environment column marks as the other kind is
-	 * taken as that kind. */
-	size_t ninputs = in->nsandbox + in->nfiles;
-	struct stat *seen = calloc(ninputs ? ninputs : 1, sizeof *seen);
-	if (!seen)
-		p.failed = 1;
-	for (size_t i = 0; i < ninputs; i++) {
-		int sandbox = i < in->nsandbox;
-		const char *path = sandbox ? in->sandbox[i] : in->files[i - in->nsandbox];
-		struct run run;
-		int got;
-		if (seen && same_file(in, seen, i, path, &tally) != 0)
-			continue;
-		if (ingest_open(p.in, path, sandbox ? RUN_SANDBOX : RUN_PRODUCTION) != 0) {
-			status = -1;
-			continue;
-		}
-		while ((got = ingest_next(p.in, &run)) > 0) {
-			tally_seen(&tally, run.time);
-			filter_seen(c->filter, c->rules, &run);
-			if (run.env == RUN_SANDBOX)
-				evidence(&p, &run);
-			else
-				production(&p, &run);
-		}
-		if (got < 0)
-			status = -1;
-		ingest_close(p.in);
-	}
-
-	free(seen);
+	if (audit_read(in, p.in, &tally, c->filter, c->rules, each_run, &p, &p.failed) != 0)
+		status = -1;
 	held_back(&p);
-	if (uncovered(in, c, &tally) != 0)
+	if (audit_uncovered(in, c->period, c->mode == AUDIT_RUNS, &tally) != 0)
 		status = -1;
 	if (p.failed) {
 		diag_error(NULL, 0, "out of memory: some runs may be counted or reported twice");

@@ -56,4 +56,22 @@ struct audit_config {
 int audit_run(const struct audit_inputs *in, const struct audit_config *c, struct reporter *rep,
 	      uint64_t *findings);
 
+struct ingest;
+
+/* The reading every command over history shares (audit, runs, review): the
+ * --sandbox files, then the production files; a file named twice in one
+ * role is listed, warned about and read once; every row read goes to
+ * tally_seen and filter_seen, then to each(ctx, run) (which may reject it
+ * with ingest_reject_last). Returns 0, or -1 when an input could not be
+ * read whole (reported); sets *oom when memory ran out. */
+int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *t,
+	       const struct filter *f, const struct rules *r,
+	       void (*each)(void *ctx, const struct run *run), void *ctx, int *oom);
+
+/* Production history was given and read, yet no production run (any_run:
+ * no run) fell in the period: the exports do not cover the question asked.
+ * Says so in t->uncovered and on standard error, and returns -1; else 0. */
+int audit_uncovered(const struct audit_inputs *in, const struct period *period, int any_run,
+		    struct tally *t);
+
 #endif

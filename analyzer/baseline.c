@@ -513,9 +513,27 @@ static int covered_member(struct jr *j, const char *key, void *ctx)
 	return jr_skip(j);
 }
 
+/* summary.unit: the report of one unit (audit --split unit) */
+static int unit_member(struct jr *j, const char *key, void *ctx)
+{
+	(void)ctx;
+	if (!strcmp(key, "code") && jr_peek(j) == '"') {
+		if (jr_string(j) != 0)
+			return -1;
+		return jr_fail(j,
+			       "the report of unit %.40s (audit --split unit), not the whole "
+			       "report: the other units' findings would all count as new; give "
+			       "the whole report (all.json beside it)",
+			       j->buf);
+	}
+	return jr_skip(j);
+}
+
 static int summary_member(struct jr *j, const char *key, void *ctx)
 {
 	struct reading *r = ctx;
+	if (!strcmp(key, "unit") && jr_peek(j) == '{')
+		return jr_object(j, unit_member, r);
 	if (!strcmp(key, "period_covered") && jr_peek(j) == '{')
 		return jr_object(j, covered_member, r);
 	if (!strcmp(key, "complete")) {
@@ -731,6 +749,7 @@ static int finding_element(struct jr *j, void *ctx)
 	it->kind = (enum finding_kind)k;
 	it->hit = 0;
 	it->count = 1;
+	it->staff = v[F_STAFF][0] && r->rules ? rules_person_by_text(r->rules, v[F_STAFF]) : -1;
 	it->job = dup_printf("%.*s", jn, js);
 	if (v[F_STAFF][0])
 		it->person = v[F_UNIT][0] ? dup_printf("%s (%s)", v[F_STAFF], v[F_UNIT])

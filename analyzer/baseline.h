@@ -38,6 +38,9 @@ struct baseline_item {
 	uint64_t count;	 /* the baseline's findings with this triple */
 	char *person;	 /* "Amy Armitage (ITS)", "Okafor, Chinwe (not in staff.csv)" */
 	char *job;	 /* a job id, or an unlisted job's name */
+	int staff;	 /* the person in this audit's staff.csv, or -1 (not there, or
+			    not in staff.csv then): the unit reports of --split list
+			    the item in the units of this person */
 };
 
 struct baseline {

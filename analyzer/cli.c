@@ -2,24 +2,31 @@
  * the only place that decides the exit status: 0 nothing to look at (no
  * findings but waived ones, no rejected rows), 1 findings or rejected rows, 2 error (usage,
  * rules, input). */
-#define _XOPEN_SOURCE 700 /* realpath */
 #include "audit.h"
+#include "cli.h"
 #include "baseline.h"
+#include "cmd_rules_drift.h"
 #include "columns.h"
+#include "config.h"
 #include "diag.h"
 #include "filter.h"
 #include "ingest.h"
+#include "output.h"
 #include "period.h"
 #include "report.h"
 #include "report_rules.h"
 #include "report_text.h"
 #include "rules.h"
+#include "split.h"
 #include "run.h"
+#include "runs_view.h"
 #include "tally.h"
 #include "times.h"
+#include "units.h"
+
+#include "investigate.h" /* investigate_text: analyzer/investigate.txt */
 
 #include <errno.h>
-#include <signal.h>
 #include <getopt.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -34,8 +41,6 @@
 #define ALMAUDIT_VERSION "0"
 #endif
 
-enum { EXIT_OK = 0, EXIT_FINDINGS = 1, EXIT_ERROR = 2 };
-
 static const char usage_main[] =
 	"usage: almaudit COMMAND [options] FILE...\n"
 	"\n"
@@ -45,8 +50,10 @@ static const char usage_main[] =
 	"Commands:\n"
 	"  audit    the compliance report on production job history\n"
 	"  runs     every run, one per line, for investigation\n"
+	"  review   the access review: approvals unused, untested, undated\n"
 	"  rules    check and query the approval matrix\n"
-	"  help     help on a command: almaudit help audit\n"
+	"  help     help on a command: almaudit help audit; the morning after a\n"
+	"           bad batch, step by step: almaudit help investigate\n"
 	"\n"
 	"  -h, --help     this help\n"
 	"  --version      the version\n"
@@ -75,11 +82,14 @@ static const char usage_audit[] =
 	"  --summary         a few lines (period, counts, top people and jobs)\n"
 	"  --to ADDR, --from ADDR, --subject TEXT\n"
 	"                    the email's headers (--format email; --to needed)\n"
-	"  --period P        today, yesterday, this-week, last-week, this-month,\n"
-	"                    last-month, this-quarter, last-quarter, this-year,\n"
-	"                    last-year, YYYY-MM, YYYY-Qn or YYYY\n"
-	"  --since DATE      from DATE (YYYY-MM-DD, inclusive)\n"
-	"  --until DATE      to DATE (inclusive)\n"
+	"  --period P        today, yesterday, monday ... sunday (the latest before\n"
+	"                    today), this-week, last-week, this-month, last-month,\n"
+	"                    this-quarter, last-quarter, this-year, last-year,\n"
+	"                    YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY; days local to --tz\n"
+	"  --since DATE      from DATE (YYYY-MM-DD, inclusive), or from a time of\n"
+	"                    day: \"YYYY-MM-DD HH:MM\" (local to --tz)\n"
+	"  --until DATE      to DATE (inclusive), or to the end of the minute\n"
+	"                    \"YYYY-MM-DD HH:MM\"\n"
 	"  --large-set N     records above which a damaging run is flagged, for\n"
 	"                    jobs that set none (default 1000)\n"
 	"  --limit N         rows per finding kind and per summary table in the text,\n"
@@ -87,7 +97,12 @@ static const char usage_audit[] =
 	"                    and json list every finding)\n"
 	"  --baseline FILE   an earlier audit --format json report (last month's):\n"
 	"                    marks each finding new or recurring (same kind, person\n"
-	"                    and job in FILE) and lists the resolved ones\n";
+	"                    and job in FILE) and lists the resolved ones\n"
+	"  --split unit      with -o DIR: a report per unit of staff.csv that has\n"
+	"                    runs, DIR/UNIT.txt (.csv, .json, .html, .eml by\n"
+	"                    --format), and the whole one, DIR/all.txt; lists the\n"
+	"                    files on standard output. Email goes to each unit's\n"
+	"                    address in units.csv, else to --to. Not with filters\n";
 
 static const char usage_runs[] =
 	"usage: almaudit runs [options] FILE...\n"
@@ -101,11 +116,21 @@ static const char usage_runs[] =
 	"  --format F        text (default), csv or json\n"
 	"  --explain         the rule rows behind each verdict\n"
 	"  --id RUN_ID       only that run, every field of it (repeatable)\n"
+	"  --manual          hide system and sandbox runs (the text counts them)\n"
+	"  --sort KEY        time, records (most first), person or job; without\n"
+	"                    it, runs as read. Holds the runs shown: at most\n"
+	"                    100,000 (more is an error), or the first N with --top\n"
+	"  --top N           only the first N of the order (--sort records when\n"
+	"                    no --sort: the N largest); with --summary, rows per\n"
+	"                    table\n"
+	"  --summary         per person and per job: runs shown, records they\n"
+	"                    touched, runs with findings (text)\n"
 	"  --period P, --since DATE, --until DATE, --large-set N\n"
-	"                    as for audit\n";
+	"                    as for audit\n"
+	"See 'almaudit help investigate' for the morning after a bad batch.\n";
 
 /* The filters and input options of audit and runs, after their own. */
-static const char usage_filters[] =
+const char usage_filters[] =
 	"\n"
 	"Filters (a repeated filter widens; different filters narrow):\n"
 	"  --job J           a job id, a job's title (\"Batch item withdrawals\"),\n"
@@ -123,7 +148,7 @@ static const char usage_filters[] =
 	"\n"
 	"Input:\n";
 
-static const char usage_common[] =
+const char usage_common[] =
 	"  --sandbox FILE    read FILE as sandbox history (repeatable)\n"
 	"  --tz ZONE         zone of times written without one (IANA name, or\n"
 	"                    UTC; default $TZ, else the system zone)\n"
@@ -133,6 +158,9 @@ static const char usage_common[] =
 	"  -o, --output FILE write the report to FILE, not standard output\n"
 	"                    (-o and --rejects: never an input, never one file;\n"
 	"                    put in place when the run ends, see almaudit(1))\n"
+	"  --config FILE     read options from FILE first, one a line as written\n"
+	"                    here (--tz America/New_York); # comments; the command\n"
+	"                    line comes after and wins (default $ALMAUDIT_CONFIG)\n"
 	"  -h, --help        this help\n";
 
 static const char usage_rules[] =
@@ -140,15 +168,22 @@ static const char usage_rules[] =
 	"       almaudit rules jobs [--rules DIR] [--large-set N]\n"
 	"       almaudit rules who JOB [--rules DIR] [--large-set N]\n"
 	"       almaudit rules what PERSON [--rules DIR]\n"
+	"       almaudit rules drift PAGE [--rules DIR]\n"
 	"\n"
-	"check   load and check the rules, waivers.csv too; print what they hold\n"
-	"        and the waivers expired (exit 0, or 2); warn about a pattern that\n"
-	"        backtracks on adversarial names\n"
+	"check   load and check the rules, units.csv and waivers.csv too; print\n"
+	"        what they hold and the waivers expired (exit 0, or 2); warn about a\n"
+	"        pattern that backtracks on adversarial names, and about a unit of\n"
+	"        staff.csv that units.csv does not list\n"
 	"jobs    every job: id, damaging, large-set threshold, how many may run it\n"
 	"who     who may run JOB (an id, or an instance name), directly or through\n"
 	"        another job's approval, with sign-off and revocation dates\n"
 	"what    what PERSON (a name, alias or Alma id) may run, and through which\n"
 	"        approval\n"
+	"drift   compare the rules with PAGE, the matrix page's text copied from\n"
+	"        the wiki: titles with no job, jobs not on the page, people listed\n"
+	"        without an approval, approvals of people not listed, units; each\n"
+	"        at its page line (exit 1 when they differ, 2 when PAGE is not\n"
+	"        the page)\n"
 	"\n"
 	"  --rules DIR       the rules directory (default $ALMAUDIT_RULES, else the\n"
 	"                    shipped rules)\n"
@@ -156,9 +191,7 @@ static const char usage_rules[] =
 	"  --waivers FILE    check FILE instead of the rules directory's waivers.csv\n"
 	"  -h, --help        this help\n";
 
-static void usage_error(const char *cmd, const char *fmt, ...) DIAG_PRINTF(2, 3);
-
-static void usage_error(const char *cmd, const char *fmt, ...)
+void usage_error(const char *cmd, const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -195,25 +228,11 @@ enum {
 	OPT_SUMMARY,
 	OPT_BASELINE,
 	OPT_WAIVERS,
-};
-
-/* The options of audit and runs. */
-struct opts {
-	const char *cmd;
-	const char *rules, *tz, *out, *rejects, *format;
-	const char *period, *since, *until;
-	int64_t large_set, limit;
-	const char **sandbox;
-	size_t nsandbox;
-	struct columns cols;
-	struct filter filter;
-	char **files;
-	size_t nfiles;
-	int help;
-	int explain, summary;
-	const char *to, *from, *subject;
-	const char *baseline;
-	const char *waivers;
+	OPT_SPLIT,
+	OPT_CONFIG,
+	OPT_MANUAL,
+	OPT_SORT,
+	OPT_TOP,
 };
 
 static const char *rules_dir(const char *opt, char *buf, size_t size)
@@ -255,7 +274,7 @@ static const char *rules_dir(const char *opt, char *buf, size_t size)
 
 /* Loads the rules a command names, with the waivers of --waivers FILE when
  * given (reported on failure). */
-static struct rules *load_rules(const char *opt, const char *waivers)
+struct rules *load_rules(const char *opt, const char *waivers)
 {
 	char buf[PATH_MAX];
 	return rules_load_with(rules_dir(opt, buf, sizeof buf), waivers);
@@ -283,7 +302,7 @@ static int parse_count_opt(const char *cmd, const char *name, const char *arg, i
  * reports can be reproduced and tested) or the clock. A value that does not
  * parse is an error (reported), never a silent fallback to the clock; an
  * empty one is taken as unset. 0, or -1. */
-static int now_get(int64_t *out)
+int now_get(int64_t *out)
 {
 	const char *fixed = getenv("ALMAUDIT_NOW");
 	if (fixed && *fixed) {
@@ -299,7 +318,7 @@ static int now_get(int64_t *out)
 	return 0;
 }
 
-static void opts_init(struct opts *o, const char *cmd)
+void opts_init(struct opts *o, const char *cmd)
 {
 	memset(o, 0, sizeof *o);
 	o->cmd = cmd;
@@ -308,15 +327,15 @@ static void opts_init(struct opts *o, const char *cmd)
 	filter_init(&o->filter);
 }
 
-static void opts_free(struct opts *o)
+void opts_free(struct opts *o)
 {
 	free(o->sandbox);
 	columns_free(&o->cols);
 	filter_free(&o->filter);
+	config_free(&o->config_args);
 }
 
-/* Parses the options of audit (audit != 0) and runs. 0, or -1 after reporting. */
-static int parse_opts(int argc, char **argv, struct opts *o, int audit)
+int parse_opts(int argc, char **argv, struct opts *o, int audit)
 {
 	static const struct option longopts[] = {
 		{"sandbox", required_argument, NULL, OPT_SANDBOX},
@@ -345,12 +364,23 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		{"summary", no_argument, NULL, OPT_SUMMARY},
 		{"baseline", required_argument, NULL, OPT_BASELINE},
 		{"waivers", required_argument, NULL, OPT_WAIVERS},
+		{"split", required_argument, NULL, OPT_SPLIT},
+		{"config", required_argument, NULL, OPT_CONFIG},
+		{"manual", no_argument, NULL, OPT_MANUAL},
+		{"sort", required_argument, NULL, OPT_SORT},
+		{"top", required_argument, NULL, OPT_TOP},
 		{"output", required_argument, NULL, 'o'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	int c, longindex;
 
+	/* the config's options first, then the command line's */
+	if (config_args(argc, argv, longopts, &o->config_args) != 0)
+		return -1;
+	argc = o->config_args.argc;
+	argv = o->config_args.argv;
+	o->nconfig = o->config_args.nconfig;
 	o->sandbox = calloc((size_t)argc, sizeof *o->sandbox);
 	if (!o->sandbox) {
 		diag_error(NULL, 0, "out of memory");
@@ -359,12 +389,30 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 	opterr = 0;
 	optind = 1;
 	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", longopts, &longindex)) != -1) {
-		if ((audit && (c == OPT_ID || c == OPT_EXPLAIN)) ||
-		    (!audit && (c == OPT_LIMIT || c >= OPT_TO))) {
+		if (o->review && (c == OPT_LARGE_SET || c == OPT_LIMIT || c > OPT_UNIT) &&
+		    c != OPT_CONFIG) {
+			if (optind <= o->nconfig + 1)
+				continue; /* a config serves every command: not review's */
+			usage_error(o->cmd, "review takes no --%s (see its options)",
+				    longopts[longindex].name);
+			return -1;
+		}
+		int runs_only = c == OPT_ID || c == OPT_EXPLAIN || c >= OPT_MANUAL;
+		int audit_only = c == OPT_LIMIT ||
+				 (c >= OPT_TO && !runs_only && c != OPT_SUMMARY && c != OPT_CONFIG);
+		if ((audit && runs_only) || (!audit && audit_only)) {
+			/* a config serves audit and runs: the other's options are
+			 * left to it */
+			if (optind <= o->nconfig + 1)
+				continue;
 			/* named by its name: argv[optind - 1] may be its value */
 			usage_error(o->cmd, "unknown option '--%s' for %s: it is %s option",
 				    longopts[longindex].name, o->cmd, audit ? "a runs" : "an audit");
 			return -1;
+		}
+		if (c >= 256 && c < 256 + 32) {
+			unsigned bit = 1u << (c - 256);
+			o->config = optind <= o->nconfig + 1 ? o->config | bit : o->config & ~bit;
 		}
 		switch (c) {
 		case OPT_SANDBOX:
@@ -443,9 +491,37 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 		case OPT_WAIVERS:
 			o->waivers = optarg;
 			break;
+		case OPT_SPLIT:
+			o->split = optarg;
+			break;
+		case OPT_MANUAL:
+			o->view.manual = 1;
+			break;
+		case OPT_SORT:
+			if (runs_order_parse(optarg, &o->view.order) != 0) {
+				usage_error(o->cmd, "--sort wants time, records, person or job, not '%s'",
+					    optarg);
+				return -1;
+			}
+			o->sorted = 1;
+			break;
+		case OPT_TOP: {
+			int64_t n;
+			if (parse_count_opt(o->cmd, "--top", optarg, &n) != 0)
+				return -1;
+			if (n < 1 || n > RUNS_VIEW_MAX) {
+				usage_error(o->cmd, "--top wants 1 to %d, not '%s'", RUNS_VIEW_MAX,
+					    optarg);
+				return -1;
+			}
+			o->view.top = (size_t)n;
+			break;
+		}
 		case 'o':
 			o->out = optarg;
 			break;
+		case OPT_CONFIG:
+			break; /* read before (config_args) */
 		case 'h':
 			o->help = 1;
 			return 0;
@@ -468,206 +544,36 @@ static int parse_opts(int argc, char **argv, struct opts *o, int audit)
 
 /* ---- outputs: -o and --rejects ---- */
 
-/* An output file. A regular file (or one that does not exist yet) is
- * written to a temporary file beside it, renamed over it only when the run
- * keeps its output (output_close), so a failed or killed run never leaves a
- * partial file under the real name; standard output and other files that
- * are not regular (/dev/null, a pipe) are written directly. */
-struct output {
-	const char *path; /* as given; NULL or "-" for standard output */
-	FILE *f;
-	char *target; /* where the file goes (a symlink resolved); NULL: direct */
-	char *tmp;    /* the temporary file, until renamed or removed */
-};
-
-/* The temporary files, for a signal that ends the run. */
-static char *volatile pending_tmp[2];
-
-static void remove_pending(int sig)
-{
-	for (int i = 0; i < 2; i++)
-		if (pending_tmp[i])
-			unlink(pending_tmp[i]);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void pending_set(const char *old, char *tmp)
-{
-	static int handlers;
-	for (int i = 0; i < 2; i++)
-		if (pending_tmp[i] == old) {
-			pending_tmp[i] = tmp;
-			break;
-		}
-	if (tmp && !handlers) {
-		int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
-		for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-			if (signal(sigs[i], remove_pending) == SIG_IGN)
-				signal(sigs[i], SIG_IGN); /* left ignored, as nohup asked */
-		handlers = 1;
-	}
-}
-
-static int is_stdout(const char *path)
-{
-	return !path || strcmp(path, "-") == 0;
-}
-
-/* Opens an output for writing; -1 (reported) when it cannot be. */
-static int output_open(struct output *o, const char *path)
-{
-	struct stat st;
-	memset(o, 0, sizeof *o);
-	o->path = path;
-	if (is_stdout(path)) {
-		o->f = stdout;
-		return 0;
-	}
-	int exists = stat(path, &st) == 0;
-	if (exists && !S_ISREG(st.st_mode)) {
-		if (!(o->f = fopen(path, "w"))) {
-			diag_error(path, 0, "cannot write: %s", strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	/* an existing file keeps its mode; a new one gets what fopen would give */
-	mode_t mask = umask(0);
-	umask(mask);
-	mode_t mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
-	o->target = exists ? realpath(path, NULL) : strdup(path);
-	size_t n = o->target ? strlen(o->target) + sizeof ".almaudit-XXXXXX" : 0;
-	o->tmp = n ? malloc(n) : NULL;
-	if (!o->tmp) {
-		diag_error(path, 0, "out of memory");
-		return -1;
-	}
-	snprintf(o->tmp, n, "%s.almaudit-XXXXXX", o->target);
-	int fd = mkstemp(o->tmp);
-	if (fd < 0) {
-		diag_error(path, 0, "cannot write: %s", strerror(errno));
-		free(o->tmp);
-		o->tmp = NULL;
-		return -1;
-	}
-	pending_set(NULL, o->tmp);
-	if (fchmod(fd, mode) != 0 || !(o->f = fdopen(fd, "w"))) {
-		diag_error(path, 0, "cannot write: %s", strerror(errno));
-		close(fd);
-		return -1;
-	}
-	return 0;
-}
-
-/* Flushes and closes an output; -1 (reported) on a write error. */
-static int output_flush(struct output *o)
-{
-	if (!o->f)
-		return 0;
-	int bad = fflush(o->f) != 0 || ferror(o->f);
-	int err = errno;
-	if (o->f != stdout && fclose(o->f) != 0 && !bad) {
-		bad = 1;
-		err = errno;
-	}
-	o->f = NULL;
-	if (bad)
-		diag_error(is_stdout(o->path) ? "standard output" : o->path, 0, "write error: %s",
-			   strerror(err));
-	return bad ? -1 : 0;
-}
-
-/* Puts a written temporary file in place (keep), or removes it. -1
- * (reported) when it cannot be renamed. */
-static int output_finish(struct output *o, int keep)
-{
-	int status = 0;
-	if (o->tmp && keep && rename(o->tmp, o->target) != 0) {
-		diag_error(o->path, 0, "cannot write: %s", strerror(errno));
-		status = -1;
-	}
-	if (o->tmp && (!keep || status))
-		unlink(o->tmp);
-	if (o->tmp)
-		pending_set(o->tmp, NULL);
-	free(o->tmp);
-	free(o->target);
-	o->tmp = o->target = NULL;
-	return status;
-}
-
-/* The identity of a file that exists, or the canonical path of one that
- * does not yet (its directory resolved), for telling two names of one
- * file apart from two files. */
-struct file_id {
-	int exists, regular;
-	dev_t dev;
-	ino_t ino;
-	char path[PATH_MAX + NAME_MAX + 2];
-};
-
-static void file_id(const char *path, struct file_id *id)
-{
-	struct stat st;
-	memset(id, 0, sizeof *id);
-	if ((strcmp(path, "-") == 0 ? fstat(STDIN_FILENO, &st) : stat(path, &st)) == 0) {
-		id->exists = 1;
-		id->regular = S_ISREG(st.st_mode);
-		id->dev = st.st_dev;
-		id->ino = st.st_ino;
-		return;
-	}
-	const char *slash = strrchr(path, '/');
-	char dir[PATH_MAX], real[PATH_MAX];
-	const char *base = slash ? slash + 1 : path;
-	int len = slash ? snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path)
-			: snprintf(dir, sizeof dir, ".");
-	if (slash == path)
-		snprintf(dir, sizeof dir, "/");
-	if (len > 0 && (size_t)len < sizeof dir && realpath(dir, real))
-		snprintf(id->path, sizeof id->path, "%s/%s", real, base);
-	else
-		snprintf(id->path, sizeof id->path, "%s", path);
-}
-
-static int same_id(const struct file_id *a, const struct file_id *b)
-{
-	if (a->exists != b->exists)
-		return 0;
-	return a->exists ? a->dev == b->dev && a->ino == b->ino : strcmp(a->path, b->path) == 0;
-}
-
 /* -o or --rejects naming an input would destroy it before it is read, and
  * -o and --rejects naming one file would mix two outputs: usage errors,
  * found before anything is opened for writing. 0, or -1 (reported). */
-static int check_outputs(const struct opts *o)
+int check_outputs(const struct opts *o)
 {
 	const char *names[2] = {"-o", "--rejects"}, *paths[2] = {o->out, o->rejects};
-	struct file_id ids[2], in;
-	if (o->rejects && is_stdout(o->rejects) && is_stdout(o->out)) {
+	struct output_id ids[2], in;
+	if (o->rejects && output_is_stdout(o->rejects) && output_is_stdout(o->out)) {
 		usage_error(o->cmd, "--rejects - and the report both go to standard output; "
 				    "give one of them a file");
 		return -1;
 	}
 	for (int k = 0; k < 2; k++) {
-		if (!paths[k] || is_stdout(paths[k]))
+		if (!paths[k] || output_is_stdout(paths[k]))
 			continue;
-		file_id(paths[k], &ids[k]);
+		output_id(paths[k], &ids[k]);
 		if (ids[k].exists && !ids[k].regular)
 			continue; /* /dev/null, a pipe: written directly, destroys nothing */
 		for (size_t i = 0; ids[k].exists && i < o->nsandbox + o->nfiles; i++) {
 			int sandbox = i < o->nsandbox;
 			const char *input = sandbox ? o->sandbox[i] : o->files[i - o->nsandbox];
-			file_id(input, &in);
-			if (!in.exists || !same_id(&ids[k], &in))
+			output_id(input, &in);
+			if (!in.exists || !output_same(&ids[k], &in))
 				continue;
 			usage_error(o->cmd, "%s '%s' is the %sinput '%s': writing it would destroy it",
 				    names[k], paths[k], sandbox ? "--sandbox " : "",
 				    strcmp(input, "-") ? input : "- (standard input)");
 			return -1;
 		}
-		if (k == 1 && paths[0] && !is_stdout(paths[0]) && same_id(&ids[0], &ids[1])) {
+		if (k == 1 && paths[0] && !output_is_stdout(paths[0]) && output_same(&ids[0], &ids[1])) {
 			usage_error(o->cmd, "-o '%s' and --rejects '%s' are the same file; give each "
 					    "its own",
 				    paths[0], paths[1]);
@@ -692,20 +598,57 @@ static int close_out(FILE *f, const char *path)
 	return bad ? -1 : 0;
 }
 
+#define FROM_CONFIG(o, opt) ((o)->config & (1u << ((opt) - 256)))
+
+/* A config serves audit and runs, and the command line may change its
+ * format: the config's options that do not apply to the command and format
+ * at hand (runs and --format email; --to with --format text; --summary with
+ * --format csv) are dropped, where the command line's would be errors. */
+static void drop_config_defaults(struct opts *o, int audit)
+{
+	const char *format = o->format ? o->format : "text";
+	if (!audit && FROM_CONFIG(o, OPT_FORMAT) && (!strcmp(format, "html") || !strcmp(format, "email")))
+		o->format = format = "text";
+	if (strcmp(format, "email")) {
+		if (FROM_CONFIG(o, OPT_TO))
+			o->to = NULL;
+		if (FROM_CONFIG(o, OPT_FROM))
+			o->from = NULL;
+		if (FROM_CONFIG(o, OPT_SUBJECT))
+			o->subject = NULL;
+	}
+	if (strcmp(format, "text") && FROM_CONFIG(o, OPT_SUMMARY))
+		o->summary = 0;
+}
+
 /* audit and runs: options, zone, period, rules, outputs, then the pipeline. */
+/* The first filter option given ("--user"), or NULL when none. */
+static const char *filter_given(const struct filter *f)
+{
+	static const char *const names[FILTER_OPTS] = {
+		"--job", "--user", "--unit", "--finding", "--min-records", "--status", "--grep", "--id"};
+	for (int i = 0; i < FILTER_OPTS; i++)
+		if (f->count[i])
+			return names[i];
+	return f->findings ? "--finding" : f->min_records >= 0 ? "--min-records" : NULL;
+}
+
 static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 {
 	int audit = mode == AUDIT_FINDINGS;
 	struct opts o;
 	struct rules *rules = NULL;
 	struct period period;
-	struct reporter rep;
+	struct reporter rep, *reporter = &rep;
+	struct split *split = NULL;
 	struct output out = {0}, rejects = {0};
 	int status = EXIT_ERROR;
-	int keep = 0; /* whether -o and --rejects are put in place */
+	int keep = 0; /* whether -o (or the split's files) and --rejects are put in place */
 	int64_t now = 0;
 	uint64_t findings = 0, rejected = 0;
 	struct baseline baseline;
+	struct runs_view view;
+	int viewing = 0;
 
 	baseline_init(&baseline);
 	opts_init(&o, audit ? "audit" : "runs");
@@ -718,6 +661,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		status = EXIT_OK;
 		goto done;
 	}
+	drop_config_defaults(&o, audit);
 	const char *format = o.format ? o.format : "text";
 	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json") &&
 	    (!audit || (strcmp(format, "html") && strcmp(format, "email")))) {
@@ -732,6 +676,14 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		usage_error(o.cmd, "--summary is a text report; it takes no --format %s", format);
 		goto done;
 	}
+	if (!audit && o.summary && (o.sorted || o.explain || o.filter.count[FILTER_ID])) {
+		usage_error(o.cmd, "--summary orders its tables by records; it takes no %s",
+			    o.sorted ? "--sort" : o.explain ? "--explain" : "--id");
+		goto done;
+	}
+	if (!audit && o.view.top && !o.sorted)
+		o.view.order = RUNS_BY_RECORDS; /* the top by records */
+	o.view.summary = o.summary;
 	if (!email && (o.to || o.from || o.subject)) {
 		usage_error(o.cmd, "--to, --from and --subject are for --format email");
 		goto done;
@@ -753,6 +705,24 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 				usage_error(o.cmd, "'%s': an address is plain ASCII, on one line", *a);
 				goto done;
 			}
+	if (o.split && strcmp(o.split, "unit")) {
+		usage_error(o.cmd, "--split takes unit (a report per unit), not '%s'", o.split);
+		goto done;
+	}
+	if (o.split && output_is_stdout(o.out)) {
+		usage_error(o.cmd, "--split unit writes a file per unit: give -o DIR");
+		goto done;
+	}
+	if (o.split && filter_given(&o.filter)) {
+		/* a unit's report cannot count what the filters hid from it: it
+		 * would read "Findings none" for a unit with findings */
+		usage_error(o.cmd,
+			    "--split unit sends each unit its whole report: with %s a unit's "
+			    "report would show only what the filter lets through, and read as "
+			    "an all-clear where it hid findings; filter one report (no --split)",
+			    filter_given(&o.filter));
+		goto done;
+	}
 	if (check_outputs(&o) != 0 || now_get(&now) != 0)
 		goto done;
 	if (times_set_zone(o.tz) != 0 ||
@@ -768,22 +738,30 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 			goto done;
 		baseline_compare(&baseline, &period, rules);
 	}
-	if (output_open(&out, o.out) != 0 || (o.rejects && output_open(&rejects, o.rejects) != 0))
+	mail.now = now;
+	if (o.split) {
+		struct split_options so = {o.out,
+					   format,
+					   o.summary,
+					   email ? &mail : NULL,
+					   (size_t)o.limit,
+					   o.sandbox,
+					   o.nsandbox,
+					   (const char *const *)o.files,
+					   o.nfiles,
+					   o.rejects};
+		if (!(split = split_open(rules, &so)))
+			goto done;
+	} else if (output_open(&out, o.out) != 0) {
+		goto done;
+	}
+	if (o.rejects && output_open(&rejects, o.rejects) != 0)
 		goto done;
 	int text = !strcmp(format, "text"), csv = !strcmp(format, "csv");
-	mail.now = now;
-	if (audit && text && o.summary)
-		reporter_summary(&rep, out.f);
-	else if (audit && text)
-		reporter_text(&rep, out.f);
-	else if (audit && csv)
-		reporter_csv(&rep, out.f);
-	else if (audit && !strcmp(format, "html"))
-		reporter_html(&rep, out.f);
-	else if (audit && email)
-		reporter_email(&rep, out.f, &mail);
+	if (split)
+		reporter = split_reporter(split);
 	else if (audit)
-		reporter_json(&rep, out.f);
+		reporter_audit(&rep, format, o.summary, out.f, &mail);
 	else if (text)
 		reporter_runs_text(&rep, out.f, o.explain, o.filter.count[FILTER_ID] > 0);
 	else if (csv)
@@ -791,22 +769,35 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	else
 		reporter_runs_json(&rep, out.f, o.explain);
 
+	/* runs: --manual, --sort, --top and --summary between the audit and
+	 * the listing */
+	struct reporter *to = reporter;
+	if (!audit) {
+		o.view.text = text;
+		runs_view_init(&view, &rep, &o.view);
+		viewing = 1;
+		to = runs_view_reporter(&view);
+	}
 	struct audit_inputs in = {o.sandbox, o.nsandbox, (const char *const *)o.files, o.nfiles,
 				  &o.cols, rejects.f};
 	struct audit_config cfg = {mode, rules, &period, &o.filter, o.large_set, (size_t)o.limit,
 				   &rejected, o.baseline ? &baseline : NULL,
 				   times_local_day(now)};
-	int read_ok = audit_run(&in, &cfg, &rep, &findings) == 0;
+	int read_ok = audit_run(&in, &cfg, to, &findings) == 0;
 	/* 0 only when there is nothing to look at: a rejected row may hide a
 	 * finding, so rejected rows alone give 1; an error wins over both */
 	status = !read_ok ? EXIT_ERROR : findings || rejected ? EXIT_FINDINGS : EXIT_OK;
 	if (filter_miss(&o.filter, rules, 0, NULL, 0))
 		status = EXIT_ERROR; /* reported, and said in the report */
+	if (viewing && runs_view_failed(&view))
+		status = EXIT_ERROR; /* reported; the text says so, csv and json are empty */
 	/* An input not read whole, or a filter value that matched nothing,
 	 * makes the status 2, but the report is still worth having when it
 	 * says so in its own text (INCOMPLETE, ERROR): every format but csv,
 	 * and the runs listing in text only says the latter. */
 	keep = status != EXIT_ERROR || (strcmp(format, "csv") && (audit || !text || read_ok));
+	if (viewing && runs_view_failed(&view) && !text)
+		keep = 0; /* csv and json hold nothing of it */
 	if (!audit && o.filter.count[FILTER_ID] && !rep.written) {
 		diag_error(NULL, 0, "no run with %s %s in the inputs",
 			   o.filter.count[FILTER_ID] > 1 ? "ids" : "id",
@@ -815,8 +806,9 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		keep = 0;
 	}
 done:
-	/* both written whole, or neither put in place */
-	if (output_flush(&rejects) != 0 || output_flush(&out) != 0) {
+	/* all written whole, or none put in place */
+	if (output_flush(&rejects) != 0 || output_flush(&out) != 0 ||
+	    (split && split_flush(split) != 0)) {
 		status = EXIT_ERROR;
 		keep = 0;
 	}
@@ -824,8 +816,16 @@ done:
 		status = EXIT_ERROR;
 		keep = 0;
 	}
+	/* the split's files put in place (or removed), and listed */
+	if (split && split_finish(split, keep, stdout) != 0) {
+		status = EXIT_ERROR;
+		keep = 0;
+	}
 	if (output_finish(&rejects, keep) != 0)
 		status = EXIT_ERROR;
+	split_free(split);
+	if (viewing)
+		runs_view_free(&view);
 	rules_free(rules);
 	opts_free(&o);
 	baseline_free(&baseline);
@@ -882,10 +882,11 @@ static int cmd_rules(int argc, char **argv)
 		}
 	}
 	const char *what = optind < argc ? argv[optind] : NULL;
-	int wants_arg = what && (!strcmp(what, "who") || !strcmp(what, "what"));
+	int wants_arg = what && (!strcmp(what, "who") || !strcmp(what, "what") ||
+				 !strcmp(what, "drift"));
 	int nargs = argc - optind;
 	if (!what || (strcmp(what, "check") && strcmp(what, "jobs") && !wants_arg)) {
-		usage_error("rules", "rules wants check, jobs, who JOB or what PERSON%s", "");
+		usage_error("rules", "rules wants check, jobs, who JOB, what PERSON or drift PAGE%s", "");
 		return EXIT_ERROR;
 	}
 	if (nargs != (wants_arg ? 2 : 1)) {
@@ -903,7 +904,9 @@ static int cmd_rules(int argc, char **argv)
 	int status = EXIT_OK;
 	const char *arg = wants_arg ? argv[optind + 1] : NULL;
 	if (!strcmp(what, "check")) {
-		report_rules_check(stdout, r, rules_check_patterns(r));
+		/* units.csv is optional: staff.csv units it lacks are warnings */
+		size_t warnings = rules_check_patterns(r) + units_check(r);
+		report_rules_check(stdout, r, warnings);
 		report_rules_waivers(stdout, r, today);
 	} else if (!strcmp(what, "jobs")) {
 		if (report_rules_jobs(stdout, r, today, large_set) != 0)
@@ -922,6 +925,8 @@ static int cmd_rules(int argc, char **argv)
 				   near ? near : "", near ? "'?)" : "");
 			status = EXIT_ERROR;
 		}
+	} else if (!strcmp(what, "drift")) {
+		status = cmd_rules_drift(stdout, r, arg);
 	} else {
 		int person = rules_person_by_text(r, arg);
 		if (person >= 0) {
@@ -947,10 +952,18 @@ static int cmd_help(int argc, char **argv)
 		fputs(strcmp(argv[1], "audit") == 0 ? usage_audit : usage_runs, stdout);
 		fputs(usage_filters, stdout);
 		fputs(usage_common, stdout);
+	} else if (strcmp(argv[1], "review") == 0) {
+		char *help[] = {"review", "--help", NULL};
+		return cmd_review(2, help);
 	} else if (strcmp(argv[1], "rules") == 0) {
 		fputs(usage_rules, stdout);
+	} else if (strcmp(argv[1], "investigate") == 0) {
+		for (size_t i = 0; i < sizeof investigate_text / sizeof investigate_text[0]; i++)
+			fputs(investigate_text[i], stdout);
 	} else if (strcmp(argv[1], "help") == 0) {
-		fputs("usage: almaudit help COMMAND\n", stdout);
+		fputs("usage: almaudit help COMMAND\n"
+		      "       almaudit help investigate   the morning after a bad batch\n",
+		      stdout);
 	} else {
 		usage_error(NULL, "no such command '%s'", argv[1]);
 		return EXIT_ERROR;
@@ -966,6 +979,7 @@ int main(int argc, char **argv)
 	} commands[] = {
 		{"audit", cmd_audit},
 		{"runs", cmd_runs},
+		{"review", cmd_review},
 		{"rules", cmd_rules},
 		{"help", cmd_help},
 	};

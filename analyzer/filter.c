@@ -369,6 +369,9 @@ int filter_resolve(struct filter *f, const struct rules *rules)
 		if (!v->known)
 			f->track = 1;
 	}
+	/* a --grep must match some field of some row read */
+	if (f->count[FILTER_GREP])
+		f->track = 1;
 	return status;
 }
 
@@ -418,6 +421,17 @@ void filter_seen(const struct filter *f, const struct rules *rules, const struct
 			v->hit = 1;
 		else
 			near_seen(v, names_distance(v->key, run->status), run->status);
+	}
+	for (size_t i = 0; i < f->count[FILTER_GREP]; i++) {
+		struct filter_value *v = &f->values[FILTER_GREP][i];
+		if (v->hit)
+			continue;
+		char id[24];
+		snprintf(id, sizeof id, "%" PRIu64, run->id);
+		const char *fields[] = {id,	   run->job_id,	   run->name,	  run->category,
+					run->user, run->user_name, run->status, run->set_name};
+		for (size_t k = 0; !v->hit && k < sizeof fields / sizeof fields[0]; k++)
+			v->hit = match_run(v->pattern, fields[k], strlen(fields[k])) == 1;
 	}
 	for (size_t i = 0; i < f->count[FILTER_USER]; i++) {
 		struct filter_value *v = &f->values[FILTER_USER][i];
@@ -504,6 +518,15 @@ int filter_miss(const struct filter *f, const struct rules *rules, size_t i, cha
 			snprintf(buf, size, "--status '%s' matched no status Alma is known to write "
 					    "and none in the inputs%s",
 				 v->text, did_you_mean(status_suggestion(v), dym, sizeof dym));
+		return 1;
+	}
+	for (size_t k = 0; k < f->count[FILTER_GREP]; k++) {
+		const struct filter_value *v = &f->values[FILTER_GREP][k];
+		if (v->hit || i--)
+			continue;
+		if (buf)
+			snprintf(buf, size, "--grep '%s' matched no field of any row in the inputs",
+				 v->text);
 		return 1;
 	}
 	return 0;

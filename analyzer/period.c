@@ -38,6 +38,9 @@ static int all_digits(const char *s, size_t n)
 	return 1;
 }
 
+static const char *const weekdays[7] = {"monday", "tuesday",  "wednesday", "thursday",
+					 "friday", "saturday", "sunday"};
+
 static int keyword(const char *s, int64_t today, int64_t *first, int64_t *last)
 {
 	int y, m, d;
@@ -65,8 +68,17 @@ static int keyword(const char *s, int64_t today, int64_t *first, int64_t *last)
 		span_months(y, 1, 12, first, last);
 	else if (!strcmp(s, "last-year"))
 		span_months(y - 1, 1, 12, first, last);
-	else
-		return -1;
+	else {
+		/* a weekday: the most recent such day before today (on a
+		 * Tuesday, "tuesday" is a week ago) */
+		int w = 0;
+		while (w < 7 && strcmp(s, weekdays[w]))
+			w++;
+		if (w == 7)
+			return -1;
+		int64_t back = (weekday - w + 7) % 7;
+		*first = *last = today - (back ? back : 7);
+	}
 	return 0;
 }
 
@@ -94,17 +106,59 @@ static int named(const char *s, int64_t *first, int64_t *last)
 		span_months(y, (s[6] - '1') * 3 + 1, 3, first, last);
 		return 0;
 	}
+	int m, d;
+	if (n == 10 && times_parse_date(s, n, &y, &m, &d) == 0) {
+		*first = *last = times_days_from_civil(y, m, d);
+		return 0;
+	}
 	return -1;
 }
 
-static int date_opt(const char *opt, const char *s, int64_t *day)
+/* "HH:MM" or "HH:MM:SS", 24-hour; seconds of the day, *with_seconds set. */
+static int clock_parse(const char *s, long *secs, int *with_seconds)
 {
-	int y, m, d;
-	if (times_parse_date(s, strlen(s), &y, &m, &d) != 0) {
-		diag_error(NULL, 0, "%s wants a date as YYYY-MM-DD, not '%s'", opt, s);
+	size_t n = strlen(s);
+	if ((n != 5 && n != 8) || !all_digits(s, 2) || s[2] != ':' || !all_digits(s + 3, 2) ||
+	    (n == 8 && (s[5] != ':' || !all_digits(s + 6, 2))))
+		return -1;
+	int h = atoi(s), mi = atoi(s + 3), sec = n == 8 ? atoi(s + 6) : 0;
+	if (h > 23 || mi > 59 || sec > 59)
+		return -1;
+	*secs = h * 3600L + mi * 60L + sec;
+	*with_seconds = n == 8;
+	return 0;
+}
+
+/* --since or --until: a date, or a date and a time of day ("2026-10-14
+ * 09:00", a space or a T between them). *day is the date; *at the instant
+ * the bound falls on: the start of the minute (or second) given for
+ * --since, the end of it for --until (TIME_NONE for a whole day); clock
+ * the time as given. */
+static int date_opt(const char *opt, const char *s, int until, int64_t *day, int64_t *at,
+		    char *clock, size_t size)
+{
+	int y, m, d, with_seconds = 0;
+	long secs = 0;
+	size_t n = strlen(s);
+	*at = TIME_NONE;
+	clock[0] = '\0';
+	if (times_parse_date(s, n < 10 ? n : 10, &y, &m, &d) != 0 ||
+	    (n > 10 && ((s[10] != ' ' && s[10] != 'T') ||
+			clock_parse(s + 11, &secs, &with_seconds) != 0))) {
+		diag_error(NULL, 0,
+			   "%s wants a date as YYYY-MM-DD, or a date and a time of day as "
+			   "\"YYYY-MM-DD HH:MM\", not '%s'",
+			   opt, s);
 		return -1;
 	}
 	*day = times_days_from_civil(y, m, d);
+	if (n > 10) {
+		*at = times_from_local(y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60),
+				       (int)(secs % 60));
+		if (until)
+			*at += with_seconds ? 1 : 60; /* inclusive: to the end of it */
+		snprintf(clock, size, "%s", s + 11);
+	}
 	return 0;
 }
 
@@ -122,30 +176,41 @@ int period_set(struct period *p, const char *period, const char *since, const ch
 		if (keyword(period, today, &p->first_day, &p->last_day) != 0 &&
 		    named(period, &p->first_day, &p->last_day) != 0) {
 			diag_error(NULL, 0,
-				   "--period wants today, yesterday, this-week, last-week, "
-				   "this-month, last-month, this-quarter, last-quarter, this-year, "
-				   "last-year, YYYY-MM, YYYY-Qn or YYYY, not '%s'",
+				   "--period wants today, yesterday, monday ... sunday, this-week, "
+				   "last-week, this-month, last-month, this-quarter, last-quarter, "
+				   "this-year, last-year, YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY, "
+				   "not '%s'",
 				   period);
 			return -1;
 		}
 		snprintf(p->name, sizeof p->name, "%s", period);
 	}
-	if (since && date_opt("--since", since, &p->first_day) != 0)
+	int64_t from_at = TIME_NONE, to_at = TIME_NONE;
+	if (since && date_opt("--since", since, 0, &p->first_day, &from_at, p->since_clock,
+			      sizeof p->since_clock) != 0)
 		return -1;
-	if (until && date_opt("--until", until, &p->last_day) != 0)
+	if (until && date_opt("--until", until, 1, &p->last_day, &to_at, p->until_clock,
+			      sizeof p->until_clock) != 0)
 		return -1;
-	if (p->first_day != TIME_NONE && p->last_day != TIME_NONE && p->last_day < p->first_day) {
-		diag_error(NULL, 0, "--until %s is before --since %s", until, since);
-		return -1;
-	}
 	int y, m, d;
 	if (p->first_day != TIME_NONE) {
 		times_civil_from_days(p->first_day, &y, &m, &d);
-		p->from = times_from_local(y, m, d, 0, 0, 0);
+		p->from = from_at != TIME_NONE ? from_at : times_from_local(y, m, d, 0, 0, 0);
 	}
 	if (p->last_day != TIME_NONE) {
 		times_civil_from_days(p->last_day + 1, &y, &m, &d);
-		p->to = times_from_local(y, m, d, 0, 0, 0);
+		p->to = to_at != TIME_NONE ? to_at : times_from_local(y, m, d, 0, 0, 0);
+	}
+	if ((p->first_day != TIME_NONE && p->last_day != TIME_NONE && p->last_day < p->first_day) ||
+	    (p->from != TIME_NONE && p->to != TIME_NONE && p->to <= p->from)) {
+		diag_error(NULL, 0, "--until %s is before --since %s", until, since);
+		return -1;
+	}
+	if (p->since_clock[0] || p->until_clock[0]) {
+		/* what was asked, for the json report's period name */
+		char text[sizeof p->name];
+		period_text(p, text, sizeof text);
+		snprintf(p->name, sizeof p->name, "%s", text);
 	}
 	return 0;
 }
@@ -157,12 +222,19 @@ int period_has(const struct period *p, int64_t t)
 
 void period_text(const struct period *p, char *buf, size_t size)
 {
-	char a[16], b[16];
+	char a[32], b[32];
 	times_format_day(p->first_day, a, sizeof a);
 	times_format_day(p->last_day, b, sizeof b);
-	const char *suffix_open = p->name[0] ? " (" : "", *suffix_close = p->name[0] ? ")" : "";
+	if (a[0] && p->since_clock[0])
+		snprintf(a + strlen(a), sizeof a - strlen(a), " %s", p->since_clock);
+	if (b[0] && p->until_clock[0])
+		snprintf(b + strlen(b), sizeof b - strlen(b), " %s", p->until_clock);
+	/* with a time of day the name is this very text */
+	int named = p->name[0] && !p->since_clock[0] && !p->until_clock[0];
+	const char *suffix_open = named ? " (" : "", *suffix_close = named ? ")" : "";
 	if (a[0] && b[0])
-		snprintf(buf, size, "%s to %s%s%s%s", a, b, suffix_open, p->name, suffix_close);
+		snprintf(buf, size, "%s to %s%s%s%s", a, b, suffix_open, named ? p->name : "",
+			 suffix_close);
 	else if (a[0])
 		snprintf(buf, size, "from %s", a);
 	else if (b[0])

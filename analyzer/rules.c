@@ -6,6 +6,7 @@
 #include "names.h"
 #include "reader.h"
 #include "times.h"
+#include "units.h"
 #include "waivers.h"
 
 #include <ctype.h>
@@ -882,6 +883,9 @@ struct rules *rules_load_with(const char *dir, const char *waivers_file)
 		free(pending[i].includes);
 	free(pending);
 	load_approvals(&ld);
+	/* units.csv is optional too; read when it is there */
+	if (units_load(r) != 0)
+		ld.errors++;
 	/* waivers.csv is optional; read when the rules it names have loaded */
 	char *waivers = waivers_file ? strdup(waivers_file) : join(dir, WAIVERS_FILE);
 	if (!waivers) {
@@ -955,6 +959,7 @@ void rules_free(struct rules *r)
 	free(r->jobs_path);
 	free(r->staff_path);
 	free(r->approvals_path);
+	units_free(r->units);
 	waivers_free(r->waivers);
 	free(r);
 }
@@ -1068,9 +1073,7 @@ int rules_job_by_title(const struct rules *r, const char *text, int from)
 	return -1;
 }
 
-/* The next unit of a unit cell at *s, trimmed: its start, and its length in
- * *n; NULL after the last. */
-static const char *next_unit(const char **s, size_t *n)
+const char *rules_unit_next(const char **s, size_t *n)
 {
 	for (;;) {
 		const char *p = *s;
@@ -1093,7 +1096,7 @@ int rules_person_in_unit(const struct rules *r, int person, const char *unit)
 {
 	const char *cell = r->people[person].unit, *u;
 	size_t n, want = strlen(unit);
-	while ((u = next_unit(&cell, &n)))
+	while ((u = rules_unit_next(&cell, &n)))
 		if (n == want && strncasecmp(u, unit, n) == 0)
 			return 1;
 	return 0;
@@ -1129,7 +1132,7 @@ const char *rules_nearest_unit(const struct rules *r, const char *unit, char *bu
 	for (size_t p = 0; p < r->npeople; p++) {
 		const char *cell = r->people[p].unit, *u;
 		size_t n;
-		while ((u = next_unit(&cell, &n))) {
+		while ((u = rules_unit_next(&cell, &n))) {
 			size_t lb = 0;
 			for (; lb < n && lb + 1 < sizeof b; lb++)
 				b[lb] = (char)tolower((unsigned char)u[lb]);

@@ -12,6 +12,8 @@
 
 #include "match.h"
 
+struct units;
+
 #define RULES_NO_DATE INT64_MIN	    /* an empty signed_off or revoked */
 /* revoked "undated": revoked, the date not recorded; a day before any record */
 #define RULES_UNDATED (INT64_MIN + 1)
@@ -74,6 +76,7 @@ struct rules {
 	int *job_order;	       /* job indices sorted by id, for rules_job_by_id */
 	struct rules_key *names, *ids; /* sorted lookup tables */
 	size_t nnames, nids;
+	struct units *units; /* units.csv (analyzer/units.h); NULL when there is none */
 };
 
 /* Loads and checks the rules in dir, waivers.csv too when the directory has
@@ -121,6 +124,11 @@ int rules_job_by_title(const struct rules *r, const char *text, int from);
  * may name several units separated by '/' or ';' ("HKS/GUT"): the person
  * is in each. */
 int rules_person_in_unit(const struct rules *r, int person, const char *unit);
+
+/* The next unit of a staff.csv unit cell at *cell ("HKS/GUT": "HKS", then
+ * "GUT"; '/' and ';' separate), trimmed: its start, its length in *n, and
+ * *cell moved past it; NULL after the last. */
+const char *rules_unit_next(const char **cell, size_t *n);
 
 /* The unit staff.csv names nearest to unit, written into buf, for "did you
  * mean" (NULL when none is close). */

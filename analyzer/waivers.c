@@ -192,10 +192,13 @@ static int load_row(void *ctx, long line, const char *const *cell, const size_t 
 		diag_error(path, line, "missing reason: say why the exception is accepted");
 		bad++;
 	}
-	if (!len[WV_FINDING] && !len[WV_JOB] && !len[WV_STAFF] && !len[WV_RUN_ID] && !len[WV_SETS]) {
+	if (!len[WV_JOB] && !len[WV_STAFF] && !len[WV_RUN_ID] && !len[WV_SETS]) {
+		/* a kind alone (or nothing) is every finding of that kind: an
+		 * exception is for a job, a person, a run or a set */
 		diag_error(path, line,
-			   "a waiver that names no finding, job, person, run or set would waive "
-			   "every finding: name what it covers");
+			   "a waiver that names no job, person, run or set would waive every "
+			   "%.*s%sfinding: name what it covers",
+			   (int)len[WV_FINDING], cell[WV_FINDING], len[WV_FINDING] ? " " : "");
 		bad++;
 	}
 	wv.ticket = dup_n(cell[WV_TICKET], len[WV_TICKET]);

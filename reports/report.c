@@ -1,5 +1,6 @@
 #include "report.h"
 
+#include "report_text.h"
 #include "times.h"
 #include "waivers.h"
 
@@ -27,35 +28,66 @@ size_t report_utf8_len(const unsigned char *p)
 	return len;
 }
 
-/* "2026-10-05T14:03:00Z" into buf (as times_format_utc), by hand for the
- * years 0 to 9999: every finding has one. */
+/* Two digits of v (0 to 99) at o; returns the end. */
+static char *two(char *o, int v)
+{
+	*o++ = (char)('0' + v / 10);
+	*o++ = (char)('0' + v % 10);
+	return o;
+}
+
+/* "2026-10-05" then sep, hh:mm:ss, end (NUL-terminated) into buf, by hand:
+ * every finding has two such times. 0, or -1 when y is not 0 to 9999 (the
+ * caller uses snprintf then). */
+static int format_time(char *buf, int y, int m, int d, char sep, int h, int mi, int sec,
+		       const char *end)
+{
+	if (y < 0 || y > 9999)
+		return -1;
+	char *o = two(two(buf, y / 100), y % 100);
+	*o++ = '-';
+	o = two(o, m);
+	*o++ = '-';
+	o = two(o, d);
+	*o++ = sep;
+	o = two(o, h);
+	*o++ = ':';
+	o = two(o, mi);
+	*o++ = ':';
+	o = two(o, sec);
+	strcpy(o, end);
+	return 0;
+}
+
+/* "2026-10-05T14:03:00Z" into buf (as times_format_utc). */
 static void format_utc(int64_t t, char *buf, size_t size)
 {
 	int y, m, d;
-	if (t == TIME_NONE) {
-		buf[0] = '\0';
+	if (t == TIME_NONE || size < 21) {
+		times_format_utc(t, buf, size);
 		return;
 	}
 	int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
 	int rem = (int)(t - days * 86400);
 	times_civil_from_days(days, &y, &m, &d);
-	if (y < 0 || y > 9999 || size < 21) {
+	if (format_time(buf, y, m, d, 'T', rem / 3600, rem / 60 % 60, rem % 60, "Z") != 0)
 		times_format_utc(t, buf, size);
-		return;
+}
+
+const char *report_local_time(int64_t t, char *buf, size_t size)
+{
+	struct times_parts p;
+	if (t == TIME_NONE) {
+		if (size)
+			buf[0] = '\0';
+		return buf;
 	}
-	const int v[6] = {y / 100, m, d, rem / 3600, rem / 60 % 60, rem % 60};
-	char *o = buf;
-	*o++ = (char)('0' + v[0] / 10);
-	*o++ = (char)('0' + v[0] % 10);
-	for (int i = 0; i < 6; i++) {
-		int x = i ? v[i] : y % 100;
-		*o++ = (char)('0' + x / 10);
-		*o++ = (char)('0' + x % 10);
-		if (i < 5)
-			*o++ = "--T::"[i];
-	}
-	*o++ = 'Z';
-	*o = '\0';
+	times_local_parts(t, &p);
+	if (size < 20 || format_time(buf, p.year, p.month, p.day, ' ', p.hour, p.minute, p.second,
+				     "") != 0)
+		snprintf(buf, size, "%04d-%02d-%02d %02d:%02d:%02d", p.year, p.month, p.day,
+			 p.hour, p.minute, p.second);
+	return buf;
 }
 
 void report_fields(struct report_fields *out, const struct report_finding *f)
@@ -67,6 +99,7 @@ void report_fields(struct report_fields *out, const struct report_finding *f)
 
 	out->id[wbuf_format_u64(out->id, run->id)] = '\0';
 	format_utc(run->time, out->time, sizeof out->time);
+	report_local_time(run->time, out->local, sizeof out->local);
 	if (run->records >= 0)
 		out->records[wbuf_format_u64(out->records, (uint64_t)run->records)] = '\0';
 	else
@@ -112,6 +145,7 @@ static void csv_begin(struct reporter *r, const struct report_info *info)
 	csvw_str(&r->csv, "waived"); /* the waiver's file:line, "" when not waived */
 	if (info->baseline)
 		csvw_str(&r->csv, "trend"); /* --baseline: new or recurring */
+	csvw_str(&r->csv, "start_local"); /* the start in --tz, last */
 	csvw_end(&r->csv);
 }
 
@@ -125,6 +159,7 @@ static void csv_finding(struct reporter *r, const struct report_finding *f)
 	csvw_str(&r->csv, report_waiver_cite(f, cite, sizeof cite));
 	if (f->trend)
 		csvw_str(&r->csv, f->trend);
+	csvw_str(&r->csv, fields.local);
 	csvw_end(&r->csv);
 	r->written++;
 }
@@ -143,4 +178,41 @@ void reporter_csv(struct reporter *r, FILE *out)
 	r->finding = csv_finding;
 	r->end = csv_end;
 	r->written = 0;
+}
+
+void reporter_audit(struct reporter *r, const char *format, int summary, FILE *out,
+		    const struct email_options *mail)
+{
+	if (!strcmp(format, "text") && summary)
+		reporter_summary(r, out);
+	else if (!strcmp(format, "text"))
+		reporter_text(r, out);
+	else if (!strcmp(format, "csv"))
+		reporter_csv(r, out);
+	else if (!strcmp(format, "html"))
+		reporter_html(r, out);
+	else if (!strcmp(format, "email"))
+		reporter_email(r, out, mail);
+	else
+		reporter_json(r, out);
+}
+
+void report_unit_text(const struct report_info *info, int which, char *buf, size_t size)
+{
+	const struct report_unit *u = info->unit;
+	char a[32], b[32];
+	if (!u) {
+		buf[0] = '\0';
+	} else if (which == 0) {
+		snprintf(buf, size, "%s%s%s: the runs of its people only: %s of %s runs audited",
+			 u->code, u->name[0] ? ", " : "", u->name,
+			 report_count(u->audited, a, sizeof a),
+			 report_count(info->tally->audited, b, sizeof b));
+	} else if (u->unknown) {
+		snprintf(buf, size, "%s %s with findings by people not in staff.csv %s in %s",
+			 report_count(u->unknown, a, sizeof a), u->unknown == 1 ? "run" : "runs",
+			 u->unknown == 1 ? "is" : "are", u->all);
+	} else {
+		buf[0] = '\0';
+	}
 }

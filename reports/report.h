@@ -20,6 +20,14 @@ struct baseline;
 struct filter;
 struct waiver;
 
+/* The unit a report is for (audit --split unit, reports/split.c). */
+struct report_unit {
+	const char *code, *name; /* "GUT", "Gutman Library" or "" */
+	uint64_t audited;	 /* runs audited by its people */
+	uint64_t unknown;	 /* runs with findings by people not in staff.csv: in all only */
+	const char *all;	 /* the whole report's file name ("all.txt") */
+};
+
 struct report_info {
 	const struct tally *tally;
 	const struct rules *rules;
@@ -34,6 +42,9 @@ struct report_info {
 	 * without one (then no report says anything of a trend) */
 	const struct baseline *baseline;
 	int64_t today; /* the local day of "now": waivers past their until have expired */
+	/* NULL, or the unit this report is for: it holds the findings of that
+	 * unit's people only, and says so */
+	const struct report_unit *unit;
 };
 
 struct report_finding {
@@ -54,6 +65,24 @@ struct report_run {
 	const struct rules *rules;
 };
 
+/* Summaries kept beside the audit's own (the split by unit keeps one per
+ * unit): in the audit (not the run listing), each call mirrors the audit's
+ * call on its summary, for the same run and verdict: audited
+ * (summary_audited, once per distinct run judged), damaging
+ * (summary_damaging, each copy), waived (summary_waive: a finding a
+ * waiver covers, the waiver's index in rules->waivers), found (summary_add
+ * of the kinds no waiver covers, then summary_flag when new_run). ctx is
+ * the tap's own. */
+struct report_tap {
+	void *ctx;
+	void (*audited)(void *ctx, const struct run *run, const struct verdict *v);
+	void (*damaging)(void *ctx, const struct run *run, const struct verdict *v);
+	void (*waived)(void *ctx, const struct run *run, const struct verdict *v,
+		       enum finding_kind kind, int waiver);
+	void (*found)(void *ctx, const struct run *run, const struct verdict *v, unsigned kinds,
+		      int new_run);
+};
+
 struct reporter {
 	FILE *out;
 	void (*begin)(struct reporter *r, const struct report_info *info);
@@ -66,9 +95,21 @@ struct reporter {
 	const struct email_options *email;
 	struct csvw csv;
 	unsigned long written;
+	const struct report_tap *tap; /* NULL, or summaries the audit feeds beside its own */
 };
 
 void reporter_text(struct reporter *r, FILE *out);
+
+/* The audit's reporter for a format (text, csv, json, html or email;
+ * summary: the short text form). */
+void reporter_audit(struct reporter *r, const char *format, int summary, FILE *out,
+		    const struct email_options *mail);
+
+/* What a unit's report says of itself, as text: "GUT, Gutman Library: the
+ * runs of its people only: 12 of 1,234 runs audited" (which), and "4 runs
+ * with findings by people not in staff.csv are in all.txt" (which = 1; ""
+ * when there are none). */
+void report_unit_text(const struct report_info *info, int which, char *buf, size_t size);
 void reporter_csv(struct reporter *r, FILE *out);
 void reporter_json(struct reporter *r, FILE *out);
 
@@ -79,6 +120,12 @@ void report_html_page(FILE *out, const struct report_info *info);
  * readers show neither): charts drawn as tables, every style inline. */
 void report_html_mail(FILE *out, const struct report_info *info);
 void report_html_escape(FILE *out, const char *s);
+/* What other pages share with it (almaudit review): the style sheet, the
+ * table of what was read, the INCOMPLETE box and the rejected rows. */
+extern const char report_html_style[];
+void report_html_facts(FILE *out, const struct report_info *info);
+void report_html_incomplete(FILE *out, const struct tally *t);
+void report_html_rejects(FILE *out, const struct tally *t);
 
 /* The text report and its short form (reports/report_text.c). */
 void report_text_page(FILE *out, const struct report_info *info);
@@ -121,11 +168,18 @@ extern const char *const report_columns[REPORT_COLUMNS];
 struct report_fields {
 	const char *value[REPORT_COLUMNS];
 	char id[24], time[32], records[24];
+	/* the start in the --tz zone, "2026-10-14 16:43:07" ("" when unknown):
+	 * csv's last column start_local, json's key of that name */
+	char local[32];
 };
 
 /* A waived finding's waiver as csv cites it, "waivers.csv:4", into buf
  * ("" when not waived). */
 const char *report_waiver_cite(const struct report_finding *f, char *buf, size_t size);
+
+/* "2026-10-14 16:43:07": instant t in the --tz zone, as a spreadsheet
+ * reads a date and time; "" for TIME_NONE. buf >= 32 bytes. */
+const char *report_local_time(int64_t t, char *buf, size_t size);
 
 /* Fills the column values of a finding ("" for what is unknown). */
 void report_fields(struct report_fields *out, const struct report_finding *f);

@@ -194,8 +194,11 @@ static void email_end(struct reporter *r, const struct report_info *info)
 		free(html);
 		return;
 	}
+	/* a unit's message (audit --split unit) names its unit */
+	const char *unit = info->unit ? info->unit->code : NULL;
 	if (o->subject) {
-		snprintf(subject, sizeof subject, "%s", o->subject);
+		snprintf(subject, sizeof subject, "%s%s%s", o->subject, unit ? ": " : "",
+			 unit ? unit : "");
 	} else {
 		const struct summary *s = info->summary;
 		size_t used;
@@ -203,9 +206,10 @@ static void email_end(struct reporter *r, const struct report_info *info)
 		/* a filter value that matched nothing: the subject says so too */
 		int miss = filter_miss(info->filter, info->rules, 0, NULL, 0) ||
 			   info->tally->uncovered[0];
-		used = (size_t)snprintf(subject, sizeof subject, "%s%sAlma job audit, %s: %s %s with findings",
+		used = (size_t)snprintf(subject, sizeof subject, "%s%sAlma job audit%s%s, %s: %s %s with findings",
 					miss ? "ERROR: " : "",
-					info->tally->incomplete ? "INCOMPLETE: " : "", period,
+					info->tally->incomplete ? "INCOMPLETE: " : "",
+					unit ? ", " : "", unit ? unit : "", period,
 					report_count(s->runs, n, sizeof n), s->runs == 1 ? "run" : "runs");
 		for (int k = 0, any = 0; k < FIND_COUNT && used < sizeof subject; k++)
 			if (s->kinds[k])

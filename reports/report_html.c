@@ -68,7 +68,7 @@ static void count(FILE *out, uint64_t n)
 	fputs(report_count(n, b, sizeof b), out);
 }
 
-static const char style[] =
+const char report_html_style[] =
 	"<style>\n"
 	"body{font:14px/1.45 \"DejaVu Sans\",\"Segoe UI\",Arial,sans-serif;color:#1b1b1b;"
 	"max-width:1120px;margin:1.5em auto;padding:0 1em}\n"
@@ -297,13 +297,15 @@ static void chart_damaging(FILE *out, const struct summary *s)
 		fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">",
 			label_w - 6, y + 14);
 		E(label);
+		char n[32], t[32];
+		report_count((uint64_t)d->records, n, sizeof n);
+		report_count((uint64_t)(d->threshold > 0 ? d->threshold : 0), t, sizeof t);
 		fprintf(out,
 			"</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\">"
-			"<title>run %" PRIu64 ": %" PRId64 " records (threshold %" PRId64
-			")</title></rect><text x=\"%.1f\" y=\"%d\" font-size=\"11\">%" PRId64 "</text>\n",
+			"<title>run %" PRIu64 ": %s records (threshold %s)</title></rect>"
+			"<text x=\"%.1f\" y=\"%d\" font-size=\"11\">%s</text>\n",
 			label_w, y + 2, w < 1 ? 1 : w, d->records > d->threshold ? "#7d3c98" : "#b7a6c4",
-			d->id, d->records, d->threshold, label_w + (w < 1 ? 1 : w) + 4, y + 14,
-			d->records);
+			d->id, n, t, label_w + (w < 1 ? 1 : w) + 4, y + 14, n);
 		if (d->threshold <= top) {
 			double tx = label_w + (double)d->threshold * bar_w / top;
 			fprintf(out,
@@ -630,10 +632,11 @@ static void mail_damaging(FILE *out, const struct summary *s)
 		const struct summary_damaging *d = &s->damaging[i];
 		char label[200], number[32], detail[128];
 		snprintf(label, sizeof label, "%s, %s", d->person, d->job);
-		snprintf(number, sizeof number, "%" PRId64, d->records);
-		snprintf(detail, sizeof detail,
-			 "run %" PRIu64 ": %" PRId64 " records (threshold %" PRId64 ")%s", d->id,
-			 d->records, d->threshold, d->records > d->threshold ? ": above" : "");
+		char t[32];
+		report_count((uint64_t)d->records, number, sizeof number);
+		report_count((uint64_t)(d->threshold > 0 ? d->threshold : 0), t, sizeof t);
+		snprintf(detail, sizeof detail, "run %" PRIu64 ": %s records (threshold %s)%s", d->id,
+			 number, t, d->records > d->threshold ? ": above" : "");
 		struct seg seg = {(uint64_t)d->records, d->records > d->threshold ? "#7d3c98" : "#b7a6c4"};
 		mail_bar(out, label, &seg, 1, top, number, detail);
 	}
@@ -932,6 +935,15 @@ static void facts(FILE *out, const struct report_info *info)
 	E(info->rules->dir);
 	fprintf(out, ": %zu jobs, %zu people, %zu approvals</td></tr>\n", info->rules->njobs,
 		info->rules->npeople, info->rules->napprovals);
+	char unit[512];
+	for (int which = 0; which < 2; which++) {
+		report_unit_text(info, which, unit, sizeof unit);
+		if (!unit[0])
+			continue;
+		fprintf(out, "<tr><th>%s</th><td>%s", which ? "Not here" : "Unit", which ? "<b>" : "");
+		E(unit);
+		fprintf(out, "%s</td></tr>\n", which ? "</b>" : "");
+	}
 	char who[1024];
 	const char *value;
 	for (size_t i = 0; (value = filter_user_means(info->filter, info->rules, i, who, sizeof who));
@@ -1211,7 +1223,7 @@ static void page(FILE *out, const struct report_info *info, int mail)
 	E(period);
 	fputs("</title>\n", out);
 	if (!mail)
-		fputs(style, out);
+		fputs(report_html_style, out);
 	fputs("</head>\n<body>\n<h1>Alma job audit</h1>\n<p class=\"sub\">", out);
 	E(period);
 	fputs(", ", out);
@@ -1538,4 +1550,20 @@ void reporter_html(struct reporter *r, FILE *out)
 	r->begin = html_begin;
 	r->finding = html_finding;
 	r->end = html_end;
+}
+
+/* The parts of the page other pages share (almaudit review). */
+void report_html_facts(FILE *out, const struct report_info *info)
+{
+	facts(out, info);
+}
+
+void report_html_incomplete(FILE *out, const struct tally *t)
+{
+	incomplete(out, t);
+}
+
+void report_html_rejects(FILE *out, const struct tally *t)
+{
+	rejects(out, t);
 }

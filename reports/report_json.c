@@ -207,6 +207,8 @@ static void fields(struct wbuf *b, const struct report_fields *f)
 		else
 			jstr(b, f->value[i]);
 	}
+	wbuf_str(b, ",\"start_local\":");
+	jstr(b, f->local);
 }
 
 void report_json_fields(FILE *out, const struct report_fields *f)
@@ -536,6 +538,18 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		fputs("\"out_of_memory\":\"the rows by person and by job are short: some findings "
 		      "are counted but missing from them\",\n",
 		      out);
+	if (info->unit) {
+		/* a unit's report (audit --split unit): its people's findings only */
+		const struct report_unit *u = info->unit;
+		fputs("\"unit\":{\"code\":", out);
+		report_json_string(out, u->code);
+		fputs(",\"name\":", out);
+		report_json_string(out, u->name);
+		fprintf(out, ",\"audited\":%" PRIu64 ",\"not_in_staff\":%" PRIu64 ",\"all\":",
+			u->audited, u->unknown);
+		report_json_string(out, u->all);
+		fputs("},\n", out);
+	}
 	if (info->baseline)
 		baseline(out, info);
 	filters(out, info);

@@ -2,6 +2,7 @@
 
 #include "report_text.h"
 #include "times.h"
+#include "units.h"
 #include "waivers.h"
 
 #include <inttypes.h>
@@ -46,8 +47,11 @@ void report_rules_check(FILE *out, const struct rules *r, size_t warnings)
 	size_t damaging = 0;
 	for (size_t i = 0; i < r->njobs; i++)
 		damaging += r->jobs[i].damaging != 0;
-	fprintf(out, "%s: %zu jobs (%zu damaging), %zu people, %zu approvals: OK", r->dir, r->njobs,
+	fprintf(out, "%s: %zu jobs (%zu damaging), %zu people, %zu approvals", r->dir, r->njobs,
 		damaging, r->npeople, r->napprovals);
+	if (r->units)
+		fprintf(out, ", %zu units", r->units->n);
+	fputs(": OK", out);
 	if (warnings)
 		fprintf(out, ", %zu %s (on standard error)", warnings,
 			warnings == 1 ? "warning" : "warnings");

@@ -9,7 +9,8 @@
 
 #include "rules.h"
 
-/* The check's summary line; warnings: how many rules_check_patterns gave. */
+/* The check's summary line (with the count of units.csv's units when there
+ * is one); warnings: how many rules_check_patterns and units_check gave. */
 void report_rules_check(FILE *out, const struct rules *r, size_t warnings);
 /* today: the local date (days since 1970) that "may run" is counted on.
  * Each takes time near-linear in the rules (rules_may_run, by_person);

@@ -6,6 +6,7 @@
 
 #include "filter.h"
 #include "report_text.h"
+#include "runs_view.h"
 #include "summary.h"
 #include "times.h"
 
@@ -87,8 +88,8 @@ static void text_begin(struct reporter *r, const struct report_info *info)
 		return;
 	char start[48];
 	snprintf(start, sizeof start, "START (%s)", times_zone_name());
-	fprintf(r->out, "%-19s %-24s %-4s %-29s %-36s %8s  %-24s %s\n", "RUN ID", start, "ENV",
-		"JOB", "PERSON (UNIT)", "RECORDS", "STATUS", "VERDICT");
+	fprintf(r->out, "%-19s %-24s %-4s %-29s %-36s %8s  %-28s %-24s %s\n", "RUN ID", start,
+		"ENV", "JOB", "PERSON (UNIT)", "RECORDS", "SET", "STATUS", "VERDICT");
 }
 
 static void full_field(FILE *out, const char *label, const char *value)
@@ -134,7 +135,7 @@ static void text_full(struct reporter *r, const struct report_run *rr)
 	full_field(out, "status", run->status);
 	snprintf(buf, sizeof buf, "%d%%", run->progress);
 	full_field(out, "progress", run->progress >= 0 ? buf : "");
-	snprintf(buf, sizeof buf, "%" PRId64, run->records);
+	report_count((uint64_t)(run->records >= 0 ? run->records : 0), buf, sizeof buf);
 	full_field(out, "records", run->records >= 0 ? buf : "");
 	full_field(out, "set", run->set_name);
 	summary_job(buf, sizeof buf, rr->rules, run, rr->v);
@@ -171,16 +172,18 @@ static void text_run(struct reporter *r, const struct report_run *rr)
 	}
 	times_format_local(run->time, when, sizeof when);
 	if (run->records >= 0)
-		snprintf(records, sizeof records, "%" PRId64, run->records);
+		report_count((uint64_t)run->records, records, sizeof records);
 	fprintf(out, "%-19" PRIu64 " %-24s %-4s ", run->id, when,
 		run->env == RUN_SANDBOX ? "sbx" : "prod");
 	summary_job(label, sizeof label, rr->rules, run, rr->v);
-	report_text_cell(out, label, 29);
+	runs_view_cell(out, label, 29);
 	putc(' ', out);
 	summary_person(label, sizeof label, rr->rules, run, rr->v);
-	report_text_cell(out, label, 36);
+	runs_view_cell(out, label, 36);
 	fprintf(out, " %8s  ", records);
-	report_text_cell(out, run->status, 24);
+	runs_view_cell(out, run->set_name, 28);
+	putc(' ', out);
+	runs_view_cell(out, run->status, 24);
 	fprintf(out, " %s\n", rr->verdict);
 	if (r->explain) {
 		struct lines l;
@@ -239,6 +242,7 @@ static void csv_begin(struct reporter *r, const struct report_info *info)
 	csvw_str(&r->csv, "verdict");
 	if (r->explain)
 		csvw_str(&r->csv, "explain");
+	csvw_str(&r->csv, "start_local"); /* the start in --tz, last */
 	csvw_end(&r->csv);
 }
 
@@ -260,6 +264,7 @@ static void csv_run(struct reporter *r, const struct report_run *rr)
 						 l.text[i]);
 		csvw_str(&r->csv, text);
 	}
+	csvw_str(&r->csv, c.f.local);
 	csvw_end(&r->csv);
 	r->written++;
 }

@@ -108,6 +108,25 @@ static void user_lines(FILE *out, const struct report_info *info)
 	}
 }
 
+/* A unit's report (audit --split unit) says whose runs it holds, and where
+ * the findings of people not in staff.csv are. */
+static void unit_lines(FILE *out, const struct report_info *info, int brief)
+{
+	char text[512];
+	for (int which = 0; which < 2; which++) {
+		report_unit_text(info, which, text, sizeof text);
+		if (!text[0])
+			continue;
+		const char *label = which ? "Not here" : "Unit";
+		if (brief)
+			fprintf(out, "%s: ", label);
+		else
+			fprintf(out, "%-10s ", label);
+		report_text_cell(out, text, 0);
+		putc('\n', out);
+	}
+}
+
 /* What the report says about its baseline, in its own text: the file,
  * its period, and each reason to read the trend with care. */
 static void baseline_notes(FILE *out, const struct report_info *info, const char *indent)
@@ -276,6 +295,7 @@ void report_text_header(FILE *out, const struct report_info *info)
 		fprintf(out, "%-10s %s: %zu jobs, %zu people, %zu approvals\n", "Rules",
 			info->rules->dir, info->rules->njobs, info->rules->npeople,
 			info->rules->napprovals);
+	unit_lines(out, info, 0);
 	baseline_header(out, info);
 	if (info->rules && info->rules->waivers && info->rules->waivers->n)
 		fprintf(out, "%-10s %s: %zu %s\n", "Waivers", info->rules->waivers->path,
@@ -312,10 +332,8 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 		report_text_cell(out, e->job, 29);
 		putc(' ', out);
 		report_text_cell(out, e->person, 36);
-		if (e->records >= 0)
-			fprintf(out, " %8" PRId64 "  ", e->records);
-		else
-			fprintf(out, " %8s  ", "");
+		fprintf(out, " %8s  ",
+			e->records >= 0 ? report_count((uint64_t)e->records, n, sizeof n) : "");
 		report_text_cell(out, e->status, 24);
 		putc(' ', out);
 		report_text_cell(out, e->detail, 0);
@@ -511,8 +529,9 @@ static void waived_section(FILE *out, const struct report_info *info)
 		putc('\n', out);
 	}
 	if (unused) {
-		fprintf(out, "WAIVERS THAT COVERED NOTHING (%zu): no finding of this report matched them\n",
-			unused);
+		/* a unit's report (--split) counts them over the whole audit */
+		fprintf(out, "WAIVERS THAT COVERED NOTHING (%zu): no finding of %s matched them\n",
+			unused, info->unit ? "the whole audit" : "this report");
 		for (size_t i = 0; i < w->n; i++)
 			if (!summary_covered(s, i))
 				waiver_line(out, w, &w->w[i], width);
@@ -672,6 +691,7 @@ void report_text_summary(FILE *out, const struct report_info *info)
 					report_count(t->rejected[i], m, sizeof m));
 		fputs(")\n", out);
 	}
+	unit_lines(out, info, 1);
 	user_lines(out, info);
 	if (info->baseline) {
 		const struct baseline *b = info->baseline;

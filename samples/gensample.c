@@ -7,6 +7,9 @@
  *       DIR/jobs-2026-10-ui.csv.gz   its last week again, as Alma's UI
  *                                    exports it (display headers, US times)
  *       DIR/sandbox-2026-10.csv.gz   the sandbox in the same month
+ *       DIR/sandbox-2025-11-to-2026-10.csv.gz
+ *                                    a year of sandbox history, for the
+ *                                    access review (the month's runs too)
  *   almaudit-gensample --rows N [--seed S] [--plain] -o FILE
  *       N runs in the API layout (gzip unless --plain), for benchmarks
  *
@@ -275,10 +278,15 @@ static void civil(int64_t t, int *y, int *mo, int *d, int *h, int *mi, int *s)
 	*s = (int)(rem % 60);
 }
 
-/* America/New_York in October and early November 2026: EDT (UTC-4) until
- * 2026-11-01 06:00 UTC, EST (UTC-5) after. The samples stay inside October. */
+/* America/New_York from 2025 to early November 2026: EDT (UTC-4) until
+ * 2025-11-02 06:00 UTC, EST (UTC-5) until 2026-03-08 07:00 UTC, EDT until
+ * 2026-11-01 06:00 UTC, EST after. The month's samples stay inside October;
+ * the sandbox year (write_sandbox_year) crosses both changes. */
 static int64_t ny_offset(int64_t t)
 {
+	if (t >= days_from_civil(2025, 11, 2) * 86400 + 6 * 3600 &&
+	    t < days_from_civil(2026, 3, 8) * 86400 + 7 * 3600)
+		return -5 * 3600;
 	return t < days_from_civil(2026, 11, 1) * 86400 + 6 * 3600 ? -4 * 3600 : -5 * 3600;
 }
 
@@ -709,6 +717,100 @@ static void close_or_die(gzFile f)
 }
 
 static struct month production, sandbox;
+/* ---- a year of sandbox history, for the access review ---- */
+
+/* A local time in New York on a date of the sandbox year, as UTC. */
+static int64_t ny_at(int y, int mo, int d, int hour, int minute)
+{
+	int64_t local = days_from_civil(y, mo, d) * 86400 + hour * 3600 + minute * 60;
+	return local - ny_offset(local + 5 * 3600);
+}
+
+/* The sign-offs of rules/approvals.csv that the year tells (see
+ * samples/README.md): each sandbox test before its date, or none. */
+static void year_stories(struct month *y)
+{
+	struct row *r;
+	/* tested three days before the sign-off of 2026-03-12 */
+	r = add(y);
+	manual_run(r, job_named("Delete Electronic Portfolios"), who("Flanders", "Dennis"),
+		   ny_at(2026, 3, 9, 14, 20), 12);
+	/* tested the morning of the sign-off of 2026-05-20 */
+	r = add(y);
+	manual_run(r, job_named("Change Electronic Portfolio Information"), who("Syer", "Lauren"),
+		   ny_at(2026, 5, 20, 9, 30), 8);
+	/* an import the approval includes, tested before the sign-off of 2026-04-07 */
+	r = add(y);
+	manual_run(r, job_named("Staff import profiles - Bibs, Hols, Items (multiple formats)"),
+		   who("Sutton", "Patty"), ny_at(2026, 4, 2, 11, 5), 3);
+	/* tested, signed off on 2026-01-15, and never run in production since */
+	r = add(y);
+	manual_run(r, job_named("Change Physical Items"), who("Kulash", "Kristin"),
+		   ny_at(2026, 1, 12, 15, 40), 20);
+	for (int i = y->n - 4; i < y->n; i++)
+		y->rows[i].status = "COMPLETED_SUCCESS", y->rows[i].progress = 100;
+	/* Te-Yi Lee (withdrawals, signed off 2026-02-10) and Minna Popkin
+	 * (import profiles, 2026-06-01) have no test before their sign-off:
+	 * the routine below never gives them one. */
+}
+
+/* The sandbox year's routine: on each weekday from 3 November 2025 to 25
+ * September 2026 (where the month's sandbox export begins), up to three
+ * tries of the manual jobs by the people who run them. */
+static void year_routine(struct month *y)
+{
+	int total_weight = 0;
+	size_t njobs = sizeof manual_jobs / sizeof manual_jobs[0];
+	for (size_t i = 0; i < njobs; i++)
+		total_weight += manual_jobs[i].weight;
+	for (int64_t day = days_from_civil(2025, 11, 3); day < days_from_civil(2026, 9, 26);
+	     day++) {
+		int weekday = (int)((day + 4) % 7);
+		if (weekday == 0 || weekday == 6)
+			continue;
+		for (int k = (int)range(0, 2); k > 0; k--) {
+			int w = pick(total_weight);
+			size_t j = 0;
+			while (w >= manual_jobs[j].weight)
+				w -= manual_jobs[j++].weight;
+			const struct job *job = &manual_jobs[j];
+			const struct person *p = runner(job->runners, pick(runners(job->runners)));
+			/* the withdrawals signed off untested stay untested */
+			if (!strcmp(job->name, "Withdraw items") && p == who("Lee", "Te-Yi"))
+				continue;
+			int64_t local = day * 86400 + range(9 * 3600, 17 * 3600);
+			struct row *r = add(y);
+			manual_run(r, job, p, local - ny_offset(local + 5 * 3600), range(1, 25));
+		}
+	}
+}
+
+static struct month year;
+
+/* sandbox-2025-11-to-2026-10.csv.gz: the year's tries, then the month's
+ * sandbox runs again with their own ids (the export of the year overlaps
+ * the month's: each run counts once). Written after the month's files,
+ * from a seed of its own, so that they stay as they were. */
+static int write_sandbox_year(const char *dir)
+{
+	rng_state = 0x2025110320260925ull;
+	next_id = 6050000000003941ull;
+	year_routine(&year);
+	year_stories(&year);
+	for (int i = 0; i < year.n; i++)
+		year.rows[i].id += 500000000000ull;
+	for (int i = 0; i < sandbox.n; i++)
+		*add(&year) = sandbox.rows[i];
+	finish(&year);
+	gzFile f = create(dir, "sandbox-2025-11-to-2026-10.csv.gz");
+	header(f, API);
+	for (int i = 0; i < year.n; i++)
+		write_row(f, &year.rows[i], API);
+	close_or_die(f);
+	printf("gensample: %d sandbox runs in the year, %d of them the month's\n", year.n,
+	       sandbox.n);
+	return 0;
+}
 
 static int write_samples(const char *dir)
 {
@@ -757,7 +859,7 @@ static int write_samples(const char *dir)
 	close_or_die(f);
 	printf("gensample: %d production runs, %d of them again in the UI export, "
 	       "%d sandbox runs\n", production.n, written, sandbox.n);
-	return 0;
+	return write_sandbox_year(dir);
 }
 
 /* A synthetic export of n runs for benchmarks: the routine mix of a month,

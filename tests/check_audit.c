@@ -75,7 +75,8 @@ START_TEST(period_names_and_dates)
 	ck_assert_msg(strstr(err, "almaudit: --period wants today, yesterday,"), "%s", err);
 	ck_assert_msg(strstr(err, "almaudit: give --period or --since/--until, not both\n"), "%s", err);
 	ck_assert_msg(strstr(err, "almaudit: --until 2026-10-08 is before --since 2026-10-09\n"), "%s", err);
-	ck_assert_msg(strstr(err, "almaudit: --since wants a date as YYYY-MM-DD, not '10/08/2026'\n"),
+	ck_assert_msg(strstr(err, "almaudit: --since wants a date as YYYY-MM-DD, or a date and a time "
+				  "of day as \"YYYY-MM-DD HH:MM\", not '10/08/2026'\n"),
 		      "%s", err);
 
 	/* the bounds are local midnights, as instants */
@@ -233,11 +234,12 @@ START_TEST(csv_round_trips)
 	struct csvrd *rd = csvrd_open(path, path);
 	struct csvrow row;
 	ck_assert_int_eq(csvrd_next(rd, &row), 1);
-	/* the columns, then waived (the waiver's file:line) */
-	ck_assert_uint_eq(row.n, REPORT_COLUMNS + 1);
+	/* the columns, then waived (the waiver's file:line), then start_local */
+	ck_assert_uint_eq(row.n, REPORT_COLUMNS + 2);
 	for (size_t i = 0; i < REPORT_COLUMNS; i++)
 		ck_assert_str_eq(row.field[i], report_columns[i]);
 	ck_assert_str_eq(row.field[REPORT_COLUMNS], "waived");
+	ck_assert_str_eq(row.field[REPORT_COLUMNS + 1], "start_local");
 	const char *want[][4] = {
 		{"damaging-large-set", "1", "withdraw", "40112 records, above 1000 for withdraw"},
 		{"unapproved", "2", "withdraw", "no approval for withdraw"},
@@ -247,7 +249,7 @@ START_TEST(csv_round_trips)
 	};
 	for (size_t k = 0; k < 4; k++) {
 		ck_assert_int_eq(csvrd_next(rd, &row), 1);
-		ck_assert_uint_eq(row.n, REPORT_COLUMNS + 1);
+		ck_assert_uint_eq(row.n, REPORT_COLUMNS + 2);
 		ck_assert_str_eq(row.field[REPORT_COLUMNS], "");
 		ck_assert_str_eq(row.field[0], want[k][0]);
 		ck_assert_str_eq(row.field[1], want[k][1]);
@@ -257,6 +259,8 @@ START_TEST(csv_round_trips)
 			/* the set name came back whole, its formula neutralised */
 			ck_assert_str_eq(row.field[13], "'=1+2, \"quoted\"");
 			ck_assert_str_eq(row.field[10], "2026-10-06T14:00:00Z");
+			/* and in the zone, as a spreadsheet reads a date */
+			ck_assert_str_eq(row.field[REPORT_COLUMNS + 1], "2026-10-06 10:00:00");
 			ck_assert_str_eq(row.field[7], "Vardit Samuels");
 			ck_assert_str_eq(row.field[8], "JUD");
 		}
@@ -447,7 +451,7 @@ START_TEST(samples_json_and_csv_agree)
 	struct csvrow row;
 	int rows = -1; /* the header */
 	while (csvrd_next(rd, &row) > 0) {
-		ck_assert_uint_eq(row.n, REPORT_COLUMNS + 1);
+		ck_assert_uint_eq(row.n, REPORT_COLUMNS + 2);
 		rows++;
 	}
 	csvrd_close(rd);

@@ -365,6 +365,7 @@ START_TEST(writers_match_the_old_ones)
 		f.value[i] = values[i];
 	}
 	strcpy(f.records, "12");
+	hostile(f.local, sizeof f.local - 1);
 	report_json_fields(a, &f);
 	for (int i = 0; i < REPORT_COLUMNS; i++) {
 		fputs(i ? "," : "", b);
@@ -375,6 +376,8 @@ START_TEST(writers_match_the_old_ones)
 		else
 			old_json_string(b, f.value[i]);
 	}
+	fputs(",\"start_local\":", b);
+	old_json_string(b, f.local);
 	char *x = slurp(a, &na), *y = slurp(b, &nb);
 	ck_assert_uint_eq(na, nb);
 	ck_assert(memcmp(x, y, na) == 0);

@@ -122,7 +122,7 @@ END_TEST
 
 START_TEST(every_field_must_match)
 {
-	struct rules *r = load("unapproved,,,,,,2026-12-31,T-1,any unapproved run\n"
+	struct rules *r = load("unapproved,,,,.*,,2026-12-31,T-1,any unapproved run on any set\n"
 			       "no-signoff,change,,,,,2026-12-31,T-2,the job\n"
 			       "damaging-large-set,,Te-Yi Lee,,,,2026-12-31,T-3,the person\n"
 			       "unknown-size,,,4711,,,2026-12-31,T-4,the run\n"
@@ -135,7 +135,7 @@ START_TEST(every_field_must_match)
 				   "2026-10-05 10:00", 4711);
 	struct judged moody = judged(r, "withdraw", "Honor Moody", "801", "Moody, Honor", "weeding",
 				     "2026-10-05 10:00", 12);
-	/* the kind alone */
+	/* the kind, on any set */
 	ck_assert_int_eq(covers(r, FIND_UNAPPROVED, &lee), 2);
 	ck_assert_int_eq(covers(r, FIND_UNAPPROVED, &moody), 2);
 	/* the job */
@@ -263,10 +263,12 @@ START_TEST(checks_at_file_and_line)
 		"10: missing until: no waiver is forever",
 		"11: missing ticket: say where the exception was accepted",
 		"12: missing reason: say why the exception is accepted",
-		"13: a waiver that names no finding, job, person, run or set would waive every "
+		"13: a waiver that names no job, person, run or set would waive every "
 		"finding: name what it covers",
 		"14: job 'change' with finding unlisted-job: an unlisted job has no job id (leave "
 		"job empty)",
+		"15: a waiver that names no job, person, run or set would waive every "
+		"unapproved finding: name what it covers",
 	};
 	expect("unaproved,change,,,,,2026-12-31,T,r\n"
 	       "unapproved,withdrawal,,,,,2026-12-31,T,r\n"
@@ -280,7 +282,8 @@ START_TEST(checks_at_file_and_line)
 	       "unapproved,change,,,,,2026-12-31,,r\n"
 	       "unapproved,change,,,,,2026-12-31,T,\n"
 	       ",,,,,2026-10-01,2026-12-31,T,r\n"
-	       "unlisted-job,change,,,,,2026-12-31,T,r\n",
+	       "unlisted-job,change,,,,,2026-12-31,T,r\n"
+	       "unapproved,,,,,,2026-12-31,T,r\n",
 	       want, sizeof want / sizeof want[0], 0);
 }
 END_TEST

@@ -26,3 +26,6 @@ run --baseline "$SCRATCH/runs.json"
 echo "--- runs takes no --baseline"
 "$ALMAUDIT" runs --baseline "$SCRATCH/prev.json" data/small.csv
 echo "status: $?"
+echo "--- a unit's report from --split, not the whole one"
+"$ALMAUDIT" audit $S --period 2026-10 --split unit --format json -o "$SCRATCH/split" >/dev/null
+run --baseline "$SCRATCH/split/JUD.json"

@@ -48,3 +48,8 @@ run audit --tz America $J
 # an option of audit given to runs is named, not its value
 run runs --limit 5 $J
 run audit --id 5 $J
+# a --grep that matches no field of any row: an error, said in the report
+"$ALMAUDIT" audit --summary --tz America/New_York --grep 'zzzqq' ../../samples/jobs-2026-10.csv.gz
+echo "grep nothing: $?"
+"$ALMAUDIT" audit --summary --tz America/New_York --grep 'HD transfer' ../../samples/jobs-2026-10.csv.gz
+echo "grep something: $?"

@@ -1,0 +1,149 @@
+/* cmd_review: almaudit review, the access review LTS owes each year: reads
+ * a long history (production and sandbox exports, as audit reads them) and
+ * judges the matrix instead of the runs (analyzer/review.c), in text, csv,
+ * json or html (reports/report_review.c). Exit 0 nothing to review, 1
+ * findings or rejected rows, 2 error. */
+#include "cli.h"
+
+#include "audit.h"
+#include "diag.h"
+#include "ingest.h"
+#include "period.h"
+#include "report_review.h"
+#include "review.h"
+#include "tally.h"
+#include "times.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const char usage_review[] =
+	"usage: almaudit review [options] FILE...\n"
+	"\n"
+	"The access review: judges the approval matrix against a long history (a\n"
+	"year of production and sandbox exports). Per approval in approvals.csv:\n"
+	"the production runs of its job (and of the jobs it includes) by its person\n"
+	"in the period, and the last one. Findings: unused (no such run: a\n"
+	"candidate for revocation), untested (no sandbox run of its job by the\n"
+	"person on or before signed_off; where the sandbox history read does not\n"
+	"reach back that far, the report says so instead), undated (signed_off\n"
+	"empty); per person in staff.csv, no-approvals (none in force). Approvals\n"
+	"revoked by the period's end are listed as revoked, never as findings. The\n"
+	"text report is grouped by unit, a person under each of their units.\n"
+	"\n"
+	"Options:\n"
+	"  --rules DIR       the approval matrix (default $ALMAUDIT_RULES, else the\n"
+	"                    shipped rules)\n"
+	"  --format F        text (default), csv, json or html (a matrix of people\n"
+	"                    and jobs, each cell coloured by use)\n"
+	"  --period P        as for audit (default: all the history read)\n"
+	"  --since DATE      from DATE (YYYY-MM-DD, inclusive)\n"
+	"  --until DATE      to DATE (inclusive)\n"
+	"\n"
+	"Filters (a repeated filter widens; different filters narrow):\n"
+	"  --job J           the approvals that grant job J (an id or a title),\n"
+	"                    directly or through includes\n"
+	"  --user U          the approvals of the people U picks out in staff.csv\n"
+	"                    (an Alma id, a name in either order, a surname)\n"
+	"  --unit U          the people of unit U (the text shows that unit only)\n"
+	"A value that matches nothing in the rules is an error (exit 2), with the\n"
+	"nearest known value.\n"
+	"\n"
+	"Input:\n";
+
+int cmd_review(int argc, char **argv)
+{
+	struct opts o;
+	struct rules *rules = NULL;
+	struct period period;
+	struct output out = {0}, rejects = {0};
+	struct tally tally;
+	struct review rv;
+	struct ingest *ing = NULL;
+	int status = EXIT_ERROR, keep = 0, reviewing = 0;
+	int64_t now = 0;
+	const char *format = "text";
+
+	memset(&rv, 0, sizeof rv);
+	tally_init(&tally);
+	opts_init(&o, "review");
+	o.review = 1;
+	if (parse_opts(argc, argv, &o, 1) != 0)
+		goto done;
+	if (o.help) {
+		fputs(usage_review, stdout);
+		fputs(usage_common, stdout);
+		status = EXIT_OK;
+		goto done;
+	}
+	format = o.format ? o.format : "text";
+	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json") &&
+	    strcmp(format, "html")) {
+		usage_error(o.cmd, "unknown format '%s' (review writes text, csv, json or html)",
+			    format);
+		goto done;
+	}
+	/* without production history every approval would read as unused */
+	if (!o.nfiles) {
+		usage_error(o.cmd, "review needs production history (FILE...), not only --sandbox");
+		goto done;
+	}
+	if (check_outputs(&o) != 0 || now_get(&now) != 0)
+		goto done;
+	if (times_set_zone(o.tz) != 0 ||
+	    period_set(&period, o.period, o.since, o.until, times_local_day(now)) != 0)
+		goto done;
+	if (!(rules = load_rules(o.rules, NULL)))
+		goto done;
+	/* every value must name something in the rules: a typo is no all-clear */
+	if (filter_resolve(&o.filter, rules) != 0 || review_check_filter(&o.filter, rules) != 0)
+		goto done;
+	if (output_open(&out, o.out) != 0 || (o.rejects && output_open(&rejects, o.rejects) != 0))
+		goto done;
+	if (!(ing = ingest_new(&o.cols, &tally, rejects.f))) {
+		diag_error(NULL, 0, "out of memory");
+		goto done;
+	}
+	int64_t today = times_local_day(now);
+	if (review_init(&rv, rules, &period, &o.filter, today, &tally) != 0)
+		goto done;
+	reviewing = 1;
+	struct audit_inputs in = {o.sandbox, o.nsandbox, (const char *const *)o.files, o.nfiles,
+				  &o.cols, rejects.f};
+	int read_ok = review_read(&rv, &in, ing) == 0;
+	if (audit_uncovered(&in, &period, 0, &tally) != 0)
+		read_ok = 0;
+	struct review_report rr = {&rv, &tally, rules, &period, &o.filter, today};
+	if (!strcmp(format, "text"))
+		report_review_text(out.f, &rr);
+	else if (!strcmp(format, "csv"))
+		report_review_csv(out.f, &rr);
+	else if (!strcmp(format, "json"))
+		report_review_json(out.f, &rr);
+	else
+		report_review_html(out.f, &rr);
+	/* as audit: a rejected row may hide a run, so it alone gives 1; an
+	 * error wins, and the report is kept when it says so in its own text */
+	status = !read_ok ? EXIT_ERROR
+	       : review_findings(&rv) || tally_rejected(&tally) ? EXIT_FINDINGS
+								  : EXIT_OK;
+	keep = status != EXIT_ERROR || strcmp(format, "csv");
+done:
+	if (output_flush(&rejects) != 0 || output_flush(&out) != 0) {
+		status = EXIT_ERROR;
+		keep = 0;
+	}
+	if (output_finish(&out, keep) != 0) {
+		status = EXIT_ERROR;
+		keep = 0;
+	}
+	if (output_finish(&rejects, keep) != 0)
+		status = EXIT_ERROR;
+	if (reviewing)
+		review_free(&rv);
+	ingest_free(ing);
+	tally_free(&tally);
+	rules_free(rules);
+	opts_free(&o);
+	return status;
+}

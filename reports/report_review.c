@@ -1,0 +1,905 @@
+/* The access review's renderers: see report_review.h. */
+#include "report_review.h"
+
+#include "csvw.h"
+#include "report.h"
+#include "report_text.h"
+#include "times.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- what every format says ---- */
+
+static const char *const kind_meaning[REVIEW_KINDS] = {
+	[REVIEW_UNUSED] = "in force, and no production run in the period that it covered: a "
+			  "candidate for revocation",
+	[REVIEW_UNTESTED] = "no sandbox run of its job by the person on or before signed_off",
+	[REVIEW_UNDATED] = "signed_off is empty: when was it signed off, after what test?",
+	[REVIEW_NO_APPROVALS] = "in staff.csv with no approval in force: remove, or record what "
+				"they may run",
+};
+
+static const char *state_name(enum review_state s)
+{
+	return s == REVIEW_REVOKED ? "revoked" : s == REVIEW_LATER ? "not-yet" : "in-force";
+}
+
+static const char *test_name(enum review_test t)
+{
+	return t == REVIEW_TESTED	? "tested"
+	       : t == REVIEW_NOT_TESTED ? "untested"
+	       : t == REVIEW_NOT_REACHED ? "not-reached"
+					 : "";
+}
+
+#define NOT_REACHED_TEXT "sandbox history does not reach the sign-off"
+
+static void day_text(int64_t day, char *buf, size_t size)
+{
+	if (day == RULES_NO_DATE)
+		snprintf(buf, size, "%s", "");
+	else if (day == RULES_UNDATED)
+		snprintf(buf, size, "%s", RULES_UNDATED_WORD);
+	else
+		times_format_day(day, buf, size);
+}
+
+static void local_day_of(int64_t t, char *buf, size_t size)
+{
+	if (t == TIME_NONE)
+		snprintf(buf, size, "%s", "");
+	else
+		times_format_day(times_local_day(t), buf, size);
+}
+
+/* The findings of an approval or person, "unused, untested", into buf. */
+static const char *kinds_text(unsigned findings, const char *sep, char *buf, size_t size)
+{
+	size_t o = 0;
+	buf[0] = '\0';
+	for (int k = 0; k < REVIEW_KINDS; k++)
+		if (findings & (1u << k)) {
+			int n = snprintf(buf + o, size - o, "%s%s", o ? sep : "",
+					 review_kind_name((enum review_kind)k));
+			if (n > 0 && (size_t)n < size - o)
+				o += (size_t)n;
+		}
+	return buf;
+}
+
+/* What the review says of approval i, in words. */
+static const char *approval_text(const struct review_report *r, size_t i, char *buf, size_t size)
+{
+	const struct rules_approval *a = &r->rules->approvals[i];
+	const struct review_approval *ra = &r->rv->approvals[i];
+	char kinds[64], d[16];
+	if (ra->state == REVIEW_REVOKED) {
+		day_text(a->revoked, d, sizeof d);
+		if (a->revoked == RULES_UNDATED)
+			snprintf(buf, size, "revoked (date not recorded)");
+		else
+			snprintf(buf, size, "revoked %s", d);
+	} else {
+		kinds_text(ra->findings, ", ", kinds, sizeof kinds);
+		if (ra->state == REVIEW_LATER)
+			snprintf(buf, size, "signed off after the period%s%s", kinds[0] ? ", " : "",
+				 kinds);
+		else if (ra->tested == REVIEW_NOT_REACHED)
+			/* neither a finding nor a pass: said as it is */
+			snprintf(buf, size, "%s%s%s", kinds, kinds[0] ? "; " : "", NOT_REACHED_TEXT);
+		else
+			snprintf(buf, size, "%s", kinds[0] ? kinds : "ok");
+	}
+	if (ra->other) {
+		size_t o = strlen(buf);
+		snprintf(buf + o, size - o, "; %" PRIu64 " %s of its jobs it did not cover", ra->other,
+			 ra->other == 1 ? "run" : "runs");
+	}
+	return buf;
+}
+
+static const char *sandbox_text(const struct review_approval *ra, char *buf, size_t size)
+{
+	if (ra->tested == REVIEW_TESTED)
+		local_day_of(ra->test, buf, size);
+	else
+		snprintf(buf, size, "%s",
+			 ra->tested == REVIEW_NOT_TESTED ? "none" : ra->tested == REVIEW_NOT_REACHED
+									 ? "not reached"
+									 : "-");
+	return buf;
+}
+
+static const char *rule_cite(const struct rules *r, size_t i, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s:%ld", rules_file_name(r->approvals_path), r->approvals[i].line);
+	return buf;
+}
+
+/* The production history in the period does not reach its first or last
+ * day: "unused" then means unused in the days it does reach. 1 and the
+ * warning in buf, or 0. */
+static int short_history(const struct review_report *r, char *buf, size_t size)
+{
+	const struct review *rv = r->rv;
+	const struct period *p = r->period;
+	if (rv->prod_first == TIME_NONE)
+		return 0;
+	int64_t first = times_local_day(rv->prod_first), last = times_local_day(rv->prod_last);
+	if ((p->first_day == TIME_NONE || first <= p->first_day) &&
+	    (p->last_day == TIME_NONE || last >= p->last_day))
+		return 0;
+	char a[16], b[16], period[96];
+	times_format_day(first, a, sizeof a);
+	times_format_day(last, b, sizeof b);
+	period_text(p, period, sizeof period);
+	snprintf(buf, size,
+		 "the production history reaches only %s to %s of the period %s: unused means no "
+		 "run in those days",
+		 a, b, period);
+	return 1;
+}
+
+static void sandbox_reach(const struct review_report *r, char *buf, size_t size)
+{
+	const struct review *rv = r->rv;
+	if (rv->sandbox_first == TIME_NONE) {
+		snprintf(buf, size, "none read (--sandbox FILE): no sign-off can be checked for a "
+				    "sandbox test");
+		return;
+	}
+	char a[16], b[16];
+	local_day_of(rv->sandbox_first, a, sizeof a);
+	local_day_of(rv->sandbox_last, b, sizeof b);
+	snprintf(buf, size, "%s to %s: a sign-off before %s cannot be checked for a test", a, b, a);
+}
+
+/* ---- units and people in order ---- */
+
+struct unit_ref {
+	const char *s;
+	size_t n;
+};
+
+static int unit_cmp(const void *x, const void *y)
+{
+	const struct unit_ref *a = x, *b = y;
+	size_t n = a->n < b->n ? a->n : b->n;
+	int c = strncasecmp(a->s, b->s, n);
+	return c ? c : (a->n > b->n) - (a->n < b->n);
+}
+
+static int cell_has_unit(const char *cell, const char *s, size_t n)
+{
+	size_t at = 0, len;
+	const char *u;
+	while ((u = review_next_unit(cell, &at, &len)))
+		if (len == n && strncasecmp(u, s, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int unit_wanted(const struct filter *f, const char *s, size_t n)
+{
+	if (!f || !f->count[FILTER_UNIT])
+		return 1;
+	for (size_t i = 0; i < f->count[FILTER_UNIT]; i++) {
+		const char *v = f->values[FILTER_UNIT][i].text;
+		if (strlen(v) == n && strncasecmp(v, s, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The units of the people shown, sorted, each once; *none set when some
+ * person shown has no unit. The caller frees. */
+static struct unit_ref *units_shown(const struct review_report *r, size_t *count, int *none)
+{
+	const struct rules *rules = r->rules;
+	size_t cap = 16, n = 0;
+	struct unit_ref *u = malloc(cap * sizeof *u);
+	*none = 0;
+	for (size_t p = 0; u && p < rules->npeople; p++) {
+		if (!r->rv->people[p].shown)
+			continue;
+		size_t at = 0, len;
+		const char *s;
+		int any = 0;
+		while (u && (s = review_next_unit(rules->people[p].unit, &at, &len))) {
+			any = 1;
+			int known = 0;
+			for (size_t i = 0; i < n && !known; i++)
+				known = u[i].n == len && strncasecmp(u[i].s, s, len) == 0;
+			if (known || !unit_wanted(r->filter, s, len))
+				continue;
+			if (n == cap) {
+				struct unit_ref *grown = realloc(u, 2 * cap * sizeof *u);
+				if (!grown) {
+					free(u);
+					u = NULL;
+					break;
+				}
+				u = grown;
+				cap *= 2;
+			}
+			u[n++] = (struct unit_ref){s, len};
+		}
+		if (!any && (!r->filter || !r->filter->count[FILTER_UNIT]))
+			*none = 1;
+	}
+	if (u)
+		qsort(u, n, sizeof *u, unit_cmp);
+	*count = n;
+	return u;
+}
+
+static const struct rules *sort_rules;
+
+static int person_cmp(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	int c = strcasecmp(sort_rules->people[a].name, sort_rules->people[b].name);
+	return c ? c : (a > b) - (a < b);
+}
+
+/* The people shown, by name. The caller frees. */
+static int *people_sorted(const struct review_report *r, size_t *count)
+{
+	int *order = malloc((r->rules->npeople ? r->rules->npeople : 1) * sizeof *order);
+	size_t n = 0;
+	for (size_t p = 0; order && p < r->rules->npeople; p++)
+		if (r->rv->people[p].shown)
+			order[n++] = (int)p;
+	sort_rules = r->rules;
+	if (order)
+		qsort(order, n, sizeof *order, person_cmp);
+	*count = n;
+	return order;
+}
+
+/* ---- text ---- */
+
+static void text_row(FILE *out, const char *person, const char *job, const char *signed_off,
+		     const char *runs, const char *last, const char *sandbox, const char *verdict)
+{
+	report_text_cell(out, person, 24);
+	putc(' ', out);
+	report_text_cell(out, job, 29);
+	putc(' ', out);
+	report_text_cell(out, signed_off, 10);
+	fprintf(out, " %5s  ", runs);
+	report_text_cell(out, last, 10);
+	putc(' ', out);
+	report_text_cell(out, sandbox, 13);
+	putc(' ', out);
+	report_text_cell(out, verdict, 0);
+	putc('\n', out);
+}
+
+static void text_person(FILE *out, const struct review_report *r, int p)
+{
+	const struct rules *rules = r->rules;
+	const struct review *rv = r->rv;
+	char signed_off[16], runs[24], last[16], sandbox[16], verdict[160];
+	int first = 1;
+	for (size_t i = rules->person_first[p]; i < rules->person_first[p + 1]; i++) {
+		size_t k = rules->by_person[i];
+		const struct rules_approval *a = &rules->approvals[k];
+		const struct review_approval *ra = &rv->approvals[k];
+		if (!ra->shown)
+			continue;
+		day_text(a->signed_off, signed_off, sizeof signed_off);
+		snprintf(runs, sizeof runs, "%" PRIu64, ra->runs);
+		local_day_of(ra->last, last, sizeof last);
+		text_row(out, first ? rules->people[p].name : "", rules->jobs[a->job].id,
+			 signed_off[0] ? signed_off : "-", runs, last[0] ? last : "-",
+			 sandbox_text(ra, sandbox, sizeof sandbox), approval_text(r, k, verdict, sizeof verdict));
+		first = 0;
+	}
+	const struct review_person *rp = &rv->people[p];
+	if (rp->findings & (1u << REVIEW_NO_APPROVALS)) {
+		if (rp->revoked)
+			snprintf(verdict, sizeof verdict, "no-approvals (%zu revoked)", rp->revoked);
+		else
+			snprintf(verdict, sizeof verdict, "no-approvals");
+		text_row(out, first ? rules->people[p].name : "", "(no approval in force)", "", "",
+			 "", "", verdict);
+	}
+}
+
+static void text_unit(FILE *out, const struct review_report *r, const int *order, size_t n,
+		      const char *unit, size_t len)
+{
+	size_t people = 0;
+	uint64_t findings = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *cell = r->rules->people[order[i]].unit;
+		size_t at = 0, l;
+		if (unit ? !cell_has_unit(cell, unit, len) : review_next_unit(cell, &at, &l) != NULL)
+			continue;
+		people++;
+		const struct review_person *rp = &r->rv->people[order[i]];
+		findings += (rp->findings >> REVIEW_NO_APPROVALS) & 1u;
+		for (size_t k = r->rules->person_first[order[i]];
+		     k < r->rules->person_first[order[i] + 1]; k++) {
+			const struct review_approval *ra = &r->rv->approvals[r->rules->by_person[k]];
+			if (!ra->shown)
+				continue;
+			for (int kind = 0; kind < REVIEW_KINDS; kind++)
+				findings += (ra->findings >> kind) & 1u;
+		}
+	}
+	fputs("UNIT ", out);
+	if (unit)
+		report_text_cell(out, unit, (int)len < 200 ? (int)len : 200);
+	else
+		fputs("(none in staff.csv)", out);
+	fprintf(out, ": %zu %s, %" PRIu64 " %s to review\n", people,
+		people == 1 ? "person" : "people", findings, findings == 1 ? "finding" : "findings");
+	text_row(out, "PERSON", "JOB", "SIGNED OFF", "RUNS", "LAST RUN", "SANDBOX TEST", "REVIEW");
+	for (size_t i = 0; i < n; i++) {
+		const char *cell = r->rules->people[order[i]].unit;
+		size_t at = 0, l;
+		if (unit ? cell_has_unit(cell, unit, len) : review_next_unit(cell, &at, &l) == NULL)
+			text_person(out, r, order[i]);
+	}
+	putc('\n', out);
+}
+
+static struct report_info text_info(const struct review_report *r)
+{
+	struct report_info info = {r->tally, r->rules, r->period, NULL, 0, 0, r->filter, NULL,
+				   r->today, NULL};
+	return info;
+}
+
+void report_review_text(FILE *out, const struct review_report *r)
+{
+	const struct review *rv = r->rv;
+	struct report_info info = text_info(r);
+	char text[512], a[32], b[32];
+
+	report_text_header(out, &info);
+	sandbox_reach(r, text, sizeof text);
+	fprintf(out, "%-10s %s\n", "Sandbox", text);
+	if (short_history(r, text, sizeof text))
+		fprintf(out, "WARNING: %s\n", text);
+	putc('\n', out);
+	fprintf(out, "%-10s %zu shown: %zu in force, %zu revoked, %zu signed off after the period\n",
+		"Approvals", rv->shown, rv->shown - rv->revoked - rv->later, rv->revoked, rv->later);
+	fprintf(out, "%-10s %zu tested, %" PRIu64 " untested, %zu %s\n", "Sign-offs", rv->tested,
+		rv->count[REVIEW_UNTESTED], rv->not_reached, NOT_REACHED_TEXT);
+	uint64_t total = review_findings(rv);
+	if (!total) {
+		fputs("To review  none\n\n", out);
+	} else {
+		fprintf(out, "To review  %s %s:", report_count(total, a, sizeof a),
+			total == 1 ? "finding" : "findings");
+		int any = 0;
+		for (int k = 0; k < REVIEW_KINDS; k++)
+			if (rv->count[k])
+				fprintf(out, "%s %s %s", any++ ? "," : "",
+					report_count(rv->count[k], b, sizeof b),
+					review_kind_name((enum review_kind)k));
+		fputs("\n\n", out);
+	}
+
+	size_t nunits = 0, npeople = 0;
+	int none = 0;
+	struct unit_ref *units = units_shown(r, &nunits, &none);
+	int *order = people_sorted(r, &npeople);
+	if (!units || !order) {
+		fputs("OUT OF MEMORY: the tables by unit are missing\n", out);
+	} else {
+		for (size_t u = 0; u < nunits; u++)
+			text_unit(out, r, order, npeople, units[u].s, units[u].n);
+		if (none)
+			text_unit(out, r, order, npeople, NULL, 0);
+	}
+	free(units);
+	free(order);
+	fputs("FINDINGS\n", out);
+	for (int k = 0; k < REVIEW_KINDS; k++)
+		fprintf(out, "  %-13s %s\n", review_kind_name((enum review_kind)k), kind_meaning[k]);
+	fprintf(out, "  %-13s %s: the sandbox history read begins after it; give an older one\n",
+		"not reached", NOT_REACHED_TEXT);
+}
+
+/* ---- csv ---- */
+
+const char *const report_review_columns[REPORT_REVIEW_COLUMNS] = {
+	"findings", "staff",	"unit",	  "job",	"job_title", "signed_off",
+	"revoked",  "sets",	"state",  "runs",	"other_runs", "last_run",
+	"sandbox",  "sandbox_run", "detail", "rule"};
+
+static void csv_approval(struct csvw *w, const struct review_report *r, size_t i)
+{
+	const struct rules *rules = r->rules;
+	const struct rules_approval *a = &rules->approvals[i];
+	const struct review_approval *ra = &r->rv->approvals[i];
+	char kinds[64], d1[16], d2[16], last[32], test[32], verdict[160], cite[300];
+	times_format_utc(ra->last, last, sizeof last);
+	times_format_utc(ra->test, test, sizeof test);
+	day_text(a->signed_off, d1, sizeof d1);
+	day_text(a->revoked, d2, sizeof d2);
+	csvw_str(w, kinds_text(ra->findings, " ", kinds, sizeof kinds));
+	csvw_str(w, rules->people[a->person].name);
+	csvw_str(w, rules->people[a->person].unit);
+	csvw_str(w, rules->jobs[a->job].id);
+	csvw_str(w, rules->jobs[a->job].title);
+	csvw_str(w, d1);
+	csvw_str(w, d2);
+	csvw_str(w, a->sets_src);
+	csvw_str(w, state_name(ra->state));
+	csvw_i64(w, (int64_t)ra->runs);
+	csvw_i64(w, (int64_t)ra->other);
+	csvw_str(w, last);
+	csvw_str(w, test_name(ra->tested));
+	csvw_str(w, test);
+	csvw_str(w, approval_text(r, i, verdict, sizeof verdict));
+	csvw_str(w, rule_cite(rules, i, cite, sizeof cite));
+	csvw_end(w);
+}
+
+static void csv_person(struct csvw *w, const struct review_report *r, int p)
+{
+	const struct rules_person *who = &r->rules->people[p];
+	const struct review_person *rp = &r->rv->people[p];
+	char cite[300], detail[64];
+	snprintf(cite, sizeof cite, "%s:%ld", rules_file_name(r->rules->staff_path), who->line);
+	snprintf(detail, sizeof detail, "no approval in force (%zu revoked)", rp->revoked);
+	const char *cells[REPORT_REVIEW_COLUMNS] = {
+		"no-approvals", who->name, who->unit, "", "", "", "", "", "", "", "", "", "", "",
+		detail, cite};
+	for (int i = 0; i < REPORT_REVIEW_COLUMNS; i++)
+		csvw_str(w, cells[i]);
+	csvw_end(w);
+}
+
+void report_review_csv(FILE *out, const struct review_report *r)
+{
+	struct csvw w;
+	size_t n = 0;
+	csvw_init(&w, out);
+	for (int i = 0; i < REPORT_REVIEW_COLUMNS; i++)
+		csvw_str(&w, report_review_columns[i]);
+	csvw_end(&w);
+	int *order = people_sorted(r, &n);
+	for (size_t o = 0; order && o < n; o++) {
+		int p = order[o];
+		for (size_t i = r->rules->person_first[p]; i < r->rules->person_first[p + 1]; i++)
+			if (r->rv->approvals[r->rules->by_person[i]].shown)
+				csv_approval(&w, r, r->rules->by_person[i]);
+		if (r->rv->people[p].findings & (1u << REVIEW_NO_APPROVALS))
+			csv_person(&w, r, p);
+	}
+	free(order);
+}
+
+/* ---- json ---- */
+
+static void jkey(FILE *out, const char *k)
+{
+	report_json_string(out, k);
+	putc(':', out);
+}
+
+static void jday(FILE *out, int64_t day)
+{
+	char buf[16];
+	if (day == TIME_NONE || day == RULES_NO_DATE) {
+		fputs("null", out);
+		return;
+	}
+	day_text(day, buf, sizeof buf);
+	report_json_string(out, buf);
+}
+
+static void jinstant(FILE *out, int64_t t)
+{
+	char buf[32];
+	if (t == TIME_NONE) {
+		fputs("null", out);
+		return;
+	}
+	times_format_utc(t, buf, sizeof buf);
+	report_json_string(out, buf);
+}
+
+static void jkinds(FILE *out, unsigned findings)
+{
+	int any = 0;
+	putc('[', out);
+	for (int k = 0; k < REVIEW_KINDS; k++)
+		if (findings & (1u << k)) {
+			fputs(any++ ? "," : "", out);
+			report_json_string(out, review_kind_name((enum review_kind)k));
+		}
+	putc(']', out);
+}
+
+static void json_header(FILE *out, const struct review_report *r)
+{
+	const struct tally *t = r->tally;
+	const struct review *rv = r->rv;
+	char text[512];
+	fputs("{\"report\":{\"command\":\"review\",", out);
+	jkey(out, "period");
+	fputs("{\"from\":", out);
+	jday(out, r->period->first_day);
+	fputs(",\"until\":", out);
+	jday(out, r->period->last_day);
+	fputs(",\"name\":", out);
+	report_json_string(out, r->period->name);
+	fputs("},\"zone\":", out);
+	report_json_string(out, times_zone_name());
+	fputs(",\"rules\":{\"dir\":", out);
+	report_json_string(out, r->rules->dir);
+	fprintf(out, ",\"jobs\":%zu,\"people\":%zu,\"approvals\":%zu},\n", r->rules->njobs,
+		r->rules->npeople, r->rules->napprovals);
+	fprintf(out, "\"complete\":%s,\"period_covered\":", t->incomplete ? "false" : "true");
+	if (t->uncovered[0]) {
+		fputs("{\"covered\":false,\"error\":", out);
+		report_json_string(out, t->uncovered);
+		putc('}', out);
+	} else {
+		fputs("{\"covered\":true,\"error\":null}", out);
+	}
+	fputs(",\"inputs\":[", out);
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct tally_file *f = &t->files[i];
+		fputs(i ? ",{\"file\":" : "{\"file\":", out);
+		report_json_string(out, f->name);
+		fprintf(out, ",\"environment\":\"%s\",\"rows\":%" PRIu64 ",\"read\":%s,\"error\":",
+			run_env_name(f->env), f->rows, f->unread || f->same_as ? "false" : "true");
+		if (f->incomplete) {
+			fputs("{\"line\":", out);
+			if (f->error_line > 0)
+				fprintf(out, "%ld", f->error_line);
+			else
+				fputs("null", out);
+			fputs(",\"message\":", out);
+			report_json_string(out, f->error);
+			putc('}', out);
+		} else {
+			fputs("null", out);
+		}
+		if (f->same_as)
+			fprintf(out, ",\"same_as_input\":%d", f->same_as);
+		putc('}', out);
+	}
+	fprintf(out,
+		"],\n\"rows\":{\"read\":%" PRIu64 ",\"counted\":%" PRIu64 ",\"skipped\":%" PRIu64
+		",\"rejected\":%" PRIu64 "},\n",
+		t->read, t->audited, tally_skipped(t), tally_rejected(t));
+	fputs("\"sandbox_history\":{\"from\":", out);
+	jday(out, rv->sandbox_first == TIME_NONE ? TIME_NONE : times_local_day(rv->sandbox_first));
+	fputs(",\"until\":", out);
+	jday(out, rv->sandbox_last == TIME_NONE ? TIME_NONE : times_local_day(rv->sandbox_last));
+	fputs("},\"production_history\":{\"from\":", out);
+	jday(out, rv->prod_first == TIME_NONE ? TIME_NONE : times_local_day(rv->prod_first));
+	fputs(",\"until\":", out);
+	jday(out, rv->prod_last == TIME_NONE ? TIME_NONE : times_local_day(rv->prod_last));
+	fputs(",\"warning\":", out);
+	if (short_history(r, text, sizeof text))
+		report_json_string(out, text);
+	else
+		fputs("null", out);
+	fputs("}},\n", out);
+}
+
+static void json_approval(FILE *out, const struct review_report *r, size_t i)
+{
+	const struct rules *rules = r->rules;
+	const struct rules_approval *a = &rules->approvals[i];
+	const struct review_approval *ra = &r->rv->approvals[i];
+	char verdict[160], cite[300];
+	fputs("{\"staff\":", out);
+	report_json_string(out, rules->people[a->person].name);
+	fputs(",\"unit\":", out);
+	report_json_string(out, rules->people[a->person].unit);
+	fputs(",\"job\":", out);
+	report_json_string(out, rules->jobs[a->job].id);
+	fputs(",\"job_title\":", out);
+	report_json_string(out, rules->jobs[a->job].title);
+	fputs(",\"signed_off\":", out);
+	jday(out, a->signed_off);
+	fputs(",\"revoked\":", out);
+	jday(out, a->revoked);
+	fputs(",\"sets\":", out);
+	if (a->sets_src)
+		report_json_string(out, a->sets_src);
+	else
+		fputs("null", out);
+	fprintf(out, ",\"state\":\"%s\",\"runs\":%" PRIu64 ",\"other_runs\":%" PRIu64
+		     ",\"last_run\":",
+		state_name(ra->state), ra->runs, ra->other);
+	jinstant(out, ra->last);
+	fputs(",\"sandbox\":", out);
+	if (ra->tested == REVIEW_TEST_NONE)
+		fputs("null", out);
+	else
+		report_json_string(out, test_name(ra->tested));
+	fputs(",\"sandbox_run\":", out);
+	jinstant(out, ra->test);
+	fputs(",\"findings\":", out);
+	jkinds(out, ra->findings);
+	fputs(",\"detail\":", out);
+	report_json_string(out, approval_text(r, i, verdict, sizeof verdict));
+	fputs(",\"rule\":", out);
+	report_json_string(out, rule_cite(rules, i, cite, sizeof cite));
+	putc('}', out);
+}
+
+void report_review_json(FILE *out, const struct review_report *r)
+{
+	const struct review *rv = r->rv;
+	size_t n = 0;
+	int any = 0;
+	json_header(out, r);
+	int *order = people_sorted(r, &n);
+	fputs("\"approvals\":[", out);
+	for (size_t o = 0; order && o < n; o++)
+		for (size_t i = r->rules->person_first[order[o]];
+		     i < r->rules->person_first[order[o] + 1]; i++) {
+			size_t k = r->rules->by_person[i];
+			if (!rv->approvals[k].shown)
+				continue;
+			fputs(any++ ? ",\n" : "\n", out);
+			json_approval(out, r, k);
+		}
+	fputs("],\n\"people\":[", out);
+	for (size_t o = 0; order && o < n; o++) {
+		const struct rules_person *who = &r->rules->people[order[o]];
+		const struct review_person *rp = &rv->people[order[o]];
+		fputs(o ? ",\n{\"staff\":" : "\n{\"staff\":", out);
+		report_json_string(out, who->name);
+		fputs(",\"unit\":", out);
+		report_json_string(out, who->unit);
+		fprintf(out, ",\"in_force\":%zu,\"revoked\":%zu,\"findings\":", rp->in_force,
+			rp->revoked);
+		jkinds(out, rp->findings);
+		fprintf(out, ",\"rule\":\"%s:%ld\"}", rules_file_name(r->rules->staff_path), who->line);
+	}
+	free(order);
+	fprintf(out, "],\n\"summary\":{\"findings\":{");
+	for (int k = 0; k < REVIEW_KINDS; k++)
+		fprintf(out, "%s\"%s\":%" PRIu64, k ? "," : "", review_kind_name((enum review_kind)k),
+			rv->count[k]);
+	fprintf(out,
+		"},\"to_review\":%" PRIu64 ",\"approvals\":%zu,\"revoked\":%zu,"
+		"\"signed_off_after_period\":%zu,\"tested\":%zu,\"sandbox_not_reached\":%zu,"
+		"\"people\":%zu}}\n",
+		review_findings(rv), rv->shown, rv->revoked, rv->later, rv->tested, rv->not_reached,
+		rv->people_shown);
+}
+
+/* ---- html ---- */
+
+#define E(s) report_html_escape(out, (s))
+
+static const char review_style[] =
+	"<style>\n"
+	".matrix{width:auto;font-size:.85em}.matrix th.job{writing-mode:vertical-rl;"
+	"transform:rotate(180deg);white-space:nowrap;font-weight:400;vertical-align:bottom}\n"
+	".matrix td{text-align:center;min-width:1.8em;border:1px solid #e3e3e3}"
+	".matrix td.who{text-align:left;white-space:nowrap}\n"
+	".used{background:#a9dfbf}.unused{background:#f9e79f}.untested{background:#f5b7b1}"
+	".revoked{background:#d5d8dc;color:#555}.later{background:#d6eaf8}\n"
+	".legend span{display:inline-block;padding:.1em .6em;margin-right:.4em;border:1px solid #ccc}\n"
+	"</style>\n";
+
+/* The colour of a cell: the approvals of one person for one job. */
+static const char *cell_class(const struct review_approval *ra)
+{
+	if (ra->state == REVIEW_REVOKED)
+		return "revoked";
+	if (ra->findings & (1u << REVIEW_UNTESTED))
+		return "untested";
+	if (ra->state == REVIEW_LATER)
+		return "later";
+	return ra->runs ? "used" : "unused";
+}
+
+static void html_matrix(FILE *out, const struct review_report *r, const int *order, size_t n)
+{
+	const struct rules *rules = r->rules;
+	const struct review *rv = r->rv;
+	unsigned char *cols = calloc(rules->njobs ? rules->njobs : 1, 1);
+	if (!cols) {
+		fputs("<p class=\"incomplete\">OUT OF MEMORY: the matrix is missing.</p>\n", out);
+		return;
+	}
+	for (size_t i = 0; i < rules->napprovals; i++)
+		if (rv->approvals[i].shown)
+			cols[rules->approvals[i].job] = 1;
+	fputs("<table class=\"matrix\"><thead><tr><th>Person (unit)</th>", out);
+	for (size_t j = 0; j < rules->njobs; j++)
+		if (cols[j]) {
+			fputs("<th class=\"job\" title=\"", out);
+			E(rules->jobs[j].title);
+			fputs("\">", out);
+			E(rules->jobs[j].id);
+			fputs("</th>", out);
+		}
+	fputs("</tr></thead><tbody>\n", out);
+	char verdict[160], cite[300], d[16];
+	for (size_t o = 0; o < n; o++) {
+		int p = order[o];
+		fputs("<tr><td class=\"who\">", out);
+		E(rules->people[p].name);
+		if (rules->people[p].unit[0]) {
+			fputs(" <small>(", out);
+			E(rules->people[p].unit);
+			fputs(")</small>", out);
+		}
+		if (rv->people[p].findings & (1u << REVIEW_NO_APPROVALS))
+			fputs(" <b>no-approvals</b>", out);
+		fputs("</td>", out);
+		for (size_t j = 0; j < rules->njobs; j++) {
+			if (!cols[j])
+				continue;
+			/* the person's approvals for the job: the last shown one colours it */
+			size_t found = SIZE_MAX;
+			for (size_t i = rules->person_first[p]; i < rules->person_first[p + 1]; i++) {
+				size_t k = rules->by_person[i];
+				if (rules->approvals[k].job == (int)j && rv->approvals[k].shown &&
+				    (found == SIZE_MAX || rv->approvals[found].state == REVIEW_REVOKED))
+					found = k;
+			}
+			if (found == SIZE_MAX) {
+				fputs("<td></td>", out);
+				continue;
+			}
+			const struct review_approval *ra = &rv->approvals[found];
+			day_text(rules->approvals[found].signed_off, d, sizeof d);
+			fprintf(out, "<td class=\"%s\" title=\"", cell_class(ra));
+			E(rules->jobs[j].id);
+			fputs(": ", out);
+			E(approval_text(r, found, verdict, sizeof verdict));
+			fputs(d[0] ? "; signed off " : "; no sign-off date", out);
+			E(d);
+			fputs(" (", out);
+			E(rule_cite(rules, found, cite, sizeof cite));
+			fprintf(out, ")\">%s%" PRIu64 "%s</td>",
+				ra->state == REVIEW_REVOKED ? "&#8211;" : "",
+				ra->state == REVIEW_REVOKED ? (uint64_t)0 : ra->runs,
+				ra->findings & (1u << REVIEW_UNDATED) ? "*" : "");
+		}
+		fputs("</tr>\n", out);
+	}
+	fputs("</tbody></table>\n", out);
+	free(cols);
+}
+
+static void html_findings(FILE *out, const struct review_report *r, const int *order, size_t n)
+{
+	const struct rules *rules = r->rules;
+	const struct review *rv = r->rv;
+	char signed_off[16], last[16], sandbox[16], verdict[160], cite[300];
+	fputs("<table><thead><tr><th>Person (unit)</th><th>Job</th><th>Signed off</th>"
+	      "<th class=\"n\">Runs</th><th>Last run</th><th>Sandbox test</th><th>Review</th>"
+	      "<th>Rule</th></tr></thead><tbody>\n",
+	      out);
+	for (size_t o = 0; o < n; o++) {
+		int p = order[o];
+		for (size_t i = rules->person_first[p]; i < rules->person_first[p + 1]; i++) {
+			size_t k = rules->by_person[i];
+			const struct review_approval *ra = &rv->approvals[k];
+			if (!ra->shown || !ra->findings)
+				continue;
+			day_text(rules->approvals[k].signed_off, signed_off, sizeof signed_off);
+			local_day_of(ra->last, last, sizeof last);
+			fputs("<tr><td>", out);
+			E(rules->people[p].name);
+			fputs(" <small>(", out);
+			E(rules->people[p].unit);
+			fputs(")</small></td><td>", out);
+			E(rules->jobs[rules->approvals[k].job].id);
+			fputs("</td><td>", out);
+			E(signed_off[0] ? signed_off : "-");
+			fprintf(out, "</td><td class=\"n\">%" PRIu64 "</td><td>", ra->runs);
+			E(last[0] ? last : "-");
+			fputs("</td><td>", out);
+			E(sandbox_text(ra, sandbox, sizeof sandbox));
+			fprintf(out, "</td><td class=\"%s\">", cell_class(ra));
+			E(approval_text(r, k, verdict, sizeof verdict));
+			fputs("</td><td>", out);
+			E(rule_cite(rules, k, cite, sizeof cite));
+			fputs("</td></tr>\n", out);
+		}
+		if (rv->people[p].findings & (1u << REVIEW_NO_APPROVALS)) {
+			fputs("<tr><td>", out);
+			E(rules->people[p].name);
+			fputs(" <small>(", out);
+			E(rules->people[p].unit);
+			fprintf(out, ")</small></td><td colspan=\"5\"></td><td>no-approvals (%zu revoked)"
+				     "</td><td>%s:%ld</td></tr>\n",
+				rv->people[p].revoked, rules_file_name(rules->staff_path),
+				rules->people[p].line);
+		}
+	}
+	fputs("</tbody></table>\n", out);
+}
+
+void report_review_html(FILE *out, const struct review_report *r)
+{
+	const struct review *rv = r->rv;
+	struct report_info info = text_info(r);
+	char period[96], text[512];
+	size_t n = 0;
+
+	period_text(r->period, period, sizeof period);
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	      "<title>Alma access review: ",
+	      out);
+	E(period);
+	fputs("</title>\n", out);
+	fputs(report_html_style, out);
+	fputs(review_style, out);
+	fputs("</head>\n<body>\n<h1>Alma access review</h1>\n<p class=\"sub\">", out);
+	E(period);
+	fputs(", ", out);
+	E(times_zone_name());
+	fputs("</p>\n", out);
+	if (r->tally->incomplete)
+		report_html_incomplete(out, r->tally);
+	if (r->tally->uncovered[0]) {
+		fputs("<p class=\"incomplete\">ERROR: ", out);
+		E(r->tally->uncovered);
+		fputs(". Nothing below answers for the period: this report is no all-clear.</p>\n",
+		      out);
+	}
+	if (short_history(r, text, sizeof text)) {
+		fputs("<p class=\"incomplete\">WARNING: ", out);
+		E(text);
+		fputs("</p>\n", out);
+	}
+	fputs("<h2>To review</h2>\n<div class=\"cards\">\n", out);
+	static const char *const colors[REVIEW_KINDS] = {"#d4ac0d", "#c0392b", "#7f8c8d",
+							 "#1f618d"};
+	for (int k = 0; k < REVIEW_KINDS; k++) {
+		fprintf(out, "<div class=\"card\" style=\"border-left-color:%s\"><b>%" PRIu64
+			     "</b>%s</div>\n",
+			colors[k], rv->count[k], review_kind_name((enum review_kind)k));
+	}
+	fprintf(out, "<div class=\"card\" style=\"border-left-color:#999\"><b>%zu</b>%s</div>\n",
+		rv->not_reached, NOT_REACHED_TEXT);
+	fputs("</div>\n<p>", out);
+	sandbox_reach(r, text, sizeof text);
+	fputs("Sandbox history: ", out);
+	E(text);
+	fputs(".</p>\n", out);
+	int *order = people_sorted(r, &n);
+	if (!order) {
+		fputs("<p class=\"incomplete\">OUT OF MEMORY: the tables are missing.</p>\n", out);
+	} else {
+		fputs("<h2>Who may run what, and did</h2>\n<p class=\"legend\">"
+		      "<span class=\"used\">used</span><span class=\"unused\">unused</span>"
+		      "<span class=\"untested\">untested</span><span class=\"revoked\">revoked</span>"
+		      "<span class=\"later\">signed off after the period</span> "
+		      "The number: production runs in the period the approval covered; "
+		      "* no sign-off date (undated).</p>\n",
+		      out);
+		html_matrix(out, r, order, n);
+		if (review_findings(rv)) {
+			fputs("<h2>Findings</h2>\n", out);
+			html_findings(out, r, order, n);
+		}
+	}
+	free(order);
+	fputs("<h2>What the findings mean</h2>\n<table class=\"facts\"><tbody>\n", out);
+	for (int k = 0; k < REVIEW_KINDS; k++)
+		fprintf(out, "<tr><th>%s</th><td>%s</td></tr>\n", review_kind_name((enum review_kind)k),
+			kind_meaning[k]);
+	fputs("</tbody></table>\n<h2>What was read</h2>\n", out);
+	report_html_facts(out, &info);
+	report_html_rejects(out, r->tally);
+	fputs("<footer>Made by almaudit review from the exports and rules named above.</footer>\n"
+	      "</body>\n</html>\n",
+	      out);
+}

@@ -1,0 +1,70 @@
+/* split: `audit --split unit -o DIR`: the whole report and one report per
+ * unit, from one pass over the input. The audit feeds split_reporter as it
+ * feeds any reporter, and its tap beside its own summary; the reporter
+ * hands each finding to the whole report and to the report of every unit of
+ * the finding's person (people in several units are in each), each unit with
+ * its own bounded summary (memory: units x summary). Findings of people not
+ * in staff.csv go to the whole report only, and each unit's report says how
+ * many there are. Waived findings go where their person's findings go; the
+ * waivers that expired or covered nothing are counted over the whole audit
+ * in every report. With --baseline each unit's report has its own trend
+ * counts and lists the resolved items of its people now (staff.csv).
+ *
+ * DIR/<unit>.<ext> is opened at the unit's first audited run (a unit
+ * without runs gets no file); DIR/all.<ext> at the start. Each file is
+ * written to a temporary file beside it (output.h) and all are renamed into
+ * place by split_finish, or all removed: a failed or killed run leaves no
+ * report, partial or whole. A struct split owns its files, reporters,
+ * summaries and unit list; it borrows the rules and options. split_flush
+ * closes the files, split_finish puts them in place and lists them,
+ * split_free frees (removing any file not finished). */
+#ifndef ALMAUDIT_SPLIT_H
+#define ALMAUDIT_SPLIT_H
+
+#include <stdio.h>
+
+#include "report.h"
+#include "rules.h"
+
+struct split_options {
+	const char *dir;    /* created when missing */
+	const char *format; /* text, csv, json, html or email: also the files' extension */
+	int summary;	    /* text: the short form */
+	const struct email_options *mail; /* email: --to for all and for units without an address */
+	size_t limit;
+	/* the inputs and --rejects (NULL: none), which no file of the split may be */
+	const char *const *sandbox;
+	size_t nsandbox;
+	const char *const *files;
+	size_t nfiles;
+	const char *rejects;
+};
+
+struct split;
+
+/* NULL (reported) when DIR cannot be made or is not a directory, two
+ * units would share a file name, a file of the split would be an input or
+ * the --rejects file, or memory runs out. */
+struct split *split_open(const struct rules *rules, const struct split_options *o);
+
+/* The reporter to give audit_run (with its tap). */
+struct reporter *split_reporter(struct split *s);
+
+/* Closes every file written. 0, or -1 when a file could not be opened or
+ * written (reported): then split_finish keeps nothing. */
+int split_flush(struct split *s);
+
+/* Renames every file written into place (keep, and nothing failed), else
+ * removes them all (and DIR, when this run made it and it is empty). When
+ * kept, writes to `list` one line per file, with its counts, and the units
+ * that had no runs (a file left in DIR by an earlier run for one of them is
+ * warned about). -1 when a file could not be renamed (reported). */
+int split_finish(struct split *s, int keep, FILE *list);
+void split_free(struct split *s);
+
+/* The file name a unit's report is written to: its code with each byte
+ * other than a letter, digit, '-', '_' or '.' (and a leading '.') as '_',
+ * then '.' and ext ("Access Services" -> "Access_Services.txt"). */
+void split_file_name(const char *code, const char *ext, char *buf, size_t size);
+
+#endif

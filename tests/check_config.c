@@ -1,0 +1,168 @@
+/* Unit tests of analyzer/config.c: --config FILE and $ALMAUDIT_CONFIG, one
+ * option a line as on the command line, placed before the command line's
+ * arguments so that those win; errors at the config's file and line. */
+#include "config.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct option opts[] = {
+	{"tz", required_argument, NULL, 1},
+	{"subject", required_argument, NULL, 2},
+	{"to", required_argument, NULL, 3},
+	{"sandbox", required_argument, NULL, 4},
+	{"summary", no_argument, NULL, 5},
+	{"format", required_argument, NULL, 6},
+	{"config", required_argument, NULL, 7},
+	{"output", required_argument, NULL, 'o'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+/* The argument a line makes, or "ERROR: why", or "(none)". */
+static const char *line(const char *text)
+{
+	static char buf[512];
+	char *arg, why[256];
+	if (config_line(text, opts, &arg, why, sizeof why) != 0)
+		snprintf(buf, sizeof buf, "ERROR: %s", why);
+	else
+		snprintf(buf, sizeof buf, "%s", arg ? arg : "(none)");
+	free(arg);
+	return buf;
+}
+
+START_TEST(lines)
+{
+	ck_assert_str_eq(line("--tz America/New_York"), "--tz=America/New_York");
+	ck_assert_str_eq(line("  --subject   Alma jobs, monthly  \r\n"),
+			 "--subject=Alma jobs, monthly");
+	ck_assert_str_eq(line("--to \"LTS <lts@x.edu>\""), "--to=LTS <lts@x.edu>");
+	ck_assert_str_eq(line("--subject 'a' and 'b'"), "--subject='a' and 'b'");
+	ck_assert_str_eq(line("--subject \""), "--subject=\"");
+	ck_assert_str_eq(line("--tz=UTC"), "--tz=UTC");
+	ck_assert_str_eq(line("--tz\tUTC"), "--tz=UTC");
+	ck_assert_str_eq(line("-o /tmp/out dir"), "--output=/tmp/out dir");
+	ck_assert_str_eq(line("--summary"), "--summary");
+	ck_assert_str_eq(line("\xEF\xBB\xBF--summary"), "--summary");
+	ck_assert_str_eq(line(""), "(none)");
+	ck_assert_str_eq(line("   \t"), "(none)");
+	ck_assert_str_eq(line("# --tz UTC"), "(none)");
+	ck_assert_str_eq(line("  # indented"), "(none)");
+	ck_assert_str_eq(line("--tz"), "ERROR: option '--tz' needs a value (--tz VALUE)");
+	ck_assert_str_eq(line("--tz   "), "ERROR: option '--tz' needs a value (--tz VALUE)");
+	ck_assert_str_eq(line("--summary yes"), "ERROR: option '--summary' takes no value");
+	ck_assert_str_eq(line("--tzz UTC"), "ERROR: unknown option '--tzz'");
+	ck_assert_str_eq(line("--t UTC"), "ERROR: unknown option '--t'"); /* no abbreviations */
+	ck_assert_str_eq(line("--help"), "ERROR: no config takes the option '--help'");
+	ck_assert_ptr_nonnull(strstr(line("--config x"), "not nested"));
+	ck_assert_ptr_nonnull(strstr(line("jobs.csv.gz"), "'jobs.csv.gz' is no option"));
+	ck_assert_ptr_nonnull(strstr(line("tz UTC"), "is no option"));
+}
+END_TEST
+
+static const char *conf(const char *text)
+{
+	return testutil_plain(text);
+}
+
+START_TEST(command_line_after_the_config)
+{
+	const char *path = conf("# monthly\n--tz America/New_York\n\n--sandbox a.csv\n"
+				"--format email\n");
+	char *argv[] = {"audit", "--format", "text", "--config", (char *)path, "--sandbox", "b.csv",
+			"x.csv", NULL};
+	struct config_args a;
+	unsetenv("ALMAUDIT_CONFIG");
+	ck_assert_int_eq(config_args(8, argv, opts, &a), 0);
+	ck_assert_int_eq(a.nconfig, 3);
+	ck_assert_str_eq(a.path, path);
+	const char *want[] = {"audit",	"--tz=America/New_York", "--sandbox=a.csv", "--format=email",
+			      "--format", "text", "--sandbox", "b.csv", "x.csv"};
+	ck_assert_int_eq(a.argc, 9);
+	for (int i = 0; i < 9; i++)
+		ck_assert_str_eq(a.argv[i], want[i]);
+	ck_assert_ptr_null(a.argv[9]);
+	config_free(&a);
+}
+END_TEST
+
+START_TEST(environment_and_equals_form)
+{
+	const char *env = conf("--tz UTC\n"), *given = conf("--summary\n");
+	struct config_args a;
+	setenv("ALMAUDIT_CONFIG", env, 1);
+	char *plain[] = {"audit", "x.csv", NULL};
+	ck_assert_int_eq(config_args(2, plain, opts, &a), 0);
+	ck_assert_int_eq(a.argc, 3);
+	ck_assert_str_eq(a.argv[1], "--tz=UTC");
+	config_free(&a);
+
+	/* --config=FILE wins over the environment; after "--", it is a file */
+	char arg[512];
+	snprintf(arg, sizeof arg, "--config=%s", given);
+	char *argv[] = {"audit", arg, "--", "--config", NULL};
+	ck_assert_int_eq(config_args(4, argv, opts, &a), 0);
+	ck_assert_int_eq(a.argc, 4);
+	ck_assert_str_eq(a.argv[1], "--summary");
+	ck_assert_str_eq(a.argv[2], "--");
+	ck_assert_str_eq(a.argv[3], "--config");
+	config_free(&a);
+
+	setenv("ALMAUDIT_CONFIG", "", 1); /* empty: none */
+	ck_assert_int_eq(config_args(2, plain, opts, &a), 0);
+	ck_assert_int_eq(a.argc, 2);
+	ck_assert_int_eq(a.nconfig, 0);
+	config_free(&a);
+	unsetenv("ALMAUDIT_CONFIG");
+}
+END_TEST
+
+START_TEST(errors_at_file_and_line)
+{
+	const char *path = conf("--tz UTC\n# fine\n--tzz UTC\njobs.csv\n--summary 1\n");
+	char *argv[] = {"audit", "--config", (char *)path, "x.csv", NULL};
+	struct config_args a;
+	char want[600];
+	testutil_stderr_begin();
+	ck_assert_int_eq(config_args(4, argv, opts, &a), -1);
+	const char *err = testutil_stderr_end();
+	snprintf(want, sizeof want, "almaudit: %s:3: unknown option '--tzz'\n", path);
+	ck_assert_ptr_nonnull(strstr(err, want));
+	snprintf(want, sizeof want, "almaudit: %s:4: 'jobs.csv' is no option", path);
+	ck_assert_ptr_nonnull(strstr(err, want));
+	snprintf(want, sizeof want, "almaudit: %s:5: option '--summary' takes no value\n", path);
+	ck_assert_ptr_nonnull(strstr(err, want));
+	snprintf(want, sizeof want, "%s:1:", path);
+	ck_assert_ptr_null(strstr(err, want));
+	config_free(&a);
+
+	char *missing[] = {"audit", "--config", "/nonexistent/almaudit.conf", NULL};
+	testutil_stderr_begin();
+	ck_assert_int_eq(config_args(3, missing, opts, &a), -1);
+	ck_assert_ptr_nonnull(strstr(testutil_stderr_end(),
+				     "/nonexistent/almaudit.conf: cannot read the config"));
+	config_free(&a);
+
+	char *no_value[] = {"audit", "x.csv", "--config", NULL};
+	testutil_stderr_begin();
+	ck_assert_int_eq(config_args(3, no_value, opts, &a), -1);
+	ck_assert_ptr_nonnull(strstr(testutil_stderr_end(), "'--config' needs a value"));
+	config_free(&a);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("config");
+	TCase *tc = tcase_create("config");
+	tcase_add_test(tc, lines);
+	tcase_add_test(tc, command_line_after_the_config);
+	tcase_add_test(tc, environment_and_equals_form);
+	tcase_add_test(tc, errors_at_file_and_line);
+	suite_add_tcase(s, tc);
+	return testutil_run(s);
+}
