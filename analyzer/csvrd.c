@@ -646,6 +646,8 @@ static void lookahead(struct csvrd *r)
 		int got = refill(r, &why);
 		if (got <= 0)
 			break;
+		if (!r->ilen)
+			continue; /* a refill that gave no bytes (a transcoder holding a part) */
 		if (grow_bytes(&r->pbuf, &r->pcap, r->plen + r->ilen) != 0) {
 			r->src_state = -1;
 			r->src_why = "out of memory";
