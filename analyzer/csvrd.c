@@ -488,6 +488,11 @@ static int utf16_chunk(struct csvrd *r, const unsigned char *data, size_t len,
 		       const unsigned char **out, size_t *outlen, const char **why)
 {
 	size_t n = r->ncarry + len;
+	if (!n) { /* nothing to transcode: no buffer may exist yet */
+		*out = (const unsigned char *)"";
+		*outlen = 0;
+		return 0;
+	}
 	if (grow_bytes(&r->stage, &r->scap, n) != 0 || grow_bytes(&r->ubuf, &r->ucap, 2 * n + 16)) {
 		*why = "out of memory";
 		return -1;
