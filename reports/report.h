@@ -154,6 +154,12 @@ void reporter_runs_json(struct reporter *r, FILE *out, int explain);
 
 /* json helpers shared by the two json renderers (reports/report_json.c) */
 void report_json_string(FILE *out, const char *s);
+/* An instant as an ISO 8601 UTC string, or null (TIME_NONE). */
+void report_json_instant(FILE *out, int64_t t);
+/* "complete":…,"period_covered":{…} of a summary, and an input's error
+ * ({line, message}, or null): the audit's and the review's json alike. */
+void report_json_complete(FILE *out, const struct tally *t);
+void report_json_file_error(FILE *out, const struct tally_file *f);
 void report_json_begin(struct reporter *r, const struct report_info *info);
 void report_json_end(struct reporter *r, const struct report_info *info);
 

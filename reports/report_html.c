@@ -99,6 +99,24 @@ const char report_html_style[] =
 
 #define CHART_W 520
 
+/* The finding kinds' colours in an SVG chart, from y down, wrapped to the
+ * chart's width. */
+static void legend(FILE *out, int y)
+{
+	int lx = 4, ly = y;
+	for (int k = 0; k < FIND_COUNT; k++) {
+		fprintf(out,
+			"<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>"
+			"<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>",
+			lx, ly, kind_color[k], lx + 14, ly + 9, finding_name((enum finding_kind)k));
+		lx += 128;
+		if (lx + 128 > CHART_W) {
+			lx = 4;
+			ly += 16;
+		}
+	}
+}
+
 /* Horizontal bars: one row per label, stacked by finding kind. */
 static void bars_by_kind(FILE *out, const char *title, const struct summary_row *rows, size_t n,
 			 size_t max_rows)
@@ -152,19 +170,7 @@ static void bars_by_kind(FILE *out, const char *title, const struct summary_row 
 		fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\">%" PRIu64 "</text>\n",
 			x + 4, y + 14, sum);
 	}
-	/* legend */
-	int lx = 4, ly = (int)n * row_h + 20;
-	for (int k = 0; k < FIND_COUNT; k++) {
-		fprintf(out,
-			"<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-			"<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>",
-			lx, ly, kind_color[k], lx + 14, ly + 9, finding_name((enum finding_kind)k));
-		lx += 128;
-		if (lx + 128 > CHART_W) {
-			lx = 4;
-			ly += 16;
-		}
-	}
+	legend(out, (int)n * row_h + 20);
 	fputs("</svg>\n", out);
 }
 
@@ -436,18 +442,7 @@ static void chart_months(FILE *out, const struct month_bar *bars, size_t n)
 		}
 		fputs("</g>\n", out);
 	}
-	int lx = 4, ly = 2;
-	for (int k = 0; k < FIND_COUNT; k++) {
-		fprintf(out,
-			"<rect x=\"%d\" y=\"%d\" width=\"10\" height=\"10\" fill=\"%s\"/>"
-			"<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>",
-			lx, ly, kind_color[k], lx + 14, ly + 9, finding_name((enum finding_kind)k));
-		lx += 128;
-		if (lx + 128 > CHART_W) {
-			lx = 4;
-			ly += 16;
-		}
-	}
+	legend(out, 2);
 	fputs("</svg>\n", out);
 }
 

@@ -114,7 +114,7 @@ static void day(FILE *out, int64_t d)
 	report_json_string(out, buf);
 }
 
-static void instant(FILE *out, int64_t t)
+void report_json_instant(FILE *out, int64_t t)
 {
 	char buf[32];
 	if (t == TIME_NONE) {
@@ -446,14 +446,9 @@ static void waivers(FILE *out, const struct report_info *info)
 	fputs("]},\n", out);
 }
 
-void report_json_end(struct reporter *r, const struct report_info *info)
+/* "complete":…,"period_covered":{covered, error} of a summary. */
+void report_json_complete(FILE *out, const struct tally *t)
 {
-	FILE *out = r->out;
-	const struct tally *t = info->tally;
-	const struct summary *s = info->summary;
-
-	csvw_flush(&r->csv); /* a short write: the FILE's error flag, checked at close */
-	fputs("],\n\"summary\":{", out);
 	fprintf(out, "\"complete\":%s,\"period_covered\":", t->incomplete ? "false" : "true");
 	if (t->uncovered[0]) {
 		fputs("{\"covered\":false,\"error\":", out);
@@ -462,6 +457,34 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 	} else {
 		fputs("{\"covered\":true,\"error\":null}", out);
 	}
+}
+
+/* What stopped reading an input: {line, message}, or null. */
+void report_json_file_error(FILE *out, const struct tally_file *f)
+{
+	if (!f->incomplete) {
+		fputs("null", out);
+		return;
+	}
+	fputs("{\"line\":", out);
+	if (f->error_line > 0)
+		fprintf(out, "%ld", f->error_line);
+	else
+		fputs("null", out);
+	fputs(",\"message\":", out);
+	report_json_string(out, f->error);
+	putc('}', out);
+}
+
+void report_json_end(struct reporter *r, const struct report_info *info)
+{
+	FILE *out = r->out;
+	const struct tally *t = info->tally;
+	const struct summary *s = info->summary;
+
+	csvw_flush(&r->csv); /* a short write: the FILE's error flag, checked at close */
+	fputs("],\n\"summary\":{", out);
+	report_json_complete(out, t);
 	fputs(",\"inputs\":[", out);
 	for (size_t i = 0; i < t->nfiles; i++) {
 		const struct tally_file *f = &t->files[i];
@@ -479,18 +502,7 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 			fprintf(out, ",\"same_as_input\":%d", f->same_as);
 		/* what went wrong, in the report's own text */
 		fprintf(out, ",\"read\":%s,\"error\":", f->unread || f->same_as ? "false" : "true");
-		if (f->incomplete) {
-			fputs("{\"line\":", out);
-			if (f->error_line > 0)
-				fprintf(out, "%ld", f->error_line);
-			else
-				fputs("null", out);
-			fputs(",\"message\":", out);
-			report_json_string(out, f->error);
-			putc('}', out);
-		} else {
-			fputs("null", out);
-		}
+		report_json_file_error(out, f);
 		fputs(",\"warning\":", out);
 		if (f->no_line_end)
 			fprintf(out, "{\"line\":%ld,\"message\":\"%s\"}", f->no_line_end,
@@ -517,9 +529,9 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		fprintf(out, "%" PRIu64, t->rejected[i]);
 	}
 	fputs("}},\n\"times\":{\"first\":", out);
-	instant(out, t->first);
+	report_json_instant(out, t->first);
 	fputs(",\"last\":", out);
-	instant(out, t->last);
+	report_json_instant(out, t->last);
 	fprintf(out, "},\n\"runs_with_findings\":%" PRIu64 ",\"hidden_by_filters\":%" PRIu64
 		     ",\"findings\":{",
 		s->runs, info->hidden);

@@ -498,17 +498,6 @@ static void jday(FILE *out, int64_t day)
 	report_json_string(out, buf);
 }
 
-static void jinstant(FILE *out, int64_t t)
-{
-	char buf[32];
-	if (t == TIME_NONE) {
-		fputs("null", out);
-		return;
-	}
-	times_format_utc(t, buf, sizeof buf);
-	report_json_string(out, buf);
-}
-
 static void jkinds(FILE *out, unsigned findings)
 {
 	int any = 0;
@@ -540,14 +529,7 @@ static void json_header(FILE *out, const struct review_report *r)
 	report_json_string(out, r->rules->dir);
 	fprintf(out, ",\"jobs\":%zu,\"people\":%zu,\"approvals\":%zu},\n", r->rules->njobs,
 		r->rules->npeople, r->rules->napprovals);
-	fprintf(out, "\"complete\":%s,\"period_covered\":", t->incomplete ? "false" : "true");
-	if (t->uncovered[0]) {
-		fputs("{\"covered\":false,\"error\":", out);
-		report_json_string(out, t->uncovered);
-		putc('}', out);
-	} else {
-		fputs("{\"covered\":true,\"error\":null}", out);
-	}
+	report_json_complete(out, t);
 	fputs(",\"inputs\":[", out);
 	for (size_t i = 0; i < t->nfiles; i++) {
 		const struct tally_file *f = &t->files[i];
@@ -555,18 +537,7 @@ static void json_header(FILE *out, const struct review_report *r)
 		report_json_string(out, f->name);
 		fprintf(out, ",\"environment\":\"%s\",\"rows\":%" PRIu64 ",\"read\":%s,\"error\":",
 			run_env_name(f->env), f->rows, f->unread || f->same_as ? "false" : "true");
-		if (f->incomplete) {
-			fputs("{\"line\":", out);
-			if (f->error_line > 0)
-				fprintf(out, "%ld", f->error_line);
-			else
-				fputs("null", out);
-			fputs(",\"message\":", out);
-			report_json_string(out, f->error);
-			putc('}', out);
-		} else {
-			fputs("null", out);
-		}
+		report_json_file_error(out, f);
 		if (f->same_as)
 			fprintf(out, ",\"same_as_input\":%d", f->same_as);
 		putc('}', out);
@@ -617,14 +588,14 @@ static void json_approval(FILE *out, const struct review_report *r, size_t i)
 	fprintf(out, ",\"state\":\"%s\",\"runs\":%" PRIu64 ",\"other_runs\":%" PRIu64
 		     ",\"last_run\":",
 		state_name(ra->state), ra->runs, ra->other);
-	jinstant(out, ra->last);
+	report_json_instant(out, ra->last);
 	fputs(",\"sandbox\":", out);
 	if (ra->tested == REVIEW_TEST_NONE)
 		fputs("null", out);
 	else
 		report_json_string(out, test_name(ra->tested));
 	fputs(",\"sandbox_run\":", out);
-	jinstant(out, ra->test);
+	report_json_instant(out, ra->test);
 	fputs(",\"findings\":", out);
 	jkinds(out, ra->findings);
 	fputs(",\"detail\":", out);
