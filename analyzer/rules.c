@@ -841,7 +841,7 @@ int rules_read_table(const char *path, const char *const *names, size_t ncols, s
 
 /* ---- the whole ---- */
 
-static char *join(const char *dir, const char *file)
+char *rules_path_join(const char *dir, const char *file)
 {
 	size_t n = strlen(dir) + strlen(file) + 2;
 	char *p = malloc(n);
@@ -861,9 +861,9 @@ struct rules *rules_load_with(const char *dir, const char *waivers_file)
 	struct load ld = {.r = r};
 	struct pending *pending = NULL;
 
-	if (!r || !(r->dir = strdup(dir)) || !(r->jobs_path = join(dir, "jobs.csv")) ||
-	    !(r->staff_path = join(dir, "staff.csv")) ||
-	    !(r->approvals_path = join(dir, "approvals.csv"))) {
+	if (!r || !(r->dir = strdup(dir)) || !(r->jobs_path = rules_path_join(dir, "jobs.csv")) ||
+	    !(r->staff_path = rules_path_join(dir, "staff.csv")) ||
+	    !(r->approvals_path = rules_path_join(dir, "approvals.csv"))) {
 		diag_error(dir, 0, "out of memory");
 		rules_free(r);
 		return NULL;
@@ -887,7 +887,7 @@ struct rules *rules_load_with(const char *dir, const char *waivers_file)
 	if (units_load(r) != 0)
 		ld.errors++;
 	/* waivers.csv is optional; read when the rules it names have loaded */
-	char *waivers = waivers_file ? strdup(waivers_file) : join(dir, WAIVERS_FILE);
+	char *waivers = waivers_file ? strdup(waivers_file) : rules_path_join(dir, WAIVERS_FILE);
 	if (!waivers) {
 		diag_error(dir, 0, "out of memory");
 		ld.errors++;

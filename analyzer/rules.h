@@ -144,6 +144,9 @@ int rules_read_table(const char *path, const char *const *names, size_t ncols, s
 		     int (*row)(void *ctx, long line, const char *const *cell, const size_t *len),
 		     void *ctx);
 
+/* dir/file (no doubled slash), malloc'd; NULL when out of memory. */
+char *rules_path_join(const char *dir, const char *file);
+
 /* A rules file's name within its directory ("approvals.csv"), for citing
  * rows as "approvals.csv:23". */
 const char *rules_file_name(const char *path);

@@ -105,15 +105,6 @@ int units_email_ok(const char *text)
 	}
 }
 
-static char *join(const char *dir, const char *file)
-{
-	size_t n = strlen(dir) + strlen(file) + 2;
-	char *p = malloc(n);
-	if (p)
-		snprintf(p, n, "%s%s%s", dir, dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/", file);
-	return p;
-}
-
 /* One row of units.csv: the number of problems (reported). */
 static int load_row(void *ctx, long line, const char *const *cell, const size_t *len)
 {
@@ -161,7 +152,7 @@ int units_load(struct rules *r)
 {
 	static const char *const cols[] = {"unit", "name", "email"};
 	struct stat st;
-	char *path = join(r->dir, "units.csv");
+	char *path = rules_path_join(r->dir, "units.csv");
 	if (!path) {
 		diag_error(r->dir, 0, "out of memory");
 		return -1;

@@ -25,18 +25,23 @@ const char *report_count(uint64_t n, char *buf, size_t size)
 	return buf;
 }
 
+void report_text_char(FILE *out, const unsigned char *p, size_t len)
+{
+	if (len == 1 && (*p < 0x20 || *p == 0x7F))
+		putc(' ', out);
+	else if (len == 0)
+		putc('?', out); /* a stray byte of invalid UTF-8 */
+	else
+		fwrite(p, 1, len, out);
+}
+
 void report_text_cell(FILE *out, const char *s, int width)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	int shown = 0;
 	while (*p && (width <= 0 || shown < width)) {
 		size_t len = report_utf8_len(p);
-		if (len == 1 && (*p < 0x20 || *p == 0x7F))
-			putc(' ', out);
-		else if (len == 0)
-			putc('?', out); /* a stray byte of invalid UTF-8 */
-		else
-			fwrite(p, 1, len, out);
+		report_text_char(out, p, len);
 		p += len ? len : 1;
 		shown++;
 	}

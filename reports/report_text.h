@@ -15,6 +15,10 @@
 /* Writes n with thousands separators ("12,345") into buf (>= 32 bytes). */
 const char *report_count(uint64_t n, char *buf, size_t size);
 
+/* Writes the character at p (len bytes, from report_utf8_len) for a
+ * terminal: a control character as a space, a stray byte as '?'. */
+void report_text_char(FILE *out, const unsigned char *p, size_t len);
+
 /* Writes s for a terminal: control characters become spaces, and with
  * width > 0 the text is cut or padded to that many characters (UTF-8 aware). */
 void report_text_cell(FILE *out, const char *s, int width);

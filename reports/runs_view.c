@@ -54,16 +54,6 @@ static int char_at(const unsigned char *p, size_t *len)
 	return columns_of(code_point(p, *len));
 }
 
-static void put_char(FILE *out, const unsigned char *p, size_t len)
-{
-	if (len == 1 && (*p < 0x20 || *p == 0x7F))
-		putc(' ', out);
-	else if (len == 0)
-		putc('?', out); /* a stray byte of invalid UTF-8 */
-	else
-		fwrite(p, 1, len, out);
-}
-
 void runs_view_cell(FILE *out, const char *s, int width)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -77,7 +67,7 @@ void runs_view_cell(FILE *out, const char *s, int width)
 		int w = char_at(p, &len);
 		if (room > 0 && shown + w > room)
 			break;
-		put_char(out, p, len);
+		report_text_char(out, p, len);
 		shown += w;
 		p += len ? len : 1;
 	}

@@ -63,15 +63,6 @@ static const char *extension(const char *format)
 	return !strcmp(format, "text") ? "txt" : !strcmp(format, "email") ? "eml" : format;
 }
 
-static char *join(const char *dir, const char *file)
-{
-	size_t n = strlen(dir) + strlen(file) + 2;
-	char *p = malloc(n);
-	if (p)
-		snprintf(p, n, "%s%s%s", dir, dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/", file);
-	return p;
-}
-
 /* Opens a part's file (a temporary file beside it until split_finish) and
  * makes its reporter; -1 (reported) when not. */
 static int part_open(struct split *s, struct part *p)
@@ -394,7 +385,7 @@ struct split *split_open(const struct rules *rules, const struct split_options *
 				goto fail;
 			}
 		}
-		if (!(p->path = join(o->dir, name))) {
+		if (!(p->path = rules_path_join(o->dir, name))) {
 			diag_error(NULL, 0, "out of memory");
 			goto fail;
 		}
@@ -407,7 +398,7 @@ struct split *split_open(const struct rules *rules, const struct split_options *
 				p->mail.to = p->unit->email;
 		}
 	}
-	if (!(s->all.path = join(o->dir, s->all_name))) {
+	if (!(s->all.path = rules_path_join(o->dir, s->all_name))) {
 		diag_error(NULL, 0, "out of memory");
 		goto fail;
 	}
