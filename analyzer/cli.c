@@ -583,6 +583,16 @@ int check_outputs(const struct opts *o)
 	return 0;
 }
 
+struct rules *opts_begin(const struct opts *o, int64_t *now, struct period *period)
+{
+	if (check_outputs(o) != 0 || now_get(now) != 0)
+		return NULL;
+	if (times_set_zone(o->tz) != 0 ||
+	    period_set(period, o->period, o->since, o->until, times_local_day(*now)) != 0)
+		return NULL;
+	return load_rules(o->rules, o->waivers);
+}
+
 /* Flushes and closes an output; -1 (reported) on a write error. */
 static int close_out(FILE *f, const char *path)
 {
@@ -723,12 +733,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 			    filter_given(&o.filter));
 		goto done;
 	}
-	if (check_outputs(&o) != 0 || now_get(&now) != 0)
-		goto done;
-	if (times_set_zone(o.tz) != 0 ||
-	    period_set(&period, o.period, o.since, o.until, times_local_day(now)) != 0)
-		goto done;
-	if (!(rules = load_rules(o.rules, o.waivers)))
+	if (!(rules = opts_begin(&o, &now, &period)))
 		goto done;
 	if (filter_resolve(&o.filter, rules) != 0)
 		goto done;

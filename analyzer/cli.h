@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "filter.h"
 #include "output.h"
+#include "period.h"
 #include "rules.h"
 #include "runs_view.h"
 
@@ -68,6 +69,10 @@ void opts_free(struct opts *o);
 int parse_opts(int argc, char **argv, struct opts *o, int audit);
 /* -o or --rejects naming an input, or one file: a usage error. 0, or -1. */
 int check_outputs(const struct opts *o);
+/* What audit, runs and review do before reading: the outputs checked,
+ * "now", the zone and the period set, the rules (with --waivers) loaded.
+ * The rules, or NULL (reported). */
+struct rules *opts_begin(const struct opts *o, int64_t *now, struct period *period);
 
 
 /* almaudit review (cmd_review.c). */

@@ -88,12 +88,7 @@ int cmd_review(int argc, char **argv)
 		usage_error(o.cmd, "review needs production history (FILE...), not only --sandbox");
 		goto done;
 	}
-	if (check_outputs(&o) != 0 || now_get(&now) != 0)
-		goto done;
-	if (times_set_zone(o.tz) != 0 ||
-	    period_set(&period, o.period, o.since, o.until, times_local_day(now)) != 0)
-		goto done;
-	if (!(rules = load_rules(o.rules, NULL)))
+	if (!(rules = opts_begin(&o, &now, &period)))
 		goto done;
 	/* every value must name something in the rules: a typo is no all-clear */
 	if (filter_resolve(&o.filter, rules) != 0 || review_check_filter(&o.filter, rules) != 0)
