@@ -11,6 +11,7 @@
 #include "diag.h"
 #include "filter.h"
 #include "ingest.h"
+#include "matrix.h"
 #include "output.h"
 #include "period.h"
 #include "report.h"
@@ -277,7 +278,7 @@ static const char *rules_dir(const char *opt, char *buf, size_t size)
 struct rules *load_rules(const char *opt, const char *waivers)
 {
 	char buf[PATH_MAX];
-	return rules_load_with(rules_dir(opt, buf, sizeof buf), waivers);
+	return matrix_load_with(rules_dir(opt, buf, sizeof buf), waivers);
 }
 
 /* Reads a count option ("--large-set 5000"). */
@@ -831,7 +832,7 @@ done:
 	split_free(split);
 	if (viewing)
 		runs_view_free(&view);
-	rules_free(rules);
+	matrix_free(rules);
 	opts_free(&o);
 	baseline_free(&baseline);
 	return status;
@@ -943,7 +944,7 @@ static int cmd_rules(int argc, char **argv)
 			status = EXIT_ERROR;
 		}
 	}
-	rules_free(r);
+	matrix_free(r);
 	return status;
 }
 

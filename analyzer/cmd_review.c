@@ -8,6 +8,7 @@
 #include "audit.h"
 #include "diag.h"
 #include "ingest.h"
+#include "matrix.h"
 #include "period.h"
 #include "report_review.h"
 #include "review.h"
@@ -138,7 +139,7 @@ done:
 		review_free(&rv);
 	ingest_free(ing);
 	tally_free(&tally);
-	rules_free(rules);
+	matrix_free(rules);
 	opts_free(&o);
 	return status;
 }

@@ -5,6 +5,7 @@
  * this audit's period and rules. */
 #include "baseline.h"
 #include "filter.h"
+#include "matrix.h"
 #include "period.h"
 #include "rules.h"
 #include "testutil.h"
@@ -20,13 +21,13 @@ static struct rules *rules;
 static void setup(void)
 {
 	times_set_zone("UTC");
-	rules = rules_load(ALMAUDIT_SOURCE_DIR "/rules");
+	rules = matrix_load(ALMAUDIT_SOURCE_DIR "/rules");
 	ck_assert_ptr_nonnull(rules);
 }
 
 static void teardown(void)
 {
-	rules_free(rules);
+	matrix_free(rules);
 }
 
 #define HEAD                                                                                       \
