@@ -5,6 +5,7 @@
 #include "audit.h"
 #include "cli.h"
 #include "baseline.h"
+#include "baseline_json.h"
 #include "cmd_rules_drift.h"
 #include "columns.h"
 #include "config.h"
@@ -740,7 +741,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		goto done;
 	/* the baseline before any output: a bad one is an error, never "all new" */
 	if (o.baseline) {
-		if (baseline_load(&baseline, o.baseline, rules, &o.filter) != 0)
+		if (baseline_json_load(&baseline, o.baseline, rules, &o.filter) != 0)
 			goto done;
 		baseline_compare(&baseline, &period, rules);
 	}

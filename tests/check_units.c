@@ -5,6 +5,7 @@
  * nothing behind). */
 #include "audit.h"
 #include "baseline.h"
+#include "baseline_json.h"
 #include "filter.h"
 #include "matrix.h"
 #include "period.h"
@@ -351,7 +352,7 @@ START_TEST(split_baseline_per_unit)
 	fclose(f);
 	struct baseline b;
 	baseline_init(&b);
-	ck_assert_int_eq(baseline_load(&b, json, r, &none), 0);
+	ck_assert_int_eq(baseline_json_load(&b, json, r, &none), 0);
 
 	char out[600], *listed;
 	snprintf(out, sizeof out, "%s/split", testutil_dir());
