@@ -137,10 +137,10 @@ static int unit_member(struct jsonrd *j, const char *key, void *ctx)
 		if (jsonrd_string(j) != 0)
 			return -1;
 		return jsonrd_fail(j,
-			       "the report of unit %.40s (audit --split unit), not the whole "
-			       "report: the other units' findings would all count as new; give "
-			       "the whole report (all.json beside it)",
-			       j->buf);
+				   "the report of unit %.40s (audit --split unit), not the whole "
+				   "report: the other units' findings would all count as new; give "
+				   "the whole report (all.json beside it)",
+				   j->buf);
 	}
 	return jsonrd_skip(j);
 }
@@ -311,7 +311,7 @@ static int top_member(struct jsonrd *j, const char *key, void *ctx)
 	}
 	if (!strcmp(key, "runs"))
 		return jsonrd_fail(j, "a run listing (almaudit runs), not an audit report: give an "
-				  "'almaudit audit --format json' report");
+				      "'almaudit audit --format json' report");
 	if (!strcmp(key, "summary")) {
 		r->summary = 1;
 		if (c != '{')

@@ -89,7 +89,7 @@ static int jsonrd_put(struct jsonrd *j, const char *s, size_t n)
 	if (j->len + n + 1 > j->cap) {
 		if (j->len + n + 1 > JSONRD_STRING_MAX)
 			return jsonrd_fail(j, "a string longer than %u bytes: not %s",
-				       JSONRD_STRING_MAX, j->doc);
+					   JSONRD_STRING_MAX, j->doc);
 		size_t cap = j->cap ? j->cap : 256;
 		while (cap < j->len + n + 1)
 			cap *= 2;
@@ -157,7 +157,7 @@ int jsonrd_string(struct jsonrd *j)
 			return 0;
 		if (c < 0x20)
 			return jsonrd_fail(j, "invalid JSON: a control character (0x%02x) inside a string",
-				       c);
+					   c);
 		if (c == '\\') {
 			unsigned cp;
 			static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
@@ -180,12 +180,12 @@ int jsonrd_string(struct jsonrd *j)
 				unsigned lo;
 				if (jsonrd_get(j) != '\\' || jsonrd_get(j) != 'u')
 					return jsonrd_fail(j, "invalid JSON: a lone high surrogate \\u%04X",
-						       cp);
+							   cp);
 				if (jsonrd_hex4(j, &lo) != 0)
 					return -1;
 				if (lo < 0xDC00 || lo > 0xDFFF)
 					return jsonrd_fail(j, "invalid JSON: a lone high surrogate \\u%04X",
-						       cp);
+							   cp);
 				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
 			}
 			if (cp == 0)
