@@ -1,11 +1,12 @@
-/* baseline: month over month (audit --baseline FILE). Reads an earlier
- * `almaudit audit --format json` report with a small strict JSON reader of
- * its own (no JSON library), streaming: of each finding it keeps only the
- * distinct (kind, person, job) triple, in a hash set, so memory grows with
- * the baseline's distinct triples, never with its findings or its size.
- * Then each finding of this audit is marked new or recurring (the baseline
- * had the same kind for the same person and the same job), and the triples
- * nothing matched are the resolved ones.
+/* baseline: month over month (audit --baseline FILE): what a baseline
+ * holds and how this audit's findings are set against it. Of each finding
+ * of an earlier audit (baseline_json.c reads its json report and hands
+ * each finding to baseline_add) it keeps only the distinct (kind, person,
+ * job) triple, in a hash set, so memory grows with the baseline's distinct
+ * triples, never with its findings or its size. Then each finding of this
+ * audit is marked new or recurring (the baseline had the same kind for the
+ * same person and the same job), and the triples nothing matched are the
+ * resolved ones.
  *
  * The person of a finding is its staff name, or, for someone not in
  * staff.csv, the export's user id (else the user name); the job is its job
@@ -65,19 +66,6 @@ struct baseline {
 void baseline_init(struct baseline *b);
 void baseline_free(struct baseline *b);
 
-/* Reads the report in `in` (named `name` in messages). Each baseline
- * finding that `filter` (may be NULL) would not show is counted as
- * filtered and not kept, so that what this audit's filters hide is never
- * "resolved". Reports the first problem at name:line (unreadable, invalid
- * JSON, or not an almaudit audit report) and returns -1; else 0. */
-int baseline_read(struct baseline *b, FILE *in, const char *name, const struct rules *rules,
-		  const struct filter *filter);
-
-/* Opens and reads path ("-" is not accepted: standard input holds the
- * exports). 0, or -1 after reporting. */
-int baseline_load(struct baseline *b, const char *path, const struct rules *rules,
-		  const struct filter *filter);
-
 /* Compares the baseline with this audit's period and rules (sets
  * not_before and other_rules) and warns on stderr about what the report
  * will also say: a period not before this one, other rules, a baseline
@@ -90,6 +78,15 @@ struct baseline_finding {
 	enum finding_kind kind;
 	const char *staff, *user, *user_name, *job, *job_name;
 };
+
+/* Adds a finding of the baseline report: counted on its triple, and when
+ * the triple is new, an item labelled with the person ("staff (unit)", or
+ * "... (not in staff.csv)") and the job; unit: the finding's unit or "";
+ * rules (may be NULL): this audit's, to find the person in its staff.csv.
+ * 0, or -1 when out of memory (not reported: the reader reports it where
+ * it is reading). */
+int baseline_add(struct baseline *b, const struct baseline_finding *f, const char *unit,
+		 const struct rules *rules);
 
 /* Marks a finding of this audit: new or recurring, counted by kind. */
 enum baseline_trend baseline_mark(struct baseline *b, const struct baseline_finding *f);

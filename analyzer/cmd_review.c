@@ -3,11 +3,14 @@
  * judges the matrix instead of the runs (analyzer/review.c), in text, csv,
  * json or html (reports/report_review.c). Exit 0 nothing to review, 1
  * findings or rejected rows, 2 error. */
-#include "cli.h"
+#include "commands.h"
 
 #include "audit.h"
 #include "diag.h"
 #include "ingest.h"
+#include "matrix.h"
+#include "opts.h"
+#include "output.h"
 #include "period.h"
 #include "report_review.h"
 #include "review.h"
@@ -68,24 +71,24 @@ int cmd_review(int argc, char **argv)
 	tally_init(&tally);
 	opts_init(&o, "review");
 	o.review = 1;
-	if (parse_opts(argc, argv, &o, 1) != 0)
+	if (opts_parse(argc, argv, &o, 1) != 0)
 		goto done;
 	if (o.help) {
 		fputs(usage_review, stdout);
-		fputs(usage_common, stdout);
+		fputs(opts_help_input, stdout);
 		status = EXIT_OK;
 		goto done;
 	}
 	format = o.format ? o.format : "text";
 	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json") &&
 	    strcmp(format, "html")) {
-		usage_error(o.cmd, "unknown format '%s' (review writes text, csv, json or html)",
-			    format);
+		opts_usage_error(o.cmd, "unknown format '%s' (review writes text, csv, json or html)",
+				 format);
 		goto done;
 	}
 	/* without production history every approval would read as unused */
 	if (!o.nfiles) {
-		usage_error(o.cmd, "review needs production history (FILE...), not only --sandbox");
+		opts_usage_error(o.cmd, "review needs production history (FILE...), not only --sandbox");
 		goto done;
 	}
 	if (!(rules = opts_begin(&o, &now, &period)))
@@ -138,7 +141,7 @@ done:
 		review_free(&rv);
 	ingest_free(ing);
 	tally_free(&tally);
-	rules_free(rules);
+	matrix_free(rules);
 	opts_free(&o);
 	return status;
 }

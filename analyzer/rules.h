@@ -1,9 +1,13 @@
-/* rules: the approval matrix loaded from a rules directory (jobs.csv,
- * staff.csv, approvals.csv; spec section 2), checked whole, and the lookups
- * the verdicts and the `rules` command need: the job that owns an instance
- * name, the person behind a run, and which approvals grant which jobs
- * (includes closed transitively). rules_load allocates one struct rules
- * that owns every table, pattern and string in it; rules_free frees it. */
+/* rules: the approval matrix in memory (jobs.csv, staff.csv,
+ * approvals.csv; spec section 2) and the questions the audit, the review
+ * and the `rules` command ask of it: the job that owns an instance name, a
+ * job by id or title, the person behind a run, a person's units, which
+ * approvals grant which jobs (includes closed transitively), who may run a
+ * job, whether an approval holds on a day, the nearest known name for "did
+ * you mean". It reads no file: matrix.c loads and checks a rules
+ * directory into a struct rules (units.csv and waivers.csv with it) and
+ * matrix_free frees it; struct rules owns every table, pattern and string
+ * in it, and the units and waivers it points to. */
 #ifndef ALMAUDIT_RULES_H
 #define ALMAUDIT_RULES_H
 
@@ -79,15 +83,6 @@ struct rules {
 	struct units *units; /* units.csv (analyzer/units.h); NULL when there is none */
 };
 
-/* Loads and checks the rules in dir, waivers.csv too when the directory has
- * one. Every problem is reported at its file and line; any problem makes
- * the load fail (NULL). */
-struct rules *rules_load(const char *dir);
-/* The same with the waivers of the file waivers (--waivers FILE; it must
- * exist) instead of the directory's waivers.csv; NULL: the directory's. */
-struct rules *rules_load_with(const char *dir, const char *waivers);
-void rules_free(struct rules *r);
-
 /* Probes every jobs.csv pattern and every distinct approvals.csv sets
  * pattern with adversarial subjects (match_probe) and warns, at its file and
  * line, about each that hit the match limit or took more than
@@ -111,10 +106,15 @@ int rules_person_for(const struct rules *r, const char *user, const char *user_n
 /* A person by name, alias or Alma id, or -1 (for `rules what`). */
 int rules_person_by_text(const struct rules *r, const char *text);
 
+/* A person by a name's key (names_key: a name or an alias), or -1. */
+int rules_person_by_key(const struct rules *r, const char *key);
+
 /* The known person or job id nearest to text, for "did you mean" (NULL
  * when none is close). */
 const char *rules_nearest_person(const struct rules *r, const char *text);
 const char *rules_nearest_job(const struct rules *r, const char *id);
+/* The same for a name's key: the name of the person nearest to it. */
+const char *rules_nearest_person_key(const struct rules *r, const char *key);
 
 /* The next job, at index from or after, whose title is text compared
  * ignoring case and extra white space ("batch item  withdrawals"), or -1. */
@@ -133,16 +133,6 @@ const char *rules_unit_next(const char **cell, size_t *n);
 /* The unit staff.csv names nearest to unit, written into buf, for "did you
  * mean" (NULL when none is close). */
 const char *rules_nearest_unit(const struct rules *r, const char *unit, char *buf, size_t size);
-
-/* Reads a rules file as jobs.csv, staff.csv and approvals.csv are read:
- * columns found by their header names, comment and blank rows skipped, each
- * problem reported at its file and line. Calls row() for each row with its
- * cells trimmed, in the order of names ("" for a column the header lacks;
- * the first `required` names must be there). row() reports its own
- * problems and returns how many. Returns the number of problems. */
-int rules_read_table(const char *path, const char *const *names, size_t ncols, size_t required,
-		     int (*row)(void *ctx, long line, const char *const *cell, const size_t *len),
-		     void *ctx);
 
 /* dir/file (no doubled slash), malloc'd; NULL when out of memory. */
 char *rules_path_join(const char *dir, const char *file);

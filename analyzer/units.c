@@ -1,6 +1,7 @@
 #include "units.h"
 
 #include "diag.h"
+#include "rules_table.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -169,7 +170,7 @@ int units_load(struct rules *r)
 	}
 	u->path = path;
 	r->units = u;
-	return rules_read_table(path, cols, 3, 1, load_row, u) != 0 ? -1 : 0;
+	return rules_table_read(path, cols, 3, 1, load_row, u) != 0 ? -1 : 0;
 }
 
 struct units *units_of_staff(const struct rules *r)

@@ -1,7 +1,7 @@
 /* units: units.csv, the optional rules file that names the units of
  * staff.csv (`unit,name,email`: a short code, its full name, where its
- * report goes), checked at file and line when the rules load (rules_load
- * calls units_load and keeps the result in rules->units; rules_free frees
+ * report goes), checked at file and line when the rules load (matrix_load
+ * calls units_load and keeps the result in rules->units; matrix_free frees
  * it); the check of staff.csv's units against it (`rules check`); and the
  * list of units the split by unit writes a report for. A struct units owns
  * its array and every string in it; units_free frees it. */

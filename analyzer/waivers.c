@@ -2,6 +2,7 @@
 
 #include "diag.h"
 #include "names.h"
+#include "rules_table.h"
 #include "times.h"
 
 #include <ctype.h>
@@ -239,7 +240,7 @@ struct waivers *waivers_load(const char *path, const struct rules *r)
 	}
 	w->name = rules_file_name(w->path);
 	struct load ld = {w, r, 0};
-	if (rules_read_table(path, cols, WV_COLS, WV_COLS, load_row, &ld) != 0) {
+	if (rules_table_read(path, cols, WV_COLS, WV_COLS, load_row, &ld) != 0) {
 		waivers_free(w);
 		return NULL;
 	}

@@ -6,8 +6,8 @@
  * problem at its file and line. A waived finding is not deleted: the audit
  * reports it in its own section. waivers_load allocates one struct waivers
  * that owns every waiver, string and pattern in it; waivers_free frees it.
- * rules_load reads them (rules_load_with from another file) and struct rules
- * owns them (rules_free frees them). */
+ * matrix_load reads them (matrix_load_with from another file) and struct
+ * rules owns them (matrix_free frees them). */
 #ifndef ALMAUDIT_WAIVERS_H
 #define ALMAUDIT_WAIVERS_H
 

@@ -5,6 +5,7 @@
 #include "audit.h"
 #include "csvrd.h"
 #include "filter.h"
+#include "matrix.h"
 #include "period.h"
 #include "report.h"
 #include "rules.h"
@@ -114,13 +115,13 @@ static void setup(void)
 				"Vardit Samuels,JUD,802,\n");
 	testutil_write(dir, "approvals.csv", "job,staff,signed_off,revoked,sets,ticket,note\n"
 				    "withdraw,Honor Moody,,,,,\nchange,Vardit Samuels,,,,,\n");
-	rules = rules_load(dir);
+	rules = matrix_load(dir);
 	ck_assert_ptr_nonnull(rules);
 }
 
 static void teardown(void)
 {
-	rules_free(rules);
+	matrix_free(rules);
 }
 
 #define EXPORT_HEADER "id,name,type,submitted_by,submitted_by_desc,start_time,status,total_records,set_name\n"
@@ -419,7 +420,7 @@ END_TEST
  * with one object per csv row, and every csv row has all its cells. */
 START_TEST(samples_json_and_csv_agree)
 {
-	struct rules *shipped = rules_load(ALMAUDIT_SOURCE_DIR "/rules");
+	struct rules *shipped = matrix_load(ALMAUDIT_SOURCE_DIR "/rules");
 	ck_assert_ptr_nonnull(shipped);
 	const char *sandbox[] = {ALMAUDIT_SOURCE_DIR "/samples/sandbox-2026-10.csv.gz"};
 	const char *files[] = {ALMAUDIT_SOURCE_DIR "/samples/jobs-2026-10.csv.gz",
@@ -462,7 +463,7 @@ START_TEST(samples_json_and_csv_agree)
 	free(text[0]);
 	free(text[1]);
 	filter_free(&none);
-	rules_free(shipped);
+	matrix_free(shipped);
 }
 END_TEST
 

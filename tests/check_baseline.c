@@ -1,10 +1,12 @@
-/* Unit tests of analyzer/baseline.c: the strict JSON reader on almaudit
- * reports (valid in any layout, cut short, invalid, not a report), escapes
- * and Unicode in names, the (kind, person, job) triples and how this
- * audit's findings match them, the resolved ones, and the comparisons with
- * this audit's period and rules. */
+/* Unit tests of analyzer/baseline.c, baseline_json.c and jsonrd.c: the
+ * strict JSON reader on almaudit reports (valid in any layout, cut short,
+ * invalid, not a report), escapes and Unicode in names, the (kind, person,
+ * job) triples and how this audit's findings match them, the resolved
+ * ones, and the comparisons with this audit's period and rules. */
 #include "baseline.h"
+#include "baseline_json.h"
 #include "filter.h"
+#include "matrix.h"
 #include "period.h"
 #include "rules.h"
 #include "testutil.h"
@@ -20,13 +22,13 @@ static struct rules *rules;
 static void setup(void)
 {
 	times_set_zone("UTC");
-	rules = rules_load(ALMAUDIT_SOURCE_DIR "/rules");
+	rules = matrix_load(ALMAUDIT_SOURCE_DIR "/rules");
 	ck_assert_ptr_nonnull(rules);
 }
 
 static void teardown(void)
 {
-	rules_free(rules);
+	matrix_free(rules);
 }
 
 #define HEAD                                                                                       \
@@ -59,7 +61,7 @@ static int read_json(struct baseline *b, const char *json, size_t n, const struc
 	ck_assert_ptr_nonnull(in);
 	baseline_init(b);
 	testutil_stderr_begin();
-	int status = baseline_read(b, in, "prev.json", rules, f);
+	int status = baseline_json_read(b, in, "prev.json", rules, f);
 	*err = testutil_stderr_end();
 	fclose(in);
 	return status;
@@ -361,13 +363,13 @@ START_TEST(unreadable_file)
 	struct baseline b;
 	baseline_init(&b);
 	testutil_stderr_begin();
-	ck_assert_int_eq(baseline_load(&b, "/nonexistent/prev.json", rules, NULL), -1);
+	ck_assert_int_eq(baseline_json_load(&b, "/nonexistent/prev.json", rules, NULL), -1);
 	ck_assert_str_eq(testutil_stderr_end(), "almaudit: /nonexistent/prev.json: cannot read the "
 						"baseline: No such file or directory\n");
 	baseline_free(&b);
 	baseline_init(&b);
 	testutil_stderr_begin();
-	ck_assert_int_eq(baseline_load(&b, testutil_dir(), rules, NULL), -1);
+	ck_assert_int_eq(baseline_json_load(&b, testutil_dir(), rules, NULL), -1);
 	ck_assert_ptr_nonnull(strstr(testutil_stderr_end(), "cannot read"));
 	baseline_free(&b);
 }

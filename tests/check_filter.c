@@ -3,6 +3,7 @@
  * unit of several), and a value that matches nothing the rules or the
  * inputs know is an error with the nearest known value. */
 #include "filter.h"
+#include "matrix.h"
 #include "rules.h"
 #include "run.h"
 #include "testutil.h"
@@ -33,13 +34,13 @@ static void setup(void)
 		       "Joshua Parker,DIV,,Josh Parker\n");
 	testutil_write(dir, "approvals.csv", "job,staff,signed_off,revoked,sets,ticket,note\n"
 					    "withdraw,Honor Moody,,,,,\n");
-	rules = rules_load(dir);
+	rules = matrix_load(dir);
 	ck_assert_ptr_nonnull(rules);
 }
 
 static void teardown(void)
 {
-	rules_free(rules);
+	matrix_free(rules);
 }
 
 static int person(const char *name)

@@ -3,6 +3,7 @@
  * rows read = audited + skipped + rejected, every time. */
 #include "audit.h"
 #include "filter.h"
+#include "matrix.h"
 #include "period.h"
 #include "report.h"
 #include "rules.h"
@@ -51,13 +52,13 @@ static void cap_end(struct reporter *r, const struct report_info *info)
 static void setup(void)
 {
 	times_set_zone("America/New_York");
-	rules = rules_load(ALMAUDIT_SOURCE_DIR "/rules");
+	rules = matrix_load(ALMAUDIT_SOURCE_DIR "/rules");
 	ck_assert_ptr_nonnull(rules);
 }
 
 static void teardown(void)
 {
-	rules_free(rules);
+	matrix_free(rules);
 }
 
 /* Audits one file; returns audit_run's status, fills `seen`, and checks

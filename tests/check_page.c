@@ -9,6 +9,7 @@
  * none on the shipped page and rules, each kind of difference at its page
  * line, units compared as sets of codes. */
 #include "drift.h"
+#include "matrix.h"
 #include "page.h"
 #include "rules.h"
 #include "testutil.h"
@@ -389,7 +390,7 @@ static const char *drift_of(const char *text, const char *dir)
 	static char buf[8192];
 	struct page *p = from_text(text);
 	testutil_stderr_begin();
-	struct rules *r = rules_load(dir);
+	struct rules *r = matrix_load(dir);
 	ck_assert_str_eq(testutil_stderr_end(), "");
 	ck_assert_ptr_nonnull(r);
 	struct drift d;
@@ -401,7 +402,7 @@ static const char *drift_of(const char *text, const char *dir)
 					d.items[i].on_page ? "" : "jobs.csv:", d.items[i].line,
 					d.items[i].text);
 	drift_free(&d);
-	rules_free(r);
+	matrix_free(r);
 	page_free(p);
 	return buf;
 }

@@ -6,6 +6,7 @@
  * csv and json written from them. */
 #include "filter.h"
 #include "ingest.h"
+#include "matrix.h"
 #include "period.h"
 #include "report_review.h"
 #include "review.h"
@@ -70,7 +71,7 @@ static void setup(void)
 		       "change,Laura Hartnett,,2026-10-15,,,\n"
 		       "change,Todd Moody,2026-11-02,,,,\n"
 		       "delete,Todd Moody,2025-06-01,,,,\n");
-	rules = rules_load(dir);
+	rules = matrix_load(dir);
 	ck_assert_ptr_nonnull(rules);
 	ck_assert_int_eq(period_set(&period, "2026-10", NULL, NULL, 0), 0);
 	filter_init(&none);
@@ -81,7 +82,7 @@ static void teardown(void)
 {
 	review_free(&rv);
 	filter_free(&none);
-	rules_free(rules);
+	matrix_free(rules);
 }
 
 static uint64_t next_id = 1000;

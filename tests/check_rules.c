@@ -2,6 +2,7 @@
  * the page's facts through the shipped rules, every load error with its
  * exact message, name keys and pattern limits. */
 #include "match.h"
+#include "matrix.h"
 #include "names.h"
 #include "rules.h"
 #include "testutil.h"
@@ -21,13 +22,13 @@ static struct rules *shipped;
 static void setup(void)
 {
 	times_set_zone("America/New_York");
-	shipped = rules_load(SHIPPED);
+	shipped = matrix_load(SHIPPED);
 	ck_assert_ptr_nonnull(shipped);
 }
 
 static void teardown(void)
 {
-	rules_free(shipped);
+	matrix_free(shipped);
 }
 
 static int job(const char *id)
@@ -352,7 +353,7 @@ static const char *load_errors(const char *jobs, const char *staff, const char *
 	static char text[4096];
 	const char *dir = rules_dir(jobs, staff, approvals);
 	testutil_stderr_begin();
-	struct rules *r = rules_load(dir);
+	struct rules *r = matrix_load(dir);
 	const char *err = testutil_stderr_end();
 	ck_assert_ptr_null(r);
 	size_t used = 0, dl = strlen(dir);
@@ -423,7 +424,7 @@ static void excel_copy(const char *dir, const char *name, char delim, int utf16)
 
 START_TEST(excel_rules_load)
 {
-	struct rules *orig = rules_load(ALMAUDIT_SOURCE_DIR "/rules");
+	struct rules *orig = matrix_load(ALMAUDIT_SOURCE_DIR "/rules");
 	ck_assert_ptr_nonnull(orig);
 	for (int k = 0; k < 2; k++) {
 		const char *dir = testutil_dir();
@@ -431,7 +432,7 @@ START_TEST(excel_rules_load)
 		for (int i = 0; i < 3; i++)
 			excel_copy(dir, names[i], k ? ';' : '\t', !k);
 		testutil_stderr_begin();
-		struct rules *r = rules_load(dir);
+		struct rules *r = matrix_load(dir);
 		const char *err = testutil_stderr_end();
 		ck_assert_msg(r != NULL, "%s", err);
 		ck_assert_str_eq(err, "");
@@ -440,9 +441,9 @@ START_TEST(excel_rules_load)
 		ck_assert_uint_eq(r->napprovals, orig->napprovals);
 		for (size_t i = 0; i < r->npeople; i++)
 			ck_assert_str_eq(r->people[i].name, orig->people[i].name);
-		rules_free(r);
+		matrix_free(r);
 	}
-	rules_free(orig);
+	matrix_free(orig);
 }
 END_TEST
 
@@ -563,7 +564,7 @@ START_TEST(people_by_alma_id_first)
 				    "name,unit,alma_ids,aliases\nHonor Moody,ITS,80120017 HM01,\n"
 				    "Todd Moody,ITS,80120029,\n",
 				    APPROVALS_HEADER);
-	struct rules *r = rules_load(dir);
+	struct rules *r = matrix_load(dir);
 	ck_assert_ptr_nonnull(r);
 	int by_id;
 	/* the id wins over a name that says otherwise */
@@ -572,7 +573,7 @@ START_TEST(people_by_alma_id_first)
 	ck_assert_int_eq(rules_person_for(r, "99999", "Moody, Todd", &by_id), 1);
 	ck_assert_int_eq(by_id, 0);
 	ck_assert_int_eq(rules_person_for(r, "exl_api", "API", &by_id), -1);
-	rules_free(r);
+	matrix_free(r);
 }
 END_TEST
 
@@ -702,7 +703,7 @@ START_TEST(name_keys_never_overflow)
 }
 END_TEST
 
-/* The indexes rules_load builds agree with the tables they index: job ids
+/* The indexes matrix_load builds agree with the tables they index: job ids
  * found by binary search, the granted lists with the grants matrix, the
  * approvals by person, and rules_may_run with a count made the slow way. */
 static void check_indexes(const struct rules *r)
@@ -754,10 +755,10 @@ START_TEST(rules_indexes)
 {
 	check_indexes(shipped);
 	/* includes, revocations and sets */
-	struct rules *r = rules_load(ALMAUDIT_SOURCE_DIR "/tests/e2e/data/explain-verdicts-rules");
+	struct rules *r = matrix_load(ALMAUDIT_SOURCE_DIR "/tests/e2e/data/explain-verdicts-rules");
 	ck_assert_ptr_nonnull(r);
 	check_indexes(r);
-	rules_free(r);
+	matrix_free(r);
 	/* includes two deep, one revoked on a day in the middle */
 	const char *dir = testutil_dir();
 	testutil_write(dir, "jobs.csv",
@@ -772,7 +773,7 @@ START_TEST(rules_indexes)
 		       "a,Ada One,,2026-10-15\n"
 		       "c,Bo Two,,\n"
 		       "c,Cy Three,,\n");
-	r = rules_load(dir);
+	r = matrix_load(dir);
 	ck_assert_ptr_nonnull(r);
 	check_indexes(r);
 	ck_assert_int_eq(rules_may_run(r, day("2026-10-14"), (size_t[3]){0}), 0);
@@ -785,7 +786,7 @@ START_TEST(rules_indexes)
 	rules_may_run(r, day("2026-10-15"), count);
 	ck_assert_uint_eq(count[rules_job_by_id(r, "c")], 2);
 	ck_assert_uint_eq(count[rules_job_by_id(r, "a")], 0);
-	rules_free(r);
+	matrix_free(r);
 }
 END_TEST
 

@@ -3,6 +3,7 @@
  * fold into an "others" row with exact sums; days are sparse; the findings
  * kept per kind grow as they come, never sized by --limit; a summary out of
  * memory says so in the report. */
+#include "matrix.h"
 #include "period.h"
 #include "report.h"
 #include "rules.h"
@@ -22,13 +23,13 @@ static struct rules *rules;
 static void setup(void)
 {
 	times_set_zone("UTC");
-	rules = rules_load(ALMAUDIT_SOURCE_DIR "/rules");
+	rules = matrix_load(ALMAUDIT_SOURCE_DIR "/rules");
 	ck_assert_ptr_nonnull(rules);
 }
 
 static void teardown(void)
 {
-	rules_free(rules);
+	matrix_free(rules);
 }
 
 static struct run make(uint64_t id, const char *name, const char *user_name, const char *time)

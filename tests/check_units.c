@@ -5,7 +5,9 @@
  * nothing behind). */
 #include "audit.h"
 #include "baseline.h"
+#include "baseline_json.h"
 #include "filter.h"
+#include "matrix.h"
 #include "period.h"
 #include "rules.h"
 #include "split.h"
@@ -43,7 +45,7 @@ static const char *rules_dir(const char *units)
 
 START_TEST(no_units_csv_is_no_units)
 {
-	struct rules *r = rules_load(rules_dir(NULL));
+	struct rules *r = matrix_load(rules_dir(NULL));
 	ck_assert_ptr_nonnull(r);
 	ck_assert_ptr_null(r->units);
 	testutil_stderr_begin();
@@ -58,13 +60,13 @@ START_TEST(no_units_csv_is_no_units)
 		ck_assert_str_eq(all->v[i].email, "");
 	}
 	units_free(all);
-	rules_free(r);
+	matrix_free(r);
 }
 END_TEST
 
 START_TEST(units_csv_order_and_warnings)
 {
-	struct rules *r = rules_load(rules_dir("unit,name,email\n"
+	struct rules *r = matrix_load(rules_dir("unit,name,email\n"
 					       "# a comment\n"
 					       "ITS,Information and Technical Services,its@x.edu\n"
 					       "\n"
@@ -93,14 +95,14 @@ START_TEST(units_csv_order_and_warnings)
 	const char *err = testutil_stderr_end();
 	ck_assert_ptr_nonnull(strstr(err, "staff.csv:4: warning: unit 'LAW' is not in units.csv"));
 	ck_assert_ptr_nonnull(strstr(err, "staff.csv:5: warning: unit 'MED' is not in units.csv"));
-	rules_free(r);
+	matrix_free(r);
 }
 END_TEST
 
 START_TEST(units_csv_errors_at_their_lines)
 {
 	testutil_stderr_begin();
-	struct rules *r = rules_load(rules_dir("unit,name,email\n"
+	struct rules *r = matrix_load(rules_dir("unit,name,email\n"
 					       "GUT,Gutman,\n"
 					       "Gut,Gutman again,\n"
 					       "HKS/GUT,Both,\n"
@@ -118,7 +120,7 @@ START_TEST(units_csv_errors_at_their_lines)
 	ck_assert_ptr_nonnull(strstr(err, "units.csv:8: unit 'LAW'"));
 
 	testutil_stderr_begin();
-	r = rules_load(rules_dir("name,email\nGUT,x@y.edu\n"));
+	r = matrix_load(rules_dir("name,email\nGUT,x@y.edu\n"));
 	ck_assert_ptr_null(r);
 	ck_assert_ptr_nonnull(strstr(testutil_stderr_end(), "units.csv:1: missing column 'unit'"));
 }
@@ -176,7 +178,7 @@ static char *read_at(const char *dir, const char *name)
 START_TEST(split_in_one_pass)
 {
 	times_set_zone("UTC");
-	struct rules *r = rules_load(rules_dir("unit,name,email\nGUT,Gutman Library,gut@x.edu\n"));
+	struct rules *r = matrix_load(rules_dir("unit,name,email\nGUT,Gutman Library,gut@x.edu\n"));
 	ck_assert_ptr_nonnull(r);
 	struct period period;
 	ck_assert_int_eq(period_set(&period, "2026-10", NULL, NULL, 0), 0);
@@ -235,7 +237,7 @@ START_TEST(split_in_one_pass)
 	free(its);
 	free(listed);
 	filter_free(&none);
-	rules_free(r);
+	matrix_free(r);
 }
 END_TEST
 
@@ -279,7 +281,7 @@ START_TEST(split_waivers_per_unit)
 		       "unapproved,change,Julie Petzold,,,,2026-12-31,LTS-1,her change is accepted\n"
 		       "damaging-large-set,withdraw,Te-Yi Lee,,,,2026-12-31,LTS-2,the big weeding\n"
 		       ",,Amy Dittman,,,,2026-12-31,LTS-3,nothing of hers ran\n");
-	struct rules *r = rules_load(dir);
+	struct rules *r = matrix_load(dir);
 	ck_assert_ptr_nonnull(r);
 	ck_assert_ptr_nonnull(r->waivers);
 	char out[600], *listed;
@@ -312,7 +314,7 @@ START_TEST(split_waivers_per_unit)
 	free(gut);
 	free(all);
 	free(listed);
-	rules_free(r);
+	matrix_free(r);
 }
 END_TEST
 
@@ -331,7 +333,7 @@ static const char september_rows[] =
 START_TEST(split_baseline_per_unit)
 {
 	times_set_zone("UTC");
-	struct rules *r = rules_load(rules_dir(NULL));
+	struct rules *r = matrix_load(rules_dir(NULL));
 	ck_assert_ptr_nonnull(r);
 	/* September's json report, the baseline */
 	struct period sept;
@@ -350,7 +352,7 @@ START_TEST(split_baseline_per_unit)
 	fclose(f);
 	struct baseline b;
 	baseline_init(&b);
-	ck_assert_int_eq(baseline_load(&b, json, r, &none), 0);
+	ck_assert_int_eq(baseline_json_load(&b, json, r, &none), 0);
 
 	char out[600], *listed;
 	snprintf(out, sizeof out, "%s/split", testutil_dir());
@@ -385,7 +387,7 @@ START_TEST(split_baseline_per_unit)
 	free(listed);
 	baseline_free(&b);
 	filter_free(&none);
-	rules_free(r);
+	matrix_free(r);
 }
 END_TEST
 
@@ -411,7 +413,7 @@ static void names_in(const char *dir, char *buf, size_t size)
 START_TEST(failed_split_leaves_nothing)
 {
 	times_set_zone("UTC");
-	struct rules *r = rules_load(rules_dir(NULL));
+	struct rules *r = matrix_load(rules_dir(NULL));
 	ck_assert_ptr_nonnull(r);
 	char out[600], names[512], *listed;
 	snprintf(out, sizeof out, "%s/split", testutil_dir());
@@ -446,7 +448,7 @@ START_TEST(failed_split_leaves_nothing)
 	ck_assert_ptr_nonnull(strstr(testutil_stderr_end(), "no report put in place"));
 	split_free(sp);
 	ck_assert_int_eq(access(made, F_OK), -1);
-	rules_free(r);
+	matrix_free(r);
 }
 END_TEST
 

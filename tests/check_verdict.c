@@ -1,5 +1,6 @@
 /* Unit tests of analyzer/verdict.c: each row of the verdict table (spec
  * section 3) and its edges, on a small rules directory written here. */
+#include "matrix.h"
 #include "rules.h"
 #include "testutil.h"
 #include "times.h"
@@ -44,7 +45,7 @@ static void setup(void)
 		   "change,Laura Hartnett,2026-10-20,,,,\n"
 		   "suppress,Minna Popkin,2026-10-20,,judaica,,\n"
 		   "withdraw,Amy Armitage,,undated,,,\n");
-	rules = rules_load(dir);
+	rules = matrix_load(dir);
 	ck_assert_ptr_nonnull(rules);
 	judge = judge_new(rules, 1000);
 }
@@ -52,7 +53,7 @@ static void setup(void)
 static void teardown(void)
 {
 	judge_free(judge);
-	rules_free(rules);
+	matrix_free(rules);
 }
 
 static uint64_t next_id = 1000;

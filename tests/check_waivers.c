@@ -2,6 +2,7 @@
  * field, the date bounds in the local zone, file order), how waivers.csv is
  * found in a rules directory or named by --waivers, and every check of the
  * file with its exact message at file:line. */
+#include "matrix.h"
 #include "rules.h"
 #include "testutil.h"
 #include "times.h"
@@ -47,7 +48,7 @@ static struct rules *load(const char *rows, const char **err)
 	rules_dir(text);
 	free(text);
 	testutil_stderr_begin();
-	struct rules *r = rules_load(dir);
+	struct rules *r = matrix_load(dir);
 	const char *e = testutil_stderr_end();
 	if (err)
 		*err = e;
@@ -103,20 +104,20 @@ static void setup(void)
 START_TEST(optional_file)
 {
 	rules_dir(NULL);
-	struct rules *r = rules_load(dir);
+	struct rules *r = matrix_load(dir);
 	ck_assert_ptr_nonnull(r);
 	ck_assert_ptr_null(r->waivers);
 	struct judged j = judged(r, "change", "Te-Yi Lee", "802", "Lee, Te-Yi", "", "2026-10-05 10:00", 1);
 	ck_assert_int_eq(waivers_find(r->waivers, FIND_UNAPPROVED, &j.run, &j.v), -1);
-	rules_free(r);
+	matrix_free(r);
 
 	/* the shipped rules have one, with its header and no waiver */
-	r = rules_load(ALMAUDIT_SOURCE_DIR "/rules");
+	r = matrix_load(ALMAUDIT_SOURCE_DIR "/rules");
 	ck_assert_ptr_nonnull(r);
 	ck_assert_ptr_nonnull(r->waivers);
 	ck_assert_uint_eq(r->waivers->n, 0);
 	ck_assert_str_eq(r->waivers->name, "waivers.csv");
-	rules_free(r);
+	matrix_free(r);
 }
 END_TEST
 
@@ -158,7 +159,7 @@ START_TEST(every_field_must_match)
 	moody_change.v.job = rules_job_by_id(r, "change");
 	ck_assert_int_eq(covers(r, FIND_UNLISTED_JOB, &moody_change), 0);
 	ck_assert_int_eq(covers(r, FIND_UNLISTED_JOB, &moody), 7);
-	rules_free(r);
+	matrix_free(r);
 }
 END_TEST
 
@@ -189,7 +190,7 @@ START_TEST(people_by_staff_or_export)
 	ck_assert_int_eq(covers(r, FIND_UNKNOWN_SIZE, &api), 0);
 	ck_assert_int_eq(r->waivers->w[2].person, -1);
 	ck_assert_int_eq(r->waivers->w[3].person, -1);
-	rules_free(r);
+	matrix_free(r);
 }
 END_TEST
 
@@ -210,13 +211,13 @@ START_TEST(local_dates_inclusive)
 		ck_assert_msg(covers(r, FIND_UNAPPROVED, &b) == 0, "%s covered", out[i]);
 	}
 	/* no from: every day up to until */
-	rules_free(r);
+	matrix_free(r);
 	r = load("unapproved,change,,,,,2026-10-31,T,until October's end\n", NULL);
 	struct judged old = judged(r, "change", NULL, "x", "", "", "2019-01-01 10:00", 1);
 	ck_assert_int_eq(covers(r, FIND_UNAPPROVED, &old), 2);
 	ck_assert(!waivers_expired(&r->waivers->w[0], day("2026-10-31")));
 	ck_assert(waivers_expired(&r->waivers->w[0], day("2026-11-01")));
-	rules_free(r);
+	matrix_free(r);
 }
 END_TEST
 
@@ -229,7 +230,7 @@ START_TEST(first_in_file_order)
 	ck_assert_int_eq(covers(r, FIND_UNAPPROVED, &api), 2);
 	ck_assert_str_eq(r->waivers->w[0].ticket, "T-1");
 	ck_assert_str_eq(r->waivers->w[0].reason, "first");
-	rules_free(r);
+	matrix_free(r);
 }
 END_TEST
 
@@ -239,7 +240,7 @@ static void expect(const char *rows, const char *const *lines, size_t n, int loa
 	const char *err;
 	struct rules *r = load(rows, &err);
 	ck_assert_msg((r != NULL) == loads, "loaded: %d, want %d (%s)", r != NULL, loads, err);
-	rules_free(r);
+	matrix_free(r);
 	char want[4096] = "";
 	for (size_t i = 0; i < n; i++)
 		snprintf(want + strlen(want), sizeof want - strlen(want),
@@ -304,7 +305,7 @@ START_TEST(missing_column)
 {
 	rules_dir("finding,job,staff,run_id,sets,from,until,ticket\n");
 	testutil_stderr_begin();
-	struct rules *r = rules_load(dir);
+	struct rules *r = matrix_load(dir);
 	const char *err = testutil_stderr_end();
 	ck_assert_ptr_null(r);
 	char want[512];
@@ -327,16 +328,16 @@ START_TEST(waivers_file_replaces)
 	const char *other = testutil_plain(HEADER "no-signoff,withdraw,,,,,2026-12-31,T-2,other\n"
 						  "no-signoff,change,,,,,2026-12-31,T-3,other\n");
 	testutil_stderr_begin();
-	r = rules_load_with(dir, other);
+	r = matrix_load_with(dir, other);
 	ck_assert_str_eq(testutil_stderr_end(), "");
 	ck_assert_ptr_nonnull(r);
 	ck_assert_uint_eq(r->waivers->n, 2);
 	ck_assert_str_eq(r->waivers->path, other);
 	ck_assert_str_eq(r->waivers->w[0].ticket, "T-2");
-	rules_free(r);
+	matrix_free(r);
 	/* a file named must be there */
 	testutil_stderr_begin();
-	r = rules_load_with(dir, "/nonexistent/waivers.csv");
+	r = matrix_load_with(dir, "/nonexistent/waivers.csv");
 	err = testutil_stderr_end();
 	ck_assert_ptr_null(r);
 	ck_assert_ptr_nonnull(strstr(err, "almaudit: /nonexistent/waivers.csv: "));

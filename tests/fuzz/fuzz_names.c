@@ -6,6 +6,7 @@
  * "First Last" have one key for plain ASCII names; a lookup returns a person
  * of the rules or -1, and never crashes. */
 #include "fuzz.h"
+#include "matrix.h"
 #include "names.h"
 #include "rules.h"
 #include "times.h"
@@ -117,7 +118,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static int loaded;
 	if (!loaded++) {
 		times_set_zone("UTC");
-		rules = rules_load(ALMAUDIT_SOURCE_DIR "/rules");
+		rules = matrix_load(ALMAUDIT_SOURCE_DIR "/rules");
 		if (!rules)
 			abort(); /* the shipped rules load */
 	}

@@ -3,6 +3,7 @@
  * lookups run on a few names. */
 #include "diag.h"
 #include "fuzz.h"
+#include "matrix.h"
 #include "rules.h"
 #include "times.h"
 
@@ -47,7 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		put(names[i], p, (size_t)(stop - p));
 		p = cut ? cut + 3 : end;
 	}
-	struct rules *r = rules_load(dir);
+	struct rules *r = matrix_load(dir);
 	if (r) {
 		static const char *const tries[] = {"Withdraw items - x", "", "Change Physical Items",
 						    "\xff\xfe", "Moody, Honor", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"};
@@ -62,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			for (size_t a = 0; a < r->napprovals; a++)
 				rules_approval_holds(&r->approvals[a], 20000, tries[i]);
 		}
-		rules_free(r);
+		matrix_free(r);
 	}
 	return 0;
 }

@@ -1,0 +1,470 @@
+#include "opts.h"
+
+#include "matrix.h"
+#include "output.h"
+#include "times.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+const char opts_help_filters[] =
+	"\n"
+	"Filters (a repeated filter widens; different filters narrow):\n"
+	"  --job J           a job id, a job's title (\"Batch item withdrawals\"),\n"
+	"                    or a pattern on the instance name\n"
+	"  --user U          an Alma id, a full name in either order, or a part\n"
+	"                    of a name (a surname): everyone it picks out in\n"
+	"                    staff.csv or the inputs\n"
+	"  --unit U          a unit in staff.csv (HKS/GUT is in HKS and in GUT)\n"
+	"  --finding KIND    a finding kind (unapproved, no-signoff, ...)\n"
+	"  --min-records N   runs on N records or more\n"
+	"  --status S        a status code or label (COMPLETED_SUCCESS, Failed)\n"
+	"  --grep PATTERN    a PCRE2 pattern any field of the run matches\n"
+	"A value that matches nothing the rules or the inputs know is an error\n"
+	"(exit 2), with the nearest known value.\n"
+	"\n"
+	"Input:\n";
+
+const char opts_help_input[] =
+	"  --sandbox FILE    read FILE as sandbox history (repeatable)\n"
+	"  --tz ZONE         zone of times written without one (IANA name, or\n"
+	"                    UTC; default $TZ, else the system zone)\n"
+	"  --column C=H      read header H as column C (repeatable; a file\n"
+	"                    without header H is an error)\n"
+	"  --rejects FILE    write each rejected row to FILE as CSV\n"
+	"  -o, --output FILE write the report to FILE, not standard output\n"
+	"                    (-o and --rejects: never an input, never one file;\n"
+	"                    put in place when the run ends, see almaudit(1))\n"
+	"  --config FILE     read options from FILE first, one a line as written\n"
+	"                    here (--tz America/New_York); # comments; the command\n"
+	"                    line comes after and wins (default $ALMAUDIT_CONFIG)\n"
+	"  -h, --help        this help\n";
+
+void opts_usage_error(const char *cmd, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	diag_error(NULL, 0, "%s (see 'almaudit help%s%s')", msg, cmd ? " " : "", cmd ? cmd : "");
+}
+
+enum {
+	OPT_SANDBOX = 256,
+	OPT_TZ,
+	OPT_COLUMN,
+	OPT_REJECTS,
+	OPT_FORMAT,
+	OPT_RULES,
+	OPT_LARGE_SET,
+	OPT_PERIOD,
+	OPT_SINCE,
+	OPT_UNTIL,
+	OPT_LIMIT,
+	OPT_JOB,
+	OPT_USER,
+	OPT_UNIT,
+	OPT_FINDING,
+	OPT_MIN_RECORDS,
+	OPT_STATUS,
+	OPT_GREP,
+	OPT_ID,
+	OPT_EXPLAIN,
+	OPT_TO,
+	OPT_FROM,
+	OPT_SUBJECT,
+	OPT_SUMMARY,
+	OPT_BASELINE,
+	OPT_WAIVERS,
+	OPT_SPLIT,
+	OPT_CONFIG,
+	OPT_MANUAL,
+	OPT_SORT,
+	OPT_TOP,
+};
+
+static const char *rules_dir(const char *opt, char *buf, size_t size)
+{
+	const char *env = getenv("ALMAUDIT_RULES");
+	char exe[PATH_MAX];
+	ssize_t n;
+
+	if (opt)
+		return opt;
+	if (env && *env)
+		return env;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			slash = strrchr(exe, '/');
+			if (slash)
+				*slash = '\0';
+			char probe[PATH_MAX + 64];
+			int len = snprintf(probe, sizeof probe, "%s/" ALMAUDIT_RULES_SUBDIR "/jobs.csv",
+					   exe);
+			if (len > 0 && (size_t)len < sizeof probe && (size_t)len < size &&
+			    access(probe, R_OK) == 0) {
+				probe[len - strlen("/jobs.csv")] = '\0';
+				memcpy(buf, probe, (size_t)len + 1);
+				return buf;
+			}
+		}
+	}
+#ifdef ALMAUDIT_RULES_SOURCE
+	if (access(ALMAUDIT_RULES_SOURCE "/jobs.csv", R_OK) == 0)
+		return ALMAUDIT_RULES_SOURCE;
+#endif
+	return ALMAUDIT_RULES_INSTALLED;
+}
+
+struct rules *opts_load_rules(const char *dir, const char *waivers)
+{
+	char buf[PATH_MAX];
+	return matrix_load_with(rules_dir(dir, buf, sizeof buf), waivers);
+}
+
+int opts_parse_count(const char *cmd, const char *name, const char *arg, int64_t *out)
+{
+	char *end;
+	errno = 0;
+	long long v = strtoll(arg, &end, 10);
+	if (errno || end == arg || *end || v < 0) {
+		opts_usage_error(cmd, "%s wants a count, not '%s'", name, arg);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+/* The most --limit may ask for: rows per table a person reads. A larger
+ * value is a usage error, not an allocation that fails. */
+#define LIMIT_MAX 100000
+
+/* "Now", for relative periods: $ALMAUDIT_NOW (an ISO 8601 instant, so that
+ * reports can be reproduced and tested) or the clock. A value that does not
+ * parse is an error (reported), never a silent fallback to the clock; an
+ * empty one is taken as unset. 0, or -1. */
+int opts_now(int64_t *out)
+{
+	const char *fixed = getenv("ALMAUDIT_NOW");
+	if (fixed && *fixed) {
+		if (times_parse(fixed, strlen(fixed), out) == 0)
+			return 0;
+		diag_error(NULL, 0,
+			   "ALMAUDIT_NOW '%s' is not an ISO 8601 instant (e.g. 2026-10-15T12:00:00Z); "
+			   "unset it to use the clock",
+			   fixed);
+		return -1;
+	}
+	*out = (int64_t)time(NULL);
+	return 0;
+}
+
+void opts_init(struct opts *o, const char *cmd)
+{
+	memset(o, 0, sizeof *o);
+	o->cmd = cmd;
+	o->large_set = RULES_DEFAULT_LARGE_SET;
+	o->limit = 50;
+	filter_init(&o->filter);
+}
+
+void opts_free(struct opts *o)
+{
+	free(o->sandbox);
+	columns_free(&o->cols);
+	filter_free(&o->filter);
+	config_free(&o->config_args);
+}
+
+int opts_parse(int argc, char **argv, struct opts *o, int audit)
+{
+	static const struct option longopts[] = {
+		{"sandbox", required_argument, NULL, OPT_SANDBOX},
+		{"tz", required_argument, NULL, OPT_TZ},
+		{"column", required_argument, NULL, OPT_COLUMN},
+		{"rejects", required_argument, NULL, OPT_REJECTS},
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"rules", required_argument, NULL, OPT_RULES},
+		{"large-set", required_argument, NULL, OPT_LARGE_SET},
+		{"period", required_argument, NULL, OPT_PERIOD},
+		{"since", required_argument, NULL, OPT_SINCE},
+		{"until", required_argument, NULL, OPT_UNTIL},
+		{"limit", required_argument, NULL, OPT_LIMIT},
+		{"job", required_argument, NULL, OPT_JOB},
+		{"user", required_argument, NULL, OPT_USER},
+		{"unit", required_argument, NULL, OPT_UNIT},
+		{"finding", required_argument, NULL, OPT_FINDING},
+		{"min-records", required_argument, NULL, OPT_MIN_RECORDS},
+		{"status", required_argument, NULL, OPT_STATUS},
+		{"grep", required_argument, NULL, OPT_GREP},
+		{"id", required_argument, NULL, OPT_ID},
+		{"explain", no_argument, NULL, OPT_EXPLAIN},
+		{"to", required_argument, NULL, OPT_TO},
+		{"from", required_argument, NULL, OPT_FROM},
+		{"subject", required_argument, NULL, OPT_SUBJECT},
+		{"summary", no_argument, NULL, OPT_SUMMARY},
+		{"baseline", required_argument, NULL, OPT_BASELINE},
+		{"waivers", required_argument, NULL, OPT_WAIVERS},
+		{"split", required_argument, NULL, OPT_SPLIT},
+		{"config", required_argument, NULL, OPT_CONFIG},
+		{"manual", no_argument, NULL, OPT_MANUAL},
+		{"sort", required_argument, NULL, OPT_SORT},
+		{"top", required_argument, NULL, OPT_TOP},
+		{"output", required_argument, NULL, 'o'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	int c, longindex;
+
+	/* the config's options first, then the command line's */
+	if (config_args(argc, argv, longopts, &o->config_args) != 0)
+		return -1;
+	argc = o->config_args.argc;
+	argv = o->config_args.argv;
+	o->nconfig = o->config_args.nconfig;
+	o->sandbox = calloc((size_t)argc, sizeof *o->sandbox);
+	if (!o->sandbox) {
+		diag_error(NULL, 0, "out of memory");
+		return -1;
+	}
+	opterr = 0;
+	optind = 1;
+	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", longopts, &longindex)) != -1) {
+		if (o->review && (c == OPT_LARGE_SET || c == OPT_LIMIT || c > OPT_UNIT) &&
+		    c != OPT_CONFIG) {
+			if (optind <= o->nconfig + 1)
+				continue; /* a config serves every command: not review's */
+			opts_usage_error(o->cmd, "review takes no --%s (see its options)",
+					 longopts[longindex].name);
+			return -1;
+		}
+		int runs_only = c == OPT_ID || c == OPT_EXPLAIN || c >= OPT_MANUAL;
+		int audit_only = c == OPT_LIMIT ||
+				 (c >= OPT_TO && !runs_only && c != OPT_SUMMARY && c != OPT_CONFIG);
+		if ((audit && runs_only) || (!audit && audit_only)) {
+			/* a config serves audit and runs: the other's options are
+			 * left to it */
+			if (optind <= o->nconfig + 1)
+				continue;
+			/* named by its name: argv[optind - 1] may be its value */
+			opts_usage_error(o->cmd, "unknown option '--%s' for %s: it is %s option",
+					 longopts[longindex].name, o->cmd, audit ? "a runs" : "an audit");
+			return -1;
+		}
+		if (c >= 256 && c < 256 + 32) {
+			unsigned bit = 1u << (c - 256);
+			o->config = optind <= o->nconfig + 1 ? o->config | bit : o->config & ~bit;
+		}
+		switch (c) {
+		case OPT_SANDBOX:
+			o->sandbox[o->nsandbox++] = optarg;
+			break;
+		case OPT_TZ:
+			o->tz = optarg;
+			break;
+		case OPT_COLUMN:
+			if (columns_map(&o->cols, optarg) != 0)
+				return -1;
+			break;
+		case OPT_REJECTS:
+			o->rejects = optarg;
+			break;
+		case OPT_FORMAT:
+			o->format = optarg;
+			break;
+		case OPT_RULES:
+			o->rules = optarg;
+			break;
+		case OPT_LARGE_SET:
+			if (opts_parse_count(o->cmd, "--large-set", optarg, &o->large_set) != 0)
+				return -1;
+			break;
+		case OPT_LIMIT:
+			if (opts_parse_count(o->cmd, "--limit", optarg, &o->limit) != 0)
+				return -1;
+			if (o->limit > LIMIT_MAX) {
+				opts_usage_error(o->cmd, "--limit is at most %d rows per table, not '%s'",
+						 LIMIT_MAX, optarg);
+				return -1;
+			}
+			break;
+		case OPT_PERIOD:
+			o->period = optarg;
+			break;
+		case OPT_SINCE:
+			o->since = optarg;
+			break;
+		case OPT_UNTIL:
+			o->until = optarg;
+			break;
+		case OPT_JOB:
+		case OPT_USER:
+		case OPT_UNIT:
+		case OPT_FINDING:
+		case OPT_MIN_RECORDS:
+		case OPT_STATUS:
+		case OPT_GREP:
+			if (filter_add(&o->filter, (enum filter_opt)(c - OPT_JOB), optarg) != 0)
+				return -1;
+			break;
+		case OPT_ID:
+			if (filter_add(&o->filter, FILTER_ID, optarg) != 0)
+				return -1;
+			break;
+		case OPT_EXPLAIN:
+			o->explain = 1;
+			break;
+		case OPT_TO:
+			o->to = optarg;
+			break;
+		case OPT_FROM:
+			o->from = optarg;
+			break;
+		case OPT_SUBJECT:
+			o->subject = optarg;
+			break;
+		case OPT_SUMMARY:
+			o->summary = 1;
+			break;
+		case OPT_BASELINE:
+			o->baseline = optarg;
+			break;
+		case OPT_WAIVERS:
+			o->waivers = optarg;
+			break;
+		case OPT_SPLIT:
+			o->split = optarg;
+			break;
+		case OPT_MANUAL:
+			o->view.manual = 1;
+			break;
+		case OPT_SORT:
+			if (runs_order_parse(optarg, &o->view.order) != 0) {
+				opts_usage_error(o->cmd, "--sort wants time, records, person or job, not '%s'",
+						 optarg);
+				return -1;
+			}
+			o->sorted = 1;
+			break;
+		case OPT_TOP: {
+			int64_t n;
+			if (opts_parse_count(o->cmd, "--top", optarg, &n) != 0)
+				return -1;
+			if (n < 1 || n > RUNS_VIEW_MAX) {
+				opts_usage_error(o->cmd, "--top wants 1 to %d, not '%s'", RUNS_VIEW_MAX,
+						 optarg);
+				return -1;
+			}
+			o->view.top = (size_t)n;
+			break;
+		}
+		case 'o':
+			o->out = optarg;
+			break;
+		case OPT_CONFIG:
+			break; /* read before (config_args) */
+		case 'h':
+			o->help = 1;
+			return 0;
+		case ':':
+			opts_usage_error(o->cmd, "option '%s' needs a value", argv[optind - 1]);
+			return -1;
+		default:
+			opts_usage_error(o->cmd, "unknown option '%s'", argv[optind - 1]);
+			return -1;
+		}
+	}
+	o->files = argv + optind;
+	o->nfiles = (size_t)(argc - optind);
+	if (o->nfiles == 0 && o->nsandbox == 0) {
+		opts_usage_error(o->cmd, "no input files (give - to read standard input)");
+		return -1;
+	}
+	return 0;
+}
+
+#define FROM_CONFIG(o, opt) ((o)->config & (1u << ((opt) - 256)))
+
+/* A config serves audit and runs, and the command line may change its
+ * format: the config's options that do not apply to the command and format
+ * at hand (runs and --format email; --to with --format text; --summary with
+ * --format csv) are dropped, where the command line's would be errors. */
+void opts_drop_config(struct opts *o, int audit)
+{
+	const char *format = o->format ? o->format : "text";
+	if (!audit && FROM_CONFIG(o, OPT_FORMAT) && (!strcmp(format, "html") || !strcmp(format, "email")))
+		o->format = format = "text";
+	if (strcmp(format, "email")) {
+		if (FROM_CONFIG(o, OPT_TO))
+			o->to = NULL;
+		if (FROM_CONFIG(o, OPT_FROM))
+			o->from = NULL;
+		if (FROM_CONFIG(o, OPT_SUBJECT))
+			o->subject = NULL;
+	}
+	if (strcmp(format, "text") && FROM_CONFIG(o, OPT_SUMMARY))
+		o->summary = 0;
+}
+
+/* ---- outputs: -o and --rejects ---- */
+
+/* -o or --rejects naming an input would destroy it before it is read, and
+ * -o and --rejects naming one file would mix two outputs: usage errors,
+ * found before anything is opened for writing. 0, or -1 (reported). */
+static int check_outputs(const struct opts *o)
+{
+	const char *names[2] = {"-o", "--rejects"}, *paths[2] = {o->out, o->rejects};
+	struct output_id ids[2], in;
+	if (o->rejects && output_is_stdout(o->rejects) && output_is_stdout(o->out)) {
+		opts_usage_error(o->cmd, "--rejects - and the report both go to standard output; "
+					 "give one of them a file");
+		return -1;
+	}
+	for (int k = 0; k < 2; k++) {
+		if (!paths[k] || output_is_stdout(paths[k]))
+			continue;
+		output_id(paths[k], &ids[k]);
+		if (ids[k].exists && !ids[k].regular)
+			continue; /* /dev/null, a pipe: written directly, destroys nothing */
+		for (size_t i = 0; ids[k].exists && i < o->nsandbox + o->nfiles; i++) {
+			int sandbox = i < o->nsandbox;
+			const char *input = sandbox ? o->sandbox[i] : o->files[i - o->nsandbox];
+			output_id(input, &in);
+			if (!in.exists || !output_same(&ids[k], &in))
+				continue;
+			opts_usage_error(o->cmd, "%s '%s' is the %sinput '%s': writing it would destroy it",
+					 names[k], paths[k], sandbox ? "--sandbox " : "",
+					 strcmp(input, "-") ? input : "- (standard input)");
+			return -1;
+		}
+		if (k == 1 && paths[0] && !output_is_stdout(paths[0]) && output_same(&ids[0], &ids[1])) {
+			opts_usage_error(o->cmd, "-o '%s' and --rejects '%s' are the same file; give each "
+						 "its own",
+					 paths[0], paths[1]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+struct rules *opts_begin(const struct opts *o, int64_t *now, struct period *period)
+{
+	if (check_outputs(o) != 0 || opts_now(now) != 0)
+		return NULL;
+	if (times_set_zone(o->tz) != 0 ||
+	    period_set(period, o->period, o->since, o->until, times_local_day(*now)) != 0)
+		return NULL;
+	return opts_load_rules(o->rules, o->waivers);
+}

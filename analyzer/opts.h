@@ -1,0 +1,86 @@
+/* opts: what the commands share of the command line, below every cmd_*.c
+ * (it includes none of them): the options of audit, runs and review and
+ * their parser (a config's options first, then the command line's), their
+ * help texts, usage errors, count options, "now" ($ALMAUDIT_NOW or the
+ * clock), the rules directory a command names (--rules, $ALMAUDIT_RULES,
+ * else the shipped rules) loaded whole (matrix.h), the check that no
+ * output names an input (the outputs themselves are output.c's), and
+ * opts_begin, what audit, runs and review do before reading. struct opts
+ * owns what opts_free releases (the sandbox list, the column map, the
+ * filters, the config's arguments); its strings are argv's or the
+ * config's. The rules it loads are the caller's, freed by matrix_free. */
+#ifndef ALMAUDIT_OPTS_H
+#define ALMAUDIT_OPTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "columns.h"
+#include "config.h"
+#include "diag.h"
+#include "filter.h"
+#include "period.h"
+#include "rules.h"
+#include "runs_view.h"
+
+/* The options of audit, runs and review. */
+struct opts {
+	const char *cmd;
+	const char *rules, *tz, *out, *rejects, *format;
+	const char *period, *since, *until;
+	int64_t large_set, limit;
+	const char **sandbox;
+	size_t nsandbox;
+	struct columns cols;
+	struct filter filter;
+	char **files;
+	size_t nfiles;
+	int help;
+	int explain, summary;
+	const char *to, *from, *subject;
+	const char *baseline;
+	const char *waivers;
+	const char *split; /* "unit" */
+	struct config_args config_args; /* argv: the config's options, then the command line's */
+	int nconfig;	   /* argv[1 .. nconfig] are the config's */
+	unsigned config;   /* the options whose value is the config's: 1u << (OPT_x - 256) */
+	struct runs_view_options view; /* runs: --manual, --sort, --top, --summary */
+	int sorted;		       /* --sort given */
+	int review;		       /* review: only the options it takes */
+};
+
+/* The help on filters (audit and runs) and on input options (audit, runs
+ * and review), after a command's own. */
+extern const char opts_help_filters[], opts_help_input[];
+
+/* A usage error, with where to find help ("see 'almaudit help CMD'"; cmd
+ * NULL: "see 'almaudit help'"). */
+void opts_usage_error(const char *cmd, const char *fmt, ...) DIAG_PRINTF(2, 3);
+
+/* A count option's value ("--large-set 5000"): 0, or -1 (a usage error of
+ * cmd, reported). */
+int opts_parse_count(const char *cmd, const char *name, const char *arg, int64_t *out);
+
+/* The rules of --rules DIR (else $ALMAUDIT_RULES, else the shipped ones),
+ * with the waivers of --waivers FILE when given; NULL (reported). */
+struct rules *opts_load_rules(const char *dir, const char *waivers);
+
+/* "Now": $ALMAUDIT_NOW or the clock. 0, or -1 (reported). */
+int opts_now(int64_t *out);
+
+void opts_init(struct opts *o, const char *cmd);
+void opts_free(struct opts *o);
+/* Parses the options of audit (audit != 0) and runs, or of review (with
+ * o->review set: only its options). 0, or -1 after reporting. */
+int opts_parse(int argc, char **argv, struct opts *o, int audit);
+/* A config serves audit and runs: drops the config's options that do not
+ * apply to the command and format at hand, where the command line's would
+ * be usage errors. */
+void opts_drop_config(struct opts *o, int audit);
+/* What audit, runs and review do before reading: the outputs checked (-o
+ * or --rejects naming an input, or one file, is a usage error), "now", the
+ * zone and the period set, the rules (with --waivers) loaded. The rules,
+ * or NULL (reported). */
+struct rules *opts_begin(const struct opts *o, int64_t *now, struct period *period);
+
+#endif
