@@ -5,11 +5,12 @@
  * runs. Everything that came from an export or the rules is escaped. Written
  * at the end from the bounded summary. */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
-#include "report.h"
+#include "report_html.h"
 
 #include "baseline.h"
+#include "cells.h"
+#include "fields.h"
 #include "filter.h"
-#include "report_text.h"
 #include "times.h"
 #include "waivers.h"
 
