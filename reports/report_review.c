@@ -3,6 +3,7 @@
 
 #include "cells.h"
 #include "csvw.h"
+#include "html.h"
 #include "report_html.h"
 #include "report_json.h"
 #include "report_text.h"
