@@ -31,13 +31,11 @@ static void legend(FILE *out, int y)
 	}
 }
 
-/* Horizontal bars: one row per label, stacked by finding kind. */
-static void bars_by_kind(FILE *out, const char *title, const struct summary_row *rows, size_t n,
-			 size_t max_rows)
+/* The largest sum of a row's counts by kind among the first n rows (at
+ * least 1): the length of a full bar. */
+static uint64_t rows_top(const struct summary_row *rows, size_t n)
 {
 	uint64_t top = 1;
-	if (n > max_rows)
-		n = max_rows;
 	for (size_t i = 0; i < n; i++) {
 		uint64_t sum = 0;
 		for (int k = 0; k < FIND_COUNT; k++)
@@ -45,6 +43,27 @@ static void bars_by_kind(FILE *out, const char *title, const struct summary_row 
 		if (sum > top)
 			top = sum;
 	}
+	return top;
+}
+
+/* The counts by kind as rows of one kind each, for the bars by kind. */
+static void kind_rows(struct summary_row *rows, const struct summary *s)
+{
+	memset(rows, 0, FIND_COUNT * sizeof *rows);
+	for (int k = 0; k < FIND_COUNT; k++) {
+		rows[k].label = (char *)finding_name((enum finding_kind)k);
+		rows[k].count[k] = s->kinds[k];
+		rows[k].runs = s->kinds[k];
+	}
+}
+
+/* Horizontal bars: one row per label, stacked by finding kind. */
+static void bars_by_kind(FILE *out, const char *title, const struct summary_row *rows, size_t n,
+			 size_t max_rows)
+{
+	if (n > max_rows)
+		n = max_rows;
+	uint64_t top = rows_top(rows, n);
 	int row_h = 22, label_w = 190, bar_w = CHART_W - label_w - 50;
 	int per_line = CHART_W / 128, legend_lines = (FIND_COUNT + per_line - 1) / per_line;
 	int h = (int)n * row_h + 34 + (legend_lines - 1) * 16;
@@ -91,13 +110,35 @@ static void bars_by_kind(FILE *out, const char *title, const struct summary_row 
 static void chart_kinds(FILE *out, const struct summary *s)
 {
 	struct summary_row rows[FIND_COUNT];
-	memset(rows, 0, sizeof rows);
-	for (int k = 0; k < FIND_COUNT; k++) {
-		rows[k].label = (char *)finding_name((enum finding_kind)k);
-		rows[k].count[k] = s->kinds[k];
-		rows[k].runs = s->kinds[k];
-	}
+	kind_rows(rows, s);
 	bars_by_kind(out, "Findings by kind", rows, FIND_COUNT, FIND_COUNT);
+}
+
+/* A bar of a chart by day: the days from *i on in the same stretch of per
+ * days from the first (days since 1970 / per), their runs and the runs with
+ * findings summed; moves *i past them and returns the bar's index. */
+static int64_t days_bar(const struct summary *s, int64_t per, size_t *i, uint64_t *runs,
+			uint64_t *flagged)
+{
+	int64_t first = s->days[0].day, bar = (s->days[*i].day - first) / per;
+	*runs = *flagged = 0;
+	for (; *i < s->ndays && (s->days[*i].day - first) / per == bar; ++*i) {
+		*runs += s->days[*i].runs;
+		*flagged += s->days[*i].flagged;
+	}
+	return bar;
+}
+
+/* The most runs in a bar of per days (at least 1). */
+static uint64_t days_top(const struct summary *s, int64_t per)
+{
+	uint64_t top = 1, runs, flagged;
+	for (size_t i = 0; i < s->ndays;) {
+		days_bar(s, per, &i, &runs, &flagged);
+		if (runs > top)
+			top = runs;
+	}
+	return top;
 }
 
 /* Manual runs per day, the runs with findings shown at the bottom of each
@@ -119,14 +160,7 @@ static void chart_days(FILE *out, const struct summary *s)
 	double plot_w = CHART_W - left - 8, plot_h = h - bottom - top_pad;
 	int64_t per = span > (int64_t)plot_w ? (span + (int64_t)plot_w - 1) / (int64_t)plot_w : 1;
 	int64_t bars = (span + per - 1) / per;
-	uint64_t top = 1;
-	for (size_t i = 0, j; i < s->ndays; i = j) {
-		uint64_t runs = 0;
-		for (j = i; j < s->ndays && (s->days[j].day - first) / per == (s->days[i].day - first) / per; j++)
-			runs += s->days[j].runs;
-		if (runs > top)
-			top = runs;
-	}
+	uint64_t top = days_top(s, per);
 	double slot = plot_w / (double)bars;
 	fprintf(out,
 		"<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#999\"/>"
@@ -134,13 +168,9 @@ static void chart_days(FILE *out, const struct summary *s)
 		"<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">0</text>\n",
 		left, top_pad + plot_h, CHART_W - 8, top_pad + plot_h, left - 4, top_pad + 8, top,
 		left - 4, top_pad + plot_h);
-	for (size_t i = 0, j; i < s->ndays; i = j) {
-		int64_t bar = (s->days[i].day - first) / per;
-		uint64_t runs = 0, flagged = 0;
-		for (j = i; j < s->ndays && (s->days[j].day - first) / per == bar; j++) {
-			runs += s->days[j].runs;
-			flagged += s->days[j].flagged;
-		}
+	for (size_t i = 0; i < s->ndays;) {
+		uint64_t runs, flagged;
+		int64_t bar = days_bar(s, per, &i, &runs, &flagged);
 		if (!runs)
 			continue;
 		double x = left + (double)bar * slot;
@@ -444,16 +474,9 @@ static void kinds_text(char *buf, size_t size, const uint64_t *count)
 static void mail_bars_by_kind(FILE *out, const char *title, const struct summary_row *rows,
 			      size_t n, size_t max_rows, int detail)
 {
-	uint64_t top = 1;
 	if (n > max_rows)
 		n = max_rows;
-	for (size_t i = 0; i < n; i++) {
-		uint64_t sum = 0;
-		for (int k = 0; k < FIND_COUNT; k++)
-			sum += rows[i].count[k];
-		if (sum > top)
-			top = sum;
-	}
+	uint64_t top = rows_top(rows, n);
 	mail_chart_open(out, title);
 	for (size_t i = 0; i < n; i++) {
 		struct seg seg[FIND_COUNT];
@@ -475,11 +498,7 @@ static void mail_bars_by_kind(FILE *out, const char *title, const struct summary
 static void mail_kinds(FILE *out, const struct summary *s)
 {
 	struct summary_row rows[FIND_COUNT];
-	memset(rows, 0, sizeof rows);
-	for (int k = 0; k < FIND_COUNT; k++) {
-		rows[k].label = (char *)finding_name((enum finding_kind)k);
-		rows[k].count[k] = s->kinds[k];
-	}
+	kind_rows(rows, s);
 	mail_bars_by_kind(out, "Findings by kind", rows, FIND_COUNT, FIND_COUNT, 0);
 }
 
@@ -496,21 +515,10 @@ static void mail_days(FILE *out, const struct summary *s)
 	int64_t first = s->days[0].day, last = s->days[s->ndays - 1].day;
 	int64_t span = last - first + 1;
 	int64_t per = span > MAIL_DAYS ? (span + MAIL_DAYS - 1) / MAIL_DAYS : 1;
-	uint64_t top = 1;
-	for (size_t i = 0, j; i < s->ndays; i = j) {
-		uint64_t runs = 0;
-		for (j = i; j < s->ndays && (s->days[j].day - first) / per == (s->days[i].day - first) / per; j++)
-			runs += s->days[j].runs;
-		if (runs > top)
-			top = runs;
-	}
-	for (size_t i = 0, j; i < s->ndays; i = j) {
-		int64_t bar = (s->days[i].day - first) / per;
-		uint64_t runs = 0, flagged = 0;
-		for (j = i; j < s->ndays && (s->days[j].day - first) / per == bar; j++) {
-			runs += s->days[j].runs;
-			flagged += s->days[j].flagged;
-		}
+	uint64_t top = days_top(s, per);
+	for (size_t i = 0; i < s->ndays;) {
+		uint64_t runs, flagged;
+		int64_t bar = days_bar(s, per, &i, &runs, &flagged);
 		if (!runs)
 			continue;
 		char label[48], number[64];
