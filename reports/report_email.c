@@ -7,10 +7,11 @@
  * non-ASCII text is sent as RFC 2047 encoded words. Lines end in LF, as
  * local submission to sendmail expects; sendmail turns them into CRLF. */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
-#include "report.h"
+#include "report_email.h"
 
+#include "cells.h"
 #include "filter.h"
-
+#include "report_html.h"
 #include "report_text.h"
 #include "times.h"
 

@@ -1,11 +1,8 @@
-/* The json renderer: {"report":{...},"findings":[...],"summary":{...}}.
- * "report" holds what is known before reading (period, zone, rules); the
- * findings stream as they are found; "summary" closes with the accounting
- * and the aggregates. Strings are escaped for JSON, control characters as
- * \u escapes and invalid UTF-8 as U+FFFD. */
-#include "report.h"
+/* The audit's json renderer: see report_json.h. */
+#include "report_json.h"
 
 #include "baseline.h"
+#include "cells.h"
 #include "filter.h"
 #include "times.h"
 #include "waivers.h"

@@ -1,8 +1,11 @@
 /* The access review's renderers: see report_review.h. */
 #include "report_review.h"
 
+#include "cells.h"
 #include "csvw.h"
-#include "report.h"
+#include "html.h"
+#include "report_html.h"
+#include "report_json.h"
 #include "report_text.h"
 #include "times.h"
 

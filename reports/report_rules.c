@@ -1,6 +1,6 @@
 #include "report_rules.h"
 
-#include "report_text.h"
+#include "cells.h"
 #include "times.h"
 #include "units.h"
 #include "waivers.h"

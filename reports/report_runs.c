@@ -1,11 +1,10 @@
-/* The run listing of `almaudit runs`, one run at a time as it streams by,
- * with its verdict: an aligned text table (or, with --id, every field of
- * each run), CSV, or JSON; with --explain, the rule rows behind each
- * verdict. Declared in report.h. */
-#include "report.h"
+/* The run listing's renderers: see report_runs.h. */
+#include "report_runs.h"
 
+#include "cells.h"
+#include "fields.h"
 #include "filter.h"
-#include "report_text.h"
+#include "report_json.h"
 #include "runs_view.h"
 #include "summary.h"
 #include "times.h"

@@ -1,8 +1,8 @@
 #include "report_text.h"
 
-#include "report.h"
-
 #include "baseline.h"
+#include "cells.h"
+#include "fields.h"
 #include "filter.h"
 #include "period.h"
 #include "times.h"
@@ -10,44 +10,6 @@
 
 #include <inttypes.h>
 #include <string.h>
-
-const char *report_count(uint64_t n, char *buf, size_t size)
-{
-	char digits[24];
-	int len = snprintf(digits, sizeof digits, "%" PRIu64, n);
-	size_t o = 0;
-	for (int i = 0; i < len && o + 1 < size; i++) {
-		if (i && (len - i) % 3 == 0 && o + 2 < size)
-			buf[o++] = ',';
-		buf[o++] = digits[i];
-	}
-	buf[o] = '\0';
-	return buf;
-}
-
-void report_text_char(FILE *out, const unsigned char *p, size_t len)
-{
-	if (len == 1 && (*p < 0x20 || *p == 0x7F))
-		putc(' ', out);
-	else if (len == 0)
-		putc('?', out); /* a stray byte of invalid UTF-8 */
-	else
-		fwrite(p, 1, len, out);
-}
-
-void report_text_cell(FILE *out, const char *s, int width)
-{
-	const unsigned char *p = (const unsigned char *)s;
-	int shown = 0;
-	while (*p && (width <= 0 || shown < width)) {
-		size_t len = report_utf8_len(p);
-		report_text_char(out, p, len);
-		p += len ? len : 1;
-		shown++;
-	}
-	while (shown++ < width)
-		putc(' ', out);
-}
 
 /* "system runs: 2,196, sandbox runs: 214" for the non-zero counts. */
 static void reasons(FILE *out, const char *label, const uint64_t *counts, int n,

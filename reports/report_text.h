@@ -1,27 +1,23 @@
 /* report_text: the plain-text audit report, sized for a terminal or an
  * email body: header, counts by finding kind, a table per kind (at most
- * --limit rows), and summaries by person and by job. Written at the end
- * from the bounded summary; owns nothing. */
+ * --limit rows), and summaries by person and by job; and its short form
+ * (--summary). Written at the end from the bounded summary; it borrows the
+ * FILE and owns nothing. */
 #ifndef ALMAUDIT_REPORT_TEXT_H
 #define ALMAUDIT_REPORT_TEXT_H
 
-#include <stdint.h>
 #include <stdio.h>
 
-#include "report.h"
-#include "rules.h"
+#include "reporter.h"
 #include "tally.h"
 
-/* Writes n with thousands separators ("12,345") into buf (>= 32 bytes). */
-const char *report_count(uint64_t n, char *buf, size_t size);
+void reporter_text(struct reporter *r, FILE *out);
+void reporter_summary(struct reporter *r, FILE *out);
 
-/* Writes the character at p (len bytes, from report_utf8_len) for a
- * terminal: a control character as a space, a stray byte as '?'. */
-void report_text_char(FILE *out, const unsigned char *p, size_t len);
-
-/* Writes s for a terminal: control characters become spaces, and with
- * width > 0 the text is cut or padded to that many characters (UTF-8 aware). */
-void report_text_cell(FILE *out, const char *s, int width);
+/* The whole report, and its short form (what reporter_text and
+ * reporter_summary write at the end; the email's text part). */
+void report_text_page(FILE *out, const struct report_info *info);
+void report_text_summary(FILE *out, const struct report_info *info);
 
 /* "FILE:LINE: error" for an input that could not be read whole (no LINE
  * when none applies), for a terminal. */

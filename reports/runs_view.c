@@ -1,7 +1,7 @@
 #include "runs_view.h"
 
+#include "cells.h"
 #include "diag.h"
-#include "report_text.h"
 #include "summary.h"
 #include "times.h"
 

@@ -25,7 +25,7 @@
 #include <stdio.h>
 
 #include "hmap.h"
-#include "report.h"
+#include "reporter.h"
 
 /* The most runs a sort holds without --top; also the most --top may ask. */
 #define RUNS_VIEW_MAX 100000

@@ -1,9 +1,9 @@
 #include "split.h"
 
 #include "baseline.h"
+#include "cells.h"
 #include "diag.h"
 #include "output.h"
-#include "report_text.h"
 #include "summary.h"
 #include "units.h"
 

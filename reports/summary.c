@@ -1,6 +1,6 @@
 #include "summary.h"
 
-#include "report_text.h"
+#include "cells.h"
 #include "times.h"
 #include "waivers.h"
 

@@ -1,13 +1,16 @@
 /* Unit tests of the small modules: analyzer/columns.c (header names and
  * --column), analyzer/run.c (types, environments, status codes),
- * analyzer/csvw.c (CSV cells), the text helpers of reports/report_text.c,
- * the encoders of reports/report_email.c and reports/report_html.c, and
+ * analyzer/csvw.c (CSV cells), the text helpers of reports/cells.c,
+ * the encoders of reports/report_email.c and reports/html.c, and
  * the last message analyzer/diag.c keeps for reports. */
 #include "columns.h"
 #include "csvw.h"
 #include "diag.h"
-#include "report.h"
-#include "report_text.h"
+#include "cells.h"
+#include "fields.h"
+#include "html.h"
+#include "report_email.h"
+#include "report_json.h"
 #include "run.h"
 #include "testutil.h"
 

@@ -1,0 +1,45 @@
+/* fields: what the renderers say the same way whatever their format: the
+ * columns of a finding (csv and json, spec section 5) and their values, a
+ * start in the --tz zone, a waiver cited as file:line, and what a unit's
+ * report says of itself. Below the renderers, above the interface
+ * (reporter.h). Each writes into the caller's struct or buffer and borrows
+ * the finding or info it reads; nothing is allocated. */
+#ifndef ALMAUDIT_FIELDS_H
+#define ALMAUDIT_FIELDS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "reporter.h"
+
+/* The columns of a finding in csv and json (spec section 5). */
+#define REPORT_COLUMNS 15
+extern const char *const report_columns[REPORT_COLUMNS];
+
+struct report_fields {
+	const char *value[REPORT_COLUMNS];
+	char id[24], time[32], records[24];
+	/* the start in the --tz zone, "2026-10-14 16:43:07" ("" when unknown):
+	 * csv's last column start_local, json's key of that name */
+	char local[32];
+};
+
+/* Fills the column values of a finding ("" for what is unknown); they
+ * point into out and into the finding. */
+void report_fields(struct report_fields *out, const struct report_finding *f);
+
+/* A waived finding's waiver as csv cites it, "waivers.csv:4", into buf
+ * ("" when not waived). */
+const char *report_waiver_cite(const struct report_finding *f, char *buf, size_t size);
+
+/* "2026-10-14 16:43:07": instant t in the --tz zone, as a spreadsheet
+ * reads a date and time; "" for TIME_NONE. buf >= 32 bytes. */
+const char *report_local_time(int64_t t, char *buf, size_t size);
+
+/* What a unit's report says of itself, as text: "GUT, Gutman Library: the
+ * runs of its people only: 12 of 1,234 runs audited" (which), and "4 runs
+ * with findings by people not in staff.csv are in all.txt" (which = 1; ""
+ * when there are none). */
+void report_unit_text(const struct report_info *info, int which, char *buf, size_t size);
+
+#endif
