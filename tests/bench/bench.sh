@@ -23,7 +23,7 @@
 #            dropped: 40% of the manual runs with findings; csv json text html
 #   heavy98  the same, with one approval in 40 kept: 98% of the manual runs
 #            with findings (~400,000 findings at 1M rows); csv json text html
-#   ids names jobs all days   the memory profiles (see README, Memory): every
+#   ids names jobs all days   the memory profiles (see README.md, Memory): every
 #            row a distinct submitted_by id, person not in staff.csv, unlisted
 #            job name, all of these at once, and one row a day for 80,000
 #            days; text

@@ -1,11 +1,15 @@
-# The man page and the help keep up with the command line: every long option
-# in cli.c's option tables is in the man page and in 'help audit' or 'help
-# runs' or 'help rules'; the formats runs accepts are the man page's list.
-man=../../analyzer/almaudit.1
-text=$(sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' -e 's/^\.[A-Z][A-Z]* *//' "$man" | tr '\n' ' ' |
+# The man pages and the help keep up with the command line: every long
+# option in the option tables of analyzer/*.c is in a command's man page
+# (man/almaudit-audit.1, -runs.1, -review.1, -rules.1) and in 'help audit'
+# or 'help runs' or 'help rules'; the formats runs accepts are its man
+# page's list.
+pages="../../man/almaudit-audit.1 ../../man/almaudit-runs.1 ../../man/almaudit-review.1 ../../man/almaudit-rules.1"
+text=$(cat $pages | sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' -e 's/^\.[A-Z][A-Z]* *//' | tr '\n' ' ' |
 	sed -e 's/ ,/,/g' -e 's/  */ /g')
 help=$("$ALMAUDIT" help audit; "$ALMAUDIT" help runs; "$ALMAUDIT" help rules)
-for opt in $(grep -o '{"[a-z-]*", [a-z_]*_argument' ../../analyzer/cli.c | sed 's/{"\([a-z-]*\)".*/\1/' | sort -u); do
+opts=$(grep -ho '{"[a-z-]*", [a-z_]*_argument' ../../analyzer/*.c | sed 's/{"\([a-z-]*\)".*/\1/' | sort -u)
+[ -n "$opts" ] || echo "no option table found in analyzer/*.c"
+for opt in $opts; do
 	case "$text" in *"--$opt"*) ;; *) echo "not in the man page: --$opt" ;; esac
 	case "$help" in *"--$opt"*) ;; *) echo "not in the help: --$opt" ;; esac
 done
