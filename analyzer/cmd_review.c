@@ -103,6 +103,10 @@ int cmd_review(int argc, char **argv)
 		goto done;
 	}
 	int64_t today = times_local_day(now);
+	tally.refreshed = o.refreshed;
+	char zone[512];
+	if (times_zone_warning(zone, sizeof zone))
+		tally_note(&tally, 0, "%s", zone);
 	if (review_init(&rv, rules, &period, &o.filter, today, &tally) != 0)
 		goto done;
 	reviewing = 1;

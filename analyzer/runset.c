@@ -15,6 +15,9 @@ void runset_free(struct runset *s)
 	for (size_t i = 0; i < s->nheld; i++)
 		free(s->held[i].text);
 	free(s->held);
+	for (size_t i = 0; i < s->ndeferred; i++)
+		free(s->deferred[i].text);
+	free(s->deferred);
 	idset_free(&s->ids);
 	idmap_free(&s->held_at);
 	memset(s, 0, sizeof *s);
@@ -98,15 +101,45 @@ static void copy(struct runset_held *h, const struct run *run, const struct verd
 	h->run.user_name = keep(text, &o, run->user_name);
 	h->run.status = keep(text, &o, run->status);
 	h->run.set_name = keep(text, &o, run->set_name);
+	if (run->records_bad)
+		h->run.records_bad = keep(text, &o, run->records_bad);
+}
+
+/* The bytes the strings of a run take. */
+static size_t text_size(const struct run *run)
+{
+	const char *const fields[] = {run->job_id, run->name,	   run->category,
+				      run->user,   run->user_name, run->status, run->set_name};
+	size_t total = run->records_bad ? strlen(run->records_bad) + 1 : 0;
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		total += strlen(fields[i]) + 1;
+	return total;
+}
+
+int runset_defer(struct runset *s, const struct run *run)
+{
+	if (s->ndeferred == s->cdeferred) {
+		size_t cap = s->cdeferred ? s->cdeferred * 2 : 16;
+		struct runset_held *grown = realloc(s->deferred, cap * sizeof *grown);
+		if (!grown)
+			return -1;
+		s->deferred = grown;
+		s->cdeferred = cap;
+	}
+	struct runset_held *h = &s->deferred[s->ndeferred];
+	struct verdict none;
+	memset(&none, 0, sizeof none);
+	if (!(h->text = malloc(text_size(run))))
+		return -1;
+	h->live = 1;
+	copy(h, run, &none);
+	s->ndeferred++;
+	return 0;
 }
 
 int runset_hold(struct runset *s, const struct run *run, const struct verdict *v)
 {
-	const char *const fields[] = {run->job_id, run->name,	   run->category,
-				      run->user,   run->user_name, run->status, run->set_name};
-	size_t total = 0;
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		total += strlen(fields[i]) + 1;
+	size_t total = text_size(run);
 	uint32_t *was = idmap_get(&s->held_at, run->id);
 	if (was && *was) {
 		/* a later copy, still without a count: it is the one reported */
