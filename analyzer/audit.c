@@ -52,7 +52,7 @@ static void list_unjudged(struct pass *p, const struct run *run, const char *wha
 static void evidence(struct pass *p, const struct run *run)
 {
 	p->tally->skipped[SKIP_SANDBOX]++;
-	if (judge_evidence(p->judge, run) != 0) {
+	if (judge_evidence(p->judge, run) < 0) {
 		p->tally->skipped[SKIP_SANDBOX]--;
 		limit_hit(p);
 		return;
@@ -364,6 +364,7 @@ static void read_ahead(const struct audit_inputs *in, const struct audit_reading
 		return;
 	}
 	diag_mute(1);
+	ingest_only_sandbox(ing, 1);
 	for (size_t i = in->nsandbox; i < in->nsandbox + in->nfiles; i++) {
 		if (skip[i] || !rereadable(in, i) ||
 		    ingest_open(ing, input_path(in, i), RUN_PRODUCTION) != 0)
@@ -514,9 +515,8 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		status = -1;
 	if (joins_identity(&tally, c->rules))
 		status = -1;
-	for (size_t i = 0; i < tally.nfiles; i++)
-		if (tally.files[i].date_conflict)
-			status = -1; /* said at its line, and at the report's top */
+	if (joins_dates(&tally))
+		status = -1; /* said at its line, and at the report's top */
 	if (p.failed) {
 		diag_error(NULL, 0, "out of memory: some runs may be counted or reported twice");
 		tally.incomplete = 1;

@@ -49,6 +49,7 @@ struct ingest {
 	size_t nheld, cheld, next_held, held_bytes;
 	struct held_row *lent; /* the held row handed out last, freed at the next call */
 	int ended;	       /* the source has ended: 1 at its end, -1 on an error */
+	int only_sandbox;      /* the rows an environment column marks production are passed over */
 };
 
 /* A row kept whole while the file's slash dates are undecided. */
@@ -773,6 +774,23 @@ static int at_end(struct ingest *in, int got)
 	return -1;
 }
 
+void ingest_only_sandbox(struct ingest *in, int on)
+{
+	in->only_sandbox = on;
+}
+
+/* With only_sandbox: 1 when the row is not a sandbox run (not typed). */
+static int passed_over(const struct ingest *in)
+{
+	size_t n;
+	enum run_env env = in->env;
+	if (!in->only_sandbox)
+		return 0;
+	const char *s = col(in, COL_ENVIRONMENT, &n);
+	csvrd_trim(&s, &n);
+	return (n && run_env_parse(s, n, &env) != 0) || env != RUN_SANDBOX;
+}
+
 int ingest_next(struct ingest *in, struct run *run)
 {
 	if (!in->rd)
@@ -787,7 +805,7 @@ int ingest_next(struct ingest *in, struct run *run)
 			in->row = (struct csvrow){h->line, h->n, h->field, h->len, h->flags, h->damage};
 			if (in->next_held == in->nheld)
 				in->nheld = in->next_held = in->held_bytes = 0;
-			if (make_run(in, run) == 0)
+			if (!passed_over(in) && make_run(in, run) == 0)
 				break;
 			continue;
 		}
@@ -820,7 +838,7 @@ int ingest_next(struct ingest *in, struct run *run)
 			if (held)
 				continue;
 		}
-		if (make_run(in, run) == 0)
+		if (!passed_over(in) && make_run(in, run) == 0)
 			break;
 	}
 	if (run->env == RUN_PRODUCTION)

@@ -50,6 +50,10 @@ int ingest_next(struct ingest *in, struct run *run);
  * sandbox runs in a production file). */
 int ingest_has(const struct ingest *in, enum col c);
 
+/* On: the rows an environment column does not mark sandbox are passed over
+ * untyped (a first reading of a production file for its sandbox rows). */
+void ingest_only_sandbox(struct ingest *in, int on);
+
 /* Rejects the run last returned, after the fact (a rule pattern hit its
  * limit on it): counts it and writes it to the rejects file. */
 void ingest_reject_last(struct ingest *in, enum reject_reason why, const char *detail);

@@ -278,3 +278,27 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 	t->quiet = !t->in_period;
 	return 0;
 }
+
+int joins_dates(struct tally *t)
+{
+	int any = 0;
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct tally_file *f = &t->files[i];
+		if (!f->date_conflict)
+			continue;
+		any = 1;
+		if (f->slash_line)
+			tally_note(t, 1,
+				   "the dates of %s cannot be read with certainty: line %ld's %s proved "
+				   "them %s first, but line %ld's %s is %s first (its row rejected)",
+				   f->name, f->slash_line, f->slash_date, f->slash == 2 ? "day" : "month",
+				   f->date_conflict, f->conflict_date, f->slash == 2 ? "month" : "day");
+		else
+			tally_note(t, 1,
+				   "the dates of %s cannot be read with certainty: they were read month "
+				   "first (no date in its first rows said which), but line %ld's %s is "
+				   "day first (its row rejected)",
+				   f->name, f->date_conflict, f->conflict_date);
+	}
+	return any;
+}

@@ -7,7 +7,8 @@
  * cause. Coverage: each production input's span (its first and last run)
  * against the period: none of it reached is an ERROR, part of it a WARNING
  * with the days missing, months of a long period with no run a WARNING, a
- * quiet stretch inside the spans an answer. It owns nothing; it writes into
+ * quiet stretch inside the spans an answer. Dates: a file whose slash dates
+ * went against the reading its first dates proved. It owns nothing; it writes into
  * the tally it is given. */
 #ifndef ALMAUDIT_JOINS_H
 #define ALMAUDIT_JOINS_H
@@ -36,6 +37,11 @@ int joins_identity(struct tally *t, const struct rules *r);
  * period, there is nothing to compare: 0. any_run: the listing counts
  * sandbox runs in the period too (it answers for them). */
 int joins_coverage(struct tally *t, const struct period *p, int any_run);
+
+/* The slash dates of each input against its reading: an ERROR note for each
+ * file with a date that went against it (its other dates cannot be read
+ * with certainty). 1 when it noted one, else 0. */
+int joins_dates(struct tally *t);
 
 /* "2026-10-01 to 2026-10-24 (24 days)", or "2026-10-04" for one day. */
 void joins_gap_text(const struct tally_gap *g, char *buf, size_t size);

@@ -87,22 +87,27 @@ static const char *keep(char *text, size_t *o, const char *s)
 	return text + *o - n;
 }
 
+/* Copies run into *dst, its strings into text (sized for them). */
+static void copy_run(struct run *dst, const struct run *run, char *text)
+{
+	size_t o = 0;
+	*dst = *run;
+	dst->job_id = keep(text, &o, run->job_id);
+	dst->name = keep(text, &o, run->name);
+	dst->category = keep(text, &o, run->category);
+	dst->user = keep(text, &o, run->user);
+	dst->user_name = keep(text, &o, run->user_name);
+	dst->status = keep(text, &o, run->status);
+	dst->set_name = keep(text, &o, run->set_name);
+	if (run->records_bad)
+		dst->records_bad = keep(text, &o, run->records_bad);
+}
+
 /* Copies run and v into h, the strings into h->text (sized for them). */
 static void copy(struct runset_held *h, const struct run *run, const struct verdict *v)
 {
-	char *text = h->text;
-	size_t o = 0;
-	h->run = *run;
+	copy_run(&h->run, run, h->text);
 	h->v = *v;
-	h->run.job_id = keep(text, &o, run->job_id);
-	h->run.name = keep(text, &o, run->name);
-	h->run.category = keep(text, &o, run->category);
-	h->run.user = keep(text, &o, run->user);
-	h->run.user_name = keep(text, &o, run->user_name);
-	h->run.status = keep(text, &o, run->status);
-	h->run.set_name = keep(text, &o, run->set_name);
-	if (run->records_bad)
-		h->run.records_bad = keep(text, &o, run->records_bad);
 }
 
 /* The bytes the strings of a run take. */
@@ -120,19 +125,16 @@ int runset_defer(struct runset *s, const struct run *run)
 {
 	if (s->ndeferred == s->cdeferred) {
 		size_t cap = s->cdeferred ? s->cdeferred * 2 : 16;
-		struct runset_held *grown = realloc(s->deferred, cap * sizeof *grown);
+		struct runset_run *grown = realloc(s->deferred, cap * sizeof *grown);
 		if (!grown)
 			return -1;
 		s->deferred = grown;
 		s->cdeferred = cap;
 	}
-	struct runset_held *h = &s->deferred[s->ndeferred];
-	struct verdict none;
-	memset(&none, 0, sizeof none);
-	if (!(h->text = malloc(text_size(run))))
+	struct runset_run *d = &s->deferred[s->ndeferred];
+	if (!(d->text = malloc(text_size(run))))
 		return -1;
-	h->live = 1;
-	copy(h, run, &none);
+	copy_run(&d->run, run, d->text);
 	s->ndeferred++;
 	return 0;
 }

@@ -28,6 +28,12 @@ struct runset_held {
 	int live; /* 0: a later copy had a record count */
 };
 
+/* A run kept without its verdict: every string of run points into text. */
+struct runset_run {
+	struct run run;
+	char *text;
+};
+
 struct runset {
 	struct idset ids;    /* every distinct run judged -> found kinds | flagged << 7 |
 				shown kinds << 8 */
@@ -36,7 +42,7 @@ struct runset {
 	size_t nheld, cap;
 	/* the runs whose unapproved or no-signoff finding waits for the end of
 	 * reading (evidence may still come, or prove a copy), in the order read */
-	struct runset_held *deferred;
+	struct runset_run *deferred;
 	size_t ndeferred, cdeferred;
 };
 

@@ -186,15 +186,15 @@ const char *report_sandbox_text(const struct tally *t, char *buf, size_t size)
 	if (t->sandbox_aside) {
 		times_format_day(t->refreshed, day, sizeof day);
 		used = (size_t)snprintf(buf, size,
-					"%s set aside as dated before the sandbox refresh of %s (%s "
-					"history copied over, not tests)",
-					report_count(t->sandbox_aside, n, sizeof n), day,
-					t->sandbox_aside == 1 ? "a production run's" : "production's");
+					"%s dated before the sandbox refresh of %s, set aside "
+					"(production's history copied over, not tests)",
+					report_count(t->sandbox_aside, n, sizeof n), day);
 	}
 	if (t->sandbox_copies && used < size)
-		snprintf(buf + used, size - used, "%s%s with the id of a production run: %s, not tests",
+		snprintf(buf + used, size - used, "%s%s with a production run's id (%s, not %s)",
 			 used ? "; " : "", report_count(t->sandbox_copies, m, sizeof m),
-			 t->sandbox_copies == 1 ? "a copy" : "copies");
+			 t->sandbox_copies == 1 ? "a copy" : "copies",
+			 t->sandbox_copies == 1 ? "a test" : "tests");
 	return buf;
 }
 

@@ -54,9 +54,9 @@ const char *report_identity_text(const struct report_info *info, char *buf, size
  * not at all: that is t->uncovered). */
 const char *report_coverage_text(const struct report_info *info, char *buf, size_t size);
 
-/* The sandbox runs that were no evidence: "12 set aside as dated before
- * the sandbox refresh of 2026-04-01 (...); 3 with the id of a production
- * run: copies, not tests"; "" when none. */
+/* The sandbox runs that were no evidence: "12 dated before the sandbox
+ * refresh of 2026-04-01, set aside (...); 3 with a production run's id
+ * (copies, not tests)"; "" when none. */
 const char *report_sandbox_text(const struct tally *t, char *buf, size_t size);
 
 /* "3 cells not read, their runs judged without them: total_records 2,
