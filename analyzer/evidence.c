@@ -7,6 +7,12 @@
 #include <string.h>
 
 #define NONE UINT32_MAX
+#define FILTER_BITS (1u << 18) /* 32 KiB */
+
+static unsigned filter_bit(uint64_t id)
+{
+	return (unsigned)((id * 0x9E3779B97F4A7C15ull) >> (64 - 18));
+}
 
 struct entry {
 	int64_t time, time_ms;
@@ -40,8 +46,13 @@ struct evidence {
 	struct entry *e;
 	size_t n, cap;
 	struct idmap by_id;  /* id -> first entry + 1 */
+	/* a filter before by_id, for the production ids asked about (every
+	 * production row): the ids kept lie in [lo, hi], and a bit per hash */
+	uint64_t lo, hi;
+	uint64_t bits[FILTER_BITS / 64];
 	struct idset prod;   /* production ids seen (when tracked) */
 	int track;
+	int names;	     /* runs of someone not in staff.csv kept by name */
 	int64_t refreshed;   /* local day, or INT64_MIN */
 	uint64_t aside, copies;
 };
@@ -80,6 +91,11 @@ void evidence_set_refreshed(struct evidence *e, int64_t day)
 void evidence_track_production(struct evidence *e)
 {
 	e->track = 1;
+}
+
+int evidence_by_name(const struct evidence *e)
+{
+	return e->names;
 }
 
 uint64_t evidence_aside(const struct evidence *e)
@@ -159,6 +175,11 @@ static int add_under(struct evidence *e, const char *text, size_t len, int state
 	uint32_t i = (uint32_t)e->n++;
 	e->e[i] = (struct entry){time, time_ms, id, k, *first ? *first - 1 : NONE, (uint8_t)state};
 	*first = i + 1;
+	if (e->n == 1 || id < e->lo)
+		e->lo = id;
+	if (e->n == 1 || id > e->hi)
+		e->hi = id;
+	e->bits[filter_bit(id) / 64] |= 1ull << (filter_bit(id) % 64);
 	if (key->n && key->slots[key->n - 1].time_ms > time_ms)
 		key->sorted = 0;
 	key->slots[key->n++] = (struct slot){time_ms, i};
@@ -193,6 +214,7 @@ int evidence_add(struct evidence *e, int job, const struct evidence_who *who, in
 		if (who->name_key[0]) {
 			size_t len = key_text(text, sizeof text, job, 'n', -1, who->name_key);
 			rc |= add_under(e, text, len, state, time, time_ms, id);
+			e->names = 1;
 		}
 	}
 	if (fresh && state == EVIDENCE_ASIDE)
@@ -225,7 +247,9 @@ static uint32_t best_of(const struct evidence *e, struct key *key)
 
 int evidence_production(struct evidence *e, uint64_t id)
 {
-	const uint32_t *first = e->n ? idmap_get(&e->by_id, id) : NULL;
+	int maybe = e->n && id >= e->lo && id <= e->hi &&
+		    (e->bits[filter_bit(id) / 64] >> (filter_bit(id) % 64) & 1);
+	const uint32_t *first = maybe ? idmap_get(&e->by_id, id) : NULL;
 	if (first && *first) {
 		int counted = 0;
 		for (uint32_t i = *first - 1; i != NONE; i = e->e[i].same_id) {

@@ -75,6 +75,10 @@ int evidence_production(struct evidence *e, uint64_t id);
 int evidence_find(struct evidence *e, int job, const struct evidence_who *who,
 		  int64_t time_ms, struct evidence_run *found, struct evidence_run *aside);
 
+/* 1 when a run of someone not in staff.csv was kept under a name: only
+ * then does evidence_find need a name's key. */
+int evidence_by_name(const struct evidence *e);
+
 /* Distinct sandbox runs set aside as dated before the refresh, and found to
  * be copies of production runs (not counting those already set aside). */
 uint64_t evidence_aside(const struct evidence *e);

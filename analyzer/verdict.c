@@ -172,11 +172,13 @@ uint64_t judge_sandbox_copies(const struct judge *j)
 }
 
 /* Whose run, as evidence keys it: the staff.csv person, else the export's
- * id and the name's comparison key (into key). */
-static struct evidence_who who_of(int person, const struct run *run, char key[NAMES_KEY_MAX])
+ * id and, when name is set, the name's comparison key (into key). */
+static struct evidence_who who_of(int person, const struct run *run, char key[NAMES_KEY_MAX],
+				  int name)
 {
 	key[0] = '\0';
-	if (person < 0 && run->user_name[0] && !names_key(run->user_name, strlen(run->user_name), key))
+	if (name && person < 0 && run->user_name[0] &&
+	    !names_key(run->user_name, strlen(run->user_name), key))
 		key[0] = '\0';
 	return (struct evidence_who){person, run->user, key};
 }
@@ -191,7 +193,7 @@ int judge_evidence(struct judge *j, const struct run *run)
 	int by_id;
 	int person = person_of(j, run, &by_id);
 	char key[NAMES_KEY_MAX];
-	struct evidence_who who = who_of(person, run, key);
+	struct evidence_who who = who_of(person, run, key, 1);
 	int state = evidence_add(j->ev, job, &who, times_local_day(run->time), run->time,
 				 run->time_ms, run->id);
 	return state < 0 ? EVIDENCE_OK : state; /* out of memory: this evidence is lost */
@@ -236,6 +238,17 @@ static int set_covers(const struct rules_approval *a, const char *set_name)
 	if (!a->sets)
 		return 1;
 	return match_run(a->sets, set_name ? set_name : "", set_name ? strlen(set_name) : 0);
+}
+
+/* A detail, cut to its size (a long job id or staff file name may cut it). */
+static void detail(char *buf, size_t size, const char *fmt, ...) DIAG_PRINTF(3, 4);
+
+static void detail(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
 }
 
 /* An unapproved run whose sandbox run was set aside says so: the detail
@@ -320,7 +333,8 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 
 	if (v->approval < 0) {
 		char key[NAMES_KEY_MAX];
-		struct evidence_who who = who_of(v->person, run, key);
+		/* the name's key (Unicode folding) only when runs are kept by name */
+		struct evidence_who who = who_of(v->person, run, key, evidence_by_name(j->ev));
 		struct evidence_run found, aside;
 		if (evidence_find(j->ev, job, &who, run->time_ms, &found, &aside)) {
 			v->sandbox = found.time;
@@ -381,14 +395,14 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 			 stranger);
 	} else if (jb->damaging && run->records < 0) {
 		v->findings |= 1u << FIND_UNKNOWN_SIZE;
-		char why[96] = "";
+		char why[64] = "";
 		if (run->records_bad)
-			snprintf(why, sizeof why, " ('%.40s' is not a count)", run->records_bad);
+			snprintf(why, sizeof why, " ('%.24s' is not a count)", run->records_bad);
 		else if (run->no_records_col)
 			snprintf(why, sizeof why, " (the export has no record count column)");
-		snprintf(v->detail[FIND_UNKNOWN_SIZE], sizeof v->detail[0],
-			 "no record count%s: above %" PRId64 " for %s cannot be ruled out%s", why,
-			 limit, jb->id, stranger);
+		detail(v->detail[FIND_UNKNOWN_SIZE], sizeof v->detail[0],
+		       "no record count%s: above %" PRId64 " for %s cannot be ruled out%s", why, limit,
+		       jb->id, stranger);
 	}
 	return 0;
 }

@@ -8,9 +8,11 @@
 #             the verdicts that could change are held to the end)
 # The sandbox history is every 50th production record copied with a new id
 # (2% of the rows; the manual ones among them are the evidence). For each
-# build and case: the median wall time and the largest peak RSS of RUNS
-# runs of `almaudit audit --format csv -o /dev/null`, and the findings
-# (csv data rows, to show the cases agree within a build).
+# build and case: the median wall time, the median CPU time (user + system,
+# both threads: what a shared machine's load does not inflate) and the
+# largest peak RSS of RUNS runs of `almaudit audit --format csv -o
+# /dev/null`, and the findings (csv data rows, to show the cases agree
+# within a build).
 #
 #   sh tests/bench/evidence.sh BUILD[:BUILD2...] [RUNS] [ROWS]
 # Needs GNU time (/usr/bin/time).
@@ -50,15 +52,15 @@ if [ ! -f "$work/env-desc.csv.gz" ]; then
 	rm -f "$work"/*.rec "$work/header"
 fi
 
-run() { # BUILD CASE: one timed run; prints "wall rss"
+run() { # BUILD CASE: one timed run; prints "wall cpu rss"
 	a="$1/bin/almaudit audit --rules $rules --tz UTC --format csv -o /dev/null"
 	case $2 in
-	sandbox) /usr/bin/time -f '%e %M' -o "$work/t" $a --sandbox "$work/sandbox.csv.gz" "$work/jobs.csv.gz" ;;
-	env-asc) /usr/bin/time -f '%e %M' -o "$work/t" $a "$work/env-asc.csv.gz" ;;
-	env-desc) /usr/bin/time -f '%e %M' -o "$work/t" $a "$work/env-desc.csv.gz" ;;
-	stdin) /usr/bin/time -f '%e %M' -o "$work/t" sh -c "$a - <'$work/env-desc.csv.gz'" ;;
+	sandbox) /usr/bin/time -f '%e %U %S %M' -o "$work/t" $a --sandbox "$work/sandbox.csv.gz" "$work/jobs.csv.gz" ;;
+	env-asc) /usr/bin/time -f '%e %U %S %M' -o "$work/t" $a "$work/env-asc.csv.gz" ;;
+	env-desc) /usr/bin/time -f '%e %U %S %M' -o "$work/t" $a "$work/env-desc.csv.gz" ;;
+	stdin) /usr/bin/time -f '%e %U %S %M' -o "$work/t" sh -c "$a - <'$work/env-desc.csv.gz'" ;;
 	esac >/dev/null 2>&1 || true
-	tail -1 "$work/t"
+	tail -1 "$work/t" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }'
 }
 
 findings() { # BUILD CASE: the csv's data rows, counted, and a checksum of them sorted
@@ -72,19 +74,21 @@ findings() { # BUILD CASE: the csv's data rows, counted, and a checksum of them 
 }
 
 echo "rows: $rows; runs: $runs; machine: $(nproc) cores"
-printf '%-6s %-9s %8s %12s  %s\n' build case "wall s" "peak RSS KB" "csv findings"
+printf '%-6s %-9s %7s %7s %12s  %s\n' build case "wall s" "cpu s" "peak RSS KB" "csv findings"
 n=0
 for b in $builds; do
 	n=$((n + 1))
 	for c in sandbox env-asc env-desc stdin; do
 		: >"$work/walls"
+		: >"$work/cpus"
 		: >"$work/rss"
 		for i in $(seq "$runs"); do
 			set -- $(run "$b" $c)
 			echo "$1" >>"$work/walls"
-			echo "$2" >>"$work/rss"
+			echo "$2" >>"$work/cpus"
+			echo "$3" >>"$work/rss"
 		done
-		printf '%-6s %-9s %8s %12s  %s\n' "$n" $c "$(median <"$work/walls")" \
-			"$(sort -n "$work/rss" | tail -1)" "$(findings "$b" $c)"
+		printf '%-6s %-9s %7s %7s %12s  %s\n' "$n" $c "$(median <"$work/walls")" \
+			"$(median <"$work/cpus")" "$(sort -n "$work/rss" | tail -1)" "$(findings "$b" $c)"
 	done
 done
