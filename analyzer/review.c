@@ -2,6 +2,7 @@
 
 #include "diag.h"
 #include "ingest.h"
+#include "joins.h"
 #include "times.h"
 
 #include <ctype.h>
@@ -143,6 +144,9 @@ static int production(struct review *rv, const struct run *run)
 	}
 	if (t)
 		t->audited++;
+	/* the identity join, as the audit counts it (joins.h) */
+	if (t && job >= 0 && !run_is_account(run))
+		joins_person(t, run->user, run->user_name, p >= 0);
 	for (size_t i = p >= 0 && job >= 0 ? r->person_first[p] : 0;
 	     p >= 0 && job >= 0 && next_grant(r, p, job, &i); i++) {
 		size_t k = r->by_person[i];
