@@ -680,7 +680,9 @@ static int hold(struct ingest *in)
 		in->cheld = cap;
 	}
 	size_t arrays = n * (sizeof(char *) + sizeof(size_t));
-	struct held_row *h = malloc(sizeof *h + arrays + text);
+	/* zeroed, with room past the last field: PCRE2's JIT reads up to 16
+	 * bytes past a subject's end, as csvrd's row buffer allows for */
+	struct held_row *h = calloc(1, sizeof *h + arrays + text + 32);
 	if (!h) {
 		diag_error(in->path, in->row.line, "out of memory");
 		return -1;

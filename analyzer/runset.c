@@ -110,12 +110,17 @@ static void copy(struct runset_held *h, const struct run *run, const struct verd
 	h->v = *v;
 }
 
-/* The bytes the strings of a run take. */
+/* Bytes past the strings, zeroed: PCRE2's JIT reads up to 16 bytes past a
+ * subject's end (SIMD), and a run held is matched again (judged at the end,
+ * filtered); what it reads there is defined. */
+#define TEXT_PAD 32
+
+/* The bytes the strings of a run take, and the pad after them. */
 static size_t text_size(const struct run *run)
 {
 	const char *const fields[] = {run->job_id, run->name,	   run->category,
 				      run->user,   run->user_name, run->status, run->set_name};
-	size_t total = run->records_bad ? strlen(run->records_bad) + 1 : 0;
+	size_t total = TEXT_PAD + (run->records_bad ? strlen(run->records_bad) + 1 : 0);
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		total += strlen(fields[i]) + 1;
 	return total;
@@ -132,7 +137,7 @@ int runset_defer(struct runset *s, const struct run *run)
 		s->cdeferred = cap;
 	}
 	struct runset_run *d = &s->deferred[s->ndeferred];
-	if (!(d->text = malloc(text_size(run))))
+	if (!(d->text = calloc(1, text_size(run))))
 		return -1;
 	copy_run(&d->run, run, d->text);
 	s->ndeferred++;
@@ -146,7 +151,7 @@ int runset_hold(struct runset *s, const struct run *run, const struct verdict *v
 	if (was && *was) {
 		/* a later copy, still without a count: it is the one reported */
 		struct runset_held *h = &s->held[*was - 1];
-		char *text = malloc(total);
+		char *text = calloc(1, total);
 		if (!text)
 			return -1;
 		free(h->text);
@@ -163,7 +168,7 @@ int runset_hold(struct runset *s, const struct run *run, const struct verdict *v
 		s->cap = cap;
 	}
 	uint32_t *at = idmap_put(&s->held_at, run->id);
-	char *text = malloc(total);
+	char *text = calloc(1, total);
 	if (!at || !text) {
 		free(text);
 		return -1;

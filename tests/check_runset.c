@@ -230,8 +230,6 @@ int main(void)
 {
 	Suite *s = suite_create("runset");
 	TCase *tc = tcase_create("runset");
-	/* a loaded machine (or a sanitizer build) runs past Check's 4 s */
-	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, ids_count_once);
 	tcase_add_test(tc, findings_are_the_union_of_copies);
 	tcase_add_test(tc, unknown_size_held_until_answered);

@@ -479,8 +479,6 @@ int main(void)
 {
 	Suite *s = suite_create("verdict");
 	TCase *tc = tcase_create("verdict");
-	/* a loaded machine (or a sanitizer build) runs past Check's 4 s */
-	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, approved_run_has_no_findings);
 	tcase_add_test(tc, unlisted_job);
