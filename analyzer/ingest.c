@@ -102,10 +102,11 @@ static const char *cell(const struct ingest *in, size_t i, size_t *len)
 	return in->row.field[i];
 }
 
-/* The text of canonical column c in the ready row ("" when unmapped). */
+/* The text of canonical column c in the ready row ("" when unmapped, or
+ * past the end of a short row: one not yet rejected for its field count). */
 static const char *col(const struct ingest *in, enum col c, size_t *len)
 {
-	if (in->map[c] < 0) {
+	if (in->map[c] < 0 || (size_t)in->map[c] >= in->row.n) {
 		*len = 0;
 		return "";
 	}
