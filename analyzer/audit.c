@@ -2,6 +2,7 @@
 
 #include "diag.h"
 #include "ingest.h"
+#include "joins.h"
 #include "runset.h"
 #include "verdict.h"
 #include "times.h"
@@ -20,6 +21,9 @@ struct pass {
 	struct summary *summary;
 	struct runset once; /* every run counted once */
 	int failed;	    /* out of memory: the counts may be short */
+	/* sandbox evidence may still come after the rows being read (an input
+	 * read once, not ahead, may hold sandbox rows) */
+	int evidence_open;
 };
 
 /* A pattern hit the PCRE2 limits on the row just read: it was counted as
@@ -48,7 +52,7 @@ static void list_unjudged(struct pass *p, const struct run *run, const char *wha
 static void evidence(struct pass *p, const struct run *run)
 {
 	p->tally->skipped[SKIP_SANDBOX]++;
-	if (judge_evidence(p->judge, run) != 0) {
+	if (judge_evidence(p->judge, run) < 0) {
 		p->tally->skipped[SKIP_SANDBOX]--;
 		limit_hit(p);
 		return;
@@ -140,11 +144,40 @@ static void hold_unknown(struct pass *p, const struct run *run, const struct ver
 	}
 }
 
+/* The run listing's line for a judged run, and the summary's counts of it
+ * (unknown-size at the end, when no copy gave a count). */
+static void list_judged(struct pass *p, const struct run *run, const struct verdict *v)
+{
+	int shown = filter_match(p->c->filter, p->c->rules, run, v);
+	if (shown < 0) {
+		limit_hit(p);
+	} else if (shown) {
+		char text[96];
+		verdict_text(v, text, sizeof text);
+		struct report_run rr = {run, v, text, p->c->rules};
+		p->rep->run(p->rep, &rr);
+		int new_run;
+		unsigned kinds = v->findings & ~(1u << FIND_UNKNOWN_SIZE) &
+				 ~runset_shown_kinds(&p->once, run->id);
+		if (kinds && runset_shown(&p->once, run->id, kinds, &new_run) == 0) {
+			summary_add(p->summary, p->c->rules, run, v, kinds, new_run);
+			if (new_run)
+				summary_flag(p->summary, run);
+		}
+	}
+}
+
+#define EVIDENCE_KINDS ((1u << FIND_UNAPPROVED) | (1u << FIND_NO_SIGNOFF))
+
 static void production(struct pass *p, const struct run *run)
 {
 	struct tally *t = p->tally;
 	struct verdict v;
 
+	/* a sandbox run with this id is a copy of it, never evidence (a copy
+	 * of a system run is no evidence anyway) */
+	if (!run_is_system(run) && judge_production_id(p->judge, run->id) != 0)
+		p->failed = 1;
 	if (!period_has(p->c->period, run->time)) {
 		t->skipped[SKIP_PERIOD]++;
 		return;
@@ -166,11 +199,22 @@ static void production(struct pass *p, const struct run *run)
 		p->failed = 1;
 		first = 0;
 	}
+	/* the choice between unapproved and no-signoff waits for the end when
+	 * evidence may still come, or the sandbox run it rests on may yet
+	 * prove a copy of a production run */
+	int defer = verdict_rests_on_sandbox(&v) && (p->evidence_open || v.sandbox != TIME_NONE);
+	if (defer) {
+		if (runset_defer(&p->once, run) != 0)
+			p->failed = 1;
+		v.findings &= ~EVIDENCE_KINDS;
+	}
 	/* a run read before is a copy: counted once, its findings the union */
 	const struct report_tap *tap = p->c->mode == AUDIT_FINDINGS ? p->rep->tap : NULL;
 	if (first) {
 		t->audited++;
 		summary_audited(p->summary, run);
+		if (v.job >= 0 && !run_is_account(run))
+			joins_person(t, run->user, run->user_name, v.person >= 0);
 		if (tap)
 			tap->audited(tap->ctx, run, &v);
 	} else {
@@ -179,29 +223,12 @@ static void production(struct pass *p, const struct run *run)
 	summary_damaging(p->summary, p->c->rules, run, &v);
 	if (tap)
 		tap->damaging(tap->ctx, run, &v);
-	const struct filter *f = p->c->filter;
 	hold_unknown(p, run, &v, first);
 	if (p->c->mode == AUDIT_RUNS) {
-		/* every appearance of a run is listed, with its own verdict; the
-		 * summary counts the run as the audit does (unknown-size at the
-		 * end, when no copy gave a count) */
-		int shown = filter_match(f, p->c->rules, run, &v);
-		if (shown < 0) {
-			limit_hit(p);
-		} else if (shown) {
-			char text[96];
-			verdict_text(&v, text, sizeof text);
-			struct report_run rr = {run, &v, text, p->c->rules};
-			p->rep->run(p->rep, &rr);
-			int new_run;
-			unsigned kinds = v.findings & ~(1u << FIND_UNKNOWN_SIZE) &
-					 ~runset_shown_kinds(&p->once, run->id);
-			if (kinds && runset_shown(&p->once, run->id, kinds, &new_run) == 0) {
-				summary_add(p->summary, p->c->rules, run, &v, kinds, new_run);
-				if (new_run)
-					summary_flag(p->summary, run);
-			}
-		}
+		/* every appearance of a run is listed, with its own verdict: one
+		 * whose verdict waits is listed at the end */
+		if (!defer)
+			list_judged(p, run, &v);
 		return;
 	}
 	unsigned found = v.findings & ~(1u << FIND_UNKNOWN_SIZE);
@@ -212,6 +239,30 @@ static void production(struct pass *p, const struct run *run)
 	}
 	if (fresh && show(p, run, &v, fresh) < 0)
 		limit_hit(p);
+}
+
+/* The runs whose unapproved or no-signoff choice waited: judged again now
+ * that every sandbox run is known (and every copy), in the order read. */
+static void deferred(struct pass *p)
+{
+	for (size_t i = 0; i < p->once.ndeferred; i++) {
+		const struct run *run = &p->once.deferred[i].run;
+		struct verdict v;
+		/* a pattern at its limit here was at it on the first reading too */
+		if (judge_run(p->judge, run, &v) < 0)
+			continue;
+		if (p->c->mode == AUDIT_RUNS) {
+			list_judged(p, run, &v);
+			continue;
+		}
+		unsigned fresh;
+		if (runset_found(&p->once, run->id, v.findings & EVIDENCE_KINDS, &fresh) != 0) {
+			p->failed = 1;
+			fresh = v.findings & EVIDENCE_KINDS;
+		}
+		if (fresh)
+			(void)show(p, run, &v, fresh);
+	}
 }
 
 /* The unknown-size findings that no later copy answered, in the order
@@ -233,15 +284,21 @@ static void held_back(struct pass *p)
 	}
 }
 
+/* The path of input i: the --sandbox files, then the production files. */
+static const char *input_path(const struct audit_inputs *in, size_t i)
+{
+	return i < in->nsandbox ? in->sandbox[i] : in->files[i - in->nsandbox];
+}
+
 /* Input i names a file already given in the same role (the same device and
  * inode, or "-" twice): it is listed, warned about, and not read again, since
  * every run counts once anyway. A file given with --sandbox and as production
  * is read in both roles, as a copy of it would be (read once, one role would
- * go unread). 1 when so, 0 when it is to be read (its identity kept in
- * seen[i]). */
-static int same_file(const struct audit_inputs *in, struct stat *seen, size_t i,
-		     const char *path, struct tally *t)
+ * go unread). The earlier input's index + 1 when so, 0 when it is to be read
+ * (its identity kept in seen[i]). */
+static size_t same_file(const struct audit_inputs *in, struct stat *seen, size_t i)
 {
+	const char *path = input_path(in, i);
 	int stdin_ = strcmp(path, "-") == 0;
 	if (!stdin_ && stat(path, &seen[i]) != 0)
 		return 0; /* ingest_open says why it cannot be read */
@@ -250,58 +307,94 @@ static int same_file(const struct audit_inputs *in, struct stat *seen, size_t i,
 	for (size_t k = 0; k < i; k++) {
 		if ((k < in->nsandbox) != (i < in->nsandbox))
 			continue;
-		const char *before = k < in->nsandbox ? in->sandbox[k] : in->files[k - in->nsandbox];
-		int same = stdin_ ? strcmp(before, "-") == 0
+		int same = stdin_ ? strcmp(input_path(in, k), "-") == 0
 				  : seen[k].st_nlink && seen[k].st_mode &&
 					    seen[k].st_dev == seen[i].st_dev &&
 					    seen[k].st_ino == seen[i].st_ino;
-		if (!same)
-			continue;
-		const char *name = stdin_ ? "(standard input)" : path;
-		int at = tally_add_file(t, name, i < in->nsandbox ? RUN_SANDBOX : RUN_PRODUCTION);
-		if (at < 0)
-			return 0;
-		t->files[at].same_as = (int)k + 1;
-		t->same_files++;
-		diag_error(name, 0, "warning: the same file as input %zu (%s): read once", k + 1,
-			   stdin_ ? "(standard input)" : before);
-		return 1;
+		if (same)
+			return k + 1;
 	}
 	return 0;
+}
+
+/* Lists input i as the same file as input k (1-based), and warns. */
+static void same_said(const struct audit_inputs *in, size_t i, size_t k, struct tally *t)
+{
+	const char *path = input_path(in, i);
+	int stdin_ = strcmp(path, "-") == 0;
+	const char *name = stdin_ ? "(standard input)" : path;
+	int at = tally_add_file(t, name, i < in->nsandbox ? RUN_SANDBOX : RUN_PRODUCTION);
+	if (at < 0)
+		return;
+	t->files[at].same_as = (int)k;
+	t->same_files++;
+	diag_error(name, 0, "warning: the same file as input %zu (%s): read once", k,
+		   stdin_ ? "(standard input)" : input_path(in, k - 1));
 }
 
 int audit_uncovered(const struct audit_inputs *in, const struct period *period, int any_run,
 		    struct tally *t)
 {
-	int read = 0;
-	for (size_t i = 0; i < t->nfiles; i++)
-		read |= t->files[i].env == RUN_PRODUCTION && !t->files[i].unread &&
-			!t->files[i].same_as;
-	if (!in->nfiles || !read || t->in_period)
+	if (!in->nfiles)
 		return 0;
-	char text[96], seen[80] = "";
-	period_text(period, text, sizeof text);
-	if (t->first != TIME_NONE) {
-		char a[32], b[32];
-		times_format_local(t->first, a, sizeof a);
-		times_format_local(t->last, b, sizeof b);
-		snprintf(seen, sizeof seen, " (runs seen %s to %s)", a, b);
+	return joins_coverage(t, period, any_run);
+}
+
+/* 1 when input i can be read twice: a regular file (standard input, a
+ * pipe or a FIFO cannot). */
+static int rereadable(const struct audit_inputs *in, size_t i)
+{
+	struct stat st;
+	const char *path = input_path(in, i);
+	return strcmp(path, "-") && stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The first reading of the production files that are regular files with an
+ * environment column: their sandbox rows go to early() before any
+ * production run is judged, wherever they sit. Nothing is counted and
+ * nothing said (the second reading counts and says all); ahead[i] is set
+ * for each file read so. */
+static void read_ahead(const struct audit_inputs *in, const struct audit_reading *how,
+		       const int *skip, int *ahead)
+{
+	struct tally scratch;
+	tally_init(&scratch);
+	struct ingest *ing = ingest_new(in->cols, &scratch, NULL);
+	if (!ing) {
+		tally_free(&scratch);
+		return;
 	}
-	if (period->first_day == TIME_NONE && period->last_day == TIME_NONE)
-		snprintf(t->uncovered, sizeof t->uncovered,
-			 "the production inputs hold no run: nothing was audited%s", seen);
-	else
-		snprintf(t->uncovered, sizeof t->uncovered,
-			 "no %srun of the inputs falls in the period %s: the exports do not cover "
-			 "it%s",
-			 any_run ? "" : "production ", text, seen);
-	diag_error(NULL, 0, "%s", t->uncovered);
-	return -1;
+	diag_mute(1);
+	ingest_only_sandbox(ing, 1);
+	for (size_t i = in->nsandbox; i < in->nsandbox + in->nfiles; i++) {
+		if (skip[i] || !rereadable(in, i) ||
+		    ingest_open(ing, input_path(in, i), RUN_PRODUCTION) != 0)
+			continue;
+		if (ingest_has(ing, COL_ENVIRONMENT)) {
+			struct run run;
+			ahead[i] = 1;
+			while (ingest_next(ing, &run) > 0)
+				if (run.env == RUN_SANDBOX)
+					how->early(how->ctx, &run);
+		}
+		ingest_close(ing);
+	}
+	diag_mute(0);
+	ingest_free(ing);
+	tally_free(&scratch);
+}
+
+int audit_unread_twice(const struct audit_inputs *in)
+{
+	for (size_t i = in->nsandbox; i < in->nsandbox + in->nfiles; i++)
+		if (!rereadable(in, i))
+			return 1;
+	return 0;
 }
 
 int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *t,
-	       const struct filter *f, const struct rules *r,
-	       void (*each)(void *ctx, const struct run *run), void *ctx, int *oom)
+	       const struct filter *f, const struct rules *r, const struct audit_reading *how,
+	       int *oom)
 {
 	int status = 0;
 	/* Sandbox files first: their runs are the evidence production runs are
@@ -309,30 +402,62 @@ int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *
 	 * taken as that kind. */
 	size_t ninputs = in->nsandbox + in->nfiles;
 	struct stat *seen = calloc(ninputs ? ninputs : 1, sizeof *seen);
-	if (!seen)
+	int *skip = calloc(ninputs ? ninputs : 1, sizeof *skip);
+	int *ahead = calloc(ninputs ? ninputs : 1, sizeof *ahead);
+	if (!seen || !skip || !ahead) {
 		*oom = 1;
+		free(seen);
+		free(skip);
+		free(ahead);
+		return -1;
+	}
+	for (size_t i = 0; i < ninputs; i++)
+		skip[i] = (int)same_file(in, seen, i);
+	if (how->early)
+		read_ahead(in, how, skip, ahead);
 	for (size_t i = 0; i < ninputs; i++) {
 		int sandbox = i < in->nsandbox;
-		const char *path = sandbox ? in->sandbox[i] : in->files[i - in->nsandbox];
 		struct run run;
 		int got;
-		if (seen && same_file(in, seen, i, path, t) != 0)
+		if (skip[i]) {
+			same_said(in, i, (size_t)skip[i], t);
 			continue;
-		if (ingest_open(ing, path, sandbox ? RUN_SANDBOX : RUN_PRODUCTION) != 0) {
+		}
+		if (ingest_open(ing, input_path(in, i), sandbox ? RUN_SANDBOX : RUN_PRODUCTION) != 0) {
 			status = -1;
 			continue;
+		}
+		if (how->evidence_open) {
+			/* sandbox rows may still come: from this input, read once,
+			 * or from a later one that cannot be read ahead */
+			int open = !ahead[i] && ingest_has(ing, COL_ENVIRONMENT);
+			for (size_t k = i + 1; k < ninputs && !open; k++)
+				open = !skip[k] && !rereadable(in, k);
+			*how->evidence_open = open;
 		}
 		while ((got = ingest_next(ing, &run)) > 0) {
 			tally_seen(t, run.time);
 			filter_seen(f, r, &run);
-			each(ctx, &run);
+			how->each(how->ctx, &run);
 		}
 		if (got < 0)
 			status = -1;
 		ingest_close(ing);
 	}
+	if (how->evidence_open)
+		*how->evidence_open = 0;
 	free(seen);
+	free(skip);
+	free(ahead);
 	return status;
+}
+
+/* A sandbox row of a production file, read ahead: evidence only (a pattern
+ * at its limit is said when the row is read again). */
+static void early_run(void *ctx, const struct run *run)
+{
+	struct pass *p = ctx;
+	(void)judge_evidence(p->judge, run);
 }
 
 static void each_run(void *ctx, const struct run *run)
@@ -357,6 +482,16 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	runset_init(&p.once);
 	p.judge = judge_new(c->rules, c->large_set);
 	p.in = ingest_new(in->cols, &tally, in->rejects);
+	tally.refreshed = c->refreshed;
+	char zone[512];
+	if (times_zone_warning(zone, sizeof zone))
+		tally_note(&tally, 0, "%s", zone);
+	if (p.judge && c->refreshed != TIME_NONE)
+		judge_set_refreshed(p.judge, c->refreshed);
+	if (p.judge && audit_unread_twice(in))
+		judge_track_production(p.judge);
+	if (tally_months(&tally, c->period->first_day, c->period->last_day) != 0)
+		p.failed = 1;
 	struct report_info info = {&tally, c->rules, c->period, &summary, 0, c->large_set,
 				   c->filter, c->baseline, c->today, NULL};
 	if (!p.judge || !p.in) {
@@ -370,11 +505,19 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	}
 	rep->begin(rep, &info);
 
-	if (audit_read(in, p.in, &tally, c->filter, c->rules, each_run, &p, &p.failed) != 0)
+	struct audit_reading how = {each_run, early_run, &p, &p.evidence_open};
+	if (audit_read(in, p.in, &tally, c->filter, c->rules, &how, &p.failed) != 0)
 		status = -1;
+	deferred(&p);
 	held_back(&p);
+	tally.sandbox_aside = judge_sandbox_aside(p.judge);
+	tally.sandbox_copies = judge_sandbox_copies(p.judge);
 	if (audit_uncovered(in, c->period, c->mode == AUDIT_RUNS, &tally) != 0)
 		status = -1;
+	if (joins_identity(&tally, c->rules))
+		status = -1;
+	if (joins_dates(&tally))
+		status = -1; /* said at its line, and at the report's top */
 	if (p.failed) {
 		diag_error(NULL, 0, "out of memory: some runs may be counted or reported twice");
 		tally.incomplete = 1;

@@ -1,8 +1,14 @@
 /* audit: the audit's pipeline. Reads sandbox files into the judge's
- * evidence, then streams production history through once: each run is
- * counted (system, sandbox, outside the period, seen twice) or judged; each
- * finding the filters let through goes to the reporter as it is found and
- * into the bounded summary. Every row read is also shown to filter_seen,
+ * evidence, and the sandbox rows of production files that are regular files
+ * with an environment column (a first reading), then streams production
+ * history through: each run is counted (system, sandbox, outside the
+ * period, seen twice) or judged; each finding the filters let through goes
+ * to the reporter as it is found and into the bounded summary. A run whose
+ * unapproved or no-signoff choice could still change (sandbox rows of an
+ * input read once may follow it; the sandbox run it rests on may prove a
+ * copy of a production run) is held and decided at the end, so that the
+ * verdicts do not depend on the order of the rows. The joins (joins.h) are
+ * checked at the end. Every row read is also shown to filter_seen,
  * and the filter values nothing matched are reported before the report's
  * end. Owns nothing it is given; everything it makes it frees before
  * returning. */
@@ -46,6 +52,7 @@ struct audit_config {
 	struct baseline *baseline; /* NULL, or the --baseline read: each finding shown is
 				      marked in it, and its resolved ones counted at the end */
 	int64_t today;	    /* the local day of "now", for expired waivers */
+	int64_t refreshed;  /* --sandbox-refreshed: the latest day, or TIME_NONE */
 };
 
 /* Runs the audit into rep. Returns 0 and sets *findings to the runs with
@@ -58,19 +65,37 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 
 struct ingest;
 
+/* How audit_read hands out what it reads. */
+struct audit_reading {
+	/* every row read (which may be rejected with ingest_reject_last) */
+	void (*each)(void *ctx, const struct run *run);
+	/* NULL, or the sandbox rows of the production inputs that are regular
+	 * files with an environment column, read a first time before anything
+	 * else is read (then again, with the rest, through each) */
+	void (*early)(void *ctx, const struct run *run);
+	void *ctx;
+	/* NULL, or set while each() is given production rows: 1 when sandbox
+	 * rows may still come after them (from the input being read, or a
+	 * later one, that could not be read ahead), 0 when all are known */
+	int *evidence_open;
+};
+
 /* The reading every command over history shares (audit, runs, review): the
  * --sandbox files, then the production files; a file named twice in one
  * role is listed, warned about and read once; every row read goes to
- * tally_seen and filter_seen, then to each(ctx, run) (which may reject it
- * with ingest_reject_last). Returns 0, or -1 when an input could not be
- * read whole (reported); sets *oom when memory ran out. */
+ * tally_seen and filter_seen, then to how->each. Returns 0, or -1 when an
+ * input could not be read whole (reported); sets *oom when memory ran out. */
 int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *t,
-	       const struct filter *f, const struct rules *r,
-	       void (*each)(void *ctx, const struct run *run), void *ctx, int *oom);
+	       const struct filter *f, const struct rules *r, const struct audit_reading *how,
+	       int *oom);
 
-/* Production history was given and read, yet no production run (any_run:
- * no run) fell in the period: the exports do not cover the question asked.
- * Says so in t->uncovered and on standard error, and returns -1; else 0. */
+/* 1 when a production input cannot be read twice (standard input, a pipe):
+ * its rows are read once, in whatever order they come. */
+int audit_unread_twice(const struct audit_inputs *in);
+
+/* The period against the production inputs' spans (joins_coverage): -1
+ * when they reach no day of it (said in t->uncovered and on standard
+ * error), else 0, with a partial coverage and a quiet period in the tally. */
 int audit_uncovered(const struct audit_inputs *in, const struct period *period, int any_run,
 		    struct tally *t);
 

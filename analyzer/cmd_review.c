@@ -7,6 +7,7 @@
 
 #include "audit.h"
 #include "diag.h"
+#include "joins.h"
 #include "ingest.h"
 #include "matrix.h"
 #include "opts.h"
@@ -103,13 +104,18 @@ int cmd_review(int argc, char **argv)
 		goto done;
 	}
 	int64_t today = times_local_day(now);
+	tally.refreshed = o.refreshed;
+	char zone[512];
+	if (times_zone_warning(zone, sizeof zone))
+		tally_note(&tally, 0, "%s", zone);
 	if (review_init(&rv, rules, &period, &o.filter, today, &tally) != 0)
 		goto done;
 	reviewing = 1;
 	struct audit_inputs in = {o.sandbox, o.nsandbox, (const char *const *)o.files, o.nfiles,
 				  &o.cols, rejects.f};
 	int read_ok = review_read(&rv, &in, ing) == 0;
-	if (audit_uncovered(&in, &period, 0, &tally) != 0)
+	if (audit_uncovered(&in, &period, 0, &tally) != 0 || joins_dates(&tally) ||
+	    joins_identity(&tally, rules))
 		read_ok = 0;
 	struct review_report rr = {&rv, &tally, rules, &period, &o.filter, today};
 	if (!strcmp(format, "text"))

@@ -2,10 +2,9 @@
 
 #include "diag.h"
 #include "reader.h"
+#include "textenc.h"
 
 #include <csv.h>
-#include <errno.h>
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,18 +41,12 @@ struct csvrd {
 	const unsigned char *ibuf; /* the source's current chunk */
 	size_t ipos, ilen;
 	int started;		   /* the header lookahead has been done */
-	int sourced;		   /* text has been read */
 	int src_state;		   /* 0 live, 1 ended, -1 failed (src_why says why) */
 	const char *src_why;
 
-	/* UTF-16 input, transcoded to UTF-8 chunk by chunk */
-	int utf16; /* 0 none, 1 little-endian, 2 big-endian */
-	iconv_t cd;
-	unsigned char carry[4]; /* a character cut by the chunk's end */
-	size_t ncarry;
-	unsigned char *stage, *ubuf; /* carry + chunk; the chunk transcoded */
-	size_t scap, ucap;
-	char why[96];
+	/* the text made UTF-8 (UTF-16 transcoded, Windows-1252 bytes read) */
+	struct textenc enc;
+	int enc_ended; /* textenc_end has given what it carried */
 
 	/* bytes read before the source's next: the header lookahead, and the
 	 * lines after a damaged row's first, read again */
@@ -153,10 +146,7 @@ void csvrd_close(struct csvrd *r)
 	free(r->foff);
 	free(r->flen);
 	free(r->fptr);
-	if (r->utf16)
-		iconv_close(r->cd);
-	free(r->stage);
-	free(r->ubuf);
+	textenc_free(&r->enc);
 	free(r->pbuf);
 	free(r->raw);
 	free(r);
@@ -193,7 +183,7 @@ char csvrd_delim(const struct csvrd *r)
 
 const char *csvrd_encoding(const struct csvrd *r)
 {
-	return r->utf16 == 1 ? "UTF-16LE" : r->utf16 == 2 ? "UTF-16BE" : NULL;
+	return textenc_name(&r->enc);
 }
 
 void csvrd_detect(struct csvrd *r, csvrd_score_fn score, void *ctx, int comments)
@@ -482,47 +472,9 @@ static int grow_bytes(unsigned char **buf, size_t *cap, size_t need)
 	return 0;
 }
 
-/* Transcodes a chunk of UTF-16 (after any character the last chunk cut)
- * into r->ubuf. 0 done, -1 with *why set. */
-static int utf16_chunk(struct csvrd *r, const unsigned char *data, size_t len,
-		       const unsigned char **out, size_t *outlen, const char **why)
-{
-	size_t n = r->ncarry + len;
-	if (!n) { /* nothing to transcode: no buffer may exist yet */
-		*out = (const unsigned char *)"";
-		*outlen = 0;
-		return 0;
-	}
-	if (grow_bytes(&r->stage, &r->scap, n) != 0 || grow_bytes(&r->ubuf, &r->ucap, 2 * n + 16)) {
-		*why = "out of memory";
-		return -1;
-	}
-	memcpy(r->stage, r->carry, r->ncarry);
-	memcpy(r->stage + r->ncarry, data, len);
-	char *in = (char *)r->stage, *o = (char *)r->ubuf;
-	size_t inleft = n, oleft = r->ucap;
-	r->ncarry = 0;
-	while (inleft) {
-		if (iconv(r->cd, &in, &inleft, &o, &oleft) != (size_t)-1)
-			break;
-		if (errno == EINVAL && inleft < sizeof r->carry) {
-			memcpy(r->carry, in, inleft); /* cut by the chunk's end */
-			r->ncarry = inleft;
-			break;
-		}
-		snprintf(r->why, sizeof r->why, "invalid %s text (a broken surrogate pair)",
-			 csvrd_encoding(r));
-		*why = r->why;
-		return -1;
-	}
-	*out = r->ubuf;
-	*outlen = r->ucap - oleft;
-	return 0;
-}
-
 /* The next chunk of text from the file, UTF-8: 1, 0 at its end, -1 with
  * *why set (nothing reported). A UTF-16 byte order mark at the start turns
- * transcoding on. */
+ * transcoding on; bytes that are no UTF-8 are read as Windows-1252. */
 static int source_chunk(struct csvrd *r, const unsigned char **data, size_t *len,
 			const char **why)
 {
@@ -530,31 +482,14 @@ static int source_chunk(struct csvrd *r, const unsigned char **data, size_t *len
 	if (got < 0)
 		return -1;
 	if (got == 0) {
-		if (r->ncarry) {
-			snprintf(r->why, sizeof r->why, "the %s text ends inside a character",
-				 csvrd_encoding(r));
-			*why = r->why;
+		if (r->enc_ended)
+			return 0;
+		r->enc_ended = 1;
+		if (textenc_end(&r->enc, data, len, why) != 0)
 			return -1;
-		}
-		return 0;
+		return *len ? 1 : 0; /* the bytes a cut sequence left */
 	}
-	if (!r->sourced && *len >= 2 &&
-	    (((*data)[0] == 0xFF && (*data)[1] == 0xFE) ||
-	     ((*data)[0] == 0xFE && (*data)[1] == 0xFF))) {
-		r->utf16 = (*data)[0] == 0xFF ? 1 : 2;
-		r->cd = iconv_open("UTF-8", csvrd_encoding(r));
-		if (r->cd == (iconv_t)-1) {
-			r->utf16 = 0;
-			*why = "cannot transcode UTF-16 text (iconv)";
-			return -1;
-		}
-		*data += 2; /* the byte order mark */
-		*len -= 2;
-	}
-	r->sourced |= *len > 0;
-	if (r->utf16)
-		return utf16_chunk(r, *data, *len, data, len, why) == 0 ? 1 : -1;
-	return 1;
+	return textenc_chunk(&r->enc, *data, *len, data, len, why) == 0 ? 1 : -1;
 }
 
 /* Reads more input into ibuf; 1 read, 0 end of input, -1 error (*why set,

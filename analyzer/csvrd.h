@@ -2,8 +2,9 @@
  * Reads through reader (plain or gzip), parses with libcsv (the only module
  * that includes csv.h), counts physical lines itself, drops a UTF-8 byte
  * order mark, takes LF, CRLF and lone CR line ends, and bounds the memory a
- * hostile field can take. Text that opens with a UTF-16 byte order mark
- * (Excel's "Unicode text") is transcoded to UTF-8 with iconv as it streams;
+ * hostile field can take. The text is made UTF-8 as it streams (textenc):
+ * UTF-16 (Excel's "Unicode text", by its byte order mark) transcoded, and
+ * each byte that is no UTF-8 read as Windows-1252 (Excel's CSV on Windows);
  * the delimiter (comma, semicolon or tab) can be detected from the header
  * row (csvrd_detect). A quoted field that never closes is damage: its row
  * comes flagged CSVROW_UNTERMINATED and the lines after its first are read
@@ -87,8 +88,10 @@ int csvrd_is_gzip(const struct csvrd *r);
 /* The delimiter in use: ',', ';' or '\t'. */
 char csvrd_delim(const struct csvrd *r);
 
-/* "UTF-16LE" or "UTF-16BE" when the text was transcoded, NULL for UTF-8
- * (static strings). Valid after the first csvrd_next. */
+/* "UTF-16LE" or "UTF-16BE" when the text was transcoded, "Windows-1252"
+ * once a byte that is no UTF-8 has been read so, NULL for UTF-8 (static
+ * strings). Valid after the first csvrd_next; Windows-1252 may first show
+ * at any later row. */
 const char *csvrd_encoding(const struct csvrd *r);
 
 void csvrd_close(struct csvrd *r);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 static FILE *stream;
+static int muted;
 static char last[DIAG_LAST_MAX + 1];
 static long last_line;
 
@@ -24,9 +25,16 @@ void diag_set_stream(FILE *f)
 	stream = f;
 }
 
+void diag_mute(int on)
+{
+	muted = on;
+}
+
 void diag_verror(const char *file, long line, const char *fmt, va_list ap)
 {
 	FILE *out = stream ? stream : stderr;
+	if (muted)
+		return;
 	fputs("almaudit: ", out);
 	if (file && line > 0)
 		fprintf(out, "%s:%ld: ", file, line);

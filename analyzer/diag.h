@@ -29,4 +29,8 @@ void diag_clear_last(void);
 /* Where diagnostics go (stderr unless set; the fuzzers silence them). */
 void diag_set_stream(FILE *stream);
 
+/* While on, messages are dropped (and not kept as the last): a file read a
+ * first time for what it holds says its problems when it is read again. */
+void diag_mute(int on);
+
 #endif

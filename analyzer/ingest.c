@@ -7,6 +7,10 @@
 #include "times.h"
 
 #include <stdarg.h>
+
+/* Rows held at most while no slash date has said day or month first. */
+#define INGEST_LOOKAHEAD_ROWS 10000u
+#define INGEST_LOOKAHEAD_BYTES (4u * 1024u * 1024u)
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -34,6 +38,28 @@ struct ingest {
 
 	char status[64];
 	int damaged; /* a damaged row was read past in the open file */
+
+	/* slash dates of the open file: 0 not yet decided, 1 month first, 2
+	 * day first. While no date has decided, rows with a slash date that
+	 * reads either way are held (at most INGEST_LOOKAHEAD_ROWS rows or
+	 * _BYTES bytes), and handed out once a date decides, or month first
+	 * when none has by then */
+	int slash;
+	struct held_row **held;
+	size_t nheld, cheld, next_held, held_bytes;
+	struct held_row *lent; /* the held row handed out last, freed at the next call */
+	int ended;	       /* the source has ended: 1 at its end, -1 on an error */
+	int only_sandbox;      /* the rows an environment column marks production are passed over */
+};
+
+/* A row kept whole while the file's slash dates are undecided. */
+struct held_row {
+	long line;
+	int flags;
+	const char *damage;
+	size_t n;
+	const char **field;
+	size_t *len;
 };
 
 struct ingest *ingest_new(const struct columns *cols, struct tally *tally, FILE *rejects)
@@ -63,6 +89,7 @@ void ingest_free(struct ingest *in)
 	if (!in)
 		return;
 	ingest_close(in);
+	free(in->held);
 	free(in->hbuf);
 	free(in->hoff);
 	free(in->hflen);
@@ -75,10 +102,11 @@ static const char *cell(const struct ingest *in, size_t i, size_t *len)
 	return in->row.field[i];
 }
 
-/* The text of canonical column c in the ready row ("" when unmapped). */
+/* The text of canonical column c in the ready row ("" when unmapped, or
+ * past the end of a short row: one not yet rejected for its field count). */
 static const char *col(const struct ingest *in, enum col c, size_t *len)
 {
-	if (in->map[c] < 0) {
+	if (in->map[c] < 0 || (size_t)in->map[c] >= in->row.n) {
 		*len = 0;
 		return "";
 	}
@@ -110,40 +138,45 @@ static void reject(struct ingest *in, enum reject_reason why, const char *fmt, .
 	csvw_end(&in->rejects);
 }
 
-/* A number; with commas, its thousands may be grouped ("1,234,567"): the
- * first group of 1 to 3 digits, every later one of 3. */
-static int parse_u64(const char *s, size_t n, int commas, uint64_t max, uint64_t *out)
+/* An id: digits only, at most max. */
+static int parse_u64(const char *s, size_t n, uint64_t max, uint64_t *out)
 {
 	uint64_t v = 0;
-	size_t digits = 0, group = 0; /* digits since the last comma */
-	int grouped = 0;
 	csvrd_trim(&s, &n);
 	if (!n)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		if (commas && s[i] == ',') {
-			if (!digits || group > 3 || (grouped && group != 3))
-				return -1;
-			grouped = 1;
-			group = 0;
-			continue;
-		}
 		if (s[i] < '0' || s[i] > '9')
 			return -1;
-		group++;
 		if (v > (max - (uint64_t)(s[i] - '0')) / 10)
 			return -1;
 		v = v * 10 + (uint64_t)(s[i] - '0');
-		digits++;
 	}
-	if (grouped && group != 3)
-		return -1;
 	*out = v;
 	return 0;
 }
 
-/* *out in seconds, *ms to the millisecond; TIME_NONE both when empty. */
-static int parse_time_col(struct ingest *in, enum col c, int64_t *out, int64_t *ms)
+/* A cell not read: counted and named in the report; its run is judged
+ * without it. */
+static void bad_cell(struct ingest *in, enum col c, const char *fmt, ...) DIAG_PRINTF(3, 4);
+
+static void bad_cell(struct ingest *in, enum col c, const char *fmt, ...)
+{
+	char text[200];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	tally_bad_cell(in->tally, in->path, in->row.line, c, text);
+}
+
+/* At most this much of a cell is quoted in a message. */
+#define QUOTE(n) ((n) > 64 ? 64 : (int)(n))
+
+/* A time cell into *out (seconds) and *ms (milliseconds); TIME_NONE both
+ * when empty. 0 read or empty, -1 not a time, -2 a slash date against the
+ * file's reading (day or month first). */
+static int time_cell(struct ingest *in, enum col c, int64_t *out, int64_t *ms)
 {
 	size_t n;
 	const char *s = col(in, c, &n);
@@ -151,12 +184,69 @@ static int parse_time_col(struct ingest *in, enum col c, int64_t *out, int64_t *
 	csvrd_trim(&s, &n);
 	if (!n)
 		return 0;
-	if (times_parse_ms(s, n, ms) == 0) {
-		*out = *ms >= 0 ? *ms / 1000 : (*ms - 999) / 1000;
-		return 0;
+	int order = times_slash_order(s, n);
+	if ((order == TIMES_SLASH_DAY_FIRST && in->slash == 1) ||
+	    (order == TIMES_SLASH_MONTH_FIRST && in->slash == 2))
+		return -2;
+	if (times_parse_ms_order(s, n, in->slash == 2, ms) != 0)
+		return -1;
+	*out = *ms >= 0 ? *ms / 1000 : (*ms - 999) / 1000;
+	return 0;
+}
+
+/* The date part of a time cell ("25/10/2026"), for messages. */
+static void date_text(char *buf, size_t size, const char *s, size_t n)
+{
+	size_t k = 0;
+	csvrd_trim(&s, &n);
+	while (k < n && s[k] != ' ' && s[k] != '\t' && s[k] != 'T')
+		k++;
+	snprintf(buf, size, "%.*s", QUOTE(k), s);
+}
+
+/* A slash date against the file's reading: the row is rejected, the first
+ * such line of the file said as an error (the report says it at its top
+ * and the exit status is 2: the file's other dates cannot be read with
+ * certainty). */
+static void date_conflict(struct ingest *in, enum col c)
+{
+	struct tally_file *f = &in->tally->files[in->file];
+	size_t n;
+	const char *s = col(in, c, &n);
+	char date[24];
+	date_text(date, sizeof date, s, n);
+	if (!f->date_conflict) {
+		f->date_conflict = in->row.line;
+		snprintf(f->conflict_date, sizeof f->conflict_date, "%s", date);
+		if (f->slash_line)
+			diag_error(in->path, in->row.line,
+				   "%s '%s' is %s first, but line %ld's %s proved the file's dates "
+				   "%s first: its dates cannot be read with certainty",
+				   columns_name(c), date, in->slash == 2 ? "month" : "day",
+				   f->slash_line, f->slash_date, in->slash == 2 ? "day" : "month");
+		else
+			diag_error(in->path, in->row.line,
+				   "%s '%s' is day first, but the file's dates were read month "
+				   "first (no date in its first %u rows said which): its dates "
+				   "cannot be read with certainty",
+				   columns_name(c), date, INGEST_LOOKAHEAD_ROWS);
 	}
-	reject(in, REJ_BAD_TIME, "%s '%.*s'", columns_name(c), n > 64 ? 64 : (int)n, s);
-	return -1;
+	reject(in, REJ_DATE_ORDER, "%s '%s' is %s first, against the file's reading",
+	       columns_name(c), date, in->slash == 2 ? "month" : "day");
+}
+
+/* A status cell no status can be: an Excel error or formula ("#N/A",
+ * "=A2"), no letter at all, or too long to be one. */
+static int bad_status(const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	if (s[0] == '#' || s[0] == '=' || n > 48)
+		return 1;
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'))
+			return 0;
+	return 1;
 }
 
 static void mark_incomplete(struct ingest *in, int unread);
@@ -223,33 +313,56 @@ static int make_run(struct ingest *in, struct run *run)
 		reject(in, REJ_EMPTY_ID, "the id is empty");
 		return -1;
 	}
-	if (parse_u64(s, n, 0, UINT64_MAX, &run->id) != 0) {
+	if (parse_u64(s, n, UINT64_MAX, &run->id) != 0) {
 		reject(in, REJ_BAD_ID, "id '%.*s' is not a number", n > 64 ? 64 : (int)n, s);
 		return -1;
 	}
 
-	int64_t submit_ms, start_ms, end_ms;
-	if (parse_time_col(in, COL_SUBMIT_TIME, &run->submit_time, &submit_ms) ||
-	    parse_time_col(in, COL_START_TIME, &run->start_time, &start_ms) ||
-	    parse_time_col(in, COL_END_TIME, &run->end_time, &end_ms))
-		return -1;
-	run->time = run->start_time != TIME_NONE    ? run->start_time
-		    : run->submit_time != TIME_NONE ? run->submit_time
-						    : run->end_time;
-	run->time_ms = start_ms != TIME_NONE ? start_ms : submit_ms != TIME_NONE ? submit_ms : end_ms;
-	if (run->time == TIME_NONE) {
+	/* the run's time: start, else submit, else end, the first cell not
+	 * empty; when that cell is no time the row cannot be judged, while a
+	 * bad time in a later column is a cell named */
+	static const enum col tcols[3] = {COL_START_TIME, COL_SUBMIT_TIME, COL_END_TIME};
+	int64_t *secs[3] = {&run->start_time, &run->submit_time, &run->end_time}, ms[3];
+	int got[3], timed = -1;
+	for (int k = 0; k < 3; k++) {
+		got[k] = time_cell(in, tcols[k], secs[k], &ms[k]);
+		if (got[k] == -2) {
+			date_conflict(in, tcols[k]);
+			return -1;
+		}
+		if (timed < 0 && (got[k] == -1 || *secs[k] != TIME_NONE))
+			timed = k;
+	}
+	if (timed < 0) {
 		reject(in, REJ_NO_TIME, "no start, submit or end time");
 		return -1;
+	}
+	if (got[timed] == -1) {
+		s = col(in, tcols[timed], &n);
+		reject(in, REJ_BAD_TIME, "%s '%.*s'", columns_name(tcols[timed]), QUOTE(n), s);
+		return -1;
+	}
+	run->time = *secs[timed];
+	run->time_ms = ms[timed];
+	for (int k = timed + 1; k < 3; k++) {
+		if (got[k] != -1)
+			continue;
+		s = col(in, tcols[k], &n);
+		bad_cell(in, tcols[k], "%s '%.*s' is not a time", columns_name(tcols[k]), QUOTE(n), s);
 	}
 
 	run->job_id = col(in, COL_JOB_ID, &n);
 	s = col(in, COL_TYPE, &n);
 	if (run_type_parse(s, n, &run->type) != 0) {
-		reject(in, REJ_BAD_TYPE, "type '%.*s' is not MANUAL, SCHEDULED or OTHER",
-		       n > 64 ? 64 : (int)n, s);
-		return -1;
+		/* never skipped as a system run on a label it does not know */
+		run->type = RUN_TYPE_UNKNOWN;
+		run->type_unknown = 1;
+		bad_cell(in, COL_TYPE,
+			 "type '%.*s' is not MANUAL, SCHEDULED or OTHER: judged as a staff run",
+			 QUOTE(n), s);
 	}
-	if (run->type == RUN_TYPE_UNKNOWN && run->job_id[0] && run->job_id[1] >= '0' &&
+	if (run->type == RUN_TYPE_UNKNOWN && !run->type_unknown && run->job_id[0] &&
+	    run->job_id[1] >= '0' &&
 	    run->job_id[1] <= '9') {
 		/* Alma job ids say the type: M manual, S scheduled, O other. */
 		if (run->job_id[0] == 'M')
@@ -276,35 +389,46 @@ static int make_run(struct ingest *in, struct run *run)
 	s = col(in, COL_RECORDS, &n);
 	csvrd_trim(&s, &n);
 	if (n) {
-		if (parse_u64(s, n, 1, (uint64_t)1 << 53, &v) != 0) {
-			reject(in, REJ_BAD_RECORDS, "total_records '%.*s' is not a count",
-			       n > 64 ? 64 : (int)n, s);
-			return -1;
+		if (run_parse_count(s, n, (uint64_t)1 << 53, &v) != 0) {
+			/* judged with no count: a damaging job's run is unknown-size */
+			run->records_bad = s;
+			bad_cell(in, COL_RECORDS,
+				 "total_records '%.*s' is not a count: the run is judged with no "
+				 "record count",
+				 QUOTE(n), s);
+		} else {
+			run->records = (int64_t)v;
 		}
-		run->records = (int64_t)v;
 	}
 
 	run->progress = -1;
 	s = col(in, COL_PROGRESS, &n);
-	csvrd_trim(&s, &n);
-	if (n && s[n - 1] == '%')
-		n--;
-	if (n) {
-		if (parse_u64(s, n, 0, 100, &v) != 0) {
-			reject(in, REJ_BAD_PROGRESS, "progress '%.*s' is not a percentage",
-			       n > 64 ? 64 : (int)n, s);
-			return -1;
-		}
-		run->progress = (int)v;
+	if (n && run_parse_progress(s, n, &run->progress) != 0) {
+		run->progress = -1;
+		bad_cell(in, COL_PROGRESS, "progress '%.*s' is not a percentage", QUOTE(n), s);
 	}
 
 	s = col(in, COL_STATUS, &n);
+	if (bad_status(s, n)) {
+		bad_cell(in, COL_STATUS, "status '%.*s' is not a status", QUOTE(n), s);
+		n = 0;
+	}
 	run->status = run_status_code(s, n, in->status, sizeof in->status);
 	run->name = col(in, COL_NAME, &n);
 	run->category = col(in, COL_CATEGORY, &n);
 	run->user = col(in, COL_USER, &n);
 	run->user_name = col(in, COL_USER_NAME, &n);
 	run->set_name = col(in, COL_SET_NAME, &n);
+	/* a name where the Alma id belongs ("Fischer, Ben"): read as the name,
+	 * and the two swapped when the name column holds an id instead */
+	if (run_looks_like_name(run->user) &&
+	    (!run->user_name[0] || !run_looks_like_name(run->user_name))) {
+		const char *id = run->user_name;
+		run->user_name = run->user;
+		run->user = id;
+		run->name_from_user = 1;
+		in->tally->files[in->file].names_in_user++;
+	}
 	return 0;
 }
 
@@ -351,6 +475,37 @@ static const char *nearest_header(const struct ingest *in, const char *key)
 	return best <= 2 + strlen(key) / 4 ? near : NULL;
 }
 
+/* The first header no column was found for that looks like it holds
+ * people's names ("User Name", "Full Name", "Submitter"), as the file
+ * writes it, into buf ("" when none): what --column submitted_by_desc may
+ * want. */
+static void name_like(const struct ingest *in, char *buf, size_t size)
+{
+	static const char *const words[] = {"name", "user", "submitter", "creator", "operator",
+					     "person", "staff", "owner", "runby"};
+	static const char *const not_people[] = {"jobname", "setname", "instancename",
+						 "filename", "profilename", "jobtitle"};
+	char key[COLUMNS_NAME_MAX + 1];
+	buf[0] = '\0';
+	for (size_t i = 0; i < in->hn; i++) {
+		int mapped = 0, ex;
+		for (int c = 0; c < COL_COUNT && !mapped; c++)
+			mapped = in->map[c] == (int)i;
+		if (mapped || columns_lookup(in->cols, in->hbuf + in->hoff[i], in->hflen[i], &ex) >= 0 ||
+		    columns_normalize(in->hbuf + in->hoff[i], in->hflen[i], key) <= 0)
+			continue;
+		int person = 0;
+		for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+			person |= strstr(key, words[w]) != NULL;
+		for (size_t w = 0; w < sizeof not_people / sizeof not_people[0]; w++)
+			person &= strstr(key, not_people[w]) == NULL;
+		if (person) {
+			snprintf(buf, size, "%s", in->hbuf + in->hoff[i]);
+			return;
+		}
+	}
+}
+
 static int take_header(struct ingest *in)
 {
 	int explicit[COL_COUNT] = {0};
@@ -389,7 +544,10 @@ static int take_header(struct ingest *in)
 		}
 	}
 
-	in->tally->files[in->file].no_records = in->map[COL_RECORDS] < 0;
+	struct tally_file *f = &in->tally->files[in->file];
+	f->no_records = in->map[COL_RECORDS] < 0;
+	f->user_name_col = in->map[COL_USER_NAME] >= 0;
+	name_like(in, f->name_like, sizeof f->name_like);
 	/* a --column header this file does not have: the mapping is wrong for
 	 * it, and its column would be read as absent */
 	for (int c = 0; in->cols && c < COL_COUNT; c++) {
@@ -463,6 +621,8 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 	in->env = env;
 	in->hn = 0;
 	in->damaged = 0;
+	in->slash = 0;
+	in->ended = 0;
 	diag_clear_last();
 	in->rd = csvrd_open(path, in->path);
 	if (!in->rd) {
@@ -493,23 +653,175 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 	return 0;
 }
 
+/* Frees the held rows once all were handed out. */
+static void held_clear(struct ingest *in)
+{
+	for (size_t i = in->next_held; i < in->nheld; i++)
+		free(in->held[i]);
+	free(in->lent);
+	in->lent = NULL;
+	in->nheld = in->next_held = in->held_bytes = 0;
+}
+
+/* Keeps the row just read until the file's slash dates are decided. 0, or
+ * -1 out of memory (reported). */
+static int hold(struct ingest *in)
+{
+	size_t text = 0, n = in->row.n;
+	for (size_t i = 0; i < n; i++)
+		text += in->row.len[i] + 1;
+	if (in->nheld == in->cheld) {
+		size_t cap = in->cheld ? in->cheld * 2 : 64;
+		struct held_row **grown = realloc(in->held, cap * sizeof *grown);
+		if (!grown) {
+			diag_error(in->path, in->row.line, "out of memory");
+			return -1;
+		}
+		in->held = grown;
+		in->cheld = cap;
+	}
+	size_t arrays = n * (sizeof(char *) + sizeof(size_t));
+	/* zeroed, with room past the last field: PCRE2's JIT reads up to 16
+	 * bytes past a subject's end, as csvrd's row buffer allows for */
+	struct held_row *h = calloc(1, sizeof *h + arrays + text + 32);
+	if (!h) {
+		diag_error(in->path, in->row.line, "out of memory");
+		return -1;
+	}
+	h->line = in->row.line;
+	h->flags = in->row.flags;
+	h->damage = in->row.damage;
+	h->n = n;
+	h->field = (const char **)(h + 1);
+	h->len = (size_t *)(h->field + n);
+	char *o = (char *)(h->len + n);
+	for (size_t i = 0; i < n; i++) {
+		memcpy(o, in->row.field[i], in->row.len[i] + 1);
+		h->field[i] = o;
+		h->len[i] = in->row.len[i];
+		o += in->row.len[i] + 1;
+	}
+	in->held[in->nheld++] = h;
+	in->held_bytes += sizeof *h + arrays + text;
+	return 0;
+}
+
+/* Decides the open file's slash dates: 1 month first, 2 day first, proved
+ * by the date s[0..n) at line (0, NULL: by default, no date said). */
+static void decide(struct ingest *in, int slash, long line, const char *s, size_t n)
+{
+	struct tally_file *f = &in->tally->files[in->file];
+	in->slash = slash;
+	f->slash = slash;
+	f->slash_line = line;
+	f->slash_date[0] = '\0';
+	if (s)
+		date_text(f->slash_date, sizeof f->slash_date, s, n);
+}
+
+/* What the row's time cells say of the slash dates: TIMES_SLASH_*, the
+ * cell that said it in *s, *n. */
+static int row_order(const struct ingest *in, const char **s, size_t *n)
+{
+	static const enum col tcols[3] = {COL_START_TIME, COL_SUBMIT_TIME, COL_END_TIME};
+	int seen = TIMES_SLASH_NONE;
+	for (int k = 0; k < 3; k++) {
+		size_t len;
+		const char *cell = col(in, tcols[k], &len);
+		int o = times_slash_order(cell, len);
+		if (o == TIMES_SLASH_DAY_FIRST || o == TIMES_SLASH_MONTH_FIRST) {
+			*s = cell;
+			*n = len;
+			return o;
+		}
+		seen = o == TIMES_SLASH_EITHER ? o : seen;
+	}
+	return seen;
+}
+
+/* The row just read, while the slash dates are undecided: 1 when it was
+ * held (or the held rows are now to be handed out), 0 when it is to be
+ * typed now, -1 out of memory. */
+static int undecided(struct ingest *in)
+{
+	const char *s = NULL;
+	size_t n = 0;
+	int o = row_order(in, &s, &n);
+	if (o == TIMES_SLASH_DAY_FIRST || o == TIMES_SLASH_MONTH_FIRST) {
+		decide(in, o == TIMES_SLASH_DAY_FIRST ? 2 : 1, in->row.line, s, n);
+		if (!in->nheld)
+			return 0;
+		return hold(in) == 0 ? 1 : -1;
+	}
+	if (o == TIMES_SLASH_NONE && !in->nheld)
+		return 0;
+	if (hold(in) != 0)
+		return -1;
+	if (in->nheld >= INGEST_LOOKAHEAD_ROWS || in->held_bytes >= INGEST_LOOKAHEAD_BYTES)
+		decide(in, 1, 0, NULL, 0); /* no date said: month first */
+	return 1;
+}
+
+/* The source has ended (got 0) or failed (got < 0): 0 at a clean end, -1
+ * after damage or an error (reported). */
+static int at_end(struct ingest *in, int got)
+{
+	if (got < 0) {
+		in->tally->files[in->file].resumed = 0;
+		ingest_close(in);
+		return -1;
+	}
+	if (!in->damaged)
+		return 0;
+	ingest_close(in); /* read to its end, but a row was lost */
+	return -1;
+}
+
+void ingest_only_sandbox(struct ingest *in, int on)
+{
+	in->only_sandbox = on;
+}
+
+/* With only_sandbox: 1 when the row is not a sandbox run (not typed). */
+static int passed_over(const struct ingest *in)
+{
+	size_t n;
+	enum run_env env = in->env;
+	if (!in->only_sandbox)
+		return 0;
+	const char *s = col(in, COL_ENVIRONMENT, &n);
+	csvrd_trim(&s, &n);
+	return (n && run_env_parse(s, n, &env) != 0) || env != RUN_SANDBOX;
+}
+
 int ingest_next(struct ingest *in, struct run *run)
 {
 	if (!in->rd)
 		return 0;
 	for (;;) {
-		int got = csvrd_next(in->rd, &in->row);
-		if (got == 0) {
-			if (!in->damaged)
-				return 0;
-			ingest_close(in); /* read to its end, but a row was lost */
-			return -1;
+		free(in->lent);
+		in->lent = NULL;
+		if (in->next_held < in->nheld && in->slash) {
+			/* the rows held while the slash dates were undecided */
+			struct held_row *h = in->held[in->next_held++];
+			in->lent = h;
+			in->row = (struct csvrow){h->line, h->n, h->field, h->len, h->flags, h->damage};
+			if (in->next_held == in->nheld)
+				in->nheld = in->next_held = in->held_bytes = 0;
+			if (!passed_over(in) && make_run(in, run) == 0)
+				break;
+			continue;
 		}
-		if (got < 0) {
-			mark_incomplete(in, 0);
-			in->tally->files[in->file].resumed = 0;
-			ingest_close(in);
-			return -1;
+		if (in->ended)
+			return at_end(in, in->ended);
+		int got = csvrd_next(in->rd, &in->row);
+		if (got <= 0) {
+			if (got < 0)
+				mark_incomplete(in, 0); /* the error just reported */
+			in->ended = got < 0 ? -1 : 1;
+			if (in->nheld)
+				decide(in, 1, 0, NULL, 0); /* no date said: month first */
+			continue;
 		}
 		if (in->row.flags & CSVROW_NO_LINE_END)
 			no_line_end(in);
@@ -519,9 +831,22 @@ int ingest_next(struct ingest *in, struct run *run)
 		}
 		in->tally->read++;
 		in->tally->files[in->file].rows++;
-		if (make_run(in, run) == 0)
-			return 1;
+		if (!in->slash) {
+			int held = undecided(in);
+			if (held < 0) {
+				mark_incomplete(in, 0);
+				in->ended = -1;
+				continue;
+			}
+			if (held)
+				continue;
+		}
+		if (!passed_over(in) && make_run(in, run) == 0)
+			break;
 	}
+	if (run->env == RUN_PRODUCTION)
+		tally_production(in->tally, (size_t)in->file, run->time);
+	return 1;
 }
 
 void ingest_reject_last(struct ingest *in, enum reject_reason why, const char *detail)
@@ -529,8 +854,16 @@ void ingest_reject_last(struct ingest *in, enum reject_reason why, const char *d
 	reject(in, why, "%s", detail);
 }
 
+int ingest_has(const struct ingest *in, enum col c)
+{
+	return in->rd && in->map[c] >= 0;
+}
+
 void ingest_close(struct ingest *in)
 {
+	held_clear(in);
+	if (in->rd) /* Windows-1252 may first show at any row */
+		in->tally->files[in->file].encoding = csvrd_encoding(in->rd);
 	csvrd_close(in->rd);
 	in->rd = NULL;
 }

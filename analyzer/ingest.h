@@ -31,9 +31,28 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env);
  * read); either is reported and marks the file incomplete in the tally.
  * Rejected and header rows are consumed silently; a last row without line
  * end is read, with a warning (stderr and the tally). The delimiter
- * (comma, semicolon, tab) is detected from the header row, and UTF-16 text
- * (by its byte order mark) is read. */
+ * (comma, semicolon, tab) is detected from the header row, UTF-16 text
+ * (by its byte order mark) is read, and bytes that are no UTF-8 are read as
+ * Windows-1252. Slash dates are month first (10/05/2026 is October 5)
+ * unless the file proves them day first (a first number over 12); until a
+ * date has proved either, rows whose dates read both ways are held (up to
+ * 10,000 rows or 4 MiB), then handed out in order; a later date against
+ * the reading rejects its row (REJ_DATE_ORDER) and is an error at its line.
+ * A cell the verdict can do without (record count, progress, status, type,
+ * a time that is not the run's) that cannot be read is counted and named
+ * (tally_bad_cell), its run judged without it; only a row that cannot be
+ * judged is rejected. A submitted_by value that reads as a name is taken
+ * as the name (run.name_from_user). Each production run's time goes into
+ * its file's span (tally_production). */
 int ingest_next(struct ingest *in, struct run *run);
+
+/* 1 when the open file has column c (COL_ENVIRONMENT: rows that may be
+ * sandbox runs in a production file). */
+int ingest_has(const struct ingest *in, enum col c);
+
+/* On: the rows an environment column does not mark sandbox are passed over
+ * untyped (a first reading of a production file for its sandbox rows). */
+void ingest_only_sandbox(struct ingest *in, int on);
 
 /* Rejects the run last returned, after the fact (a rule pattern hit its
  * limit on it): counts it and writes it to the rejects file. */

@@ -34,6 +34,11 @@ const char opts_help_filters[] =
 
 const char opts_help_input[] =
 	"  --sandbox FILE    read FILE as sandbox history (repeatable)\n"
+	"  --sandbox-refreshed DATE\n"
+	"                    the sandbox was refreshed from production on DATE\n"
+	"                    (YYYY-MM-DD; the latest given counts): sandbox runs\n"
+	"                    dated before it are production's history copied\n"
+	"                    over, not tests, and are set aside\n"
 	"  --tz ZONE         zone of times written without one (IANA name, or\n"
 	"                    UTC; default $TZ, else the system zone)\n"
 	"  --column C=H      read header H as column C (repeatable; a file\n"
@@ -59,6 +64,7 @@ void opts_usage_error(const char *cmd, const char *fmt, ...)
 
 enum {
 	OPT_SANDBOX = 256,
+	OPT_SANDBOX_REFRESHED,
 	OPT_TZ,
 	OPT_COLUMN,
 	OPT_REJECTS,
@@ -177,6 +183,7 @@ void opts_init(struct opts *o, const char *cmd)
 	o->cmd = cmd;
 	o->large_set = RULES_DEFAULT_LARGE_SET;
 	o->limit = 50;
+	o->refreshed = TIME_NONE;
 	filter_init(&o->filter);
 }
 
@@ -192,6 +199,7 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 {
 	static const struct option longopts[] = {
 		{"sandbox", required_argument, NULL, OPT_SANDBOX},
+		{"sandbox-refreshed", required_argument, NULL, OPT_SANDBOX_REFRESHED},
 		{"tz", required_argument, NULL, OPT_TZ},
 		{"column", required_argument, NULL, OPT_COLUMN},
 		{"rejects", required_argument, NULL, OPT_REJECTS},
@@ -271,6 +279,20 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 		case OPT_SANDBOX:
 			o->sandbox[o->nsandbox++] = optarg;
 			break;
+		case OPT_SANDBOX_REFRESHED: {
+			int y, m, d;
+			if (times_parse_date(optarg, strlen(optarg), &y, &m, &d) != 0) {
+				opts_usage_error(o->cmd, "--sandbox-refreshed wants a date as "
+							 "YYYY-MM-DD, not '%s'",
+						 optarg);
+				return -1;
+			}
+			/* refreshed more than once: the latest refresh counts */
+			int64_t day = times_days_from_civil(y, m, d);
+			if (o->refreshed == TIME_NONE || day > o->refreshed)
+				o->refreshed = day;
+			break;
+		}
 		case OPT_TZ:
 			o->tz = optarg;
 			break;

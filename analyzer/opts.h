@@ -29,6 +29,7 @@ struct opts {
 	const char *rules, *tz, *out, *rejects, *format;
 	const char *period, *since, *until;
 	int64_t large_set, limit;
+	int64_t refreshed; /* --sandbox-refreshed: the latest day, or TIME_NONE */
 	const char **sandbox;
 	size_t nsandbox;
 	struct columns cols;

@@ -129,11 +129,31 @@ static int clock_parse(const char *s, long *secs, int *with_seconds)
 	return 0;
 }
 
+/* A slash date alone, month first ("10/05/2026") unless its first number
+ * is over 12 ("25/10/2026"): 0 and the date, or -1. */
+static int slash_date(const char *s, int *y, int *m, int *d)
+{
+	char extra;
+	if (sscanf(s, "%2d/%2d/%4d%c", m, d, y, &extra) != 3 || strlen(s) < 8 ||
+	    !all_digits(s + strlen(s) - 4, 4))
+		return -1;
+	if (*m > 12 && *d <= 12) { /* day first, as 25/10/2026 proves */
+		int t = *m;
+		*m = *d;
+		*d = t;
+	}
+	if (*m < 1 || *m > 12 || *d < 1 ||
+	    *d > days_in_month(*y, *m) || *y < 1900 || *y > 9999)
+		return -1;
+	return 0;
+}
+
 /* --since or --until: a date, or a date and a time of day ("2026-10-14
- * 09:00", a space or a T between them). *day is the date; *at the instant
- * the bound falls on: the start of the minute (or second) given for
- * --since, the end of it for --until (TIME_NONE for a whole day); clock
- * the time as given. */
+ * 09:00", a space or a T between them), or any time the exports write
+ * (ISO 8601 with Z or an offset, "10/14/2026 9:00 AM", a slash date alone,
+ * month first unless the first number is over 12). *day is the (local) date; *at the instant the bound falls
+ * on: the start of the minute (or second) given for --since, the end of
+ * it for --until (TIME_NONE for a whole day); clock the local time of day. */
 static int date_opt(const char *opt, const char *s, int until, int64_t *day, int64_t *at,
 		    char *clock, size_t size)
 {
@@ -142,24 +162,46 @@ static int date_opt(const char *opt, const char *s, int until, int64_t *day, int
 	size_t n = strlen(s);
 	*at = TIME_NONE;
 	clock[0] = '\0';
-	if (times_parse_date(s, n < 10 ? n : 10, &y, &m, &d) != 0 ||
-	    (n > 10 && ((s[10] != ' ' && s[10] != 'T') ||
-			clock_parse(s + 11, &secs, &with_seconds) != 0))) {
-		diag_error(NULL, 0,
-			   "%s wants a date as YYYY-MM-DD, or a date and a time of day as "
-			   "\"YYYY-MM-DD HH:MM\", not '%s'",
-			   opt, s);
-		return -1;
+	if (times_parse_date(s, n < 10 ? n : 10, &y, &m, &d) == 0 &&
+	    (n == 10 || ((s[10] == ' ' || s[10] == 'T') &&
+			 clock_parse(s + 11, &secs, &with_seconds) == 0))) {
+		*day = times_days_from_civil(y, m, d);
+		if (n > 10) {
+			*at = times_from_local(y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60),
+					       (int)(secs % 60));
+			if (until)
+				*at += with_seconds ? 1 : 60; /* inclusive: to the end of it */
+			snprintf(clock, size, "%s", s + 11);
+		}
+		return 0;
 	}
-	*day = times_days_from_civil(y, m, d);
-	if (n > 10) {
-		*at = times_from_local(y, m, d, (int)(secs / 3600), (int)(secs / 60 % 60),
-				       (int)(secs % 60));
-		if (until)
-			*at += with_seconds ? 1 : 60; /* inclusive: to the end of it */
-		snprintf(clock, size, "%s", s + 11);
+	if (slash_date(s, &y, &m, &d) == 0) {
+		*day = times_days_from_civil(y, m, d);
+		return 0;
 	}
-	return 0;
+	int64_t ms;
+	if (times_parse_ms_order(s, n, times_slash_order(s, n) == TIMES_SLASH_DAY_FIRST, &ms) == 0) {
+		/* a time as an export writes it: its instant, in the --tz zone */
+		int64_t t = ms >= 0 ? ms / 1000 : (ms - 999) / 1000;
+		const char *colon = strchr(s, ':');
+		/* HH:MM:SS, not the colon of an offset (09:00-04:00) */
+		with_seconds = colon && strlen(colon) > 3 && colon[3] == ':';
+		struct times_parts lp;
+		times_local_parts(t, &lp);
+		*day = times_local_day(t);
+		*at = until ? t + (with_seconds ? 1 : 60) : t;
+		if (with_seconds)
+			snprintf(clock, size, "%02d:%02d:%02d", lp.hour, lp.minute, lp.second);
+		else
+			snprintf(clock, size, "%02d:%02d", lp.hour, lp.minute);
+		return 0;
+	}
+	diag_error(NULL, 0,
+		   "%s wants a date as YYYY-MM-DD, a date and a time of day as \"YYYY-MM-DD "
+		   "HH:MM\", or a time as the exports write it (2026-10-05T09:11:32Z, "
+		   "\"10/05/2026 9:11 AM\"), not '%s'",
+		   opt, s);
+	return -1;
 }
 
 int period_set(struct period *p, const char *period, const char *since, const char *until,

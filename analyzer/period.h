@@ -2,8 +2,10 @@
  * yesterday, monday ... sunday, last-month, 2026-10-14, 2026-10, 2026-Q4,
  * 2026, ...) or --since/--until, both inclusive, in the --tz zone. --since
  * and --until take a date, or a date and a time of day ("2026-10-14 09:00",
- * local): since from that minute, until to the end of that minute (of that
- * second when seconds are given). A plain struct; nothing to free. */
+ * local), or any time form the exports take (2026-10-14T13:00:00Z, an
+ * offset, "10/14/2026 9:00 AM", a slash date alone, month first): since
+ * from that minute, until to the end of that minute (of that second when
+ * seconds are given). A plain struct; nothing to free. */
 #ifndef ALMAUDIT_PERIOD_H
 #define ALMAUDIT_PERIOD_H
 

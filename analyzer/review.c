@@ -2,6 +2,7 @@
 
 #include "diag.h"
 #include "ingest.h"
+#include "joins.h"
 #include "times.h"
 
 #include <ctype.h>
@@ -68,6 +69,13 @@ static int next_grant(const struct rules *r, int p, int j, size_t *i)
 static int sandbox(struct review *rv, const struct run *run)
 {
 	const struct rules *r = rv->rules;
+	/* before the sandbox's refresh: production's history copied, no test,
+	 * and no reach of the sandbox history either */
+	if (rv->tally && rv->tally->refreshed != TIME_NONE &&
+	    times_local_day(run->time) < rv->tally->refreshed) {
+		rv->tally->sandbox_aside++;
+		return 0;
+	}
 	widen(&rv->sandbox_first, &rv->sandbox_last, run->time);
 	if (run_is_system(run))
 		return 0;
@@ -136,6 +144,9 @@ static int production(struct review *rv, const struct run *run)
 	}
 	if (t)
 		t->audited++;
+	/* the identity join, as the audit counts it (joins.h) */
+	if (t && job >= 0 && !run_is_account(run))
+		joins_person(t, run->user, run->user_name, p >= 0);
 	for (size_t i = p >= 0 && job >= 0 ? r->person_first[p] : 0;
 	     p >= 0 && job >= 0 && next_grant(r, p, job, &i); i++) {
 		size_t k = r->by_person[i];
@@ -284,7 +295,8 @@ int review_read(struct review *rv, const struct audit_inputs *in, struct ingest 
 	/* the filters choose approvals, not rows: no row is shown to them */
 	struct filter rows;
 	filter_init(&rows);
-	int status = audit_read(in, ing, rv->tally, &rows, rv->rules, each_run, &p, &rv->failed);
+	struct audit_reading how = {each_run, NULL, &p, NULL};
+	int status = audit_read(in, ing, rv->tally, &rows, rv->rules, &how, &rv->failed);
 	if (rv->failed) {
 		diag_error(NULL, 0, "out of memory: some runs may be counted twice");
 		if (rv->tally) {

@@ -94,7 +94,8 @@ int review_init(struct review *rv, const struct rules *rules, const struct perio
 		const struct filter *filter, int64_t today, struct tally *tally);
 void review_free(struct review *rv);
 
-/* One run read. A sandbox run is evidence of testing (at any date); a
+/* One run read. A sandbox run is evidence of testing (at any date, but
+ * for one dated before the tally's refreshed day: set aside, counted); a
  * production run in the period, not a system run, counts once (by id) for
  * each approval of its person that grants its job (directly or through
  * includes) and held for it (signed off on or before its day, not revoked,

@@ -156,6 +156,12 @@ const char *rules_table_cell(const struct rules_table *t, size_t i, size_t *n)
 
 void rules_table_close(struct rules_table *t)
 {
+	/* a file saved from Excel on Windows: read, and said */
+	const char *enc = t->rd ? csvrd_encoding(t->rd) : NULL;
+	if (enc && !strcmp(enc, "Windows-1252"))
+		diag_error(t->path, 0,
+			   "warning: not UTF-8: its bytes that are no UTF-8 were read as "
+			   "Windows-1252 (save it as \"CSV UTF-8\" to be sure of its names)");
 	csvrd_close(t->rd);
 	t->rd = NULL;
 }

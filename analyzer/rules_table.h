@@ -3,7 +3,8 @@
  * their header names (case ignored, in any order, the delimiter detected),
  * comment ('#') and blank rows skipped, a stray quote, a row too large or
  * with more fields than the header reported at its file and line and
- * skipped, and each cell handed out trimmed. It knows nothing of what the
+ * skipped, and each cell handed out trimmed; a file that is not UTF-8 is
+ * read as Windows-1252 where it is not, with a warning naming it. It knows nothing of what the
  * files mean (matrix.c, units.c and waivers.c do). A struct rules_table
  * owns its open reader from rules_table_open to rules_table_close; a row's
  * cells are borrowed until the next row. */

@@ -166,3 +166,144 @@ int run_is_system(const struct run *r)
 {
 	return r->type == RUN_SCHEDULED || strcasecmp(r->user, "System") == 0;
 }
+
+int run_is_account(const struct run *r)
+{
+	static const char *const accounts[] = {"System", "exl_api", "API", "Ex Libris, API"};
+	const char *who = r->user[0] ? r->user : r->user_name;
+	for (size_t i = 0; i < sizeof accounts / sizeof accounts[0]; i++)
+		if (strcasecmp(who, accounts[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int run_looks_like_name(const char *s)
+{
+	int letter = 0, sep = 0, word = 0, gap = 0;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == ',') {
+			sep = 1;
+		} else if (c == ' ' || c == '\t') {
+			gap = word; /* a space after a word: between words if one follows */
+		} else {
+			if (gap)
+				sep = 1;
+			word = 1;
+			gap = 0;
+			letter |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80;
+		}
+	}
+	return letter && sep;
+}
+
+/* The group separator at s[i..n): its length (0: none) and *kind. */
+static size_t group_sep(const char *s, size_t n, size_t i, int *kind)
+{
+	static const char *const wide[] = {"\xC2\xA0", "\xE2\x80\x89", "\xE2\x80\xAF",
+					   "\xE2\x80\x99"};
+	unsigned char c = (unsigned char)s[i];
+	if (c == ',' || c == '.' || c == '\'' || c == ' ') {
+		*kind = c;
+		return 1;
+	}
+	for (size_t k = 0; k < sizeof wide / sizeof wide[0]; k++) {
+		size_t len = strlen(wide[k]);
+		if (n - i >= len && memcmp(s + i, wide[k], len) == 0) {
+			*kind = 256 + (int)k;
+			return len;
+		}
+	}
+	return 0;
+}
+
+#define COUNT_RUNS 8
+
+int run_parse_count(const char *s, size_t n, uint64_t max, uint64_t *out)
+{
+	/* the digit runs and the separators between them */
+	size_t start[COUNT_RUNS], len[COUNT_RUNS];
+	int sep[COUNT_RUNS];
+	size_t runs = 0, i = 0;
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	while (i < n) {
+		if (runs == COUNT_RUNS)
+			return -1;
+		start[runs] = i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		len[runs] = i - start[runs];
+		if (!len[runs])
+			return -1;
+		runs++;
+		if (i == n)
+			break;
+		size_t k = group_sep(s, n, i, &sep[runs]);
+		if (!k || i + k == n)
+			return -1;
+		i += k;
+	}
+	if (!runs)
+		return -1;
+	/* a decimal part of zeros after a '.' or ',' that groups nothing */
+	size_t whole = runs;
+	int grouped = runs > 1;
+	for (size_t r = 1; r < runs; r++)
+		grouped &= sep[r] == sep[1] && len[r] == 3;
+	grouped &= len[0] <= 3;
+	if (!grouped && runs > 1 && (sep[runs - 1] == ',' || sep[runs - 1] == '.') &&
+	    len[runs - 1] <= 2) {
+		for (size_t k = 0; k < len[runs - 1]; k++)
+			if (s[start[runs - 1] + k] != '0')
+				return -1;
+		whole = runs - 1;
+		grouped = whole == 1 || len[0] <= 3;
+		for (size_t r = 1; r < whole; r++)
+			grouped &= sep[r] == sep[1] && sep[r] != sep[runs - 1] && len[r] == 3;
+	}
+	if (!grouped && whole > 1)
+		return -1;
+	uint64_t v = 0;
+	for (size_t r = 0; r < whole; r++)
+		for (size_t k = 0; k < len[r]; k++) {
+			unsigned d = (unsigned)(s[start[r] + k] - '0');
+			if (v > (max - d) / 10)
+				return -1;
+			v = v * 10 + d;
+		}
+	*out = v;
+	return 0;
+}
+
+int run_parse_progress(const char *s, size_t n, int *out)
+{
+	size_t i = 0;
+	int v = 0, digits = 0;
+	while (n && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n && s[n - 1] == '%')
+		n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++, digits++)
+		if ((v = v * 10 + (s[i] - '0')) > 100)
+			return -1;
+	if (!digits)
+		return -1;
+	if (i < n && (s[i] == '.' || s[i] == ',')) {
+		size_t f = ++i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		if (i == f || (v == 100 && strspn(s + f, "0") < i - f))
+			return -1;
+	}
+	if (i != n)
+		return -1;
+	*out = v;
+	return 0;
+}

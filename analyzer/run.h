@@ -20,15 +20,22 @@ struct run {
 	int type_from_job_id; /* the type cell was empty: type read from job_id */
 	const char *user;      /* submitted_by: Alma primary id, System, exl_api */
 	const char *user_name; /* submitted_by_desc: "Last, First" */
+
 	int64_t submit_time, start_time, end_time; /* UTC, TIME_NONE if empty */
 	int64_t time;	    /* start, else submit, else end time */
 	int64_t time_ms;    /* the same instant to the millisecond (ms since 1970) */
 	const char *status; /* code: COMPLETED_SUCCESS ... ("" if empty) */
 	int progress;	    /* percent, -1 if empty */
-	int64_t records;    /* total records, -1 if empty */
+	int64_t records;    /* total records, -1 if empty or not a count */
 	int no_records_col; /* the export has no record count column at all */
 	const char *set_name;
 	enum run_env env;
+	int type_unknown; /* the type cell holds a label not known: judged as a staff run */
+	/* the name was read from submitted_by, which held a name ("Fischer,
+	 * Ben"), not an Alma id: user is then "" (or the id the name column
+	 * held instead, when the two were swapped) */
+	int name_from_user;
+	const char *records_bad; /* the record count cell when it is not a count, else NULL */
 };
 
 const char *run_type_name(enum run_type t); /* "MANUAL"; "" for unknown */
@@ -55,5 +62,29 @@ const char *run_status_nearest(const char *s);
 
 /* A system run: scheduled, or submitted by System. Counted, never judged. */
 int run_is_system(const struct run *r);
+
+/* An account no person is behind: System, exl_api, API (by submitted_by,
+ * or by the name when no id is given). Its runs are not counted among the
+ * runs that should match a person in staff.csv. */
+int run_is_account(const struct run *r);
+
+/* 1 when a submitted_by value reads as a person's name, not an Alma
+ * primary id: it holds a comma or a space between words ("Fischer, Ben",
+ * "Ben Fischer"), which primary ids never do, and a letter. */
+int run_looks_like_name(const char *s);
+
+/* A record count as exports and spreadsheets write it: digits, their
+ * thousands optionally grouped (groups of three after the first of one to
+ * three) by ',', '.', '\'', a space, a no-break space, a thin space or a
+ * right single quote (U+00A0, U+2009, U+202F, U+2019), one separator
+ * throughout ("2,400", "2.400", "2'400", "1 234 567"); and an integer
+ * written with one or two decimal zeros ("2400.0", "2,400.00", "2.400,00",
+ * "50,00"). Anything else ("1,2,3", "1.5", "1,0000") is no count. 0 and
+ * *out set, or -1. */
+int run_parse_count(const char *s, size_t n, uint64_t max, uint64_t *out);
+
+/* A progress in percent: 0 to 100, optionally with a fraction (cut) and a
+ * '%' ("35", "99.5", "100%"). 0 and *out set, or -1. */
+int run_parse_progress(const char *s, size_t n, int *out);
 
 #endif

@@ -15,6 +15,9 @@ void runset_free(struct runset *s)
 	for (size_t i = 0; i < s->nheld; i++)
 		free(s->held[i].text);
 	free(s->held);
+	for (size_t i = 0; i < s->ndeferred; i++)
+		free(s->deferred[i].text);
+	free(s->deferred);
 	idset_free(&s->ids);
 	idmap_free(&s->held_at);
 	memset(s, 0, sizeof *s);
@@ -84,34 +87,71 @@ static const char *keep(char *text, size_t *o, const char *s)
 	return text + *o - n;
 }
 
+/* Copies run into *dst, its strings into text (sized for them). */
+static void copy_run(struct run *dst, const struct run *run, char *text)
+{
+	size_t o = 0;
+	*dst = *run;
+	dst->job_id = keep(text, &o, run->job_id);
+	dst->name = keep(text, &o, run->name);
+	dst->category = keep(text, &o, run->category);
+	dst->user = keep(text, &o, run->user);
+	dst->user_name = keep(text, &o, run->user_name);
+	dst->status = keep(text, &o, run->status);
+	dst->set_name = keep(text, &o, run->set_name);
+	if (run->records_bad)
+		dst->records_bad = keep(text, &o, run->records_bad);
+}
+
 /* Copies run and v into h, the strings into h->text (sized for them). */
 static void copy(struct runset_held *h, const struct run *run, const struct verdict *v)
 {
-	char *text = h->text;
-	size_t o = 0;
-	h->run = *run;
+	copy_run(&h->run, run, h->text);
 	h->v = *v;
-	h->run.job_id = keep(text, &o, run->job_id);
-	h->run.name = keep(text, &o, run->name);
-	h->run.category = keep(text, &o, run->category);
-	h->run.user = keep(text, &o, run->user);
-	h->run.user_name = keep(text, &o, run->user_name);
-	h->run.status = keep(text, &o, run->status);
-	h->run.set_name = keep(text, &o, run->set_name);
+}
+
+/* Bytes past the strings, zeroed: PCRE2's JIT reads up to 16 bytes past a
+ * subject's end (SIMD), and a run held is matched again (judged at the end,
+ * filtered); what it reads there is defined. */
+#define TEXT_PAD 32
+
+/* The bytes the strings of a run take, and the pad after them. */
+static size_t text_size(const struct run *run)
+{
+	const char *const fields[] = {run->job_id, run->name,	   run->category,
+				      run->user,   run->user_name, run->status, run->set_name};
+	size_t total = TEXT_PAD + (run->records_bad ? strlen(run->records_bad) + 1 : 0);
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		total += strlen(fields[i]) + 1;
+	return total;
+}
+
+int runset_defer(struct runset *s, const struct run *run)
+{
+	if (s->ndeferred == s->cdeferred) {
+		size_t cap = s->cdeferred ? s->cdeferred * 2 : 16;
+		struct runset_run *grown = realloc(s->deferred, cap * sizeof *grown);
+		if (!grown)
+			return -1;
+		s->deferred = grown;
+		s->cdeferred = cap;
+	}
+	struct runset_run *d = &s->deferred[s->ndeferred];
+	if (!(d->text = calloc(1, text_size(run))))
+		return -1;
+	copy_run(&d->run, run, d->text);
+	s->ndeferred++;
+	return 0;
 }
 
 int runset_hold(struct runset *s, const struct run *run, const struct verdict *v)
 {
-	const char *const fields[] = {run->job_id, run->name,	   run->category,
-				      run->user,   run->user_name, run->status, run->set_name};
-	size_t total = 0;
-	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-		total += strlen(fields[i]) + 1;
+	size_t total = text_size(run);
 	uint32_t *was = idmap_get(&s->held_at, run->id);
 	if (was && *was) {
 		/* a later copy, still without a count: it is the one reported */
 		struct runset_held *h = &s->held[*was - 1];
-		char *text = malloc(total);
+		char *text = calloc(1, total);
 		if (!text)
 			return -1;
 		free(h->text);
@@ -128,7 +168,7 @@ int runset_hold(struct runset *s, const struct run *run, const struct verdict *v
 		s->cap = cap;
 	}
 	uint32_t *at = idmap_put(&s->held_at, run->id);
-	char *text = malloc(total);
+	char *text = calloc(1, total);
 	if (!at || !text) {
 		free(text);
 		return -1;

@@ -3,10 +3,13 @@
  * each run that had any (so the findings of a run read in several inputs are
  * the union of its copies, each kind reported once), and the unknown-size
  * findings held back until the end (a later copy may carry the record count
- * that answers them). struct runset owns every table and every held run;
+ * that answers them), and the runs whose unapproved or no-signoff choice
+ * waits for all the sandbox evidence. struct runset owns every table and
+ * every held run;
  * runset_free releases them. Memory: 9.1 to 13.7 bytes per distinct run
  * (the id set, its kinds included; see hmap.h; 16 to 21 for an id far from
- * the others), and more only per run held for unknown-size. */
+ * the others), and more only per run held (for unknown-size, or for its
+ * evidence). */
 #ifndef ALMAUDIT_RUNSET_H
 #define ALMAUDIT_RUNSET_H
 
@@ -25,12 +28,22 @@ struct runset_held {
 	int live; /* 0: a later copy had a record count */
 };
 
+/* A run kept without its verdict: every string of run points into text. */
+struct runset_run {
+	struct run run;
+	char *text;
+};
+
 struct runset {
 	struct idset ids;    /* every distinct run judged -> found kinds | flagged << 7 |
 				shown kinds << 8 */
 	struct idmap held_at; /* run id -> index in held[] + 1 */
 	struct runset_held *held;
 	size_t nheld, cap;
+	/* the runs whose unapproved or no-signoff finding waits for the end of
+	 * reading (evidence may still come, or prove a copy), in the order read */
+	struct runset_run *deferred;
+	size_t ndeferred, cdeferred;
 };
 
 void runset_init(struct runset *s);
@@ -68,6 +81,10 @@ int runset_held(const struct runset *s, uint64_t id);
 
 /* A later copy carried a record count: the held run (if any) is let go. */
 void runset_release(struct runset *s, uint64_t id);
+
+/* Keeps a copy of a run until the end of reading, its unapproved or
+ * no-signoff finding to be decided then. 0, or -1 when out of memory. */
+int runset_defer(struct runset *s, const struct run *run);
 
 /* Runs with findings of which none were shown (hidden by filters). */
 uint64_t runset_hidden(const struct runset *s);

@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "times.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@ void tally_init(struct tally *t)
 {
 	memset(t, 0, sizeof *t);
 	t->first = t->last = TIME_NONE;
+	t->refreshed = TIME_NONE;
 }
 
 int tally_add_file(struct tally *t, const char *name, enum run_env env)
@@ -33,6 +35,7 @@ int tally_add_file(struct tally *t, const char *name, enum run_env env)
 		return -1;
 	}
 	f->env = env;
+	f->first = f->last = TIME_NONE;
 	return (int)t->nfiles++;
 }
 
@@ -41,6 +44,7 @@ void tally_free(struct tally *t)
 	for (size_t i = 0; i < t->nfiles; i++)
 		free(t->files[i].name);
 	free(t->files);
+	free(t->months);
 	tally_init(t);
 }
 
@@ -67,6 +71,84 @@ void tally_seen(struct tally *t, int64_t time)
 		t->last = time;
 }
 
+static int64_t month_of(int64_t t)
+{
+	int y, m, d;
+	times_civil_from_days(times_local_day(t), &y, &m, &d);
+	return (int64_t)y * 12 + m - 1;
+}
+
+void tally_production(struct tally *t, size_t i, int64_t time)
+{
+	struct tally_file *f = &t->files[i];
+	if (f->first == TIME_NONE || time < f->first)
+		f->first = time;
+	if (f->last == TIME_NONE || time > f->last)
+		f->last = time;
+	if (t->months) {
+		int64_t m = month_of(time) - t->month0;
+		if (m >= 0 && (size_t)m < t->nmonths)
+			t->months[m]++;
+	}
+}
+
+int tally_months(struct tally *t, int64_t first_day, int64_t last_day)
+{
+	int y, m, d;
+	if (first_day == TIME_NONE || last_day == TIME_NONE)
+		return 0;
+	times_civil_from_days(first_day, &y, &m, &d);
+	int64_t a = (int64_t)y * 12 + m - 1;
+	times_civil_from_days(last_day, &y, &m, &d);
+	int64_t b = (int64_t)y * 12 + m - 1;
+	if (b < a || b - a >= TALLY_MONTHS_MAX)
+		return 0;
+	free(t->months);
+	t->months = calloc((size_t)(b - a + 1), sizeof *t->months);
+	if (!t->months) {
+		diag_error(NULL, 0, "out of memory");
+		return -1;
+	}
+	t->month0 = a;
+	t->nmonths = (size_t)(b - a + 1);
+	return 0;
+}
+
+void tally_bad_cell(struct tally *t, const char *file, long line, enum col c, const char *text)
+{
+	t->bad_cells[c]++;
+	if (t->ncells == TALLY_CELLS_KEPT)
+		return;
+	struct tally_cell *e = &t->cells[t->ncells++];
+	e->file = file;
+	e->line = line;
+	e->col = c;
+	snprintf(e->text, sizeof e->text, "%s", text);
+}
+
+void tally_note(struct tally *t, int error, const char *fmt, ...)
+{
+	char text[sizeof t->notes[0].text];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	diag_error(NULL, 0, "%s%s", error ? "" : "warning: ", text);
+	if (t->nnotes == TALLY_NOTES)
+		return;
+	t->notes[t->nnotes].error = error;
+	snprintf(t->notes[t->nnotes].text, sizeof t->notes[0].text, "%s", text);
+	t->nnotes++;
+}
+
+int tally_noted_error(const struct tally *t)
+{
+	for (size_t i = 0; i < t->nnotes; i++)
+		if (t->notes[i].error)
+			return 1;
+	return 0;
+}
+
 uint64_t tally_rejected(const struct tally *t)
 {
 	uint64_t n = 0;
@@ -91,14 +173,12 @@ const char *tally_reject_name(enum reject_reason r)
 		[REJ_BAD_ID] = "bad id",
 		[REJ_BAD_TIME] = "unparseable time",
 		[REJ_NO_TIME] = "no time",
-		[REJ_BAD_TYPE] = "bad type",
 		[REJ_BAD_ENVIRONMENT] = "bad environment",
-		[REJ_BAD_RECORDS] = "bad record count",
-		[REJ_BAD_PROGRESS] = "bad progress",
 		[REJ_FIELD_TOO_LARGE] = "field too large",
 		[REJ_TRUNCATED] = "truncated row",
 		[REJ_MATCH_LIMIT] = "pattern limit",
 		[REJ_UNTERMINATED] = "unterminated quote",
+		[REJ_DATE_ORDER] = "date order",
 	};
 	return names[r];
 }
@@ -116,10 +196,20 @@ const char *tally_skip_name(enum skip_reason s)
 
 const char *tally_file_format(const struct tally_file *f, char *buf, size_t size)
 {
-	snprintf(buf, size, "%s%s%s%s", f->gzip ? "gzip" : "plain", f->encoding ? ", " : "",
+	char dates[96] = "", names[96] = "";
+	if (f->slash && f->slash_line)
+		snprintf(dates, sizeof dates, ", dates %s first (line %ld: %s)",
+			 f->slash == 2 ? "day" : "month", f->slash_line, f->slash_date);
+	else if (f->slash)
+		snprintf(dates, sizeof dates, ", dates month first (no date says which)");
+	if (f->names_in_user)
+		snprintf(names, sizeof names, ", submitted_by holds names (%llu %s): read as names",
+			 (unsigned long long)f->names_in_user, f->names_in_user == 1 ? "row" : "rows");
+	snprintf(buf, size, "%s%s%s%s%s%s", f->gzip ? "gzip" : "plain", f->encoding ? ", " : "",
 		 f->encoding ? f->encoding : "",
 		 f->delim == ';'    ? ", semicolon-separated"
 		 : f->delim == '\t' ? ", tab-separated"
-				    : "");
+				    : "",
+		 dates, names);
 	return buf;
 }

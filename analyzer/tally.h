@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "columns.h"
 #include "diag.h"
 #include "run.h"
 
@@ -17,14 +18,12 @@ enum reject_reason {
 	REJ_BAD_ID,
 	REJ_BAD_TIME,
 	REJ_NO_TIME,
-	REJ_BAD_TYPE,
 	REJ_BAD_ENVIRONMENT,
-	REJ_BAD_RECORDS,
-	REJ_BAD_PROGRESS,
 	REJ_FIELD_TOO_LARGE,
 	REJ_TRUNCATED,
 	REJ_MATCH_LIMIT,
 	REJ_UNTERMINATED, /* a quoted field never closed: a stray quote */
+	REJ_DATE_ORDER,	  /* a slash date against the file's reading (day or month first) */
 	REJ_COUNT
 };
 
@@ -51,6 +50,42 @@ struct tally_file {
 	long no_line_end;     /* the line of a last row with no line end (cut short?), 0 if none */
 	long error_line;      /* where reading stopped (0: no line applies) */
 	char error[DIAG_LAST_MAX + 1]; /* the error that stopped it, "" if none */
+	int64_t first, last;  /* its earliest and latest production run; TIME_NONE if none */
+	/* slash dates (10/05/2026): 0 none read, 1 month first, 2 day first;
+	 * the line whose date proved the reading and that date (0, "": none
+	 * did, month first by default) */
+	int slash;
+	long slash_line;
+	char slash_date[24];
+	long date_conflict;	 /* the first line whose date went against the reading, 0 if none */
+	char conflict_date[24];	 /* that date */
+	uint64_t names_in_user;	 /* rows whose submitted_by held a name: read as the name */
+	int user_name_col;	 /* its header has a submitted_by_desc column */
+	char name_like[COLUMNS_NAME_MAX + 1]; /* an unmapped header that looks like a
+						 name column ("User Name"), "" if none */
+};
+
+/* A cell that could not be read: its run is judged without it. */
+#define TALLY_CELLS_KEPT 20
+struct tally_cell {
+	const char *file; /* a tally_file's name */
+	long line;
+	enum col col;
+	char text[200]; /* "total_records '2.4k' is not a count: the run has no record count" */
+};
+
+/* A note said at the top of every report (and on standard error): an
+ * ERROR makes the exit status 2; a WARNING does not. */
+#define TALLY_NOTES 8
+struct tally_note {
+	int error;
+	char text[768];
+};
+
+/* Days of the period no production input reaches (local days since 1970). */
+#define TALLY_GAPS 16
+struct tally_gap {
+	int64_t first, last;
 };
 
 /* The first rejected rows, for reports that list them. */
@@ -78,7 +113,38 @@ struct tally {
 	char uncovered[256]; /* "" or why the inputs do not cover the period */
 	struct tally_reject rejects[TALLY_REJECTS_KEPT];
 	size_t nrejects;
+	uint64_t bad_cells[COL_COUNT]; /* cells not read, by column: their runs judged */
+	struct tally_cell cells[TALLY_CELLS_KEPT];
+	size_t ncells;
+	struct tally_note notes[TALLY_NOTES];
+	size_t nnotes;
+	/* identity: manual runs of jobs in jobs.csv judged (System and API
+	 * accounts aside), and of them those matched to a person in staff.csv;
+	 * a few of the others' ids or names, for the report */
+	uint64_t manual_runs, matched;
+	char unmatched[3][64];
+	size_t nunmatched;
+	/* sandbox evidence: runs set aside as dated before --sandbox-refreshed,
+	 * and runs whose id is a production run's (copies) */
+	uint64_t sandbox_aside, sandbox_copies;
+	int64_t refreshed; /* the latest --sandbox-refreshed day, TIME_NONE if none */
+	/* coverage of a bounded period: 0 whole (or no period), 1 in part, 2
+	 * none; quiet: covered, yet no production run in it; the days missing */
+	int coverage;
+	int quiet;
+	struct tally_gap gaps[TALLY_GAPS];
+	size_t ngaps;	   /* kept */
+	size_t ngaps_all;  /* in all */
+	uint64_t gap_days; /* the days missing, in all */
+	/* production runs per local month of a bounded period (months[i] is
+	 * month month0 + i, a month being year * 12 + month - 1); NULL when the
+	 * period is open or longer than TALLY_MONTHS_MAX months */
+	uint64_t *months;
+	int64_t month0;
+	size_t nmonths;
 };
+
+#define TALLY_MONTHS_MAX 1200
 
 void tally_init(struct tally *t);
 /* Adds a file; returns its index, or -1 (reported) when out of memory. */
@@ -92,6 +158,24 @@ void tally_reject(struct tally *t, const char *file, long line, enum reject_reas
 /* Records a run's time in the range seen. */
 void tally_seen(struct tally *t, int64_t time);
 
+/* Records a production run of file i: its span, and its month. */
+void tally_production(struct tally *t, size_t i, int64_t time);
+
+/* Counts the production runs of each month of the local days first_day to
+ * last_day (nothing when either is TIME_NONE or they span more than
+ * TALLY_MONTHS_MAX months). 0, or -1 out of memory (reported). */
+int tally_months(struct tally *t, int64_t first_day, int64_t last_day);
+
+/* Counts a cell not read, keeping the first TALLY_CELLS_KEPT. */
+void tally_bad_cell(struct tally *t, const char *file, long line, enum col c, const char *text);
+
+/* Adds a note for the top of every report and says it on standard error
+ * ("almaudit: message" for an error, "almaudit: warning: message"). */
+void tally_note(struct tally *t, int error, const char *fmt, ...) DIAG_PRINTF(3, 4);
+
+/* 1 when a note is an error: the exit status is 2. */
+int tally_noted_error(const struct tally *t);
+
 uint64_t tally_rejected(const struct tally *t);
 uint64_t tally_skipped(const struct tally *t);
 
@@ -100,7 +184,9 @@ const char *tally_skip_name(enum skip_reason s);     /* "system runs" */
 
 /* How a file was read, for the report's input line: "gzip" or "plain",
  * then what was detected that is not the default ("UTF-16LE",
- * "semicolon-separated", "tab-separated"), comma separated, into buf. */
+ * "Windows-1252", "semicolon-separated", "tab-separated", "dates day first
+ * (line 3: 25/10/2026)", "submitted_by holds names (12 rows): read as
+ * names"), comma separated, into buf. */
 const char *tally_file_format(const struct tally_file *f, char *buf, size_t size);
 
 /* The warning for a last line without line end, as reports say it. */

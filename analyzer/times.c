@@ -373,6 +373,22 @@ int times_parse(const char *s, size_t n, int64_t *out)
 
 int times_parse_ms(const char *s, size_t n, int64_t *out)
 {
+	return times_parse_ms_order(s, n, 0, out);
+}
+
+int times_slash_order(const char *s, size_t n)
+{
+	struct cur c = {s, s + n};
+	int a, b, y;
+	spaces(&c);
+	if (digits(&c, 1, 2, &a) || lit(&c, '/') || digits(&c, 1, 2, &b) || lit(&c, '/') ||
+	    digits(&c, 4, 4, &y) || a < 1 || b < 1 || (a > 12 && b > 12) || a > 31 || b > 31)
+		return TIMES_SLASH_NONE;
+	return a > 12 ? TIMES_SLASH_DAY_FIRST : b > 12 ? TIMES_SLASH_MONTH_FIRST : TIMES_SLASH_EITHER;
+}
+
+int times_parse_ms_order(const char *s, size_t n, int day_first, int64_t *out)
+{
 	struct cur c = {s, s + n};
 	int y, mo, d, h, mi, sec, frac, has_zone = 0;
 	long offset = 0;
@@ -389,10 +405,15 @@ int times_parse_ms(const char *s, size_t n, int64_t *out)
 		    zone_suffix(&c, &has_zone, &offset))
 			return -1;
 	} else {
-		/* MM/DD/YYYY H:MM[:SS] [AM|PM] */
+		/* MM/DD/YYYY H:MM[:SS] [AM|PM], or DD/MM/YYYY */
 		if (digits(&c, 1, 2, &mo) || lit(&c, '/') || digits(&c, 1, 2, &d) ||
 		    lit(&c, '/') || digits(&c, 4, 4, &y))
 			return -1;
+		if (day_first) {
+			int t = mo;
+			mo = d;
+			d = t;
+		}
 		if (lit(&c, ' ') && lit(&c, '\t'))
 			return -1;
 		spaces(&c);
@@ -491,4 +512,104 @@ void times_format_local(int64_t t, char *buf, size_t size)
 	times_civil_from_days(days, &y, &m, &d);
 	snprintf(buf, size, "%04d-%02d-%02d %02d:%02d", y, m, d, (int)(rem / 3600),
 		 (int)(rem / 60 % 60));
+}
+
+/* Zone names that look like a US or European zone, and the zone to use. */
+static const struct {
+	const char *name, *use;
+} zone_advice[] = {
+	{"EST", "America/New_York"},
+	{"MST", "America/Denver (America/Phoenix for Arizona, which keeps MST all year)"},
+	{"HST", "Pacific/Honolulu"},
+	{"CST", "America/Chicago"},
+	{"PST", "America/Los_Angeles"},
+	{"AKST", "America/Anchorage"},
+	{"EST5EDT", "America/New_York"},
+	{"CST6CDT", "America/Chicago"},
+	{"MST7MDT", "America/Denver"},
+	{"PST8PDT", "America/Los_Angeles"},
+	{"US/Eastern", "America/New_York"},
+	{"US/Central", "America/Chicago"},
+	{"US/Mountain", "America/Denver"},
+	{"US/Pacific", "America/Los_Angeles"},
+	{"US/Alaska", "America/Anchorage"},
+	{"US/Hawaii", "Pacific/Honolulu"},
+	{"US/Arizona", "America/Phoenix"},
+	{"US/East-Indiana", "America/Indiana/Indianapolis"},
+	{"US/Michigan", "America/Detroit"},
+	{"Canada/Eastern", "America/Toronto"},
+	{"Canada/Central", "America/Winnipeg"},
+	{"Canada/Mountain", "America/Edmonton"},
+	{"Canada/Pacific", "America/Vancouver"},
+	{"Canada/Atlantic", "America/Halifax"},
+	{"CET", "your city's zone, such as Europe/Berlin or Europe/Paris"},
+	{"MET", "your city's zone, such as Europe/Berlin or Europe/Paris"},
+	{"EET", "your city's zone, such as Europe/Helsinki or Europe/Athens"},
+	{"WET", "Europe/Lisbon"},
+	{"GB", "Europe/London"},
+	{"Eire", "Europe/Dublin"},
+};
+
+/* The zone to use for a fixed offset east of UTC (seconds) that US or
+ * European time has part of the year, or NULL. */
+static const char *zone_for_offset(long offset)
+{
+	switch (offset / 3600) {
+	case -4: return "America/New_York (US Eastern), or America/Halifax";
+	case -5: return "America/New_York (US Eastern)";
+	case -6: return "America/Chicago (US Central)";
+	case -7: return "America/Denver (US Mountain)";
+	case -8: return "America/Los_Angeles (US Pacific)";
+	case -9: return "America/Anchorage";
+	case -10: return "Pacific/Honolulu";
+	case 1: return "your city's zone, such as Europe/Berlin or Europe/Paris";
+	case 2: return "your city's zone, such as Europe/Helsinki or Europe/Athens";
+	default: return NULL;
+	}
+}
+
+/* "-05:00" for an offset east of UTC in seconds. */
+static void offset_text(long offset, char *buf, size_t size)
+{
+	long m = (offset < 0 ? -offset : offset) / 60;
+	snprintf(buf, size, "%c%02ld:%02ld", offset < 0 ? '-' : '+', m / 60, m % 60);
+}
+
+int times_zone_warning(char *buf, size_t size)
+{
+	const char *z = times_zone_name();
+	/* the offsets of a winter and a summer day (2026-01-15 and 2026-07-15,
+	 * noon UTC): no daylight saving when equal */
+	long winter = utc_offset_uncached(1768478400), summer = utc_offset_uncached(1784116800);
+	const char *use = NULL;
+	char abbrev[16] = "";
+	size_t n = 0;
+	while (n + 1 < sizeof abbrev && ((z[n] >= 'A' && z[n] <= 'Z') || (z[n] >= 'a' && z[n] <= 'z')))
+		abbrev[n] = z[n], n++;
+	abbrev[n] = '\0';
+	for (size_t i = 0; i < sizeof zone_advice / sizeof zone_advice[0] && !use; i++)
+		if (!strcmp(z, zone_advice[i].name))
+			use = zone_advice[i].use;
+	if (!use && winter == summer && z[n] && strchr("+-0123456789", z[n]) &&
+	    strncmp(z, "Etc/GMT", 7) != 0)
+		for (size_t i = 0; i < sizeof zone_advice / sizeof zone_advice[0] && !use; i++)
+			if (!strcmp(abbrev, zone_advice[i].name))
+				use = zone_advice[i].use; /* a POSIX string: EST5 */
+	if (!use && winter == summer && !strncmp(z, "Etc/GMT", 7) && z[7])
+		use = zone_for_offset(winter);
+	if (!use)
+		return 0;
+	char off[40];
+	offset_text(winter, off, sizeof off);
+	if (winter == summer)
+		snprintf(buf, size,
+			 "the time zone '%s' is UTC%s all year, with no daylight saving time: for "
+			 "local time that changes in summer use %s",
+			 z, off, use);
+	else
+		snprintf(buf, size,
+			 "the time zone '%s' is a legacy name: use %s, the zone kept up to date for "
+			 "the place",
+			 z, use);
+	return 1;
 }

@@ -18,6 +18,12 @@ int times_set_zone(const char *zone);
 /* The zone in force, for report headers ("America/New_York"). */
 const char *times_zone_name(void);
 
+/* When the zone in force is one people pick by mistake: a fixed offset
+ * named like a US or European zone (EST, MST, HST, Etc/GMT+5, a POSIX
+ * "EST5"), an hour off all summer, or a legacy name (US/Eastern, EST5EDT,
+ * CET): the warning naming the zone to use into buf, and 1; else 0. */
+int times_zone_warning(char *buf, size_t size);
+
 /* Parse one timestamp (not NUL-terminated; surrounding spaces allowed):
  *   2026-10-05T09:11:32.592Z, 2026-10-05T09:11:32+02:00 (or +0200, +02)
  *   2026-10-05 09:11[:SS]           local
@@ -32,6 +38,21 @@ int times_parse(const char *s, size_t n, int64_t *out);
  * fraction kept (any number of digits, cut to three). What a run's time is
  * compared with (a sandbox run half a second earlier is earlier). */
 int times_parse_ms(const char *s, size_t n, int64_t *out);
+
+/* The same, with a slash date read day first (DD/MM/YYYY) when day_first
+ * is set. */
+int times_parse_ms_order(const char *s, size_t n, int day_first, int64_t *out);
+
+/* What a slash date says of its order ("10/05/2026 9:11 AM"): none (no
+ * slash date), either (both numbers 12 or less), day first (the first is
+ * over 12: 25/10/2026), month first (the second is: 10/25/2026). */
+enum {
+	TIMES_SLASH_NONE,
+	TIMES_SLASH_EITHER,
+	TIMES_SLASH_DAY_FIRST,
+	TIMES_SLASH_MONTH_FIRST
+};
+int times_slash_order(const char *s, size_t n);
 
 /* Parse a calendar date YYYY-MM-DD; 0 or -1. */
 int times_parse_date(const char *s, size_t n, int *y, int *m, int *d);

@@ -1,6 +1,7 @@
 #include "verdict.h"
 
 #include "diag.h"
+#include "evidence.h"
 #include "hmap.h"
 #include "match.h"
 #include "names.h"
@@ -11,11 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-struct sandbox_run {
-	int64_t time, time_ms; /* to the second, and to the millisecond */
-	uint64_t id;
-};
 
 /* The cache of people looked up: 2-way set associative, a fixed number of
  * entries whatever the export holds (an evicted key is looked up again). */
@@ -33,9 +29,8 @@ struct person_entry {
 struct judge {
 	const struct rules *rules;
 	int64_t large_set;
-	struct hmap evidence;	       /* job and person -> index in earliest[] */
-	struct sandbox_run *earliest; /* the earliest sandbox run of each */
-	size_t nearliest;
+	struct evidence *ev;	/* the sandbox runs, by job and person */
+	int64_t refreshed;	/* the latest --sandbox-refreshed day, or TIME_NONE */
 	struct person_entry *people; /* PEOPLE_SETS sets of PEOPLE_WAYS */
 	size_t cached;		     /* entries in use */
 };
@@ -129,9 +124,12 @@ struct judge *judge_new(const struct rules *rules, int64_t large_set)
 		return NULL;
 	j->rules = rules;
 	j->large_set = large_set;
-	hmap_init(&j->evidence);
+	j->refreshed = TIME_NONE;
+	j->ev = evidence_new();
 	j->people = calloc(JUDGE_PEOPLE_CACHE, sizeof *j->people);
-	if (!j->people) {
+	if (!j->people || !j->ev) {
+		evidence_free(j->ev);
+		free(j->people);
 		free(j);
 		return NULL;
 	}
@@ -142,27 +140,47 @@ void judge_free(struct judge *j)
 {
 	if (!j)
 		return;
-	hmap_free(&j->evidence);
+	evidence_free(j->ev);
 	free(j->people);
-	free(j->earliest);
 	free(j);
 }
 
-/* The evidence key of a job and a person: the staff.csv person when known,
- * else the Alma id, else the name. */
-static size_t evidence_key(char *buf, size_t size, int job, int person, const struct run *run)
+void judge_set_refreshed(struct judge *j, int64_t day)
 {
-	int n;
-	if (person >= 0)
-		n = snprintf(buf, size, "%d|p%d", job, person);
-	else if (run->user[0])
-		n = snprintf(buf, size, "%d|u%s", job, run->user);
-	else {
-		char key[NAMES_KEY_MAX];
-		names_key(run->user_name, strlen(run->user_name), key);
-		n = snprintf(buf, size, "%d|n%s", job, key);
-	}
-	return n < 0 ? 0 : (size_t)n >= size ? size - 1 : (size_t)n;
+	j->refreshed = day;
+	evidence_set_refreshed(j->ev, day);
+}
+
+void judge_track_production(struct judge *j)
+{
+	evidence_track_production(j->ev);
+}
+
+int judge_production_id(struct judge *j, uint64_t id)
+{
+	return evidence_production(j->ev, id);
+}
+
+uint64_t judge_sandbox_aside(const struct judge *j)
+{
+	return evidence_aside(j->ev);
+}
+
+uint64_t judge_sandbox_copies(const struct judge *j)
+{
+	return evidence_copies(j->ev);
+}
+
+/* Whose run, as evidence keys it: the staff.csv person, else the export's
+ * id and, when name is set, the name's comparison key (into key). */
+static struct evidence_who who_of(int person, const struct run *run, char key[NAMES_KEY_MAX],
+				  int name)
+{
+	key[0] = '\0';
+	if (name && person < 0 && run->user_name[0] &&
+	    !names_key(run->user_name, strlen(run->user_name), key))
+		key[0] = '\0';
+	return (struct evidence_who){person, run->user, key};
 }
 
 int judge_evidence(struct judge *j, const struct run *run)
@@ -170,33 +188,22 @@ int judge_evidence(struct judge *j, const struct run *run)
 	int job = rules_job_for_name(j->rules, run->name, strlen(run->name));
 	if (job == -2)
 		return -1;
-	if (job < 0)
-		return 0;
-	int by_id, added;
+	if (job < 0 || run_is_system(run))
+		return EVIDENCE_OK; /* no test of a listed job by a person */
+	int by_id;
 	int person = person_of(j, run, &by_id);
-	char key[256];
-	size_t len = evidence_key(key, sizeof key, job, person, run);
-	int64_t *at = hmap_put(&j->evidence, key, len, (int64_t)j->nearliest, &added);
-	if (!at)
-		return 0; /* out of memory: this evidence is lost, nothing else */
-	if (added) {
-		struct sandbox_run *grown =
-			realloc(j->earliest, (j->nearliest + 1) * sizeof *j->earliest);
-		if (!grown)
-			return 0;
-		j->earliest = grown;
-		j->earliest[j->nearliest++] = (struct sandbox_run){run->time, run->time_ms, run->id};
-	} else if (run->time_ms < j->earliest[*at].time_ms) {
-		j->earliest[*at] = (struct sandbox_run){run->time, run->time_ms, run->id};
-	}
-	return 0;
+	char key[NAMES_KEY_MAX];
+	struct evidence_who who = who_of(person, run, key, 1);
+	int state = evidence_add(j->ev, job, &who, times_local_day(run->time), run->time,
+				 run->time_ms, run->id);
+	return state < 0 ? EVIDENCE_OK : state; /* out of memory: this evidence is lost */
 }
 
 static void verdict_clear(struct judge *j, struct verdict *v)
 {
 	memset(v, 0, sizeof *v);
 	v->job = v->person = v->approval = v->later = v->revoked = -1;
-	v->sandbox = TIME_NONE;
+	v->sandbox = v->aside = TIME_NONE;
 	v->large_set = j->large_set;
 }
 
@@ -231,6 +238,37 @@ static int set_covers(const struct rules_approval *a, const char *set_name)
 	if (!a->sets)
 		return 1;
 	return match_run(a->sets, set_name ? set_name : "", set_name ? strlen(set_name) : 0);
+}
+
+/* A detail, cut to its size (a long job id or staff file name may cut it). */
+static void detail(char *buf, size_t size, const char *fmt, ...) DIAG_PRINTF(3, 4);
+
+static void detail(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+}
+
+/* An unapproved run whose sandbox run was set aside says so: the detail
+ * that would have cited it. */
+static void aside_note(const struct judge *j, const struct verdict *v, char *d, size_t size)
+{
+	char when[32], day[16];
+	size_t used = strlen(d);
+	if (v->aside == TIME_NONE || used >= size)
+		return;
+	times_format_local(v->aside, when, sizeof when);
+	times_format_day(j->refreshed, day, sizeof day);
+	if (v->aside_copy)
+		snprintf(d + used, size - used,
+			 "; sandbox run %" PRIu64 " (%s) not counted: a copy of a production run",
+			 v->aside_id, when);
+	else
+		snprintf(d + used, size - used,
+			 "; sandbox run %" PRIu64 " (%s) set aside: before the sandbox refresh of %s",
+			 v->aside_id, when, day);
 }
 
 int judge_run(struct judge *j, const struct run *run, struct verdict *v)
@@ -294,12 +332,18 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 	}
 
 	if (v->approval < 0) {
-		char key[256];
-		size_t len = evidence_key(key, sizeof key, job, v->person, run);
-		int64_t *at = hmap_get(&j->evidence, key, len);
-		if (at && j->earliest[*at].time_ms < run->time_ms) {
-			v->sandbox = j->earliest[*at].time;
-			v->sandbox_id = j->earliest[*at].id;
+		char key[NAMES_KEY_MAX];
+		/* the name's key (Unicode folding) only when runs are kept by name */
+		struct evidence_who who = who_of(v->person, run, key, evidence_by_name(j->ev));
+		struct evidence_run found, aside;
+		if (evidence_find(j->ev, job, &who, run->time_ms, &found, &aside)) {
+			v->sandbox = found.time;
+			v->sandbox_id = found.id;
+		}
+		if (aside.time_ms != INT64_MIN) {
+			v->aside = aside.time;
+			v->aside_id = aside.id;
+			v->aside_copy = aside.state == EVIDENCE_COPY;
 		}
 		if (v->later >= 0) {
 			const struct rules_approval *a = &r->approvals[v->later];
@@ -338,6 +382,7 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 			} else {
 				snprintf(d, size, "no approval for %s", jb->id);
 			}
+			aside_note(j, v, d, size);
 		}
 	}
 
@@ -350,10 +395,14 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 			 stranger);
 	} else if (jb->damaging && run->records < 0) {
 		v->findings |= 1u << FIND_UNKNOWN_SIZE;
-		snprintf(v->detail[FIND_UNKNOWN_SIZE], sizeof v->detail[0],
-			 "no record count%s: above %" PRId64 " for %s cannot be ruled out%s",
-			 run->no_records_col ? " (the export has no record count column)" : "",
-			 limit, jb->id, stranger);
+		char why[64] = "";
+		if (run->records_bad)
+			snprintf(why, sizeof why, " ('%.24s' is not a count)", run->records_bad);
+		else if (run->no_records_col)
+			snprintf(why, sizeof why, " (the export has no record count column)");
+		detail(v->detail[FIND_UNKNOWN_SIZE], sizeof v->detail[0],
+		       "no record count%s: above %" PRId64 " for %s cannot be ruled out%s", why, limit,
+		       jb->id, stranger);
 	}
 	return 0;
 }
@@ -407,11 +456,17 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 			say(&o, "person: %s (%s), %s:%ld, found by Alma id %s", p->name, p->unit, staff,
 			    p->line, run->user);
 		else
-			say(&o, "person: %s (%s), %s:%ld, found by name '%s'", p->name, p->unit, staff,
-			    p->line, run->user_name);
+			say(&o, "person: %s (%s), %s:%ld, found by name '%s'%s", p->name, p->unit, staff,
+			    p->line, run->user_name,
+			    run->name_from_user ? " (read from submitted_by, which holds a name)" : "");
 	} else {
-		say(&o, "person: '%s' (id '%s') is in no row of %s", run->user_name, run->user, staff);
+		say(&o, "person: '%s' (id '%s') is in no row of %s%s", run->user_name, run->user, staff,
+		    run->name_from_user ? " (the name read from submitted_by, which holds a name)"
+					: "");
 	}
+	if (run->type_unknown)
+		say(&o, "type: the export's type is no label known (MANUAL, SCHEDULED, OTHER): "
+			"judged as a staff run");
 	if (v->job < 0 || !judged)
 		return;
 
@@ -470,13 +525,27 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 		} else {
 			say(&o, "sandbox: no earlier sandbox run of %s by this person", jb->id);
 		}
+		if (v->aside != TIME_NONE) {
+			times_format_local(v->aside, b, sizeof b);
+			say(&o, "sandbox: run %" PRIu64 " at %s %s", v->aside_id, b,
+			    v->aside_copy ? "not counted: its id is a production run's (a copy)"
+					  : "set aside: before the sandbox refresh (--sandbox-refreshed)");
+		}
 	}
 	if (!jb->damaging)
 		say(&o, "threshold: %s is not damaging", jb->id);
+	else if (run->records < 0 && run->records_bad)
+		say(&o, "threshold: %s is damaging; the run's record count '%.64s' is not a count",
+		    jb->id, run->records_bad);
 	else if (run->records < 0)
 		say(&o, "threshold: %s is damaging; the run gives no record count", jb->id);
 	else
 		say(&o, "threshold: %s is damaging; %" PRId64 " records %s %" PRId64 " (%s)", jb->id,
 		    run->records, run->records > v->large_set ? "above" : "within", v->large_set,
 		    jb->large_set >= 0 ? "its large_set in jobs.csv" : "the default, --large-set");
+}
+
+int verdict_rests_on_sandbox(const struct verdict *v)
+{
+	return v->job >= 0 && v->approval < 0 && v->later < 0;
 }

@@ -1,9 +1,9 @@
 /* verdict: judging production runs against the rules (spec section 3).
- * Sandbox runs are fed in first as evidence; each production run then gets
- * its findings: unlisted-job, unapproved, no-signoff, damaging-large-set,
+ * Sandbox runs are evidence (evidence.h), whichever order they come in;
+ * each production run gets its findings: unlisted-job, unapproved, no-signoff, damaging-large-set,
  * unknown-size. Each copy of a run is judged on its own; runset.c makes the
- * copies count once. struct judge owns the evidence index (one entry per
- * person and job) and a cache of people looked up (a fixed number of
+ * copies count once. struct judge owns the evidence (every sandbox run of
+ * a listed job, by job and person) and a cache of people looked up (a fixed number of
  * entries: JUDGE_PEOPLE_CACHE, the least recently used of two evicted);
  * judge_new allocates it, judge_free frees it. It borrows the rules. */
 #ifndef ALMAUDIT_VERDICT_H
@@ -42,7 +42,18 @@ struct verdict {
 	uint64_t sandbox_id; /* and its id */
 	int64_t large_set;   /* the damaging threshold that applied */
 	char detail[FIND_COUNT][160];
+	/* the earliest sandbox run before this one that was set aside (dated
+	 * before --sandbox-refreshed, or a copy of a production run), TIME_NONE
+	 * if none; its id; 1 when a copy */
+	int64_t aside;
+	uint64_t aside_id;
+	int aside_copy;
 };
+
+/* 1 when the verdict's choice between unapproved and no-signoff rests on
+ * sandbox evidence (no approval held, none signed off later): evidence read
+ * later, or found to be a copy, could change it. */
+int verdict_rests_on_sandbox(const struct verdict *v);
 
 struct judge;
 
@@ -56,9 +67,25 @@ void judge_free(struct judge *j);
 /* The entries of the people cache in use (at most JUDGE_PEOPLE_CACHE). */
 size_t judge_people_cached(const struct judge *j);
 
-/* Records a sandbox run as evidence. 0, or -1 when a pattern hit its limit
- * (the caller rejects the row). */
+/* Records a sandbox run as evidence (evidence.h). Its state: EVIDENCE_OK
+ * (kept, or no run of a listed job), EVIDENCE_ASIDE (dated before the
+ * refresh), EVIDENCE_COPY (a production run had its id); or -1 when a
+ * pattern hit its limit (the caller rejects the row). */
 int judge_evidence(struct judge *j, const struct run *run);
+
+/* --sandbox-refreshed: sandbox runs dated before day (local, days since
+ * 1970) are no evidence. Before any judge_evidence. */
+void judge_set_refreshed(struct judge *j, int64_t day);
+
+/* Every production run's id, as read: a sandbox run with that id is a
+ * copy, no evidence. -1 out of memory. judge_track_production remembers
+ * the ids, for sandbox runs that come after them. */
+int judge_production_id(struct judge *j, uint64_t id);
+void judge_track_production(struct judge *j);
+
+/* Sandbox runs set aside as dated before the refresh; found to be copies. */
+uint64_t judge_sandbox_aside(const struct judge *j);
+uint64_t judge_sandbox_copies(const struct judge *j);
 
 /* Judges a production run that is not a system run: fills *v. Returns 0,
  * or -1 when a pattern hit its limit. */

@@ -259,11 +259,15 @@ void waivers_free(struct waivers *w)
 }
 
 /* Whether the waiver's person is the run's: the staff.csv person, or for
- * someone named by the export's id or name, that id or name. */
+ * someone named by the export's id or name, that id or name, which covers
+ * only people not in staff.csv (a staff person's run whose export id or
+ * name happens to be the same is not theirs to waive). */
 static int same_person(const struct waiver *wv, const struct run *run, const struct verdict *v)
 {
 	if (wv->person >= 0)
 		return v->person == wv->person;
+	if (v->person >= 0)
+		return 0;
 	if (strcmp(run->user, wv->staff) == 0)
 		return 1;
 	if (!wv->staff_key[0])

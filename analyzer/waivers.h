@@ -47,8 +47,9 @@ struct waivers {
  * people). Every problem is reported at its file and line; any makes the
  * load fail (NULL). A person that is no staff.csv name, alias or Alma id
  * is taken as the export's id (one word: exl_api) or name (a name with a
- * space or a comma, warned about, since it may be a misspelt staff name);
- * one close to a staff name is an error that suggests it. */
+ * space or a comma, warned about, since it may be a misspelt staff name),
+ * which covers only runs by people not in staff.csv; one close to a staff
+ * name is an error that suggests it. */
 struct waivers *waivers_load(const char *path, const struct rules *r);
 void waivers_free(struct waivers *w);
 

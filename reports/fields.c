@@ -1,6 +1,7 @@
 #include "fields.h"
 
 #include "cells.h"
+#include "joins.h"
 #include "times.h"
 #include "waivers.h"
 
@@ -135,4 +136,85 @@ void report_unit_text(const struct report_info *info, int which, char *buf, size
 	} else {
 		buf[0] = '\0';
 	}
+}
+
+const char *report_identity_text(const struct report_info *info, char *buf, size_t size)
+{
+	const struct tally *t = info->tally;
+	char a[32], b[32], c[32];
+	buf[0] = '\0';
+	if (!t->manual_runs)
+		return buf;
+	snprintf(buf, size, "%s of %s manual %s matched to a person in %s (%s not)",
+		 report_count(t->matched, a, sizeof a), report_count(t->manual_runs, b, sizeof b),
+		 t->manual_runs == 1 ? "run" : "runs",
+		 info->rules ? rules_file_name(info->rules->staff_path) : "staff.csv",
+		 report_count(t->manual_runs - t->matched, c, sizeof c));
+	return buf;
+}
+
+const char *report_coverage_text(const struct report_info *info, char *buf, size_t size)
+{
+	const struct tally *t = info->tally;
+	const struct period *p = info->period;
+	buf[0] = '\0';
+	if (t->uncovered[0])
+		return buf;
+	if (t->coverage == 1) {
+		char g[64];
+		size_t used = (size_t)snprintf(buf, size, "in part: no production export reaches ");
+		for (size_t i = 0; i < t->ngaps && i < 3 && used < size; i++) {
+			joins_gap_text(&t->gaps[i], g, sizeof g);
+			used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", g);
+		}
+		if (t->ngaps_all > 3 && used < size)
+			snprintf(buf + used, size - used, " and %zu more", t->ngaps_all - 3);
+	} else if (t->quiet) {
+		int day = p->first_day != TIME_NONE && p->first_day == p->last_day &&
+			  !p->since_clock[0] && !p->until_clock[0];
+		snprintf(buf, size, "no runs %s: the inputs reach it, and hold none",
+			 day ? "that day" : "in the period");
+	}
+	return buf;
+}
+
+const char *report_sandbox_text(const struct tally *t, char *buf, size_t size)
+{
+	char n[32], m[32], day[16];
+	size_t used = 0;
+	buf[0] = '\0';
+	if (t->sandbox_aside) {
+		times_format_day(t->refreshed, day, sizeof day);
+		used = (size_t)snprintf(buf, size,
+					"%s dated before the sandbox refresh of %s, set aside "
+					"(production's history copied over, not tests)",
+					report_count(t->sandbox_aside, n, sizeof n), day);
+	}
+	if (t->sandbox_copies && used < size)
+		snprintf(buf + used, size - used, "%s%s with a production run's id (%s, not %s)",
+			 used ? "; " : "", report_count(t->sandbox_copies, m, sizeof m),
+			 t->sandbox_copies == 1 ? "a copy" : "copies",
+			 t->sandbox_copies == 1 ? "a test" : "tests");
+	return buf;
+}
+
+const char *report_cells_text(const struct tally *t, char *buf, size_t size)
+{
+	char n[32];
+	uint64_t total = 0;
+	size_t used;
+	buf[0] = '\0';
+	for (int c = 0; c < COL_COUNT; c++)
+		total += t->bad_cells[c];
+	if (!total)
+		return buf;
+	used = (size_t)snprintf(buf, size, "%s %s not read, %s judged without %s: ",
+				report_count(total, n, sizeof n), total == 1 ? "cell" : "cells",
+				total == 1 ? "its run" : "their runs", total == 1 ? "it" : "them");
+	for (int c = 0, any = 0; c < COL_COUNT && used < size; c++)
+		if (t->bad_cells[c])
+			used += (size_t)snprintf(buf + used, size - used, "%s%s %s", any++ ? ", " : "",
+						 columns_name((enum col)c),
+						 report_count(t->bad_cells[c], n, sizeof n));
+	return buf;
 }

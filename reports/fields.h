@@ -1,7 +1,8 @@
 /* fields: what the renderers say the same way whatever their format: the
  * columns of a finding (csv and json, spec section 5) and their values, a
- * start in the --tz zone, a waiver cited as file:line, and what a unit's
- * report says of itself. Below the renderers, above the interface
+ * start in the --tz zone, a waiver cited as file:line, what a unit's
+ * report says of itself, and the lines of the header every format has
+ * (identity, coverage, sandbox runs set aside, cells not read). Below the renderers, above the interface
  * (reporter.h). Each writes into the caller's struct or buffer and borrows
  * the finding or info it reads; nothing is allocated. */
 #ifndef ALMAUDIT_FIELDS_H
@@ -41,5 +42,25 @@ const char *report_local_time(int64_t t, char *buf, size_t size);
  * with findings by people not in staff.csv are in all.txt" (which = 1; ""
  * when there are none). */
 void report_unit_text(const struct report_info *info, int which, char *buf, size_t size);
+
+/* What the header says of the identity join (joins.h): "231 of 244
+ * manual runs matched to a person in staff.csv (13 not)"; "" when no
+ * manual run of a listed job was judged. */
+const char *report_identity_text(const struct report_info *info, char *buf, size_t size);
+
+/* What the header says of the coverage join: "in part: no production
+ * export reaches 2026-10-01 to 2026-10-24 (24 days)", "no runs that day:
+ * the inputs reach it, and hold none"; "" when the period is covered (or
+ * not at all: that is t->uncovered). */
+const char *report_coverage_text(const struct report_info *info, char *buf, size_t size);
+
+/* The sandbox runs that were no evidence: "12 dated before the sandbox
+ * refresh of 2026-04-01, set aside (...); 3 with a production run's id
+ * (copies, not tests)"; "" when none. */
+const char *report_sandbox_text(const struct tally *t, char *buf, size_t size);
+
+/* "3 cells not read, their runs judged without them: total_records 2,
+ * type 1"; "" when every cell was read. */
+const char *report_cells_text(const struct tally *t, char *buf, size_t size);
 
 #endif

@@ -206,9 +206,11 @@ static void email_end(struct reporter *r, const struct report_info *info)
 		period_text(info->period, period, sizeof period);
 		/* a filter value that matched nothing: the subject says so too */
 		int miss = filter_miss(info->filter, info->rules, 0, NULL, 0) ||
-			   info->tally->uncovered[0];
+			   info->tally->uncovered[0] || tally_noted_error(info->tally);
+		/* a warning at the report's top (a period covered in part) too */
+		int warn = !miss && info->tally->nnotes;
 		used = (size_t)snprintf(subject, sizeof subject, "%s%sAlma job audit%s%s, %s: %s %s with findings",
-					miss ? "ERROR: " : "",
+					miss ? "ERROR: " : warn ? "WARNING: " : "",
 					info->tally->incomplete ? "INCOMPLETE: " : "",
 					unit ? ", " : "", unit ? unit : "", period,
 					report_count(s->runs, n, sizeof n), s->runs == 1 ? "run" : "runs");

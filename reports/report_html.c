@@ -233,7 +233,7 @@ static void waived_section(FILE *out, const struct report_info *info)
 static void facts(FILE *out, const struct report_info *info)
 {
 	const struct tally *t = info->tally;
-	char a[32], b[32], fmt[64];
+	char a[32], b[32], fmt[320];
 
 	fputs("<table class=\"facts\"><tbody>\n", out);
 	for (size_t i = 0; i < t->nfiles; i++) {
@@ -251,7 +251,9 @@ static void facts(FILE *out, const struct report_info *info)
 			fputs("</td></tr>\n", out);
 			continue;
 		}
-		fprintf(out, ": %s, %s, ", run_env_name(f->env), tally_file_format(f, fmt, sizeof fmt));
+		fprintf(out, ": %s, ", run_env_name(f->env));
+		E(tally_file_format(f, fmt, sizeof fmt));
+		fputs(", ", out);
 		html_count(out, f->rows);
 		fputs(" rows", out);
 		if (f->incomplete && f->error_line > 0)
@@ -279,6 +281,12 @@ static void facts(FILE *out, const struct report_info *info)
 		times_format_local(t->last, b, sizeof b);
 		fprintf(out, "<tr><th>Runs seen</th><td>%s to %s</td></tr>\n", a, b);
 	}
+	char line[640];
+	if (report_coverage_text(info, line, sizeof line)[0]) {
+		fputs("<tr><th>Coverage</th><td><b>", out);
+		E(line);
+		fputs("</b></td></tr>\n", out);
+	}
 	fputs("<tr><th>Rows</th><td>", out);
 	html_count(out, t->read);
 	fputs(" read = ", out);
@@ -299,6 +307,25 @@ static void facts(FILE *out, const struct report_info *info)
 	if (t->headers) {
 		fputs("<tr><th>Headers</th><td>repeated header rows skipped: ", out);
 		html_count(out, t->headers);
+		fputs("</td></tr>\n", out);
+	}
+	const char *const more[][2] = {
+		{"Cells", report_cells_text(t, line, sizeof line)[0] ? line : NULL},
+	};
+	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+		if (more[i][1]) {
+			fprintf(out, "<tr><th>%s</th><td><b>", more[i][0]);
+			E(more[i][1]);
+			fputs("</b> (below)</td></tr>\n", out);
+		}
+	if (report_identity_text(info, line, sizeof line)[0]) {
+		fputs("<tr><th>People</th><td>", out);
+		E(line);
+		fputs("</td></tr>\n", out);
+	}
+	if (report_sandbox_text(t, line, sizeof line)[0]) {
+		fputs("<tr><th>Sandbox</th><td>sandbox runs not evidence: ", out);
+		E(line);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("<tr><th>Rules</th><td>", out);
@@ -360,6 +387,38 @@ static void rejects(FILE *out, const struct tally *t)
 		fputs("<p class=\"more\">and ", out);
 		html_count(out, tally_rejected(t) - t->nrejects);
 		fputs(" more (all of them: --rejects FILE)</p>\n", out);
+	}
+}
+
+/* The cells not read, their runs judged without them: the first ones,
+ * at file and line. */
+static void cells(FILE *out, const struct tally *t)
+{
+	char line[640];
+	if (!report_cells_text(t, line, sizeof line)[0])
+		return;
+	fputs("<h2>Cells not read</h2>\n<p>", out);
+	E(line);
+	fputs(".</p>\n<table><thead><tr><th>File</th><th class=\"n\">Line</th><th>Cell</th>"
+	      "</tr></thead><tbody>\n",
+	      out);
+	for (size_t i = 0; i < t->ncells; i++) {
+		fputs("<tr><td>", out);
+		E(t->cells[i].file);
+		fprintf(out, "</td><td class=\"n\">%ld</td><td>", t->cells[i].line);
+		E(t->cells[i].text);
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</tbody></table>\n", out);
+}
+
+/* The notes of the top (joins.h): an error or a warning each. */
+static void notes(FILE *out, const struct tally *t)
+{
+	for (size_t i = 0; i < t->nnotes; i++) {
+		fprintf(out, "<p class=\"incomplete\">%s: ", t->notes[i].error ? "ERROR" : "WARNING");
+		E(t->notes[i].text);
+		fputs(".</p>\n", out);
 	}
 }
 
@@ -616,6 +675,7 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		fputs(". Nothing below answers for the period: this report is no all-clear.</p>\n",
 		      out);
 	}
+	notes(out, info->tally);
 
 	fputs("<h2>Findings</h2>\n", out);
 	uint64_t waived = 0;
@@ -688,6 +748,7 @@ static void page(FILE *out, const struct report_info *info, int mail)
 	}
 	waived_section(out, info);
 	rejects(out, info->tally);
+	cells(out, info->tally);
 	fputs("<footer>Made by almaudit from the exports and rules named above.</footer>\n"
 	      "</body>\n</html>\n",
 	      out);
@@ -759,4 +820,10 @@ void report_html_incomplete(FILE *out, const struct tally *t)
 void report_html_rejects(FILE *out, const struct tally *t)
 {
 	rejects(out, t);
+	cells(out, t);
+}
+
+void report_html_notes(FILE *out, const struct tally *t)
+{
+	notes(out, t);
 }

@@ -443,17 +443,83 @@ static void waivers(FILE *out, const struct report_info *info)
 	fputs("]},\n", out);
 }
 
-/* "complete":…,"period_covered":{covered, error} of a summary. */
+/* "complete":…,"period_covered":{covered, partial, error, missing days,
+ * quiet} of a summary, and its notes: "errors":[…],"warnings":[…]. */
 void report_json_complete(FILE *out, const struct tally *t)
 {
 	fprintf(out, "\"complete\":%s,\"period_covered\":", t->incomplete ? "false" : "true");
-	if (t->uncovered[0]) {
-		fputs("{\"covered\":false,\"error\":", out);
+	fprintf(out, "{\"covered\":%s,\"partial\":%s,\"error\":",
+		t->uncovered[0] || t->coverage ? "false" : "true", t->coverage == 1 ? "true" : "false");
+	if (t->uncovered[0])
 		report_json_string(out, t->uncovered);
-		putc('}', out);
-	} else {
-		fputs("{\"covered\":true,\"error\":null}", out);
+	else
+		fputs("null", out);
+	fputs(",\"missing\":[", out);
+	for (size_t i = 0; i < t->ngaps; i++) {
+		fputs(i ? ",{\"from\":" : "{\"from\":", out);
+		day(out, t->gaps[i].first);
+		fputs(",\"until\":", out);
+		day(out, t->gaps[i].last);
+		fprintf(out, ",\"days\":%" PRId64 "}", t->gaps[i].last - t->gaps[i].first + 1);
 	}
+	fprintf(out, "],\"missing_stretches\":%zu,\"missing_days\":%" PRIu64 ",\"quiet\":%s}",
+		t->ngaps_all, t->gap_days, t->quiet ? "true" : "false");
+	for (int error = 1; error >= 0; error--) {
+		fputs(error ? ",\"errors\":[" : ",\"warnings\":[", out);
+		for (size_t i = 0, n = 0; i < t->nnotes; i++)
+			if (t->notes[i].error == error) {
+				fputs(n++ ? "," : "", out);
+				report_json_string(out, t->notes[i].text);
+			}
+		putc(']', out);
+	}
+}
+
+/* "identity":{…}, "sandbox":{…}, "cells":{…}, "rejected_rows":[…]: what the
+ * header says of the people matched, the sandbox runs set aside, the cells
+ * not read and the first rows rejected. */
+void report_json_reading(FILE *out, const struct tally *t)
+{
+	fprintf(out,
+		"\"identity\":{\"manual_runs\":%" PRIu64 ",\"matched\":%" PRIu64
+		",\"unmatched\":%" PRIu64 ",\"unmatched_examples\":[",
+		t->manual_runs, t->matched, t->manual_runs - t->matched);
+	for (size_t i = 0; i < t->nunmatched; i++) {
+		fputs(i ? "," : "", out);
+		report_json_string(out, t->unmatched[i]);
+	}
+	fputs("]},\n\"sandbox\":{\"refreshed\":", out);
+	day(out, t->refreshed);
+	fprintf(out, ",\"set_aside\":%" PRIu64 ",\"copies\":%" PRIu64 "},\n\"cells\":{",
+		t->sandbox_aside, t->sandbox_copies);
+	uint64_t total = 0;
+	for (int c = 0; c < COL_COUNT; c++)
+		total += t->bad_cells[c];
+	fprintf(out, "\"not_read\":%" PRIu64 ",\"by_column\":{", total);
+	for (int c = 0, n = 0; c < COL_COUNT; c++)
+		if (t->bad_cells[c])
+			fprintf(out, "%s\"%s\":%" PRIu64, n++ ? "," : "", columns_name((enum col)c),
+				t->bad_cells[c]);
+	fputs("},\"first\":[", out);
+	for (size_t i = 0; i < t->ncells; i++) {
+		fputs(i ? ",{\"file\":" : "{\"file\":", out);
+		report_json_string(out, t->cells[i].file);
+		fprintf(out, ",\"line\":%ld,\"column\":\"%s\",\"message\":", t->cells[i].line,
+			columns_name(t->cells[i].col));
+		report_json_string(out, t->cells[i].text);
+		putc('}', out);
+	}
+	fputs("]},\n\"rejected_rows\":[", out);
+	for (size_t i = 0; i < t->nrejects; i++) {
+		const struct tally_reject *r = &t->rejects[i];
+		fputs(i ? ",{\"file\":" : "{\"file\":", out);
+		report_json_string(out, r->file);
+		fprintf(out, ",\"line\":%ld,\"reason\":\"%s\",\"detail\":", r->line,
+			tally_reject_name(r->why));
+		report_json_string(out, r->detail);
+		putc('}', out);
+	}
+	fputs("],\n", out);
 }
 
 /* What stopped reading an input: {line, message}, or null. */
@@ -494,6 +560,21 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		fprintf(out, ",\"encoding\":\"%s\",\"delimiter\":\"%s\"",
 			f->encoding ? f->encoding : "UTF-8",
 			f->delim == ';' ? ";" : f->delim == '\t' ? "\\t" : ",");
+		/* slash dates: the reading, and the line whose date proved it */
+		fprintf(out, ",\"dates\":%s", f->slash == 2   ? "\"day first\""
+					       : f->slash == 1 ? "\"month first\""
+							       : "null");
+		if (f->slash_line)
+			fprintf(out, ",\"dates_line\":%ld", f->slash_line);
+		if (f->date_conflict)
+			fprintf(out, ",\"dates_conflict_line\":%ld", f->date_conflict);
+		fprintf(out, ",\"names_in_submitted_by\":%" PRIu64, f->names_in_user);
+		if (f->env == RUN_PRODUCTION) {
+			fputs(",\"first_run\":", out);
+			report_json_instant(out, f->first);
+			fputs(",\"last_run\":", out);
+			report_json_instant(out, f->last);
+		}
 		fprintf(out, ",\"record_counts\":%s", f->no_records ? "false" : "true");
 		if (f->same_as)
 			fprintf(out, ",\"same_as_input\":%d", f->same_as);
@@ -525,7 +606,9 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 		label_key(out, tally_reject_name((enum reject_reason)i));
 		fprintf(out, "%" PRIu64, t->rejected[i]);
 	}
-	fputs("}},\n\"times\":{\"first\":", out);
+	fputs("}},\n", out);
+	report_json_reading(out, t);
+	fputs("\"times\":{\"first\":", out);
 	report_json_instant(out, t->first);
 	fputs(",\"last\":", out);
 	report_json_instant(out, t->last);

@@ -27,9 +27,14 @@ void report_json_end(struct reporter *r, const struct report_info *info);
 void report_json_string(FILE *out, const char *s);
 /* An instant as an ISO 8601 UTC string, or null (TIME_NONE). */
 void report_json_instant(FILE *out, int64_t t);
-/* "complete":…,"period_covered":{…} of a summary, and an input's error
- * ({line, message}, or null): the audit's and the review's json alike. */
+/* "complete":…,"period_covered":{…} of a summary with its notes
+ * ("errors":[…],"warnings":[…]), and an input's error ({line, message}, or
+ * null): the audit's and the review's json alike. */
 void report_json_complete(FILE *out, const struct tally *t);
+/* "identity":{…},"sandbox":{…},"cells":{…},"rejected_rows":[…], each
+ * followed by ",\n": the people matched, the sandbox runs set aside, the
+ * cells not read, the first rows rejected. */
+void report_json_reading(FILE *out, const struct tally *t);
 void report_json_file_error(FILE *out, const struct tally_file *f);
 /* The columns of a finding or run as "key":value pairs, comma separated
  * (records a number, or null when unknown; the rest strings). */

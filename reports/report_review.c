@@ -828,6 +828,7 @@ void report_review_html(FILE *out, const struct review_report *r)
 		fputs(". Nothing below answers for the period: this report is no all-clear.</p>\n",
 		      out);
 	}
+	report_html_notes(out, r->tally);
 	if (short_history(r, text, sizeof text)) {
 		fputs("<p class=\"incomplete\">WARNING: ", out);
 		E(text);

@@ -5,6 +5,7 @@
 #include "fields.h"
 #include "filter.h"
 #include "report_json.h"
+#include "report_text.h"
 #include "runs_view.h"
 #include "summary.h"
 #include "times.h"
@@ -82,7 +83,10 @@ static void run_cells(struct run_cells *c, const struct report_run *rr)
 
 static void text_begin(struct reporter *r, const struct report_info *info)
 {
-	(void)info;
+	/* the notes known before reading (a zone to check) at the top; the
+	 * rest, known only once every row is read, at the end */
+	report_text_notes(r->out, info->tally);
+	r->noted = info->tally->nnotes;
 	if (r->full)
 		return;
 	char start[48];
@@ -123,10 +127,15 @@ static void text_full(struct reporter *r, const struct report_run *rr)
 	full_field(out, "job name", run->name);
 	full_field(out, "job id", run->job_id);
 	full_field(out, "category", run->category);
-	full_field(out, "type", run_type_name(run->type));
+	full_field(out, "type", run->type_unknown ? "(a label not known: judged as a staff run)"
+						  : run_type_name(run->type));
 	full_field(out, "environment", run_env_name(run->env));
-	snprintf(buf, sizeof buf, "%s%s%s%s", run->user, run->user_name[0] ? " (" : "",
-		 run->user_name, run->user_name[0] ? ")" : "");
+	if (run->user[0])
+		snprintf(buf, sizeof buf, "%s%s%s%s", run->user, run->user_name[0] ? " (" : "",
+			 run->user_name, run->user_name[0] ? ")" : "");
+	else /* no id: a name only (read from submitted_by when it held one) */
+		snprintf(buf, sizeof buf, "%s%s", run->user_name,
+			 run->name_from_user ? " (a name, in submitted_by)" : "");
 	full_field(out, "submitted by", buf);
 	full_time(out, "submitted", run->submit_time);
 	full_time(out, "started", run->start_time);
@@ -217,6 +226,20 @@ static void text_end(struct reporter *r, const struct report_info *info)
 		report_text_cell(r->out, info->tally->uncovered, 0);
 		putc('\n', r->out);
 	}
+	/* what the audit's header says, after the listing that streamed: the
+	 * notes (a failed join), the rows rejected and the cells not read */
+	for (size_t i = r->noted; i < info->tally->nnotes; i++) {
+		fputs(info->tally->notes[i].error ? "ERROR: " : "WARNING: ", r->out);
+		report_text_cell(r->out, info->tally->notes[i].text, 0);
+		fputs(".\n", r->out);
+	}
+	char line[640];
+	if (report_coverage_text(info, line, sizeof line)[0]) {
+		fprintf(r->out, "%-10s ", "Coverage");
+		report_text_cell(r->out, line, 0);
+		putc('\n', r->out);
+	}
+	report_text_reading(r->out, info, 0);
 }
 
 void reporter_runs_text(struct reporter *r, FILE *out, int explain_each, int full)

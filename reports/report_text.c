@@ -56,6 +56,50 @@ static void misses(FILE *out, const struct report_info *info)
 		report_text_cell(out, info->tally->uncovered, 0);
 		fputs(".\nNothing below answers for the period: this report is no all-clear.\n\n", out);
 	}
+	report_text_notes(out, info->tally);
+}
+
+void report_text_notes(FILE *out, const struct tally *t)
+{
+	for (size_t i = 0; i < t->nnotes; i++) {
+		fputs(t->notes[i].error ? "ERROR: " : "WARNING: ", out);
+		report_text_cell(out, t->notes[i].text, 0);
+		fputs(".\n", out);
+	}
+	if (t->nnotes)
+		putc('\n', out);
+}
+
+/* The first rejected rows and cells not read, under their counts: where
+ * to look, not only how many. */
+static void first_rows(FILE *out, const struct tally *t, size_t limit)
+{
+	for (size_t i = 0; i < t->nrejects && i < limit; i++) {
+		const struct tally_reject *r = &t->rejects[i];
+		fprintf(out, "%-10s ", "");
+		report_text_cell(out, r->file, 0);
+		fprintf(out, ":%ld: %s: ", r->line, tally_reject_name(r->why));
+		report_text_cell(out, r->detail, 0);
+		putc('\n', out);
+	}
+	if (tally_rejected(t) > limit && t->nrejects > limit)
+		fprintf(out, "%-10s (the first %zu; --rejects FILE writes them all)\n", "", limit);
+}
+
+static void first_cells(FILE *out, const struct tally *t, size_t limit)
+{
+	uint64_t total = 0;
+	for (int c = 0; c < COL_COUNT; c++)
+		total += t->bad_cells[c];
+	for (size_t i = 0; i < t->ncells && i < limit; i++) {
+		fprintf(out, "%-10s ", "");
+		report_text_cell(out, t->cells[i].file, 0);
+		fprintf(out, ":%ld: ", t->cells[i].line);
+		report_text_cell(out, t->cells[i].text, 0);
+		putc('\n', out);
+	}
+	if (total > limit && t->ncells > limit)
+		fprintf(out, "%-10s (the first %zu)\n", "", limit);
 }
 
 /* "User       --user Moody: Honor Moody (ITS); Todd Moody (ITS-LANGDELL)" */
@@ -181,10 +225,36 @@ static void resolved_table(FILE *out, const struct report_info *info)
 	putc('\n', out);
 }
 
+void report_text_reading(FILE *out, const struct report_info *info, int header)
+{
+	const struct tally *t = info->tally;
+	char line[640];
+	reasons(out, "Rejected   ", t->rejected, REJ_COUNT, reject_name);
+	first_rows(out, t, 5);
+	if (report_cells_text(t, line, sizeof line)[0]) {
+		fprintf(out, "%-10s ", "Cells");
+		report_text_cell(out, line, 0);
+		putc('\n', out);
+		first_cells(out, t, 5);
+	}
+	if (!header)
+		return;
+	if (report_identity_text(info, line, sizeof line)[0]) {
+		fprintf(out, "%-10s ", "People");
+		report_text_cell(out, line, 0);
+		putc('\n', out);
+	}
+	if (report_sandbox_text(t, line, sizeof line)[0]) {
+		fprintf(out, "%-10s sandbox runs not evidence: ", "Sandbox");
+		report_text_cell(out, line, 0);
+		putc('\n', out);
+	}
+}
+
 void report_text_header(FILE *out, const struct report_info *info)
 {
 	const struct tally *t = info->tally;
-	char a[32], b[32], c[32], d[32], period[96], fmt[64];
+	char a[32], b[32], c[32], d[32], period[96], fmt[320];
 
 	if (t->incomplete) {
 		size_t failed = 0;
@@ -249,12 +319,18 @@ void report_text_header(FILE *out, const struct report_info *info)
 		times_format_local(t->last, b, sizeof b);
 		fprintf(out, "%-10s %s to %s\n", "Runs seen", a, b);
 	}
+	char line[640];
+	if (report_coverage_text(info, line, sizeof line)[0]) {
+		fprintf(out, "%-10s ", "Coverage");
+		report_text_cell(out, line, 0);
+		putc('\n', out);
+	}
 	fprintf(out, "%-10s %s read = %s audited + %s skipped + %s rejected\n", "Rows",
 		report_count(t->read, a, sizeof a), report_count(t->audited, b, sizeof b),
 		report_count(tally_skipped(t), c, sizeof c),
 		report_count(tally_rejected(t), d, sizeof d));
 	reasons(out, "Skipped    ", t->skipped, SKIP_COUNT, skip_name);
-	reasons(out, "Rejected   ", t->rejected, REJ_COUNT, reject_name);
+	report_text_reading(out, info, 1);
 	if (t->headers)
 		fprintf(out, "%-10s repeated header rows skipped: %s\n", "Headers",
 			report_count(t->headers, a, sizeof a));
@@ -615,9 +691,10 @@ void report_text_summary(FILE *out, const struct report_info *info)
 
 	misses(out, info);
 	period_text(info->period, period, sizeof period);
-	fprintf(out, "%sAlma job audit, %s: %s %s with findings in %s audited",
-		t->incomplete ? "INCOMPLETE " : "", period, report_count(s->runs, n, sizeof n),
-		s->runs == 1 ? "run" : "runs", report_count(t->audited, m, sizeof m));
+	fprintf(out, "%sAlma job audit, %s, %s: %s %s with findings in %s audited",
+		t->incomplete ? "INCOMPLETE " : "", period, times_zone_name(),
+		report_count(s->runs, n, sizeof n), s->runs == 1 ? "run" : "runs",
+		report_count(t->audited, m, sizeof m));
 	if (info->hidden)
 		fprintf(out, " (%s more %s with findings not shown: filters)",
 			report_count(info->hidden, n, sizeof n), info->hidden == 1 ? "run" : "runs");
@@ -646,6 +723,27 @@ void report_text_summary(FILE *out, const struct report_info *info)
 			report_text_cell(out, t->files[i].name, 0);
 			fprintf(out, ":%ld: %s\n", t->files[i].no_line_end, TALLY_NO_LINE_END);
 		}
+	char line[640];
+	if (report_coverage_text(info, line, sizeof line)[0]) {
+		fputs("Coverage: ", out);
+		report_text_cell(out, line, 0);
+		putc('\n', out);
+	}
+	if (report_identity_text(info, line, sizeof line)[0]) {
+		fputs("People: ", out);
+		report_text_cell(out, line, 0);
+		putc('\n', out);
+	}
+	if (report_cells_text(t, line, sizeof line)[0]) {
+		fputs("Cells: ", out);
+		report_text_cell(out, line, 0);
+		putc('\n', out);
+	}
+	if (report_sandbox_text(t, line, sizeof line)[0]) {
+		fputs("Sandbox runs not evidence: ", out);
+		report_text_cell(out, line, 0);
+		putc('\n', out);
+	}
 	if (tally_rejected(t)) {
 		/* the exit status is 1 for them: say why here too */
 		fprintf(out, "Rejected: %s %s, not audited (",

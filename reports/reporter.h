@@ -102,6 +102,7 @@ struct reporter {
 	struct csvw csv;
 	unsigned long written;
 	const struct report_tap *tap; /* NULL, or summaries the audit feeds beside its own */
+	size_t noted; /* the run listing: the tally's notes said at its top already */
 };
 
 #endif

@@ -33,17 +33,20 @@ static void rows_free(struct summary_row *rows, size_t n)
 	free(rows);
 }
 
+static void kept_strings_free(struct summary_kept *e)
+{
+	free(e->job);
+	free(e->person);
+	free(e->status);
+	free(e->detail);
+	free(e->name);
+	free(e->set);
+}
+
 static void kept_free(struct summary_kept *kept, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		struct summary_kept *e = &kept[i];
-		free(e->job);
-		free(e->person);
-		free(e->status);
-		free(e->detail);
-		free(e->name);
-		free(e->set);
-	}
+	for (size_t i = 0; i < n; i++)
+		kept_strings_free(&kept[i]);
 	free(kept);
 }
 
@@ -212,6 +215,32 @@ static struct summary_month *month_of(struct summary *s, int64_t t)
 	return &s->months[s->last_month];
 }
 
+/* Where a finding goes among those kept of its table: the first --limit
+ * by time (then by run id) are kept, whatever order the runs come in, so
+ * that the report does not depend on the order of the rows. NULL when it
+ * is not among them (or out of memory: s->failed). */
+static struct summary_kept *kept_slot(struct summary *s, struct summary_kept **kept, size_t *n,
+				      size_t *cap, const struct run *run)
+{
+	size_t at = *n;
+	while (at > 0 && ((*kept)[at - 1].time > run->time ||
+			  ((*kept)[at - 1].time == run->time && (*kept)[at - 1].id > run->id)))
+		at--;
+	if (at >= s->limit)
+		return NULL;
+	if (*n == s->limit) {
+		kept_strings_free(&(*kept)[*n - 1]); /* the latest gives way */
+		--*n;
+	} else if (room((void **)kept, *n, cap, sizeof **kept) != 0) {
+		/* grown as findings come, never sized by --limit */
+		s->failed = 1;
+		return NULL;
+	}
+	memmove(&(*kept)[at + 1], &(*kept)[at], (*n - at) * sizeof **kept);
+	++*n;
+	return &(*kept)[at];
+}
+
 /* Fills a kept finding (its strings copied). */
 static void keep(struct summary *s, struct summary_kept *e, const struct run *run,
 		 const struct verdict *v, enum finding_kind k, int waiver, const char *job,
@@ -266,14 +295,9 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 			j->count[k]++;
 		if (u)
 			u->count[k]++;
-		if (s->nkept[k] >= s->limit)
-			continue;
-		/* grown as findings come, never sized by --limit */
-		if (room((void **)&s->kept[k], s->nkept[k], &s->ckept[k], sizeof *s->kept[k]) != 0) {
-			s->failed = 1;
-			continue;
-		}
-		keep(s, &s->kept[k][s->nkept[k]++], run, v, (enum finding_kind)k, -1, job, person);
+		struct summary_kept *e = kept_slot(s, &s->kept[k], &s->nkept[k], &s->ckept[k], run);
+		if (e)
+			keep(s, e, run, v, (enum finding_kind)k, -1, job, person);
 	}
 }
 
@@ -290,17 +314,14 @@ void summary_waive(struct summary *s, const struct rules *rules, const struct ru
 	}
 	if (waiver >= 0 && (size_t)waiver < s->ncovered)
 		s->covered[waiver]++;
-	if (s->nwaived_kept >= s->limit)
+	struct summary_kept *e =
+		kept_slot(s, &s->waived_kept, &s->nwaived_kept, &s->cwaived_kept, run);
+	if (!e)
 		return;
-	if (room((void **)&s->waived_kept, s->nwaived_kept, &s->cwaived_kept,
-		 sizeof *s->waived_kept) != 0) {
-		s->failed = 1;
-		return;
-	}
 	char person[256], job[256];
 	summary_person(person, sizeof person, rules, run, v);
 	summary_job(job, sizeof job, rules, run, v);
-	keep(s, &s->waived_kept[s->nwaived_kept++], run, v, kind, waiver, job, person);
+	keep(s, e, run, v, kind, waiver, job, person);
 }
 
 uint64_t summary_covered(const struct summary *s, size_t i)
@@ -370,11 +391,16 @@ void summary_damaging(struct summary *s, const struct rules *rules, const struct
 		s->ndamaging = --n;
 		break;
 	}
-	/* the largest damaging runs, kept sorted, most records first */
-	if (n == SUMMARY_DAMAGING && run->records <= s->damaging[n - 1].records)
+	/* the largest damaging runs, kept sorted, most records first (then the
+	 * lower run id: the same whatever order they come in) */
+	if (n == SUMMARY_DAMAGING &&
+	    (run->records < s->damaging[n - 1].records ||
+	     (run->records == s->damaging[n - 1].records && run->id > s->damaging[n - 1].id)))
 		return;
 	size_t at_pos = n < SUMMARY_DAMAGING ? n : n - 1;
-	while (at_pos > 0 && s->damaging[at_pos - 1].records < run->records) {
+	while (at_pos > 0 && (s->damaging[at_pos - 1].records < run->records ||
+			      (s->damaging[at_pos - 1].records == run->records &&
+			       s->damaging[at_pos - 1].id > run->id))) {
 		if (at_pos < SUMMARY_DAMAGING)
 			s->damaging[at_pos] = s->damaging[at_pos - 1];
 		at_pos--;

@@ -1,6 +1,7 @@
 /* summary: the bounded aggregates of an audit that the text, html and email
  * reports print and the json summary carries: counts by finding kind, the
- * first --limit findings of each kind (kept as they come, never more), counts
+ * first --limit findings of each kind by time, then run id (whatever order
+ * they come in, never more kept), counts
  * by person, job and unit, and runs per day. Memory is bounded by design:
  * the people of staff.csv, the jobs of jobs.csv and the units are bounded by
  * the rules and always kept one row each; the open-ended labels, people not

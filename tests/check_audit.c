@@ -71,13 +71,14 @@ START_TEST(period_names_and_dates)
 	struct period p;
 	ck_assert_int_eq(period_set(&p, "2026-10", "2026-10-01", NULL, 0), -1);
 	ck_assert_int_eq(period_set(&p, NULL, "2026-10-09", "2026-10-08", 0), -1);
-	ck_assert_int_eq(period_set(&p, NULL, "10/08/2026", NULL, 0), -1);
+	ck_assert_int_eq(period_set(&p, NULL, "10-08-2026", NULL, 0), -1);
 	const char *err = testutil_stderr_end();
 	ck_assert_msg(strstr(err, "almaudit: --period wants today, yesterday,"), "%s", err);
 	ck_assert_msg(strstr(err, "almaudit: give --period or --since/--until, not both\n"), "%s", err);
 	ck_assert_msg(strstr(err, "almaudit: --until 2026-10-08 is before --since 2026-10-09\n"), "%s", err);
-	ck_assert_msg(strstr(err, "almaudit: --since wants a date as YYYY-MM-DD, or a date and a time "
-				  "of day as \"YYYY-MM-DD HH:MM\", not '10/08/2026'\n"),
+	ck_assert_msg(strstr(err, "almaudit: --since wants a date as YYYY-MM-DD, a date and a time "
+				  "of day as \"YYYY-MM-DD HH:MM\", or a time as the exports write it "
+				  "(2026-10-05T09:11:32Z, \"10/05/2026 9:11 AM\"), not '10-08-2026'\n"),
 		      "%s", err);
 
 	/* the bounds are local midnights, as instants */
@@ -216,7 +217,7 @@ static char *audit_to(void (*make)(struct reporter *, FILE *), const char *perio
 	make(&rep, out);
 	const char *files[] = {export};
 	struct audit_inputs in = {NULL, 0, files, 1, NULL, NULL};
-	struct audit_config cfg = {AUDIT_FINDINGS, rules, &period, f, 1000, 50, NULL, NULL, 0};
+	struct audit_config cfg = {AUDIT_FINDINGS, rules, &period, f, 1000, 50, NULL, NULL, 0, TIME_NONE};
 	*status = audit_run(&in, &cfg, &rep, findings);
 	fclose(out);
 	filter_free(&none);
@@ -437,7 +438,7 @@ START_TEST(samples_json_and_csv_agree)
 		struct reporter rep;
 		(k ? reporter_json : reporter_csv)(&rep, out);
 		struct audit_inputs in = {sandbox, 1, files, 2, NULL, NULL};
-		struct audit_config cfg = {AUDIT_FINDINGS, shipped, &period, &none, 1000, 50, NULL, NULL, 0};
+		struct audit_config cfg = {AUDIT_FINDINGS, shipped, &period, &none, 1000, 50, NULL, NULL, 0, TIME_NONE};
 		testutil_stderr_begin();
 		ck_assert_int_eq(audit_run(&in, &cfg, &rep, &findings[k]), 0);
 		testutil_stderr_end();

@@ -147,19 +147,51 @@ START_TEST(times_in_since_and_until)
 	ck_assert_str_eq(span(NULL, "2026-10-14 9:00", NULL, "2026-11-02"), "error");
 	ck_assert_str_eq(span(NULL, "2026-10-14 24:00", NULL, "2026-11-02"), "error");
 	ck_assert_str_eq(span(NULL, NULL, "2026-10-14 09:60", "2026-11-02"), "error");
-	ck_assert_str_eq(span(NULL, "2026-10-14 09:00 ", NULL, "2026-11-02"), "error");
 	ck_assert_str_eq(span(NULL, "2026-10-14_09:00", NULL, "2026-11-02"), "error");
 	ck_assert_str_eq(span(NULL, "2026-10-14 09:00:5", NULL, "2026-11-02"), "error");
 	const char *err = testutil_stderr_end();
 	ck_assert_msg(strstr(err, "almaudit: --until 2026-10-14 08:59 is before --since 2026-10-14 "
 				  "09:00\n"),
 		      "%s", err);
-	ck_assert_msg(strstr(err, "almaudit: --since wants a date as YYYY-MM-DD, or a date and a "
-				  "time of day as \"YYYY-MM-DD HH:MM\", not '2026-10-14 9:00'\n"),
+	ck_assert_msg(strstr(err, "almaudit: --since wants a date as YYYY-MM-DD, a date and a "
+				  "time of day as \"YYYY-MM-DD HH:MM\", or a time as the exports "
+				  "write it (2026-10-05T09:11:32Z, \"10/05/2026 9:11 AM\"), not "
+				  "'2026-10-14 9:00'\n"),
 		      "%s", err);
-	ck_assert_msg(strstr(err, "--until wants a date as YYYY-MM-DD, or a date and a time of day "
-				  "as \"YYYY-MM-DD HH:MM\", not '2026-10-14 09:60'\n"),
+	ck_assert_msg(strstr(err, "--until wants a date as YYYY-MM-DD, a date and a time of day "
+				  "as \"YYYY-MM-DD HH:MM\", or a time as the exports write it "
+				  "(2026-10-05T09:11:32Z, \"10/05/2026 9:11 AM\"), not "
+				  "'2026-10-14 09:60'\n"),
 		      "%s", err);
+}
+END_TEST
+
+/* --since and --until take every time form the exports take: ISO 8601 with
+ * Z or an offset (to the second when seconds are given), the UI's
+ * "10/14/2026 9:00 AM", a slash date alone (month first, day first when
+ * the first number is over 12). */
+START_TEST(export_time_forms_in_since_and_until)
+{
+	struct period p;
+	ck_assert_int_eq(period_set(&p, NULL, "2026-10-14T13:00:00Z", "2026-10-14T21:00:00.5Z", 0), 0);
+	ck_assert_str_eq(utc(p.from), "2026-10-14T13:00:00Z");
+	ck_assert_str_eq(utc(p.to), "2026-10-14T21:00:01Z");
+	ck_assert_str_eq(p.since_clock, "09:00:00");
+	ck_assert_int_eq(period_set(&p, NULL, "2026-10-14T09:00-04:00", NULL, 0), 0);
+	ck_assert_str_eq(utc(p.from), "2026-10-14T13:00:00Z");
+	ck_assert_str_eq(p.since_clock, "09:00");
+	ck_assert_int_eq(period_set(&p, NULL, "10/14/2026 9:00 AM", "10/14/2026 5:00 PM", 0), 0);
+	ck_assert_str_eq(utc(p.from), "2026-10-14T13:00:00Z");
+	ck_assert_str_eq(utc(p.to), "2026-10-14T21:01:00Z");
+	ck_assert_int_eq(period_set(&p, NULL, "10/08/2026", "25/10/2026", 0), 0);
+	ck_assert_str_eq(utc(p.from), "2026-10-08T04:00:00Z");
+	ck_assert_str_eq(utc(p.to), "2026-10-26T04:00:00Z");
+	ck_assert_str_eq(span(NULL, "2026-10-14 09:00 ", NULL, "2026-11-02"),
+			 "from 2026-10-14 09:00");
+	testutil_stderr_begin();
+	ck_assert_int_eq(period_set(&p, NULL, "13/13/2026", NULL, 0), -1);
+	ck_assert_int_eq(period_set(&p, NULL, "2026-10-14T25:00Z", NULL, 0), -1);
+	testutil_stderr_end();
 }
 END_TEST
 
@@ -210,6 +242,7 @@ int main(void)
 	tcase_add_test(tc, one_day_by_date);
 	tcase_add_test(tc, times_in_since_and_until);
 	tcase_add_test(tc, new_york_daylight_saving_edges);
+	tcase_add_test(tc, export_time_forms_in_since_and_until);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -2,7 +2,8 @@
  * --column), analyzer/run.c (types, environments, status codes),
  * analyzer/csvw.c (CSV cells), the text helpers of reports/cells.c,
  * the encoders of reports/report_email.c and reports/html.c, and
- * the last message analyzer/diag.c keeps for reports. */
+ * the last message analyzer/diag.c keeps for reports, and
+ * analyzer/textenc.c (UTF-8 checked, Windows-1252 read). */
 #include "columns.h"
 #include "csvw.h"
 #include "diag.h"
@@ -12,6 +13,7 @@
 #include "report_email.h"
 #include "report_json.h"
 #include "run.h"
+#include "textenc.h"
 #include "testutil.h"
 
 #include <check.h>
@@ -514,6 +516,89 @@ START_TEST(diag_keeps_the_last_message)
 }
 END_TEST
 
+
+/* textenc: s fed in chunks of `step` bytes (every split point of a
+ * character), the UTF-8 made of it. */
+static char *decode_in_chunks(const char *s, size_t n, size_t step, uint64_t *cp1252)
+{
+	struct textenc t;
+	static char out[4096];
+	size_t used = 0;
+	const unsigned char *o;
+	size_t olen;
+	const char *why = NULL;
+	textenc_init(&t);
+	for (size_t at = 0; at < n; at += step) {
+		size_t len = n - at < step ? n - at : step;
+		ck_assert_int_eq(textenc_chunk(&t, (const unsigned char *)s + at, len, &o, &olen, &why), 0);
+		ck_assert_uint_lt(used + olen, sizeof out);
+		memcpy(out + used, o, olen);
+		used += olen;
+	}
+	ck_assert_int_eq(textenc_end(&t, &o, &olen, &why), 0);
+	memcpy(out + used, o, olen);
+	used += olen;
+	out[used] = '\0';
+	*cp1252 = t.cp1252;
+	ck_assert_ptr_null(why);
+	textenc_free(&t);
+	return out;
+}
+
+/* Bytes that are no UTF-8 are read as Windows-1252, whatever the chunk
+ * boundaries (a sequence cut by one is carried to the next); UTF-8 stays
+ * as it is; never a '?'. */
+START_TEST(windows_1252_read_across_chunks)
+{
+	/* "Domínguez, Grün – Nuñez €5 naïve" in Windows-1252, with UTF-8 é among it */
+	static const char mixed[] = "Dom\xednguez, Gr\xfcn \x96 Nu\xf1" "ez \x80" "5 na\xefve caf\xc3\xa9 \xe2\x80\x94 end\xe9";
+	static const char want[] = "Domínguez, Grün – Nuñez €5 naïve café — endé";
+	for (size_t step = 1; step <= sizeof mixed; step++) {
+		uint64_t n;
+		char *got = decode_in_chunks(mixed, sizeof mixed - 1, step, &n);
+		ck_assert_msg(!strcmp(got, want), "step %zu: %s", step, got);
+		ck_assert_uint_eq(n, 7);
+	}
+	/* a valid sequence cut at every point: carried whole, nothing read as
+	 * Windows-1252 */
+	static const char utf8[] = "Nguy\xe1\xbb\x85n \xf0\x9f\x93\x9a S\xc3\xb8ren";
+	for (size_t step = 1; step <= sizeof utf8; step++) {
+		uint64_t n;
+		ck_assert_str_eq(decode_in_chunks(utf8, sizeof utf8 - 1, step, &n), utf8);
+		ck_assert_uint_eq(n, 0);
+	}
+	/* a sequence's start at the very end is Windows-1252 (Ã) */
+	uint64_t n;
+	ck_assert_str_eq(decode_in_chunks("x\xc3", 2, 1, &n), "xÃ");
+	/* overlong forms and surrogates are no UTF-8 */
+	ck_assert_str_eq(decode_in_chunks("\xc0\xaf\xed\xa0\x80", 5, 5, &n), "À¯í\xc2\xa0€");
+	ck_assert_uint_eq(n, 5);
+	/* Windows-1252's five undefined bytes read as U+FFFD */
+	ck_assert_str_eq(decode_in_chunks("\x81", 1, 1, &n), "\xef\xbf\xbd");
+}
+END_TEST
+
+/* Pure ASCII and valid UTF-8 pass through uncopied (the fast path): the
+ * chunk handed back is the one given. */
+START_TEST(utf8_passes_uncopied)
+{
+	struct textenc t;
+	const unsigned char *o;
+	size_t olen;
+	const char *why = NULL;
+	static const unsigned char text[] = "id,name\n1,S\xc3\xb8ren Nguy\xe1\xbb\x85n,2026-10-05\n";
+	textenc_init(&t);
+	ck_assert_int_eq(textenc_chunk(&t, text, sizeof text - 1, &o, &olen, &why), 0);
+	ck_assert_ptr_eq(o, text);
+	ck_assert_uint_eq(olen, sizeof text - 1);
+	ck_assert_ptr_null(textenc_name(&t));
+	ck_assert_int_eq(textenc_chunk(&t, (const unsigned char *)"\xe9", 1, &o, &olen, &why), 0);
+	ck_assert_int_eq(textenc_end(&t, &o, &olen, &why), 0);
+	ck_assert_str_eq(textenc_name(&t), "Windows-1252");
+	textenc_free(&t);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("values");
@@ -531,6 +616,8 @@ int main(void)
 	tcase_add_test(tc, quoted_printable);
 	tcase_add_test(tc, html_escaping);
 	tcase_add_test(tc, diag_keeps_the_last_message);
+	tcase_add_test(tc, windows_1252_read_across_chunks);
+	tcase_add_test(tc, utf8_passes_uncopied);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

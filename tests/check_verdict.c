@@ -4,6 +4,7 @@
 #include "rules.h"
 #include "testutil.h"
 #include "times.h"
+#include "evidence.h"
 #include "verdict.h"
 
 #include <check.h>
@@ -382,6 +383,98 @@ START_TEST(people_cache_bounded_and_exact)
 }
 END_TEST
 
+
+/* An unknown person's sandbox evidence (spec section 3 as revised): the
+ * same id where both runs have one, else the same name. A sandbox run with
+ * a name and no id is evidence for a production run with that name and an
+ * id; a sandbox run with another id is not, whatever its name. */
+START_TEST(unknown_person_evidence_by_id_else_name)
+{
+	struct run sb = make("Suppress", "", "Okafor, Chinwe", "2026-10-01 10:00", 3, "");
+	sb.env = RUN_SANDBOX;
+	ck_assert_int_eq(judge_evidence(judge, &sb), EVIDENCE_OK);
+	struct verdict v = judge_one(make("Suppress", "977", "Okafor, Chinwe", "2026-10-08 10:00",
+					  5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_uint_eq(v.sandbox_id, sb.id);
+	/* both have an id, and they differ: not the same person's test */
+	struct run other = make("Change Physical Items", "955", "Okafor, Chinwe",
+				"2026-10-01 10:00", 3, "");
+	ck_assert_int_eq(judge_evidence(judge, &other), EVIDENCE_OK);
+	v = judge_one(make("Change Physical Items", "977", "Okafor, Chinwe", "2026-10-08 10:00", 5,
+			   ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	/* the same id, another spelling of the name: the id decides */
+	v = judge_one(make("Change Physical Items", "955", "C. Okafor", "2026-10-08 10:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	/* a production run with no id: the name, whatever the sandbox run's id */
+	v = judge_one(make("Change Physical Items", "", "okafor, chinwe", "2026-10-08 10:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+}
+END_TEST
+
+/* Evidence does not depend on order: a sandbox run read after the
+ * production run it concerns counts once it is read (the audit holds the
+ * verdict until then); a sandbox run whose id a production run has is a
+ * copy, never evidence, even when read first; --sandbox-refreshed sets
+ * aside the sandbox runs before it, and the detail says so. */
+START_TEST(evidence_copies_and_refresh)
+{
+	struct run p = make("Withdraw items", "805", "Hartnett, Laura", "2026-10-08 10:00", 50, "");
+	struct verdict v = judge_one(p);
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	ck_assert(verdict_rests_on_sandbox(&v));
+	struct run sb = make("Withdraw items", "805", "Hartnett, Laura", "2026-10-03 10:00", 3, "");
+	sb.env = RUN_SANDBOX;
+	ck_assert_int_eq(judge_evidence(judge, &sb), EVIDENCE_OK);
+	v = judge_one(p);
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	/* the sandbox run proves a copy: its id is a production run's */
+	ck_assert_int_eq(judge_production_id(judge, sb.id), 0);
+	v = judge_one(p);
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	char want[200];
+	snprintf(want, sizeof want,
+		 "no approval for withdraw; sandbox run %llu (2026-10-03 10:00) not counted: a copy of "
+		 "a production run",
+		 (unsigned long long)sb.id);
+	ck_assert_str_eq(v.detail[FIND_UNAPPROVED], want);
+	ck_assert_uint_eq(judge_sandbox_copies(judge), 1);
+	/* an approval signed off later does not rest on the sandbox */
+	v = judge_one(make("Change Physical Items", "805", "Hartnett, Laura", "2026-10-19 10:00", 5,
+			   ""));
+	ck_assert(!verdict_rests_on_sandbox(&v));
+}
+END_TEST
+
+START_TEST(sandbox_refreshed_sets_aside)
+{
+	struct judge *j = judge_new(rules, 1000);
+	int y, m, d;
+	ck_assert_int_eq(times_parse_date("2026-10-04", 10, &y, &m, &d), 0);
+	judge_set_refreshed(j, times_days_from_civil(y, m, d));
+	struct run before = make("Suppress", "803", "Popkin, Minna", "2026-10-03 23:59", 3, "");
+	struct run after = make("Suppress", "803", "Popkin, Minna", "2026-10-04 00:00", 3, "");
+	before.env = after.env = RUN_SANDBOX;
+	ck_assert_int_eq(judge_evidence(j, &before), EVIDENCE_ASIDE);
+	struct run p = make("Suppress", "803", "Popkin, Minna", "2026-10-05 10:00", 5, "Widener");
+	struct verdict v;
+	ck_assert_int_eq(judge_run(j, &p, &v), 0);
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	char want[200];
+	snprintf(want, sizeof want,
+		 "approved only for sets matching judaica (approvals.csv:8); sandbox run %llu "
+		 "(2026-10-03 23:59) set aside: before the sandbox refresh of 2026-10-04",
+		 (unsigned long long)before.id);
+	ck_assert_str_eq(v.detail[FIND_UNAPPROVED], want);
+	ck_assert_int_eq(judge_evidence(j, &after), EVIDENCE_OK);
+	ck_assert_int_eq(judge_run(j, &p, &v), 0);
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_uint_eq(judge_sandbox_aside(j), 1);
+	judge_free(j);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("verdict");
@@ -404,6 +497,9 @@ int main(void)
 	tcase_add_test(tc, revoked_undated);
 	tcase_add_test(tc, finding_names);
 	tcase_add_test(tc, people_cache_bounded_and_exact);
+	tcase_add_test(tc, unknown_person_evidence_by_id_else_name);
+	tcase_add_test(tc, evidence_copies_and_refresh);
+	tcase_add_test(tc, sandbox_refreshed_sets_aside);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -190,6 +190,14 @@ START_TEST(people_by_staff_or_export)
 	ck_assert_int_eq(covers(r, FIND_UNKNOWN_SIZE, &api), 0);
 	ck_assert_int_eq(r->waivers->w[2].person, -1);
 	ck_assert_int_eq(r->waivers->w[3].person, -1);
+	/* the export's id or name covers only people not in staff.csv: a staff
+	 * person whose run carries the same export id or name is not theirs */
+	struct judged lee_as_api = judged(r, "change", "Te-Yi Lee", "exl_api", "Lee, Te-Yi", "",
+					  "2026-10-05 10:00", 5);
+	struct judged lee_as_castillo = judged(r, "change", "Te-Yi Lee", "7", "Castillo, Rafael",
+					       "", "2026-10-05 10:00", 6);
+	ck_assert_int_eq(covers(r, FIND_DAMAGING_LARGE_SET, &lee_as_api), 0);
+	ck_assert_int_eq(covers(r, FIND_UNKNOWN_SIZE, &lee_as_castillo), 0);
 	matrix_free(r);
 }
 END_TEST
