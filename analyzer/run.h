@@ -11,6 +11,12 @@
 enum run_type { RUN_TYPE_UNKNOWN, RUN_MANUAL, RUN_SCHEDULED, RUN_OTHER };
 enum run_env { RUN_PRODUCTION, RUN_SANDBOX };
 
+/* A counter of a job instance as the Alma API gives it: type.value (an id,
+ * "withdraw_items.items_in_set"), type.desc (its label) and value. */
+struct run_counter {
+	const char *type, *desc, *value;
+};
+
 struct run {
 	const char *file; /* source file as named on the command line */
 	long line;	  /* physical line where the row starts */
@@ -29,6 +35,16 @@ struct run {
 	int no_records_col; /* the export has no record count column at all */
 	const char *set_name;
 	enum run_env env;
+	/* Read from the Alma API's job instances (JSON), which give counters,
+	 * not a record count: records is taken from them once the run's job is
+	 * known (records.c), and records_note says which counter gave it, or
+	 * why none did (NULL or "" for a run from a CSV export). The counters
+	 * are borrowed like the strings (none in a copy of the run). */
+	int api;
+	const struct run_counter *counters;
+	size_t ncounters;
+	const char *records_note;
+	int set_inferred; /* set_name was inferred from the instance name */
 };
 
 const char *run_type_name(enum run_type t); /* "MANUAL"; "" for unknown */

@@ -98,12 +98,16 @@ static void copy(struct runset_held *h, const struct run *run, const struct verd
 	h->run.user_name = keep(text, &o, run->user_name);
 	h->run.status = keep(text, &o, run->status);
 	h->run.set_name = keep(text, &o, run->set_name);
+	h->run.records_note = keep(text, &o, run->records_note ? run->records_note : "");
+	h->run.counters = NULL; /* the counters stay with the reader */
+	h->run.ncounters = 0;
 }
 
 int runset_hold(struct runset *s, const struct run *run, const struct verdict *v)
 {
-	const char *const fields[] = {run->job_id, run->name,	   run->category,
-				      run->user,   run->user_name, run->status, run->set_name};
+	const char *const fields[] = {run->job_id,    run->name,	 run->category,
+				      run->user,      run->user_name, run->status,
+				      run->set_name,  run->records_note ? run->records_note : ""};
 	size_t total = 0;
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		total += strlen(fields[i]) + 1;

@@ -45,12 +45,22 @@ struct tally_file {
 	char delim;	      /* the delimiter detected: ',', ';' or '\t' */
 	int incomplete;	      /* reading stopped on an error */
 	int no_records;	      /* its header has no record count column */
+	int json;	      /* the Alma API's job instances (JSON), not a CSV export */
 	int same_as;	      /* the index + 1 of an earlier input that is the same file */
 	int unread;	      /* not read at all: not opened, or its header refused */
 	int resumed;	      /* incomplete by damage (a row lost) read past: the rows after were read */
 	long no_line_end;     /* the line of a last row with no line end (cut short?), 0 if none */
 	long error_line;      /* where reading stopped (0: no line applies) */
 	char error[DIAG_LAST_MAX + 1]; /* the error that stopped it, "" if none */
+};
+
+/* The damaging jobs whose runs, read from the Alma API's JSON, had no
+ * counter that gave the record count (records.c): a job index of the
+ * rules and its runs, for the first TALLY_UNCOUNTED_KEPT jobs. */
+#define TALLY_UNCOUNTED_KEPT 64
+struct tally_uncounted {
+	int job;
+	uint64_t runs;
 };
 
 /* The first rejected rows, for reports that list them. */
@@ -78,6 +88,9 @@ struct tally {
 	char uncovered[256]; /* "" or why the inputs do not cover the period */
 	struct tally_reject rejects[TALLY_REJECTS_KEPT];
 	size_t nrejects;
+	struct tally_uncounted uncounted[TALLY_UNCOUNTED_KEPT];
+	size_t nuncounted;
+	uint64_t sets_inferred; /* runs whose set name was inferred from the instance name */
 };
 
 void tally_init(struct tally *t);
@@ -88,6 +101,9 @@ void tally_free(struct tally *t);
 /* Counts a rejected row, keeping the first TALLY_REJECTS_KEPT of them. */
 void tally_reject(struct tally *t, const char *file, long line, enum reject_reason why,
 		  const char *detail);
+
+/* Counts a run of damaging job `job` whose counters gave no record count. */
+void tally_uncounted(struct tally *t, int job);
 
 /* Records a run's time in the range seen. */
 void tally_seen(struct tally *t, int64_t time);
@@ -100,7 +116,8 @@ const char *tally_skip_name(enum skip_reason s);     /* "system runs" */
 
 /* How a file was read, for the report's input line: "gzip" or "plain",
  * then what was detected that is not the default ("UTF-16LE",
- * "semicolon-separated", "tab-separated"), comma separated, into buf. */
+ * "semicolon-separated", "tab-separated"), comma separated, into buf; a
+ * JSON input is "JSON (Alma API job instances), gzip". */
 const char *tally_file_format(const struct tally_file *f, char *buf, size_t size);
 
 /* The warning for a last line without line end, as reports say it. */

@@ -352,7 +352,9 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 		v->findings |= 1u << FIND_UNKNOWN_SIZE;
 		snprintf(v->detail[FIND_UNKNOWN_SIZE], sizeof v->detail[0],
 			 "no record count%s: above %" PRId64 " for %s cannot be ruled out%s",
-			 run->no_records_col ? " (the export has no record count column)" : "",
+			 run->no_records_col ? " (the export has no record count column)"
+			 : run->api	     ? " (no counter of the job instance gives it)"
+					     : "",
 			 limit, jb->id, stranger);
 	}
 	return 0;
@@ -412,6 +414,11 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 	} else {
 		say(&o, "person: '%s' (id '%s') is in no row of %s", run->user_name, run->user, staff);
 	}
+	if (run->set_inferred && run->set_name[0])
+		say(&o, "set: '%.200s', inferred from the instance name (the API gives no set name)",
+		    run->set_name);
+	if (run->records_note && run->records_note[0])
+		say(&o, "records: %s", run->records_note);
 	if (v->job < 0 || !judged)
 		return;
 
@@ -474,7 +481,8 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 	if (!jb->damaging)
 		say(&o, "threshold: %s is not damaging", jb->id);
 	else if (run->records < 0)
-		say(&o, "threshold: %s is damaging; the run gives no record count", jb->id);
+		say(&o, "threshold: %s is damaging; the run gives no record count%s", jb->id,
+		    run->api ? " (no counter gave one)" : "");
 	else
 		say(&o, "threshold: %s is damaging; %" PRId64 " records %s %" PRId64 " (%s)", jb->id,
 		    run->records, run->records > v->large_set ? "above" : "within", v->large_set,
