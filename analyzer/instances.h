@@ -13,8 +13,7 @@
  * whole percent), status.value, job_info.id, .type.value and
  * .category.value; no record count (the counters, at most
  * INSTANCES_COUNTERS_MAX of an instance, go with the row); the set name is
- * inferred from the instance name (instances_set_name). Unknown keys are
- * ignored.
+ * inferred from the instance name (setname.h). Unknown keys are ignored.
  *
  * Damage stops the file at FILE:LINE, the instances before it handed out
  * first: JSON that is not well-formed or cut short (json.h's limits), a
@@ -70,16 +69,5 @@ int instances_set_inferred(const struct instances *in);
 long instances_error_line(const struct instances *in);
 
 void instances_close(struct instances *in);
-
-/* The set an instance name names (spec section 1.1): the middle part of
- * name, between the job's name (job; compared ignoring ASCII case) and a
- * trailing date or time stamp (" - 10/07/2026 15:01:54",
- * " - 2025-10-05 4:11 AM"), when there is one. "Withdraw items - weeding -
- * 10/07/2026 15:01:54" names "weeding". None (0) when the name does not
- * begin with the job's name and " - ", when nothing is left, or for a run
- * through the API (" - via API - NAME": NAME is the integration's). Returns
- * the set's length and points *set into name. */
-size_t instances_set_name(const char *name, size_t n, const char *job, size_t jn,
-			  const char **set);
 
 #endif

@@ -5,6 +5,7 @@
  * names, and each kind of damage: an error at FILE:LINE, the instances
  * before it still read, the file marked incomplete. */
 #include "instances.h"
+#include "setname.h"
 #include "ingest.h"
 #include "testutil.h"
 #include "times.h"
@@ -456,7 +457,7 @@ START_TEST(set_names_inferred)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		const char *set;
-		size_t n = instances_set_name(cases[i].name, strlen(cases[i].name), cases[i].job,
+		size_t n = setname_infer(cases[i].name, strlen(cases[i].name), cases[i].job,
 					      strlen(cases[i].job), &set);
 		char got[200];
 		snprintf(got, sizeof got, "%.*s", (int)n, n ? set : "");
