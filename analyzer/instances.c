@@ -742,9 +742,11 @@ static void compact(struct instances *in)
 	size_t cshift = in->building ? in->e[in->n].counter0 : in->nc;
 	if (in->building) {
 		struct entry *e = &in->e[in->n];
-		memmove(in->text, in->text + shift, in->tlen - shift);
-		memmove(in->counters, in->counters + cshift,
-			(in->nc - cshift) * sizeof *in->counters);
+		if (in->text)
+			memmove(in->text, in->text + shift, in->tlen - shift);
+		if (in->counters)
+			memmove(in->counters, in->counters + cshift,
+				(in->nc - cshift) * sizeof *in->counters);
 		for (int f = 0; f < IF_COUNT; f++)
 			if (e->have[f] && e->len[f])
 				e->at[f] -= (uint32_t)shift;
