@@ -95,46 +95,62 @@ enum key {
 	K_INSTANCE_MARK /* another key only an instance has */
 };
 
+#define KEY(name, key) {name, sizeof name - 1, key}
 static const struct {
 	const char *name;
+	size_t len;
 	enum key key;
 } keys[] = {
-	{"id", K_ID},
-	{"name", K_NAME},
-	{"submitted_by", K_SUBMITTED_BY},
-	{"submit_time", K_SUBMIT_TIME},
-	{"start_time", K_START_TIME},
-	{"end_time", K_END_TIME},
-	{"progress", K_PROGRESS},
-	{"status", K_STATUS},
-	{"job_info", K_JOB_INFO},
-	{"counter", K_COUNTER},
-	{"value", K_VALUE},
-	{"desc", K_DESC},
-	{"type", K_TYPE},
-	{"category", K_CATEGORY},
-	{"job_instance", K_JOB_INSTANCE},
-	{"total_record_count", K_TOTAL},
-	{"errorsExist", K_ERRORS_EXIST},
-	{"errorList", K_ERROR_LIST},
-	{"errorMessage", K_ERROR_MESSAGE},
-	{"errorCode", K_ERROR_CODE},
-	{"web_service_result", K_WEB_SERVICE_RESULT},
-	{"job", K_JOB},
-	{"creator", K_JOB_MARK},
-	{"next_run", K_JOB_MARK},
-	{"related_profile", K_JOB_MARK},
-	{"parameter", K_JOB_MARK},
-	{"external_id", K_INSTANCE_MARK},
-	{"status_date", K_INSTANCE_MARK},
-	{"alert", K_INSTANCE_MARK},
-	{"action", K_INSTANCE_MARK},
+	KEY("id", K_ID),
+	KEY("name", K_NAME),
+	KEY("submitted_by", K_SUBMITTED_BY),
+	KEY("submit_time", K_SUBMIT_TIME),
+	KEY("start_time", K_START_TIME),
+	KEY("end_time", K_END_TIME),
+	KEY("progress", K_PROGRESS),
+	KEY("status", K_STATUS),
+	KEY("job_info", K_JOB_INFO),
+	KEY("counter", K_COUNTER),
+	KEY("value", K_VALUE),
+	KEY("desc", K_DESC),
+	KEY("type", K_TYPE),
+	KEY("category", K_CATEGORY),
+	KEY("job_instance", K_JOB_INSTANCE),
+	KEY("total_record_count", K_TOTAL),
+	KEY("errorsExist", K_ERRORS_EXIST),
+	KEY("errorList", K_ERROR_LIST),
+	KEY("errorMessage", K_ERROR_MESSAGE),
+	KEY("errorCode", K_ERROR_CODE),
+	KEY("web_service_result", K_WEB_SERVICE_RESULT),
+	KEY("job", K_JOB),
+	KEY("creator", K_JOB_MARK),
+	KEY("next_run", K_JOB_MARK),
+	KEY("related_profile", K_JOB_MARK),
+	KEY("parameter", K_JOB_MARK),
+	KEY("external_id", K_INSTANCE_MARK),
+	KEY("status_date", K_INSTANCE_MARK),
+	KEY("alert", K_INSTANCE_MARK),
+	KEY("action", K_INSTANCE_MARK),
 };
 
 static enum key key_of(const char *s, size_t n)
 {
-	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-		if (strlen(keys[i].name) == n && memcmp(keys[i].name, s, n) == 0)
+	/* by length and first letter: most keys are told apart by them */
+	static signed char first[20][128];
+	static int ready;
+	if (!ready) {
+		memset(first, -1, sizeof first);
+		for (size_t i = sizeof keys / sizeof keys[0]; i-- > 0;)
+			first[keys[i].len][(unsigned char)keys[i].name[0]] = (signed char)i;
+		ready = 1;
+	}
+	if (!n || n >= 20 || (unsigned char)s[0] >= 128)
+		return K_OTHER;
+	int i = first[n][(unsigned char)s[0]];
+	if (i < 0)
+		return K_OTHER;
+	for (; (size_t)i < sizeof keys / sizeof keys[0]; i++)
+		if (keys[i].len == n && memcmp(keys[i].name, s, n) == 0)
 			return keys[i].key;
 	return K_OTHER;
 }
@@ -496,7 +512,9 @@ static int on_key(void *ctx, const char *s, size_t n)
 	struct instances *in = ctx;
 	int d = json_depth(in->j);
 	in->key = key_of(s, n);
-	snprintf(in->key_text, sizeof in->key_text, "%.*s", n > 40 ? 40 : (int)n, s);
+	size_t kn = n < sizeof in->key_text - 1 ? n : sizeof in->key_text - 1;
+	memcpy(in->key_text, s, kn);
+	in->key_text[kn] = '\0';
 	enum node *at = &in->at[d - 1];
 	if (*at == N_OBJECT) {
 		/* the first key that says what the object is */

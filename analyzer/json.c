@@ -104,20 +104,28 @@ int json_empty(const struct json *j)
 
 /* ---- strings: strict UTF-8, no NUL ---- */
 
-static int utf8_ok(const unsigned char *s, size_t n)
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+/* Nonzero when a byte of w is zero. */
+#define HAS_ZERO(w) (((w) - ONES) & ~(w) & HIGHS)
+
+/* 0 well-formed UTF-8 with no NUL, 1 a NUL, 2 not UTF-8. */
+static int utf8_check(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
 		while (i + 8 <= n) {
 			uint64_t w;
 			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ull)
+			if ((w & HIGHS) || HAS_ZERO(w))
 				break;
 			i += 8;
 		}
 		if (i == n)
 			break;
 		unsigned c = s[i];
+		if (c == 0)
+			return 1;
 		if (c < 0x80) {
 			i++;
 			continue;
@@ -135,23 +143,24 @@ static int utf8_ok(const unsigned char *s, size_t n)
 			lo = c == 0xF0 ? 0x90 : 0x80;
 			hi = c == 0xF4 ? 0x8F : 0xBF; /* nothing past U+10FFFF */
 		} else {
-			return 0;
+			return 2;
 		}
 		if (i + len > n || s[i + 1] < lo || s[i + 1] > hi)
-			return 0;
+			return 2;
 		for (size_t k = 2; k < len; k++)
 			if ((s[i + k] & 0xC0) != 0x80)
-				return 0;
+				return 2;
 		i += len;
 	}
-	return 1;
+	return 0;
 }
 
 static int text_ok(struct json *j, const unsigned char *s, size_t n)
 {
-	if (memchr(s, 0, n))
+	int bad = utf8_check(s, n);
+	if (bad == 1)
 		return json_fail(j, "a NUL character (\\u0000) in a string");
-	if (!utf8_ok(s, n))
+	if (bad == 2)
 		return json_fail(j, "invalid UTF-8 inside a string");
 	return 0;
 }
@@ -376,6 +385,21 @@ static int parse(struct json *j, const unsigned char *data, size_t n)
 
 /* ---- the limits yajl does not keep ---- */
 
+/* The raw text's bytes as the scanner sees them outside strings. */
+enum { B_WORD, B_SPACE, B_QUOTE, B_NUL };
+static const unsigned char byte_class[256] = {
+	[0] = B_NUL,	 [' '] = B_SPACE, ['\n'] = B_SPACE, ['\r'] = B_SPACE, ['\t'] = B_SPACE,
+	['{'] = B_SPACE, ['}'] = B_SPACE, ['['] = B_SPACE,  [']'] = B_SPACE,  [':'] = B_SPACE,
+	[','] = B_SPACE, ['"'] = B_QUOTE,
+};
+
+/* Nonzero when a byte of w is a quote, a backslash or a NUL. */
+static uint64_t string_stop(uint64_t w)
+{
+	uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
+	return HAS_ZERO(q) | HAS_ZERO(b) | HAS_ZERO(w);
+}
+
 static int hex_digit(unsigned char c)
 {
 	return c >= '0' && c <= '9' ? c - '0'
@@ -396,19 +420,26 @@ static size_t scan(struct json *j, const unsigned char *p, size_t n, const char 
 		unsigned char c = p[i];
 		switch (j->st) {
 		case SC_OUT:
-			if (c == '"') {
-				j->st = SC_STR;
-				j->tok = 0;
-			} else if (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '{' ||
-				   c == '}' || c == '[' || c == ']' || c == ':' || c == ',') {
-				j->tok = 0;
-			} else if (c == 0) {
+			/* white space, brackets and bare words, up to a quote */
+			for (; i < n; i++) {
+				unsigned char k = byte_class[p[i]];
+				if (k == B_SPACE)
+					j->tok = 0;
+				else if (k != B_WORD)
+					break;
+				else if (++j->tok > JSON_TOKEN_MAX) {
+					*why = "a number or word longer than the limit";
+					return i;
+				}
+			}
+			if (i == n)
+				break;
+			if (p[i] == 0) {
 				*why = "a NUL byte (binary data, or text that is not UTF-8?)";
 				return i;
-			} else if (++j->tok > JSON_TOKEN_MAX) {
-				*why = "a number or word longer than the limit";
-				return i;
 			}
+			j->st = SC_STR;
+			j->tok = 0;
 			i++;
 			break;
 		case SC_STR: {
@@ -418,6 +449,13 @@ static size_t scan(struct json *j, const unsigned char *p, size_t n, const char 
 				return i;
 			}
 			size_t from = i;
+			while (i + 8 <= n) {
+				uint64_t w;
+				memcpy(&w, p + i, 8);
+				if (string_stop(w))
+					break;
+				i += 8;
+			}
 			while (i < n && p[i] != '"' && p[i] != '\\' && p[i] != 0)
 				i++;
 			if (j->tok + (i - from) > JSON_TOKEN_MAX) {
