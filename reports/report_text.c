@@ -666,6 +666,10 @@ void report_text_summary(FILE *out, const struct report_info *info)
 		}
 	}
 	uncounted(out, info, "Unchecked: ");
+	if (t->sets_inferred)
+		fprintf(out, "Sets: inferred from the instance names of %s %s (JSON input)\n",
+			report_count(t->sets_inferred, n, sizeof n),
+			t->sets_inferred == 1 ? "run" : "runs");
 	for (size_t i = 0; i < t->nfiles; i++)
 		if (t->files[i].no_line_end) {
 			fputs("Warning: ", out);
