@@ -886,10 +886,3 @@ int instances_set_inferred(const struct instances *in)
 {
 	return in->row_set_inferred;
 }
-
-long instances_error_line(const struct instances *in)
-{
-	long line;
-	json_error(in->j, &line);
-	return line;
-}

@@ -65,9 +65,6 @@ int instances_next(struct instances *in, struct csvrow *row);
 const struct run_counter *instances_counters(const struct instances *in, size_t *n);
 int instances_set_inferred(const struct instances *in);
 
-/* The line of the error that stopped the reading (0 when none). */
-long instances_error_line(const struct instances *in);
-
 void instances_close(struct instances *in);
 
 #endif
