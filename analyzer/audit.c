@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "ingest.h"
 #include "joins.h"
+#include "records.h"
 #include "runset.h"
 #include "verdict.h"
 #include "times.h"
@@ -194,6 +195,9 @@ static void production(struct pass *p, const struct run *run)
 		limit_hit(p);
 		return;
 	}
+	/* a damaging job's run from the API's JSON that no counter gave a count */
+	if (run->api && run->records < 0 && v.job >= 0 && p->c->rules->jobs[v.job].damaging)
+		tally_uncounted(t, v.job);
 	int first = runset_add(&p->once, run->id);
 	if (first < 0) {
 		p->failed = 1;
@@ -436,6 +440,9 @@ int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *
 			*how->evidence_open = open;
 		}
 		while ((got = ingest_next(ing, &run)) > 0) {
+			/* the API's JSON gives counters: the count, once the job is known */
+			char note[320];
+			(void)records_resolve(r, &run, note, sizeof note);
 			tally_seen(t, run.time);
 			filter_seen(f, r, &run);
 			how->each(how->ctx, &run);

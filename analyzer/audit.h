@@ -82,9 +82,11 @@ struct audit_reading {
 
 /* The reading every command over history shares (audit, runs, review): the
  * --sandbox files, then the production files; a file named twice in one
- * role is listed, warned about and read once; every row read goes to
- * tally_seen and filter_seen, then to how->each. Returns 0, or -1 when an
- * input could not be read whole (reported); sets *oom when memory ran out. */
+ * role is listed, warned about and read once; a run from the Alma API's
+ * JSON gets its record count from its counters (records.c); every row read
+ * goes to tally_seen and filter_seen, then to how->each. Returns 0, or -1
+ * when an input could not be read whole (reported); sets *oom when memory
+ * ran out. */
 int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *t,
 	       const struct filter *f, const struct rules *r, const struct audit_reading *how,
 	       int *oom);

@@ -1,7 +1,7 @@
 #include "baseline_json.h"
 
 #include "diag.h"
-#include "jsonrd.h"
+#include "json.h"
 #include "run.h"
 #include "times.h"
 
@@ -11,18 +11,18 @@
 
 static const char not_report[] = "not an almaudit json report";
 
-struct reading {
-	struct baseline *b;
-	const struct rules *rules;
-	const struct filter *filter;
-	int report, findings, summary;			/* the top-level keys seen */
-	int period, rules_seen, from, until, njobs, npeople, napprovals; /* report's keys */
-	/* the current finding's fields, reused from finding to finding */
-	char *field[12];
-	size_t cap[12];
-	int have[12];
-	int64_t records;
-	long line; /* where the current finding begins */
+/* Where the reading is: what the object or array open at each depth is. */
+enum at {
+	AT_ROOT,     /* the top-level object */
+	AT_REPORT,   /* report */
+	AT_PERIOD,   /* report.period */
+	AT_RULES,    /* report.rules */
+	AT_FINDINGS, /* findings */
+	AT_FINDING,  /* one of them */
+	AT_SUMMARY,  /* summary */
+	AT_UNIT,     /* summary.unit */
+	AT_COVERED,  /* summary.period_covered */
+	AT_SKIP	     /* anything else, read past */
 };
 
 /* The finding fields read, and which the report must have. */
@@ -33,182 +33,76 @@ static const char *const field_names[F_NFIELDS] = {
 	"start_time", "status", "set_name"};
 static const int field_required[F_NFIELDS] = {1, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0};
 
-/* A value that must be a string: read into j->buf. */
-static int want_string(struct jsonrd *j, const char *what)
+struct reading {
+	struct json *j;
+	struct baseline *b;
+	const struct rules *rules;
+	const struct filter *filter;
+	enum at at[JSON_DEPTH + 1]; /* at[d - 1]: the container open at depth d */
+	char key[64];		    /* the key whose value comes next ("" in arrays) */
+	int report, findings, summary;			/* the top-level keys seen */
+	int period, rules_seen, from, until, njobs, npeople, napprovals; /* report's keys */
+	long end;		    /* where the document ends */
+	/* the current finding's fields, reused from finding to finding */
+	char *field[F_NFIELDS];
+	size_t cap[F_NFIELDS];
+	int have[F_NFIELDS];
+	int64_t records;
+	long line; /* where the current finding begins */
+};
+
+static enum at where(const struct reading *r)
 {
-	if (jsonrd_peek(j) != '"')
-		return jsonrd_fail(j, "%s: \"%s\" is not a string", not_report, what);
-	return jsonrd_string(j);
+	int d = json_depth(r->j);
+	return r->at[d - 1];
 }
 
-static int want_count(struct jsonrd *j, const char *what, size_t *out)
+static int is(const struct reading *r, const char *key)
 {
-	int64_t n;
-	int is_int;
-	int c = jsonrd_peek(j);
-	if (!(c == '-' || (c >= '0' && c <= '9')))
-		return jsonrd_fail(j, "%s: \"%s\" is not a number", not_report, what);
-	if (jsonrd_number(j, &n, &is_int) != 0)
+	return strcmp(r->key, key) == 0;
+}
+
+/* A count: digits only (no sign, fraction or exponent). */
+static int count_of(const char *s, size_t n, size_t *out)
+{
+	size_t v = 0;
+	if (!n || n > 18)
 		return -1;
-	if (!is_int || n < 0)
-		return jsonrd_fail(j, "%s: \"%s\" is not a count", not_report, what);
-	*out = (size_t)n;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (size_t)(s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static int want_count(struct reading *r, enum json_type t, const char *s, size_t n, size_t *out)
+{
+	if (t != JSON_NUMBER)
+		return json_fail(r->j, "%s: \"%s\" is not a number", not_report, r->key);
+	if (count_of(s, n, out) != 0)
+		return json_fail(r->j, "%s: \"%s\" is not a count", not_report, r->key);
 	return 0;
 }
 
 /* A day of report.period: "YYYY-MM-DD", or null (open). */
-static int want_day(struct jsonrd *j, const char *what, int64_t *out)
+static int want_day(struct reading *r, enum json_type t, const char *s, size_t n, int64_t *out)
 {
 	int y, m, d;
-	if (jsonrd_peek(j) == 'n') {
+	if (t == JSON_NULL) {
 		*out = TIME_NONE;
-		return jsonrd_literal(j, "null");
+		return 0;
 	}
-	if (want_string(j, what) != 0)
-		return -1;
-	if (j->len != 10 || times_parse_date(j->buf, j->len, &y, &m, &d) != 0)
-		return jsonrd_fail(j, "%s: report.period.%s is not a date (YYYY-MM-DD)", not_report, what);
+	if (t != JSON_STRING)
+		return json_fail(r->j, "%s: \"%s\" is not a string", not_report, r->key);
+	if (n != 10 || times_parse_date(s, n, &y, &m, &d) != 0)
+		return json_fail(r->j, "%s: report.period.%s is not a date (YYYY-MM-DD)", not_report,
+				 r->key);
 	*out = times_days_from_civil(y, m, d);
 	return 0;
 }
 
-static int period_member(struct jsonrd *j, const char *key, void *ctx)
-{
-	struct reading *r = ctx;
-	struct period *p = &r->b->period;
-	if (!strcmp(key, "from"))
-		return r->from = 1, want_day(j, key, &p->first_day);
-	if (!strcmp(key, "until"))
-		return r->until = 1, want_day(j, key, &p->last_day);
-	if (!strcmp(key, "name")) {
-		if (want_string(j, key) != 0)
-			return -1;
-		snprintf(p->name, sizeof p->name, "%s", j->buf);
-		return 0;
-	}
-	return jsonrd_skip(j);
-}
-
-static int rules_member(struct jsonrd *j, const char *key, void *ctx)
-{
-	struct reading *r = ctx;
-	if (!strcmp(key, "jobs"))
-		return r->njobs = 1, want_count(j, "jobs", &r->b->njobs);
-	if (!strcmp(key, "people"))
-		return r->npeople = 1, want_count(j, "people", &r->b->npeople);
-	if (!strcmp(key, "approvals"))
-		return r->napprovals = 1, want_count(j, "approvals", &r->b->napprovals);
-	return jsonrd_skip(j);
-}
-
-static int report_member(struct jsonrd *j, const char *key, void *ctx)
-{
-	struct reading *r = ctx;
-	if (!strcmp(key, "period")) {
-		r->period = 1;
-		if (jsonrd_peek(j) != '{')
-			return jsonrd_fail(j, "%s: \"period\" is not an object", not_report);
-		return jsonrd_object(j, period_member, r);
-	}
-	if (!strcmp(key, "rules")) {
-		r->rules_seen = 1;
-		if (jsonrd_peek(j) != '{')
-			return jsonrd_fail(j, "%s: \"rules\" is not an object", not_report);
-		return jsonrd_object(j, rules_member, r);
-	}
-	return jsonrd_skip(j);
-}
-
-static int covered_member(struct jsonrd *j, const char *key, void *ctx)
-{
-	struct reading *r = ctx;
-	if (!strcmp(key, "covered") && jsonrd_peek(j) == 'f') {
-		r->b->uncovered = r->b->incomplete = 1;
-		return jsonrd_literal(j, "false");
-	}
-	return jsonrd_skip(j);
-}
-
-/* summary.unit: the report of one unit (audit --split unit) */
-static int unit_member(struct jsonrd *j, const char *key, void *ctx)
-{
-	(void)ctx;
-	if (!strcmp(key, "code") && jsonrd_peek(j) == '"') {
-		if (jsonrd_string(j) != 0)
-			return -1;
-		return jsonrd_fail(j,
-				   "the report of unit %.40s (audit --split unit), not the whole "
-				   "report: the other units' findings would all count as new; give "
-				   "the whole report (all.json beside it)",
-				   j->buf);
-	}
-	return jsonrd_skip(j);
-}
-
-static int summary_member(struct jsonrd *j, const char *key, void *ctx)
-{
-	struct reading *r = ctx;
-	if (!strcmp(key, "unit") && jsonrd_peek(j) == '{')
-		return jsonrd_object(j, unit_member, r);
-	if (!strcmp(key, "period_covered") && jsonrd_peek(j) == '{')
-		return jsonrd_object(j, covered_member, r);
-	if (!strcmp(key, "complete")) {
-		int c = jsonrd_peek(j);
-		if (c != 't' && c != 'f')
-			return jsonrd_fail(j, "%s: summary.complete is not true or false", not_report);
-		r->b->incomplete = c == 'f';
-		return jsonrd_literal(j, c == 't' ? "true" : "false");
-	}
-	if (!strcmp(key, "hidden_by_filters")) {
-		size_t n;
-		if (want_count(j, key, &n) != 0)
-			return -1;
-		r->b->hidden = n;
-		return 0;
-	}
-	return jsonrd_skip(j);
-}
-
-static int finding_member(struct jsonrd *j, const char *key, void *ctx)
-{
-	struct reading *r = ctx;
-	if (!strcmp(key, "records")) {
-		int64_t n;
-		int is_int;
-		int c = jsonrd_peek(j);
-		if (c == 'n') {
-			r->records = -1;
-			return jsonrd_literal(j, "null");
-		}
-		if (!(c == '-' || (c >= '0' && c <= '9')))
-			return jsonrd_fail(j, "%s: \"records\" is not a number", not_report);
-		if (jsonrd_number(j, &n, &is_int) != 0)
-			return -1;
-		r->records = is_int ? n : -1;
-		return 0;
-	}
-	for (int i = 0; i < F_NFIELDS; i++) {
-		if (strcmp(key, field_names[i]) != 0)
-			continue;
-		if (want_string(j, key) != 0)
-			return -1;
-		if (j->len + 1 > r->cap[i]) {
-			char *grown = realloc(r->field[i], j->len + 1);
-			if (!grown)
-				return jsonrd_fail(j, "out of memory");
-			r->field[i] = grown;
-			r->cap[i] = j->len + 1;
-		}
-		memcpy(r->field[i], j->buf, j->len + 1);
-		r->have[i] = 1;
-		return 0;
-	}
-	return jsonrd_skip(j);
-}
-
-/* Would this audit's filters show the baseline's finding? It is rebuilt
- * as a run and a verdict from its columns (the job and the person looked
- * up in this audit's rules). */
 static int filtered_out(struct reading *r, enum finding_kind k)
 {
 	const struct filter *f = r->filter;
@@ -248,39 +142,35 @@ static int filtered_out(struct reading *r, enum finding_kind k)
 	return filter_match(f, r->rules, &run, &verdict) == 0;
 }
 
-static int finding_element(struct jsonrd *j, void *ctx)
+static void finding_begin(struct reading *r)
 {
-	struct reading *r = ctx;
-	struct baseline *b = r->b;
-	r->line = j->line;
-	if (jsonrd_peek(j) != '{')
-		return jsonrd_fail(j, "%s: a finding is not an object", not_report);
+	r->line = json_line(r->j);
 	memset(r->have, 0, sizeof r->have);
 	for (int i = 0; i < F_NFIELDS; i++)
 		if (r->field[i])
 			r->field[i][0] = '\0';
 	r->records = -1;
-	long at = j->line;
-	if (jsonrd_object(j, finding_member, r) != 0)
-		return -1;
+}
+
+static int finding_end(struct reading *r)
+{
+	struct baseline *b = r->b;
 	for (int i = 0; i < F_NFIELDS; i++) {
-		if (field_required[i] && !r->have[i]) {
-			j->line = at;
-			return jsonrd_fail(j, "%s: a finding without \"%s\"", not_report, field_names[i]);
-		}
+		if (field_required[i] && !r->have[i])
+			return json_fail_at(r->j, r->line, "%s: a finding without \"%s\"", not_report,
+					    field_names[i]);
 		if (!r->field[i]) {
 			r->field[i] = calloc(1, 1);
 			if (!r->field[i])
-				return jsonrd_fail(j, "out of memory");
+				return json_fail(r->j, "out of memory");
 			r->cap[i] = 1;
 		}
 	}
 	char **v = r->field;
 	int k = finding_parse(v[F_FINDING]);
-	if (k < 0) {
-		j->line = at;
-		return jsonrd_fail(j, "%s: unknown finding kind '%.40s'", not_report, v[F_FINDING]);
-	}
+	if (k < 0)
+		return json_fail_at(r->j, r->line, "%s: unknown finding kind '%.40s'", not_report,
+				    v[F_FINDING]);
 	b->findings++;
 	if (filtered_out(r, (enum finding_kind)k)) {
 		b->filtered++;
@@ -289,41 +179,230 @@ static int finding_element(struct jsonrd *j, void *ctx)
 	struct baseline_finding f = {(enum finding_kind)k, v[F_STAFF], v[F_USER],
 				     v[F_USER_NAME], v[F_JOB], v[F_JOB_NAME]};
 	if (baseline_add(b, &f, v[F_UNIT], r->rules) != 0)
-		return jsonrd_fail(j, "out of memory");
+		return json_fail(r->j, "out of memory");
 	return 0;
 }
 
-static int top_member(struct jsonrd *j, const char *key, void *ctx)
+/* A finding's field: its text kept until the finding ends. */
+static int finding_field(struct reading *r, enum json_type t, const char *s, size_t n)
+{
+	if (is(r, "records")) {
+		if (t == JSON_NULL) {
+			r->records = -1;
+			return 0;
+		}
+		if (t != JSON_NUMBER)
+			return json_fail(r->j, "%s: \"records\" is not a number", not_report);
+		size_t v;
+		r->records = count_of(s, n, &v) == 0 ? (int64_t)v : -1;
+		return 0;
+	}
+	for (int i = 0; i < F_NFIELDS; i++) {
+		if (!is(r, field_names[i]))
+			continue;
+		if (t != JSON_STRING)
+			return json_fail(r->j, "%s: \"%s\" is not a string", not_report, r->key);
+		if (n + 1 > r->cap[i]) {
+			char *grown = realloc(r->field[i], n + 1);
+			if (!grown)
+				return json_fail(r->j, "out of memory");
+			r->field[i] = grown;
+			r->cap[i] = n + 1;
+		}
+		memcpy(r->field[i], s, n);
+		r->field[i][n] = '\0';
+		r->have[i] = 1;
+		return 0;
+	}
+	return 0;
+}
+
+/* A value where an object or array of the report is due (the keys the
+ * report must have with the right kind of value). 0 when key is not one. */
+static int not_container(struct reading *r, enum at at, enum json_type t)
+{
+	if (at == AT_ROOT) {
+		if (is(r, "runs"))
+			return json_fail(r->j, "a run listing (almaudit runs), not an audit report: "
+					       "give an 'almaudit audit --format json' report");
+		if ((is(r, "report") || is(r, "summary")) && t != JSON_OBJECT)
+			return json_fail(r->j, "%s: \"%s\" is not an object", not_report, r->key);
+		if (is(r, "findings") && t != JSON_ARRAY)
+			return json_fail(r->j, "%s: \"findings\" is not an array", not_report);
+	} else if (at == AT_REPORT) {
+		if ((is(r, "period") || is(r, "rules")) && t != JSON_OBJECT)
+			return json_fail(r->j, "%s: \"%s\" is not an object", not_report, r->key);
+	} else if (at == AT_FINDINGS && t != JSON_OBJECT) {
+		return json_fail(r->j, "%s: a finding is not an object", not_report);
+	}
+	return 0;
+}
+
+static int on_scalar(void *ctx, enum json_type t, const char *s, size_t n)
 {
 	struct reading *r = ctx;
-	int c = jsonrd_peek(j);
-	if (!strcmp(key, "report")) {
-		r->report = 1;
-		if (c != '{')
-			return jsonrd_fail(j, "%s: \"report\" is not an object", not_report);
-		return jsonrd_object(j, report_member, r);
+	if (json_depth(r->j) == 0)
+		return json_fail(r->j, "%s: it does not begin with '{'", not_report);
+	if (not_container(r, where(r), t) != 0)
+		return -1;
+	struct baseline *b = r->b;
+	switch (where(r)) {
+	case AT_PERIOD:
+		if (is(r, "from"))
+			return r->from = 1, want_day(r, t, s, n, &b->period.first_day);
+		if (is(r, "until"))
+			return r->until = 1, want_day(r, t, s, n, &b->period.last_day);
+		if (is(r, "name")) {
+			if (t != JSON_STRING)
+				return json_fail(r->j, "%s: \"name\" is not a string", not_report);
+			snprintf(b->period.name, sizeof b->period.name, "%.*s", (int)n, s);
+		}
+		return 0;
+	case AT_RULES:
+		if (is(r, "jobs"))
+			return r->njobs = 1, want_count(r, t, s, n, &b->njobs);
+		if (is(r, "people"))
+			return r->npeople = 1, want_count(r, t, s, n, &b->npeople);
+		if (is(r, "approvals"))
+			return r->napprovals = 1, want_count(r, t, s, n, &b->napprovals);
+		return 0;
+	case AT_FINDING:
+		return finding_field(r, t, s, n);
+	case AT_SUMMARY:
+		if (is(r, "complete")) {
+			if (t != JSON_TRUE && t != JSON_FALSE)
+				return json_fail(r->j, "%s: summary.complete is not true or false",
+						 not_report);
+			b->incomplete = t == JSON_FALSE;
+		} else if (is(r, "hidden_by_filters")) {
+			size_t hidden;
+			if (want_count(r, t, s, n, &hidden) != 0)
+				return -1;
+			b->hidden = hidden;
+		}
+		return 0;
+	case AT_UNIT:
+		/* summary.unit: the report of one unit (audit --split unit) */
+		if (is(r, "code") && t == JSON_STRING)
+			return json_fail(r->j,
+					 "the report of unit %.*s (audit --split unit), not the whole "
+					 "report: the other units' findings would all count as new; give "
+					 "the whole report (all.json beside it)",
+					 n > 40 ? 40 : (int)n, s);
+		return 0;
+	case AT_COVERED:
+		if (is(r, "covered") && t == JSON_FALSE)
+			b->uncovered = b->incomplete = 1;
+		return 0;
+	default:
+		return 0;
 	}
-	if (!strcmp(key, "findings")) {
-		r->findings = 1;
-		if (c != '[')
-			return jsonrd_fail(j, "%s: \"findings\" is not an array", not_report);
-		return jsonrd_array(j, finding_element, r);
-	}
-	if (!strcmp(key, "runs"))
-		return jsonrd_fail(j, "a run listing (almaudit runs), not an audit report: give an "
-				      "'almaudit audit --format json' report");
-	if (!strcmp(key, "summary")) {
-		r->summary = 1;
-		if (c != '{')
-			return jsonrd_fail(j, "%s: \"summary\" is not an object", not_report);
-		return jsonrd_object(j, summary_member, r);
-	}
-	return jsonrd_skip(j);
 }
+
+static int on_key(void *ctx, const char *s, size_t n)
+{
+	struct reading *r = ctx;
+	/* a key longer than the buffer is none the report has */
+	snprintf(r->key, sizeof r->key, "%.*s", n < sizeof r->key ? (int)n : 0, s);
+	if (n >= sizeof r->key)
+		snprintf(r->key, sizeof r->key, "(long)");
+	return 0;
+}
+
+static int on_open(void *ctx, enum json_type t)
+{
+	struct reading *r = ctx;
+	int d = json_depth(r->j); /* the depth of what opens */
+	enum at next = AT_SKIP;
+	if (d == 1) {
+		if (t != JSON_OBJECT)
+			return json_fail(r->j, "%s: it does not begin with '{'", not_report);
+		next = AT_ROOT;
+	} else {
+		if (not_container(r, r->at[d - 2], t) != 0)
+			return -1;
+		switch (r->at[d - 2]) {
+		case AT_ROOT:
+			if (is(r, "report"))
+				r->report = 1, next = AT_REPORT;
+			else if (is(r, "findings"))
+				r->findings = 1, next = AT_FINDINGS;
+			else if (is(r, "summary"))
+				r->summary = 1, next = AT_SUMMARY;
+			break;
+		case AT_REPORT:
+			if (is(r, "period"))
+				r->period = 1, next = AT_PERIOD;
+			else if (is(r, "rules"))
+				r->rules_seen = 1, next = AT_RULES;
+			break;
+		case AT_PERIOD:
+			if (is(r, "from") || is(r, "until") || is(r, "name"))
+				return json_fail(r->j, "%s: \"%s\" is not a string", not_report,
+						 r->key);
+			break;
+		case AT_RULES:
+			if (is(r, "jobs") || is(r, "people") || is(r, "approvals"))
+				return json_fail(r->j, "%s: \"%s\" is not a number", not_report,
+						 r->key);
+			break;
+		case AT_FINDINGS:
+			next = AT_FINDING;
+			finding_begin(r);
+			break;
+		case AT_FINDING:
+			if (finding_field(r, t, "", 0) != 0)
+				return -1;
+			break;
+		case AT_SUMMARY:
+			if (is(r, "complete"))
+				return json_fail(r->j, "%s: summary.complete is not true or false",
+						 not_report);
+			if (is(r, "hidden_by_filters"))
+				return json_fail(r->j, "%s: \"%s\" is not a number", not_report,
+						 r->key);
+			if (is(r, "unit") && t == JSON_OBJECT)
+				next = AT_UNIT;
+			else if (is(r, "period_covered") && t == JSON_OBJECT)
+				next = AT_COVERED;
+			break;
+		default:
+			break;
+		}
+	}
+	r->at[d - 1] = next;
+	r->key[0] = '\0';
+	return 0;
+}
+
+static int on_close(void *ctx, enum json_type t)
+{
+	struct reading *r = ctx;
+	(void)t;
+	int d = json_depth(r->j); /* the depth after it closed */
+	enum at was = r->at[d];
+	r->key[0] = '\0';
+	if (d == 0)
+		r->end = json_line(r->j);
+	if (was == AT_FINDING)
+		return finding_end(r);
+	return 0;
+}
+
+static const struct json_handler handler = {on_scalar, on_key, on_open, on_close};
+
+/* Reports the reading's error, if any, at its line. */
+static void say(struct reading *r, const char *name)
+{
+	long line;
+	const char *e = json_error(r->j, &line);
+	if (*e)
+		diag_error(name, line, "%s", e);
+}
+
 int baseline_json_read(struct baseline *b, FILE *in, const char *name, const struct rules *rules,
 		       const struct filter *filter)
 {
-	struct jsonrd j;
 	struct reading r;
 	memset(&r, 0, sizeof r);
 	r.b = b;
@@ -331,32 +410,54 @@ int baseline_json_read(struct baseline *b, FILE *in, const char *name, const str
 	r.filter = filter;
 	int status = -1;
 
-	jsonrd_init(&j, in, name, "an almaudit report");
 	if (!b->path && !(b->path = strdup(name))) {
 		diag_error(name, 0, "out of memory");
 		return -1;
 	}
-	int c = jsonrd_peek(&j);
-	if (c == EOF) {
-		if (ferror(in))
-			jsonrd_eof(&j, "");
-		else
-			jsonrd_fail(&j, "empty: %s (from almaudit audit --format json)", not_report);
-		goto done;
+	r.j = json_new(&handler, &r, 0);
+	if (!r.j) {
+		diag_error(name, 0, "out of memory");
+		return -1;
 	}
-	if (c != '{') {
-		jsonrd_fail(&j, "%s: it does not begin with '{'", not_report);
-		goto done;
+	unsigned char buf[64 * 1024];
+	size_t got;
+	int fed = 0;
+	int first = 1;
+	while ((got = fread(buf, 1, sizeof buf, in)) > 0) {
+		if (first) {
+			/* text that does not open an object is no report, JSON or not */
+			size_t i = got >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+			long line = 1;
+			while (i < got && buf[i] && strchr(" \t\r\n", buf[i]))
+				line += buf[i++] == '\n';
+			if (i < got) {
+				first = 0;
+				if (buf[i] != '{') {
+					diag_error(name, line, "%s: it does not begin with '{'",
+						   not_report);
+					goto done;
+				}
+			}
+		}
+		if ((fed = json_feed(r.j, buf, got)) != 0)
+			break;
 	}
-	if (jsonrd_object(&j, top_member, &r) != 0)
-		goto done;
-	long end = j.line; /* where the document ends */
-	if ((c = jsonrd_peek(&j)) != EOF) {
-		jsonrd_fail(&j, "invalid JSON: more after the end of the document");
+	if (fed != 0) {
+		say(&r, name);
 		goto done;
 	}
 	if (ferror(in)) {
-		jsonrd_eof(&j, "");
+		diag_error(name, json_line(r.j), "cannot read: %s", strerror(errno));
+		goto done;
+	}
+	if (json_end(r.j) != 0) {
+		long line;
+		json_error(r.j, &line);
+		if (json_empty(r.j))
+			diag_error(name, line,
+				   "empty: %s (from almaudit audit --format json)", not_report);
+		else
+			say(&r, name);
 		goto done;
 	}
 	const char *missing = !r.report		  ? "\"report\""
@@ -369,15 +470,14 @@ int baseline_json_read(struct baseline *b, FILE *in, const char *name, const str
 				      ? "report.rules.jobs, people and approvals"
 				      : NULL;
 	if (missing) {
-		j.line = end;
-		jsonrd_fail(&j, "%s: it has no %s", not_report, missing);
+		diag_error(name, r.end, "%s: it has no %s", not_report, missing);
 		goto done;
 	}
 	status = 0;
 done:
 	for (int i = 0; i < F_NFIELDS; i++)
 		free(r.field[i]);
-	jsonrd_free(&j);
+	json_free(r.j);
 	return status;
 }
 
@@ -398,4 +498,3 @@ int baseline_json_load(struct baseline *b, const char *path, const struct rules 
 	fclose(in);
 	return status;
 }
-

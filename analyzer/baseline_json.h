@@ -1,6 +1,6 @@
 /* baseline_json: an earlier `almaudit audit --format json` report read into
- * a struct baseline (baseline.h), streaming: the document read with jsonrd
- * (a strict JSON reader), checked to be a whole audit report (report.period,
+ * a struct baseline (baseline.h), streaming: the document read with json.h
+ * (yajl's events, strictly checked), checked to be a whole audit report (report.period,
  * report.rules, summary, findings; not a run listing, not one unit's
  * report), and each finding handed to baseline_add, unless this audit's
  * filters would not show it (counted as filtered instead, so that what the

@@ -111,7 +111,7 @@ static int is_pad(const struct csvrd *r, unsigned char c)
 	return c == ' ' || (c == '\t' && r->delim != '\t');
 }
 
-struct csvrd *csvrd_open(const char *path, const char *name)
+struct csvrd *csvrd_open_reader(struct reader *rd, const char *name)
 {
 	struct csvrd *r = calloc(1, sizeof *r);
 	if (r)
@@ -120,19 +120,20 @@ struct csvrd *csvrd_open(const char *path, const char *name)
 		if (r)
 			free(r->name);
 		free(r);
+		reader_close(rd);
 		diag_error(name, 0, "out of memory");
 		return NULL;
 	}
 	r->delim = ',';
 	r->line = 1;
-	r->rd = reader_open(path);
-	if (!r->rd) {
-		csv_free(&r->csv);
-		free(r->name);
-		free(r);
-		return NULL;
-	}
+	r->rd = rd;
 	return r;
+}
+
+struct csvrd *csvrd_open(const char *path, const char *name)
+{
+	struct reader *rd = reader_open(path);
+	return rd ? csvrd_open_reader(rd, name) : NULL;
 }
 
 void csvrd_close(struct csvrd *r)

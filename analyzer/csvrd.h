@@ -56,6 +56,11 @@ struct csvrd;
  * Reports and returns NULL when it cannot be opened. */
 struct csvrd *csvrd_open(const char *path, const char *name);
 
+struct reader;
+/* The same on a reader already open (reader.h), which it takes over: closed
+ * by csvrd_close, or here when out of memory (reported, NULL). */
+struct csvrd *csvrd_open_reader(struct reader *rd, const char *name);
+
 /* The next row: 1 and *row filled, 0 at the end, -1 when reading failed
  * (reported at file and line). A row the failure cut short comes first,
  * flagged CSVROW_TRUNCATED; -1 follows. Blank lines are not rows. Each

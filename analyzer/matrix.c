@@ -224,7 +224,7 @@ static void load_staff(struct load *ld)
 
 /* ---- jobs.csv ---- */
 
-enum { JB_JOB, JB_SCOPE, JB_TITLE, JB_DAMAGING, JB_LARGE_SET, JB_MATCH, JB_INCLUDES };
+enum { JB_JOB, JB_SCOPE, JB_TITLE, JB_DAMAGING, JB_LARGE_SET, JB_MATCH, JB_INCLUDES, JB_RECORDS };
 
 static int parse_count(const char *s, size_t n, int64_t *out)
 {
@@ -308,13 +308,13 @@ struct pending {
 
 static void load_jobs(struct load *ld, struct pending **pending)
 {
-	static const char *const cols[] = {"job",      "scope", "title",   "damaging",
-					   "large_set", "match", "includes"};
+	static const char *const cols[] = {"job",	"scope", "title",    "damaging",
+					   "large_set", "match", "includes", "records"};
 	struct rules *r = ld->r;
 	struct rules_table t;
 
 	*pending = NULL;
-	if (open_table(ld, &t, r->jobs_path, cols, 7, 1) != 0 ||
+	if (open_table(ld, &t, r->jobs_path, cols, 8, 1) != 0 ||
 	    (t.index[JB_MATCH] < 0 && (fail(ld, t.row.line, "missing column 'match'"), 1))) {
 		ld->no_jobs = 1;
 		close_table(ld, &t);
@@ -376,6 +376,13 @@ static void load_jobs(struct load *ld, struct pending **pending)
 
 		s = rules_table_cell(&t, JB_INCLUDES, &n);
 		(*pending)[r->njobs - 1].includes = dup_n(ld, s, n);
+
+		/* the counter of the API's JSON that gives the record count */
+		s = rules_table_cell(&t, JB_RECORDS, &n);
+		if (n) {
+			j->records_src = dup_n(ld, s, n);
+			j->records = compile(ld, line, "records pattern", s, n);
+		}
 	}
 	close_table(ld, &t);
 }
@@ -696,6 +703,8 @@ void matrix_free(struct rules *r)
 		free(j->title);
 		free(j->match_src);
 		match_free(j->match);
+		free(j->records_src);
+		match_free(j->records);
 		free(j->includes);
 	}
 	for (size_t i = 0; i < r->npeople; i++) {

@@ -445,6 +445,17 @@ int reader_chunk(struct reader *r, const unsigned char **data, size_t *len, cons
 	return got;
 }
 
+void reader_unread(struct reader *r)
+{
+	pthread_mutex_lock(&r->mu);
+	if (r->held) {
+		/* the slot is still full: step back to it */
+		r->next_out = (r->next_out + RING - 1) % RING;
+		r->held = 0;
+	}
+	pthread_mutex_unlock(&r->mu);
+}
+
 int reader_is_gzip(const struct reader *r)
 {
 	return r->gzip;

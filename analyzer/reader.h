@@ -22,6 +22,12 @@ struct reader *reader_open(const char *path);
  * nothing is reported: the caller knows the line. */
 int reader_chunk(struct reader *r, const unsigned char **data, size_t *len, const char **why);
 
+/* The chunk handed out last is handed out again by the next reader_chunk:
+ * a caller looks at the start of a file (JSON or CSV?) and then hands the
+ * reader to the module that reads that kind. Nothing happens when no chunk
+ * is held. */
+void reader_unread(struct reader *r);
+
 /* Exports are gzip or plain text; a file of another kind (bzip2, xz, zstd,
  * lz4, lzip, compress, 7z, zip or an Excel workbook, told by its first
  * bytes) is reported by reader_open, saying what it is and what to do:

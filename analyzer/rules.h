@@ -34,6 +34,10 @@ struct rules_job {
 	size_t prefix_len;
 	int *includes; /* direct includes, as job indices */
 	size_t nincludes;
+	/* records: the counter that gives a run's record count in the Alma
+	 * API's JSON (a pattern on its type.value or desc); NULL: the default */
+	char *records_src;
+	struct pattern *records;
 	long line;
 };
 

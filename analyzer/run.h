@@ -11,6 +11,12 @@
 enum run_type { RUN_TYPE_UNKNOWN, RUN_MANUAL, RUN_SCHEDULED, RUN_OTHER };
 enum run_env { RUN_PRODUCTION, RUN_SANDBOX };
 
+/* A counter of a job instance as the Alma API gives it: type.value (an id,
+ * "withdraw_items.items_in_set"), type.desc (its label) and value. */
+struct run_counter {
+	const char *type, *desc, *value;
+};
+
 struct run {
 	const char *file; /* source file as named on the command line */
 	long line;	  /* physical line where the row starts */
@@ -36,6 +42,16 @@ struct run {
 	 * held instead, when the two were swapped) */
 	int name_from_user;
 	const char *records_bad; /* the record count cell when it is not a count, else NULL */
+	/* Read from the Alma API's job instances (JSON), which give counters,
+	 * not a record count: records is taken from them once the run's job is
+	 * known (records.c), and records_note says which counter gave it, or
+	 * why none did (NULL or "" for a run from a CSV export). The counters
+	 * are borrowed like the strings (none in a copy of the run). */
+	int api;
+	const struct run_counter *counters;
+	size_t ncounters;
+	const char *records_note;
+	int set_inferred; /* set_name was inferred from the instance name */
 };
 
 const char *run_type_name(enum run_type t); /* "MANUAL"; "" for unknown */

@@ -101,6 +101,9 @@ static void copy_run(struct run *dst, const struct run *run, char *text)
 	dst->set_name = keep(text, &o, run->set_name);
 	if (run->records_bad)
 		dst->records_bad = keep(text, &o, run->records_bad);
+	dst->records_note = keep(text, &o, run->records_note ? run->records_note : "");
+	dst->counters = NULL; /* the counters stay with the reader */
+	dst->ncounters = 0;
 }
 
 /* Copies run and v into h, the strings into h->text (sized for them). */
@@ -118,8 +121,9 @@ static void copy(struct runset_held *h, const struct run *run, const struct verd
 /* The bytes the strings of a run take, and the pad after them. */
 static size_t text_size(const struct run *run)
 {
-	const char *const fields[] = {run->job_id, run->name,	   run->category,
-				      run->user,   run->user_name, run->status, run->set_name};
+	const char *const fields[] = {run->job_id,    run->name,	 run->category,
+				      run->user,      run->user_name, run->status,
+				      run->set_name,  run->records_note ? run->records_note : ""};
 	size_t total = TEXT_PAD + (run->records_bad ? strlen(run->records_bad) + 1 : 0);
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		total += strlen(fields[i]) + 1;

@@ -61,6 +61,17 @@ void tally_reject(struct tally *t, const char *file, long line, enum reject_reas
 	snprintf(r->detail, sizeof r->detail, "%s", detail);
 }
 
+void tally_uncounted(struct tally *t, int job)
+{
+	for (size_t i = 0; i < t->nuncounted; i++)
+		if (t->uncounted[i].job == job) {
+			t->uncounted[i].runs++;
+			return;
+		}
+	if (t->nuncounted < TALLY_UNCOUNTED_KEPT)
+		t->uncounted[t->nuncounted++] = (struct tally_uncounted){job, 1};
+}
+
 void tally_seen(struct tally *t, int64_t time)
 {
 	if (time == TIME_NONE)
@@ -205,6 +216,11 @@ const char *tally_file_format(const struct tally_file *f, char *buf, size_t size
 	if (f->names_in_user)
 		snprintf(names, sizeof names, ", submitted_by holds names (%llu %s): read as names",
 			 (unsigned long long)f->names_in_user, f->names_in_user == 1 ? "row" : "rows");
+	if (f->json) {
+		snprintf(buf, size, "JSON (Alma API job instances), %s%s", f->gzip ? "gzip" : "plain",
+			 names);
+		return buf;
+	}
 	snprintf(buf, size, "%s%s%s%s%s%s", f->gzip ? "gzip" : "plain", f->encoding ? ", " : "",
 		 f->encoding ? f->encoding : "",
 		 f->delim == ';'    ? ", semicolon-separated"

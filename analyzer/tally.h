@@ -44,6 +44,7 @@ struct tally_file {
 	char delim;	      /* the delimiter detected: ',', ';' or '\t' */
 	int incomplete;	      /* reading stopped on an error */
 	int no_records;	      /* its header has no record count column */
+	int json;	      /* the Alma API's job instances (JSON), not a CSV export */
 	int same_as;	      /* the index + 1 of an earlier input that is the same file */
 	int unread;	      /* not read at all: not opened, or its header refused */
 	int resumed;	      /* incomplete by damage (a row lost) read past: the rows after were read */
@@ -86,6 +87,15 @@ struct tally_note {
 #define TALLY_GAPS 16
 struct tally_gap {
 	int64_t first, last;
+};
+
+/* The damaging jobs whose runs, read from the Alma API's JSON, had no
+ * counter that gave the record count (records.c): a job index of the
+ * rules and its runs, for the first TALLY_UNCOUNTED_KEPT jobs. */
+#define TALLY_UNCOUNTED_KEPT 64
+struct tally_uncounted {
+	int job;
+	uint64_t runs;
 };
 
 /* The first rejected rows, for reports that list them. */
@@ -142,6 +152,9 @@ struct tally {
 	uint64_t *months;
 	int64_t month0;
 	size_t nmonths;
+	struct tally_uncounted uncounted[TALLY_UNCOUNTED_KEPT];
+	size_t nuncounted;
+	uint64_t sets_inferred; /* runs whose set name was inferred from the instance name */
 };
 
 #define TALLY_MONTHS_MAX 1200
@@ -154,6 +167,9 @@ void tally_free(struct tally *t);
 /* Counts a rejected row, keeping the first TALLY_REJECTS_KEPT of them. */
 void tally_reject(struct tally *t, const char *file, long line, enum reject_reason why,
 		  const char *detail);
+
+/* Counts a run of damaging job `job` whose counters gave no record count. */
+void tally_uncounted(struct tally *t, int job);
 
 /* Records a run's time in the range seen. */
 void tally_seen(struct tally *t, int64_t time);
@@ -186,7 +202,8 @@ const char *tally_skip_name(enum skip_reason s);     /* "system runs" */
  * then what was detected that is not the default ("UTF-16LE",
  * "Windows-1252", "semicolon-separated", "tab-separated", "dates day first
  * (line 3: 25/10/2026)", "submitted_by holds names (12 rows): read as
- * names"), comma separated, into buf. */
+ * names"), comma separated, into buf; a JSON input is "JSON (Alma API job
+ * instances), gzip". */
 const char *tally_file_format(const struct tally_file *f, char *buf, size_t size);
 
 /* The warning for a last line without line end, as reports say it. */

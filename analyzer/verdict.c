@@ -400,6 +400,8 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 			snprintf(why, sizeof why, " ('%.24s' is not a count)", run->records_bad);
 		else if (run->no_records_col)
 			snprintf(why, sizeof why, " (the export has no record count column)");
+		else if (run->api)
+			snprintf(why, sizeof why, " (no counter of the job instance gives it)");
 		detail(v->detail[FIND_UNKNOWN_SIZE], sizeof v->detail[0],
 		       "no record count%s: above %" PRId64 " for %s cannot be ruled out%s", why, limit,
 		       jb->id, stranger);
@@ -467,6 +469,11 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 	if (run->type_unknown)
 		say(&o, "type: the export's type is no label known (MANUAL, SCHEDULED, OTHER): "
 			"judged as a staff run");
+	if (run->set_inferred && run->set_name[0])
+		say(&o, "set: '%.200s', inferred from the instance name (the API gives no set name)",
+		    run->set_name);
+	if (run->records_note && run->records_note[0])
+		say(&o, "records: %s", run->records_note);
 	if (v->job < 0 || !judged)
 		return;
 
@@ -538,7 +545,8 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 		say(&o, "threshold: %s is damaging; the run's record count '%.64s' is not a count",
 		    jb->id, run->records_bad);
 	else if (run->records < 0)
-		say(&o, "threshold: %s is damaging; the run gives no record count", jb->id);
+		say(&o, "threshold: %s is damaging; the run gives no record count%s", jb->id,
+		    run->api ? " (no counter gave one)" : "");
 	else
 		say(&o, "threshold: %s is damaging; %" PRId64 " records %s %" PRId64 " (%s)", jb->id,
 		    run->records, run->records > v->large_set ? "above" : "within", v->large_set,

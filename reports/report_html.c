@@ -255,7 +255,7 @@ static void facts(FILE *out, const struct report_info *info)
 		E(tally_file_format(f, fmt, sizeof fmt));
 		fputs(", ", out);
 		html_count(out, f->rows);
-		fputs(" rows", out);
+		fputs(f->json ? " instances" : " rows", out);
 		if (f->incomplete && f->error_line > 0)
 			fprintf(out, ", <b>INCOMPLETE</b>: %s at line %ld",
 				f->resumed ? "damaged" : "stopped", f->error_line);
@@ -275,6 +275,27 @@ static void facts(FILE *out, const struct report_info *info)
 		      out);
 		E(f->name);
 		fputs(" (its damaging runs are unknown-size)</td></tr>\n", out);
+	}
+	if (t->nuncounted && info->rules) {
+		fputs("<tr><th>Unchecked</th><td><b>damaging-large-set not checked</b>: no counter "
+		      "gave the record count of ",
+		      out);
+		for (size_t i = 0; i < t->nuncounted; i++) {
+			fputs(i ? ", " : "", out);
+			E(info->rules->jobs[t->uncounted[i].job].id);
+			fputs(" (", out);
+			html_count(out, t->uncounted[i].runs);
+			fputs(t->uncounted[i].runs == 1 ? " run)" : " runs)", out);
+		}
+		fputs(" (JSON input: their runs are unknown-size; name the counter in jobs.csv's "
+		      "records column)</td></tr>\n",
+		      out);
+	}
+	if (t->sets_inferred) {
+		fputs("<tr><th>Sets</th><td>inferred from the instance names of ", out);
+		html_count(out, t->sets_inferred);
+		fputs(t->sets_inferred == 1 ? " run" : " runs", out);
+		fputs(" (JSON input: the Alma API gives no set name)</td></tr>\n", out);
 	}
 	if (t->first != TIME_NONE) {
 		times_format_local(t->first, a, sizeof a);

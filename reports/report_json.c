@@ -576,6 +576,8 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 			report_json_instant(out, f->last);
 		}
 		fprintf(out, ",\"record_counts\":%s", f->no_records ? "false" : "true");
+		if (f->json)
+			fputs(",\"format\":\"alma-api-json\"", out);
 		if (f->same_as)
 			fprintf(out, ",\"same_as_input\":%d", f->same_as);
 		/* what went wrong, in the report's own text */
@@ -589,8 +591,22 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 			fputs("null", out);
 		putc('}', out);
 	}
+	fputc(']', out);
+	/* JSON inputs: the jobs whose counters gave no count, the sets inferred */
+	if (t->nuncounted && info->rules) {
+		fputs(",\n\"records_uncounted\":[", out);
+		for (size_t i = 0; i < t->nuncounted; i++) {
+			fputs(i ? ",{" : "{", out);
+			key(out, "job");
+			report_json_string(out, info->rules->jobs[t->uncounted[i].job].id);
+			fprintf(out, ",\"runs\":%" PRIu64 "}", t->uncounted[i].runs);
+		}
+		fputc(']', out);
+	}
+	if (t->sets_inferred)
+		fprintf(out, ",\n\"sets_inferred\":%" PRIu64, t->sets_inferred);
 	fprintf(out,
-		"],\n\"rows\":{\"read\":%" PRIu64 ",\"audited\":%" PRIu64 ",\"skipped\":%" PRIu64
+		",\n\"rows\":{\"read\":%" PRIu64 ",\"audited\":%" PRIu64 ",\"skipped\":%" PRIu64
 		",\"rejected\":%" PRIu64 ",\"repeated_headers\":%" PRIu64 ",\"skipped_by_reason\":{",
 		t->read, t->audited, tally_skipped(t), tally_rejected(t), t->headers);
 	for (int i = 0; i < SKIP_COUNT; i++) {

@@ -137,6 +137,14 @@ int report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, i
 		fprintf(out, ", flagged above %s records (the default)",
 			report_count((uint64_t)large_set, t, sizeof t));
 	fprintf(out, "; pattern %s (%s:%ld)\n", j->match_src, rules_file_name(r->jobs_path), j->line);
+	/* where a damaging run's size comes from in the Alma API's JSON */
+	if (j->damaging && j->records_src)
+		fprintf(out, "Record count of a JSON run: the counter matching %s (records)\n",
+			j->records_src);
+	else if (j->damaging)
+		fputs("Record count of a JSON run: the first counter whose description reads as "
+		      "the total of records (no records pattern)\n",
+		      out);
 
 	size_t rows = 0;
 	for (size_t i = 0; i < r->napprovals; i++)

@@ -225,6 +225,24 @@ static void resolved_table(FILE *out, const struct report_info *info)
 	putc('\n', out);
 }
 
+/* The damaging jobs whose runs from the Alma API's JSON no counter gave a
+ * record count, after lead. */
+static void uncounted(FILE *out, const struct report_info *info, const char *lead)
+{
+	const struct tally *t = info->tally;
+	char n[32];
+	if (!t->nuncounted || !info->rules)
+		return;
+	fprintf(out, "%sdamaging-large-set not checked: no counter gave the record count of ", lead);
+	for (size_t i = 0; i < t->nuncounted; i++)
+		fprintf(out, "%s%s (%s %s)", i ? ", " : "", info->rules->jobs[t->uncounted[i].job].id,
+			report_count(t->uncounted[i].runs, n, sizeof n),
+			t->uncounted[i].runs == 1 ? "run" : "runs");
+	fputs(" (JSON input: their runs are unknown-size; name the counter in jobs.csv's records "
+	      "column)\n",
+	      out);
+}
+
 void report_text_reading(FILE *out, const struct report_info *info, int header)
 {
 	const struct tally *t = info->tally;
@@ -294,8 +312,9 @@ void report_text_header(FILE *out, const struct report_info *info)
 			putc('\n', out);
 			continue;
 		}
-		fprintf(out, "  %s, %s, %s rows", run_env_name(f->env),
-			tally_file_format(f, fmt, sizeof fmt), report_count(f->rows, a, sizeof a));
+		fprintf(out, "  %s, %s, %s %s", run_env_name(f->env),
+			tally_file_format(f, fmt, sizeof fmt), report_count(f->rows, a, sizeof a),
+			f->json ? "instances" : "rows");
 		if (f->incomplete && f->error_line > 0)
 			fprintf(out, ", INCOMPLETE: %s at line %ld", f->resumed ? "damaged" : "stopped",
 				f->error_line);
@@ -314,6 +333,12 @@ void report_text_header(FILE *out, const struct report_info *info)
 		report_text_cell(out, f->name, 0);
 		fputs(" (its damaging runs are unknown-size)\n", out);
 	}
+	uncounted(out, info, "Unchecked  ");
+	if (t->sets_inferred)
+		fprintf(out, "%-10s inferred from the instance names of %s %s (JSON input: the Alma "
+			"API gives no set name)\n",
+			"Sets", report_count(t->sets_inferred, a, sizeof a),
+			t->sets_inferred == 1 ? "run" : "runs");
 	if (t->first != TIME_NONE) {
 		times_format_local(t->first, a, sizeof a);
 		times_format_local(t->last, b, sizeof b);
@@ -717,6 +742,11 @@ void report_text_summary(FILE *out, const struct report_info *info)
 			fputs(" (its damaging runs are unknown-size)\n", out);
 		}
 	}
+	uncounted(out, info, "Unchecked: ");
+	if (t->sets_inferred)
+		fprintf(out, "Sets: inferred from the instance names of %s %s (JSON input)\n",
+			report_count(t->sets_inferred, n, sizeof n),
+			t->sets_inferred == 1 ? "run" : "runs");
 	for (size_t i = 0; i < t->nfiles; i++)
 		if (t->files[i].no_line_end) {
 			fputs("Warning: ", out);

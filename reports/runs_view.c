@@ -117,10 +117,11 @@ static struct runs_view_held *hold(const struct report_run *rr, uint64_t seq)
 	char person[256], job[256];
 	summary_person(person, sizeof person, rr->rules, run, rr->v);
 	summary_job(job, sizeof job, rr->rules, run, rr->v);
-	const char *src[11 + FIND_COUNT] = {run->file,	   run->job_id, run->name,	  run->category,
+	const char *src[12 + FIND_COUNT] = {run->file,	   run->job_id, run->name,	  run->category,
 					    run->user,	   run->user_name, run->status, run->set_name,
-					    rr->verdict, person,       job};
-	size_t n = 11;
+					    rr->verdict, person,       job,
+					    run->records_note ? run->records_note : ""};
+	size_t n = 12;
 	for (int k = 0; k < FIND_COUNT; k++)
 		src[n++] = rr->v->findings & (1u << k) ? rr->v->detail[k] : "";
 	size_t size = 0;
@@ -129,7 +130,7 @@ static struct runs_view_held *hold(const struct report_run *rr, uint64_t seq)
 	struct runs_view_held *h = malloc(sizeof *h + size);
 	if (!h)
 		return NULL;
-	const char *dst[11 + FIND_COUNT];
+	const char *dst[12 + FIND_COUNT];
 	char *at = h->text;
 	for (size_t i = 0; i < n; i++) {
 		size_t len = strlen(src[i] ? src[i] : "");
@@ -149,8 +150,11 @@ static struct runs_view_held *hold(const struct report_run *rr, uint64_t seq)
 	h->verdict = dst[8];
 	h->person = dst[9];
 	h->job = dst[10];
+	h->run.records_note = dst[11];
+	h->run.counters = NULL; /* the counters stay with the reader */
+	h->run.ncounters = 0;
 	for (int k = 0; k < FIND_COUNT; k++)
-		h->detail[k] = dst[11 + k];
+		h->detail[k] = dst[12 + k];
 	memcpy(h->vhead, rr->v, sizeof h->vhead);
 	h->seq = seq;
 	return h;

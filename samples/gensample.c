@@ -6,12 +6,16 @@
  *       DIR/jobs-2026-10.csv.gz      October 2026, production, API layout
  *       DIR/jobs-2026-10-ui.csv.gz   its last week again, as Alma's UI
  *                                    exports it (display headers, US times)
+ *       DIR/jobs-2026-10-api.json.gz the same month as the Alma API gives it:
+ *                                    job instances, in pages of up to 100 (one
+ *                                    page a line), with their counters
  *       DIR/sandbox-2026-10.csv.gz   the sandbox in the same month
  *       DIR/sandbox-2025-11-to-2026-10.csv.gz
  *                                    a year of sandbox history, for the
  *                                    access review (the month's runs too)
- *   almaudit-gensample --rows N [--seed S] [--plain] -o FILE
- *       N runs in the API layout (gzip unless --plain), for benchmarks
+ *   almaudit-gensample --rows N [--seed S] [--plain] [--json] -o FILE
+ *       N runs in the API layout (gzip unless --plain), for benchmarks; with
+ *       --json the same runs as the API's job instances, 100 to a page
  *
  * What the samples hold, and why, is described in samples/README.md. */
 #define _POSIX_C_SOURCE 200809L
@@ -392,6 +396,196 @@ static void write_row(gzFile f, const struct row *r, enum layout layout)
 	cell(f, r->set_name, 1);
 }
 
+/* ---- the same runs as the Alma API gives them: job instances (JSON) ---- */
+
+/* s as a JSON string; line ends become spaces (an instance name holds none). */
+static void json_str(gzFile f, const char *s)
+{
+	gzputc(f, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			gzputc(f, '\\');
+		gzputc(f, *s == '\n' || *s == '\r' ? ' ' : *s);
+	}
+	gzputc(f, '"');
+}
+
+/* "change_physical_items" for "Change Physical Items", into buf. */
+static const char *snake(const char *s, char *buf, size_t size, int upper)
+{
+	size_t n = 0;
+	int gap = 0;
+	for (; *s && n + 2 < size; s++) {
+		char c = *s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+			if (gap && n)
+				buf[n++] = '_';
+			gap = 0;
+			if (upper && c >= 'a' && c <= 'z')
+				c = (char)(c - 32);
+			else if (!upper && c >= 'A' && c <= 'Z')
+				c = (char)(c + 32);
+			buf[n++] = c;
+		} else {
+			gap = 1;
+		}
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+static void counter(gzFile f, int *first, const char *key, const char *name, const char *desc,
+		    long value)
+{
+	gzprintf(f, "%s{\"type\":{\"value\":\"%s.%s\",\"desc\":", *first ? "" : ",", key, name);
+	json_str(f, desc);
+	gzprintf(f, "},\"value\":\"%ld\"}", value);
+	*first = 0;
+}
+
+/* The counters of a run's report. Which of them gives the record count
+ * depends on the job (rules/jobs.csv, records, and rules/README.md): most
+ * jobs count a "Total records processed", the imports a "Total records in
+ * file", the deletions and withdrawals the members of the set; the
+ * deletion of portfolios counts only what it deleted and did not, so its
+ * runs have no record count. A run that failed, was aborted or skipped
+ * before it counted anything has no counters at all. */
+static void write_counters(gzFile f, const struct row *r)
+{
+	char key[64];
+	int first = 1;
+	long n = r->records < 0 ? 0 : r->records;
+	long failed = !strcmp(r->status, "COMPLETED_WARNING") || !strcmp(r->status, "COMPLETED_FAILED")
+			      ? n / 10 + (long)(r->id / 10000 % 3)
+			      : 0;
+	if (failed > n)
+		failed = n;
+	if (r->progress < 100 || !strcmp(r->status, "SKIPPED"))
+		return;
+	snake(r->name, key, sizeof key, 0);
+	if (!strcmp(r->name, "Withdraw items")) {
+		counter(f, &first, "withdraw_items", "items_in_set", "Number of items in the set", n);
+		counter(f, &first, "withdraw_items", "items_withdrawn", "Items withdrawn", n - failed);
+		counter(f, &first, "withdraw_items", "items_not_withdrawn", "Items not withdrawn",
+			failed);
+		counter(f, &first, "withdraw_items", "holdings_deleted", "Holdings records deleted",
+			(n - failed) / 3);
+	} else if (!strcmp(r->name, "Delete Bibliographic records")) {
+		counter(f, &first, "delete_bib_records", "records_in_set", "Records in the set", n);
+		counter(f, &first, "delete_bib_records", "deleted", "Bibliographic records deleted",
+			n - failed);
+		counter(f, &first, "delete_bib_records", "not_deleted",
+			"Records not deleted (inventory or orders)", failed);
+	} else if (!strcmp(r->name, "Delete holdings without items")) {
+		counter(f, &first, "delete_holdings", "holdings_in_set", "Holdings records in the set",
+			n);
+		counter(f, &first, "delete_holdings", "deleted", "Holdings records deleted",
+			n - failed);
+	} else if (!strcmp(r->name, "Delete Electronic Portfolios")) {
+		counter(f, &first, "delete_portfolios", "deleted", "Portfolios deleted", n - failed);
+		counter(f, &first, "delete_portfolios", "not_deleted", "Portfolios not deleted",
+			failed);
+	} else if (!strcmp(r->category, "Import") && r->type == MANUAL) {
+		counter(f, &first, "import", "total_records", "Total records in file", n);
+		counter(f, &first, "import", "imported", "Records imported", n - failed);
+		counter(f, &first, "import", "not_imported", "Records not imported", failed);
+	} else {
+		counter(f, &first, key, "total_records", "Total records processed", n);
+		counter(f, &first, key, "records_failed", "Records failed", failed);
+	}
+}
+
+/* The instance name of a run in the API's JSON: the job's name, the set it
+ * ran on (what a careful library writes in the Run a Job wizard's name, and
+ * what almaudit reads the set from), the time it was submitted. */
+static void api_instance_name(const struct row *r, char *buf, size_t size)
+{
+	char date[32];
+	int y, mo, d, h, mi, s;
+	if (r->type != MANUAL || strstr(r->instance, " - via API - ")) {
+		snprintf(buf, size, "%s", r->instance);
+		return;
+	}
+	civil(r->submit + ny_offset(r->submit), &y, &mo, &d, &h, &mi, &s);
+	snprintf(date, sizeof date, "%02d/%02d/%04d %02d:%02d:%02d", mo, d, y, h, mi, s);
+	if (r->set_name[0])
+		snprintf(buf, size, "%s - %s - %s", r->name, r->set_name, date);
+	else
+		snprintf(buf, size, "%s - %s", r->name, date);
+}
+
+static void write_instance(gzFile f, const struct row *r)
+{
+	static const char *const types[][2] = {
+		{"MANUAL", "Manual"}, {"SCHEDULED", "Scheduled"}, {"OTHER", "Other"}};
+	char name[512], t[48], cat[64];
+	int y, mo, d, h, mi, s;
+
+	api_instance_name(r, name, sizeof name);
+	gzprintf(f, "{\"id\":\"%" PRIu64 "\",\"external_id\":\"%" PRIu64 "\",\"name\":", r->id,
+		 r->id - 10);
+	json_str(f, name);
+	gzprintf(f, ",\"submitted_by\":{\"value\":");
+	json_str(f, r->user);
+	gzprintf(f, ",\"desc\":");
+	json_str(f, r->user_last ? r->desc : r->user_desc);
+	iso_utc(t, sizeof t, r->submit, (int)(r->id % 1000));
+	gzprintf(f, "},\"submit_time\":\"%s\"", t);
+	if (r->start) {
+		iso_utc(t, sizeof t, r->start, (int)(r->id / 7 % 1000));
+		gzprintf(f, ",\"start_time\":\"%s\"", t);
+	}
+	if (r->end) {
+		iso_utc(t, sizeof t, r->end, (int)(r->id / 13 % 1000));
+		gzprintf(f, ",\"end_time\":\"%s\"", t);
+	}
+	gzprintf(f, ",\"progress\":%d,\"status\":{\"value\":\"%s\",\"desc\":\"%s\"}", r->progress,
+		 r->status, label_of(r->status));
+	civil(r->end ? r->end : r->submit, &y, &mo, &d, &h, &mi, &s);
+	gzprintf(f, ",\"status_date\":\"%04d-%02d-%02dZ\"", y, mo, d);
+	if (!strcmp(r->status, "COMPLETED_SUCCESS"))
+		gzputs(f, ",\"alert\":[{\"value\":\"alert_general_success\",\"desc\":\"The job "
+			  "completed successfully. For more information view the report details.\"}]");
+	else
+		gzprintf(f, ",\"alert\":[{\"value\":\"alert_general_%s\",\"desc\":\"The job ended: "
+			    "%s.\"}]",
+			 r->status[0] == 'C' ? "warning" : "error", label_of(r->status));
+	gzputs(f, ",\"counter\":[");
+	write_counters(f, r);
+	gzprintf(f, "],\"job_info\":{\"id\":\"%s\",\"name\":", r->job_id);
+	json_str(f, r->name);
+	gzprintf(f, ",\"description\":\"\",\"type\":{\"value\":\"%s\",\"desc\":\"%s\"},"
+		    "\"category\":{\"value\":\"%s\",\"desc\":",
+		 types[r->type][0], types[r->type][1], snake(r->category, cat, sizeof cat, 1));
+	json_str(f, r->category);
+	gzprintf(f, "}},\"link\":\"https://api-na.hosted.exlibrisgroup.com/almaws/v1/conf/jobs/%s/"
+		    "instances/%" PRIu64 "\"}",
+		 r->job_id, r->id);
+}
+
+/* rows[0..n) as pages of up to 100 instances, one page a line; total is
+ * the page's total_record_count. */
+static void write_page(gzFile f, struct row *const *rows, int n, int total)
+{
+	gzprintf(f, "{\"total_record_count\":%d,\"job_instance\":[", total);
+	for (int i = 0; i < n; i++) {
+		if (i)
+			gzputc(f, ',');
+		write_instance(f, rows[i]);
+	}
+	gzputs(f, "]}\n");
+}
+
+static int by_job(const void *a, const void *b)
+{
+	const struct row *x = *(struct row *const *)a, *y = *(struct row *const *)b;
+	int c = strcmp(x->job_id, y->job_id);
+	if (c)
+		return c;
+	int64_t tx = x->start ? x->start : x->submit, ty = y->start ? y->start : y->submit;
+	return tx != ty ? (tx > ty) - (tx < ty) : (x->id > y->id) - (x->id < y->id);
+}
+
 /* ---- building runs ---- */
 
 static uint64_t next_id = 6100000000003941ull;
@@ -619,6 +813,7 @@ static void stories(struct month *m, struct month *sandbox)
 		memset(r, 0, sizeof *r);
 		r->id = next_id += 10000;
 		r->job_id = "M26714";
+		r->name = "Change Physical Items";
 		r->category = "Physical Items";
 		r->type = MANUAL;
 		r->user = "exl_api";
@@ -830,6 +1025,23 @@ static int write_samples(const char *dir)
 		write_row(f, &production.rows[i], API);
 	close_or_die(f);
 
+	/* The same month as `almaudit fetch` gets it from the API: each job's
+	 * instances, a page of up to 100 a line. */
+	static struct row *by[MAX_ROWS];
+	for (int i = 0; i < production.n; i++)
+		by[i] = &production.rows[i];
+	qsort(by, (size_t)production.n, sizeof by[0], by_job);
+	f = create(dir, "jobs-2026-10-api.json.gz");
+	for (int i = 0; i < production.n;) {
+		int end = i;
+		while (end < production.n && !strcmp(by[end]->job_id, by[i]->job_id))
+			end++;
+		for (int k = i; k < end; k += 100)
+			write_page(f, by + k, end - k < 100 ? end - k : 100, end - i);
+		i = end;
+	}
+	close_or_die(f);
+
 	/* The UI export of the last week: two pages of the same export pasted
 	 * together (so the header repeats), and two rows damaged in a spreadsheet. */
 	f = create(dir, "jobs-2026-10-ui.csv.gz");
@@ -865,8 +1077,10 @@ static int write_samples(const char *dir)
 /* A synthetic export of n runs for benchmarks: the routine mix of a month,
  * laid again and again over the twelve months of 2026 (a year of history
  * for a large consortium), with longer instance names. */
-static int write_bench(const char *path, long n, int plain)
+static int write_bench(const char *path, long n, int plain, int json)
 {
+	static struct row *page[100];
+	int npage = 0;
 	gzFile f = gzopen(path, plain ? "wbT" : "wb6");
 	long written = 0;
 	static struct month m, sb;
@@ -877,7 +1091,8 @@ static int write_bench(const char *path, long n, int plain)
 	}
 	gzbuffer(f, 256 * 1024);
 	now = INT64_MAX / 2;
-	header(f, API);
+	if (!json)
+		header(f, API);
 	for (int month = 0; written < n; month++) {
 		m.n = sb.n = 0;
 		routine(&m, &sb);
@@ -896,7 +1111,16 @@ static int write_bench(const char *path, long n, int plain)
 					 " - requested by %s for the %s project, see ticket LTS-%ld",
 					 set_words[pick(13)], descriptions[pick(10)], range(1000, 9999));
 			}
-			write_row(f, r, API);
+			if (!json) {
+				write_row(f, r, API);
+				continue;
+			}
+			/* a page of 100 is written before the month's rows are reused */
+			page[npage++] = r;
+			if (npage == 100 || i + 1 == m.n || written + 1 == n) {
+				write_page(f, page, npage, (int)n);
+				npage = 0;
+			}
 		}
 	}
 	if (gzclose(f) != Z_OK) {
@@ -910,7 +1134,7 @@ int main(int argc, char **argv)
 {
 	const char *out_dir = NULL, *out_file = NULL;
 	long rows = 0;
-	int plain = 0;
+	int plain = 0, json = 0;
 
 	for (int i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--out") && i + 1 < argc)
@@ -923,16 +1147,19 @@ int main(int argc, char **argv)
 			rng_state = strtoull(argv[++i], NULL, 0);
 		else if (!strcmp(argv[i], "--plain"))
 			plain = 1;
+		else if (!strcmp(argv[i], "--json"))
+			json = 1;
 		else {
 			fprintf(stderr, "usage: almaudit-gensample --out DIR\n"
-					"       almaudit-gensample --rows N [--seed S] [--plain] -o FILE\n");
+					"       almaudit-gensample --rows N [--seed S] [--plain] [--json] "
+					"-o FILE\n");
 			return 2;
 		}
 	}
 	if (out_dir)
 		return write_samples(out_dir);
 	if (out_file && rows > 0)
-		return write_bench(out_file, rows, plain);
+		return write_bench(out_file, rows, plain, json);
 	fprintf(stderr, "usage: almaudit-gensample --out DIR | --rows N -o FILE\n");
 	return 2;
 }

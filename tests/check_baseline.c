@@ -1,5 +1,5 @@
-/* Unit tests of analyzer/baseline.c, baseline_json.c and jsonrd.c: the
- * strict JSON reader on almaudit reports (valid in any layout, cut short,
+/* Unit tests of analyzer/baseline.c, baseline_json.c and json.c: the
+ * strict JSON reader (yajl's events) on almaudit reports (valid in any layout, cut short,
  * invalid, not a report), escapes and Unicode in names, the (kind, person,
  * job) triples and how this audit's findings match them, the resolved
  * ones, and the comparisons with this audit's period and rules. */
@@ -160,7 +160,7 @@ START_TEST(invalid_json)
 		const char *json, *err;
 	} cases[] = {
 		{"{\"report\":{\"x\":[1,]}}", "prev.json:1: invalid JSON: ']' where a value was expected"},
-		{HEAD "{'finding':1}" TAIL, "prev.json:2: invalid JSON: ''' where a string was expected"},
+		{HEAD "{'finding':1}" TAIL, "prev.json:2: invalid JSON: unexpected '''"},
 		{HEAD "\n\n{\"finding\":\"a\tb\"}" TAIL,
 		 "prev.json:4: invalid JSON: a control character (0x09) inside a string"},
 		{HEAD "{\"finding\":\"\\x\"}" TAIL, "prev.json:2: invalid JSON: an unknown escape"},

@@ -13,7 +13,7 @@
 #                 after the other (the table's build column: 1, 2, ...)
 #       RUNS:     timed runs of each command (default 5)
 #       SIZES:    row counts (default "1000000 4000000"; days: always 80,000)
-#       PROFILES: default "bench heavy40 heavy98 ids names jobs all days"
+#       PROFILES: default "bench heavy40 heavy98 ids names jobs all days json-input"
 #
 # Profiles (every input generated once into $BENCH_DIR, default
 # /tmp/almaudit-bench; the rules are the repository's rules/ unless said):
@@ -27,6 +27,11 @@
 #            row a distinct submitted_by id, person not in staff.csv, unlisted
 #            job name, all of these at once, and one row a day for 80,000
 #            days; text
+#   json-input  the bench export's runs as the Alma API's job instances (JSON
+#            pages of 100, one a line, gzip: almaudit-gensample --json) against
+#            the same runs as the CSV export: text, the zcat column the JSON's;
+#            a line after the table gives the median of the runs' JSON/CSV
+#            ratios
 # Needs GNU time (/usr/bin/time, Debian package "time").
 set -eu
 builds=
@@ -35,7 +40,7 @@ build=$(echo $builds | cut -d' ' -f1) # the one whose gensample makes the inputs
 nbuilds=$(echo $builds | wc -w)
 runs=${2:-5}
 sizes=${3:-"1000000 4000000"}
-profiles=${4:-"bench heavy40 heavy98 ids names jobs all days"}
+profiles=${4:-"bench heavy40 heavy98 ids names jobs all days json-input"}
 work=${BENCH_DIR:-/tmp/almaudit-bench}
 rules=$(cd "$(dirname "$0")/../../rules" && pwd)
 mkdir -p "$work"
@@ -99,14 +104,20 @@ for p in $profiles; do
 	heavy40) formats="csv json text html"; dir=$work/rules-heavy40; heavy "$dir" 1 3 ;;
 	heavy98) formats="csv json text html"; dir=$work/rules-heavy98; heavy "$dir" 40 0 ;;
 	ids | names | jobs | all | days) formats=text ;;
+	json-input) formats="incsv injson" ;;
 	*) echo "bench: unknown profile '$p'" >&2; exit 2 ;;
 	esac
 	if [ "$p" = days ]; then prows=80000; else prows=$sizes; fi
 	for rows in $prows; do
 		case $p in
-		bench | heavy*)
+		bench | heavy* | json-input)
 			file=$work/jobs-$rows.csv.gz
-			[ -s "$file" ] || "$build/bin/almaudit-gensample" --rows "$rows" -o "$file" ;;
+			[ -s "$file" ] || "$build/bin/almaudit-gensample" --rows "$rows" -o "$file"
+			if [ "$p" = json-input ]; then
+				csvfile=$file
+				file=$work/jobs-$rows.json.gz
+				[ -s "$file" ] || "$build/bin/almaudit-gensample" --rows "$rows" --json -o "$file"
+			fi ;;
 		*)
 			file=$work/profile-$p-$rows.csv.gz
 			[ -s "$file" ] || profile "$rows" "$p" | gzip -1 >"$file" ;;
@@ -121,8 +132,11 @@ for p in $profiles; do
 				n=0
 				for b in $builds; do
 					n=$((n + 1))
+					# json-input: the same runs read from the CSV, then the JSON
+					in=$file fmt=$f
+					case $f in incsv) in=$csvfile fmt=text ;; injson) fmt=text ;; esac
 					/usr/bin/time -f "%e %M" -a -o "$work/$f.$n.t" "$b/bin/almaudit" audit \
-						--rules "$dir" --format "$f" -o /dev/null "$file" || [ $? -eq 1 ]
+						--rules "$dir" --format "$fmt" -o /dev/null "$in" || [ $? -eq 1 ]
 				done
 			done
 		done
@@ -137,5 +151,13 @@ for p in $profiles; do
 				printf '%-8s %8d  %-6s %5d %7.2f %7.2f %6.2f %12d\n' "$p" "$rows" "$f" "$n" "$t" "$z" "$r" "$rss"
 			done
 		done
+		if [ "$p" = json-input ]; then
+			for n in $(seq "$nbuilds"); do
+				grep -v Command "$work/incsv.$n.t" | cut -d' ' -f1 >"$work/c.w"
+				grep -v Command "$work/injson.$n.t" | cut -d' ' -f1 >"$work/j.w"
+				r=$(paste "$work/j.w" "$work/c.w" | awk '{ print ($2 > 0 ? $1 / $2 : 0) }' | median)
+				printf 'json-input %d rows, build %d: JSON/CSV wall time %.2f (median of the runs'"'"' ratios)\n' "$rows" "$n" "$r"
+			done
+		fi
 	done
 done

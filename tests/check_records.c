@@ -1,0 +1,165 @@
+/* Unit tests of analyzer/records.c: a run's record count from the counters
+ * of its job instance (the Alma API's JSON): the job's records pattern in
+ * jobs.csv, on a counter's type.value or desc, else the default rule (the
+ * first counter whose desc reads as the total of records processed), and
+ * what runs --explain is told when no counter gives it. Also the records
+ * column of jobs.csv as matrix.c loads it. */
+#include "matrix.h"
+#include "records.h"
+#include "rules.h"
+#include "testutil.h"
+#include "times.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <string.h>
+
+static struct rules *rules;
+
+static void setup(void)
+{
+	times_set_zone("UTC");
+	const char *dir = testutil_dir();
+	testutil_write(dir, "jobs.csv",
+		       "job,scope,title,damaging,large_set,match,includes,records\n"
+		       "withdraw,Items,Withdraw items,yes,,^Withdraw items(?: - |$),,"
+		       "items? in (?:the )?set\n"
+		       "delete,Portfolios,Delete portfolios,yes,,^Delete Portfolios(?: - |$),,"
+		       "^delete_portfolios\\.to_delete$\n"
+		       "change,Items,Change physical items,no,,^Change Physical Items(?: - |$),,\n");
+	testutil_write(dir, "staff.csv", "name,unit,alma_ids,aliases\nHonor Moody,ITS,801,\n");
+	testutil_write(dir, "approvals.csv",
+		       "job,staff,signed_off,revoked,sets,ticket,note\nwithdraw,Honor Moody,,,,,\n");
+	rules = matrix_load(dir);
+	ck_assert_ptr_nonnull(rules);
+}
+
+static void teardown(void)
+{
+	matrix_free(rules);
+}
+
+static char note[320];
+
+/* The count records_resolve finds for a run of `name` with counters c. */
+static int64_t count(const char *name, const struct run_counter *c, size_t n)
+{
+	struct run r;
+	memset(&r, 0, sizeof r);
+	r.api = 1;
+	r.name = name;
+	r.counters = c;
+	r.ncounters = n;
+	r.records = 12345; /* replaced */
+	ck_assert_int_eq(records_resolve(rules, &r, note, sizeof note), 0);
+	ck_assert_ptr_eq(r.records_note, note);
+	return r.records;
+}
+
+START_TEST(default_rule)
+{
+	static const struct run_counter c[] = {
+		{"change.records_ok", "Records processed successfully", "10"},
+		{"change.failed", "Records failed", "2"},
+		{"change.total", "Total records processed", "1,234"},
+		{"change.total2", "Total records in file", "99"},
+	};
+	ck_assert_int_eq(count("Change Physical Items - 10/01/2026", c, 4), 1234);
+	ck_assert_str_eq(note, "counter change.total ('Total records processed') = 1234, the "
+			       "first whose description reads as the total of records");
+	/* a job jobs.csv does not list: the default rule too */
+	ck_assert_int_eq(count("Merge records", c + 3, 1), 99);
+	static const struct run_counter d[] = {{"x", "TOTAL PROCESSED", "7"}};
+	ck_assert_int_eq(count("Merge records", d, 1), 7);
+	ck_assert_int_eq(records_is_total("Number of assets failed"), 0);
+	ck_assert_int_eq(records_is_total("Total number of records"), 1);
+	ck_assert_int_eq(records_is_total("Total"), 0);
+	ck_assert_int_eq(count("Change Physical Items", c, 2), -1);
+	ck_assert_str_eq(note, "none: no counter's description reads as the total of records (of "
+			       "2 counters: change.records_ok, change.failed); name one in "
+			       "jobs.csv's records column");
+}
+END_TEST
+
+START_TEST(job_pattern)
+{
+	static const struct run_counter c[] = {
+		{"withdraw_items.total", "Total records processed", "5"},
+		{"withdraw_items.items_in_set", "Number of items in the set", "40112"},
+		{"withdraw_items.withdrawn", "Items withdrawn", "40000"},
+	};
+	/* the job's pattern (on desc), not the default rule */
+	ck_assert_int_eq(count("Withdraw items - HD transfer", c, 3), 40112);
+	ck_assert_str_eq(note, "counter withdraw_items.items_in_set ('Number of items in the "
+			       "set') = 40112, named by jobs.csv:2's records pattern");
+	/* on type.value */
+	static const struct run_counter d[] = {
+		{"delete_portfolios.deleted", "Portfolios deleted", "3"},
+		{"delete_portfolios.to_delete", "Portfolios", "5230"},
+	};
+	ck_assert_int_eq(count("Delete Portfolios", d, 2), 5230);
+	/* a pattern that matches nothing: no count, never the default's */
+	ck_assert_int_eq(count("Withdraw items", c, 1), -1);
+	ck_assert_str_eq(note, "none: no counter matches jobs.csv:2's records pattern items? in "
+			       "(?:the )?set (of 1 counter: withdraw_items.total)");
+}
+END_TEST
+
+START_TEST(no_count)
+{
+	ck_assert_int_eq(count("Withdraw items", NULL, 0), -1);
+	ck_assert_str_eq(note, "none: the instance has no counters");
+	static const struct run_counter c[] = {{"w.set", "Items in set", "n/a"}};
+	ck_assert_int_eq(count("Withdraw items", c, 1), -1);
+	ck_assert_str_eq(note, "counter w.set ('Items in set') has no count: 'n/a'");
+	/* a run from a CSV export is left as it is */
+	struct run r;
+	memset(&r, 0, sizeof r);
+	r.name = "Withdraw items";
+	r.records = 17;
+	ck_assert_int_eq(records_resolve(rules, &r, note, sizeof note), 0);
+	ck_assert_int_eq(r.records, 17);
+	ck_assert_ptr_null(r.records_note);
+}
+END_TEST
+
+/* jobs.csv's records column: optional, compiled, its error at its line. */
+START_TEST(records_column)
+{
+	ck_assert_str_eq(rules->jobs[0].records_src, "items? in (?:the )?set");
+	ck_assert_ptr_null(rules->jobs[2].records);
+	const char *dir = testutil_dir();
+	testutil_write(dir, "jobs.csv",
+		       "job,title,damaging,match,records\n"
+		       "w,W,yes,^W,(unclosed\n");
+	testutil_write(dir, "staff.csv", "name,unit,alma_ids,aliases\nHonor Moody,ITS,801,\n");
+	testutil_write(dir, "approvals.csv", "job,staff\nw,Honor Moody\n");
+	testutil_stderr_begin();
+	struct rules *bad = matrix_load(dir);
+	const char *err = testutil_stderr_end();
+	ck_assert_ptr_null(bad);
+	ck_assert_msg(strstr(err, "jobs.csv:2: records pattern error at offset 9") != NULL, "%s",
+		      err);
+	/* the shipped rules: every damaging job's pattern compiles */
+	struct rules *shipped = matrix_load(ALMAUDIT_SOURCE_DIR "/rules");
+	ck_assert_ptr_nonnull(shipped);
+	int named = 0;
+	for (size_t i = 0; i < shipped->njobs; i++)
+		named += shipped->jobs[i].records != NULL;
+	ck_assert_int_gt(named, 0);
+	matrix_free(shipped);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("records");
+	TCase *tc = tcase_create("records");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, default_rule);
+	tcase_add_test(tc, job_pattern);
+	tcase_add_test(tc, no_count);
+	tcase_add_test(tc, records_column);
+	suite_add_tcase(s, tc);
+	return testutil_run(s);
+}
