@@ -70,8 +70,11 @@ static void quote(char *out, size_t size, const char *message, size_t mlen, cons
 	if (at < size) {
 		memcpy(out, buf, at + 1);
 	} else {
-		memcpy(out, buf, size - 5);
-		memcpy(out + size - 5, "...\"", 5);
+		size_t cut = size - 5;
+		while (cut > 1 && ((unsigned char)buf[cut] & 0xC0) == 0x80)
+			cut--; /* not inside a UTF-8 character */
+		memcpy(out, buf, cut);
+		memcpy(out + cut, "...\"", 5);
 	}
 }
 
