@@ -292,7 +292,8 @@ static int read_key_file(const char *path, char *key, size_t size)
 	}
 	if (st.st_mode & 077) {
 		diag_error(path, 0,
-			   "mode %04o lets others than its owner at the API key: refused (chmod 600 %s)",
+			   "mode %04o: others than its owner may read or change the API key: refused "
+			   "(chmod 600 %s)",
 			   (unsigned)(st.st_mode & 07777), path);
 		close(fd);
 		return -1;

@@ -358,6 +358,32 @@ def case_refused(work):
     no_temporary(work)
 
 
+def case_interrupted(work):
+    """Killed mid-fetch (SIGTERM, SIGINT): nothing under the real name, no
+    temporary file left, an earlier file as it was."""
+    import signal
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        out = os.path.join(work, "out.json.gz")
+        with open(out, "wb") as f:
+            f.write(b"last month's file\n")
+        with Stub(work, "--fault", "M26720:0:stall") as stub:
+            p = subprocess.Popen([ALMAUDIT, "fetch", "--base-url", stub.url, "--period",
+                                  "2026-10", "-o", out], env=environment(),
+                                 stderr=subprocess.PIPE)
+            for _ in range(200):  # until it waits on the stalled page
+                if any(r["path"].endswith("/M26720/instances") for r in stub.requests()):
+                    break
+                time.sleep(0.05)
+            temps = [n for n in os.listdir(work) if ".almaudit-" in n]
+            check(len(temps) == 1, "while fetching, one temporary file: %s" % temps)
+            p.send_signal(sig)
+            p.communicate(timeout=30)
+        check(p.returncode == -sig, "%s: ended by the signal (%d)" % (sig.name, p.returncode))
+        with open(out, "rb") as f:
+            check(f.read() == b"last month's file\n", "%s: the earlier file as it was" % sig.name)
+        no_temporary(work)
+
+
 def case_tls(work):
     """HTTPS is verified: a self-signed certificate is refused."""
     if not shutil.which("openssl"):
@@ -679,6 +705,7 @@ CASES = {
     "all_types": case_all_types,
     "listing": case_listing,
     "refused": case_refused,
+    "interrupted": case_interrupted,
     "tls": case_tls,
     "secret": case_secret,
     "terminal": case_terminal,
