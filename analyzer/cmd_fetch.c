@@ -376,18 +376,29 @@ static void show_progress(const struct fetch_stats *s, void *arg)
 {
 	struct progress *p = arg;
 	double t = seconds();
+	if (!s) { /* a message follows: it starts on a clear line */
+		if (p->shown)
+			fputs("\r\033[K", stderr);
+		p->shown = 0;
+		p->last = t;
+		return;
+	}
 	if (!p->tty || t - p->last < 0.2)
 		return;
 	char a[32], b[32], c[32];
 	p->last = t;
 	p->shown = 1;
 	if (s->listing)
-		fprintf(stderr, "\rlisting jobs: %s so far, %ld requests, %ld retries\033[K",
-			report_count(s->jobs, a, sizeof a), s->requests, s->retries);
+		fprintf(stderr, "\rlisting jobs: %s so far, %ld %s, %ld %s\033[K",
+			report_count(s->jobs, a, sizeof a), s->requests,
+			s->requests == 1 ? "request" : "requests", s->retries,
+			s->retries == 1 ? "retry" : "retries");
 	else
-		fprintf(stderr, "\rjobs %s of %s, %s instances, %ld requests, %ld retries\033[K",
+		fprintf(stderr, "\rjobs %s of %s, %s instances, %ld %s, %ld %s\033[K",
 			report_count(s->jobs_done, a, sizeof a), report_count(s->jobs, b, sizeof b),
-			report_count(s->instances, c, sizeof c), s->requests, s->retries);
+			report_count(s->instances, c, sizeof c), s->requests,
+			s->requests == 1 ? "request" : "requests", s->retries,
+			s->retries == 1 ? "retry" : "retries");
 	fflush(stderr);
 }
 

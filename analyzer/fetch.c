@@ -62,6 +62,8 @@ static int fail(const struct walk *w, const struct task *t, const char *fmt, ...
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	almaapi_redact(w->api, msg, sizeof msg);
+	if (w->c->progress)
+		w->c->progress(NULL, w->c->arg); /* a message follows: off the progress line */
 	diag_error(NULL, 0, "%s: %s", at, msg);
 	return -1;
 }

@@ -42,7 +42,8 @@ struct fetch_config {
 	int all_types;			/* SCHEDULED jobs too */
 	long stall;			/* seconds without a byte: a stalled request */
 	double backoff;			/* the first retry's wait, seconds */
-	/* called as the walk goes (may be NULL) */
+	/* called as the walk goes (may be NULL); with s NULL before a message
+	 * is written, to clear a progress line */
 	void (*progress)(const struct fetch_stats *s, void *arg);
 	void *arg;
 };

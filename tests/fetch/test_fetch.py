@@ -505,13 +505,21 @@ def case_terminal(work):
         status, text = on_terminal([ALMAUDIT, "fetch", "--base-url", stub.url, "--period",
                                     "2026-10", "-o", out], environment())
         check(status == 0, "exit status %d: %r" % (status, text))
-        check(re.search(rb"\rjobs \d+ of 20, [\d,]+ instances, \d+ requests, \d+ retries\x1b\[K",
+        check(re.search(rb"\rjobs \d+ of 20, [\d,]+ instances, \d+ requests?, \d+ (retry|retries)\x1b\[K",
                         text) is not None, "a progress line: %r" % text[:400])
         check(re.search(rb"\r\x1b\[Kalmaudit: .*: 20 jobs, 3,000 instances, \d+ requests, 0 "
                         rb"retries", text) is not None, "the line cleared, then the summary")
         p = fetch(stub.url, out)
         check(p.stderr.count(b"\n") == 1 and b"\r" not in p.stderr,
               "not on a terminal: the summary line only: %r" % p.stderr)
+    # an error on a terminal starts on a line of its own, the progress line cleared
+    with Stub(work, "--fault", "O3750771000003941:0:401") as stub:
+        status, text = on_terminal([ALMAUDIT, "fetch", "--base-url", stub.url, "--period",
+                                    "2026-10", "-o", out], environment())
+        check(status == 2, "exit status %d: %r" % (status, text))
+        check(re.search(rb"(\A|\n|\r\x1b\[K)almaudit: job O3750771000003941, offset 0: HTTP 401",
+                        text) is not None, "the error on a clear line: %r" % text[-600:])
+        check(b"\rjobs " in text, "progress was shown before the error: %r" % text[:300])
 
 
 def case_config(work):
