@@ -22,6 +22,7 @@ static const char usage_main[] =
 	"  runs     every run, one per line, for investigation\n"
 	"  review   the access review: approvals unused, untested, undated\n"
 	"  rules    check and query the approval matrix\n"
+	"  fetch    pull a period's job history from the Alma API\n"
 	"  help     help on a command: almaudit help audit; the morning after a\n"
 	"           bad batch, step by step: almaudit help investigate\n"
 	"\n"

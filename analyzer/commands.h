@@ -32,6 +32,7 @@ void cmd_runs_help(FILE *out);
 
 int cmd_review(int argc, char **argv); /* cmd_review.c */
 int cmd_rules(int argc, char **argv);  /* cmd_rules.c */
+int cmd_fetch(int argc, char **argv);  /* cmd_fetch.c */
 
 /* cmd_help.c: help, and almaudit's own usage (almaudit --help). */
 int cmd_help(int argc, char **argv);

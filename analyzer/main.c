@@ -22,6 +22,7 @@ const struct command commands[] = {
 	{"runs", cmd_runs, cmd_runs_help},
 	{"review", cmd_review, NULL},
 	{"rules", cmd_rules, NULL},
+	{"fetch", cmd_fetch, NULL},
 	{"help", cmd_help, NULL},
 	{NULL, NULL, NULL},
 };

@@ -95,6 +95,11 @@ enum {
 	OPT_MANUAL,
 	OPT_SORT,
 	OPT_TOP,
+	OPT_REGION, /* fetch's: from here on */
+	OPT_BASE_URL,
+	OPT_API_KEY_FILE,
+	OPT_ALL_TYPES,
+	OPT_TIMEOUT,
 };
 
 static const char *rules_dir(const char *opt, char *buf, size_t size)
@@ -195,45 +200,54 @@ void opts_free(struct opts *o)
 	config_free(&o->config_args);
 }
 
+const struct option opts_longopts[] = {
+	{"sandbox", required_argument, NULL, OPT_SANDBOX},
+	{"sandbox-refreshed", required_argument, NULL, OPT_SANDBOX_REFRESHED},
+	{"tz", required_argument, NULL, OPT_TZ},
+	{"column", required_argument, NULL, OPT_COLUMN},
+	{"rejects", required_argument, NULL, OPT_REJECTS},
+	{"format", required_argument, NULL, OPT_FORMAT},
+	{"rules", required_argument, NULL, OPT_RULES},
+	{"large-set", required_argument, NULL, OPT_LARGE_SET},
+	{"period", required_argument, NULL, OPT_PERIOD},
+	{"since", required_argument, NULL, OPT_SINCE},
+	{"until", required_argument, NULL, OPT_UNTIL},
+	{"limit", required_argument, NULL, OPT_LIMIT},
+	{"job", required_argument, NULL, OPT_JOB},
+	{"user", required_argument, NULL, OPT_USER},
+	{"unit", required_argument, NULL, OPT_UNIT},
+	{"finding", required_argument, NULL, OPT_FINDING},
+	{"min-records", required_argument, NULL, OPT_MIN_RECORDS},
+	{"status", required_argument, NULL, OPT_STATUS},
+	{"grep", required_argument, NULL, OPT_GREP},
+	{"id", required_argument, NULL, OPT_ID},
+	{"explain", no_argument, NULL, OPT_EXPLAIN},
+	{"to", required_argument, NULL, OPT_TO},
+	{"from", required_argument, NULL, OPT_FROM},
+	{"subject", required_argument, NULL, OPT_SUBJECT},
+	{"summary", no_argument, NULL, OPT_SUMMARY},
+	{"baseline", required_argument, NULL, OPT_BASELINE},
+	{"waivers", required_argument, NULL, OPT_WAIVERS},
+	{"split", required_argument, NULL, OPT_SPLIT},
+	{"config", required_argument, NULL, OPT_CONFIG},
+	{"manual", no_argument, NULL, OPT_MANUAL},
+	{"sort", required_argument, NULL, OPT_SORT},
+	{"top", required_argument, NULL, OPT_TOP},
+	{"output", required_argument, NULL, 'o'},
+	{"help", no_argument, NULL, 'h'},
+	/* fetch's own (cmd_fetch.c): here so that a config naming them serves
+	 * audit, runs and review too, which leave them out */
+	{"region", required_argument, NULL, OPT_REGION},
+	{"base-url", required_argument, NULL, OPT_BASE_URL},
+	{"api-key-file", required_argument, NULL, OPT_API_KEY_FILE},
+	{"all-types", no_argument, NULL, OPT_ALL_TYPES},
+	{"timeout", required_argument, NULL, OPT_TIMEOUT},
+	{NULL, 0, NULL, 0},
+};
+
 int opts_parse(int argc, char **argv, struct opts *o, int audit)
 {
-	static const struct option longopts[] = {
-		{"sandbox", required_argument, NULL, OPT_SANDBOX},
-		{"sandbox-refreshed", required_argument, NULL, OPT_SANDBOX_REFRESHED},
-		{"tz", required_argument, NULL, OPT_TZ},
-		{"column", required_argument, NULL, OPT_COLUMN},
-		{"rejects", required_argument, NULL, OPT_REJECTS},
-		{"format", required_argument, NULL, OPT_FORMAT},
-		{"rules", required_argument, NULL, OPT_RULES},
-		{"large-set", required_argument, NULL, OPT_LARGE_SET},
-		{"period", required_argument, NULL, OPT_PERIOD},
-		{"since", required_argument, NULL, OPT_SINCE},
-		{"until", required_argument, NULL, OPT_UNTIL},
-		{"limit", required_argument, NULL, OPT_LIMIT},
-		{"job", required_argument, NULL, OPT_JOB},
-		{"user", required_argument, NULL, OPT_USER},
-		{"unit", required_argument, NULL, OPT_UNIT},
-		{"finding", required_argument, NULL, OPT_FINDING},
-		{"min-records", required_argument, NULL, OPT_MIN_RECORDS},
-		{"status", required_argument, NULL, OPT_STATUS},
-		{"grep", required_argument, NULL, OPT_GREP},
-		{"id", required_argument, NULL, OPT_ID},
-		{"explain", no_argument, NULL, OPT_EXPLAIN},
-		{"to", required_argument, NULL, OPT_TO},
-		{"from", required_argument, NULL, OPT_FROM},
-		{"subject", required_argument, NULL, OPT_SUBJECT},
-		{"summary", no_argument, NULL, OPT_SUMMARY},
-		{"baseline", required_argument, NULL, OPT_BASELINE},
-		{"waivers", required_argument, NULL, OPT_WAIVERS},
-		{"split", required_argument, NULL, OPT_SPLIT},
-		{"config", required_argument, NULL, OPT_CONFIG},
-		{"manual", no_argument, NULL, OPT_MANUAL},
-		{"sort", required_argument, NULL, OPT_SORT},
-		{"top", required_argument, NULL, OPT_TOP},
-		{"output", required_argument, NULL, 'o'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
+	const struct option *longopts = opts_longopts;
 	int c, longindex;
 
 	/* the config's options first, then the command line's */
@@ -258,7 +272,14 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 					 longopts[longindex].name);
 			return -1;
 		}
-		int runs_only = c == OPT_ID || c == OPT_EXPLAIN || c >= OPT_MANUAL;
+		if (c >= OPT_REGION) {
+			if (optind <= o->nconfig + 1)
+				continue; /* a config serves fetch too */
+			opts_usage_error(o->cmd, "unknown option '--%s' for %s: it is a fetch option",
+					 longopts[longindex].name, o->cmd);
+			return -1;
+		}
+		int runs_only = c == OPT_ID || c == OPT_EXPLAIN || (c >= OPT_MANUAL && c <= OPT_TOP);
 		int audit_only = c == OPT_LIMIT ||
 				 (c >= OPT_TO && !runs_only && c != OPT_SUMMARY && c != OPT_CONFIG);
 		if ((audit && runs_only) || (!audit && audit_only)) {

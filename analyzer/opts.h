@@ -50,6 +50,12 @@ struct opts {
 	int review;		       /* review: only the options it takes */
 };
 
+/* getopt_long's table of every option the parser knows: audit's, runs'
+ * and review's, and fetch's (which the three leave out when a config gives
+ * them); a NULL name ends it. cmd_fetch.c reads it to know the options a
+ * config may hold that fetch does not take. */
+extern const struct option opts_longopts[];
+
 /* The help on filters (audit and runs) and on input options (audit, runs
  * and review), after a command's own. */
 extern const char opts_help_filters[], opts_help_input[];

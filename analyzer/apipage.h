@@ -1,0 +1,43 @@
+/* apipage: what fetch needs to know of one answer of the Alma API, the
+ * only module that includes yajl's header (its tree API: an answer is one
+ * page, at most ALMAAPI_MAX_BODY bytes): a page's total_record_count, how
+ * many items its array holds ("job_instance", "job"), each item's "id", and
+ * an API error object's message ({"errorsExist":true,"errorList":{"error":
+ * [{"errorCode":...,"errorMessage":...}]}}, or the same as XML). The page
+ * itself is never changed: fetch writes it as it came. Nothing here is
+ * kept: the tree is freed before a function returns, and what it reports
+ * is written into the caller's struct and buffers. */
+#ifndef ALMAUDIT_APIPAGE_H
+#define ALMAUDIT_APIPAGE_H
+
+#include <stddef.h>
+
+/* The deepest nesting read: a page of job instances is 6 deep. */
+#define APIPAGE_MAX_DEPTH 64
+/* The longest item id taken (Alma's are under 20 characters). */
+#define APIPAGE_MAX_ID 200
+
+struct apipage {
+	long long total;   /* total_record_count; -1 when absent */
+	size_t count;	   /* the items in the page's array (0 when absent) */
+	int error;	   /* an API error object (errorsExist true, or errorList) */
+	char message[240]; /* its first errorMessage and code, quoted; "" when none */
+};
+
+/* Reads body (len bytes, body[len] a NUL) as one page whose items are the
+ * array named items, handing each item's "id" (a string of printable ASCII,
+ * at most APIPAGE_MAX_ID bytes) to each when it is not NULL (its return -1
+ * stops the reading). 0: a page, or an API
+ * error object (p->error set); -1: not a page (not JSON, a NUL byte,
+ * nesting deeper than APIPAGE_MAX_DEPTH, no total_record_count, items
+ * that are not objects, each's -1), why saying which. */
+int apipage_read(const char *body, size_t len, const char *items, struct apipage *p,
+		 int (*each)(void *arg, const char *id), void *arg, char *why, size_t size);
+
+/* The message of the API error in an answer that is no page (a 401's
+ * body): its first errorMessage and errorCode, JSON or XML, quoted and
+ * cut for a diagnostic ("\"API-key not defined\" (code UNAUTHORIZED)").
+ * 0 and msg set, or -1 when the body holds none. */
+int apipage_error(const char *body, size_t len, char *msg, size_t size);
+
+#endif

@@ -1,0 +1,326 @@
+/* Unit tests of the modules under almaudit fetch that need no server (the
+ * HTTP ones run against the stand-in, tests/fetch/test_fetch.py):
+ * apipage.c (a page's total, items and ids; the API's error objects, JSON
+ * and XML; what is no page), gzout.c (a member written reads back, members
+ * concatenate), and almaapi.c's checks of a base URL and its redaction of
+ * the key. */
+#include "almaapi.h"
+#include "apipage.h"
+#include "gzout.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+static int read_page(const char *body, const char *items, struct apipage *p, char *why)
+{
+	return apipage_read(body, strlen(body), items, p, NULL, NULL, why, 300);
+}
+
+START_TEST(page_of_instances)
+{
+	struct apipage p;
+	char why[300];
+	const char *page = "{\"job_instance\":[{\"id\":\"1\"},{\"id\":\"2\",\"counter\":[]}],"
+			   "\"total_record_count\":250}";
+	ck_assert_int_eq(read_page(page, "job_instance", &p, why), 0);
+	ck_assert_int_eq(p.total, 250);
+	ck_assert_uint_eq(p.count, 2);
+	ck_assert_int_eq(p.error, 0);
+	/* no runs: the API leaves the array out */
+	ck_assert_int_eq(read_page("{\"total_record_count\":0}", "job_instance", &p, why), 0);
+	ck_assert_int_eq(p.total, 0);
+	ck_assert_uint_eq(p.count, 0);
+	/* a count as a string; one item as an object, as XML turned JSON has it */
+	ck_assert_int_eq(read_page("{\"total_record_count\":\"1\",\"job_instance\":{\"id\":\"9\"}}",
+				   "job_instance", &p, why),
+			 0);
+	ck_assert_int_eq(p.total, 1);
+	ck_assert_uint_eq(p.count, 1);
+}
+END_TEST
+
+struct ids {
+	char text[200];
+	int fail_at;
+	int n;
+};
+
+static int add_id(void *arg, const char *id)
+{
+	struct ids *ids = arg;
+	if (++ids->n == ids->fail_at)
+		return -1;
+	strcat(ids->text, id);
+	strcat(ids->text, " ");
+	return 0;
+}
+
+START_TEST(listing_ids)
+{
+	struct apipage p;
+	struct ids ids = {"", 0, 0};
+	char why[300];
+	const char *page = "{\"job\":[{\"id\":\"M26714\",\"name\":\"Change Physical Items\"},"
+			   "{\"id\":\"O3750771000003941\"}],\"total_record_count\":2}";
+	ck_assert_int_eq(apipage_read(page, strlen(page), "job", &p, add_id, &ids, why, sizeof why),
+			 0);
+	ck_assert_str_eq(ids.text, "M26714 O3750771000003941 ");
+	ck_assert_uint_eq(p.count, 2);
+	/* the callback's -1 stops the reading */
+	struct ids stop = {"", 2, 0};
+	ck_assert_int_eq(apipage_read(page, strlen(page), "job", &p, add_id, &stop, why, sizeof why),
+			 -1);
+	ck_assert_str_eq(why, "out of memory");
+	/* an item with no id */
+	const char *noid = "{\"job\":[{\"name\":\"x\"}],\"total_record_count\":1}";
+	ck_assert_int_eq(apipage_read(noid, strlen(noid), "job", &p, add_id, &ids, why, sizeof why),
+			 -1);
+	ck_assert_str_eq(why, "item 1 of \"job\" has no \"id\"");
+	/* an id that would not be one in a URL or a message */
+	const char *ctl = "{\"job\":[{\"id\":\"M1\\u001b[2J\"}],\"total_record_count\":1}";
+	ck_assert_int_eq(apipage_read(ctl, strlen(ctl), "job", &p, add_id, &ids, why, sizeof why),
+			 -1);
+	ck_assert_msg(strstr(why, "has an \"id\" that is none") != NULL, "%s", why);
+	const char *space = "{\"job\":[{\"id\":\"M 1\"}],\"total_record_count\":1}";
+	ck_assert_int_eq(apipage_read(space, strlen(space), "job", &p, add_id, &ids, why,
+				      sizeof why),
+			 -1);
+}
+END_TEST
+
+START_TEST(error_objects)
+{
+	struct apipage p;
+	char why[300], msg[240];
+	const char *json = "{\"errorsExist\":true,\"errorList\":{\"error\":[{\"errorCode\":\"402880\","
+			   "\"errorMessage\":\"Failed to retrieve\\njob instances.\",\"trackingId\":"
+			   "\"E01\"}]},\"result\":null}";
+	ck_assert_int_eq(read_page(json, "job_instance", &p, why), 0);
+	ck_assert_int_eq(p.error, 1);
+	/* the line break made a space: one line of diagnostic */
+	ck_assert_str_eq(p.message, "\"Failed to retrieve job instances.\" (code 402880)");
+	ck_assert_int_eq(apipage_error(json, strlen(json), msg, sizeof msg), 0);
+	ck_assert_str_eq(msg, p.message);
+	/* wrapped in web_service_result, one error as an object */
+	const char *wsr = "{\"web_service_result\":{\"errorsExist\":true,\"errorList\":{\"error\":"
+			  "{\"errorCode\":\"NOT_FOUND\",\"errorMessage\":\"No such job\"}}}}";
+	ck_assert_int_eq(apipage_error(wsr, strlen(wsr), msg, sizeof msg), 0);
+	ck_assert_str_eq(msg, "\"No such job\" (code NOT_FOUND)");
+	/* XML, as the gateway may answer whatever was asked */
+	const char *xml = "<?xml version=\"1.0\"?><web_service_result><errorsExist>true</errorsExist>"
+			  "<errorList><error><errorCode>UNAUTHORIZED</errorCode><errorMessage>API-key "
+			  "not defined or not configured to allow this API.</errorMessage></error>"
+			  "</errorList></web_service_result>";
+	ck_assert_int_eq(apipage_error(xml, strlen(xml), msg, sizeof msg), 0);
+	ck_assert_str_eq(msg, "\"API-key not defined or not configured to allow this API.\" "
+			      "(code UNAUTHORIZED)");
+	ck_assert_int_eq(read_page(xml, "job_instance", &p, why), -1);
+	ck_assert_str_eq(why, "XML, not JSON (the request asks for JSON)");
+	/* no error in it: an HTML page, a page of instances */
+	ck_assert_int_eq(apipage_error("<html>busy</html>", 17, msg, sizeof msg), -1);
+	ck_assert_int_eq(apipage_error("{\"total_record_count\":0}", 24, msg, sizeof msg), -1);
+	/* a long message is cut, and still a quoted one */
+	char big[2000] = "{\"errorList\":{\"error\":[{\"errorMessage\":\"";
+	memset(big + strlen(big), 'x', 900);
+	strcat(big, "\"}]}}");
+	ck_assert_int_eq(apipage_error(big, strlen(big), msg, 60), 0);
+	ck_assert_uint_eq(strlen(msg), 59);
+	ck_assert_str_eq(msg + 55, "...\"");
+}
+END_TEST
+
+START_TEST(not_pages)
+{
+	struct apipage p;
+	char why[300];
+	ck_assert_int_eq(read_page("", "job_instance", &p, why), -1);
+	ck_assert_str_eq(why, "an empty answer");
+	ck_assert_int_eq(read_page("{\"job_instance\":[{\"id\":\"1\"}", "job_instance", &p, why), -1);
+	ck_assert_msg(strncmp(why, "not JSON (", 10) == 0, "%s", why);
+	ck_assert_ptr_null(strchr(why, '\n'));
+	ck_assert_int_eq(read_page("[1,2]", "job_instance", &p, why), -1);
+	ck_assert_str_eq(why, "JSON, but not an object");
+	ck_assert_int_eq(read_page("{\"job_instance\":[]}", "job_instance", &p, why), -1);
+	ck_assert_str_eq(why, "no total_record_count");
+	ck_assert_int_eq(read_page("{\"total_record_count\":-1}", "job_instance", &p, why), -1);
+	ck_assert_int_eq(read_page("{\"total_record_count\":2,\"job_instance\":[1,2]}",
+				   "job_instance", &p, why),
+			 -1);
+	ck_assert_str_eq(why, "item 1 of \"job_instance\" is not an object");
+	ck_assert_int_eq(read_page("{\"total_record_count\":1,\"job_instance\":\"x\"}",
+				   "job_instance", &p, why),
+			 -1);
+	/* trailing garbage after the page */
+	ck_assert_int_eq(read_page("{\"total_record_count\":0} x", "job_instance", &p, why), -1);
+	/* a NUL inside: what follows it would be written unread */
+	const char nul[] = "{\"total_record_count\":0}\0garbage";
+	ck_assert_int_eq(apipage_read(nul, sizeof nul - 1, "job_instance", &p, NULL, NULL, why,
+				      sizeof why),
+			 -1);
+	ck_assert_str_eq(why, "a NUL byte in the answer");
+	/* nesting without end is refused before yajl builds a tree of it */
+	char deep[400] = "{\"total_record_count\":0,\"x\":";
+	for (int i = 0; i < APIPAGE_MAX_DEPTH; i++)
+		strcat(deep, "[");
+	ck_assert_int_eq(read_page(deep, "job_instance", &p, why), -1);
+	ck_assert_str_eq(why, "JSON nested over 64 deep");
+	/* brackets inside strings do not count */
+	char flat[400] = "{\"total_record_count\":0,\"x\":\"";
+	for (int i = 0; i < 100; i++)
+		strcat(flat, "[");
+	strcat(flat, "\\\"\"}");
+	ck_assert_int_eq(read_page(flat, "job_instance", &p, why), 0);
+	/* invalid UTF-8 */
+	ck_assert_int_eq(read_page("{\"total_record_count\":0,\"x\":\"\xff\"}", "job_instance", &p,
+				   why),
+			 -1);
+}
+END_TEST
+
+/* The decompressed content of a gzip file (every member), NUL-terminated. */
+static char *gunzip(const char *path, size_t *n)
+{
+	gzFile g = gzopen(path, "rb");
+	ck_assert_ptr_nonnull(g);
+	size_t cap = 1 << 20;
+	char *buf = malloc(cap);
+	int k;
+	*n = 0;
+	while ((k = gzread(g, buf + *n, (unsigned)(cap - *n - 1))) > 0)
+		*n += (size_t)k;
+	ck_assert_int_eq(k, 0);
+	gzclose(g);
+	buf[*n] = '\0';
+	return buf;
+}
+
+START_TEST(gzip_members)
+{
+	const char *path = testutil_path(".json.gz");
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	struct gzout *g = gzout_new(f, path);
+	ck_assert_ptr_nonnull(g);
+	/* more than the writer's buffer, in pieces */
+	char *big = malloc(300001);
+	for (size_t i = 0; i < 300000; i++)
+		big[i] = (char)('a' + (i * 7919) % 26);
+	big[300000] = '\0';
+	ck_assert_int_eq(gzout_write(g, "{\"total_record_count\":0}\n", 25), 0);
+	ck_assert_int_eq(gzout_write(g, big, 300000), 0);
+	ck_assert_int_eq(gzout_bytes(g), 300025);
+	ck_assert_int_eq(gzout_finish(g), 0);
+	/* a second member after it: concatenated, read as one text */
+	g = gzout_new(f, path);
+	ck_assert_int_eq(gzout_write(g, "\nsecond\n", 8), 0);
+	ck_assert_int_eq(gzout_finish(g), 0);
+	ck_assert_int_eq(fclose(f), 0);
+	size_t n;
+	char *text = gunzip(path, &n);
+	ck_assert_uint_eq(n, 300033);
+	ck_assert_int_eq(memcmp(text, "{\"total_record_count\":0}\n", 25), 0);
+	ck_assert_int_eq(memcmp(text + 25, big, 300000), 0);
+	ck_assert_str_eq(text + 300025, "\nsecond\n");
+	free(text);
+	free(big);
+}
+END_TEST
+
+START_TEST(gzip_write_error)
+{
+	FILE *f = fopen("/dev/full", "wb");
+	if (!f)
+		return; /* no /dev/full here */
+	setvbuf(f, NULL, _IONBF, 0);
+	struct gzout *g = gzout_new(f, "/dev/full");
+	testutil_stderr_begin();
+	int rc = gzout_write(g, "x", 1);
+	if (rc == 0)
+		rc = gzout_finish(g);
+	else
+		gzout_free(g);
+	const char *err = testutil_stderr_end();
+	ck_assert_int_eq(rc, -1);
+	ck_assert_msg(strstr(err, "almaudit: /dev/full: write error: ") != NULL, "%s", err);
+	fclose(f);
+}
+END_TEST
+
+static const char *base_why(const char *url)
+{
+	static char why[300];
+	if (almaapi_check_base(url, why, sizeof why) == 0)
+		return "ok";
+	return why;
+}
+
+START_TEST(base_urls)
+{
+	ck_assert_str_eq(base_why("https://api-eu.hosted.exlibrisgroup.com"), "ok");
+	ck_assert_str_eq(base_why("https://api-eu.hosted.exlibrisgroup.com/"), "ok");
+	ck_assert_str_eq(base_why("HTTPS://proxy.example.edu:8443/alma"), "ok");
+	/* plain http to this machine only */
+	ck_assert_str_eq(base_why("http://127.0.0.1:8080"), "ok");
+	ck_assert_str_eq(base_why("http://127.9.8.7"), "ok");
+	ck_assert_str_eq(base_why("http://localhost:1234"), "ok");
+	ck_assert_str_eq(base_why("http://[::1]:1234"), "ok");
+	const char *plain = "plain http:// is taken only for this machine";
+	ck_assert_ptr_nonnull(strstr(base_why("http://api-eu.hosted.exlibrisgroup.com"), plain));
+	ck_assert_ptr_nonnull(strstr(base_why("http://127.0.0.1.example.com"), plain));
+	ck_assert_ptr_nonnull(strstr(base_why("http://128.0.0.1"), plain));
+	ck_assert_ptr_nonnull(strstr(base_why("http://[::2]"), plain));
+	ck_assert_ptr_nonnull(strstr(base_why("http://10.0.0.1"), plain));
+	/* no key, user or query in the URL; and the URL never quoted */
+	const char *q = base_why("https://h.example.org/?apikey=l7xxSECRET");
+	ck_assert_ptr_nonnull(strstr(q, "has a query"));
+	ck_assert_ptr_null(strstr(q, "SECRET"));
+	q = base_why("https://me:l7xxSECRET@h.example.org");
+	ck_assert_ptr_nonnull(strstr(q, "user name or password"));
+	ck_assert_ptr_null(strstr(q, "SECRET"));
+	ck_assert_ptr_nonnull(strstr(base_why("https://h.example.org/#x"), "fragment"));
+	ck_assert_str_eq(base_why("ftp://h.example.org"), "the base URL is ftp://, not https://");
+	ck_assert_ptr_nonnull(strstr(base_why("api-eu.hosted.exlibrisgroup.com"), "not a URL"));
+	ck_assert_ptr_nonnull(strstr(base_why(""), "not a URL"));
+}
+END_TEST
+
+START_TEST(redaction)
+{
+	struct almaapi_config c = {.base = "http://127.0.0.1:9", .key = "l7xxKEY", .agent = "t"};
+	struct almaapi *a = almaapi_new(&c);
+	ck_assert_ptr_nonnull(a);
+	char s[64] = "Invalid API key: apikey l7xxKEY, l7xxKEY";
+	almaapi_redact(a, s, sizeof s);
+	ck_assert_str_eq(s, "Invalid API key: apikey [API key], [API key]");
+	/* no room for the mark: the text ends where the key began */
+	char t[24] = "key l7xxKEY and more";
+	almaapi_redact(a, t, 12);
+	ck_assert_str_eq(t, "key ");
+	/* a longer text cut to size, still without the key */
+	char u[40] = "l7xxKEY l7xxKEY l7xxKEY l7xxKEY";
+	almaapi_redact(a, u, 30);
+	ck_assert_ptr_null(strstr(u, "l7xx"));
+	ck_assert_uint_lt(strlen(u), 30);
+	almaapi_free(a);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("fetch");
+	TCase *tc = tcase_create("fetch");
+	tcase_add_test(tc, page_of_instances);
+	tcase_add_test(tc, listing_ids);
+	tcase_add_test(tc, error_objects);
+	tcase_add_test(tc, not_pages);
+	tcase_add_test(tc, gzip_members);
+	tcase_add_test(tc, gzip_write_error);
+	tcase_add_test(tc, base_urls);
+	tcase_add_test(tc, redaction);
+	suite_add_tcase(s, tc);
+	return testutil_run(s);
+}
