@@ -147,6 +147,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	const char *format = o.format ? o.format : "text";
 	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json") &&
 	    (!audit || (strcmp(format, "html") && strcmp(format, "email")))) {
+		opts_origin(&o, OPT_FORMAT);
 		opts_usage_error(o.cmd, "unknown format '%s' (%s writes %s)", format, o.cmd,
 				 audit ? "text, csv, json, html or email" : "text, csv or json");
 		goto done;
@@ -155,6 +156,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	char from[320];
 	struct email_options mail = {o.to, o.from, o.subject, 0};
 	if (o.summary && strcmp(format, "text")) {
+		opts_origin(&o, OPT_FORMAT);
 		opts_usage_error(o.cmd, "--summary is a text report; it takes no --format %s", format);
 		goto done;
 	}
@@ -171,6 +173,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		goto done;
 	}
 	if (email && !o.to) {
+		opts_origin(&o, OPT_FORMAT);
 		opts_usage_error(o.cmd, "--format email needs --to ADDRESS");
 		goto done;
 	}
@@ -181,13 +184,18 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		snprintf(from, sizeof from, "almaudit@%s", host);
 		mail.from = from;
 	}
-	for (const char *const *a = (const char *const[]){mail.to, mail.from, NULL}; email && *a; a++)
-		for (const char *c = *a; *c; c++)
+	for (int i = 0; email && i < 2; i++) {
+		const char *a = i ? mail.from : mail.to;
+		opts_origin(&o, i ? OPT_FROM : OPT_TO);
+		for (const char *c = a; *c; c++)
 			if ((unsigned char)*c >= 0x80 || (unsigned char)*c < 0x20) {
-				opts_usage_error(o.cmd, "'%s': an address is plain ASCII, on one line", *a);
+				opts_usage_error(o.cmd, "'%s': an address is plain ASCII, on one line", a);
 				goto done;
 			}
+	}
+	opts_origin(&o, 0);
 	if (o.split && strcmp(o.split, "unit")) {
+		opts_origin(&o, OPT_SPLIT);
 		opts_usage_error(o.cmd, "--split takes unit (a report per unit), not '%s'", o.split);
 		goto done;
 	}
@@ -211,7 +219,10 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		goto done;
 	/* the baseline before any output: a bad one is an error, never "all new" */
 	if (o.baseline) {
-		if (baseline_json_load(&baseline, o.baseline, rules, &o.filter) != 0)
+		opts_origin(&o, OPT_BASELINE);
+		int bad = baseline_json_load(&baseline, o.baseline, rules, &o.filter) != 0;
+		opts_origin(&o, 0);
+		if (bad)
 			goto done;
 		baseline_compare(&baseline, &period, rules);
 	}
@@ -283,6 +294,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		keep = 0;
 	}
 done:
+	opts_origin(&o, 0);
 	/* all written whole, or none put in place */
 	if (output_flush(&rejects) != 0 || output_flush(&out) != 0 ||
 	    (split && split_flush(split) != 0)) {

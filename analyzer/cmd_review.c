@@ -79,11 +79,14 @@ int cmd_review(int argc, char **argv)
 		status = EXIT_OK;
 		goto done;
 	}
+	opts_drop_config(&o, 0);
 	format = o.format ? o.format : "text";
 	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json") &&
 	    strcmp(format, "html")) {
+		opts_origin(&o, OPT_FORMAT);
 		opts_usage_error(o.cmd, "unknown format '%s' (review writes text, csv, json or html)",
 				 format);
+		opts_origin(&o, 0);
 		goto done;
 	}
 	/* without production history every approval would read as unused */

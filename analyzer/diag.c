@@ -6,6 +6,14 @@
 static FILE *stream;
 static char last[DIAG_LAST_MAX + 1];
 static long last_line;
+static const char *origin;
+static long origin_line;
+
+void diag_set_origin(const char *file, long line)
+{
+	origin = file;
+	origin_line = file ? line : 0;
+}
 
 const char *diag_last(long *line)
 {
@@ -28,6 +36,8 @@ void diag_verror(const char *file, long line, const char *fmt, va_list ap)
 {
 	FILE *out = stream ? stream : stderr;
 	fputs("almaudit: ", out);
+	if (origin && origin_line > 0)
+		fprintf(out, "%s:%ld: ", origin, origin_line);
 	if (file && line > 0)
 		fprintf(out, "%s:%ld: ", file, line);
 	else if (file)
