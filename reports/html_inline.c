@@ -30,6 +30,8 @@ static const struct mail_look {
 	{".id", "", "font-family:monospace"},
 	{".facts", "", ""},
 	{".more", "", "color:#555;font-style:italic"},
+	{".tnew", "", "color:#a93226;font-weight:bold"},
+	{".trec", "", "color:#555"},
 };
 
 static const struct mail_look *mail_look(const char *name, size_t n)

@@ -39,6 +39,7 @@ const char report_html_style[] =
 	"figure{margin:0;border:1px solid #e3e3e3;border-radius:4px;padding:.6em}\n"
 	"figcaption{font-weight:600;margin-bottom:.3em}svg{width:100%;height:auto}\n"
 	".more{color:#555;font-style:italic}footer{margin-top:2em;color:#777;font-size:.85em}\n"
+	"td.tnew{color:#a93226;font-weight:600}td.trec{color:#555}\n"
 	"@media print{body{max-width:none;margin:0;font-size:10.5px}"
 	".charts{grid-template-columns:1fr 1fr}figure,tr,.card{break-inside:avoid}"
 	"h2{break-after:avoid}}\n"
@@ -65,7 +66,19 @@ static void mail_cards(FILE *out, const struct summary *s)
 
 /* ---- tables ---- */
 
-static void findings_table(FILE *out, const struct summary *s, enum finding_kind k)
+/* With --baseline, a finding's first cell: new or recurring. */
+static void trend_cell(FILE *out, const struct summary_kept *e, int trend, int head)
+{
+	if (!trend)
+		return;
+	if (head)
+		fputs("<th>Trend</th>", out);
+	else
+		fprintf(out, "<td class=\"%s\">%s</td>", e->is_new ? "tnew" : "trec",
+			e->is_new ? "new" : "recurring");
+}
+
+static void findings_table(FILE *out, const struct summary *s, enum finding_kind k, int trend)
 {
 	char when[32];
 	fprintf(out, "<h3 id=\"%s\" style=\"color:%s\">", finding_name(k), html_kind_color[k]);
@@ -73,14 +86,18 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 	fputs(" (", out);
 	html_count(out, s->kinds[k]);
 	fprintf(out, ")</h3>\n<p>%s.</p>\n", finding_meaning(k));
-	fputs("<table><thead><tr><th>Run id</th><th>Start</th><th>Job</th><th>Person (unit)</th>"
+	fputs("<table><thead><tr>", out);
+	trend_cell(out, NULL, trend, 1);
+	fputs("<th>Run id</th><th>Start</th><th>Job</th><th>Person (unit)</th>"
 	      "<th class=\"n\">Records</th><th>Set</th><th>Status</th><th>Why</th></tr></thead>"
 	      "<tbody>\n",
 	      out);
 	for (size_t i = 0; i < s->nkept[k]; i++) {
 		const struct summary_kept *e = &s->kept[k][i];
 		times_format_local(e->time, when, sizeof when);
-		fprintf(out, "<tr><td class=\"id\">%" PRIu64 "</td><td>%s</td><td>", e->id, when);
+		fputs("<tr>", out);
+		trend_cell(out, e, trend, 0);
+		fprintf(out, "<td class=\"id\">%" PRIu64 "</td><td>%s</td><td>", e->id, when);
 		E(e->job);
 		fputs("<br><small>", out);
 		E(e->name);
@@ -184,7 +201,10 @@ static void waived_section(FILE *out, const struct report_info *info)
 	E(w->path);
 	fputs("): not among the runs with findings above.</p>\n", out);
 	if (total) {
-		fputs("<table><thead><tr><th>Run id</th><th>Start</th><th>Finding</th><th>Job</th>"
+		int t = info->baseline != NULL;
+		fputs("<table><thead><tr>", out);
+		trend_cell(out, NULL, t, 1);
+		fputs("<th>Run id</th><th>Start</th><th>Finding</th><th>Job</th>"
 		      "<th>Person (unit)</th><th>Waiver</th><th>Ticket</th><th>Reason</th></tr></thead>"
 		      "<tbody>\n",
 		      out);
@@ -192,7 +212,9 @@ static void waived_section(FILE *out, const struct report_info *info)
 			const struct summary_kept *e = &s->waived_kept[i];
 			const struct waiver *wv = &w->w[e->waiver];
 			times_format_local(e->time, when, sizeof when);
-			fprintf(out, "<tr><td class=\"id\">%" PRIu64 "</td><td>%s</td><td>%s</td><td>",
+			fputs("<tr>", out);
+			trend_cell(out, e, t, 0);
+			fprintf(out, "<td class=\"id\">%" PRIu64 "</td><td>%s</td><td>%s</td><td>",
 				e->id, when, finding_name((enum finding_kind)e->kind));
 			E(e->job);
 			fputs("</td><td>", out);
@@ -675,7 +697,7 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		fputs("<h2>Runs with findings</h2>\n", out);
 		for (int k = 0; k < FIND_COUNT; k++)
 			if (s->kinds[k])
-				findings_table(out, s, (enum finding_kind)k);
+				findings_table(out, s, (enum finding_kind)k, info->baseline != NULL);
 		resolved(out, info);
 		fputs("<h2>Summary</h2>\n", out);
 		summary_table(out, "By person", "Person (unit)", s, s->people, s->npeople,

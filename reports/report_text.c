@@ -285,16 +285,31 @@ static void upper(FILE *out, const char *s)
 		putc(*s >= 'a' && *s <= 'z' ? *s - 32 : *s, out);
 }
 
-static void findings_table(FILE *out, const struct summary *s, enum finding_kind k)
+/* With --baseline, the first column of a finding's row: new or recurring. */
+#define TREND_WIDTH 9
+static void trend_cell(FILE *out, int trend, const char *text)
+{
+	if (trend)
+		fprintf(out, "%-*s ", TREND_WIDTH, text);
+}
+
+static const char *trend_of(const struct summary_kept *e)
+{
+	return e->is_new ? "new" : "recurring";
+}
+
+static void findings_table(FILE *out, const struct summary *s, enum finding_kind k, int trend)
 {
 	char n[32], when[32];
 	upper(out, finding_name(k));
 	fprintf(out, " (%s): %s\n", report_count(s->kinds[k], n, sizeof n), finding_meaning(k));
+	trend_cell(out, trend, "TREND");
 	fprintf(out, "%-19s %-16s %-29s %-36s %8s  %-24s %s\n", "RUN ID", "START", "JOB",
 		"PERSON (UNIT)", "RECORDS", "STATUS", "WHY");
 	for (size_t i = 0; i < s->nkept[k]; i++) {
 		const struct summary_kept *e = &s->kept[k][i];
 		times_format_local(e->time, when, sizeof when);
+		trend_cell(out, trend, trend_of(e));
 		fprintf(out, "%-19" PRIu64 " %-16s ", e->id, when);
 		report_text_cell(out, e->job, 29);
 		putc(' ', out);
@@ -458,12 +473,14 @@ static void waived_section(FILE *out, const struct report_info *info)
 		}
 		fprintf(out, "WAIVED (%s): findings an accepted exception covers (%s), not counted above\n",
 			report_count(total, n, sizeof n), w->name);
+		trend_cell(out, info->baseline != NULL, "TREND");
 		fprintf(out, "%-19s %-16s %-18s %-29s %-36s %-*s %-*s %s\n", "RUN ID", "START", "FINDING",
 			"JOB", "PERSON (UNIT)", wcite, "WAIVER", wticket, "TICKET", "REASON");
 		for (size_t i = 0; i < s->nwaived_kept; i++) {
 			const struct summary_kept *e = &s->waived_kept[i];
 			const struct waiver *wv = &w->w[e->waiver];
 			times_format_local(e->time, when, sizeof when);
+			trend_cell(out, info->baseline != NULL, trend_of(e));
 			fprintf(out, "%-19" PRIu64 " %-16s %-18s ", e->id, when,
 				finding_name((enum finding_kind)e->kind));
 			report_text_cell(out, e->job, 29);
@@ -571,7 +588,7 @@ void report_text_page(FILE *out, const struct report_info *info)
 	}
 	for (int k = 0; k < FIND_COUNT; k++)
 		if (s->kinds[k])
-			findings_table(out, s, (enum finding_kind)k);
+			findings_table(out, s, (enum finding_kind)k, info->baseline != NULL);
 	resolved_table(out, info);
 	summary_table(out, "BY PERSON", s, s->people, s->npeople, &s->people_others);
 	summary_table(out, "BY JOB", s, s->jobs, s->njobs, &s->jobs_others);

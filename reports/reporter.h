@@ -77,16 +77,16 @@ struct report_run {
  * (summary_audited, once per distinct run judged), damaging
  * (summary_damaging, each copy), waived (summary_waive: a finding a
  * waiver covers, the waiver's index in rules->waivers), found (summary_add
- * of the kinds no waiver covers, then summary_flag when new_run). ctx is
- * the tap's own. */
+ * of the kinds no waiver covers, then summary_flag when new_run); is_new
+ * and new_kinds: new against --baseline. ctx is the tap's own. */
 struct report_tap {
 	void *ctx;
 	void (*audited)(void *ctx, const struct run *run, const struct verdict *v);
 	void (*damaging)(void *ctx, const struct run *run, const struct verdict *v);
 	void (*waived)(void *ctx, const struct run *run, const struct verdict *v,
-		       enum finding_kind kind, int waiver);
+		       enum finding_kind kind, int waiver, int is_new);
 	void (*found)(void *ctx, const struct run *run, const struct verdict *v, unsigned kinds,
-		      int new_run);
+		      unsigned new_kinds, int new_run);
 };
 
 struct reporter {

@@ -231,7 +231,7 @@ static void keep(struct summary *s, struct summary_kept *e, const struct run *ru
 }
 
 void summary_add(struct summary *s, const struct rules *rules, const struct run *run,
-		 const struct verdict *v, unsigned kinds, int new_run)
+		 const struct verdict *v, unsigned kinds, unsigned new_kinds, int new_run)
 {
 	char person[256], job[256], unit[128];
 	summary_person(person, sizeof person, rules, run, v);
@@ -273,12 +273,13 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 			s->failed = 1;
 			continue;
 		}
-		keep(s, &s->kept[k][s->nkept[k]++], run, v, (enum finding_kind)k, -1, job, person);
+		keep(s, &s->kept[k][s->nkept[k]], run, v, (enum finding_kind)k, -1, job, person);
+		s->kept[k][s->nkept[k]++].is_new = (new_kinds >> k) & 1u;
 	}
 }
 
 void summary_waive(struct summary *s, const struct rules *rules, const struct run *run,
-		   const struct verdict *v, enum finding_kind kind, int waiver)
+		   const struct verdict *v, enum finding_kind kind, int waiver, int is_new)
 {
 	s->waived[kind]++;
 	size_t n = rules->waivers ? rules->waivers->n : 0;
@@ -300,7 +301,8 @@ void summary_waive(struct summary *s, const struct rules *rules, const struct ru
 	char person[256], job[256];
 	summary_person(person, sizeof person, rules, run, v);
 	summary_job(job, sizeof job, rules, run, v);
-	keep(s, &s->waived_kept[s->nwaived_kept++], run, v, kind, waiver, job, person);
+	keep(s, &s->waived_kept[s->nwaived_kept], run, v, kind, waiver, job, person);
+	s->waived_kept[s->nwaived_kept++].is_new = is_new;
 }
 
 uint64_t summary_covered(const struct summary *s, size_t i)

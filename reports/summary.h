@@ -34,6 +34,7 @@ struct summary_kept {
 	char *set;  /* the set name */
 	int kind;   /* the finding kind (an enum finding_kind) */
 	int waiver; /* the waiver that covers it (index in rules->waivers), or -1 */
+	int is_new; /* with --baseline: 1 new, 0 recurring (else 0, unread) */
 };
 
 struct summary_row {
@@ -106,15 +107,18 @@ struct summary {
 void summary_init(struct summary *s, size_t limit);
 void summary_free(struct summary *s);
 
-/* Counts the finding kinds shown for a run; new_run: the first shown for
- * it (a run is counted once however many copies add kinds). */
+/* Counts the finding kinds shown for a run; new_kinds: those of them new
+ * against --baseline (the others recurring; 0 without one); new_run: the
+ * first shown for it (a run is counted once however many copies add
+ * kinds). */
 void summary_add(struct summary *s, const struct rules *rules, const struct run *run,
-		 const struct verdict *v, unsigned kinds, int new_run);
+		 const struct verdict *v, unsigned kinds, unsigned new_kinds, int new_run);
 
 /* Counts a finding of the kind that the waiver (an index in
- * rules->waivers) covers: waived, not among the runs with findings. */
+ * rules->waivers) covers: waived, not among the runs with findings;
+ * is_new: new against --baseline. */
 void summary_waive(struct summary *s, const struct rules *rules, const struct run *run,
-		   const struct verdict *v, enum finding_kind kind, int waiver);
+		   const struct verdict *v, enum finding_kind kind, int waiver, int is_new);
 
 /* The findings waiver i covered (0 when none). */
 uint64_t summary_covered(const struct summary *s, size_t i);
