@@ -1,4 +1,4 @@
-/* cmd_review: almaudit review, the access review LTS owes each year: reads
+/* cmd_review: almaudit review, the access review a library owes each year: reads
  * a long history (production and sandbox exports, as audit reads them) and
  * judges the matrix instead of the runs (analyzer/review.c), in text, csv,
  * json or html (reports/report_review.c). Exit 0 nothing to review, 1

@@ -6,6 +6,7 @@
  * reports/report_rules.c's. Exit 0, 1 drift, 2 error. */
 #include "commands.h"
 
+#include "cells.h"
 #include "config.h"
 #include "diag.h"
 #include "drift.h"
@@ -78,14 +79,17 @@ static int drift_print(FILE *out, const struct rules *r, const char *page_path)
 			fprintf(out, "note: %s:%ld: the page ends at \"%s\", which lists no one: "
 				     "the page may be cut short there\n",
 				page_path, p->titles[t].line, p->titles[t].title);
+	char a[48], b[48], c[48], e[48];
 	if (d.n)
-		fprintf(out, "%zu %s between %s and the rules in %s: the rules have drifted from "
-			     "the page\n",
-			d.n, d.n == 1 ? "difference" : "differences", page_path, r->dir);
+		fprintf(out, "%s between %s and the rules in %s: the rules have drifted from the page\n",
+			report_count_of(d.n, "difference", "differences", a, sizeof a), page_path, r->dir);
 	else
-		fprintf(out, "No drift: %s (%zu job titles, %zu names listed under them) agrees with the rules "
-			     "in %s (%zu jobs, %zu approvals)\n",
-			page_path, p->ntitles, p->npeople, r->dir, r->njobs, r->napprovals);
+		fprintf(out, "No drift: %s (%s, %s listed under them) agrees with the rules in %s (%s, "
+			     "%s)\n",
+			page_path, report_count_of(p->ntitles, "job title", "job titles", a, sizeof a),
+			report_count_of(p->npeople, "name", "names", b, sizeof b), r->dir,
+			report_count_of(r->njobs, "job", "jobs", c, sizeof c),
+			report_count_of(r->napprovals, "approval", "approvals", e, sizeof e));
 	int status = d.n ? EXIT_FINDINGS : EXIT_OK;
 	drift_free(&d);
 	page_free(p);

@@ -104,7 +104,7 @@ const char *finding_meaning(enum finding_kind k)
 {
 	static const char *const meanings[FIND_COUNT] = {
 		[FIND_UNAPPROVED] = "run by someone with no approval for the job",
-		[FIND_NO_SIGNOFF] = "run before LTS sign-off, or tried in the sandbox and never "
+		[FIND_NO_SIGNOFF] = "run before sign-off, or tried in the sandbox and never "
 				    "signed off",
 		[FIND_DAMAGING_LARGE_SET] = "a damaging job run on a large set",
 		[FIND_UNKNOWN_SIZE] = "a damaging job run whose record count the export does "

@@ -16,6 +16,14 @@ const char *report_count(uint64_t n, char *buf, size_t size)
 	return buf;
 }
 
+const char *report_count_of(uint64_t n, const char *one, const char *many, char *buf,
+			    size_t size)
+{
+	char digits[32];
+	snprintf(buf, size, "%s %s", report_count(n, digits, sizeof digits), n == 1 ? one : many);
+	return buf;
+}
+
 size_t report_utf8_len(const unsigned char *p)
 {
 	unsigned char c = p[0];

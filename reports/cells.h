@@ -14,6 +14,11 @@
 /* Writes n with thousands separators ("12,345") into buf (>= 32 bytes). */
 const char *report_count(uint64_t n, char *buf, size_t size);
 
+/* Writes n with thousands separators and the word for it, one or many
+ * ("1 run", "2,196 runs") into buf (>= 32 bytes more than the words). */
+const char *report_count_of(uint64_t n, const char *one, const char *many, char *buf,
+			    size_t size);
+
 /* The length of the well-formed UTF-8 character at p (shortest form, no
  * surrogate, at most U+10FFFF), or 0 when the bytes there are not one. */
 size_t report_utf8_len(const unsigned char *p);

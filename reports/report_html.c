@@ -3,6 +3,7 @@
 #include "report_html.h"
 
 #include "baseline.h"
+#include "cells.h"
 #include "fields.h"
 #include "filter.h"
 #include "html.h"
@@ -195,9 +196,10 @@ static void waived_section(FILE *out, const struct report_info *info)
 		return;
 	for (int k = 0; k < FIND_COUNT; k++)
 		total += s->waived[k];
+	char count[64];
 	fputs("<h2 id=\"waived\">Waived</h2>\n<p>", out);
-	html_count(out, total);
-	fputs(" findings covered by an exception LTS accepted (", out);
+	fputs(report_count_of(total, "finding", "findings", count, sizeof count), out);
+	fputs(" covered by an accepted exception (", out);
 	E(w->path);
 	fputs("): not among the runs with findings above.</p>\n", out);
 	if (total) {
@@ -255,7 +257,7 @@ static void waived_section(FILE *out, const struct report_info *info)
 static void facts(FILE *out, const struct report_info *info)
 {
 	const struct tally *t = info->tally;
-	char a[32], b[32], fmt[64];
+	char a[48], b[48], fmt[64];
 
 	fputs("<table class=\"facts\"><tbody>\n", out);
 	for (size_t i = 0; i < t->nfiles; i++) {
@@ -273,9 +275,8 @@ static void facts(FILE *out, const struct report_info *info)
 			fputs("</td></tr>\n", out);
 			continue;
 		}
-		fprintf(out, ": %s, %s, ", run_env_name(f->env), tally_file_format(f, fmt, sizeof fmt));
-		html_count(out, f->rows);
-		fputs(" rows", out);
+		fprintf(out, ": %s, %s, %s", run_env_name(f->env), tally_file_format(f, fmt, sizeof fmt),
+			report_count_of(f->rows, "row", "rows", a, sizeof a));
 		if (f->incomplete && f->error_line > 0)
 			fprintf(out, ", <b>INCOMPLETE</b>: %s at line %ld",
 				f->resumed ? "damaged" : "stopped", f->error_line);
@@ -325,8 +326,11 @@ static void facts(FILE *out, const struct report_info *info)
 	}
 	fputs("<tr><th>Rules</th><td>", out);
 	E(info->rules->dir);
-	fprintf(out, ": %zu jobs, %zu people, %zu approvals</td></tr>\n", info->rules->njobs,
-		info->rules->npeople, info->rules->napprovals);
+	char c[48];
+	fprintf(out, ": %s, %s, %s</td></tr>\n",
+		report_count_of(info->rules->njobs, "job", "jobs", a, sizeof a),
+		report_count_of(info->rules->npeople, "person", "people", b, sizeof b),
+		report_count_of(info->rules->napprovals, "approval", "approvals", c, sizeof c));
 	char unit[512];
 	for (int which = 0; which < 2; which++) {
 		report_unit_text(info, which, unit, sizeof unit);
@@ -473,10 +477,10 @@ static void trend(FILE *out, const struct report_info *info)
 		fputs(".</p>\n", out);
 	}
 	if (b->hidden) {
-		fprintf(out, "<p style=\"%s\">WARNING: the baseline report&#39;s filters hid ",
-			warn_style);
-		html_count(out, b->hidden);
-		fputs(" runs with findings: those count as new.</p>\n", out);
+		char n[48];
+		fprintf(out, "<p style=\"%s\">WARNING: the baseline report&#39;s filters hid %s with "
+			     "findings: those count as new.</p>\n",
+			warn_style, report_count_of(b->hidden, "run", "runs", n, sizeof n));
 	}
 	fputs("<table style=\"border-collapse:collapse\"><tbody>\n", out);
 	int any = 0;
@@ -664,9 +668,9 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		fputs("</div>\n", out);
 	}
 	if (info->hidden) {
-		fputs("<p class=\"more\">", out);
-		html_count(out, info->hidden);
-		fputs(" more runs with findings not shown: filters.</p>\n", out);
+		char n[48];
+		fprintf(out, "<p class=\"more\">%s more with findings not shown: filters.</p>\n",
+			report_count_of(info->hidden, "run", "runs", n, sizeof n));
 	}
 	if (s->failed)
 		fputs("<p class=\"incomplete\">OUT OF MEMORY: the tables and charts below are short: "

@@ -98,8 +98,9 @@ static const char *approval_text(const struct review_report *r, size_t i, char *
 	}
 	if (ra->other) {
 		size_t o = strlen(buf);
-		snprintf(buf + o, size - o, "; %" PRIu64 " %s of its jobs it did not cover", ra->other,
-			 ra->other == 1 ? "run" : "runs");
+		char n[48];
+		snprintf(buf + o, size - o, "; %s of its jobs it did not cover",
+			 report_count_of(ra->other, "run", "runs", n, sizeof n));
 	}
 	return buf;
 }
@@ -295,7 +296,7 @@ static void text_person(FILE *out, const struct review_report *r, int p)
 		if (!ra->shown)
 			continue;
 		day_text(a->signed_off, signed_off, sizeof signed_off);
-		snprintf(runs, sizeof runs, "%" PRIu64, ra->runs);
+		report_count(ra->runs, runs, sizeof runs);
 		local_day_of(ra->last, last, sizeof last);
 		text_row(out, first ? rules->people[p].name : "", rules->jobs[a->job].id,
 			 signed_off[0] ? signed_off : "-", runs, last[0] ? last : "-",
@@ -340,8 +341,9 @@ static void text_unit(FILE *out, const struct review_report *r, const int *order
 		report_text_cell(out, unit, (int)len < 200 ? (int)len : 200);
 	else
 		fputs("(none in staff.csv)", out);
-	fprintf(out, ": %zu %s, %" PRIu64 " %s to review\n", people,
-		people == 1 ? "person" : "people", findings, findings == 1 ? "finding" : "findings");
+	char a[48], b[48];
+	fprintf(out, ": %s, %s to review\n", report_count_of(people, "person", "people", a, sizeof a),
+		report_count_of(findings, "finding", "findings", b, sizeof b));
 	text_row(out, "PERSON", "JOB", "SIGNED OFF", "RUNS", "LAST RUN", "SANDBOX TEST", "REVIEW");
 	for (size_t i = 0; i < n; i++) {
 		const char *cell = r->rules->people[order[i]].unit;
@@ -371,10 +373,14 @@ void report_review_text(FILE *out, const struct review_report *r)
 	if (short_history(r, text, sizeof text))
 		fprintf(out, "WARNING: %s\n", text);
 	putc('\n', out);
-	fprintf(out, "%-10s %zu shown: %zu in force, %zu revoked, %zu signed off after the period\n",
-		"Approvals", rv->shown, rv->shown - rv->revoked - rv->later, rv->revoked, rv->later);
-	fprintf(out, "%-10s %zu tested, %" PRIu64 " untested, %zu %s\n", "Sign-offs", rv->tested,
-		rv->count[REVIEW_UNTESTED], rv->not_reached, NOT_REACHED_TEXT);
+	char c[32], d[32], e[32];
+	fprintf(out, "%-10s %s shown: %s in force, %s revoked, %s signed off after the period\n",
+		"Approvals", report_count(rv->shown, a, sizeof a),
+		report_count(rv->shown - rv->revoked - rv->later, b, sizeof b),
+		report_count(rv->revoked, c, sizeof c), report_count(rv->later, d, sizeof d));
+	fprintf(out, "%-10s %s tested, %s untested, %s not reached (%s)\n", "Sign-offs",
+		report_count(rv->tested, a, sizeof a), report_count(rv->count[REVIEW_UNTESTED], b, sizeof b),
+		report_count(rv->not_reached, e, sizeof e), NOT_REACHED_TEXT);
 	uint64_t total = review_findings(rv);
 	if (!total) {
 		fputs("To review  none\n\n", out);

@@ -99,7 +99,7 @@ static void unit_lines(FILE *out, const struct report_info *info, int brief)
 static void baseline_notes(FILE *out, const struct report_info *info, const char *indent)
 {
 	const struct baseline *b = info->baseline;
-	char text[512], n[32];
+	char text[512], n[64];
 	if (b->other_rules) {
 		baseline_rules_text(b, text, sizeof text);
 		fprintf(out, "%s%s\n", indent, text);
@@ -112,9 +112,9 @@ static void baseline_notes(FILE *out, const struct report_info *info, const char
 		fprintf(out, "%sWARNING: %s\n", indent, baseline_incomplete_text(b));
 	if (b->hidden)
 		fprintf(out,
-			"%sWARNING: the baseline report's filters hid %s runs with findings: those "
+			"%sWARNING: the baseline report's filters hid %s with findings: those "
 			"count as new\n",
-			indent, report_count(b->hidden, n, sizeof n));
+			indent, report_count_of(b->hidden, "run", "runs", n, sizeof n));
 }
 
 static void baseline_header(FILE *out, const struct report_info *info)
@@ -184,7 +184,7 @@ static void resolved_table(FILE *out, const struct report_info *info)
 void report_text_header(FILE *out, const struct report_info *info)
 {
 	const struct tally *t = info->tally;
-	char a[32], b[32], c[32], d[32], period[96], fmt[64];
+	char a[48], b[48], c[48], d[32], period[96], fmt[64];
 
 	if (t->incomplete) {
 		size_t failed = 0;
@@ -224,8 +224,8 @@ void report_text_header(FILE *out, const struct report_info *info)
 			putc('\n', out);
 			continue;
 		}
-		fprintf(out, "  %s, %s, %s rows", run_env_name(f->env),
-			tally_file_format(f, fmt, sizeof fmt), report_count(f->rows, a, sizeof a));
+		fprintf(out, "  %s, %s, %s", run_env_name(f->env), tally_file_format(f, fmt, sizeof fmt),
+			report_count_of(f->rows, "row", "rows", a, sizeof a));
 		if (f->incomplete && f->error_line > 0)
 			fprintf(out, ", INCOMPLETE: %s at line %ld", f->resumed ? "damaged" : "stopped",
 				f->error_line);
@@ -259,9 +259,10 @@ void report_text_header(FILE *out, const struct report_info *info)
 		fprintf(out, "%-10s repeated header rows skipped: %s\n", "Headers",
 			report_count(t->headers, a, sizeof a));
 	if (info->rules)
-		fprintf(out, "%-10s %s: %zu jobs, %zu people, %zu approvals\n", "Rules",
-			info->rules->dir, info->rules->njobs, info->rules->npeople,
-			info->rules->napprovals);
+		fprintf(out, "%-10s %s: %s, %s, %s\n", "Rules", info->rules->dir,
+			report_count_of(info->rules->njobs, "job", "jobs", a, sizeof a),
+			report_count_of(info->rules->npeople, "person", "people", b, sizeof b),
+			report_count_of(info->rules->napprovals, "approval", "approvals", c, sizeof c));
 	unit_lines(out, info, 0);
 	baseline_header(out, info);
 	if (info->rules && info->rules->waivers && info->rules->waivers->n)
@@ -330,11 +331,12 @@ static void upper(FILE *out, const char *s);
 
 static void table_row(FILE *out, const struct summary_row *row)
 {
+	char n[32];
 	report_text_cell(out, row->label, 40);
-	fprintf(out, " %18" PRIu64, row->runs);
+	fprintf(out, " %18s", report_count(row->runs, n, sizeof n));
 	for (int k = 0; k < FIND_COUNT; k++) {
 		int w = (int)strlen(finding_name((enum finding_kind)k));
-		fprintf(out, " %*" PRIu64, w < 10 ? 10 : w, row->count[k]);
+		fprintf(out, " %*s", w < 10 ? 10 : w, report_count(row->count[k], n, sizeof n));
 	}
 	putc('\n', out);
 }
@@ -396,11 +398,12 @@ static void month_table(FILE *out, const struct report_info *info)
 			continue;
 		}
 		empty += !e || !e->runs;
-		fprintf(out, "%-10s %14" PRIu64 " %18" PRIu64, name, e ? e->runs : 0,
-			e ? e->flagged : 0);
+		char a[32], b[32];
+		fprintf(out, "%-10s %14s %18s", name, report_count(e ? e->runs : 0, a, sizeof a),
+			report_count(e ? e->flagged : 0, b, sizeof b));
 		for (int k = 0; k < FIND_COUNT; k++) {
 			int w = (int)strlen(finding_name((enum finding_kind)k));
-			fprintf(out, " %*" PRIu64, w < 10 ? 10 : w, e ? e->count[k] : 0);
+			fprintf(out, " %*s", w < 10 ? 10 : w, report_count(e ? e->count[k] : 0, c, sizeof c));
 		}
 		putc('\n', out);
 	}

@@ -384,20 +384,21 @@ static void table(struct runs_view *v, FILE *out, int people)
 static void summary_page(struct runs_view *v, const struct report_info *info)
 {
 	FILE *out = v->inner->out;
-	char period[128], a[32], b[40], c[32];
+	char period[128], a[64], b[64], c[32];
 	period_text(info->period, period, sizeof period);
 	fprintf(out, "Runs %s, times in %s\n", period, times_zone_name());
-	fprintf(out, "Shown: %s runs on %s records, %s with findings\n",
-		report_count(v->all.runs, a, sizeof a),
-		records_text(v->all.records, v->all.no_count, b, sizeof b),
+	records_text(v->all.records, v->all.no_count, b, sizeof b);
+	fprintf(out, "Shown: %s on %s %s, %s with findings\n",
+		report_count_of(v->all.runs, "run", "runs", a, sizeof a), b,
+		v->all.records == 1 && !v->all.no_count ? "record" : "records",
 		report_count(v->all.flagged, c, sizeof c));
 	if (v->hidden[0] || v->hidden[1])
-		fprintf(out, "Hidden (--manual): %s system runs, %s sandbox runs\n",
-			report_count(v->hidden[0], a, sizeof a), report_count(v->hidden[1], b, sizeof b));
+		fprintf(out, "Hidden (--manual): %s, %s\n",
+			report_count_of(v->hidden[0], "system run", "system runs", a, sizeof a),
+			report_count_of(v->hidden[1], "sandbox run", "sandbox runs", b, sizeof b));
 	if (v->all.no_count)
-		fprintf(out, "%s runs have no record count: a total marked + counts only the "
-			     "runs with one\n",
-			report_count(v->all.no_count, a, sizeof a));
+		fprintf(out, "%s no record count: a total marked + counts only the runs with one\n",
+			report_count_of(v->all.no_count, "run has", "runs have", a, sizeof a));
 	table(v, out, 1);
 	table(v, out, 0);
 }
@@ -443,14 +444,16 @@ static void view_run(struct reporter *r, const struct report_run *rr)
 static void text_notes(struct runs_view *v)
 {
 	FILE *out = v->inner->out;
-	char a[32], b[32];
+	char a[64], b[64];
 	if (v->o.top && v->shown > v->nheld)
-		fprintf(out, "The first %s of %s runs by %s (--top %zu).\n",
-			report_count(v->nheld, a, sizeof a), report_count(v->shown, b, sizeof b),
-			runs_order_name(v->o.order), v->o.top);
+		fprintf(out, "The first %s of %s by %s (--top %zu).\n",
+			report_count(v->nheld, a, sizeof a),
+			report_count_of(v->shown, "run", "runs", b, sizeof b), runs_order_name(v->o.order),
+			v->o.top);
 	if (v->hidden[0] || v->hidden[1])
-		fprintf(out, "Hidden (--manual): %s system runs, %s sandbox runs.\n",
-			report_count(v->hidden[0], a, sizeof a), report_count(v->hidden[1], b, sizeof b));
+		fprintf(out, "Hidden (--manual): %s, %s.\n",
+			report_count_of(v->hidden[0], "system run", "system runs", a, sizeof a),
+			report_count_of(v->hidden[1], "sandbox run", "sandbox runs", b, sizeof b));
 }
 
 static void view_end(struct reporter *r, const struct report_info *info)
