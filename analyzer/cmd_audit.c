@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "baseline.h"
 #include "baseline_json.h"
+#include "cells.h"
 #include "diag.h"
 #include "filter.h"
 #include "matrix.h"
@@ -19,6 +20,7 @@
 #include "report.h"
 #include "runs_view.h"
 #include "split.h"
+#include "term.h"
 #include "times.h"
 
 #include <stdio.h>
@@ -246,6 +248,9 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	if (o.rejects && output_open(&rejects, o.rejects) != 0)
 		goto done;
 	int text = !strcmp(format, "text"), csv = !strcmp(format, "csv");
+	/* text to a terminal fits its width; to a file or a pipe, whole */
+	if (text && !split && output_is_stdout(o.out))
+		report_set_width(term_columns(STDOUT_FILENO));
 	if (split)
 		reporter = split_reporter(split);
 	else if (audit)

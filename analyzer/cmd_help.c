@@ -82,7 +82,11 @@ void cmd_help_unknown(const char *name)
 	const char *near = name[0] == '-' ? NULL : config_nearest_option(name, words);
 	if (name[0] == '-' && name[1] == '-') {
 		/* an option before the command: the options of every command */
-		near = config_nearest_option(name + 2, opts_known);
+		char opt[64];
+		snprintf(opt, sizeof opt, "%.*s", (int)strcspn(name + 2, "="), name + 2);
+		near = config_nearest_option(opt, opts_known);
+		if (near && !strcmp(near, opt))
+			near = NULL; /* an option all right, in the wrong place */
 		opts_usage_error(NULL, "'%s' before a command: give the command first (almaudit "
 				       "COMMAND [options])%s%s%s",
 				 name, near ? "; did you mean '--" : "", near ? near : "",

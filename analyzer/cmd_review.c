@@ -6,6 +6,7 @@
 #include "commands.h"
 
 #include "audit.h"
+#include "cells.h"
 #include "diag.h"
 #include "ingest.h"
 #include "matrix.h"
@@ -15,10 +16,12 @@
 #include "report_review.h"
 #include "review.h"
 #include "tally.h"
+#include "term.h"
 #include "times.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage_review[] =
 	"usage: almaudit review [options] FILE...\n"
@@ -101,6 +104,9 @@ int cmd_review(int argc, char **argv)
 		goto done;
 	if (output_open(&out, o.out) != 0 || (o.rejects && output_open(&rejects, o.rejects) != 0))
 		goto done;
+	/* text to a terminal fits its width; to a file or a pipe, whole */
+	if (!strcmp(format, "text") && output_is_stdout(o.out))
+		report_set_width(term_columns(STDOUT_FILENO));
 	if (!(ing = ingest_new(&o.cols, &tally, rejects.f))) {
 		diag_error(NULL, 0, "out of memory");
 		goto done;

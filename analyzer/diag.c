@@ -1,5 +1,7 @@
 #include "diag.h"
 
+#include "term.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -35,6 +37,7 @@ void diag_set_stream(FILE *f)
 void diag_verror(const char *file, long line, const char *fmt, va_list ap)
 {
 	FILE *out = stream ? stream : stderr;
+	term_hold(); /* a progress line erased first */
 	fputs("almaudit: ", out);
 	if (origin && origin_line > 0)
 		fprintf(out, "%s:%ld: ", origin, origin_line);
@@ -55,6 +58,7 @@ void diag_verror(const char *file, long line, const char *fmt, va_list ap)
 	}
 	va_end(copy);
 	last_line = line;
+	term_release();
 }
 
 void diag_error(const char *file, long line, const char *fmt, ...)

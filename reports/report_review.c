@@ -266,20 +266,26 @@ static int *people_sorted(const struct review_report *r, size_t *count)
 
 /* ---- text ---- */
 
+/* A row of a unit's table: person, job, signed off, runs, last run,
+ * sandbox test, review (the rest of the line); on a terminal cut to fit. */
 static void text_row(FILE *out, const char *person, const char *job, const char *signed_off,
 		     const char *runs, const char *last, const char *sandbox, const char *verdict)
 {
-	report_text_cell(out, person, 24);
+	static const struct report_col cols[] = {{24, 8, 0}, {29, 8, 0}, {10, 10, 0}, {5, 5, 0},
+						 {10, 10, 0}, {13, 8, 0}, {0, 12, 0}};
+	int w[7];
+	report_fit(cols, 7, 7, w);
+	report_text_cell(out, person, w[0]);
 	putc(' ', out);
-	report_text_cell(out, job, 29);
+	report_text_cell(out, job, w[1]);
 	putc(' ', out);
-	report_text_cell(out, signed_off, 10);
+	report_text_cell(out, signed_off, w[2]);
 	fprintf(out, " %5s  ", runs);
-	report_text_cell(out, last, 10);
+	report_text_cell(out, last, w[4]);
 	putc(' ', out);
-	report_text_cell(out, sandbox, 13);
+	report_text_cell(out, sandbox, w[5]);
 	putc(' ', out);
-	report_text_cell(out, verdict, 0);
+	report_text_last(out, verdict, w[6]);
 	putc('\n', out);
 }
 
@@ -336,11 +342,10 @@ static void text_unit(FILE *out, const struct review_report *r, const int *order
 				findings += (ra->findings >> kind) & 1u;
 		}
 	}
+	char code[201];
+	snprintf(code, sizeof code, "%.*s", (int)len < 200 ? (int)len : 200, unit ? unit : "");
 	fputs("UNIT ", out);
-	if (unit)
-		report_text_cell(out, unit, (int)len < 200 ? (int)len : 200);
-	else
-		fputs("(none in staff.csv)", out);
+	report_text_cell(out, unit ? code : "(none in staff.csv)", 0);
 	char a[48], b[48];
 	fprintf(out, ": %s, %s to review\n", report_count_of(people, "person", "people", a, sizeof a),
 		report_count_of(findings, "finding", "findings", b, sizeof b));
