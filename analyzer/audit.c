@@ -362,7 +362,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	p.judge = judge_new(c->rules, c->large_set);
 	p.in = ingest_new(in->cols, &tally, in->rejects);
 	struct report_info info = {&tally, c->rules, c->period, &summary, 0, c->large_set,
-				   c->filter, c->baseline, c->today, NULL};
+				   c->filter, c->baseline, c->today, NULL, NULL, NULL};
 	if (!p.judge || !p.in) {
 		diag_error(NULL, 0, "out of memory");
 		judge_free(p.judge);

@@ -194,6 +194,15 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 				opts_usage_error(o.cmd, "'%s': an address is plain ASCII, on one line", a);
 				goto done;
 			}
+		/* each address short enough for a header line of its own */
+		for (const char *c = a; *c; c += *c == ',') {
+			size_t len = strcspn(c, ",");
+			if (len > 254) {
+				opts_usage_error(o.cmd, "'%.40s...': an address is at most 254 characters", c);
+				goto done;
+			}
+			c += len;
+		}
 	}
 	opts_origin(&o, 0);
 	if (o.split && strcmp(o.split, "unit")) {

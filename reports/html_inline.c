@@ -31,6 +31,7 @@ static const struct mail_look {
 	{".facts", "", ""},
 	{".more", "", "color:#555;font-style:italic"},
 	{".tnew", "", "color:#a93226;font-weight:bold"},
+	{".note", "", "background-color:#eef4fb;border:1px solid #9dbbd8;padding:6px 12px"},
 	{".trec", "", "color:#555"},
 };
 

@@ -41,6 +41,7 @@ const char report_html_style[] =
 	"figcaption{font-weight:600;margin-bottom:.3em}svg{width:100%;height:auto}\n"
 	".more{color:#555;font-style:italic}footer{margin-top:2em;color:#777;font-size:.85em}\n"
 	"td.tnew{color:#a93226;font-weight:600}td.trec{color:#555}\n"
+	".note{background:#eef4fb;border:1px solid #9dbbd8;padding:.4em .8em}\n"
 	"@media print{body{max-width:none;margin:0;font-size:10.5px}"
 	".charts{grid-template-columns:1fr 1fr}figure,tr,.card{break-inside:avoid}"
 	"h2{break-after:avoid}}\n"
@@ -79,7 +80,23 @@ static void trend_cell(FILE *out, const struct summary_kept *e, int trend, int h
 			e->is_new ? "new" : "recurring");
 }
 
-static void findings_table(FILE *out, const struct summary *s, enum finding_kind k, int trend)
+/* "and 12 more (all of them: --format csv)", or in the email "... in the
+ * attached NAME". */
+static void more(FILE *out, uint64_t n, const char *attached)
+{
+	fputs("<p class=\"more\">and ", out);
+	html_count(out, n);
+	if (attached) {
+		fputs(" more (all of them in the attached ", out);
+		E(attached);
+		fputs(")</p>\n", out);
+	} else {
+		fputs(" more (all of them: --format csv)</p>\n", out);
+	}
+}
+
+static void findings_table(FILE *out, const struct summary *s, enum finding_kind k, int trend,
+			   const char *attached)
 {
 	char when[32];
 	fprintf(out, "<h3 id=\"%s\" style=\"color:%s\">", finding_name(k), html_kind_color[k]);
@@ -116,11 +133,8 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody></table>\n", out);
-	if (s->kinds[k] > s->nkept[k]) {
-		fputs("<p class=\"more\">and ", out);
-		html_count(out, s->kinds[k] - s->nkept[k]);
-		fputs(" more (all of them: --format csv)</p>\n", out);
-	}
+	if (s->kinds[k] > s->nkept[k])
+		more(out, s->kinds[k] - s->nkept[k], attached);
 }
 
 static void table_row(FILE *out, const struct summary_row *row)
@@ -230,11 +244,8 @@ static void waived_section(FILE *out, const struct report_info *info)
 			fputs("</td></tr>\n", out);
 		}
 		fputs("</tbody></table>\n", out);
-		if (total > s->nwaived_kept) {
-			fputs("<p class=\"more\">and ", out);
-			html_count(out, total - s->nwaived_kept);
-			fputs(" more (all of them: --format csv)</p>\n", out);
-		}
+		if (total > s->nwaived_kept)
+			more(out, total - s->nwaived_kept, info->attachment);
 	}
 	for (int pass = 0; pass < 2; pass++) {
 		size_t n = 0;
@@ -623,6 +634,11 @@ static void page(FILE *out, const struct report_info *info, int mail)
 	fputs(", ", out);
 	E(times_zone_name());
 	fputs("</p>\n", out);
+	if (mail && info->mail_note) {
+		fputs("<p class=\"note\">", out);
+		E(info->mail_note);
+		fputs("</p>\n", out);
+	}
 	if (info->tally->incomplete)
 		incomplete(out, info->tally);
 	char miss[512];
@@ -701,7 +717,8 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		fputs("<h2>Runs with findings</h2>\n", out);
 		for (int k = 0; k < FIND_COUNT; k++)
 			if (s->kinds[k])
-				findings_table(out, s, (enum finding_kind)k, info->baseline != NULL);
+				findings_table(out, s, (enum finding_kind)k, info->baseline != NULL,
+					       mail ? info->attachment : NULL);
 		resolved(out, info);
 		fputs("<h2>Summary</h2>\n", out);
 		summary_table(out, "By person", "Person (unit)", s, s->people, s->npeople,

@@ -362,7 +362,7 @@ static void text_unit(FILE *out, const struct review_report *r, const int *order
 static struct report_info text_info(const struct review_report *r)
 {
 	struct report_info info = {r->tally, r->rules, r->period, NULL, 0, 0, r->filter, NULL,
-				   r->today, NULL};
+				   r->today, NULL, NULL, NULL};
 	return info;
 }
 

@@ -51,6 +51,10 @@ struct report_info {
 	/* NULL, or the unit this report is for: it holds the findings of that
 	 * unit's people only, and says so */
 	const struct report_unit *unit;
+	/* the email's parts: what the message leaves out for its size and
+	 * where it is (the attached csv), said at their top; else NULL */
+	const char *mail_note;
+	const char *attachment; /* the attached csv's file name, or NULL */
 };
 
 struct report_finding {
@@ -102,6 +106,7 @@ struct reporter {
 	struct csvw csv;
 	unsigned long written;
 	const struct report_tap *tap; /* NULL, or summaries the audit feeds beside its own */
+	void *ctx; /* a renderer's own state (the email's csv attachment) */
 };
 
 #endif

@@ -305,6 +305,15 @@ void summary_waive(struct summary *s, const struct rules *rules, const struct ru
 	s->waived_kept[s->nwaived_kept++].is_new = is_new;
 }
 
+void summary_view(const struct summary *s, size_t rows, struct summary *view)
+{
+	*view = *s;
+	view->limit = rows < s->limit ? rows : s->limit;
+	for (int k = 0; k < FIND_COUNT; k++)
+		view->nkept[k] = s->nkept[k] < rows ? s->nkept[k] : rows;
+	view->nwaived_kept = s->nwaived_kept < rows ? s->nwaived_kept : rows;
+}
+
 uint64_t summary_covered(const struct summary *s, size_t i)
 {
 	return i < s->ncovered ? s->covered[i] : 0;

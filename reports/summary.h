@@ -181,6 +181,12 @@ int summary_month_next(const struct summary *s, int64_t *at, int64_t last,
 /* "2026-10" for a month (year * 12 + month - 1); buf >= 16 bytes. */
 const char *summary_month_name(int64_t month, char *buf, size_t size);
 
+/* A view of s that shows at most rows rows per table (the findings of
+ * each kind, the waived, the summary tables): a copy of the struct that
+ * shares s's memory, read-only, never freed, valid while s is (the email
+ * shows fewer rows to stay within a mail reader's size). */
+void summary_view(const struct summary *s, size_t rows, struct summary *view);
+
 /* The rows sorted by runs, most first (ties by label); the days and the
  * months by date.
  * The "others" rows stay apart, to be printed after the kept rows. */
