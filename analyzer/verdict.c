@@ -1,5 +1,6 @@
 #include "verdict.h"
 
+#include "cells.h"
 #include "diag.h"
 #include "hmap.h"
 #include "match.h"
@@ -345,15 +346,17 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 	v->large_set = limit;
 	if (jb->damaging && run->records > limit) {
 		v->findings |= 1u << FIND_DAMAGING_LARGE_SET;
+		char n[32], l[32]; /* counts a person reads: "40,112 records, above 1,000" */
 		snprintf(v->detail[FIND_DAMAGING_LARGE_SET], sizeof v->detail[0],
-			 "%" PRId64 " records, above %" PRId64 " for %s%s", run->records, limit, jb->id,
-			 stranger);
+			 "%s records, above %s for %s%s", report_count((uint64_t)run->records, n, sizeof n),
+			 report_count((uint64_t)limit, l, sizeof l), jb->id, stranger);
 	} else if (jb->damaging && run->records < 0) {
 		v->findings |= 1u << FIND_UNKNOWN_SIZE;
+		char l[32];
 		snprintf(v->detail[FIND_UNKNOWN_SIZE], sizeof v->detail[0],
-			 "no record count%s: above %" PRId64 " for %s cannot be ruled out%s",
+			 "no record count%s: above %s for %s cannot be ruled out%s",
 			 run->no_records_col ? " (the export has no record count column)" : "",
-			 limit, jb->id, stranger);
+			 report_count((uint64_t)(limit > 0 ? limit : 0), l, sizeof l), jb->id, stranger);
 	}
 	return 0;
 }
@@ -475,8 +478,13 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 		say(&o, "threshold: %s is not damaging", jb->id);
 	else if (run->records < 0)
 		say(&o, "threshold: %s is damaging; the run gives no record count", jb->id);
-	else
-		say(&o, "threshold: %s is damaging; %" PRId64 " records %s %" PRId64 " (%s)", jb->id,
-		    run->records, run->records > v->large_set ? "above" : "within", v->large_set,
+	else {
+		char n[32], l[32];
+		say(&o, "threshold: %s is damaging; %s %s %s %s (%s)", jb->id,
+		    report_count((uint64_t)run->records, n, sizeof n),
+		    run->records == 1 ? "record" : "records",
+		    run->records > v->large_set ? "above" : "within",
+		    report_count((uint64_t)(v->large_set > 0 ? v->large_set : 0), l, sizeof l),
 		    jb->large_set >= 0 ? "its large_set in jobs.csv" : "the default, --large-set");
+	}
 }
