@@ -249,13 +249,18 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 					   (const char *const *)o.files,
 					   o.nfiles,
 					   o.rejects};
+		opts_origin(&o, OPT_OUTPUT);
 		if (!(split = split_open(rules, &so)))
 			goto done;
-	} else if (output_open(&out, o.out) != 0) {
-		goto done;
+	} else {
+		opts_origin(&o, OPT_OUTPUT);
+		if (output_open(&out, o.out) != 0)
+			goto done;
 	}
+	opts_origin(&o, OPT_REJECTS);
 	if (o.rejects && output_open(&rejects, o.rejects) != 0)
 		goto done;
+	opts_origin(&o, 0);
 	int text = !strcmp(format, "text"), csv = !strcmp(format, "csv");
 	/* text to a terminal fits its width; to a file or a pipe, whole */
 	if (text && !split && output_is_stdout(o.out))

@@ -128,12 +128,20 @@ int config_line(const char *line, const struct option *takes, const struct optio
 			 near ? " (did you mean '--" : "", near ? near : "", near ? "'?)" : "");
 		return -1;
 	}
-	if (o->has_arg == required_argument && (!has_value || value == end)) {
-		snprintf(why, whysize, "option '--%s' needs a value (--%s VALUE)", o->name, o->name);
-		return -1;
-	}
-	if (o->has_arg == no_argument && has_value) {
-		snprintf(why, whysize, "option '--%s' takes no value", o->name);
+	int wants = o->has_arg == required_argument, given = has_value && value != end;
+	if (wants != given && o->has_arg != optional_argument) {
+		/* as another command takes it (fetch --sandbox, audit --sandbox
+		 * FILE): that command's, left out here */
+		const struct option *other = find(known, name, len);
+		if (other && other != o && (other->has_arg == required_argument) == given) {
+			*skipped = o->name;
+			return 0;
+		}
+		if (wants)
+			snprintf(why, whysize, "option '--%s' needs a value (--%s VALUE)", o->name,
+				 o->name);
+		else
+			snprintf(why, whysize, "option '--%s' takes no value", o->name);
 		return -1;
 	}
 	size_t vlen = has_value ? (size_t)(end - value) : 0;
@@ -234,7 +242,13 @@ static int read_config(const char *path, const struct option *takes, const struc
 			status = -1;
 			continue;
 		}
-		if (skipped)
+		if (skipped && !arg && find(takes, skipped, strlen(skipped)))
+			config_note(a, lineno, "--%s left out: it is another command's (%s's --%s %s)",
+				    skipped, cmd, skipped,
+				    find(takes, skipped, strlen(skipped))->has_arg == no_argument
+					    ? "takes no value"
+					    : "wants a value");
+		else if (skipped)
 			config_note(a, lineno, "--%s left out: %s takes no --%s", skipped, cmd, skipped);
 		if (!arg)
 			continue;

@@ -528,6 +528,20 @@ struct rules *opts_begin(const struct opts *o, int64_t *now, struct period *peri
 	opts_origin(o, o->period ? OPT_PERIOD : o->since ? OPT_SINCE : OPT_UNTIL);
 	if (period_set(period, o->period, o->since, o->until, times_local_day(*now)) != 0)
 		goto done;
+	/* a --sandbox from the config that cannot be read is said at the
+	 * config's line too (the report then says it was not read) */
+	for (size_t i = 0; i < o->nsandbox; i++) {
+		long line = 0;
+		for (int k = 1; k <= o->nconfig; k++)
+			if (o->config_args.argv[k] + strlen("--sandbox=") == o->sandbox[i] &&
+			    !strncmp(o->config_args.argv[k], "--sandbox=", 10))
+				line = o->config_args.lines[k];
+		if (line && strcmp(o->sandbox[i], "-") && access(o->sandbox[i], R_OK) != 0) {
+			diag_set_origin(o->config_args.path, line);
+			diag_error(o->sandbox[i], 0, "warning: --sandbox cannot be read: %s",
+				   strerror(errno));
+		}
+	}
 	opts_origin(o, o->waivers && o->line[OPT_WAIVERS - OPT_SANDBOX] ? OPT_WAIVERS : OPT_RULES);
 	rules = opts_load_rules(o->rules, o->waivers);
 done:

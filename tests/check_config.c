@@ -104,6 +104,26 @@ static const char *conf(const char *text)
 	return testutil_plain(text);
 }
 
+/* A command whose --sandbox is a flag (fetch) and a config written for
+ * audit's --sandbox FILE: the line is audit's, left out, not an error. */
+START_TEST(another_commands_form)
+{
+	static const struct option flag[] = {{"sandbox", no_argument, NULL, 1},
+					     {"config", required_argument, NULL, 2},
+					     {NULL, 0, NULL, 0}};
+	char *arg, why[256];
+	const char *skipped;
+	ck_assert_int_eq(config_line("--sandbox a.csv", flag, known, &arg, &skipped, why, sizeof why), 0);
+	ck_assert_ptr_null(arg);
+	ck_assert_str_eq(skipped, "sandbox");
+	ck_assert_int_eq(config_line("--sandbox", flag, known, &arg, &skipped, why, sizeof why), 0);
+	ck_assert_str_eq(arg, "--sandbox");
+	free(arg);
+	/* no command takes --summary with a value: an error still */
+	ck_assert_int_eq(config_line("--summary 1", opts, known, &arg, &skipped, why, sizeof why), -1);
+}
+END_TEST
+
 START_TEST(command_line_after_the_config)
 {
 	const char *path = conf("# monthly\n--tz America/New_York\n\n--sandbox a.csv\n"
@@ -213,6 +233,7 @@ int main(void)
 	TCase *tc = tcase_create("config");
 	tcase_add_test(tc, lines);
 	tcase_add_test(tc, command_line_after_the_config);
+	tcase_add_test(tc, another_commands_form);
 	tcase_add_test(tc, environment_and_equals_form);
 	tcase_add_test(tc, errors_at_file_and_line);
 	suite_add_tcase(s, tc);

@@ -64,6 +64,8 @@ printf -- '--large-set many\n' >large.conf
 run rules jobs --config large.conf
 printf -- '--rules no-such-rules\n' >norules.conf
 run rules check --config norules.conf
+printf -- '--sandbox no-such-sandbox.csv\n-o no/such/dir/report.txt\n' >files.conf
+run audit --config files.conf $J
 printf -- '--perod 2026-10\n' >typo.conf
 run rules check --config typo.conf
 echo "#### typed on the command line, an option the command does not take is an error"
