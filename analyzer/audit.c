@@ -97,21 +97,25 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 	/* a waived finding is shown, marked with its waiver, and counted apart */
 	const struct waivers *w = p->c->mode == AUDIT_FINDINGS ? p->c->rules->waivers : NULL;
 	const struct report_tap *tap = p->c->mode == AUDIT_FINDINGS ? p->rep->tap : NULL;
-	unsigned waived = 0;
+	unsigned waived = 0, novel = 0; /* novel: new against the baseline */
 	for (int k = 0; k < FIND_COUNT && p->c->mode == AUDIT_FINDINGS; k++) {
 		if (!(kinds & (1u << k)))
 			continue;
 		int i = waivers_find(w, (enum finding_kind)k, run, v);
 		struct report_finding rf = {(enum finding_kind)k, run, v, p->c->rules, NULL,
 					    i >= 0 ? &w->w[i] : NULL};
-		if (p->c->baseline)
-			rf.trend = baseline_trend_name(trend(p, (enum finding_kind)k, run, v));
+		if (p->c->baseline) {
+			enum baseline_trend t = trend(p, (enum finding_kind)k, run, v);
+			rf.trend = baseline_trend_name(t);
+			novel |= (t == TREND_NEW) << k;
+		}
 		p->rep->finding(p->rep, &rf);
 		if (i >= 0) {
+			int is_new = (novel >> k) & 1u;
 			waived |= 1u << k;
-			summary_waive(p->summary, p->c->rules, run, v, (enum finding_kind)k, i);
+			summary_waive(p->summary, p->c->rules, run, v, (enum finding_kind)k, i, is_new);
 			if (tap)
-				tap->waived(tap->ctx, run, v, (enum finding_kind)k, i);
+				tap->waived(tap->ctx, run, v, (enum finding_kind)k, i, is_new);
 		}
 	}
 	unsigned flagged = kinds & ~waived;
@@ -124,11 +128,11 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 		first = added == 1;
 	}
 	if (flagged)
-		summary_add(p->summary, p->c->rules, run, v, flagged, first);
+		summary_add(p->summary, p->c->rules, run, v, flagged, novel & flagged, first);
 	if (first)
 		summary_flag(p->summary, run);
 	if (tap && flagged)
-		tap->found(tap->ctx, run, v, flagged, first);
+		tap->found(tap->ctx, run, v, flagged, novel & flagged, first);
 	return 0;
 }
 
@@ -161,7 +165,7 @@ static void list_judged(struct pass *p, const struct run *run, const struct verd
 		unsigned kinds = v->findings & ~(1u << FIND_UNKNOWN_SIZE) &
 				 ~runset_shown_kinds(&p->once, run->id);
 		if (kinds && runset_shown(&p->once, run->id, kinds, &new_run) == 0) {
-			summary_add(p->summary, p->c->rules, run, v, kinds, new_run);
+			summary_add(p->summary, p->c->rules, run, v, kinds, 0, new_run);
 			if (new_run)
 				summary_flag(p->summary, run);
 		}
@@ -500,7 +504,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	if (tally_months(&tally, c->period->first_day, c->period->last_day) != 0)
 		p.failed = 1;
 	struct report_info info = {&tally, c->rules, c->period, &summary, 0, c->large_set,
-				   c->filter, c->baseline, c->today, NULL};
+				   c->filter, c->baseline, c->today, NULL, NULL, NULL};
 	if (!p.judge || !p.in) {
 		diag_error(NULL, 0, "out of memory");
 		judge_free(p.judge);

@@ -1,5 +1,6 @@
 #include "baseline.h"
 
+#include "cells.h"
 #include "diag.h"
 #include "times.h"
 
@@ -132,9 +133,11 @@ void baseline_free(struct baseline *b)
 
 void baseline_rules_text(const struct baseline *b, char *buf, size_t size)
 {
-	snprintf(buf, size,
-		 "the baseline was made with other rules (%zu jobs, %zu people, %zu approvals)",
-		 b->njobs, b->npeople, b->napprovals);
+	char j[48], p[48], a[48];
+	snprintf(buf, size, "the baseline was made with other rules (%s, %s, %s)",
+		 report_count_of(b->njobs, "job", "jobs", j, sizeof j),
+		 report_count_of(b->npeople, "person", "people", p, sizeof p),
+		 report_count_of(b->napprovals, "approval", "approvals", a, sizeof a));
 }
 
 void baseline_period_warning(const struct baseline *b, const struct period *current, char *buf,

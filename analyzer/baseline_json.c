@@ -3,6 +3,7 @@
 #include "diag.h"
 #include "json.h"
 #include "run.h"
+#include "term.h"
 #include "times.h"
 
 #include <errno.h>
@@ -494,7 +495,9 @@ int baseline_json_load(struct baseline *b, const char *path, const struct rules 
 		diag_error(path, 0, "cannot read the baseline: %s", strerror(errno));
 		return -1;
 	}
+	term_watch(path, fileno(in)); /* a progress line on a terminal for a long read */
 	int status = baseline_json_read(b, in, path, rules, filter);
+	term_unwatch(fileno(in));
 	fclose(in);
 	return status;
 }

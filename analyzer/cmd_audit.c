@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "baseline.h"
 #include "baseline_json.h"
+#include "cells.h"
 #include "diag.h"
 #include "filter.h"
 #include "matrix.h"
@@ -19,6 +20,7 @@
 #include "report.h"
 #include "runs_view.h"
 #include "split.h"
+#include "term.h"
 #include "times.h"
 
 #include <stdio.h>
@@ -55,7 +57,8 @@ static const char usage_audit[] =
 	"                    jobs that set none (default 1000)\n"
 	"  --limit N         rows per finding kind and per summary table in the text,\n"
 	"                    html and email reports (default 50, at most 100000; csv\n"
-	"                    and json list every finding)\n"
+	"                    and json list every finding; an email shows fewer when\n"
+	"                    it must to stay readable, with every finding attached)\n"
 	"  --baseline FILE   an earlier audit --format json report (last month's):\n"
 	"                    marks each finding new or recurring (same kind, person\n"
 	"                    and job in FILE) and lists the resolved ones\n"
@@ -147,6 +150,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	const char *format = o.format ? o.format : "text";
 	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json") &&
 	    (!audit || (strcmp(format, "html") && strcmp(format, "email")))) {
+		opts_origin(&o, OPT_FORMAT);
 		opts_usage_error(o.cmd, "unknown format '%s' (%s writes %s)", format, o.cmd,
 				 audit ? "text, csv, json, html or email" : "text, csv or json");
 		goto done;
@@ -155,6 +159,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	char from[320];
 	struct email_options mail = {o.to, o.from, o.subject, 0};
 	if (o.summary && strcmp(format, "text")) {
+		opts_origin(&o, OPT_FORMAT);
 		opts_usage_error(o.cmd, "--summary is a text report; it takes no --format %s", format);
 		goto done;
 	}
@@ -171,6 +176,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		goto done;
 	}
 	if (email && !o.to) {
+		opts_origin(&o, OPT_FORMAT);
 		opts_usage_error(o.cmd, "--format email needs --to ADDRESS");
 		goto done;
 	}
@@ -181,13 +187,27 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		snprintf(from, sizeof from, "almaudit@%s", host);
 		mail.from = from;
 	}
-	for (const char *const *a = (const char *const[]){mail.to, mail.from, NULL}; email && *a; a++)
-		for (const char *c = *a; *c; c++)
+	for (int i = 0; email && i < 2; i++) {
+		const char *a = i ? mail.from : mail.to;
+		opts_origin(&o, i ? OPT_FROM : OPT_TO);
+		for (const char *c = a; *c; c++)
 			if ((unsigned char)*c >= 0x80 || (unsigned char)*c < 0x20) {
-				opts_usage_error(o.cmd, "'%s': an address is plain ASCII, on one line", *a);
+				opts_usage_error(o.cmd, "'%s': an address is plain ASCII, on one line", a);
 				goto done;
 			}
+		/* each address short enough for a header line of its own */
+		for (const char *c = a; *c; c += *c == ',') {
+			size_t len = strcspn(c, ",");
+			if (len > 254) {
+				opts_usage_error(o.cmd, "'%.40s...': an address is at most 254 characters", c);
+				goto done;
+			}
+			c += len;
+		}
+	}
+	opts_origin(&o, 0);
 	if (o.split && strcmp(o.split, "unit")) {
+		opts_origin(&o, OPT_SPLIT);
 		opts_usage_error(o.cmd, "--split takes unit (a report per unit), not '%s'", o.split);
 		goto done;
 	}
@@ -211,7 +231,10 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		goto done;
 	/* the baseline before any output: a bad one is an error, never "all new" */
 	if (o.baseline) {
-		if (baseline_json_load(&baseline, o.baseline, rules, &o.filter) != 0)
+		opts_origin(&o, OPT_BASELINE);
+		int bad = baseline_json_load(&baseline, o.baseline, rules, &o.filter) != 0;
+		opts_origin(&o, 0);
+		if (bad)
 			goto done;
 		baseline_compare(&baseline, &period, rules);
 	}
@@ -227,14 +250,22 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 					   (const char *const *)o.files,
 					   o.nfiles,
 					   o.rejects};
+		opts_origin(&o, OPT_OUTPUT);
 		if (!(split = split_open(rules, &so)))
 			goto done;
-	} else if (output_open(&out, o.out) != 0) {
-		goto done;
+	} else {
+		opts_origin(&o, OPT_OUTPUT);
+		if (output_open(&out, o.out) != 0)
+			goto done;
 	}
+	opts_origin(&o, OPT_REJECTS);
 	if (o.rejects && output_open(&rejects, o.rejects) != 0)
 		goto done;
+	opts_origin(&o, 0);
 	int text = !strcmp(format, "text"), csv = !strcmp(format, "csv");
+	/* text to a terminal fits its width; to a file or a pipe, whole */
+	if (text && !split && output_is_stdout(o.out))
+		report_set_width(term_columns(STDOUT_FILENO));
 	if (split)
 		reporter = split_reporter(split);
 	else if (audit)
@@ -283,6 +314,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		keep = 0;
 	}
 done:
+	opts_origin(&o, 0);
 	/* all written whole, or none put in place */
 	if (output_flush(&rejects) != 0 || output_flush(&out) != 0 ||
 	    (split && split_flush(split) != 0)) {

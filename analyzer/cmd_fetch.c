@@ -63,6 +63,7 @@ static const char usage_fetch[] =
 	"  --config FILE     read options from FILE first (default\n"
 	"                    $ALMAUDIT_CONFIG); the options fetch does not take\n"
 	"                    are left out\n"
+	"  --verbose         say what of the config was left out\n"
 	"  -h, --help        this help\n"
 	"\n"
 	"The key is never taken on the command line and never printed. A\n"
@@ -82,7 +83,7 @@ enum {
 	F_ALL_TYPES,
 	F_TIMEOUT,
 	F_CONFIG,
-	F_OTHER = 1024, /* + the index of another command's option in opts_longopts */
+	F_VERBOSE,
 };
 
 static const struct option fetch_options[] = {
@@ -98,10 +99,11 @@ static const struct option fetch_options[] = {
 	{"all-types", no_argument, NULL, F_ALL_TYPES},
 	{"timeout", required_argument, NULL, F_TIMEOUT},
 	{"config", required_argument, NULL, F_CONFIG},
+	{"verbose", no_argument, NULL, F_VERBOSE},
 	{"output", required_argument, NULL, 'o'},
 	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
 };
-#define NFETCH (sizeof fetch_options / sizeof fetch_options[0])
 
 /* The Ex Libris API gateways (the Developer Network's list of servers). */
 static const struct {
@@ -117,37 +119,11 @@ static const struct {
 
 struct fetch_opts {
 	const char *period, *since, *until, *tz, *region, *base, *key_file, *out;
-	int sandbox, all_types, help;
+	int sandbox, all_types, help, verbose;
 	int host_from_config; /* --region or --base-url came from the config */
 	long timeout;
 	struct config_args config;
-	struct option *table;
 };
-
-/* fetch's options, then every other one a config may hold (F_OTHER + i). */
-static struct option *make_table(void)
-{
-	size_t n = 0;
-	while (opts_longopts[n].name)
-		n++;
-	struct option *t = calloc(NFETCH + n + 1, sizeof *t);
-	if (!t)
-		return NULL;
-	memcpy(t, fetch_options, sizeof fetch_options);
-	size_t k = NFETCH;
-	for (size_t i = 0; i < n; i++) {
-		size_t j = 0;
-		while (j < NFETCH && strcmp(fetch_options[j].name, opts_longopts[i].name))
-			j++;
-		if (j < NFETCH)
-			continue;
-		t[k] = opts_longopts[i];
-		t[k].flag = NULL;
-		t[k].val = F_OTHER + (int)i;
-		k++;
-	}
-	return t;
-}
 
 /* An argument that names the key itself ("--api-key=...", or any
  * abbreviation getopt would take for --api-key-file short of its whole
@@ -177,17 +153,14 @@ static int parse(int argc, char **argv, struct fetch_opts *o)
 	int c, longindex;
 	if (refuse_key_argument(argc, argv) != 0)
 		return -1;
-	if (!(o->table = make_table())) {
-		diag_error(NULL, 0, "out of memory");
-		return -1;
-	}
-	if (config_args(argc, argv, o->table, &o->config) != 0)
+	/* a config's options that fetch does not take are left out */
+	if (config_args(argc, argv, fetch_options, opts_known, "fetch", &o->config) != 0)
 		return -1;
 	argc = o->config.argc;
 	argv = o->config.argv;
 	opterr = 0;
 	optind = 1;
-	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", o->table, &longindex)) != -1) {
+	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", fetch_options, &longindex)) != -1) {
 		int from_config = optind <= o->config.nconfig + 1;
 		switch (c) {
 		case F_PERIOD:
@@ -243,6 +216,9 @@ static int parse(int argc, char **argv, struct fetch_opts *o)
 		}
 		case F_CONFIG:
 			break; /* read before (config_args) */
+		case F_VERBOSE:
+			o->verbose = 1;
+			break;
 		case 'o':
 			o->out = optarg;
 			break;
@@ -253,17 +229,14 @@ static int parse(int argc, char **argv, struct fetch_opts *o)
 			opts_usage_error("fetch", "option '%.*s' needs a value",
 					 (int)strcspn(argv[optind - 1], "="), argv[optind - 1]);
 			return -1;
-		case '?':
-			/* the name only: what follows '=' may be anything */
-			opts_usage_error("fetch", "unknown option '%.*s'",
-					 (int)strcspn(argv[optind - 1], "="), argv[optind - 1]);
+		default: {
+			/* the name only: what follows '=' may be anything (a key) */
+			char name[80];
+			const char *arg = argv[optind - 1];
+			snprintf(name, sizeof name, "%.*s", (int)strcspn(arg, "="), arg);
+			opts_unknown_option("fetch", name, fetch_options);
 			return -1;
-		default:
-			if (from_config)
-				break; /* another command's option: a config serves every command */
-			opts_usage_error("fetch", "fetch takes no --%s",
-					 longindex >= 0 ? o->table[longindex].name : "?");
-			return -1;
+		}
 		}
 	}
 	if (optind < argc) {
@@ -272,6 +245,8 @@ static int parse(int argc, char **argv, struct fetch_opts *o)
 					  "-o FILE)");
 		return -1;
 	}
+	if (o->verbose)
+		config_notes_print(&o->config);
 	return 0;
 }
 
@@ -545,6 +520,5 @@ out:
 	for (volatile char *p = key; p < key + sizeof key; p++)
 		*p = 0; /* the key gone before the memory is */
 	config_free(&o.config);
-	free(o.table);
 	return status;
 }

@@ -4,6 +4,7 @@
  * after a bad batch, analyzer/investigate.txt compiled in). */
 #include "commands.h"
 
+#include "config.h"
 #include "opts.h"
 
 #include "investigate.h" /* investigate_text: analyzer/investigate.txt */
@@ -68,6 +69,31 @@ int cmd_help(int argc, char **argv)
 		char *help[] = {argv[1], "--help", NULL};
 		return c->run(2, help);
 	}
-	opts_usage_error(NULL, "no such command '%s'", name);
+	cmd_help_unknown(name);
 	return EXIT_ERROR;
+}
+
+void cmd_help_unknown(const char *name)
+{
+	struct option words[16];
+	size_t n = 0;
+	for (const struct command *c = commands; c->name && n + 1 < sizeof words / sizeof words[0]; c++)
+		words[n++] = (struct option){c->name, 0, NULL, 0};
+	words[n] = (struct option){NULL, 0, NULL, 0};
+	const char *near = name[0] == '-' ? NULL : config_nearest_option(name, words);
+	if (name[0] == '-' && name[1] == '-') {
+		/* an option before the command: the options of every command */
+		char opt[64];
+		snprintf(opt, sizeof opt, "%.*s", (int)strcspn(name + 2, "="), name + 2);
+		near = config_nearest_option(opt, opts_known);
+		if (near && !strcmp(near, opt))
+			near = NULL; /* an option all right, in the wrong place */
+		opts_usage_error(NULL, "'%s' before a command: give the command first (almaudit "
+				       "COMMAND [options])%s%s%s",
+				 name, near ? "; did you mean '--" : "", near ? near : "",
+				 near ? "'?" : "");
+		return;
+	}
+	opts_usage_error(NULL, "no such command '%s'%s%s%s", name, near ? " (did you mean '" : "",
+			 near ? near : "", near ? "'?)" : "");
 }

@@ -1,4 +1,4 @@
-/* cmd_review: almaudit review, the access review LTS owes each year: reads
+/* cmd_review: almaudit review, the access review a library owes each year: reads
  * a long history (production and sandbox exports, as audit reads them) and
  * judges the matrix instead of the runs (analyzer/review.c), in text, csv,
  * json or html (reports/report_review.c). Exit 0 nothing to review, 1
@@ -6,6 +6,7 @@
 #include "commands.h"
 
 #include "audit.h"
+#include "cells.h"
 #include "diag.h"
 #include "joins.h"
 #include "ingest.h"
@@ -16,10 +17,12 @@
 #include "report_review.h"
 #include "review.h"
 #include "tally.h"
+#include "term.h"
 #include "times.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage_review[] =
 	"usage: almaudit review [options] FILE...\n"
@@ -80,11 +83,14 @@ int cmd_review(int argc, char **argv)
 		status = EXIT_OK;
 		goto done;
 	}
+	opts_drop_config(&o, 0);
 	format = o.format ? o.format : "text";
 	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json") &&
 	    strcmp(format, "html")) {
+		opts_origin(&o, OPT_FORMAT);
 		opts_usage_error(o.cmd, "unknown format '%s' (review writes text, csv, json or html)",
 				 format);
+		opts_origin(&o, 0);
 		goto done;
 	}
 	/* without production history every approval would read as unused */
@@ -97,8 +103,16 @@ int cmd_review(int argc, char **argv)
 	/* every value must name something in the rules: a typo is no all-clear */
 	if (filter_resolve(&o.filter, rules) != 0 || review_check_filter(&o.filter, rules) != 0)
 		goto done;
-	if (output_open(&out, o.out) != 0 || (o.rejects && output_open(&rejects, o.rejects) != 0))
+	opts_origin(&o, OPT_OUTPUT);
+	if (output_open(&out, o.out) != 0)
 		goto done;
+	opts_origin(&o, OPT_REJECTS);
+	if (o.rejects && output_open(&rejects, o.rejects) != 0)
+		goto done;
+	opts_origin(&o, 0);
+	/* text to a terminal fits its width; to a file or a pipe, whole */
+	if (!strcmp(format, "text") && output_is_stdout(o.out))
+		report_set_width(term_columns(STDOUT_FILENO));
 	if (!(ing = ingest_new(&o.cols, &tally, rejects.f))) {
 		diag_error(NULL, 0, "out of memory");
 		goto done;
@@ -133,6 +147,7 @@ int cmd_review(int argc, char **argv)
 								  : EXIT_OK;
 	keep = status != EXIT_ERROR || strcmp(format, "csv");
 done:
+	opts_origin(&o, 0);
 	if (output_flush(&rejects) != 0 || output_flush(&out) != 0) {
 		status = EXIT_ERROR;
 		keep = 0;

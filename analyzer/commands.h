@@ -34,8 +34,11 @@ int cmd_review(int argc, char **argv); /* cmd_review.c */
 int cmd_rules(int argc, char **argv);  /* cmd_rules.c */
 int cmd_fetch(int argc, char **argv);  /* cmd_fetch.c */
 
-/* cmd_help.c: help, and almaudit's own usage (almaudit --help). */
+/* cmd_help.c: help, and almaudit's own usage (almaudit --help); the usage
+ * error for a word that is no command, with the nearest one ("no such
+ * command 'audti' (did you mean 'audit'?)"). */
 int cmd_help(int argc, char **argv);
 void cmd_help_usage(FILE *out);
+void cmd_help_unknown(const char *name);
 
 #endif

@@ -1,23 +1,74 @@
 #include "config.h"
 
 #include "diag.h"
+#include "names.h"
 
 #include <errno.h>
-#include <sys/types.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 static int space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
-int config_line(const char *line, const struct option *opts, char **arg, char *why,
-		size_t whysize)
+static const struct option *find(const struct option *table, const char *name, size_t len)
+{
+	for (const struct option *o = table; o && o->name; o++)
+		if (strlen(o->name) == len && !strncmp(o->name, name, len))
+			return o;
+	return NULL;
+}
+
+const char *config_nearest_option(const char *name, const struct option *table)
+{
+	const char *best = NULL, *prefixed = NULL;
+	size_t best_d = (size_t)-1, len = strlen(name);
+	int prefixes = 0;
+	for (const struct option *o = table; o && o->name; o++) {
+		if (len && !strncmp(o->name, name, len)) {
+			prefixes++;
+			prefixed = o->name;
+		}
+		size_t d = names_distance(name, o->name);
+		if (d < best_d) {
+			best_d = d;
+			best = o->name;
+		}
+	}
+	if (best && best_d <= 2 && best_d * 2 <= len)
+		return best;
+	return prefixes == 1 ? prefixed : NULL;
+}
+
+/* Where the value's comment begins ('#' after white space, outside the
+ * quotes around the value), or end. spaced: white space comes before the
+ * value (not "--name=value"). */
+static const char *comment(const char *value, const char *end, int spaced)
+{
+	const char *p = value;
+	if (spaced && p < end && *p == '#')
+		return p;
+	if (p < end && (*p == '"' || *p == '\'')) {
+		const char *close = memchr(p + 1, *p, (size_t)(end - p - 1));
+		if (close)
+			p = close + 1;
+	}
+	for (; p < end; p++)
+		if (*p == '#' && p > value && (p[-1] == ' ' || p[-1] == '\t'))
+			return p;
+	return end;
+}
+
+int config_line(const char *line, const struct option *takes, const struct option *known,
+		char **arg, const char **skipped, char *why, size_t whysize)
 {
 	const char *s = line, *end;
 	*arg = NULL;
+	*skipped = NULL;
 	if (!strncmp(s, "\xEF\xBB\xBF", 3))
 		s += 3; /* a byte order mark, as some editors save */
 	while (space(*s))
@@ -33,9 +84,14 @@ int config_line(const char *line, const struct option *opts, char **arg, char *w
 	const char *value = s + nlen;
 	int has_value = value < end;
 	if (has_value) {
+		int spaced = *value != '=';
 		value++; /* the space or '=' */
 		while (value < end && space(*value))
 			value++;
+		end = comment(value, end, spaced);
+		while (end > value && space(end[-1]))
+			end--;
+		has_value = value < end || s[nlen] == '=';
 		/* "a value", as a shell would take it; not 'a' and 'b' */
 		if (end - value >= 2 && (*value == '"' || *value == '\'') && end[-1] == *value &&
 		    !memchr(value + 1, *value, (size_t)(end - value - 2)))
@@ -56,21 +112,36 @@ int config_line(const char *line, const struct option *opts, char **arg, char *w
 			 (int)(nlen > 60 ? 60 : nlen), s);
 		return -1;
 	}
-	const struct option *o = opts;
-	while (o->name && (strlen(o->name) != len || strncmp(o->name, name, len)))
-		o++;
-	if (!o->name || !strcmp(o->name, "help") || !strcmp(o->name, "config")) {
-		snprintf(why, whysize, "%s option '--%.*s'%s",
-			 o->name ? "no config takes the" : "unknown", (int)(len > 60 ? 60 : len), name,
-			 o->name && !strcmp(o->name, "config") ? ": one config file, not nested" : "");
+	const struct option *o = find(takes, name, len);
+	if (!o && (o = find(known, name, len)) && strcmp(o->name, "help") &&
+	    strcmp(o->name, "config")) {
+		*skipped = o->name; /* another command's option */
+		return 0;
+	}
+	if (!o || !strcmp(o->name, "help") || !strcmp(o->name, "config")) {
+		char given[64];
+		snprintf(given, sizeof given, "%.*s", (int)(len > 60 ? 60 : len), name);
+		const char *near = o ? NULL : config_nearest_option(given, known ? known : takes);
+		snprintf(why, whysize, "%s option '--%s'%s%s%s%s",
+			 o ? "no config takes the" : "unknown", given,
+			 o && !strcmp(o->name, "config") ? ": one config file, not nested" : "",
+			 near ? " (did you mean '--" : "", near ? near : "", near ? "'?)" : "");
 		return -1;
 	}
-	if (o->has_arg == required_argument && (!has_value || value == end)) {
-		snprintf(why, whysize, "option '--%s' needs a value (--%s VALUE)", o->name, o->name);
-		return -1;
-	}
-	if (o->has_arg == no_argument && has_value) {
-		snprintf(why, whysize, "option '--%s' takes no value", o->name);
+	int wants = o->has_arg == required_argument, given = has_value && value != end;
+	if (wants != given && o->has_arg != optional_argument) {
+		/* as another command takes it (fetch --sandbox, audit --sandbox
+		 * FILE): that command's, left out here */
+		const struct option *other = find(known, name, len);
+		if (other && other != o && (other->has_arg == required_argument) == given) {
+			*skipped = o->name;
+			return 0;
+		}
+		if (wants)
+			snprintf(why, whysize, "option '--%s' needs a value (--%s VALUE)", o->name,
+				 o->name);
+		else
+			snprintf(why, whysize, "option '--%s' takes no value", o->name);
 		return -1;
 	}
 	size_t vlen = has_value ? (size_t)(end - value) : 0;
@@ -86,9 +157,66 @@ int config_line(const char *line, const struct option *opts, char **arg, char *w
 	return 0;
 }
 
+void config_note(struct config_args *a, long line, const char *fmt, ...)
+{
+	char text[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	char **notes = realloc(a->notes, (a->nnotes + 1) * sizeof *notes);
+	if (notes)
+		a->notes = notes;
+	long *lines = realloc(a->note_lines, (a->nnotes + 1) * sizeof *lines);
+	if (lines)
+		a->note_lines = lines;
+	char *copy = strdup(text);
+	if (!notes || !lines || !copy) {
+		free(copy);
+		return; /* a note, not a result: lost when out of memory */
+	}
+	a->notes[a->nnotes] = copy;
+	a->note_lines[a->nnotes++] = line;
+}
+
+void config_notes_print(const struct config_args *a)
+{
+	/* in the config's order: a line's notes as they were made */
+	long last = 0;
+	for (;;) {
+		long next = 0;
+		for (size_t i = 0; i < a->nnotes; i++)
+			if (a->note_lines[i] > last && (!next || a->note_lines[i] < next))
+				next = a->note_lines[i];
+		if (!next)
+			break;
+		for (size_t i = 0; i < a->nnotes; i++)
+			if (a->note_lines[i] == next)
+				diag_error(a->path, next, "%s", a->notes[i]);
+		last = next;
+	}
+}
+
+/* Room for one more argument (and the NULL after it); -1 when out of memory. */
+static int grow(struct config_args *a, size_t *cap)
+{
+	if ((size_t)a->argc + 1 < *cap)
+		return 0;
+	char **v = realloc(a->argv, *cap * 2 * sizeof *v);
+	if (!v)
+		return -1;
+	a->argv = v;
+	long *l = realloc(a->lines, *cap * 2 * sizeof *l);
+	if (!l)
+		return -1;
+	a->lines = l;
+	*cap *= 2;
+	return 0;
+}
+
 /* Reads the config at path into a->argv from index 1; -1 when reported. */
-static int read_config(const char *path, const struct option *opts, struct config_args *a,
-		       size_t *cap)
+static int read_config(const char *path, const struct option *takes, const struct option *known,
+		       const char *cmd, struct config_args *a, size_t *cap)
 {
 	FILE *f = fopen(path, "r");
 	if (!f) {
@@ -102,30 +230,35 @@ static int read_config(const char *path, const struct option *opts, struct confi
 	ssize_t n;
 	while ((n = getline(&line, &size, f)) >= 0) {
 		char *arg;
+		const char *skipped;
 		lineno++;
 		if ((size_t)n != strlen(line)) {
 			diag_error(path, lineno, "a NUL byte: a config is text");
 			status = -1;
 			continue;
 		}
-		if (config_line(line, opts, &arg, why, sizeof why) != 0) {
+		if (config_line(line, takes, known, &arg, &skipped, why, sizeof why) != 0) {
 			diag_error(path, lineno, "%s", why);
 			status = -1;
 			continue;
 		}
+		if (skipped && !arg && find(takes, skipped, strlen(skipped)))
+			config_note(a, lineno, "--%s left out: it is another command's (%s's --%s %s)",
+				    skipped, cmd, skipped,
+				    find(takes, skipped, strlen(skipped))->has_arg == no_argument
+					    ? "takes no value"
+					    : "wants a value");
+		else if (skipped)
+			config_note(a, lineno, "--%s left out: %s takes no --%s", skipped, cmd, skipped);
 		if (!arg)
 			continue;
-		if ((size_t)a->argc + 1 >= *cap) {
-			char **v = realloc(a->argv, *cap * 2 * sizeof *v);
-			if (!v) {
-				free(arg);
-				diag_error(path, lineno, "out of memory");
-				status = -1;
-				break;
-			}
-			a->argv = v;
-			*cap *= 2;
+		if (grow(a, cap) != 0) {
+			free(arg);
+			diag_error(path, lineno, "out of memory");
+			status = -1;
+			break;
 		}
+		a->lines[a->argc] = lineno;
 		a->argv[a->argc++] = arg;
 		a->nconfig++;
 	}
@@ -138,14 +271,16 @@ static int read_config(const char *path, const struct option *opts, struct confi
 	return status;
 }
 
-int config_args(int argc, char **argv, const struct option *opts, struct config_args *a)
+int config_args(int argc, char **argv, const struct option *takes, const struct option *known,
+		const char *cmd, struct config_args *a)
 {
 	const char *path = NULL;
 	size_t cap = (size_t)argc + 8;
 	memset(a, 0, sizeof *a);
 	a->argv = calloc(cap, sizeof *a->argv);
+	a->lines = calloc(cap, sizeof *a->lines);
 	char *keep = calloc((size_t)argc + 1, 1); /* 1: argv[i] is passed on */
-	if (!a->argv || !keep) {
+	if (!a->argv || !a->lines || !keep) {
 		free(keep);
 		diag_error(NULL, 0, "out of memory");
 		return -1;
@@ -179,7 +314,7 @@ int config_args(int argc, char **argv, const struct option *opts, struct config_
 	int status = 0;
 	if (path && *path) {
 		a->path = path;
-		status = read_config(path, opts, a, &cap);
+		status = read_config(path, takes, known, cmd, a, &cap);
 	} else if (path) {
 		diag_error(NULL, 0, "option '--config' needs a file name");
 		status = -1;
@@ -187,16 +322,12 @@ int config_args(int argc, char **argv, const struct option *opts, struct config_
 	for (int i = 1; i < argc && status == 0; i++) {
 		if (!keep[i])
 			continue;
-		if ((size_t)a->argc + 1 >= cap) {
-			char **v = realloc(a->argv, cap * 2 * sizeof *v);
-			if (!v) {
-				diag_error(NULL, 0, "out of memory");
-				status = -1;
-				break;
-			}
-			a->argv = v;
-			cap *= 2;
+		if (grow(a, &cap) != 0) {
+			diag_error(NULL, 0, "out of memory");
+			status = -1;
+			break;
 		}
+		a->lines[a->argc] = 0;
 		a->argv[a->argc++] = argv[i];
 	}
 	if (a->argv)
@@ -209,6 +340,11 @@ void config_free(struct config_args *a)
 {
 	for (int i = 1; i <= a->nconfig; i++)
 		free(a->argv[i]);
+	for (size_t i = 0; i < a->nnotes; i++)
+		free(a->notes[i]);
+	free(a->notes);
+	free(a->note_lines);
 	free(a->argv);
+	free(a->lines);
 	memset(a, 0, sizeof *a);
 }

@@ -1,5 +1,7 @@
 #include "diag.h"
 
+#include "term.h"
+
 #include <stdio.h>
 #include <string.h>
 
@@ -7,6 +9,14 @@ static FILE *stream;
 static int muted;
 static char last[DIAG_LAST_MAX + 1];
 static long last_line;
+static const char *origin;
+static long origin_line;
+
+void diag_set_origin(const char *file, long line)
+{
+	origin = file;
+	origin_line = file ? line : 0;
+}
 
 const char *diag_last(long *line)
 {
@@ -35,7 +45,10 @@ void diag_verror(const char *file, long line, const char *fmt, va_list ap)
 	FILE *out = stream ? stream : stderr;
 	if (muted)
 		return;
+	term_hold(); /* a progress line erased first */
 	fputs("almaudit: ", out);
+	if (origin && origin_line > 0)
+		fprintf(out, "%s:%ld: ", origin, origin_line);
 	if (file && line > 0)
 		fprintf(out, "%s:%ld: ", file, line);
 	else if (file)
@@ -53,6 +66,7 @@ void diag_verror(const char *file, long line, const char *fmt, va_list ap)
 	}
 	va_end(copy);
 	last_line = line;
+	term_release();
 }
 
 void diag_error(const char *file, long line, const char *fmt, ...)

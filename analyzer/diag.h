@@ -1,7 +1,9 @@
 /* diag: the one place diagnostics are written. Every message goes to stderr
  * as "almaudit: FILE:LINE: message" (or "almaudit: FILE: message" when no
- * line applies, or "almaudit: message" when no file does). Keeps the last
- * message for reports (diag_last); owns nothing else. */
+ * line applies, or "almaudit: message" when no file does), after the
+ * config's FILE:LINE when the value at fault came from a config
+ * (diag_set_origin). Keeps the last message for reports (diag_last); owns
+ * nothing else. */
 #ifndef ALMAUDIT_DIAG_H
 #define ALMAUDIT_DIAG_H
 
@@ -25,6 +27,13 @@ void diag_verror(const char *file, long line, const char *fmt, va_list ap) DIAG_
 #define DIAG_LAST_MAX 240
 const char *diag_last(long *line);
 void diag_clear_last(void);
+
+/* Where the value a message is about came from, when it came from a
+ * config file (config.h): while set, every message is prefixed with
+ * "FILE:LINE: " before its own file and line, so that an error about a
+ * value from the config names the config's line. file NULL clears it. The
+ * strings are borrowed: they must outlive the setting. */
+void diag_set_origin(const char *file, long line);
 
 /* Where diagnostics go (stderr unless set; the fuzzers silence them). */
 void diag_set_stream(FILE *stream);

@@ -354,15 +354,26 @@ int filter_resolve(struct filter *f, const struct rules *rules)
 {
 	int status = 0;
 	f->track = 0;
-	for (size_t i = 0; i < f->count[FILTER_JOB]; i++)
-		if (resolve_job(f, &f->values[FILTER_JOB][i], rules) != 0)
+	/* each value's errors name the config's line when it came from one */
+	for (size_t i = 0; i < f->count[FILTER_JOB]; i++) {
+		struct filter_value *v = &f->values[FILTER_JOB][i];
+		diag_set_origin(v->origin, v->origin_line);
+		if (resolve_job(f, v, rules) != 0)
 			status = -1;
-	for (size_t i = 0; i < f->count[FILTER_USER]; i++)
-		if (resolve_user(f, &f->values[FILTER_USER][i], rules) != 0)
+	}
+	for (size_t i = 0; i < f->count[FILTER_USER]; i++) {
+		struct filter_value *v = &f->values[FILTER_USER][i];
+		diag_set_origin(v->origin, v->origin_line);
+		if (resolve_user(f, v, rules) != 0)
 			status = -1;
-	for (size_t i = 0; i < f->count[FILTER_UNIT]; i++)
-		if (resolve_unit(&f->values[FILTER_UNIT][i], rules) != 0)
+	}
+	for (size_t i = 0; i < f->count[FILTER_UNIT]; i++) {
+		struct filter_value *v = &f->values[FILTER_UNIT][i];
+		diag_set_origin(v->origin, v->origin_line);
+		if (resolve_unit(v, rules) != 0)
 			status = -1;
+	}
+	diag_set_origin(NULL, 0);
 	for (size_t i = 0; i < f->count[FILTER_STATUS]; i++) {
 		struct filter_value *v = &f->values[FILTER_STATUS][i];
 		v->known = run_status_known(v->key);
@@ -532,12 +543,29 @@ int filter_miss(const struct filter *f, const struct rules *rules, size_t i, cha
 	return 0;
 }
 
+/* The value of the i-th miss, in filter_miss's order. */
+static const struct filter_value *miss_value(const struct filter *f, size_t i)
+{
+	static const enum filter_opt order[] = {FILTER_JOB, FILTER_USER, FILTER_STATUS, FILTER_GREP};
+	for (size_t o = 0; o < sizeof order / sizeof order[0]; o++)
+		for (size_t k = 0; k < f->count[order[o]]; k++) {
+			const struct filter_value *v = &f->values[order[o]][k];
+			if (((order[o] != FILTER_GREP && v->known) || v->hit) || i--)
+				continue;
+			return v;
+		}
+	return NULL;
+}
+
 size_t filter_report_misses(const struct filter *f, const struct rules *rules)
 {
 	char msg[512];
 	size_t n = 0;
 	while (filter_miss(f, rules, n, msg, sizeof msg)) {
+		const struct filter_value *v = miss_value(f, n);
+		diag_set_origin(v ? v->origin : NULL, v ? v->origin_line : 0);
 		diag_error(NULL, 0, "%s", msg);
+		diag_set_origin(NULL, 0);
 		n++;
 	}
 	return n;

@@ -66,6 +66,10 @@ struct filter_value {
 				export wrote them; value: order of first sight */
 	char near[128];	     /* the value seen in the inputs nearest to it */
 	size_t near_distance; /* SIZE_MAX: none yet */
+	/* the config file and line the value came from (its errors name
+	 * them), or NULL and 0; the caller's strings, set after filter_add */
+	const char *origin;
+	long origin_line;
 };
 
 struct filter {

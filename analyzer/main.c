@@ -64,6 +64,6 @@ int main(int argc, char **argv)
 				status = EXIT_ERROR;
 			return status;
 		}
-	opts_usage_error(NULL, "no such command '%s'", argv[1]);
+	cmd_help_unknown(argv[1]);
 	return EXIT_ERROR;
 }

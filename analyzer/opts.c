@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -50,6 +51,7 @@ const char opts_help_input[] =
 	"  --config FILE     read options from FILE first, one a line as written\n"
 	"                    here (--tz America/New_York); # comments; the command\n"
 	"                    line comes after and wins (default $ALMAUDIT_CONFIG)\n"
+	"  --verbose         say what of the config this command left out\n"
 	"  -h, --help        this help\n";
 
 void opts_usage_error(const char *cmd, const char *fmt, ...)
@@ -62,45 +64,57 @@ void opts_usage_error(const char *cmd, const char *fmt, ...)
 	diag_error(NULL, 0, "%s (see 'almaudit help%s%s')", msg, cmd ? " " : "", cmd ? cmd : "");
 }
 
-enum {
-	OPT_SANDBOX = 256,
-	OPT_SANDBOX_REFRESHED,
-	OPT_TZ,
-	OPT_COLUMN,
-	OPT_REJECTS,
-	OPT_FORMAT,
-	OPT_RULES,
-	OPT_LARGE_SET,
-	OPT_PERIOD,
-	OPT_SINCE,
-	OPT_UNTIL,
-	OPT_LIMIT,
-	OPT_JOB,
-	OPT_USER,
-	OPT_UNIT,
-	OPT_FINDING,
-	OPT_MIN_RECORDS,
-	OPT_STATUS,
-	OPT_GREP,
-	OPT_ID,
-	OPT_EXPLAIN,
-	OPT_TO,
-	OPT_FROM,
-	OPT_SUBJECT,
-	OPT_SUMMARY,
-	OPT_BASELINE,
-	OPT_WAIVERS,
-	OPT_SPLIT,
-	OPT_CONFIG,
-	OPT_MANUAL,
-	OPT_SORT,
-	OPT_TOP,
-	OPT_REGION, /* fetch's: from here on */
-	OPT_BASE_URL,
-	OPT_API_KEY_FILE,
-	OPT_ALL_TYPES,
-	OPT_TIMEOUT,
-};
+/* The options of audit, runs and review; opts_known adds those only
+ * other commands take. */
+#define SHARED_OPTIONS                                                                         \
+	{"sandbox", required_argument, NULL, OPT_SANDBOX},                                     \
+	{"sandbox-refreshed", required_argument, NULL, OPT_SANDBOX_REFRESHED},                 \
+	{"tz", required_argument, NULL, OPT_TZ},                                               \
+	{"column", required_argument, NULL, OPT_COLUMN},                                       \
+	{"rejects", required_argument, NULL, OPT_REJECTS},                                     \
+	{"format", required_argument, NULL, OPT_FORMAT},                                       \
+	{"rules", required_argument, NULL, OPT_RULES},                                         \
+	{"large-set", required_argument, NULL, OPT_LARGE_SET},                                 \
+	{"period", required_argument, NULL, OPT_PERIOD},                                       \
+	{"since", required_argument, NULL, OPT_SINCE},                                         \
+	{"until", required_argument, NULL, OPT_UNTIL},                                         \
+	{"limit", required_argument, NULL, OPT_LIMIT},                                         \
+	{"job", required_argument, NULL, OPT_JOB},                                             \
+	{"user", required_argument, NULL, OPT_USER},                                           \
+	{"unit", required_argument, NULL, OPT_UNIT},                                           \
+	{"finding", required_argument, NULL, OPT_FINDING},                                     \
+	{"min-records", required_argument, NULL, OPT_MIN_RECORDS},                             \
+	{"status", required_argument, NULL, OPT_STATUS},                                       \
+	{"grep", required_argument, NULL, OPT_GREP},                                           \
+	{"id", required_argument, NULL, OPT_ID},                                               \
+	{"explain", no_argument, NULL, OPT_EXPLAIN},                                           \
+	{"to", required_argument, NULL, OPT_TO},                                               \
+	{"from", required_argument, NULL, OPT_FROM},                                           \
+	{"subject", required_argument, NULL, OPT_SUBJECT},                                     \
+	{"summary", no_argument, NULL, OPT_SUMMARY},                                           \
+	{"baseline", required_argument, NULL, OPT_BASELINE},                                   \
+	{"waivers", required_argument, NULL, OPT_WAIVERS},                                     \
+	{"split", required_argument, NULL, OPT_SPLIT},                                         \
+	{"config", required_argument, NULL, OPT_CONFIG},                                       \
+	{"manual", no_argument, NULL, OPT_MANUAL},                                             \
+	{"sort", required_argument, NULL, OPT_SORT},                                           \
+	{"top", required_argument, NULL, OPT_TOP},                                             \
+	{"verbose", no_argument, NULL, OPT_VERBOSE},                                           \
+	{"output", required_argument, NULL, 'o'},                                              \
+	{"help", no_argument, NULL, 'h'}
+
+static const struct option shared_options[] = {SHARED_OPTIONS, {NULL, 0, NULL, 0}};
+
+/* fetch's own options (cmd_fetch.c) are known too: a config naming them
+ * serves fetch, and audit, runs, review and rules leave them out */
+const struct option opts_known[] = {SHARED_OPTIONS,
+				    {"region", required_argument, NULL, 0},
+				    {"base-url", required_argument, NULL, 0},
+				    {"api-key-file", required_argument, NULL, 0},
+				    {"all-types", no_argument, NULL, 0},
+				    {"timeout", required_argument, NULL, 0},
+				    {NULL, 0, NULL, 0}};
+
 
 static const char *rules_dir(const char *opt, char *buf, size_t size)
 {
@@ -200,58 +214,189 @@ void opts_free(struct opts *o)
 	config_free(&o->config_args);
 }
 
-const struct option opts_longopts[] = {
-	{"sandbox", required_argument, NULL, OPT_SANDBOX},
-	{"sandbox-refreshed", required_argument, NULL, OPT_SANDBOX_REFRESHED},
-	{"tz", required_argument, NULL, OPT_TZ},
-	{"column", required_argument, NULL, OPT_COLUMN},
-	{"rejects", required_argument, NULL, OPT_REJECTS},
-	{"format", required_argument, NULL, OPT_FORMAT},
-	{"rules", required_argument, NULL, OPT_RULES},
-	{"large-set", required_argument, NULL, OPT_LARGE_SET},
-	{"period", required_argument, NULL, OPT_PERIOD},
-	{"since", required_argument, NULL, OPT_SINCE},
-	{"until", required_argument, NULL, OPT_UNTIL},
-	{"limit", required_argument, NULL, OPT_LIMIT},
-	{"job", required_argument, NULL, OPT_JOB},
-	{"user", required_argument, NULL, OPT_USER},
-	{"unit", required_argument, NULL, OPT_UNIT},
-	{"finding", required_argument, NULL, OPT_FINDING},
-	{"min-records", required_argument, NULL, OPT_MIN_RECORDS},
-	{"status", required_argument, NULL, OPT_STATUS},
-	{"grep", required_argument, NULL, OPT_GREP},
-	{"id", required_argument, NULL, OPT_ID},
-	{"explain", no_argument, NULL, OPT_EXPLAIN},
-	{"to", required_argument, NULL, OPT_TO},
-	{"from", required_argument, NULL, OPT_FROM},
-	{"subject", required_argument, NULL, OPT_SUBJECT},
-	{"summary", no_argument, NULL, OPT_SUMMARY},
-	{"baseline", required_argument, NULL, OPT_BASELINE},
-	{"waivers", required_argument, NULL, OPT_WAIVERS},
-	{"split", required_argument, NULL, OPT_SPLIT},
-	{"config", required_argument, NULL, OPT_CONFIG},
-	{"manual", no_argument, NULL, OPT_MANUAL},
-	{"sort", required_argument, NULL, OPT_SORT},
-	{"top", required_argument, NULL, OPT_TOP},
-	{"output", required_argument, NULL, 'o'},
-	{"help", no_argument, NULL, 'h'},
-	/* fetch's own (cmd_fetch.c): here so that a config naming them serves
-	 * audit, runs and review too, which leave them out */
-	{"region", required_argument, NULL, OPT_REGION},
-	{"base-url", required_argument, NULL, OPT_BASE_URL},
-	{"api-key-file", required_argument, NULL, OPT_API_KEY_FILE},
-	{"all-types", no_argument, NULL, OPT_ALL_TYPES},
-	{"timeout", required_argument, NULL, OPT_TIMEOUT},
-	{NULL, 0, NULL, 0},
-};
+void opts_unknown_option(const char *cmd, const char *arg, const struct option *table)
+{
+	char name[64];
+	const char *near = NULL;
+	if (!strncmp(arg, "--", 2) && arg[2]) {
+		snprintf(name, sizeof name, "%.*s", (int)strcspn(arg + 2, "="), arg + 2);
+		for (const struct option *o = opts_known; o->name; o++)
+			if (!strcmp(o->name, name)) {
+				/* another command's option */
+				opts_usage_error(cmd, "%s takes no --%s", cmd, name);
+				return;
+			}
+		near = config_nearest_option(name, table);
+	}
+	opts_usage_error(cmd, "unknown option '%s'%s%s%s", arg, near ? " (did you mean '--" : "",
+			 near ? near : "", near ? "'?)" : "");
+}
+
+const char *opts_format_name(const char *name)
+{
+	static const char *const formats[] = {"text", "csv", "json", "html", "email"};
+	for (size_t i = 0; name && i < sizeof formats / sizeof formats[0]; i++)
+		if (!strcasecmp(name, formats[i]))
+			return formats[i];
+	return name;
+}
+
+void opts_origin(const struct opts *o, int opt)
+{
+	long line = opt >= OPT_SANDBOX && opt < OPT_END ? o->line[opt - OPT_SANDBOX] : 0;
+	diag_set_origin(line ? o->config_args.path : NULL, line);
+}
+
+/* The options of review: the input options, the period, --job, --user and
+ * --unit, --format, --rules, --verbose. */
+static int review_takes(int c)
+{
+	return !(c == OPT_LARGE_SET || c == OPT_LIMIT || (c > OPT_UNIT && c < OPT_VERBOSE)) ||
+	       c == OPT_CONFIG;
+}
+
+static int parse_one(struct opts *o, int c, const char *arg, const char *given)
+{
+	switch (c) {
+	case OPT_SANDBOX:
+		o->sandbox[o->nsandbox++] = arg;
+		break;
+	case OPT_SANDBOX_REFRESHED: {
+		int y, m, d;
+		if (times_parse_date(arg, strlen(arg), &y, &m, &d) != 0) {
+			opts_usage_error(o->cmd, "--sandbox-refreshed wants a date as YYYY-MM-DD, not '%s'",
+					 arg);
+			return -1;
+		}
+		/* refreshed more than once: the latest refresh counts */
+		int64_t day = times_days_from_civil(y, m, d);
+		if (o->refreshed == TIME_NONE || day > o->refreshed)
+			o->refreshed = day;
+		break;
+	}
+	case OPT_TZ:
+		o->tz = arg;
+		break;
+	case OPT_COLUMN:
+		return columns_map(&o->cols, arg);
+	case OPT_REJECTS:
+		o->rejects = arg;
+		break;
+	case OPT_FORMAT:
+		o->format = opts_format_name(arg);
+		break;
+	case OPT_RULES:
+		o->rules = arg;
+		break;
+	case OPT_LARGE_SET:
+		return opts_parse_count(o->cmd, "--large-set", arg, &o->large_set);
+	case OPT_LIMIT:
+		if (opts_parse_count(o->cmd, "--limit", arg, &o->limit) != 0)
+			return -1;
+		if (o->limit > LIMIT_MAX) {
+			opts_usage_error(o->cmd, "--limit is at most %d rows per table, not '%s'",
+					 LIMIT_MAX, arg);
+			return -1;
+		}
+		break;
+	case OPT_PERIOD:
+		o->period = arg;
+		break;
+	case OPT_SINCE:
+		o->since = arg;
+		break;
+	case OPT_UNTIL:
+		o->until = arg;
+		break;
+	case OPT_JOB:
+	case OPT_USER:
+	case OPT_UNIT:
+	case OPT_FINDING:
+	case OPT_MIN_RECORDS:
+	case OPT_STATUS:
+	case OPT_GREP:
+	case OPT_ID: {
+		enum filter_opt f = c == OPT_ID ? FILTER_ID : (enum filter_opt)(c - OPT_JOB);
+		if (filter_add(&o->filter, f, arg) != 0)
+			return -1;
+		if (o->filter.count[f]) {
+			/* its errors after reading name the config's line too */
+			struct filter_value *v = &o->filter.values[f][o->filter.count[f] - 1];
+			v->origin = o->line[c - OPT_SANDBOX] ? o->config_args.path : NULL;
+			v->origin_line = o->line[c - OPT_SANDBOX];
+		}
+		break;
+	}
+	case OPT_EXPLAIN:
+		o->explain = 1;
+		break;
+	case OPT_TO:
+		o->to = arg;
+		break;
+	case OPT_FROM:
+		o->from = arg;
+		break;
+	case OPT_SUBJECT:
+		o->subject = arg;
+		break;
+	case OPT_SUMMARY:
+		o->summary = 1;
+		break;
+	case OPT_BASELINE:
+		o->baseline = arg;
+		break;
+	case OPT_WAIVERS:
+		o->waivers = arg;
+		break;
+	case OPT_SPLIT:
+		o->split = arg;
+		break;
+	case OPT_MANUAL:
+		o->view.manual = 1;
+		break;
+	case OPT_SORT:
+		if (runs_order_parse(arg, &o->view.order) != 0) {
+			opts_usage_error(o->cmd, "--sort wants time, records, person or job, not '%s'",
+					 arg);
+			return -1;
+		}
+		o->sorted = 1;
+		break;
+	case OPT_TOP: {
+		int64_t n;
+		if (opts_parse_count(o->cmd, "--top", arg, &n) != 0)
+			return -1;
+		if (n < 1 || n > RUNS_VIEW_MAX) {
+			opts_usage_error(o->cmd, "--top wants 1 to %d, not '%s'", RUNS_VIEW_MAX, arg);
+			return -1;
+		}
+		o->view.top = (size_t)n;
+		break;
+	}
+	case OPT_VERBOSE:
+		o->verbose = 1;
+		break;
+	case OPT_OUTPUT:
+		o->out = arg;
+		break;
+	case OPT_CONFIG:
+		break; /* read before (config_args) */
+	case ':':
+		opts_usage_error(o->cmd, "option '%s' needs a value", given);
+		return -1;
+	default:
+		opts_unknown_option(o->cmd, given, shared_options);
+		return -1;
+	}
+	return 0;
+}
 
 int opts_parse(int argc, char **argv, struct opts *o, int audit)
 {
-	const struct option *longopts = opts_longopts;
 	int c, longindex;
 
 	/* the config's options first, then the command line's */
-	if (config_args(argc, argv, longopts, &o->config_args) != 0)
+	if (config_args(argc, argv, shared_options, opts_known, o->cmd, &o->config_args) != 0)
 		return -1;
 	argc = o->config_args.argc;
 	argv = o->config_args.argv;
@@ -263,171 +408,48 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 	}
 	opterr = 0;
 	optind = 1;
-	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", longopts, &longindex)) != -1) {
-		if (o->review && (c == OPT_LARGE_SET || c == OPT_LIMIT || c > OPT_UNIT) &&
-		    c != OPT_CONFIG) {
-			if (optind <= o->nconfig + 1)
-				continue; /* a config serves every command: not review's */
-			opts_usage_error(o->cmd, "review takes no --%s (see its options)",
-					 longopts[longindex].name);
-			return -1;
+	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", shared_options, &longindex)) != -1) {
+		/* the config's options are single arguments before the command line's */
+		long line = optind - 1 <= o->nconfig ? o->config_args.lines[optind - 1] : 0;
+		const char *name = longindex >= 0 ? shared_options[longindex].name : "output";
+		if (c == 'h') {
+			o->help = 1;
+			return 0;
 		}
-		if (c >= OPT_REGION) {
-			if (optind <= o->nconfig + 1)
-				continue; /* a config serves fetch too */
-			opts_usage_error(o->cmd, "unknown option '--%s' for %s: it is a fetch option",
-					 longopts[longindex].name, o->cmd);
+		if (o->review && c >= OPT_SANDBOX && !review_takes(c)) {
+			if (line) { /* a config serves every command: not review's */
+				config_note(&o->config_args, line, "--%s left out: review takes no --%s",
+					    name, name);
+				continue;
+			}
+			opts_usage_error(o->cmd, "review takes no --%s", name);
 			return -1;
 		}
 		int runs_only = c == OPT_ID || c == OPT_EXPLAIN || (c >= OPT_MANUAL && c <= OPT_TOP);
-		int audit_only = c == OPT_LIMIT ||
-				 (c >= OPT_TO && !runs_only && c != OPT_SUMMARY && c != OPT_CONFIG);
-		if ((audit && runs_only) || (!audit && audit_only)) {
+		int audit_only = c == OPT_LIMIT || (c >= OPT_TO && c <= OPT_SPLIT && !runs_only &&
+						    c != OPT_SUMMARY);
+		if (!o->review && ((audit && runs_only) || (!audit && audit_only))) {
 			/* a config serves audit and runs: the other's options are
 			 * left to it */
-			if (optind <= o->nconfig + 1)
+			if (line) {
+				config_note(&o->config_args, line, "--%s left out: %s takes no --%s", name,
+					    o->cmd, name);
 				continue;
+			}
 			/* named by its name: argv[optind - 1] may be its value */
-			opts_usage_error(o->cmd, "unknown option '--%s' for %s: it is %s option",
-					 longopts[longindex].name, o->cmd, audit ? "a runs" : "an audit");
+			opts_usage_error(o->cmd, "unknown option '--%s' for %s: it is %s option", name,
+					 o->cmd, audit ? "a runs" : "an audit");
 			return -1;
 		}
-		if (c >= 256 && c < 256 + 32) {
-			unsigned bit = 1u << (c - 256);
-			o->config = optind <= o->nconfig + 1 ? o->config | bit : o->config & ~bit;
-		}
-		switch (c) {
-		case OPT_SANDBOX:
-			o->sandbox[o->nsandbox++] = optarg;
-			break;
-		case OPT_SANDBOX_REFRESHED: {
-			int y, m, d;
-			if (times_parse_date(optarg, strlen(optarg), &y, &m, &d) != 0) {
-				opts_usage_error(o->cmd, "--sandbox-refreshed wants a date as "
-							 "YYYY-MM-DD, not '%s'",
-						 optarg);
-				return -1;
-			}
-			/* refreshed more than once: the latest refresh counts */
-			int64_t day = times_days_from_civil(y, m, d);
-			if (o->refreshed == TIME_NONE || day > o->refreshed)
-				o->refreshed = day;
-			break;
-		}
-		case OPT_TZ:
-			o->tz = optarg;
-			break;
-		case OPT_COLUMN:
-			if (columns_map(&o->cols, optarg) != 0)
-				return -1;
-			break;
-		case OPT_REJECTS:
-			o->rejects = optarg;
-			break;
-		case OPT_FORMAT:
-			o->format = optarg;
-			break;
-		case OPT_RULES:
-			o->rules = optarg;
-			break;
-		case OPT_LARGE_SET:
-			if (opts_parse_count(o->cmd, "--large-set", optarg, &o->large_set) != 0)
-				return -1;
-			break;
-		case OPT_LIMIT:
-			if (opts_parse_count(o->cmd, "--limit", optarg, &o->limit) != 0)
-				return -1;
-			if (o->limit > LIMIT_MAX) {
-				opts_usage_error(o->cmd, "--limit is at most %d rows per table, not '%s'",
-						 LIMIT_MAX, optarg);
-				return -1;
-			}
-			break;
-		case OPT_PERIOD:
-			o->period = optarg;
-			break;
-		case OPT_SINCE:
-			o->since = optarg;
-			break;
-		case OPT_UNTIL:
-			o->until = optarg;
-			break;
-		case OPT_JOB:
-		case OPT_USER:
-		case OPT_UNIT:
-		case OPT_FINDING:
-		case OPT_MIN_RECORDS:
-		case OPT_STATUS:
-		case OPT_GREP:
-			if (filter_add(&o->filter, (enum filter_opt)(c - OPT_JOB), optarg) != 0)
-				return -1;
-			break;
-		case OPT_ID:
-			if (filter_add(&o->filter, FILTER_ID, optarg) != 0)
-				return -1;
-			break;
-		case OPT_EXPLAIN:
-			o->explain = 1;
-			break;
-		case OPT_TO:
-			o->to = optarg;
-			break;
-		case OPT_FROM:
-			o->from = optarg;
-			break;
-		case OPT_SUBJECT:
-			o->subject = optarg;
-			break;
-		case OPT_SUMMARY:
-			o->summary = 1;
-			break;
-		case OPT_BASELINE:
-			o->baseline = optarg;
-			break;
-		case OPT_WAIVERS:
-			o->waivers = optarg;
-			break;
-		case OPT_SPLIT:
-			o->split = optarg;
-			break;
-		case OPT_MANUAL:
-			o->view.manual = 1;
-			break;
-		case OPT_SORT:
-			if (runs_order_parse(optarg, &o->view.order) != 0) {
-				opts_usage_error(o->cmd, "--sort wants time, records, person or job, not '%s'",
-						 optarg);
-				return -1;
-			}
-			o->sorted = 1;
-			break;
-		case OPT_TOP: {
-			int64_t n;
-			if (opts_parse_count(o->cmd, "--top", optarg, &n) != 0)
-				return -1;
-			if (n < 1 || n > RUNS_VIEW_MAX) {
-				opts_usage_error(o->cmd, "--top wants 1 to %d, not '%s'", RUNS_VIEW_MAX,
-						 optarg);
-				return -1;
-			}
-			o->view.top = (size_t)n;
-			break;
-		}
-		case 'o':
-			o->out = optarg;
-			break;
-		case OPT_CONFIG:
-			break; /* read before (config_args) */
-		case 'h':
-			o->help = 1;
-			return 0;
-		case ':':
-			opts_usage_error(o->cmd, "option '%s' needs a value", argv[optind - 1]);
+		if (c == 'o')
+			c = OPT_OUTPUT;
+		if (c >= OPT_SANDBOX && c < OPT_END)
+			o->line[c - OPT_SANDBOX] = line;
+		diag_set_origin(line ? o->config_args.path : NULL, line);
+		int status = parse_one(o, c, optarg, argv[optind - 1]);
+		diag_set_origin(NULL, 0);
+		if (status != 0)
 			return -1;
-		default:
-			opts_usage_error(o->cmd, "unknown option '%s'", argv[optind - 1]);
-			return -1;
-		}
 	}
 	o->files = argv + optind;
 	o->nfiles = (size_t)(argc - optind);
@@ -438,27 +460,43 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 	return 0;
 }
 
-#define FROM_CONFIG(o, opt) ((o)->config & (1u << ((opt) - 256)))
+#define FROM_CONFIG(o, opt) ((o)->line[(opt) - OPT_SANDBOX])
 
-/* A config serves audit and runs, and the command line may change its
- * format: the config's options that do not apply to the command and format
- * at hand (runs and --format email; --to with --format text; --summary with
- * --format csv) are dropped, where the command line's would be errors. */
+/* A config serves every command, and the command line may change its
+ * format: the config's options that do not apply to the command and
+ * format at hand (runs and --format email; --to with --format text;
+ * --summary with --format csv) are dropped, where the command line's would
+ * be errors. */
 void opts_drop_config(struct opts *o, int audit)
 {
+	struct config_args *a = &o->config_args;
 	const char *format = o->format ? o->format : "text";
-	if (!audit && FROM_CONFIG(o, OPT_FORMAT) && (!strcmp(format, "html") || !strcmp(format, "email")))
+	int email = !strcmp(format, "email"), html = !strcmp(format, "html");
+	if (FROM_CONFIG(o, OPT_FORMAT) && (o->review ? email : !audit && (html || email))) {
+		config_note(a, FROM_CONFIG(o, OPT_FORMAT), "--format %s read as text: %s writes no %s",
+			    format, o->cmd, format);
 		o->format = format = "text";
-	if (strcmp(format, "email")) {
-		if (FROM_CONFIG(o, OPT_TO))
-			o->to = NULL;
-		if (FROM_CONFIG(o, OPT_FROM))
-			o->from = NULL;
-		if (FROM_CONFIG(o, OPT_SUBJECT))
-			o->subject = NULL;
 	}
-	if (strcmp(format, "text") && FROM_CONFIG(o, OPT_SUMMARY))
+	if (strcmp(format, "email")) {
+		static const int mail[] = {OPT_TO, OPT_FROM, OPT_SUBJECT};
+		const char **value[] = {&o->to, &o->from, &o->subject};
+		for (int i = 0; i < 3; i++)
+			if (*value[i] && FROM_CONFIG(o, mail[i])) {
+				config_note(a, FROM_CONFIG(o, mail[i]),
+					    "--%s left out: the %s format has no email headers",
+					    mail[i] == OPT_TO ? "to" : mail[i] == OPT_FROM ? "from" : "subject",
+					    format);
+				*value[i] = NULL;
+			}
+	}
+	if (strcmp(format, "text") && o->summary && FROM_CONFIG(o, OPT_SUMMARY)) {
+		config_note(a, FROM_CONFIG(o, OPT_SUMMARY), "--summary left out: it is a text report, "
+							    "and the format is %s",
+			    format);
 		o->summary = 0;
+	}
+	if (o->verbose)
+		config_notes_print(a);
 }
 
 /* ---- outputs: -o and --rejects ---- */
@@ -504,10 +542,37 @@ static int check_outputs(const struct opts *o)
 
 struct rules *opts_begin(const struct opts *o, int64_t *now, struct period *period)
 {
-	if (check_outputs(o) != 0 || opts_now(now) != 0)
-		return NULL;
-	if (times_set_zone(o->tz) != 0 ||
-	    period_set(period, o->period, o->since, o->until, times_local_day(*now)) != 0)
-		return NULL;
-	return opts_load_rules(o->rules, o->waivers);
+	struct rules *rules = NULL;
+	/* an error about a value from the config names the config's line */
+	opts_origin(o, o->out && o->line[OPT_OUTPUT - OPT_SANDBOX] ? OPT_OUTPUT : OPT_REJECTS);
+	if (check_outputs(o) != 0)
+		goto done;
+	diag_set_origin(NULL, 0);
+	if (opts_now(now) != 0)
+		goto done;
+	opts_origin(o, OPT_TZ);
+	if (times_set_zone(o->tz) != 0)
+		goto done;
+	opts_origin(o, o->period ? OPT_PERIOD : o->since ? OPT_SINCE : OPT_UNTIL);
+	if (period_set(period, o->period, o->since, o->until, times_local_day(*now)) != 0)
+		goto done;
+	/* a --sandbox from the config that cannot be read is said at the
+	 * config's line too (the report then says it was not read) */
+	for (size_t i = 0; i < o->nsandbox; i++) {
+		long line = 0;
+		for (int k = 1; k <= o->nconfig; k++)
+			if (o->config_args.argv[k] + strlen("--sandbox=") == o->sandbox[i] &&
+			    !strncmp(o->config_args.argv[k], "--sandbox=", 10))
+				line = o->config_args.lines[k];
+		if (line && strcmp(o->sandbox[i], "-") && access(o->sandbox[i], R_OK) != 0) {
+			diag_set_origin(o->config_args.path, line);
+			diag_error(o->sandbox[i], 0, "warning: --sandbox cannot be read: %s",
+				   strerror(errno));
+		}
+	}
+	opts_origin(o, o->waivers && o->line[OPT_WAIVERS - OPT_SANDBOX] ? OPT_WAIVERS : OPT_RULES);
+	rules = opts_load_rules(o->rules, o->waivers);
+done:
+	diag_set_origin(NULL, 0);
+	return rules;
 }

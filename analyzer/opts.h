@@ -12,6 +12,7 @@
 #ifndef ALMAUDIT_OPTS_H
 #define ALMAUDIT_OPTS_H
 
+#include <getopt.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,6 +23,52 @@
 #include "period.h"
 #include "rules.h"
 #include "runs_view.h"
+
+/* The long options of audit, runs and review (getopt_long's values). */
+enum opts_option {
+	OPT_SANDBOX = 256,
+	OPT_SANDBOX_REFRESHED,
+	OPT_TZ,
+	OPT_COLUMN,
+	OPT_REJECTS,
+	OPT_FORMAT,
+	OPT_RULES,
+	OPT_LARGE_SET,
+	OPT_PERIOD,
+	OPT_SINCE,
+	OPT_UNTIL,
+	OPT_LIMIT,
+	OPT_JOB,
+	OPT_USER,
+	OPT_UNIT,
+	OPT_FINDING,
+	OPT_MIN_RECORDS,
+	OPT_STATUS,
+	OPT_GREP,
+	OPT_ID,
+	OPT_EXPLAIN,
+	OPT_TO,
+	OPT_FROM,
+	OPT_SUBJECT,
+	OPT_SUMMARY,
+	OPT_BASELINE,
+	OPT_WAIVERS,
+	OPT_SPLIT,
+	OPT_CONFIG,
+	OPT_MANUAL,
+	OPT_SORT,
+	OPT_TOP,
+	OPT_VERBOSE,
+	OPT_OUTPUT, /* -o, --output */
+	OPT_END
+};
+#define OPTS_COUNT (OPT_END - OPT_SANDBOX)
+
+/* Every long option some command takes, for the config (config.h): a
+ * line naming one of them that the command at hand does not take is left
+ * out; one naming none is an error. A command with options of its own
+ * (fetch) adds them here. */
+extern const struct option opts_known[];
 
 /* The options of audit, runs and review. */
 struct opts {
@@ -44,7 +91,10 @@ struct opts {
 	const char *split; /* "unit" */
 	struct config_args config_args; /* argv: the config's options, then the command line's */
 	int nconfig;	   /* argv[1 .. nconfig] are the config's */
-	unsigned config;   /* the options whose value is the config's: 1u << (OPT_x - 256) */
+	/* the config's line of each option whose (last) value is the
+	 * config's, by OPT_x - OPT_SANDBOX; 0 when it is the command line's */
+	long line[OPTS_COUNT];
+	int verbose; /* --verbose: say what of the config was left out */
 	struct runs_view_options view; /* runs: --manual, --sort, --top, --summary */
 	int sorted;		       /* --sort given */
 	int review;		       /* review: only the options it takes */
@@ -54,7 +104,6 @@ struct opts {
  * and review's, and fetch's (which the three leave out when a config gives
  * them); a NULL name ends it. cmd_fetch.c reads it to know the options a
  * config may hold that fetch does not take. */
-extern const struct option opts_longopts[];
 
 /* The help on filters (audit and runs) and on input options (audit, runs
  * and review), after a command's own. */
@@ -80,10 +129,25 @@ void opts_free(struct opts *o);
 /* Parses the options of audit (audit != 0) and runs, or of review (with
  * o->review set: only its options). 0, or -1 after reporting. */
 int opts_parse(int argc, char **argv, struct opts *o, int audit);
-/* A config serves audit and runs: drops the config's options that do not
+/* A config serves every command: drops the config's options that do not
  * apply to the command and format at hand, where the command line's would
- * be usage errors. */
+ * be usage errors (audit: runs' options; runs: a format it does not write
+ * is read as text; review: email is read as text), then, with --verbose,
+ * says on standard error what of the config was left out. */
 void opts_drop_config(struct opts *o, int audit);
+
+/* Names the config's FILE:LINE in the messages that follow when option
+ * opt's value came from the config (diag_set_origin); opts_origin(o, 0)
+ * clears it. */
+void opts_origin(const struct opts *o, int opt);
+
+/* A format name as given, in any case ("JSON"): the format's name
+ * ("json"), or the name as it is when it is no format. */
+const char *opts_format_name(const char *name);
+
+/* "unknown option '--perod' (did you mean '--period'?)": a usage error of
+ * cmd for the argument arg that table does not have. */
+void opts_unknown_option(const char *cmd, const char *arg, const struct option *table);
 /* What audit, runs and review do before reading: the outputs checked (-o
  * or --rejects naming an input, or one file, is a usage error), "now", the
  * zone and the period set, the rules (with --waivers) loaded. The rules,

@@ -1,6 +1,7 @@
 #include "reader.h"
 
 #include "diag.h"
+#include "term.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -354,6 +355,7 @@ static void report_foreign(const char *name, const char *path, const struct fore
 
 static void reader_free(struct reader *r)
 {
+	term_unwatch(r->fd);
 	if (r->z_ready)
 		inflateEnd(&r->z);
 	if (r->fd >= 0)
@@ -379,6 +381,7 @@ struct reader *reader_open(const char *path)
 		return NULL;
 	}
 	r->fd = fd;
+	term_watch(name, fd); /* a progress line on a terminal for a long read */
 	if (!(r->in = malloc(INPUT)))
 		goto oom;
 	for (size_t i = 0; i < RING; i++)

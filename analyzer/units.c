@@ -74,7 +74,8 @@ const struct unit *units_find(const struct units *u, const char *code, size_t n)
 static int address_ok(const char *s, size_t n)
 {
 	const char *at = memchr(s, '@', n);
-	if (!at || at == s || memchr(at + 1, '@', n - (size_t)(at + 1 - s)))
+	/* at most 254 characters (RFC 5321): a To line can fold between them */
+	if (n > 254 || !at || at == s || memchr(at + 1, '@', n - (size_t)(at + 1 - s)))
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -136,7 +137,7 @@ static int load_row(void *ctx, long line, const char *const *cell, const size_t 
 		} else if (len[UN_EMAIL] && !units_email_ok(em)) {
 			diag_error(path, line,
 				   "unit '%.*s': '%s' is no email address (want "
-				   "name@example.edu; several separated by ',')",
+				   "name@example.edu, at most 254 characters; several separated by ',')",
 				   (int)n, code, em);
 			errors++;
 		} else if (add(u, code, n, nm, em, line, 0) != 0) {

@@ -1,5 +1,6 @@
 #include "verdict.h"
 
+#include "cells.h"
 #include "diag.h"
 #include "evidence.h"
 #include "hmap.h"
@@ -99,7 +100,7 @@ const char *finding_meaning(enum finding_kind k)
 {
 	static const char *const meanings[FIND_COUNT] = {
 		[FIND_UNAPPROVED] = "run by someone with no approval for the job",
-		[FIND_NO_SIGNOFF] = "run before LTS sign-off, or tried in the sandbox and never "
+		[FIND_NO_SIGNOFF] = "run before sign-off, or tried in the sandbox and never "
 				    "signed off",
 		[FIND_DAMAGING_LARGE_SET] = "a damaging job run on a large set",
 		[FIND_UNKNOWN_SIZE] = "a damaging job run whose record count the export does "
@@ -390,9 +391,10 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 	v->large_set = limit;
 	if (jb->damaging && run->records > limit) {
 		v->findings |= 1u << FIND_DAMAGING_LARGE_SET;
+		char n[32], l[32]; /* counts a person reads: "40,112 records, above 1,000" */
 		snprintf(v->detail[FIND_DAMAGING_LARGE_SET], sizeof v->detail[0],
-			 "%" PRId64 " records, above %" PRId64 " for %s%s", run->records, limit, jb->id,
-			 stranger);
+			 "%s records, above %s for %s%s", report_count((uint64_t)run->records, n, sizeof n),
+			 report_count((uint64_t)limit, l, sizeof l), jb->id, stranger);
 	} else if (jb->damaging && run->records < 0) {
 		v->findings |= 1u << FIND_UNKNOWN_SIZE;
 		char why[64] = "";
@@ -402,9 +404,10 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 			snprintf(why, sizeof why, " (the export has no record count column)");
 		else if (run->api)
 			snprintf(why, sizeof why, " (no counter of the job instance gives it)");
+		char l[32];
 		detail(v->detail[FIND_UNKNOWN_SIZE], sizeof v->detail[0],
-		       "no record count%s: above %" PRId64 " for %s cannot be ruled out%s", why, limit,
-		       jb->id, stranger);
+		       "no record count%s: above %s for %s cannot be ruled out%s", why,
+		       report_count((uint64_t)(limit > 0 ? limit : 0), l, sizeof l), jb->id, stranger);
 	}
 	return 0;
 }
@@ -547,10 +550,15 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 	else if (run->records < 0)
 		say(&o, "threshold: %s is damaging; the run gives no record count%s", jb->id,
 		    run->api ? " (no counter gave one)" : "");
-	else
-		say(&o, "threshold: %s is damaging; %" PRId64 " records %s %" PRId64 " (%s)", jb->id,
-		    run->records, run->records > v->large_set ? "above" : "within", v->large_set,
+	else {
+		char n[32], l[32];
+		say(&o, "threshold: %s is damaging; %s %s %s %s (%s)", jb->id,
+		    report_count((uint64_t)run->records, n, sizeof n),
+		    run->records == 1 ? "record" : "records",
+		    run->records > v->large_set ? "above" : "within",
+		    report_count((uint64_t)(v->large_set > 0 ? v->large_set : 0), l, sizeof l),
 		    jb->large_set >= 0 ? "its large_set in jobs.csv" : "the default, --large-set");
+	}
 }
 
 int verdict_rests_on_sandbox(const struct verdict *v)

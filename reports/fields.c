@@ -121,14 +121,14 @@ const char *report_waiver_cite(const struct report_finding *f, char *buf, size_t
 void report_unit_text(const struct report_info *info, int which, char *buf, size_t size)
 {
 	const struct report_unit *u = info->unit;
-	char a[32], b[32];
+	char a[32], b[48];
 	if (!u) {
 		buf[0] = '\0';
 	} else if (which == 0) {
-		snprintf(buf, size, "%s%s%s: the runs of its people only: %s of %s runs audited",
+		snprintf(buf, size, "%s%s%s: the runs of its people only: %s of %s audited",
 			 u->code, u->name[0] ? ", " : "", u->name,
 			 report_count(u->audited, a, sizeof a),
-			 report_count(info->tally->audited, b, sizeof b));
+			 report_count_of(info->tally->audited, "run", "runs", b, sizeof b));
 	} else if (u->unknown) {
 		snprintf(buf, size, "%s %s with findings by people not in staff.csv %s in %s",
 			 report_count(u->unknown, a, sizeof a), u->unknown == 1 ? "run" : "runs",

@@ -95,13 +95,15 @@ static void bars_by_kind(FILE *out, const char *title, const struct summary_row 
 				E(rows[i].label);
 				fputs(": ", out);
 			}
-			fprintf(out, "%s: %" PRIu64 "</title></rect>", finding_name((enum finding_kind)k),
-				rows[i].count[k]);
+			char c[32];
+			fprintf(out, "%s: %s</title></rect>", finding_name((enum finding_kind)k),
+				report_count(rows[i].count[k], c, sizeof c));
 			x += w;
 			sum += rows[i].count[k];
 		}
-		fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\">%" PRIu64 "</text>\n",
-			x + 4, y + 14, sum);
+		char c[32];
+		fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\">%s</text>\n", x + 4, y + 14,
+			report_count(sum, c, sizeof c));
 	}
 	legend(out, (int)n * row_h + 20);
 	fputs("</svg>\n", out);
@@ -162,12 +164,13 @@ static void chart_days(FILE *out, const struct summary *s)
 	int64_t bars = (span + per - 1) / per;
 	uint64_t top = days_top(s, per);
 	double slot = plot_w / (double)bars;
+	char c[32], d[48];
 	fprintf(out,
 		"<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#999\"/>"
-		"<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%" PRIu64 "</text>"
+		"<text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>"
 		"<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">0</text>\n",
-		left, top_pad + plot_h, CHART_W - 8, top_pad + plot_h, left - 4, top_pad + 8, top,
-		left - 4, top_pad + plot_h);
+		left, top_pad + plot_h, CHART_W - 8, top_pad + plot_h, left - 4, top_pad + 8,
+		report_count(top, c, sizeof c), left - 4, top_pad + plot_h);
 	for (size_t i = 0; i < s->ndays;) {
 		uint64_t runs, flagged;
 		int64_t bar = days_bar(s, per, &i, &runs, &flagged);
@@ -186,8 +189,8 @@ static void chart_days(FILE *out, const struct summary *s)
 			times_civil_from_days(first + bar * per + per - 1, &y, &m, &dd);
 			fprintf(out, " to %04d-%02d-%02d", y, m, dd);
 		}
-		fprintf(out, ": %" PRIu64 " runs, %" PRIu64 " with findings</title></rect>", runs,
-			flagged);
+		fprintf(out, ": %s, %s with findings</title></rect>",
+			report_count_of(runs, "run", "runs", d, sizeof d), report_count(flagged, c, sizeof c));
 		if (flagged)
 			fprintf(out,
 				"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
@@ -252,10 +255,11 @@ static void chart_damaging(FILE *out, const struct summary *s)
 		report_count((uint64_t)(d->threshold > 0 ? d->threshold : 0), t, sizeof t);
 		fprintf(out,
 			"</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\">"
-			"<title>run %" PRIu64 ": %s records (threshold %s)</title></rect>"
+			"<title>run %" PRIu64 ": %s %s (threshold %s)</title></rect>"
 			"<text x=\"%.1f\" y=\"%d\" font-size=\"11\">%s</text>\n",
 			label_w, y + 2, w < 1 ? 1 : w, d->records > d->threshold ? "#7d3c98" : "#b7a6c4",
-			d->id, n, t, label_w + (w < 1 ? 1 : w) + 4, y + 14, n);
+			d->id, n, d->records == 1 ? "record" : "records", t, label_w + (w < 1 ? 1 : w) + 4,
+			y + 14, n);
 		if (d->threshold <= top) {
 			double tx = label_w + (double)d->threshold * bar_w / top;
 			fprintf(out,
@@ -288,9 +292,12 @@ static void month_title(char *buf, size_t size, int64_t first, int64_t last, uin
 	if (!runs && !flagged)
 		snprintf(buf, size, "%s%s%s: no runs audited", a, last > first ? " to " : "",
 			 last > first ? b : "");
-	else
-		snprintf(buf, size, "%s%s%s: %" PRIu64 " runs audited, %" PRIu64 " with findings", a,
-			 last > first ? " to " : "", last > first ? b : "", runs, flagged);
+	else {
+		char n[48], f[32];
+		snprintf(buf, size, "%s%s%s: %s audited, %s with findings", a, last > first ? " to " : "",
+			 last > first ? b : "", report_count_of(runs, "run", "runs", n, sizeof n),
+			 report_count(flagged, f, sizeof f));
+	}
 }
 
 /* One bar of the month chart: the rows of the month table it sums. */
@@ -366,17 +373,19 @@ static void chart_months(FILE *out, const struct month_bar *bars, size_t n)
 				continue;
 			double hk = (double)b->count[k] * plot_h / (double)top;
 			y -= hk;
+			char c[32];
 			fprintf(out,
 				"<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\">"
-				"<title>%s: %" PRIu64 "</title></rect>",
+				"<title>%s: %s</title></rect>",
 				x, y, w, hk, html_kind_color[k], finding_name((enum finding_kind)k),
-				b->count[k]);
+				report_count(b->count[k], c, sizeof c));
 		}
+		char c[32];
 		if (slot >= 14)
 			fprintf(out,
-				"<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\">%" PRIu64
+				"<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\">%s"
 				"</text>",
-				x + w / 2, y - 3, b->findings);
+				x + w / 2, y - 3, report_count(b->findings, c, sizeof c));
 		if (i % label_every == 0) {
 			char name[16];
 			summary_month_name(b->first, name, sizeof name);
@@ -466,9 +475,12 @@ static void kinds_text(char *buf, size_t size, const uint64_t *count)
 	buf[0] = '\0';
 	for (int k = 0; k < FIND_COUNT && used < size; k++)
 		if (count[k])
-			used += (size_t)snprintf(buf + used, size - used, "%s%s: %" PRIu64,
-						 used ? ", " : "", finding_name((enum finding_kind)k),
-						 count[k]);
+		{
+			char c[32];
+			used += (size_t)snprintf(buf + used, size - used, "%s%s: %s", used ? ", " : "",
+						 finding_name((enum finding_kind)k),
+						 report_count(count[k], c, sizeof c));
+		}
 }
 
 static void mail_bars_by_kind(FILE *out, const char *title, const struct summary_row *rows,
@@ -486,7 +498,7 @@ static void mail_bars_by_kind(FILE *out, const char *title, const struct summary
 			sum += rows[i].count[k];
 		}
 		char number[32], text[256];
-		snprintf(number, sizeof number, "%" PRIu64, sum);
+		report_count(sum, number, sizeof number);
 		kinds_text(text, sizeof text, rows[i].count);
 		mail_bar(out, rows[i].label, seg, FIND_COUNT, top, number, detail ? text : NULL);
 	}
@@ -529,8 +541,9 @@ static void mail_days(FILE *out, const struct summary *s)
 			times_civil_from_days(first + bar * per + per - 1, &y, &m, &dd);
 			snprintf(label + used, sizeof label - (size_t)used, " to %04d-%02d-%02d", y, m, dd);
 		}
-		snprintf(number, sizeof number, "%" PRIu64 " runs, %" PRIu64 " with findings", runs,
-			 flagged);
+		char a[48], b[32];
+		snprintf(number, sizeof number, "%s, %s with findings",
+			 report_count_of(runs, "run", "runs", a, sizeof a), report_count(flagged, b, sizeof b));
 		struct seg seg[2] = {{flagged, "#c0392b"}, {runs - flagged, "#a9bfd3"}};
 		mail_bar(out, label, seg, 2, top, number, NULL);
 	}
@@ -552,8 +565,9 @@ static void mail_damaging(FILE *out, const struct summary *s)
 		char t[32];
 		report_count((uint64_t)d->records, number, sizeof number);
 		report_count((uint64_t)(d->threshold > 0 ? d->threshold : 0), t, sizeof t);
-		snprintf(detail, sizeof detail, "run %" PRIu64 ": %s records (threshold %s)%s", d->id,
-			 number, t, d->records > d->threshold ? ": above" : "");
+		snprintf(detail, sizeof detail, "run %" PRIu64 ": %s %s (threshold %s)%s", d->id, number,
+			 d->records == 1 ? "record" : "records", t,
+			 d->records > d->threshold ? ": above" : "");
 		struct seg seg = {(uint64_t)d->records, d->records > d->threshold ? "#7d3c98" : "#b7a6c4"};
 		mail_bar(out, label, &seg, 1, top, number, detail);
 	}
@@ -578,7 +592,7 @@ static void mail_months(FILE *out, const struct month_bar *bars, size_t n)
 			snprintf(label + used, sizeof label - used, " to ");
 			summary_month_name(b->last, label + used + 4, sizeof label - used - 4);
 		}
-		snprintf(number, sizeof number, "%" PRIu64 " findings", b->findings);
+		report_count_of(b->findings, "finding", "findings", number, sizeof number);
 		month_title(title, sizeof title, b->first, b->last, b->runs, b->flagged);
 		kinds_text(kinds, sizeof kinds, b->count);
 		snprintf(detail, sizeof detail, "%s%s%s", title, kinds[0] ? "; " : "", kinds);

@@ -30,6 +30,9 @@ static const struct mail_look {
 	{".id", "", "font-family:monospace"},
 	{".facts", "", ""},
 	{".more", "", "color:#555;font-style:italic"},
+	{".tnew", "", "color:#a93226;font-weight:bold"},
+	{".note", "", "background-color:#eef4fb;border:1px solid #9dbbd8;padding:6px 12px"},
+	{".trec", "", "color:#555"},
 };
 
 static const struct mail_look *mail_look(const char *name, size_t n)

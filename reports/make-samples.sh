@@ -1,7 +1,9 @@
 #!/bin/sh
-# Rewrites the sample reports kept here, reports/sample-report.html and
-# reports/sample-email.eml, from the bundled samples/ and the shipped rules,
-# with "now" fixed so that the same binary always writes the same bytes.
+# Rewrites the sample reports kept here, reports/sample-report.html,
+# reports/sample-email.eml and reports/sample-review.html (the access review
+# of the year's sandbox history and October), from the bundled samples/ and
+# the shipped rules, with "now" fixed so that the same binary always writes
+# the same bytes.
 #   sh reports/make-samples.sh BUILD/bin/almaudit [OUTDIR]
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -16,5 +18,9 @@ set -- --tz America/New_York --period 2026-10 --sandbox samples/sandbox-2026-10.
 [ $? -le 1 ] || exit 2
 "$bin" audit --format email --to "LTS Systems <lts-systems@library.example.edu>" \
 	--from "almaudit <almaudit@library.example.edu>" -o "$out/sample-email.eml" "$@"
+[ $? -le 1 ] || exit 2
+"$bin" review --format html -o "$out/sample-review.html" --tz America/New_York \
+	--since 2025-11-01 --until 2026-10-31 --sandbox samples/sandbox-2025-11-to-2026-10.csv.gz \
+	samples/jobs-2026-10.csv.gz samples/jobs-2026-10-ui.csv.gz
 [ $? -le 1 ] || exit 2
 exit 0

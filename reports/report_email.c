@@ -1,8 +1,9 @@
 /* The email renderer: an RFC 5322 message for `sendmail -t`, From, To,
  * Subject, Date, Message-ID and MIME-Version headers, and a
- * multipart/alternative body whose parts are the text report and the html
- * page as mail readers show it (charts as tables, styles inline: no SVG,
- * no style sheet), both quoted-printable so that no line is longer than 76 characters.
+ * multipart/mixed body: a multipart/alternative whose parts are the text
+ * report and the html page as mail readers show it (charts as tables,
+ * styles inline: no SVG, no style sheet), both quoted-printable so that no
+ * line is longer than 76 characters, and the csv attachment (base64).
  * Header values never carry a line break (controls become spaces) and
  * non-ASCII text is sent as RFC 2047 encoded words. Lines end in LF, as
  * local submission to sendmail expects; sendmail turns them into CRLF. */
@@ -10,7 +11,10 @@
 #include "report_email.h"
 
 #include "cells.h"
+#include "diag.h"
 #include "filter.h"
+#include "gzwrite.h"
+#include "report_csv.h"
 #include "report_html.h"
 #include "report_text.h"
 #include "times.h"
@@ -18,6 +22,9 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* A --subject longer than this (in bytes) is cut, at a character's start. */
+#define SUBJECT_MAX 900
 
 /* ---- headers ---- */
 
@@ -57,6 +64,50 @@ static char *clean(const char *value)
 	return c;
 }
 
+/* An ASCII value folded at its spaces, no line over 78 characters where
+ * its words allow; col: the column after "Name:". */
+static void fold_words(FILE *out, const char *v, size_t col, size_t first)
+{
+	const char *p = v;
+	while (*p) {
+		const char *space = strchr(p, ' ');
+		size_t word = space ? (size_t)(space - p) : strlen(p);
+		if (col + 1 + word > 78 && col > first) {
+			fputs("\n", out);
+			col = 0;
+		}
+		putc(' ', out);
+		fwrite(p, 1, word, out);
+		col += 1 + word;
+		p += word;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+/* Encoded words of at most 45 bytes (60 base64 characters, 75 with the
+ * =?UTF-8?B? ?= frame), each on a line of its own after the first, never
+ * splitting a UTF-8 character. */
+static void encoded_words(FILE *out, const char *v, size_t col)
+{
+	const unsigned char *p = (const unsigned char *)v;
+	size_t n = strlen(v), i = 0;
+	while (i < n) {
+		/* room on this line: 78, less the column, a space and the frame */
+		size_t room = (78 - (i ? 0 : col) - 13) / 4 * 3;
+		size_t most = room < 45 ? room : 45;
+		size_t take = n - i < most ? n - i : most;
+		while (take < n - i && take > 0 && (p[i + take] & 0xC0) == 0x80)
+			take--;
+		if (i)
+			fputs("\n", out);
+		fputs(" =?UTF-8?B?", out);
+		base64(out, p + i, take);
+		fputs("?=", out);
+		i += take;
+	}
+}
+
 void report_email_header(FILE *out, const char *name, const char *value)
 {
 	char *v = clean(value);
@@ -65,45 +116,62 @@ void report_email_header(FILE *out, const char *name, const char *value)
 		return;
 	}
 	int ascii = 1;
+	size_t longest = 0;
 	for (const char *p = v; *p; p++)
 		ascii &= (unsigned char)*p < 0x80;
+	for (const char *p = v; *p; p += strspn(p, " ")) {
+		size_t word = strcspn(p, " ");
+		longest = word > longest ? word : longest;
+		p += word;
+	}
 	size_t col = (size_t)fprintf(out, "%s:", name);
-	if (ascii) {
-		/* fold at spaces to keep lines within 78 characters */
-		const char *p = v;
-		while (*p) {
-			const char *space = strchr(p, ' ');
-			size_t word = space ? (size_t)(space - p) : strlen(p);
-			if (col + 1 + word > 78 && col > strlen(name) + 1) {
-				fputs("\n", out);
-				col = 0;
-			}
-			putc(' ', out);
-			fwrite(p, 1, word, out);
-			col += 1 + word;
-			p += word;
-			while (*p == ' ')
-				p++;
+	/* a word too long for a line is sent as encoded words, which fold */
+	if (ascii && longest <= 76)
+		fold_words(out, v, col, strlen(name) + 1);
+	else
+		encoded_words(out, v, col);
+	fputs("\n", out);
+	free(v);
+}
+
+void report_email_addresses(FILE *out, const char *name, const char *value)
+{
+	char *v = clean(value);
+	if (!v) {
+		fprintf(out, "%s: \n", name);
+		return;
+	}
+	/* the addresses, split at the commas outside quotes and angle brackets */
+	size_t col = (size_t)fprintf(out, "%s:", name), first = col;
+	const char *p = v;
+	while (*p) {
+		const char *q = p;
+		int quoted = 0, angle = 0;
+		for (; *q && (quoted || angle || *q != ','); q++) {
+			if (*q == '"')
+				quoted = !quoted;
+			else if (!quoted && *q == '<')
+				angle = 1;
+			else if (!quoted && *q == '>')
+				angle = 0;
 		}
-	} else {
-		/* encoded words of at most 45 bytes (60 base64 characters, 75
-		 * with the =?UTF-8?B? ?= frame), never splitting a character */
-		const unsigned char *p = (const unsigned char *)v;
-		size_t n = strlen(v), i = 0;
-		while (i < n) {
-			/* room on this line: 78, less the column, a space and the frame */
-			size_t room = (78 - (i ? 0 : col) - 13) / 4 * 3;
-			size_t most = room < 45 ? room : 45;
-			size_t take = n - i < most ? n - i : most;
-			while (take < n - i && take > 0 && (p[i + take] & 0xC0) == 0x80)
-				take--;
-			if (i)
-				fputs("\n", out);
-			fputs(" =?UTF-8?B?", out);
-			base64(out, p + i, take);
-			fputs("?=", out);
-			i += take;
+		while (*p == ' ')
+			p++;
+		size_t len = (size_t)(q - p);
+		while (len && p[len - 1] == ' ')
+			len--;
+		int last = !*q;
+		/* a line break only between addresses: RFC 5322 folding */
+		if (col > first && col + 1 + len + !last > 78) {
+			fputs("\n", out);
+			col = 0;
 		}
+		putc(' ', out);
+		fwrite(p, 1, len, out);
+		if (!last)
+			putc(',', out);
+		col += 1 + len + !last;
+		p = last ? q : q + 1;
 	}
 	fputs("\n", out);
 	free(v);
@@ -180,70 +248,302 @@ static void date_header(FILE *out, int64_t now)
 		labs(minutes) / 60, labs(minutes) % 60);
 }
 
+/* The html part's budget: quoted-printable, as sent, under this many bytes
+ * (Gmail shows about 102 kB of a message's html and clips the rest). */
+#define HTML_BUDGET 100000
+/* The rows a table may show before the budget is measured: more would
+ * never fit (a row is 150 bytes or more). */
+#define ROWS_FIRST 700
+/* The csv attachment is compressed past this many bytes. */
+#define GZIP_PAST 1000000
+
+/* What the email keeps from the audit: the findings as the csv report
+ * writes them, in a temporary file until the end. */
+struct mail {
+	FILE *csv;
+	struct reporter rep; /* the csv renderer, writing into csv */
+	const char *error;   /* the attachment could not be made: why */
+};
+
+static size_t qp_size(const char *text, size_t n)
+{
+	char *qp = NULL;
+	size_t size = 0;
+	FILE *mem = open_memstream(&qp, &size);
+	if (!mem)
+		return (size_t)-1;
+	report_email_qp(mem, text, n);
+	if (fclose(mem) != 0)
+		size = (size_t)-1;
+	free(qp);
+	return size;
+}
+
+/* The message's note when its tables show fewer rows than the audit kept
+ * ("this message shows the first 22 rows of each table; all 27,198
+ * findings are in the attached ..."), into note; NULL when they show all. */
+static const char *mail_note(const struct report_info *info, size_t rows, const char *attached,
+			     char *note, size_t size)
+{
+	char n[64], l[32];
+	uint64_t kept = 0, all = 0;
+	for (int k = 0; k < FIND_COUNT; k++) {
+		kept += info->summary->nkept[k];
+		all += info->summary->kinds[k] + info->summary->waived[k];
+	}
+	kept += info->summary->nwaived_kept;
+	if (rows >= info->summary->limit || kept <= rows)
+		return NULL;
+	snprintf(note, size,
+		 "To stay readable in a mail reader, this message shows the first %s of each "
+		 "table; %s %s in the attached %s.",
+		 report_count_of(rows, "row", "rows", l, sizeof l), all == 1 ? "the finding is" : "all",
+		 all == 1 ? "" : report_count_of(all, "finding are", "findings are", n, sizeof n),
+		 attached);
+	return note;
+}
+
+/* The html part with at most rows rows per table, as it will be sent (with
+ * its note, and the attachment named), into *html (the caller frees); its
+ * size as sent, or (size_t)-1 when out of memory. */
+static size_t html_with(const struct report_info *info, size_t rows, const char *attached,
+			char **html, size_t *n)
+{
+	struct summary view;
+	struct report_info vi = *info;
+	char note[512];
+	summary_view(info->summary, rows, &view);
+	vi.summary = &view;
+	vi.attachment = attached;
+	vi.mail_note = mail_note(info, rows, attached ? attached : "csv", note, sizeof note);
+	*html = render(report_html_mail, &vi, n);
+	return *html ? qp_size(*html, *n) : (size_t)-1;
+}
+
+/* The rows per table that keep the html part within its budget: --limit
+ * when it fits, else fewer, found by a few renderings (the size grows with
+ * the rows, a roughly fixed amount each). */
+static size_t rows_within(const struct report_info *info, const char *attached)
+{
+	size_t limit = info->summary->limit, rows = limit < ROWS_FIRST ? limit : ROWS_FIRST;
+	char *html;
+	size_t n, size = html_with(info, rows, attached, &html, &n);
+	free(html);
+	if (size <= HTML_BUDGET && rows == limit)
+		return rows;
+	size_t base = html_with(info, 0, attached, &html, &n);
+	free(html);
+	if (base == (size_t)-1 || base >= HTML_BUDGET)
+		return 0; /* not even without rows: sent as small as it gets */
+	while (rows > 0 && (size == (size_t)-1 || size > HTML_BUDGET)) {
+		size_t fit = size > base ? (size_t)((double)rows * (double)(HTML_BUDGET - base) /
+						     (double)(size - base))
+					 : rows - 1;
+		rows = fit < rows ? fit : rows - 1;
+		size = html_with(info, rows, attached, &html, &n);
+		free(html);
+	}
+	if (rows == (limit < ROWS_FIRST ? limit : ROWS_FIRST))
+		return rows;
+	/* as many more as still fit */
+	while (rows < limit) {
+		size = html_with(info, rows + 1, attached, &html, &n);
+		free(html);
+		if (size == (size_t)-1 || size > HTML_BUDGET)
+			break;
+		rows++;
+	}
+	return rows;
+}
+
+/* "almaudit-findings-2026-10-GUT.csv": the attachment's name, from the
+ * period and the unit (safe characters only). */
+static void attachment_name(const struct report_info *info, int gz, char *buf, size_t size)
+{
+	const struct period *p = info->period;
+	char span[64] = "", a[16], b[16];
+	if (p->name[0] && strspn(p->name, "0123456789-Q") == strlen(p->name))
+		snprintf(span, sizeof span, "-%s", p->name);
+	else if (p->first_day != TIME_NONE && p->last_day != TIME_NONE) {
+		times_format_day(p->first_day, a, sizeof a);
+		times_format_day(p->last_day, b, sizeof b);
+		snprintf(span, sizeof span, "-%s-to-%s", a, b);
+	}
+	int n = snprintf(buf, size, "almaudit-findings%s%s", span, info->unit ? "-" : "");
+	/* a long unit code: its first 40 characters */
+	const char *code = info->unit ? info->unit->code : "";
+	for (const char *c = code; *c && c < code + 40 && (size_t)n + 1 < size; c++) {
+		int ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+			 (*c >= '0' && *c <= '9') || *c == '-' || *c == '_';
+		buf[n++] = ok ? *c : '_';
+		buf[n] = '\0';
+	}
+	snprintf(buf + n, size - (size_t)n, ".csv%s", gz ? ".gz" : "");
+}
+
+/* The subject: --subject, or a default naming the counts; a unit's message
+ * (--split unit) ends with ": UNIT", never cut off. The caller frees. */
+static char *subject_of(const struct email_options *o, const struct report_info *info)
+{
+	const char *unit = info->unit ? info->unit->code : NULL;
+	char *text = NULL, period[96], n[64];
+	size_t size = 0;
+	FILE *mem = open_memstream(&text, &size);
+	if (!mem)
+		return NULL;
+	/* an ERROR (a filter value that matched nothing, a period the inputs
+	 * do not reach, a failed join) or a WARNING at the report's top is said
+	 * in the subject too, a --subject's as well: the subject is what a
+	 * reader sees first */
+	int miss = filter_miss(info->filter, info->rules, 0, NULL, 0) ||
+		   info->tally->uncovered[0] || tally_noted_error(info->tally);
+	int warn = !miss && info->tally->nnotes;
+	fprintf(mem, "%s%s", miss ? "ERROR: " : warn ? "WARNING: " : "",
+		info->tally->incomplete ? "INCOMPLETE: " : "");
+	if (o->subject) {
+		/* at most SUBJECT_MAX bytes of it, cut at a character's start */
+		size_t len = strlen(o->subject), all = len;
+		if (len > SUBJECT_MAX) {
+			len = SUBJECT_MAX;
+			while (len && ((unsigned char)o->subject[len] & 0xC0) == 0x80)
+				len--;
+		}
+		while (len && (o->subject[len - 1] == ' ' || o->subject[len - 1] == '\t'))
+			len--; /* "Audit : GUT" reads badly */
+		fwrite(o->subject, 1, len, mem);
+		if (strspn(o->subject + len, " \t") < all - len)
+			fputs("\xE2\x80\xA6", mem); /* … */
+		if (unit)
+			fprintf(mem, ": %s", unit);
+	} else {
+		const struct summary *s = info->summary;
+		period_text(info->period, period, sizeof period);
+		fprintf(mem, "Alma job audit%s%s, %s: %s with findings", unit ? ", " : "",
+			unit ? unit : "", period, report_count_of(s->runs, "run", "runs", n, sizeof n));
+		for (int k = 0, any = 0; k < FIND_COUNT; k++)
+			if (s->kinds[k])
+				fprintf(mem, "%s%s %s", any++ ? ", " : " (",
+					report_count(s->kinds[k], n, sizeof n),
+					finding_name((enum finding_kind)k));
+		if (s->runs)
+			putc(')', mem);
+	}
+	if (fclose(mem) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
+/* The attachment: the csv report of the findings, base64 in lines of 76,
+ * gzip-compressed first when it is large. */
+static void attach(FILE *out, struct mail *m, const struct report_info *info, uint64_t h)
+{
+	char name[160];
+	const char *why = m->error;
+	FILE *gz = NULL, *body = m->csv;
+	long size = body && fseek(body, 0, SEEK_END) == 0 ? ftell(body) : -1;
+	if (!why && size < 0)
+		why = "cannot read back the csv";
+	if (!why && size > GZIP_PAST) {
+		rewind(body);
+		if (!(gz = tmpfile()))
+			why = "cannot make a temporary file";
+		else if (gzwrite_copy(body, gz, &why) == 0)
+			body = gz;
+	}
+	attachment_name(info, body == gz && gz, name, sizeof name);
+	fprintf(out, "\n--=_almaudit_mixed_%016" PRIx64 "\n", h);
+	if (why) {
+		/* said in the message, not only on standard error */
+		fputs("Content-Type: text/plain; charset=utf-8\n\n", out);
+		fprintf(out, "The findings could not be attached as %s: %s. Run almaudit audit "
+			     "--format csv for them.\n",
+			name, why);
+		diag_error(NULL, 0, "email: the findings could not be attached: %s", why);
+	} else {
+		fprintf(out,
+			"Content-Type: %s;\n name=\"%s\"\n"
+			"Content-Disposition: attachment;\n filename=\"%s\"\n"
+			"Content-Transfer-Encoding: base64\n\n",
+			body == gz ? "application/gzip" : "text/csv; charset=utf-8", name, name);
+		unsigned char chunk[57 * 64];
+		size_t got;
+		rewind(body);
+		while ((got = fread(chunk, 1, sizeof chunk, body)) > 0)
+			for (size_t i = 0; i < got; i += 57) {
+				base64(out, chunk + i, got - i < 57 ? got - i : 57);
+				putc('\n', out);
+			}
+	}
+	if (gz)
+		fclose(gz);
+}
+
 static void email_end(struct reporter *r, const struct report_info *info)
 {
 	const struct email_options *o = r->email;
+	struct mail *m = r->ctx;
 	FILE *out = r->out;
 	size_t tn = 0, hn = 0;
-	char *text = render(report_text_page, info, &tn);
-	char *html = render(report_html_mail, info, &hn);
-	char subject[512], period[96], n[32];
+	char attached[160], note[512];
 
-	if (!text || !html) {
-		fputs("almaudit: out of memory\n", stderr);
+	if (m && m->csv) {
+		m->rep.end(&m->rep, info);
+		if (ferror(m->csv))
+			m->error = "cannot write the csv into a temporary file";
+	}
+	/* the rows per table that keep the html part within the budget, the
+	 * message measured as it is sent */
+	struct report_info mi = *info;
+	struct summary view;
+	long csv_size = m && m->csv && !m->error && fseek(m->csv, 0, SEEK_END) == 0 ? ftell(m->csv) : 0;
+	attachment_name(info, csv_size > GZIP_PAST, attached, sizeof attached);
+	mi.attachment = m && !m->error ? attached : NULL;
+	size_t rows = rows_within(info, mi.attachment);
+	summary_view(info->summary, rows, &view);
+	mi.summary = &view;
+	mi.mail_note = mail_note(info, rows, mi.attachment ? mi.attachment : "csv", note, sizeof note);
+	char *text = render(report_text_page, &mi, &tn);
+	char *html = render(report_html_mail, &mi, &hn);
+	char *subject = subject_of(o, info);
+
+	if (!text || !html || !subject) {
+		diag_error(NULL, 0, "out of memory");
 		free(text);
 		free(html);
+		free(subject);
 		return;
 	}
-	/* a unit's message (audit --split unit) names its unit */
-	const char *unit = info->unit ? info->unit->code : NULL;
-	if (o->subject) {
-		snprintf(subject, sizeof subject, "%s%s%s", o->subject, unit ? ": " : "",
-			 unit ? unit : "");
-	} else {
-		const struct summary *s = info->summary;
-		size_t used;
-		period_text(info->period, period, sizeof period);
-		/* a filter value that matched nothing: the subject says so too */
-		int miss = filter_miss(info->filter, info->rules, 0, NULL, 0) ||
-			   info->tally->uncovered[0] || tally_noted_error(info->tally);
-		/* a warning at the report's top (a period covered in part) too */
-		int warn = !miss && info->tally->nnotes;
-		used = (size_t)snprintf(subject, sizeof subject, "%s%sAlma job audit%s%s, %s: %s %s with findings",
-					miss ? "ERROR: " : warn ? "WARNING: " : "",
-					info->tally->incomplete ? "INCOMPLETE: " : "",
-					unit ? ", " : "", unit ? unit : "", period,
-					report_count(s->runs, n, sizeof n), s->runs == 1 ? "run" : "runs");
-		for (int k = 0, any = 0; k < FIND_COUNT && used < sizeof subject; k++)
-			if (s->kinds[k])
-				used += (size_t)snprintf(subject + used, sizeof subject - used, "%s%s %s",
-							 any++ ? ", " : " (",
-							 report_count(s->kinds[k], n, sizeof n),
-							 finding_name((enum finding_kind)k));
-		if (s->runs && used < sizeof subject)
-			snprintf(subject + used, sizeof subject - used, ")");
-	}
-
 	uint64_t h = fnv(text, tn, fnv(html, hn, 0xcbf29ce484222325ull ^ (uint64_t)o->now));
 	const char *at = strrchr(o->from, '@');
 	char domain[128];
 	snprintf(domain, sizeof domain, "%s", at ? at + 1 : "almaudit.invalid");
 	domain[strcspn(domain, "> \t")] = '\0';
 
-	report_email_header(out, "From", o->from);
-	report_email_header(out, "To", o->to);
+	report_email_addresses(out, "From", o->from);
+	report_email_addresses(out, "To", o->to);
 	report_email_header(out, "Subject", subject);
 	date_header(out, o->now);
 	fprintf(out, "Message-ID: <almaudit.%016" PRIx64 ".%" PRId64 "@%s>\n", h, o->now,
 		domain[0] ? domain : "almaudit.invalid");
 	fputs("MIME-Version: 1.0\n", out);
+	fprintf(out, "Content-Type: multipart/mixed; boundary=\"=_almaudit_mixed_%016" PRIx64 "\"\n",
+		h);
+	fputs("\nThis is a MIME message: the report as plain text and as a web page, and\n"
+	      "its findings as a csv file.\n",
+	      out);
+	fprintf(out, "\n--=_almaudit_mixed_%016" PRIx64 "\n", h);
 	fprintf(out, "Content-Type: multipart/alternative; boundary=\"=_almaudit_%016" PRIx64 "\"\n",
 		h);
-	fputs("\nThis is a MIME message: the same report as plain text and as a web page.\n", out);
 	fprintf(out, "\n--=_almaudit_%016" PRIx64 "\n", h);
 	fputs("Content-Type: text/plain; charset=utf-8\n"
 	      "Content-Transfer-Encoding: quoted-printable\n\n",
 	      out);
+	if (mi.mail_note) {
+		report_email_qp(out, mi.mail_note, strlen(mi.mail_note));
+		fputs("\n\n", out);
+	}
 	report_email_qp(out, text, tn);
 	fprintf(out, "\n--=_almaudit_%016" PRIx64 "\n", h);
 	fputs("Content-Type: text/html; charset=utf-8\n"
@@ -251,19 +551,40 @@ static void email_end(struct reporter *r, const struct report_info *info)
 	      out);
 	report_email_qp(out, html, hn);
 	fprintf(out, "\n--=_almaudit_%016" PRIx64 "--\n", h);
+	attach(out, m ? m : &(struct mail){NULL, {0}, "out of memory"}, info, h);
+	fprintf(out, "\n--=_almaudit_mixed_%016" PRIx64 "--\n", h);
 	free(text);
 	free(html);
+	free(subject);
+	if (m) {
+		if (m->csv)
+			fclose(m->csv);
+		free(m);
+		r->ctx = NULL;
+	}
 }
 
+/* The findings go to the csv attachment as they come, as --format csv
+ * writes them. */
 static void email_begin(struct reporter *r, const struct report_info *info)
 {
-	(void)r;
-	(void)info;
+	struct mail *m = calloc(1, sizeof *m);
+	r->ctx = m;
+	if (!m)
+		return;
+	if (!(m->csv = tmpfile())) {
+		m->error = "cannot make a temporary file";
+		return;
+	}
+	reporter_csv(&m->rep, m->csv);
+	m->rep.begin(&m->rep, info);
 }
 
 static void email_finding(struct reporter *r, const struct report_finding *f)
 {
-	(void)f;
+	struct mail *m = r->ctx;
+	if (m && m->csv)
+		m->rep.finding(&m->rep, f);
 	r->written++;
 }
 

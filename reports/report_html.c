@@ -3,6 +3,7 @@
 #include "report_html.h"
 
 #include "baseline.h"
+#include "cells.h"
 #include "fields.h"
 #include "filter.h"
 #include "html.h"
@@ -39,6 +40,8 @@ const char report_html_style[] =
 	"figure{margin:0;border:1px solid #e3e3e3;border-radius:4px;padding:.6em}\n"
 	"figcaption{font-weight:600;margin-bottom:.3em}svg{width:100%;height:auto}\n"
 	".more{color:#555;font-style:italic}footer{margin-top:2em;color:#777;font-size:.85em}\n"
+	"td.tnew{color:#a93226;font-weight:600}td.trec{color:#555}\n"
+	".note{background:#eef4fb;border:1px solid #9dbbd8;padding:.4em .8em}\n"
 	"@media print{body{max-width:none;margin:0;font-size:10.5px}"
 	".charts{grid-template-columns:1fr 1fr}figure,tr,.card{break-inside:avoid}"
 	"h2{break-after:avoid}}\n"
@@ -65,7 +68,35 @@ static void mail_cards(FILE *out, const struct summary *s)
 
 /* ---- tables ---- */
 
-static void findings_table(FILE *out, const struct summary *s, enum finding_kind k)
+/* With --baseline, a finding's first cell: new or recurring. */
+static void trend_cell(FILE *out, const struct summary_kept *e, int trend, int head)
+{
+	if (!trend)
+		return;
+	if (head)
+		fputs("<th>Trend</th>", out);
+	else
+		fprintf(out, "<td class=\"%s\">%s</td>", e->is_new ? "tnew" : "trec",
+			e->is_new ? "new" : "recurring");
+}
+
+/* "and 12 more (all of them: --format csv)", or in the email "... in the
+ * attached NAME". */
+static void more(FILE *out, uint64_t n, const char *attached)
+{
+	fputs("<p class=\"more\">and ", out);
+	html_count(out, n);
+	if (attached) {
+		fputs(" more (all of them in the attached ", out);
+		E(attached);
+		fputs(")</p>\n", out);
+	} else {
+		fputs(" more (all of them: --format csv)</p>\n", out);
+	}
+}
+
+static void findings_table(FILE *out, const struct summary *s, enum finding_kind k, int trend,
+			   const char *attached)
 {
 	char when[32];
 	fprintf(out, "<h3 id=\"%s\" style=\"color:%s\">", finding_name(k), html_kind_color[k]);
@@ -73,14 +104,18 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 	fputs(" (", out);
 	html_count(out, s->kinds[k]);
 	fprintf(out, ")</h3>\n<p>%s.</p>\n", finding_meaning(k));
-	fputs("<table><thead><tr><th>Run id</th><th>Start</th><th>Job</th><th>Person (unit)</th>"
+	fputs("<table><thead><tr>", out);
+	trend_cell(out, NULL, trend, 1);
+	fputs("<th>Run id</th><th>Start</th><th>Job</th><th>Person (unit)</th>"
 	      "<th class=\"n\">Records</th><th>Set</th><th>Status</th><th>Why</th></tr></thead>"
 	      "<tbody>\n",
 	      out);
 	for (size_t i = 0; i < s->nkept[k]; i++) {
 		const struct summary_kept *e = &s->kept[k][i];
 		times_format_local(e->time, when, sizeof when);
-		fprintf(out, "<tr><td class=\"id\">%" PRIu64 "</td><td>%s</td><td>", e->id, when);
+		fputs("<tr>", out);
+		trend_cell(out, e, trend, 0);
+		fprintf(out, "<td class=\"id\">%" PRIu64 "</td><td>%s</td><td>", e->id, when);
 		E(e->job);
 		fputs("<br><small>", out);
 		E(e->name);
@@ -98,11 +133,8 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody></table>\n", out);
-	if (s->kinds[k] > s->nkept[k]) {
-		fputs("<p class=\"more\">and ", out);
-		html_count(out, s->kinds[k] - s->nkept[k]);
-		fputs(" more (all of them: --format csv)</p>\n", out);
-	}
+	if (s->kinds[k] > s->nkept[k])
+		more(out, s->kinds[k] - s->nkept[k], attached);
 }
 
 static void table_row(FILE *out, const struct summary_row *row)
@@ -178,13 +210,17 @@ static void waived_section(FILE *out, const struct report_info *info)
 		return;
 	for (int k = 0; k < FIND_COUNT; k++)
 		total += s->waived[k];
+	char count[64];
 	fputs("<h2 id=\"waived\">Waived</h2>\n<p>", out);
-	html_count(out, total);
-	fputs(" findings covered by an exception LTS accepted (", out);
+	fputs(report_count_of(total, "finding", "findings", count, sizeof count), out);
+	fputs(" covered by an accepted exception (", out);
 	E(w->path);
 	fputs("): not among the runs with findings above.</p>\n", out);
 	if (total) {
-		fputs("<table><thead><tr><th>Run id</th><th>Start</th><th>Finding</th><th>Job</th>"
+		int t = info->baseline != NULL;
+		fputs("<table><thead><tr>", out);
+		trend_cell(out, NULL, t, 1);
+		fputs("<th>Run id</th><th>Start</th><th>Finding</th><th>Job</th>"
 		      "<th>Person (unit)</th><th>Waiver</th><th>Ticket</th><th>Reason</th></tr></thead>"
 		      "<tbody>\n",
 		      out);
@@ -192,7 +228,9 @@ static void waived_section(FILE *out, const struct report_info *info)
 			const struct summary_kept *e = &s->waived_kept[i];
 			const struct waiver *wv = &w->w[e->waiver];
 			times_format_local(e->time, when, sizeof when);
-			fprintf(out, "<tr><td class=\"id\">%" PRIu64 "</td><td>%s</td><td>%s</td><td>",
+			fputs("<tr>", out);
+			trend_cell(out, e, t, 0);
+			fprintf(out, "<td class=\"id\">%" PRIu64 "</td><td>%s</td><td>%s</td><td>",
 				e->id, when, finding_name((enum finding_kind)e->kind));
 			E(e->job);
 			fputs("</td><td>", out);
@@ -206,11 +244,8 @@ static void waived_section(FILE *out, const struct report_info *info)
 			fputs("</td></tr>\n", out);
 		}
 		fputs("</tbody></table>\n", out);
-		if (total > s->nwaived_kept) {
-			fputs("<p class=\"more\">and ", out);
-			html_count(out, total - s->nwaived_kept);
-			fputs(" more (all of them: --format csv)</p>\n", out);
-		}
+		if (total > s->nwaived_kept)
+			more(out, total - s->nwaived_kept, info->attachment);
 	}
 	for (int pass = 0; pass < 2; pass++) {
 		size_t n = 0;
@@ -233,7 +268,7 @@ static void waived_section(FILE *out, const struct report_info *info)
 static void facts(FILE *out, const struct report_info *info)
 {
 	const struct tally *t = info->tally;
-	char a[32], b[32], fmt[320];
+	char a[48], b[48], fmt[320];
 
 	fputs("<table class=\"facts\"><tbody>\n", out);
 	for (size_t i = 0; i < t->nfiles; i++) {
@@ -253,9 +288,8 @@ static void facts(FILE *out, const struct report_info *info)
 		}
 		fprintf(out, ": %s, ", run_env_name(f->env));
 		E(tally_file_format(f, fmt, sizeof fmt));
-		fputs(", ", out);
-		html_count(out, f->rows);
-		fputs(f->json ? " instances" : " rows", out);
+		fprintf(out, ", %s", f->json ? report_count_of(f->rows, "instance", "instances", a, sizeof a)
+					     : report_count_of(f->rows, "row", "rows", a, sizeof a));
 		if (f->incomplete && f->error_line > 0)
 			fprintf(out, ", <b>INCOMPLETE</b>: %s at line %ld",
 				f->resumed ? "damaged" : "stopped", f->error_line);
@@ -351,8 +385,11 @@ static void facts(FILE *out, const struct report_info *info)
 	}
 	fputs("<tr><th>Rules</th><td>", out);
 	E(info->rules->dir);
-	fprintf(out, ": %zu jobs, %zu people, %zu approvals</td></tr>\n", info->rules->njobs,
-		info->rules->npeople, info->rules->napprovals);
+	char c[48];
+	fprintf(out, ": %s, %s, %s</td></tr>\n",
+		report_count_of(info->rules->njobs, "job", "jobs", a, sizeof a),
+		report_count_of(info->rules->npeople, "person", "people", b, sizeof b),
+		report_count_of(info->rules->napprovals, "approval", "approvals", c, sizeof c));
 	char unit[512];
 	for (int which = 0; which < 2; which++) {
 		report_unit_text(info, which, unit, sizeof unit);
@@ -531,10 +568,10 @@ static void trend(FILE *out, const struct report_info *info)
 		fputs(".</p>\n", out);
 	}
 	if (b->hidden) {
-		fprintf(out, "<p style=\"%s\">WARNING: the baseline report&#39;s filters hid ",
-			warn_style);
-		html_count(out, b->hidden);
-		fputs(" runs with findings: those count as new.</p>\n", out);
+		char n[48];
+		fprintf(out, "<p style=\"%s\">WARNING: the baseline report&#39;s filters hid %s with "
+			     "findings: those count as new.</p>\n",
+			warn_style, report_count_of(b->hidden, "run", "runs", n, sizeof n));
 	}
 	fputs("<table style=\"border-collapse:collapse\"><tbody>\n", out);
 	int any = 0;
@@ -677,6 +714,11 @@ static void page(FILE *out, const struct report_info *info, int mail)
 	fputs(", ", out);
 	E(times_zone_name());
 	fputs("</p>\n", out);
+	if (mail && info->mail_note) {
+		fputs("<p class=\"note\">", out);
+		E(info->mail_note);
+		fputs("</p>\n", out);
+	}
 	if (info->tally->incomplete)
 		incomplete(out, info->tally);
 	char miss[512];
@@ -723,9 +765,9 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		fputs("</div>\n", out);
 	}
 	if (info->hidden) {
-		fputs("<p class=\"more\">", out);
-		html_count(out, info->hidden);
-		fputs(" more runs with findings not shown: filters.</p>\n", out);
+		char n[48];
+		fprintf(out, "<p class=\"more\">%s more with findings not shown: filters.</p>\n",
+			report_count_of(info->hidden, "run", "runs", n, sizeof n));
 	}
 	if (s->failed)
 		fputs("<p class=\"incomplete\">OUT OF MEMORY: the tables and charts below are short: "
@@ -756,7 +798,8 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		fputs("<h2>Runs with findings</h2>\n", out);
 		for (int k = 0; k < FIND_COUNT; k++)
 			if (s->kinds[k])
-				findings_table(out, s, (enum finding_kind)k);
+				findings_table(out, s, (enum finding_kind)k, info->baseline != NULL,
+					       mail ? info->attachment : NULL);
 		resolved(out, info);
 		fputs("<h2>Summary</h2>\n", out);
 		summary_table(out, "By person", "Person (unit)", s, s->people, s->npeople,

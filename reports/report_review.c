@@ -3,8 +3,6 @@
 
 #include "cells.h"
 #include "csvw.h"
-#include "html.h"
-#include "report_html.h"
 #include "report_json.h"
 #include "report_text.h"
 #include "times.h"
@@ -38,7 +36,7 @@ static const char *test_name(enum review_test t)
 					 : "";
 }
 
-#define NOT_REACHED_TEXT "sandbox history does not reach the sign-off"
+#define NOT_REACHED_TEXT REPORT_REVIEW_NOT_REACHED
 
 static void day_text(int64_t day, char *buf, size_t size)
 {
@@ -98,8 +96,9 @@ static const char *approval_text(const struct review_report *r, size_t i, char *
 	}
 	if (ra->other) {
 		size_t o = strlen(buf);
-		snprintf(buf + o, size - o, "; %" PRIu64 " %s of its jobs it did not cover", ra->other,
-			 ra->other == 1 ? "run" : "runs");
+		char n[48];
+		snprintf(buf + o, size - o, "; %s of its jobs it did not cover",
+			 report_count_of(ra->other, "run", "runs", n, sizeof n));
 	}
 	return buf;
 }
@@ -265,20 +264,26 @@ static int *people_sorted(const struct review_report *r, size_t *count)
 
 /* ---- text ---- */
 
+/* A row of a unit's table: person, job, signed off, runs, last run,
+ * sandbox test, review (the rest of the line); on a terminal cut to fit. */
 static void text_row(FILE *out, const char *person, const char *job, const char *signed_off,
 		     const char *runs, const char *last, const char *sandbox, const char *verdict)
 {
-	report_text_cell(out, person, 24);
+	static const struct report_col cols[] = {{24, 8, 0}, {29, 8, 0}, {10, 10, 0}, {5, 5, 0},
+						 {10, 10, 0}, {13, 8, 0}, {0, 12, 0}};
+	int w[7];
+	report_fit(cols, 7, 7, w);
+	report_text_cell(out, person, w[0]);
 	putc(' ', out);
-	report_text_cell(out, job, 29);
+	report_text_cell(out, job, w[1]);
 	putc(' ', out);
-	report_text_cell(out, signed_off, 10);
+	report_text_cell(out, signed_off, w[2]);
 	fprintf(out, " %5s  ", runs);
-	report_text_cell(out, last, 10);
+	report_text_cell(out, last, w[4]);
 	putc(' ', out);
-	report_text_cell(out, sandbox, 13);
+	report_text_cell(out, sandbox, w[5]);
 	putc(' ', out);
-	report_text_cell(out, verdict, 0);
+	report_text_last(out, verdict, w[6]);
 	putc('\n', out);
 }
 
@@ -295,7 +300,7 @@ static void text_person(FILE *out, const struct review_report *r, int p)
 		if (!ra->shown)
 			continue;
 		day_text(a->signed_off, signed_off, sizeof signed_off);
-		snprintf(runs, sizeof runs, "%" PRIu64, ra->runs);
+		report_count(ra->runs, runs, sizeof runs);
 		local_day_of(ra->last, last, sizeof last);
 		text_row(out, first ? rules->people[p].name : "", rules->jobs[a->job].id,
 			 signed_off[0] ? signed_off : "-", runs, last[0] ? last : "-",
@@ -335,13 +340,13 @@ static void text_unit(FILE *out, const struct review_report *r, const int *order
 				findings += (ra->findings >> kind) & 1u;
 		}
 	}
+	char code[201];
+	snprintf(code, sizeof code, "%.*s", (int)len < 200 ? (int)len : 200, unit ? unit : "");
 	fputs("UNIT ", out);
-	if (unit)
-		report_text_cell(out, unit, (int)len < 200 ? (int)len : 200);
-	else
-		fputs("(none in staff.csv)", out);
-	fprintf(out, ": %zu %s, %" PRIu64 " %s to review\n", people,
-		people == 1 ? "person" : "people", findings, findings == 1 ? "finding" : "findings");
+	report_text_cell(out, unit ? code : "(none in staff.csv)", 0);
+	char a[48], b[48];
+	fprintf(out, ": %s, %s to review\n", report_count_of(people, "person", "people", a, sizeof a),
+		report_count_of(findings, "finding", "findings", b, sizeof b));
 	text_row(out, "PERSON", "JOB", "SIGNED OFF", "RUNS", "LAST RUN", "SANDBOX TEST", "REVIEW");
 	for (size_t i = 0; i < n; i++) {
 		const char *cell = r->rules->people[order[i]].unit;
@@ -355,7 +360,7 @@ static void text_unit(FILE *out, const struct review_report *r, const int *order
 static struct report_info text_info(const struct review_report *r)
 {
 	struct report_info info = {r->tally, r->rules, r->period, NULL, 0, 0, r->filter, NULL,
-				   r->today, NULL};
+				   r->today, NULL, NULL, NULL};
 	return info;
 }
 
@@ -371,10 +376,14 @@ void report_review_text(FILE *out, const struct review_report *r)
 	if (short_history(r, text, sizeof text))
 		fprintf(out, "WARNING: %s\n", text);
 	putc('\n', out);
-	fprintf(out, "%-10s %zu shown: %zu in force, %zu revoked, %zu signed off after the period\n",
-		"Approvals", rv->shown, rv->shown - rv->revoked - rv->later, rv->revoked, rv->later);
-	fprintf(out, "%-10s %zu tested, %" PRIu64 " untested, %zu %s\n", "Sign-offs", rv->tested,
-		rv->count[REVIEW_UNTESTED], rv->not_reached, NOT_REACHED_TEXT);
+	char c[32], d[32], e[32];
+	fprintf(out, "%-10s %s shown: %s in force, %s revoked, %s signed off after the period\n",
+		"Approvals", report_count(rv->shown, a, sizeof a),
+		report_count(rv->shown - rv->revoked - rv->later, b, sizeof b),
+		report_count(rv->revoked, c, sizeof c), report_count(rv->later, d, sizeof d));
+	fprintf(out, "%-10s %s tested, %s untested, %s not reached (%s)\n", "Sign-offs",
+		report_count(rv->tested, a, sizeof a), report_count(rv->count[REVIEW_UNTESTED], b, sizeof b),
+		report_count(rv->not_reached, e, sizeof e), NOT_REACHED_TEXT);
 	uint64_t total = review_findings(rv);
 	if (!total) {
 		fputs("To review  none\n\n", out);
@@ -651,230 +660,54 @@ void report_review_json(FILE *out, const struct review_report *r)
 		rv->people_shown);
 }
 
-/* ---- html ---- */
+/* ---- for the html page (report_review_html.c) ---- */
 
-#define E(s) report_html_escape(out, (s))
-
-static const char review_style[] =
-	"<style>\n"
-	".matrix{width:auto;font-size:.85em}.matrix th.job{writing-mode:vertical-rl;"
-	"transform:rotate(180deg);white-space:nowrap;font-weight:400;vertical-align:bottom}\n"
-	".matrix td{text-align:center;min-width:1.8em;border:1px solid #e3e3e3}"
-	".matrix td.who{text-align:left;white-space:nowrap}\n"
-	".used{background:#a9dfbf}.unused{background:#f9e79f}.untested{background:#f5b7b1}"
-	".revoked{background:#d5d8dc;color:#555}.later{background:#d6eaf8}\n"
-	".legend span{display:inline-block;padding:.1em .6em;margin-right:.4em;border:1px solid #ccc}\n"
-	"</style>\n";
-
-/* The colour of a cell: the approvals of one person for one job. */
-static const char *cell_class(const struct review_approval *ra)
+const char *report_review_meaning(enum review_kind k)
 {
-	if (ra->state == REVIEW_REVOKED)
-		return "revoked";
-	if (ra->findings & (1u << REVIEW_UNTESTED))
-		return "untested";
-	if (ra->state == REVIEW_LATER)
-		return "later";
-	return ra->runs ? "used" : "unused";
+	return kind_meaning[k];
 }
 
-static void html_matrix(FILE *out, const struct review_report *r, const int *order, size_t n)
+void report_review_day(int64_t day, char *buf, size_t size)
 {
-	const struct rules *rules = r->rules;
-	const struct review *rv = r->rv;
-	unsigned char *cols = calloc(rules->njobs ? rules->njobs : 1, 1);
-	if (!cols) {
-		fputs("<p class=\"incomplete\">OUT OF MEMORY: the matrix is missing.</p>\n", out);
-		return;
-	}
-	for (size_t i = 0; i < rules->napprovals; i++)
-		if (rv->approvals[i].shown)
-			cols[rules->approvals[i].job] = 1;
-	fputs("<table class=\"matrix\"><thead><tr><th>Person (unit)</th>", out);
-	for (size_t j = 0; j < rules->njobs; j++)
-		if (cols[j]) {
-			fputs("<th class=\"job\" title=\"", out);
-			E(rules->jobs[j].title);
-			fputs("\">", out);
-			E(rules->jobs[j].id);
-			fputs("</th>", out);
-		}
-	fputs("</tr></thead><tbody>\n", out);
-	char verdict[160], cite[300], d[16];
-	for (size_t o = 0; o < n; o++) {
-		int p = order[o];
-		fputs("<tr><td class=\"who\">", out);
-		E(rules->people[p].name);
-		if (rules->people[p].unit[0]) {
-			fputs(" <small>(", out);
-			E(rules->people[p].unit);
-			fputs(")</small>", out);
-		}
-		if (rv->people[p].findings & (1u << REVIEW_NO_APPROVALS))
-			fputs(" <b>no-approvals</b>", out);
-		fputs("</td>", out);
-		for (size_t j = 0; j < rules->njobs; j++) {
-			if (!cols[j])
-				continue;
-			/* the person's approvals for the job: the last shown one colours it */
-			size_t found = SIZE_MAX;
-			for (size_t i = rules->person_first[p]; i < rules->person_first[p + 1]; i++) {
-				size_t k = rules->by_person[i];
-				if (rules->approvals[k].job == (int)j && rv->approvals[k].shown &&
-				    (found == SIZE_MAX || rv->approvals[found].state == REVIEW_REVOKED))
-					found = k;
-			}
-			if (found == SIZE_MAX) {
-				fputs("<td></td>", out);
-				continue;
-			}
-			const struct review_approval *ra = &rv->approvals[found];
-			day_text(rules->approvals[found].signed_off, d, sizeof d);
-			fprintf(out, "<td class=\"%s\" title=\"", cell_class(ra));
-			E(rules->jobs[j].id);
-			fputs(": ", out);
-			E(approval_text(r, found, verdict, sizeof verdict));
-			fputs(d[0] ? "; signed off " : "; no sign-off date", out);
-			E(d);
-			fputs(" (", out);
-			E(rule_cite(rules, found, cite, sizeof cite));
-			fprintf(out, ")\">%s%" PRIu64 "%s</td>",
-				ra->state == REVIEW_REVOKED ? "&#8211;" : "",
-				ra->state == REVIEW_REVOKED ? (uint64_t)0 : ra->runs,
-				ra->findings & (1u << REVIEW_UNDATED) ? "*" : "");
-		}
-		fputs("</tr>\n", out);
-	}
-	fputs("</tbody></table>\n", out);
-	free(cols);
+	day_text(day, buf, size);
 }
 
-static void html_findings(FILE *out, const struct review_report *r, const int *order, size_t n)
+void report_review_local_day(int64_t t, char *buf, size_t size)
 {
-	const struct rules *rules = r->rules;
-	const struct review *rv = r->rv;
-	char signed_off[16], last[16], sandbox[16], verdict[160], cite[300];
-	fputs("<table><thead><tr><th>Person (unit)</th><th>Job</th><th>Signed off</th>"
-	      "<th class=\"n\">Runs</th><th>Last run</th><th>Sandbox test</th><th>Review</th>"
-	      "<th>Rule</th></tr></thead><tbody>\n",
-	      out);
-	for (size_t o = 0; o < n; o++) {
-		int p = order[o];
-		for (size_t i = rules->person_first[p]; i < rules->person_first[p + 1]; i++) {
-			size_t k = rules->by_person[i];
-			const struct review_approval *ra = &rv->approvals[k];
-			if (!ra->shown || !ra->findings)
-				continue;
-			day_text(rules->approvals[k].signed_off, signed_off, sizeof signed_off);
-			local_day_of(ra->last, last, sizeof last);
-			fputs("<tr><td>", out);
-			E(rules->people[p].name);
-			fputs(" <small>(", out);
-			E(rules->people[p].unit);
-			fputs(")</small></td><td>", out);
-			E(rules->jobs[rules->approvals[k].job].id);
-			fputs("</td><td>", out);
-			E(signed_off[0] ? signed_off : "-");
-			fprintf(out, "</td><td class=\"n\">%" PRIu64 "</td><td>", ra->runs);
-			E(last[0] ? last : "-");
-			fputs("</td><td>", out);
-			E(sandbox_text(ra, sandbox, sizeof sandbox));
-			fprintf(out, "</td><td class=\"%s\">", cell_class(ra));
-			E(approval_text(r, k, verdict, sizeof verdict));
-			fputs("</td><td>", out);
-			E(rule_cite(rules, k, cite, sizeof cite));
-			fputs("</td></tr>\n", out);
-		}
-		if (rv->people[p].findings & (1u << REVIEW_NO_APPROVALS)) {
-			fputs("<tr><td>", out);
-			E(rules->people[p].name);
-			fputs(" <small>(", out);
-			E(rules->people[p].unit);
-			fprintf(out, ")</small></td><td colspan=\"5\"></td><td>no-approvals (%zu revoked)"
-				     "</td><td>%s:%ld</td></tr>\n",
-				rv->people[p].revoked, rules_file_name(rules->staff_path),
-				rules->people[p].line);
-		}
-	}
-	fputs("</tbody></table>\n", out);
+	local_day_of(t, buf, size);
 }
 
-void report_review_html(FILE *out, const struct review_report *r)
+const char *report_review_verdict(const struct review_report *r, size_t i, char *buf, size_t size)
 {
-	const struct review *rv = r->rv;
-	struct report_info info = text_info(r);
-	char period[96], text[512];
-	size_t n = 0;
+	return approval_text(r, i, buf, size);
+}
 
-	period_text(r->period, period, sizeof period);
-	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-	      "<title>Alma access review: ",
-	      out);
-	E(period);
-	fputs("</title>\n", out);
-	fputs(report_html_style, out);
-	fputs(review_style, out);
-	fputs("</head>\n<body>\n<h1>Alma access review</h1>\n<p class=\"sub\">", out);
-	E(period);
-	fputs(", ", out);
-	E(times_zone_name());
-	fputs("</p>\n", out);
-	if (r->tally->incomplete)
-		report_html_incomplete(out, r->tally);
-	if (r->tally->uncovered[0]) {
-		fputs("<p class=\"incomplete\">ERROR: ", out);
-		E(r->tally->uncovered);
-		fputs(". Nothing below answers for the period: this report is no all-clear.</p>\n",
-		      out);
-	}
-	report_html_notes(out, r->tally);
-	if (short_history(r, text, sizeof text)) {
-		fputs("<p class=\"incomplete\">WARNING: ", out);
-		E(text);
-		fputs("</p>\n", out);
-	}
-	fputs("<h2>To review</h2>\n<div class=\"cards\">\n", out);
-	static const char *const colors[REVIEW_KINDS] = {"#d4ac0d", "#c0392b", "#7f8c8d",
-							 "#1f618d"};
-	for (int k = 0; k < REVIEW_KINDS; k++) {
-		fprintf(out, "<div class=\"card\" style=\"border-left-color:%s\"><b>%" PRIu64
-			     "</b>%s</div>\n",
-			colors[k], rv->count[k], review_kind_name((enum review_kind)k));
-	}
-	fprintf(out, "<div class=\"card\" style=\"border-left-color:#999\"><b>%zu</b>%s</div>\n",
-		rv->not_reached, NOT_REACHED_TEXT);
-	fputs("</div>\n<p>", out);
-	sandbox_reach(r, text, sizeof text);
-	fputs("Sandbox history: ", out);
-	E(text);
-	fputs(".</p>\n", out);
-	int *order = people_sorted(r, &n);
-	if (!order) {
-		fputs("<p class=\"incomplete\">OUT OF MEMORY: the tables are missing.</p>\n", out);
-	} else {
-		fputs("<h2>Who may run what, and did</h2>\n<p class=\"legend\">"
-		      "<span class=\"used\">used</span><span class=\"unused\">unused</span>"
-		      "<span class=\"untested\">untested</span><span class=\"revoked\">revoked</span>"
-		      "<span class=\"later\">signed off after the period</span> "
-		      "The number: production runs in the period the approval covered; "
-		      "* no sign-off date (undated).</p>\n",
-		      out);
-		html_matrix(out, r, order, n);
-		if (review_findings(rv)) {
-			fputs("<h2>Findings</h2>\n", out);
-			html_findings(out, r, order, n);
-		}
-	}
-	free(order);
-	fputs("<h2>What the findings mean</h2>\n<table class=\"facts\"><tbody>\n", out);
-	for (int k = 0; k < REVIEW_KINDS; k++)
-		fprintf(out, "<tr><th>%s</th><td>%s</td></tr>\n", review_kind_name((enum review_kind)k),
-			kind_meaning[k]);
-	fputs("</tbody></table>\n<h2>What was read</h2>\n", out);
-	report_html_facts(out, &info);
-	report_html_rejects(out, r->tally);
-	fputs("<footer>Made by almaudit review from the exports and rules named above.</footer>\n"
-	      "</body>\n</html>\n",
-	      out);
+const char *report_review_sandbox(const struct review_approval *ra, char *buf, size_t size)
+{
+	return sandbox_text(ra, buf, size);
+}
+
+const char *report_review_rule(const struct rules *r, size_t i, char *buf, size_t size)
+{
+	return rule_cite(r, i, buf, size);
+}
+
+int report_review_short_history(const struct review_report *r, char *buf, size_t size)
+{
+	return short_history(r, buf, size);
+}
+
+void report_review_sandbox_reach(const struct review_report *r, char *buf, size_t size)
+{
+	sandbox_reach(r, buf, size);
+}
+
+int *report_review_people(const struct review_report *r, size_t *count)
+{
+	return people_sorted(r, count);
+}
+
+struct report_info report_review_info(const struct review_report *r)
+{
+	return text_info(r);
 }

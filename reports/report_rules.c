@@ -47,10 +47,13 @@ void report_rules_check(FILE *out, const struct rules *r, size_t warnings)
 	size_t damaging = 0;
 	for (size_t i = 0; i < r->njobs; i++)
 		damaging += r->jobs[i].damaging != 0;
-	fprintf(out, "%s: %zu jobs (%zu damaging), %zu people, %zu approvals", r->dir, r->njobs,
-		damaging, r->npeople, r->napprovals);
+	char a[48], b[48], c[48], d[48];
+	fprintf(out, "%s: %s (%s damaging), %s, %s", r->dir,
+		report_count_of(r->njobs, "job", "jobs", a, sizeof a), report_count(damaging, d, sizeof d),
+		report_count_of(r->npeople, "person", "people", b, sizeof b),
+		report_count_of(r->napprovals, "approval", "approvals", c, sizeof c));
 	if (r->units)
-		fprintf(out, ", %zu units", r->units->n);
+		fprintf(out, ", %s", report_count_of(r->units->n, "unit", "units", a, sizeof a));
 	fputs(": OK", out);
 	if (warnings)
 		fprintf(out, ", %zu %s (on standard error)", warnings,
@@ -152,8 +155,10 @@ int report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, i
 	long people = may_run(r, job, today);
 	if (people < 0)
 		return -1;
-	fprintf(out, "%ld %s may run it today (%zu %s grant it)\n\n", people,
-		people == 1 ? "person" : "people", rows, rows == 1 ? "approval" : "approvals");
+	char who[48], grant[64];
+	fprintf(out, "%s may run it today (%s it)\n\n",
+		report_count_of((uint64_t)people, "person", "people", who, sizeof who),
+		report_count_of(rows, "approval grants", "approvals grant", grant, sizeof grant));
 	if (!rows)
 		return 0;
 	fprintf(out, "%-26s %-22s %-11s %-11s %-28s %s\n", "PERSON", "UNIT", "SIGNED OFF",

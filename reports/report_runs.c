@@ -81,6 +81,16 @@ static void run_cells(struct run_cells *c, const struct report_run *rr)
 
 /* ---- text ---- */
 
+/* The listing's columns: run id, start, env, job, person, records, set,
+ * status, verdict (the rest of the line); on a terminal cut to fit. */
+enum { C_ID, C_START, C_ENV, C_JOB, C_PERSON, C_RECORDS, C_SET, C_STATUS, C_VERDICT, C_N };
+static void text_widths(int *w)
+{
+	static const struct report_col cols[C_N] = {{19, 19, 0}, {24, 16, 0}, {4, 4, 0},  {29, 6, 0}, {36, 8, 0},
+						    {8, 8, 0},   {28, 6, 0},  {24, 6, 0}, {0, 12, 0}};
+	report_fit(cols, C_N, C_N, w);
+}
+
 static void text_begin(struct reporter *r, const struct report_info *info)
 {
 	/* the notes known before reading (a zone to check) at the top; the
@@ -90,9 +100,20 @@ static void text_begin(struct reporter *r, const struct report_info *info)
 	if (r->full)
 		return;
 	char start[48];
+	int w[C_N];
+	text_widths(w);
 	snprintf(start, sizeof start, "START (%s)", times_zone_name());
-	fprintf(r->out, "%-19s %-24s %-4s %-29s %-36s %8s  %-28s %-24s %s\n", "RUN ID", start,
-		"ENV", "JOB", "PERSON (UNIT)", "RECORDS", "SET", "STATUS", "VERDICT");
+	fprintf(r->out, "%-19s ", "RUN ID");
+	report_text_cell(r->out, start, w[C_START]);
+	fprintf(r->out, " %-4s ", "ENV");
+	report_text_cell(r->out, "JOB", w[C_JOB]);
+	putc(' ', r->out);
+	report_text_cell(r->out, "PERSON (UNIT)", w[C_PERSON]);
+	fprintf(r->out, " %8s  ", "RECORDS");
+	report_text_cell(r->out, "SET", w[C_SET]);
+	putc(' ', r->out);
+	report_text_cell(r->out, "STATUS", w[C_STATUS]);
+	fputs(" VERDICT\n", r->out);
 }
 
 static void full_field(FILE *out, const char *label, const char *value)
@@ -178,21 +199,25 @@ static void text_run(struct reporter *r, const struct report_run *rr)
 		r->written++;
 		return;
 	}
+	int w[C_N];
+	text_widths(w);
 	times_format_local(run->time, when, sizeof when);
 	if (run->records >= 0)
 		report_count((uint64_t)run->records, records, sizeof records);
-	fprintf(out, "%-19" PRIu64 " %-24s %-4s ", run->id, when,
+	fprintf(out, "%-19" PRIu64 " %-*s %-4s ", run->id, w[C_START], when,
 		run->env == RUN_SANDBOX ? "sbx" : "prod");
 	summary_job(label, sizeof label, rr->rules, run, rr->v);
-	runs_view_cell(out, label, 29);
+	runs_view_cell(out, label, w[C_JOB]);
 	putc(' ', out);
 	summary_person(label, sizeof label, rr->rules, run, rr->v);
-	runs_view_cell(out, label, 36);
+	runs_view_cell(out, label, w[C_PERSON]);
 	fprintf(out, " %8s  ", records);
-	runs_view_cell(out, run->set_name, 28);
+	runs_view_cell(out, run->set_name, w[C_SET]);
 	putc(' ', out);
-	runs_view_cell(out, run->status, 24);
-	fprintf(out, " %s\n", rr->verdict);
+	runs_view_cell(out, run->status, w[C_STATUS]);
+	putc(' ', out);
+	report_text_last(out, rr->verdict, w[C_VERDICT]);
+	putc('\n', out);
 	if (r->explain) {
 		struct lines l;
 		explain(&l, rr);

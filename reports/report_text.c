@@ -143,7 +143,7 @@ static void unit_lines(FILE *out, const struct report_info *info, int brief)
 static void baseline_notes(FILE *out, const struct report_info *info, const char *indent)
 {
 	const struct baseline *b = info->baseline;
-	char text[512], n[32];
+	char text[512], n[64];
 	if (b->other_rules) {
 		baseline_rules_text(b, text, sizeof text);
 		fprintf(out, "%s%s\n", indent, text);
@@ -156,9 +156,9 @@ static void baseline_notes(FILE *out, const struct report_info *info, const char
 		fprintf(out, "%sWARNING: %s\n", indent, baseline_incomplete_text(b));
 	if (b->hidden)
 		fprintf(out,
-			"%sWARNING: the baseline report's filters hid %s runs with findings: those "
+			"%sWARNING: the baseline report's filters hid %s with findings: those "
 			"count as new\n",
-			indent, report_count(b->hidden, n, sizeof n));
+			indent, report_count_of(b->hidden, "run", "runs", n, sizeof n));
 }
 
 static void baseline_header(FILE *out, const struct report_info *info)
@@ -210,14 +210,22 @@ static void resolved_table(FILE *out, const struct report_info *info)
 		return;
 	fprintf(out, "RESOLVED (%s): in the baseline, no such finding now (same kind, person, job)\n",
 		report_count(b->ngone, n, sizeof n));
-	fprintf(out, "%-18s  %-29s %-36s %11s\n", "FINDING", "JOB", "PERSON (UNIT)", "IN BASELINE");
+	/* on a terminal, the job and the person cut to fit */
+	const struct report_col cols[] = {{18, 18, 0}, {29, 6, 0}, {36, 8, 0}, {11, 11, 0}};
+	int w[4];
+	report_fit(cols, 4, 4, w);
+	fprintf(out, "%-18s  ", "FINDING");
+	report_text_cell(out, "JOB", w[1]);
+	putc(' ', out);
+	report_text_cell(out, "PERSON (UNIT)", w[2]);
+	fprintf(out, " %11s\n", "IN BASELINE");
 	size_t limit = info->summary->limit;
 	for (size_t i = 0; i < b->ngone && i < limit; i++) {
 		const struct baseline_item *it = &b->items[b->gone[i]];
 		fprintf(out, "%-18s  ", finding_name(it->kind));
-		report_text_cell(out, it->job, 29);
+		report_text_cell(out, it->job, w[1]);
 		putc(' ', out);
-		report_text_cell(out, it->person, 36);
+		report_text_cell(out, it->person, w[2]);
 		fprintf(out, " %11s\n", report_count(it->count, n, sizeof n));
 	}
 	if (b->ngone > limit)
@@ -272,7 +280,7 @@ void report_text_reading(FILE *out, const struct report_info *info, int header)
 void report_text_header(FILE *out, const struct report_info *info)
 {
 	const struct tally *t = info->tally;
-	char a[32], b[32], c[32], d[32], period[96], fmt[320];
+	char a[48], b[48], c[48], d[32], period[96], fmt[320];
 
 	if (t->incomplete) {
 		size_t failed = 0;
@@ -312,9 +320,9 @@ void report_text_header(FILE *out, const struct report_info *info)
 			putc('\n', out);
 			continue;
 		}
-		fprintf(out, "  %s, %s, %s %s", run_env_name(f->env),
-			tally_file_format(f, fmt, sizeof fmt), report_count(f->rows, a, sizeof a),
-			f->json ? "instances" : "rows");
+		fprintf(out, "  %s, %s, %s", run_env_name(f->env), tally_file_format(f, fmt, sizeof fmt),
+			f->json ? report_count_of(f->rows, "instance", "instances", a, sizeof a)
+				: report_count_of(f->rows, "row", "rows", a, sizeof a));
 		if (f->incomplete && f->error_line > 0)
 			fprintf(out, ", INCOMPLETE: %s at line %ld", f->resumed ? "damaged" : "stopped",
 				f->error_line);
@@ -360,9 +368,10 @@ void report_text_header(FILE *out, const struct report_info *info)
 		fprintf(out, "%-10s repeated header rows skipped: %s\n", "Headers",
 			report_count(t->headers, a, sizeof a));
 	if (info->rules)
-		fprintf(out, "%-10s %s: %zu jobs, %zu people, %zu approvals\n", "Rules",
-			info->rules->dir, info->rules->njobs, info->rules->npeople,
-			info->rules->napprovals);
+		fprintf(out, "%-10s %s: %s, %s, %s\n", "Rules", info->rules->dir,
+			report_count_of(info->rules->njobs, "job", "jobs", a, sizeof a),
+			report_count_of(info->rules->npeople, "person", "people", b, sizeof b),
+			report_count_of(info->rules->napprovals, "approval", "approvals", c, sizeof c));
 	unit_lines(out, info, 0);
 	baseline_header(out, info);
 	if (info->rules && info->rules->waivers && info->rules->waivers->n)
@@ -386,25 +395,84 @@ static void upper(FILE *out, const char *s)
 		putc(*s >= 'a' && *s <= 'z' ? *s - 32 : *s, out);
 }
 
-static void findings_table(FILE *out, const struct summary *s, enum finding_kind k)
+/* With --baseline, the first column of a finding's row: new or recurring. */
+#define TREND_WIDTH 9
+static void trend_cell(FILE *out, int trend, const char *text)
+{
+	if (trend)
+		fprintf(out, "%-*s ", TREND_WIDTH, text);
+}
+
+static const char *trend_of(const struct summary_kept *e)
+{
+	return e->is_new ? "new" : "recurring";
+}
+
+/* The widest of the kept findings' texts at offset `at` of struct
+ * summary_kept, at most most: a column's width on a terminal. */
+static int widest(const struct summary_kept *kept, size_t n, size_t at, int most, int least)
+{
+	int w = least;
+	for (size_t i = 0; i < n && w < most; i++) {
+		int c = report_text_columns(*(char *const *)((const char *)&kept[i] + at));
+		w = c > w ? c : w;
+	}
+	return w < most ? w : most;
+}
+
+/* The columns of a table of findings: run id, start, job, person, records,
+ * status, why (the rest of the line). In a file as they have always been;
+ * on a terminal as wide as what they hold, then cut to fit. */
+static void finding_widths(const struct summary_kept *kept, size_t n, int trend, int *w)
+{
+	struct report_col cols[] = {{19, 19, 0}, {16, 16, 0}, {29, 6, 0}, {36, 8, 0}, {8, 8, 0}, {24, 6, 0}, {0, 10, 0}};
+	if (report_width()) {
+		int id = 6;
+		for (size_t i = 0; i < n; i++) {
+			char digits[24];
+			int len = snprintf(digits, sizeof digits, "%" PRIu64, kept[i].id);
+			id = len > id ? len : id;
+		}
+		cols[0].want = cols[0].min = id;
+		cols[2].want = widest(kept, n, offsetof(struct summary_kept, job), 29, 3);
+		cols[3].want = widest(kept, n, offsetof(struct summary_kept, person), 36, 13);
+		cols[5].want = widest(kept, n, offsetof(struct summary_kept, status), 24, 6);
+		/* why: cut with the others, not left the rest */
+		cols[6].want = widest(kept, n, offsetof(struct summary_kept, detail), 1000, 3);
+		for (int i = 2; i < 7; i++)
+			cols[i].min = cols[i].min < cols[i].want ? cols[i].min : cols[i].want;
+	}
+	report_fit(cols, 7, 7 + (trend ? TREND_WIDTH + 1 : 0), w);
+}
+
+static void findings_table(FILE *out, const struct summary *s, enum finding_kind k, int trend)
 {
 	char n[32], when[32];
+	int w[7];
+	finding_widths(s->kept[k], s->nkept[k], trend, w);
 	upper(out, finding_name(k));
 	fprintf(out, " (%s): %s\n", report_count(s->kinds[k], n, sizeof n), finding_meaning(k));
-	fprintf(out, "%-19s %-16s %-29s %-36s %8s  %-24s %s\n", "RUN ID", "START", "JOB",
-		"PERSON (UNIT)", "RECORDS", "STATUS", "WHY");
+	trend_cell(out, trend, "TREND");
+	fprintf(out, "%-*s %-16s ", w[0], "RUN ID", "START");
+	report_text_cell(out, "JOB", w[2]);
+	putc(' ', out);
+	report_text_cell(out, "PERSON (UNIT)", w[3]);
+	fprintf(out, " %8s  ", "RECORDS");
+	report_text_cell(out, "STATUS", w[5]);
+	fputs(" WHY\n", out);
 	for (size_t i = 0; i < s->nkept[k]; i++) {
 		const struct summary_kept *e = &s->kept[k][i];
 		times_format_local(e->time, when, sizeof when);
-		fprintf(out, "%-19" PRIu64 " %-16s ", e->id, when);
-		report_text_cell(out, e->job, 29);
+		trend_cell(out, trend, trend_of(e));
+		fprintf(out, "%-*" PRIu64 " %-16s ", w[0], e->id, when);
+		report_text_cell(out, e->job, w[2]);
 		putc(' ', out);
-		report_text_cell(out, e->person, 36);
+		report_text_cell(out, e->person, w[3]);
 		fprintf(out, " %8s  ",
 			e->records >= 0 ? report_count((uint64_t)e->records, n, sizeof n) : "");
-		report_text_cell(out, e->status, 24);
+		report_text_cell(out, e->status, w[5]);
 		putc(' ', out);
-		report_text_cell(out, e->detail, 0);
+		report_text_last(out, e->detail, w[6]);
 		putc('\n', out);
 	}
 	if (s->kinds[k] > s->nkept[k])
@@ -412,16 +480,48 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 	putc('\n', out);
 }
 
-static void upper(FILE *out, const char *s);
-
-static void table_row(FILE *out, const struct summary_row *row)
+/* The width of a count column: its heading's (at least 10), as in a file. */
+static int count_want(const char *head)
 {
-	report_text_cell(out, row->label, 40);
-	fprintf(out, " %18" PRIu64, row->runs);
-	for (int k = 0; k < FIND_COUNT; k++) {
-		int w = (int)strlen(finding_name((enum finding_kind)k));
-		fprintf(out, " %*" PRIu64, w < 10 ? 10 : w, row->count[k]);
+	int w = (int)strlen(head);
+	return w < 10 ? 10 : w;
+}
+
+/* The widths of a table of counts: a label column (lwant, cut to lmin on a
+ * terminal), then n count columns (want[i] wide in a file; on a terminal
+ * at least as wide as their largest count, max[i], their headings cut). */
+static void count_fit(int lwant, int lmin, int n, const int *want, const uint64_t *max, int *w)
+{
+	struct report_col cols[3 + FIND_COUNT];
+	char digits[32];
+	cols[0] = (struct report_col){lwant, lmin, 0};
+	for (int i = 0; i < n; i++) {
+		int least = (int)strlen(report_count(max[i], digits, sizeof digits));
+		least = least < 5 ? 5 : least;
+		cols[i + 1] = (struct report_col){want[i], least < want[i] ? least : want[i], 1};
 	}
+	report_fit(cols, n + 1, n, w);
+}
+
+/* A count column's heading ("UNAPPROVED"), cut to its width. */
+static void count_head(FILE *out, const char *name, int width)
+{
+	char up[64];
+	size_t i = 0;
+	for (; name[i] && i + 1 < sizeof up; i++)
+		up[i] = name[i] >= 'a' && name[i] <= 'z' ? (char)(name[i] - 32) : name[i];
+	up[i] = '\0';
+	putc(' ', out);
+	report_text_rcell(out, up, width);
+}
+
+static void table_row(FILE *out, const struct summary_row *row, const int *w)
+{
+	char n[32];
+	report_text_cell(out, row->label, w[0]);
+	fprintf(out, " %*s", w[1], report_count(row->runs, n, sizeof n));
+	for (int k = 0; k < FIND_COUNT; k++)
+		fprintf(out, " %*s", w[2 + k], report_count(row->count[k], n, sizeof n));
 	putc('\n', out);
 }
 
@@ -432,21 +532,33 @@ static void summary_table(FILE *out, const char *title, const struct summary *s,
 {
 	char c[32];
 	size_t limit = s->limit;
-	/* the runs counted are the runs with findings shown, not all runs */
-	fprintf(out, "%-40s %18s", title, "RUNS WITH FINDINGS");
-	for (int k = 0; k < FIND_COUNT; k++) {
-		int w = (int)strlen(finding_name((enum finding_kind)k));
-		fprintf(out, " %*s", w < 10 ? 10 - w : 0, "");
-		upper(out, finding_name((enum finding_kind)k));
+	int want[1 + FIND_COUNT], w[2 + FIND_COUNT];
+	uint64_t max[1 + FIND_COUNT] = {0};
+	want[0] = 18;
+	for (int k = 0; k < FIND_COUNT; k++)
+		want[1 + k] = count_want(finding_name((enum finding_kind)k));
+	for (size_t i = 0; i <= n && i <= limit; i++) {
+		const struct summary_row *r = i < n && i < limit ? &rows[i] : others;
+		if (!r)
+			continue;
+		max[0] = r->runs > max[0] ? r->runs : max[0];
+		for (int k = 0; k < FIND_COUNT; k++)
+			max[1 + k] = r->count[k] > max[1 + k] ? r->count[k] : max[1 + k];
 	}
+	count_fit(40, 10, 1 + FIND_COUNT, want, max, w);
+	/* the runs counted are the runs with findings shown, not all runs */
+	report_text_cell(out, title, w[0]);
+	count_head(out, "RUNS WITH FINDINGS", w[1]);
+	for (int k = 0; k < FIND_COUNT; k++)
+		count_head(out, finding_name((enum finding_kind)k), w[2 + k]);
 	putc('\n', out);
 	for (size_t i = 0; i < n && i < limit; i++)
-		table_row(out, &rows[i]);
+		table_row(out, &rows[i], w);
 	if (n > limit)
 		fprintf(out, "and %s more\n", report_count(n - limit, c, sizeof c));
 	if (others && summary_folded(others)) {
 		char note[256];
-		table_row(out, others);
+		table_row(out, others, w);
 		summary_others_note(note, sizeof note, s, others);
 		fprintf(out, "%s\n", note);
 	}
@@ -462,12 +574,23 @@ static void month_table(FILE *out, const struct report_info *info)
 	char name[16], until[16], c[32];
 	if (!summary_month_span(s, info->period, &first, &last))
 		return;
-	fprintf(out, "%-10s %14s %18s", "BY MONTH", "RUNS AUDITED", "RUNS WITH FINDINGS");
-	for (int k = 0; k < FIND_COUNT; k++) {
-		int w = (int)strlen(finding_name((enum finding_kind)k));
-		fprintf(out, " %*s", w < 10 ? 10 - w : 0, "");
-		upper(out, finding_name((enum finding_kind)k));
+	int want[2 + FIND_COUNT] = {14, 18}, w[3 + FIND_COUNT];
+	uint64_t max[2 + FIND_COUNT] = {0};
+	for (int k = 0; k < FIND_COUNT; k++)
+		want[2 + k] = count_want(finding_name((enum finding_kind)k));
+	for (size_t i = 0; i < s->nmonths; i++) {
+		const struct summary_month *e = &s->months[i];
+		max[0] = e->runs > max[0] ? e->runs : max[0];
+		max[1] = e->flagged > max[1] ? e->flagged : max[1];
+		for (int k = 0; k < FIND_COUNT; k++)
+			max[2 + k] = e->count[k] > max[2 + k] ? e->count[k] : max[2 + k];
 	}
+	count_fit(10, 10, 2 + FIND_COUNT, want, max, w);
+	fprintf(out, "%-10s", "BY MONTH");
+	count_head(out, "RUNS AUDITED", w[1]);
+	count_head(out, "RUNS WITH FINDINGS", w[2]);
+	for (int k = 0; k < FIND_COUNT; k++)
+		count_head(out, finding_name((enum finding_kind)k), w[3 + k]);
 	putc('\n', out);
 	uint64_t empty = 0;
 	struct summary_month_row row;
@@ -482,12 +605,11 @@ static void month_table(FILE *out, const struct report_info *info)
 			continue;
 		}
 		empty += !e || !e->runs;
-		fprintf(out, "%-10s %14" PRIu64 " %18" PRIu64, name, e ? e->runs : 0,
-			e ? e->flagged : 0);
-		for (int k = 0; k < FIND_COUNT; k++) {
-			int w = (int)strlen(finding_name((enum finding_kind)k));
-			fprintf(out, " %*" PRIu64, w < 10 ? 10 : w, e ? e->count[k] : 0);
-		}
+		char a[32], b[32];
+		fprintf(out, "%-10s %*s %*s", name, w[1], report_count(e ? e->runs : 0, a, sizeof a),
+			w[2], report_count(e ? e->flagged : 0, b, sizeof b));
+		for (int k = 0; k < FIND_COUNT; k++)
+			fprintf(out, " %*s", w[3 + k], report_count(e ? e->count[k] : 0, c, sizeof c));
 		putc('\n', out);
 	}
 	if (empty)
@@ -559,22 +681,37 @@ static void waived_section(FILE *out, const struct report_info *info)
 		}
 		fprintf(out, "WAIVED (%s): findings an accepted exception covers (%s), not counted above\n",
 			report_count(total, n, sizeof n), w->name);
-		fprintf(out, "%-19s %-16s %-18s %-29s %-36s %-*s %-*s %s\n", "RUN ID", "START", "FINDING",
-			"JOB", "PERSON (UNIT)", wcite, "WAIVER", wticket, "TICKET", "REASON");
+		/* on a terminal the job, person, ticket and reason cut to fit */
+		int trend = info->baseline != NULL, fw[7];
+		finding_widths(s->waived_kept, s->nwaived_kept, trend, fw);
+		const struct report_col cols[] = {{fw[0], fw[0], 0}, {16, 16, 0}, {18, 18, 0}, {fw[2], fw[2] < 6 ? fw[2] : 6, 0},
+						  {fw[3], fw[3] < 8 ? fw[3] : 8, 0}, {wcite, wcite, 0},
+						  {wticket, wticket < 6 ? wticket : 6, 0}, {0, 10, 0}};
+		int cw[8];
+		report_fit(cols, 8, 7 + (trend ? TREND_WIDTH + 1 : 0), cw);
+		trend_cell(out, trend, "TREND");
+		fprintf(out, "%-*s %-16s %-18s ", cw[0], "RUN ID", "START", "FINDING");
+		report_text_cell(out, "JOB", cw[3]);
+		putc(' ', out);
+		report_text_cell(out, "PERSON (UNIT)", cw[4]);
+		fprintf(out, " %-*s ", cw[5], "WAIVER");
+		report_text_cell(out, "TICKET", cw[6]);
+		fputs(" REASON\n", out);
 		for (size_t i = 0; i < s->nwaived_kept; i++) {
 			const struct summary_kept *e = &s->waived_kept[i];
 			const struct waiver *wv = &w->w[e->waiver];
 			times_format_local(e->time, when, sizeof when);
-			fprintf(out, "%-19" PRIu64 " %-16s %-18s ", e->id, when,
+			trend_cell(out, trend, trend_of(e));
+			fprintf(out, "%-*" PRIu64 " %-16s %-18s ", cw[0], e->id, when,
 				finding_name((enum finding_kind)e->kind));
-			report_text_cell(out, e->job, 29);
+			report_text_cell(out, e->job, cw[3]);
 			putc(' ', out);
-			report_text_cell(out, e->person, 36);
+			report_text_cell(out, e->person, cw[4]);
 			snprintf(cite, sizeof cite, "%s:%ld", w->name, wv->line);
-			fprintf(out, " %-*s ", wcite, cite);
-			report_text_cell(out, wv->ticket, wticket);
+			fprintf(out, " %-*s ", cw[5], cite);
+			report_text_cell(out, wv->ticket, cw[6]);
 			putc(' ', out);
-			report_text_cell(out, wv->reason, 0);
+			report_text_last(out, wv->reason, cw[7]);
 			putc('\n', out);
 		}
 		if (total > s->nwaived_kept)
@@ -672,7 +809,7 @@ void report_text_page(FILE *out, const struct report_info *info)
 	}
 	for (int k = 0; k < FIND_COUNT; k++)
 		if (s->kinds[k])
-			findings_table(out, s, (enum finding_kind)k);
+			findings_table(out, s, (enum finding_kind)k, info->baseline != NULL);
 	resolved_table(out, info);
 	summary_table(out, "BY PERSON", s, s->people, s->npeople, &s->people_others);
 	summary_table(out, "BY JOB", s, s->jobs, s->njobs, &s->jobs_others);

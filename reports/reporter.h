@@ -51,6 +51,10 @@ struct report_info {
 	/* NULL, or the unit this report is for: it holds the findings of that
 	 * unit's people only, and says so */
 	const struct report_unit *unit;
+	/* the email's parts: what the message leaves out for its size and
+	 * where it is (the attached csv), said at their top; else NULL */
+	const char *mail_note;
+	const char *attachment; /* the attached csv's file name, or NULL */
 };
 
 struct report_finding {
@@ -77,16 +81,16 @@ struct report_run {
  * (summary_audited, once per distinct run judged), damaging
  * (summary_damaging, each copy), waived (summary_waive: a finding a
  * waiver covers, the waiver's index in rules->waivers), found (summary_add
- * of the kinds no waiver covers, then summary_flag when new_run). ctx is
- * the tap's own. */
+ * of the kinds no waiver covers, then summary_flag when new_run); is_new
+ * and new_kinds: new against --baseline. ctx is the tap's own. */
 struct report_tap {
 	void *ctx;
 	void (*audited)(void *ctx, const struct run *run, const struct verdict *v);
 	void (*damaging)(void *ctx, const struct run *run, const struct verdict *v);
 	void (*waived)(void *ctx, const struct run *run, const struct verdict *v,
-		       enum finding_kind kind, int waiver);
+		       enum finding_kind kind, int waiver, int is_new);
 	void (*found)(void *ctx, const struct run *run, const struct verdict *v, unsigned kinds,
-		      int new_run);
+		      unsigned new_kinds, int new_run);
 };
 
 struct reporter {
@@ -103,6 +107,7 @@ struct reporter {
 	unsigned long written;
 	const struct report_tap *tap; /* NULL, or summaries the audit feeds beside its own */
 	size_t noted; /* the run listing: the tally's notes said at its top already */
+	void *ctx; /* a renderer's own state (the email's csv attachment) */
 };
 
 #endif

@@ -12,71 +12,9 @@
 
 /* ---- the cell ---- */
 
-/* The code point of the well-formed UTF-8 character of len bytes at p. */
-static uint32_t code_point(const unsigned char *p, size_t len)
-{
-	if (len == 1)
-		return p[0];
-	uint32_t c = p[0] & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-	for (size_t i = 1; i < len; i++)
-		c = c << 6 | (p[i] & 0x3F);
-	return c;
-}
-
-/* Columns a character takes on a terminal: 0 for a combining mark, 2 for
- * the wide characters of East Asian scripts (and emoji), else 1. */
-static int columns_of(uint32_t c)
-{
-	static const uint32_t zero[][2] = {{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD},
-					   {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F},
-					   {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}};
-	static const uint32_t wide[][2] = {
-		{0x1100, 0x115F},   {0x2E80, 0x303E},	{0x3041, 0x33FF},   {0x3400, 0x4DBF},
-		{0x4E00, 0x9FFF},   {0xA000, 0xA4CF},	{0xAC00, 0xD7A3},   {0xF900, 0xFAFF},
-		{0xFE30, 0xFE4F},   {0xFF00, 0xFF60},	{0xFFE0, 0xFFE6},   {0x1F300, 0x1F64F},
-		{0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD}};
-	for (size_t i = 0; i < sizeof zero / sizeof zero[0]; i++)
-		if (c >= zero[i][0] && c <= zero[i][1])
-			return 0;
-	for (size_t i = 0; i < sizeof wide / sizeof wide[0]; i++)
-		if (c >= wide[i][0] && c <= wide[i][1])
-			return 2;
-	return 1;
-}
-
-/* One character of s at p: its bytes (len; 0 for a stray byte, written as
- * '?') and columns. */
-static int char_at(const unsigned char *p, size_t *len)
-{
-	*len = report_utf8_len(p);
-	if (*len <= 1)
-		return 1; /* ASCII (a control becomes a space), or '?' */
-	return columns_of(code_point(p, *len));
-}
-
 void runs_view_cell(FILE *out, const char *s, int width)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t len;
-	int total = 0;
-	for (const unsigned char *q = p; *q && (width <= 0 || total <= width); q += len ? len : 1)
-		total += char_at(q, &len);
-	int room = width > 0 && total > width ? width - 1 : width; /* one column for the … */
-	int shown = 0;
-	while (*p) {
-		int w = char_at(p, &len);
-		if (room > 0 && shown + w > room)
-			break;
-		report_text_char(out, p, len);
-		shown += w;
-		p += len ? len : 1;
-	}
-	if (*p && width > 0) {
-		fputs("\xE2\x80\xA6", out); /* … */
-		shown++;
-	}
-	while (shown++ < width)
-		putc(' ', out);
+	report_text_cell(out, s, width); /* cells.h: cut with "…", padded */
 }
 
 /* ---- orders ---- */
@@ -341,10 +279,19 @@ static const char *records_text(int64_t records, uint64_t no_count, char *buf, s
 	return buf;
 }
 
+/* The label column: 40 wide, on a narrow terminal cut to fit. */
+static int label_width(void)
+{
+	static const struct report_col cols[] = {{40, 10, 0}, {6, 6, 0}, {12, 12, 0}, {14, 14, 0}};
+	int w[4];
+	report_fit(cols, 4, 3, w);
+	return w[0];
+}
+
 static void table_row(FILE *out, const struct runs_view_row *r, const char *label)
 {
 	char a[32], b[40], c[32];
-	runs_view_cell(out, label, 40);
+	runs_view_cell(out, label, label_width());
 	fprintf(out, " %6s %12s %14s\n", report_count(r->runs, a, sizeof a),
 		records_text(r->records, r->no_count, b, sizeof b),
 		report_count(r->flagged, c, sizeof c));
@@ -358,7 +305,7 @@ static void table(struct runs_view *v, FILE *out, int people)
 	char a[32], b[96];
 	qsort(rows, n, sizeof *rows, cmp_rows);
 	fputc('\n', out);
-	runs_view_cell(out, people ? "PERSON (UNIT)" : "JOB", 40);
+	runs_view_cell(out, people ? "PERSON (UNIT)" : "JOB", label_width());
 	fprintf(out, " %6s %12s %14s\n", "RUNS", "RECORDS", "WITH FINDINGS");
 	size_t shown = v->o.top && v->o.top < n ? v->o.top : n;
 	for (size_t i = 0; i < shown; i++)
@@ -388,20 +335,21 @@ static void table(struct runs_view *v, FILE *out, int people)
 static void summary_page(struct runs_view *v, const struct report_info *info)
 {
 	FILE *out = v->inner->out;
-	char period[128], a[32], b[40], c[32];
+	char period[128], a[64], b[64], c[32];
 	period_text(info->period, period, sizeof period);
 	fprintf(out, "Runs %s, times in %s\n", period, times_zone_name());
-	fprintf(out, "Shown: %s runs on %s records, %s with findings\n",
-		report_count(v->all.runs, a, sizeof a),
-		records_text(v->all.records, v->all.no_count, b, sizeof b),
+	records_text(v->all.records, v->all.no_count, b, sizeof b);
+	fprintf(out, "Shown: %s on %s %s, %s with findings\n",
+		report_count_of(v->all.runs, "run", "runs", a, sizeof a), b,
+		v->all.records == 1 && !v->all.no_count ? "record" : "records",
 		report_count(v->all.flagged, c, sizeof c));
 	if (v->hidden[0] || v->hidden[1])
-		fprintf(out, "Hidden (--manual): %s system runs, %s sandbox runs\n",
-			report_count(v->hidden[0], a, sizeof a), report_count(v->hidden[1], b, sizeof b));
+		fprintf(out, "Hidden (--manual): %s, %s\n",
+			report_count_of(v->hidden[0], "system run", "system runs", a, sizeof a),
+			report_count_of(v->hidden[1], "sandbox run", "sandbox runs", b, sizeof b));
 	if (v->all.no_count)
-		fprintf(out, "%s runs have no record count: a total marked + counts only the "
-			     "runs with one\n",
-			report_count(v->all.no_count, a, sizeof a));
+		fprintf(out, "%s no record count: a total marked + counts only the runs with one\n",
+			report_count_of(v->all.no_count, "run has", "runs have", a, sizeof a));
 	table(v, out, 1);
 	table(v, out, 0);
 }
@@ -447,14 +395,16 @@ static void view_run(struct reporter *r, const struct report_run *rr)
 static void text_notes(struct runs_view *v)
 {
 	FILE *out = v->inner->out;
-	char a[32], b[32];
+	char a[64], b[64];
 	if (v->o.top && v->shown > v->nheld)
-		fprintf(out, "The first %s of %s runs by %s (--top %zu).\n",
-			report_count(v->nheld, a, sizeof a), report_count(v->shown, b, sizeof b),
-			runs_order_name(v->o.order), v->o.top);
+		fprintf(out, "The first %s of %s by %s (--top %zu).\n",
+			report_count(v->nheld, a, sizeof a),
+			report_count_of(v->shown, "run", "runs", b, sizeof b), runs_order_name(v->o.order),
+			v->o.top);
 	if (v->hidden[0] || v->hidden[1])
-		fprintf(out, "Hidden (--manual): %s system runs, %s sandbox runs.\n",
-			report_count(v->hidden[0], a, sizeof a), report_count(v->hidden[1], b, sizeof b));
+		fprintf(out, "Hidden (--manual): %s, %s.\n",
+			report_count_of(v->hidden[0], "system run", "system runs", a, sizeof a),
+			report_count_of(v->hidden[1], "sandbox run", "sandbox runs", b, sizeof b));
 }
 
 static void view_end(struct reporter *r, const struct report_info *info)

@@ -129,17 +129,17 @@ static void tap_damaging(void *ctx, const struct run *run, const struct verdict 
 }
 
 static void tap_waived(void *ctx, const struct run *run, const struct verdict *v,
-		       enum finding_kind kind, int waiver)
+		       enum finding_kind kind, int waiver, int is_new)
 {
 	struct split *s = ctx;
 	struct part *p;
 	EACH_PART(s, v, p)
 	if (p->begun && !p->failed)
-		summary_waive(&p->sum, s->rules, run, v, kind, waiver);
+		summary_waive(&p->sum, s->rules, run, v, kind, waiver, is_new);
 }
 
 static void tap_found(void *ctx, const struct run *run, const struct verdict *v, unsigned kinds,
-		      int new_run)
+		      unsigned new_kinds, int new_run)
 {
 	struct split *s = ctx;
 	struct part *p;
@@ -149,7 +149,7 @@ static void tap_found(void *ctx, const struct run *run, const struct verdict *v,
 	{
 		if (!p->begun || p->failed)
 			continue;
-		summary_add(&p->sum, s->rules, run, v, kinds, new_run);
+		summary_add(&p->sum, s->rules, run, v, kinds, new_kinds, new_run);
 		if (new_run)
 			summary_flag(&p->sum, run);
 	}

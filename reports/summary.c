@@ -260,7 +260,7 @@ static void keep(struct summary *s, struct summary_kept *e, const struct run *ru
 }
 
 void summary_add(struct summary *s, const struct rules *rules, const struct run *run,
-		 const struct verdict *v, unsigned kinds, int new_run)
+		 const struct verdict *v, unsigned kinds, unsigned new_kinds, int new_run)
 {
 	char person[256], job[256], unit[128];
 	summary_person(person, sizeof person, rules, run, v);
@@ -296,13 +296,15 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 		if (u)
 			u->count[k]++;
 		struct summary_kept *e = kept_slot(s, &s->kept[k], &s->nkept[k], &s->ckept[k], run);
-		if (e)
+		if (e) {
 			keep(s, e, run, v, (enum finding_kind)k, -1, job, person);
+			e->is_new = (new_kinds >> k) & 1u;
+		}
 	}
 }
 
 void summary_waive(struct summary *s, const struct rules *rules, const struct run *run,
-		   const struct verdict *v, enum finding_kind kind, int waiver)
+		   const struct verdict *v, enum finding_kind kind, int waiver, int is_new)
 {
 	s->waived[kind]++;
 	size_t n = rules->waivers ? rules->waivers->n : 0;
@@ -322,6 +324,16 @@ void summary_waive(struct summary *s, const struct rules *rules, const struct ru
 	summary_person(person, sizeof person, rules, run, v);
 	summary_job(job, sizeof job, rules, run, v);
 	keep(s, e, run, v, kind, waiver, job, person);
+	e->is_new = is_new;
+}
+
+void summary_view(const struct summary *s, size_t rows, struct summary *view)
+{
+	*view = *s;
+	view->limit = rows < s->limit ? rows : s->limit;
+	for (int k = 0; k < FIND_COUNT; k++)
+		view->nkept[k] = s->nkept[k] < rows ? s->nkept[k] : rows;
+	view->nwaived_kept = s->nwaived_kept < rows ? s->nwaived_kept : rows;
 }
 
 uint64_t summary_covered(const struct summary *s, size_t i)

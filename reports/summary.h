@@ -35,6 +35,7 @@ struct summary_kept {
 	char *set;  /* the set name */
 	int kind;   /* the finding kind (an enum finding_kind) */
 	int waiver; /* the waiver that covers it (index in rules->waivers), or -1 */
+	int is_new; /* with --baseline: 1 new, 0 recurring (else 0, unread) */
 };
 
 struct summary_row {
@@ -107,15 +108,18 @@ struct summary {
 void summary_init(struct summary *s, size_t limit);
 void summary_free(struct summary *s);
 
-/* Counts the finding kinds shown for a run; new_run: the first shown for
- * it (a run is counted once however many copies add kinds). */
+/* Counts the finding kinds shown for a run; new_kinds: those of them new
+ * against --baseline (the others recurring; 0 without one); new_run: the
+ * first shown for it (a run is counted once however many copies add
+ * kinds). */
 void summary_add(struct summary *s, const struct rules *rules, const struct run *run,
-		 const struct verdict *v, unsigned kinds, int new_run);
+		 const struct verdict *v, unsigned kinds, unsigned new_kinds, int new_run);
 
 /* Counts a finding of the kind that the waiver (an index in
- * rules->waivers) covers: waived, not among the runs with findings. */
+ * rules->waivers) covers: waived, not among the runs with findings;
+ * is_new: new against --baseline. */
 void summary_waive(struct summary *s, const struct rules *rules, const struct run *run,
-		   const struct verdict *v, enum finding_kind kind, int waiver);
+		   const struct verdict *v, enum finding_kind kind, int waiver, int is_new);
 
 /* The findings waiver i covered (0 when none). */
 uint64_t summary_covered(const struct summary *s, size_t i);
@@ -177,6 +181,12 @@ int summary_month_next(const struct summary *s, int64_t *at, int64_t last,
 
 /* "2026-10" for a month (year * 12 + month - 1); buf >= 16 bytes. */
 const char *summary_month_name(int64_t month, char *buf, size_t size);
+
+/* A view of s that shows at most rows rows per table (the findings of
+ * each kind, the waived, the summary tables): a copy of the struct that
+ * shares s's memory, read-only, never freed, valid while s is (the email
+ * shows fewer rows to stay within a mail reader's size). */
+void summary_view(const struct summary *s, size_t rows, struct summary *view);
 
 /* The rows sorted by runs, most first (ties by label); the days and the
  * months by date.

@@ -243,7 +243,7 @@ START_TEST(csv_round_trips)
 	ck_assert_str_eq(row.field[REPORT_COLUMNS], "waived");
 	ck_assert_str_eq(row.field[REPORT_COLUMNS + 1], "start_local");
 	const char *want[][4] = {
-		{"damaging-large-set", "1", "withdraw", "40112 records, above 1000 for withdraw"},
+		{"damaging-large-set", "1", "withdraw", "40,112 records, above 1,000 for withdraw"},
 		{"unapproved", "2", "withdraw", "no approval for withdraw"},
 		{"unapproved", "3", "change", "no approval for change"},
 		{"unlisted-job", "4", "",

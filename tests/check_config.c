@@ -22,13 +22,33 @@ static const struct option opts[] = {
 	{NULL, 0, NULL, 0},
 };
 
-/* The argument a line makes, or "ERROR: why", or "(none)". */
+/* every option some command takes: opts, and two another command takes */
+static const struct option known[] = {
+	{"tz", required_argument, NULL, 1},
+	{"subject", required_argument, NULL, 2},
+	{"to", required_argument, NULL, 3},
+	{"sandbox", required_argument, NULL, 4},
+	{"summary", no_argument, NULL, 5},
+	{"format", required_argument, NULL, 6},
+	{"config", required_argument, NULL, 7},
+	{"limit", required_argument, NULL, 8},
+	{"period", required_argument, NULL, 9},
+	{"output", required_argument, NULL, 'o'},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+/* The argument a line makes, or "ERROR: why", or "(none)", or "(left out:
+ * NAME)". */
 static const char *line(const char *text)
 {
 	static char buf[512];
 	char *arg, why[256];
-	if (config_line(text, opts, &arg, why, sizeof why) != 0)
+	const char *skipped;
+	if (config_line(text, opts, known, &arg, &skipped, why, sizeof why) != 0)
 		snprintf(buf, sizeof buf, "ERROR: %s", why);
+	else if (skipped)
+		snprintf(buf, sizeof buf, "(left out: %s)", skipped);
 	else
 		snprintf(buf, sizeof buf, "%s", arg ? arg : "(none)");
 	free(arg);
@@ -55,8 +75,23 @@ START_TEST(lines)
 	ck_assert_str_eq(line("--tz"), "ERROR: option '--tz' needs a value (--tz VALUE)");
 	ck_assert_str_eq(line("--tz   "), "ERROR: option '--tz' needs a value (--tz VALUE)");
 	ck_assert_str_eq(line("--summary yes"), "ERROR: option '--summary' takes no value");
-	ck_assert_str_eq(line("--tzz UTC"), "ERROR: unknown option '--tzz'");
+	ck_assert_str_eq(line("--tzz UTC"), "ERROR: unknown option '--tzz' (did you mean '--tz'?)");
+	ck_assert_str_eq(line("--perod 2026"), "ERROR: unknown option '--perod' (did you mean '--period'?)");
+	ck_assert_str_eq(line("--bogus 1"), "ERROR: unknown option '--bogus'");
+	ck_assert_str_eq(line("--sub x"), "ERROR: unknown option '--sub' (did you mean '--subject'?)");
 	ck_assert_str_eq(line("--t UTC"), "ERROR: unknown option '--t'"); /* no abbreviations */
+	/* another command's option: left out, not an error */
+	ck_assert_str_eq(line("--limit 10"), "(left out: limit)");
+	ck_assert_str_eq(line("--period=2026 # the year"), "(left out: period)");
+	/* comments after the value, following white space */
+	ck_assert_str_eq(line("--tz America/New_York  # New York"), "--tz=America/New_York");
+	ck_assert_str_eq(line("--tz UTC\t#x"), "--tz=UTC");
+	ck_assert_str_eq(line("--subject Jobs #1 # monthly"), "--subject=Jobs"); /* quote it to keep #1 */
+	ck_assert_str_eq(line("--subject Jobs#1"), "--subject=Jobs#1");
+	ck_assert_str_eq(line("--subject \"Jobs # all\"  # quoted"), "--subject=Jobs # all");
+	ck_assert_str_eq(line("--summary # a flag"), "--summary");
+	ck_assert_str_eq(line("--tz # no value"), "ERROR: option '--tz' needs a value (--tz VALUE)");
+	ck_assert_str_eq(line("--tz=#x"), "--tz=#x");
 	ck_assert_str_eq(line("--help"), "ERROR: no config takes the option '--help'");
 	ck_assert_ptr_nonnull(strstr(line("--config x"), "not nested"));
 	ck_assert_ptr_nonnull(strstr(line("jobs.csv.gz"), "'jobs.csv.gz' is no option"));
@@ -69,6 +104,26 @@ static const char *conf(const char *text)
 	return testutil_plain(text);
 }
 
+/* A command whose --sandbox is a flag (fetch) and a config written for
+ * audit's --sandbox FILE: the line is audit's, left out, not an error. */
+START_TEST(another_commands_form)
+{
+	static const struct option flag[] = {{"sandbox", no_argument, NULL, 1},
+					     {"config", required_argument, NULL, 2},
+					     {NULL, 0, NULL, 0}};
+	char *arg, why[256];
+	const char *skipped;
+	ck_assert_int_eq(config_line("--sandbox a.csv", flag, known, &arg, &skipped, why, sizeof why), 0);
+	ck_assert_ptr_null(arg);
+	ck_assert_str_eq(skipped, "sandbox");
+	ck_assert_int_eq(config_line("--sandbox", flag, known, &arg, &skipped, why, sizeof why), 0);
+	ck_assert_str_eq(arg, "--sandbox");
+	free(arg);
+	/* no command takes --summary with a value: an error still */
+	ck_assert_int_eq(config_line("--summary 1", opts, known, &arg, &skipped, why, sizeof why), -1);
+}
+END_TEST
+
 START_TEST(command_line_after_the_config)
 {
 	const char *path = conf("# monthly\n--tz America/New_York\n\n--sandbox a.csv\n"
@@ -77,7 +132,7 @@ START_TEST(command_line_after_the_config)
 			"x.csv", NULL};
 	struct config_args a;
 	unsetenv("ALMAUDIT_CONFIG");
-	ck_assert_int_eq(config_args(8, argv, opts, &a), 0);
+	ck_assert_int_eq(config_args(8, argv, opts, known, "audit", &a), 0);
 	ck_assert_int_eq(a.nconfig, 3);
 	ck_assert_str_eq(a.path, path);
 	const char *want[] = {"audit",	"--tz=America/New_York", "--sandbox=a.csv", "--format=email",
@@ -96,7 +151,7 @@ START_TEST(environment_and_equals_form)
 	struct config_args a;
 	setenv("ALMAUDIT_CONFIG", env, 1);
 	char *plain[] = {"audit", "x.csv", NULL};
-	ck_assert_int_eq(config_args(2, plain, opts, &a), 0);
+	ck_assert_int_eq(config_args(2, plain, opts, known, "audit", &a), 0);
 	ck_assert_int_eq(a.argc, 3);
 	ck_assert_str_eq(a.argv[1], "--tz=UTC");
 	config_free(&a);
@@ -105,7 +160,7 @@ START_TEST(environment_and_equals_form)
 	char arg[512];
 	snprintf(arg, sizeof arg, "--config=%s", given);
 	char *argv[] = {"audit", arg, "--", "--config", NULL};
-	ck_assert_int_eq(config_args(4, argv, opts, &a), 0);
+	ck_assert_int_eq(config_args(4, argv, opts, known, "audit", &a), 0);
 	ck_assert_int_eq(a.argc, 4);
 	ck_assert_str_eq(a.argv[1], "--summary");
 	ck_assert_str_eq(a.argv[2], "--");
@@ -113,7 +168,7 @@ START_TEST(environment_and_equals_form)
 	config_free(&a);
 
 	setenv("ALMAUDIT_CONFIG", "", 1); /* empty: none */
-	ck_assert_int_eq(config_args(2, plain, opts, &a), 0);
+	ck_assert_int_eq(config_args(2, plain, opts, known, "audit", &a), 0);
 	ck_assert_int_eq(a.argc, 2);
 	ck_assert_int_eq(a.nconfig, 0);
 	config_free(&a);
@@ -128,9 +183,9 @@ START_TEST(errors_at_file_and_line)
 	struct config_args a;
 	char want[600];
 	testutil_stderr_begin();
-	ck_assert_int_eq(config_args(4, argv, opts, &a), -1);
+	ck_assert_int_eq(config_args(4, argv, opts, known, "audit", &a), -1);
 	const char *err = testutil_stderr_end();
-	snprintf(want, sizeof want, "almaudit: %s:3: unknown option '--tzz'\n", path);
+	snprintf(want, sizeof want, "almaudit: %s:3: unknown option '--tzz' (did you mean '--tz'?)\n", path);
 	ck_assert_ptr_nonnull(strstr(err, want));
 	snprintf(want, sizeof want, "almaudit: %s:4: 'jobs.csv' is no option", path);
 	ck_assert_ptr_nonnull(strstr(err, want));
@@ -140,16 +195,33 @@ START_TEST(errors_at_file_and_line)
 	ck_assert_ptr_null(strstr(err, want));
 	config_free(&a);
 
+	/* another command's options: left out, each noted at its line */
+	path = conf("--limit 5\n--tz UTC  # zone\n--period 2026\n");
+	char *argv2[] = {"rules", "--config", (char *)path, NULL};
+	ck_assert_int_eq(config_args(3, argv2, opts, known, "rules", &a), 0);
+	ck_assert_int_eq(a.nconfig, 1);
+	ck_assert_str_eq(a.argv[1], "--tz=UTC");
+	ck_assert_int_eq(a.lines[1], 2);
+	ck_assert_uint_eq(a.nnotes, 2);
+	ck_assert_int_eq(a.note_lines[0], 1);
+	ck_assert_str_eq(a.notes[0], "--limit left out: rules takes no --limit");
+	ck_assert_int_eq(a.note_lines[1], 3);
+	testutil_stderr_begin();
+	config_notes_print(&a);
+	snprintf(want, sizeof want, "almaudit: %s:3: --period left out: rules takes no --period\n", path);
+	ck_assert_ptr_nonnull(strstr(testutil_stderr_end(), want));
+	config_free(&a);
+
 	char *missing[] = {"audit", "--config", "/nonexistent/almaudit.conf", NULL};
 	testutil_stderr_begin();
-	ck_assert_int_eq(config_args(3, missing, opts, &a), -1);
+	ck_assert_int_eq(config_args(3, missing, opts, known, "audit", &a), -1);
 	ck_assert_ptr_nonnull(strstr(testutil_stderr_end(),
 				     "/nonexistent/almaudit.conf: cannot read the config"));
 	config_free(&a);
 
 	char *no_value[] = {"audit", "x.csv", "--config", NULL};
 	testutil_stderr_begin();
-	ck_assert_int_eq(config_args(3, no_value, opts, &a), -1);
+	ck_assert_int_eq(config_args(3, no_value, opts, known, "audit", &a), -1);
 	ck_assert_ptr_nonnull(strstr(testutil_stderr_end(), "'--config' needs a value"));
 	config_free(&a);
 }
@@ -161,6 +233,7 @@ int main(void)
 	TCase *tc = tcase_create("config");
 	tcase_add_test(tc, lines);
 	tcase_add_test(tc, command_line_after_the_config);
+	tcase_add_test(tc, another_commands_form);
 	tcase_add_test(tc, environment_and_equals_form);
 	tcase_add_test(tc, errors_at_file_and_line);
 	suite_add_tcase(s, tc);

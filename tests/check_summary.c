@@ -91,7 +91,7 @@ START_TEST(others_fold_with_exact_sums)
 				unsigned kinds = 1u << FIND_UNAPPROVED;
 				if (k == 0)
 					kinds |= 1u << FIND_NO_SIGNOFF;
-				summary_add(&s, rules, &r, &v, kinds, 1);
+				summary_add(&s, rules, &r, &v, kinds, 0, 1);
 				if (i >= 3) {
 					want_runs++;
 					want_unapproved++;
@@ -101,7 +101,7 @@ START_TEST(others_fold_with_exact_sums)
 			/* someone in staff.csv running an unlisted job */
 			struct run r = make(id++, job, "", "2026-10-08T11:00:00Z");
 			struct verdict v = judged(-1, 0);
-			summary_add(&s, rules, &r, &v, 1u << FIND_UNLISTED_JOB, 1);
+			summary_add(&s, rules, &r, &v, 1u << FIND_UNLISTED_JOB, 0, 1);
 		}
 	ck_assert_int_eq(s.failed, 0);
 	summary_sort(&s);
@@ -173,7 +173,7 @@ START_TEST(nothing_folded_below_the_bound)
 	ck_assert_uint_eq(s.keep, SUMMARY_KEEP);
 	struct run r = make(1, "Unlisted", "Someone", "2026-10-08T10:00:00Z");
 	struct verdict v = judged(-1, -1);
-	summary_add(&s, rules, &r, &v, 1u << FIND_UNLISTED_JOB, 1);
+	summary_add(&s, rules, &r, &v, 1u << FIND_UNLISTED_JOB, 0, 1);
 	ck_assert(!summary_folded(&s.people_others));
 	ck_assert(!summary_folded(&s.jobs_others));
 	summary_free(&s);
@@ -244,7 +244,7 @@ START_TEST(kept_grow_not_sized_by_limit)
 	struct verdict v = judged(-1, -1);
 	for (uint64_t i = 1; i <= 100; i++) {
 		r.id = i;
-		summary_add(&s, rules, &r, &v, 1u << FIND_UNLISTED_JOB, 1);
+		summary_add(&s, rules, &r, &v, 1u << FIND_UNLISTED_JOB, 0, 1);
 	}
 	ck_assert_int_eq(s.failed, 0);
 	ck_assert_uint_eq(s.nkept[FIND_UNLISTED_JOB], 100);
@@ -266,10 +266,10 @@ START_TEST(out_of_memory_is_said)
 	ck_assert_int_eq(period_set(&p, NULL, NULL, NULL, 20000), 0);
 	struct run r = make(1, "Unlisted", "Someone", "2026-10-08T10:00:00Z");
 	struct verdict v = judged(-1, -1);
-	summary_add(&s, rules, &r, &v, 1u << FIND_UNLISTED_JOB, 1);
+	summary_add(&s, rules, &r, &v, 1u << FIND_UNLISTED_JOB, 0, 1);
 	s.failed = 1; /* as when an allocation failed */
 	summary_sort(&s);
-	struct report_info info = {&t, rules, &p, &s, 0, 1000, NULL, NULL, 0, NULL};
+	struct report_info info = {&t, rules, &p, &s, 0, 1000, NULL, NULL, 0, NULL, NULL, NULL};
 	const char *path = testutil_path(".txt");
 	FILE *out = fopen(path, "w");
 	ck_assert_ptr_nonnull(out);

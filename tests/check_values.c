@@ -165,10 +165,39 @@ START_TEST(counts_and_text_cells)
 	report_text_cell(f, "ab", 4);
 	putc('|', f);
 	report_text_cell(f, "bad\xff", 0);
+	putc('|', f);
+	report_text_cell(f, "漢字かな", 5); /* wide: two columns each */
+	putc('|', f);
+	report_text_rcell(f, "RECORDS", 9);
+	putc('|', f);
+	report_text_rcell(f, "DAMAGING-LARGE-SET", 9);
+	putc('|', f);
+	report_text_cell(f, "exactly8", 8);
 	fclose(f);
 	char *s = testutil_read(path);
-	ck_assert_str_eq(s, "ab cd [31m|Dvořák, |ab  |bad?");
+	/* a cut cell ends with "…" */
+	ck_assert_str_eq(s, "ab cd [31m|Dvořák,…|ab  |bad?|漢字…|  RECORDS|DAMAGING…|exactly8");
 	free(s);
+	ck_assert_int_eq(report_text_columns("漢字a"), 5);
+
+	/* the width of a table: the full width in a file, fitted on a terminal */
+	struct report_col cols[] = {{19, 19, 0}, {29, 6, 0}, {36, 8, 0}, {0, 10, 0}};
+	int w[4];
+	report_set_width(0);
+	report_fit(cols, 4, 3, w);
+	ck_assert(w[0] == 19 && w[1] == 29 && w[2] == 36 && w[3] == 0);
+	report_set_width(80);
+	report_fit(cols, 4, 3, w);
+	ck_assert_int_eq(w[0] + w[1] + w[2] + w[3] + 3, 80);
+	ck_assert(w[0] == 19 && w[1] >= 6 && w[2] >= 8 && w[3] >= 10);
+	ck_assert_int_le(w[2] - w[1], 1); /* the widest cut first: evened out */
+	report_set_width(200);
+	report_fit(cols, 4, 3, w);
+	ck_assert(w[1] == 29 && w[2] == 36 && w[3] == 200 - 3 - 19 - 29 - 36);
+	report_set_width(30); /* too narrow: every column at its least */
+	report_fit(cols, 4, 3, w);
+	ck_assert(w[0] == 19 && w[1] == 6 && w[2] == 8 && w[3] == 10);
+	report_set_width(0);
 }
 END_TEST
 

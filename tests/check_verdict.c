@@ -250,7 +250,7 @@ START_TEST(damaging_threshold_edges)
 	ck_assert_uint_eq(v.findings, 0);
 	v = judge_one(make("Withdraw items", "801", "Moody, Honor", "2026-10-05 10:00", 1001, ""));
 	ck_assert_uint_eq(v.findings, ONLY(FIND_DAMAGING_LARGE_SET));
-	ck_assert_str_eq(v.detail[FIND_DAMAGING_LARGE_SET], "1001 records, above 1000 for withdraw");
+	ck_assert_str_eq(v.detail[FIND_DAMAGING_LARGE_SET], "1,001 records, above 1,000 for withdraw");
 	/* a job's own threshold; and findings combine */
 	v = judge_one(make("Delete Portfolios", "801", "Moody, Honor", "2026-10-05 10:00", 501, ""));
 	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED) | ONLY(FIND_DAMAGING_LARGE_SET));
@@ -264,12 +264,12 @@ START_TEST(damaging_threshold_edges)
 	v = judge_one(make("Withdraw items", "801", "Moody, Honor", "2026-10-05 10:00", -1, ""));
 	ck_assert_uint_eq(v.findings, ONLY(FIND_UNKNOWN_SIZE));
 	ck_assert_str_eq(v.detail[FIND_UNKNOWN_SIZE],
-			 "no record count: above 1000 for withdraw cannot be ruled out");
+			 "no record count: above 1,000 for withdraw cannot be ruled out");
 	struct run nocol = make("Withdraw items", "801", "Moody, Honor", "2026-10-05 10:00", -1, "");
 	nocol.no_records_col = 1;
 	v = judge_one(nocol);
 	ck_assert_str_eq(v.detail[FIND_UNKNOWN_SIZE],
-			 "no record count (the export has no record count column): above 1000 for "
+			 "no record count (the export has no record count column): above 1,000 for "
 			 "withdraw cannot be ruled out");
 }
 END_TEST
@@ -322,7 +322,7 @@ START_TEST(unknown_person_named_in_every_detail)
 	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF], "tested in sandbox 2026-10-02 10:00, never "
 						    "signed off for withdraw; person not in staff.csv");
 	ck_assert_str_eq(v.detail[FIND_DAMAGING_LARGE_SET],
-			 "5000 records, above 1000 for withdraw; person not in staff.csv");
+			 "5,000 records, above 1,000 for withdraw; person not in staff.csv");
 	v = judge_one(make("Delete Users", "999", "Castillo, Rafael", "2026-10-05 10:00", 5, ""));
 	ck_assert_str_eq(v.detail[FIND_UNLISTED_JOB],
 			 "no pattern in jobs.csv matches the job name; person not in staff.csv");

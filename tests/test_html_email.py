@@ -150,9 +150,22 @@ def check_escaped(doc, parser, what):
           f"{what}: valid UTF-8 kept as it is")
 
 
+def alternative(msg):
+    """The text and html parts: the message is multipart/mixed, a
+    multipart/alternative of the two, then the csv attachment."""
+    return list(list(msg.iter_parts())[0].iter_parts())
+
+
 def html_part(raw):
     msg = email.message_from_bytes(raw, policy=email.policy.default)
-    return list(msg.iter_parts())[1].get_content()
+    return alternative(msg)[1].get_content()
+
+
+def same_words(mail):
+    """The mail's words that differ from the page's by design: where the
+    rows left out are (the attached csv), and the note that the mail shows
+    fewer rows."""
+    return re.sub(r"\(all of them in the attached [^)]*\)", "(all of them: --format csv)", mail)
 
 
 def check_mail(page, mail, what, days=True):
@@ -173,7 +186,8 @@ def check_mail(page, mail, what, days=True):
     check([h for h in m.headings if h not in CHART_HEADINGS] ==
           [h for h in p.headings if h not in CHART_HEADINGS],
           f"{what}: the same headings as the page")
-    check(m.paragraphs == p.paragraphs, f"{what}: the same paragraphs as the page")
+    check([same_words(t) for t in m.paragraphs if not t.startswith("To stay readable")] == p.paragraphs,
+          f"{what}: the same paragraphs as the page")
     missing = []
     for title in p.titles:
         if ": " not in title or (not days and re.match(r"\d{4}-\d\d-\d\d", title)):
@@ -208,8 +222,11 @@ status, raw, err = run("--format", "email", "--to", "lts@example.edu",
                        "--subject", "Audit\nBcc: victim@example.com\r\nX-Evil: 1")
 check(status == 1, f"email: exit status 1 with findings (got {status}, {err!r})")
 msg = email.message_from_bytes(raw, policy=email.policy.default)
-check(msg.get_content_type() == "multipart/alternative", "email: multipart/alternative")
-parts = list(msg.iter_parts())
+check(msg.get_content_type() == "multipart/mixed", "email: multipart/mixed (the report, the findings attached)")
+top = list(msg.iter_parts())
+check([p.get_content_type() for p in top] == ["multipart/alternative", "text/csv"],
+      f"email: the report and a csv attachment ({[p.get_content_type() for p in top]})")
+parts = alternative(msg)
 check([p.get_content_type() for p in parts] == ["text/plain", "text/html"],
       f"email: exactly a text/plain and a text/html part ({[p.get_content_type() for p in parts]})")
 check(parts[0].get_content() == textreport.decode("utf-8"), "email: the text part is the text report")
@@ -252,7 +269,7 @@ check(rows(cut) < rows(full) and b"<p class=\"more\">and " in cut and b"<p class
       f"html: --limit 1 bounds the tables ({rows(full)} rows, {rows(cut)} with --limit 1)")
 _, raw, _ = run("--format", "email", "--to", "lts@example.edu", "--from", "a@b.example", "--limit", "1")
 msg = email.message_from_bytes(raw, policy=email.policy.default)
-_, m = check_mail(cut.decode("utf-8"), list(msg.iter_parts())[1].get_content(), "email --limit 1")
+_, m = check_mail(cut.decode("utf-8"), alternative(msg)[1].get_content(), "email --limit 1")
 _, whole = check_mail(full.decode("utf-8"), html_part(run("--format", "email", "--to", "lts@example.edu",
                                                           "--from", "a@b.example")[1]), "email")
 check(sum(map(len, m.tables)) < sum(map(len, whole.tables)),
@@ -298,7 +315,7 @@ p = subprocess.run([ALMAUDIT, "audit", "--rules", RULES, "--format", "email", "-
 check(p.returncode == 2, f"incomplete email: exit status 2 (got {p.returncode})")
 msg = email.message_from_bytes(p.stdout, policy=email.policy.default)
 check(str(msg["Subject"]).startswith("INCOMPLETE: "), f"incomplete email: the subject says so ({msg['Subject']})")
-parts = list(msg.iter_parts())
+parts = alternative(msg)
 says = [f"{TRUNCATED}:263: truncated gzip stream (unexpected end of file)",
         f"{MISSING}: cannot open: No such file or directory"]
 for part, name in zip(parts, ("text", "html")):
@@ -342,11 +359,162 @@ for what in ("Since the baseline", " recurring", "1 resolved", hostile_name,
 _, textreport, _ = run("--baseline", f.name)
 _, raw, _ = run("--format", "email", "--to", "lts@example.edu", "--from", "a@b.example",
                 "--baseline", f.name)
-parts = list(email.message_from_bytes(raw, policy=email.policy.default).iter_parts())
+parts = alternative(email.message_from_bytes(raw, policy=email.policy.default))
 check(parts[0].get_content() == textreport.decode("utf-8") and "RESOLVED (1)" in parts[0].get_content(),
       "baseline email: the text part is the text report, with the RESOLVED table")
 check_mail(page.decode("utf-8"), parts[1].get_content(), "baseline email")
 os.unlink(f.name)
+
+
+# ---- the mail within its budget (spec section 5) ----
+# The html part, as sent, under Gmail's clipping size; the findings whole in
+# a csv attachment, exactly what --format csv writes for the same run
+# (gzip past a megabyte); no header line over 78 characters where words
+# allow, none over 998.
+import csv as csvmod
+import gzip
+import io
+import shutil
+
+BUDGET = 100000
+
+
+def sent(part):
+    """A part's size as sent (its encoded body)."""
+    return len(part.get_payload(decode=False).encode("ascii"))
+
+
+def attachment(msg):
+    att = [p for p in msg.iter_parts() if p.get_filename()]
+    if len(att) != 1:
+        return None, None
+    data = att[0].get_payload(decode=True)
+    if att[0].get_content_type() == "application/gzip":
+        data = gzip.decompress(data)
+    return att[0], data
+
+
+def header_lines(raw):
+    return raw.partition(b"\n\n")[0].split(b"\n")
+
+
+def check_budget(raw, csv_bytes, what):
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    text, html = alternative(msg)
+    att, data = attachment(msg)
+    check(sent(html) < BUDGET, f"{what}: the html part as sent is under 100 kB ({sent(html):,} bytes)")
+    check(att is not None and data == csv_bytes,
+          f"{what}: the attachment is what --format csv writes ({len(data or b''):,} and {len(csv_bytes):,} bytes)")
+    check(all(len(l) <= 78 for l in header_lines(raw)),
+          f"{what}: header lines within 78 characters ({max(map(len, header_lines(raw)))})")
+    return msg, text, html, att
+
+
+MAIL = ["--format", "email", "--to", "lts@example.edu", "--from", "a@b.example"]
+for what, args in (("hostile", []), ("october", OCTOBER), ("october, --limit 100000", ["--limit", "100000", *OCTOBER])):
+    raw = run(*MAIL, *args)[1] if what == "hostile" else sample(*MAIL, *args)
+    csv_bytes = run("--format", "csv")[1] if what == "hostile" else sample("--format", "csv", *args)
+    msg, text, html, att = check_budget(raw, csv_bytes, what)
+    check(att.get_content_type() == "text/csv" and att.get_filename().endswith(".csv"),
+          f"{what}: a small csv attached as text/csv ({att.get_content_type()}, {att.get_filename()})")
+
+# Many findings: a month in which every run is one, and --limit 100000 asks
+# for every row. The mail shows fewer rows per table and says so; the csv
+# (megabytes) travels gzip-compressed.
+with tempfile.TemporaryDirectory() as tmp:
+    big = os.path.join(tmp, "big.csv")
+    with open(big, "w", newline="") as f:
+        w = csvmod.writer(f)
+        w.writerow(["id", "job_id", "name", "category", "type", "submitted_by", "submitted_by_desc",
+                    "submit_time", "start_time", "end_time", "status", "progress", "total_records",
+                    "set_name", "environment"])
+        for i in range(30000):
+            day, minute = 1 + i % 28, i % 1440
+            t = f"2026-10-{day:02d}T{minute // 60:02d}:{minute % 60:02d}:00.000Z"
+            w.writerow([6200000000000000 + i, "M26720", f"Delete Users - batch {i % 97} - 10/{day:02d}/2026",
+                        "Users", "MANUAL", f"u{i % 400}", f"Person{i % 400}, Someone", t, t, t,
+                        "COMPLETED_SUCCESS", 100, 10 + i % 900, f"set {i % 53} of the month", ""])
+    args = ["--tz", "UTC", "--limit", "100000", big]
+    raw = sample(*MAIL, *args)
+    csv_bytes = sample("--format", "csv", *args)
+    check(len(csv_bytes) > 1000000, f"many findings: the csv is over a megabyte ({len(csv_bytes):,} bytes)")
+    msg, text, html, att = check_budget(raw, csv_bytes, "many findings")
+    check(att.get_content_type() == "application/gzip" and att.get_filename().endswith(".csv.gz"),
+          f"many findings: the csv gzip-compressed ({att.get_content_type()}, {att.get_filename()})")
+    check(len(raw) < 2 * len(gzip.compress(csv_bytes)) + 200000,
+          f"many findings: --limit 100000 is no way around the budget ({len(raw):,} bytes)")
+    body = text.get_content()
+    m = re.match(r"To stay readable in a mail reader, this message shows the first (\d+) rows? of each "
+                 r"table; all ([\d,]+) findings are in the attached (\S+)\.\n\n", body)
+    check(m is not None and m.group(3) == att.get_filename(), f"many findings: the text part says so first ({body[:160]!r})")
+    if m:
+        rows = m.group(1)
+        report = sample("--tz", "UTC", "--limit", rows, big).decode("utf-8")
+        check(body[m.end():] == report, f"many findings: the text part is the text report at --limit {rows}")
+        check(int(m.group(2).replace(",", "")) == len(csv_bytes.splitlines()) - 1,
+              "many findings: the note counts every finding in the csv")
+        page = html.get_content()
+        check(page.count("(all of them in the attached " + att.get_filename() + ")") >= 1 and
+              "To stay readable in a mail reader" in page,
+              "many findings: the html says how many rows each table leaves out, and where they are")
+        parsed = parse(page)
+        rows_shown = [len(t) - 1 for t in parsed.tables if t and t[0][:2] == ["Run id", "Start"]]
+        check(rows_shown and max(rows_shown) <= int(rows), f"many findings: at most {rows} rows a table ({rows_shown})")
+
+    # To: 60 addresses folded between them; a long subject in UTF-8 cut at a
+    # character's start; with --split unit, each unit's subject keeps ": UNIT"
+    many = ", ".join(f"unit-head-{i:02d}@library.example.edu" for i in range(60))
+    subject = "Prüfung der Aufträge – Oktober " * 60  # 2,000 bytes and more
+    raw = sample("--format", "email", "--to", many, "--from", "a@b.example", "--subject", subject, *OCTOBER)
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    heads = header_lines(raw)
+    check(all(len(l) <= 78 for l in heads), f"60 addresses: every header line within 78 ({max(map(len, heads))})")
+    to = raw.partition(b"\nTo:")[2].partition(b"\nSubject:")[0].split(b"\n")
+    check(len(to) > 1 and all(l.rstrip().endswith(b",") for l in to[:-1]),
+          "60 addresses: To folded at address boundaries, after a comma")
+    check([a.strip() for a in str(msg["To"]).split(",")] == many.split(", "), "60 addresses: To decodes to each address")
+    got = str(msg["Subject"])
+    check(got.endswith("…") and subject.startswith(got[:-1]) and len(got[:-1].encode()) <= 900,
+          f"a long subject: cut at a character's start, and said ({len(got.encode())} bytes)")
+    words = re.findall(rb"=\?UTF-8\?B\?([A-Za-z0-9+/=]+)\?=", raw.partition(b"\n\n")[0])
+    import base64 as b64mod
+    check(words and all(b64mod.b64decode(w).decode("utf-8", "strict") is not None for w in words),
+          f"a long subject: each of its {len(words)} encoded words whole UTF-8")
+    raw = sample("--format", "email", "--to", "a@b.example", "--from", "a@b.example",
+                 "--subject", "x" * 300, *OCTOBER)
+    check(all(len(l) <= 78 for l in header_lines(raw)) and
+          str(email.message_from_bytes(raw, policy=email.policy.default)["Subject"]) == "x" * 300,
+          "a subject of one long word: encoded words, no line over 78")
+
+    rules = os.path.join(tmp, "rules")
+    shutil.copytree(RULES, rules)
+    units = open(os.path.join(rules, "units.csv")).read().replace("\nGUT,,\n", f'\nGUT,,"{many}"\n')
+    open(os.path.join(rules, "units.csv"), "w").write(units)
+    out = os.path.join(tmp, "mail")
+    csvdir = os.path.join(tmp, "csv")
+    split = ["--split", "unit", "--tz", "America/New_York", "--period", "2026-10", "--sandbox",
+             os.path.join(SAMPLES, "sandbox-2026-10.csv.gz"), os.path.join(SAMPLES, "jobs-2026-10.csv.gz")]
+    subprocess.run([ALMAUDIT, "audit", "--rules", rules, "--format", "email", "--to", "lts@example.edu",
+                    "--from", "a@b.example", "--subject", subject, "-o", out, *split], capture_output=True, env=ENV)
+    subprocess.run([ALMAUDIT, "audit", "--rules", rules, "--format", "csv", "-o", csvdir, *split],
+                   capture_output=True, env=ENV)
+    files = sorted(f for f in os.listdir(out) if f.endswith(".eml"))
+    subjects = set()
+    for name in files:
+        raw = open(os.path.join(out, name), "rb").read()
+        msg = email.message_from_bytes(raw, policy=email.policy.default)
+        unit = name[:-4]
+        subjects.add(str(msg["Subject"]))
+        code = str(msg["Subject"]).rpartition(": ")[2]
+        check((unit == "all" or code.replace(" ", "_") == unit) and
+              all(len(l) <= 78 for l in header_lines(raw)),
+              f"split {name}: the subject ends with ': {unit}', header lines within 78")
+        _, data = attachment(msg)
+        check(data == open(os.path.join(csvdir, unit + ".csv"), "rb").read(),
+              f"split {name}: the attachment is the unit's --format csv report")
+    check(len(files) > 5 and len(subjects) == len(files), f"split: {len(files)} messages, {len(subjects)} subjects")
+    gut = email.message_from_bytes(open(os.path.join(out, "GUT.eml"), "rb").read(), policy=email.policy.default)
+    check(len(str(gut["To"]).split(",")) == 60, "split GUT.eml: to its 60 addresses from units.csv")
 
 print(f"{len(failures)} failed" if failures else "all passed")
 sys.exit(1 if failures else 0)

@@ -560,7 +560,7 @@ def case_config(work):
         check(p.returncode in (0, 1), "%s with fetch's options in its config: %d %r"
               % (cmd, p.returncode, p.stderr))
     p = run([ALMAUDIT, "audit", "--region", "eu", sample])
-    check(p.returncode == 2 and b"unknown option '--region' for audit: it is a fetch option"
+    check(p.returncode == 2 and b"audit takes no --region"
           in p.stderr, "typed, a fetch option is an error for audit: %r" % p.stderr)
 
 

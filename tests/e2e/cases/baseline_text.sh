@@ -10,3 +10,33 @@ echo "baseline made: $?"
 	--format text --limit 3 >"$SCRATCH/got" 2>&1
 echo "status: $?"
 sed "s|$SCRATCH|SCRATCH|g" "$SCRATCH/got"
+# every finding row of the text (at --limit 50) says new or recurring, as the
+# csv of the same run says for that run and finding
+"$ALMAUDIT" audit $S --since 2026-10-16 --until 2026-10-31 --baseline "$SCRATCH/prev.json" \
+	--format csv | python3 -c '
+import csv, sys
+trend = {(r["finding"], r["run_id"]): r["trend"] for r in csv.DictReader(sys.stdin)}
+print("csv findings:", len(trend), "new:", sum(t == "new" for t in trend.values()))
+' 
+"$ALMAUDIT" audit $S --since 2026-10-16 --until 2026-10-31 --baseline "$SCRATCH/prev.json" \
+	>"$SCRATCH/text"
+"$ALMAUDIT" audit $S --since 2026-10-16 --until 2026-10-31 --baseline "$SCRATCH/prev.json" \
+	--format csv >"$SCRATCH/csv"
+python3 - "$SCRATCH/text" "$SCRATCH/csv" <<'PY'
+import csv, re, sys
+trend = {(r["finding"], r["run_id"]): r["trend"] for r in csv.DictReader(open(sys.argv[2]))}
+kind, rows, wrong = None, 0, []
+for line in open(sys.argv[1]):
+    m = re.match(r"([A-Z-]+) \(\d+\): ", line)
+    if m:
+        kind = m.group(1).lower()
+        continue
+    m = re.match(r"(new|recurring) +(\d{16,19}) ", line)
+    if m and kind:
+        rows += 1
+        if trend.get((kind, m.group(2))) != m.group(1):
+            wrong.append(line.strip())
+    elif not line.strip():
+        kind = None
+print(f"text rows marked: {rows}; not as the csv says: {len(wrong)} {wrong[:2]}")
+PY

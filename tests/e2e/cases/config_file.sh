@@ -1,7 +1,7 @@
 # --config FILE (or $ALMAUDIT_CONFIG): options one a line, as on the command
 # line; '#' comments and blank lines skipped; a value is the rest of the line
 # (spaces and commas kept, one pair of quotes dropped); the command line comes
-# after and wins. A config serves audit and runs: what the command or format
+# after and wins. A config serves every command: what the command or format
 # at hand cannot use is left out. Errors at FILE:LINE.
 S=$(pwd)/../../samples
 export ALMAUDIT_RULES="$(pwd)/../../rules"

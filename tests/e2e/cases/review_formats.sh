@@ -10,3 +10,42 @@ echo "status: $?"
 # html: the matrix, its cells coloured by use, names escaped
 "$ALMAUDIT" review $R --format html --unit GUT $S/jobs-2026-10.csv.gz | grep -E '<td class="(used|unused|untested|revoked|later)"' | head -5
 "$ALMAUDIT" review $R --format html --user Armitage $S/jobs-2026-10.csv.gz | grep -c 'class="revoked"'
+# the page fits a window of 1280 pixels and prints with its details: each
+# matrix cell's tooltip (its review, sign-off and rule, which do not print)
+# is a row of the "Every approval" table; printed landscape, in colour
+"$ALMAUDIT" review $R --format html $S/jobs-2026-10.csv.gz | python3 -c '
+import html.parser, re, sys
+class P(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.titles, self.rows, self.table, self.row, self.cell = [], [], None, None, None
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "table":
+            self.table = a.get("class")
+        elif tag == "td" and self.table == "matrix" and "title" in a:
+            self.titles.append(a["title"])
+        elif tag == "tr" and self.table == "every":
+            self.row = []
+        elif tag == "td" and self.row is not None:
+            self.cell = ""
+    def handle_endtag(self, tag):
+        if tag == "td" and self.cell is not None:
+            self.row.append(self.cell.strip())
+            self.cell = None
+        elif tag == "tr" and self.row:
+            self.rows.append(self.row)
+            self.row = None
+    def handle_data(self, d):
+        if self.cell is not None:
+            self.cell += d
+page = sys.stdin.read()
+p = P()
+p.feed(page)
+rows = {(r[1], r[6], r[7]) for r in p.rows if len(r) == 8}
+missing = [t for t in p.titles
+           if (lambda m: (m.group(1), m.group(2), m.group(3)) not in rows)(
+               re.match(r"(\S+): (.*); (?:signed off \S+|no sign-off date) \((\S+)\)$", t))]
+print("matrix cells:", len(p.titles), "rows of every approval:", len(p.rows), "tooltips not in it:", len(missing))
+print("prints landscape, in colour:", "@page{size:A4 landscape" in page and "print-color-adjust:exact" in page)
+'

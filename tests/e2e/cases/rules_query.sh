@@ -9,3 +9,9 @@
 "$ALMAUDIT" rules what "Parker, Josh"
 "$ALMAUDIT" rules who delete-bib-records
 "$ALMAUDIT" rules what "Amy Armitage"
+# the name forms --user and --job take: a surname picks out each person it
+# names; a job's title; a misspelt surname gets --user's suggestion
+"$ALMAUDIT" rules what Moody
+"$ALMAUDIT" rules who "Change physical items"
+"$ALMAUDIT" rules what Mooody
+echo "status: $?"

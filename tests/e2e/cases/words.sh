@@ -1,0 +1,26 @@
+# Words as a person reads them: one of a thing is singular ("1 row", "1
+# run", "1 system run", "1 approval grants it"), counts have thousands
+# separators (the BY MONTH table, the chart labels), and the tool's own
+# words name no library ("run before sign-off").
+S=../../samples
+head -2 data/small.csv >"$SCRATCH/one.csv"
+head -3 data/small.csv >"$SCRATCH/two.csv"
+run() {
+	"$ALMAUDIT" "$@" 2>&1 | sed "s|$SCRATCH|SCRATCH|g"
+}
+echo "== one row: a manual run with a finding"
+run audit "$SCRATCH/one.csv" | grep -E '^(Input|Rows|Findings) '
+run audit --summary "$SCRATCH/one.csv"
+run audit --format html "$SCRATCH/one.csv" | grep -o '<td>SCRATCH/one.csv[^<]*</td>\|1 run[s]*, [0-9]* with findings'
+echo "== and a system run"
+run runs --manual "$SCRATCH/two.csv" | tail -1
+run runs --summary --manual "$SCRATCH/two.csv" | sed -n 2,3p
+run rules who delete-bib-records | sed -n 3p
+echo "== no library's name in the tool's own words"
+run audit --tz America/New_York --finding no-signoff --sandbox $S/sandbox-2026-10.csv.gz \
+	$S/jobs-2026-10.csv.gz | grep '^NO-SIGNOFF'
+run audit --format html --sandbox $S/sandbox-2026-10.csv.gz $S/jobs-2026-10.csv.gz | grep -c 'LTS sign'
+echo "== thousands separators: 1,121 runs audited in a month"
+run audit --period 2026-Q4 --tz America/New_York $S/jobs-2026-10.csv.gz | sed -n '/^BY MONTH/,/^$/p'
+run audit --period 2026-Q4 --tz America/New_York --format html $S/jobs-2026-10.csv.gz |
+	grep -o '<title>2026-10: [^<]*</title>'
