@@ -2,6 +2,7 @@
 
 #include "names.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -165,4 +166,63 @@ const char *run_status_nearest(const char *s)
 int run_is_system(const struct run *r)
 {
 	return r->type == RUN_SCHEDULED || strcasecmp(r->user, "System") == 0;
+}
+
+/* The strings of a run, packed after its bytes. A field added to struct
+ * run is packed with the bytes; a string (a pointer) must be added here
+ * too, which the size check below is a reminder of. */
+static const size_t run_strings[] = {
+	offsetof(struct run, file),	 offsetof(struct run, job_id), offsetof(struct run, name),
+	offsetof(struct run, category),	 offsetof(struct run, user),   offsetof(struct run, user_name),
+	offsetof(struct run, status),	 offsetof(struct run, set_name)};
+_Static_assert(sizeof(struct run) == 160 || sizeof(void *) != 8,
+	       "struct run changed: add its new strings to run_strings (run.c), then this size");
+
+#define RUN_NSTRINGS (sizeof run_strings / sizeof run_strings[0])
+
+static const char *run_string(const struct run *r, size_t i)
+{
+	const char *s;
+	memcpy(&s, (const char *)r + run_strings[i], sizeof s);
+	return s ? s : "";
+}
+
+size_t run_pack(const struct run *r, char *buf, size_t size)
+{
+	size_t need = sizeof *r;
+	for (size_t i = 0; i < RUN_NSTRINGS; i++)
+		need += sizeof(uint32_t) + strlen(run_string(r, i)) + 1;
+	if (need > size)
+		return need;
+	memcpy(buf, r, sizeof *r);
+	size_t at = sizeof *r;
+	for (size_t i = 0; i < RUN_NSTRINGS; i++) {
+		const char *s = run_string(r, i);
+		uint32_t len = (uint32_t)strlen(s);
+		memcpy(buf + at, &len, sizeof len);
+		memcpy(buf + at + sizeof len, s, (size_t)len + 1);
+		at += sizeof len + len + 1;
+	}
+	return need;
+}
+
+int run_unpack(struct run *r, const char *buf, size_t n)
+{
+	if (n < sizeof *r)
+		return -1;
+	memcpy(r, buf, sizeof *r);
+	size_t at = sizeof *r;
+	for (size_t i = 0; i < RUN_NSTRINGS; i++) {
+		uint32_t len;
+		if (n - at < sizeof len)
+			return -1;
+		memcpy(&len, buf + at, sizeof len);
+		at += sizeof len;
+		if (n - at < (size_t)len + 1 || buf[at + len] != '\0')
+			return -1;
+		const char *s = buf + at;
+		memcpy((char *)r + run_strings[i], &s, sizeof s);
+		at += (size_t)len + 1;
+	}
+	return at == n ? 0 : -1;
 }
