@@ -204,7 +204,8 @@ static void unit_found(void *ctx, const struct run *run, const struct verdict *v
 static void unit_finding(void *ctx, const struct report_finding *f)
 {
 	struct split *s = ctx;
-	s->unit_rep.finding(&s->unit_rep, f);
+	if (f->run) /* a lean log's are for the trend counts only */
+		s->unit_rep.finding(&s->unit_rep, f);
 	if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_NEW)))
 		s->fresh[f->kind]++;
 	else if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_RECURRING)))
@@ -519,8 +520,11 @@ struct split *split_open(const struct rules *rules, const struct split_options *
 	}
 	if (refuse_inputs(s) != 0)
 		goto fail;
+	/* text and html write no finding one by one: a lean log (email is
+	 * not: its message may carry the findings) */
+	int lean = !strcmp(o->format, "text") || !strcmp(o->format, "html");
 	int scratch = output_scratch(&s->dir);
-	if (scratch < 0 || !(s->log = unitlog_new(scratch, s->units->n, rules)))
+	if (scratch < 0 || !(s->log = unitlog_new(scratch, s->units->n, rules, o->limit, lean)))
 		goto fail;
 	if (o->mail)
 		s->all.mail = *o->mail;

@@ -10,8 +10,8 @@
  * trend and waiver; waived; found). unitlog_replay reads a unit's blocks
  * back in order and makes the calls again, then forgets them.
  *
- * Memory: a block for each unit with records, and 16 bytes per block
- * written. struct unitlog owns its buffers and the scratch file's
+ * Memory: a block for each unit with records, 16 bytes per block written,
+ * and 24 bytes a unit. struct unitlog owns its buffers and the scratch file's
  * descriptor (given to unitlog_new, closed by unitlog_free); it borrows
  * the rules. */
 #ifndef ALMAUDIT_UNITLOG_H
@@ -29,8 +29,10 @@
 struct unitlog;
 
 /* A log for units 0 .. nunits - 1 in the scratch file fd (read and
- * write, empty). NULL when out of memory (reported; fd is closed). */
-struct unitlog *unitlog_new(int fd, size_t nunits, const struct rules *rules);
+ * write, empty), for summaries that keep limit findings of a kind; lean:
+ * see above. NULL when out of memory (reported; fd is closed). */
+struct unitlog *unitlog_new(int fd, size_t nunits, const struct rules *rules, size_t limit,
+			    int lean);
 void unitlog_free(struct unitlog *l);
 
 /* The calls, for unit u: those of struct report_tap, and a finding. */
@@ -44,9 +46,12 @@ void unitlog_found(struct unitlog *l, size_t u, const struct run *run, const str
 		   unsigned kinds, int new_run);
 
 /* Where a replay goes: the tap's calls (ctx is tap.ctx), as the audit made
- * them, except that audited's run holds only its time and damaging's only
+ * them, except that audited's run holds only its time, damaging's only
  * what summary_damaging reads (id, records; the verdict's job, person and
- * threshold); and each finding. */
+ * threshold), and in a lean log, past the findings a summary keeps,
+ * found's only what summary_add counts by (time, an unlisted job's name;
+ * the verdict's job and person) and waived's nothing; and each finding (in
+ * a lean log, trend only: the sink counts it, the run is NULL). */
 struct unitlog_sink {
 	struct report_tap tap;
 	void (*finding)(void *ctx, const struct report_finding *f);
