@@ -55,13 +55,19 @@ struct split {
 	size_t *gone_first, *gone; /* unit i's resolved items: gone[gone_first[i] .. [i + 1]) */
 };
 
-/* FNV-1a, 64 bits: the hash a shortened file name carries. */
+/* The hash a shortened file name carries: FNV-1a, 64 bits, its bits
+ * mixed (MurmurHash3's finaliser), so that codes that differ in a byte
+ * differ all over. */
 static uint64_t name_hash(const char *s)
 {
 	uint64_t h = 0xcbf29ce484222325ull;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
-	return h;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 33);
 }
 
 int split_file_name(const char *code, const char *ext, char *buf, size_t size)
