@@ -54,6 +54,7 @@ struct unitlog {
 	uint64_t id;
 	const char *file;
 	long line;
+	int64_t time, records;
 	unsigned findings;
 	/* a record being made, a block read back, the run of a replay */
 	char *rec, *read, *cur;
@@ -231,13 +232,16 @@ static void hold_run(struct unitlog *l, size_t unit, const struct run *run,
 		     const struct verdict *v)
 {
 	if (run != l->run || v != l->v || run->id != l->id || run->file != l->file ||
-	    run->line != l->line || v->findings != l->findings) {
+	    run->line != l->line || run->time != l->time || run->records != l->records ||
+	    v->findings != l->findings) {
 		l->serial++;
 		l->run = run;
 		l->v = v;
 		l->id = run->id;
 		l->file = run->file;
 		l->line = run->line;
+		l->time = run->time;
+		l->records = run->records;
 		l->findings = v->findings;
 	}
 	struct unit_records *u = &l->units[unit];
@@ -275,7 +279,9 @@ void unitlog_damaging(struct unitlog *l, size_t u, const struct run *run,
 {
 	if (!summary_is_damaging(l->rules, run, v))
 		return; /* nothing the table would keep */
-	struct damaging d = {run->id, run->records, v->large_set, v->job, v->person};
+	struct damaging d;
+	memset(&d, 0, sizeof d); /* no byte of padding undefined in the file */
+	d = (struct damaging){run->id, run->records, v->large_set, v->job, v->person};
 	char *p = payload(l, sizeof d);
 	if (!p)
 		return;
@@ -298,7 +304,10 @@ void unitlog_finding(struct unitlog *l, size_t u, const struct report_finding *f
 {
 	if (!l->lean)
 		hold_run(l, u, f->run, f->v);
-	struct finding_rec r = {waiver_index(l, f->waiver), (uint8_t)f->kind, 0};
+	struct finding_rec r;
+	memset(&r, 0, sizeof r);
+	r.waiver = waiver_index(l, f->waiver);
+	r.kind = (uint8_t)f->kind;
 	if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_NEW)))
 		r.trend = 1;
 	else if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_RECURRING)))
@@ -319,7 +328,10 @@ void unitlog_waived(struct unitlog *l, size_t u, const struct run *run, const st
 		un->waived++;
 	if (full)
 		hold_run(l, u, run, v);
-	struct finding_rec r = {waiver, (uint8_t)kind, 0};
+	struct finding_rec r;
+	memset(&r, 0, sizeof r);
+	r.waiver = waiver;
+	r.kind = (uint8_t)kind;
 	char *p = payload(l, sizeof r);
 	if (!p)
 		return;
@@ -352,7 +364,13 @@ void unitlog_found(struct unitlog *l, size_t u, const struct run *run, const str
 			full = 1;
 		}
 	if (!full) {
-		struct found_lean r = {run->time, v->job, v->person, kinds, (uint8_t)(new_run != 0)};
+		struct found_lean r;
+		memset(&r, 0, sizeof r);
+		r.time = run->time;
+		r.job = v->job;
+		r.person = v->person;
+		r.kinds = kinds;
+		r.new_run = (uint8_t)(new_run != 0);
 		size_t name = v->job < 0 ? strlen(run->name) + 1 : 0;
 		char *p = payload(l, sizeof r + name);
 		if (!p)
@@ -363,7 +381,10 @@ void unitlog_found(struct unitlog *l, size_t u, const struct run *run, const str
 		return;
 	}
 	hold_run(l, u, run, v);
-	struct found_rec r = {kinds, (uint8_t)(new_run != 0)};
+	struct found_rec r;
+	memset(&r, 0, sizeof r);
+	r.kinds = kinds;
+	r.new_run = (uint8_t)(new_run != 0);
 	char *p = payload(l, sizeof r);
 	if (!p)
 		return;
