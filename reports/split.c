@@ -21,7 +21,7 @@ struct part {
 	char *name;		 /* NAME in DIR */
 	int shortened;		 /* NAME is made short: the code is too long for one */
 	struct output out;	 /* a temporary file in DIR until split_finish */
-	int begun, failed, kept;
+	int begun, kept;
 	struct email_options mail;
 	struct report_unit ru;
 	uint64_t runs; /* runs with findings, for the listing */
@@ -36,7 +36,6 @@ struct split {
 	struct units *units; /* the units of staff.csv */
 	struct part all, *parts;
 	size_t *first, *index; /* the parts of person p: index[first[p] .. first[p + 1]) */
-	const struct report_info *info; /* the whole report's, from begin to end */
 	uint64_t unknown; /* runs with findings by people not in staff.csv */
 	uint64_t all_audited, all_runs; /* the whole report's counts, at its end */
 	struct output_dir dir;
@@ -158,7 +157,6 @@ static void tap_found(void *ctx, const struct run *run, const struct verdict *v,
 static void split_begin(struct reporter *r, const struct report_info *info)
 {
 	struct split *s = (struct split *)r;
-	s->info = info;
 	if (s->all.out.f)
 		s->all_rep.begin(&s->all_rep, info);
 }
@@ -309,7 +307,7 @@ static void unit_report(struct split *s, size_t u, const struct report_info *inf
 	struct unitlog_sink sink = sink_fns;
 	sink.tap.ctx = s;
 	if (output_open_in(&p->out, &s->dir, p->name, p->path) != 0) {
-		p->failed = s->failed = 1;
+		s->failed = 1;
 		return;
 	}
 	reporter_audit(&s->unit_rep, s->o.format, s->o.summary, p->out.f, &p->mail);
@@ -327,7 +325,7 @@ static void unit_report(struct split *s, size_t u, const struct report_info *inf
 	}
 	s->unit_rep.begin(&s->unit_rep, &pi);
 	if (unitlog_replay(s->log, u, &sink, p->path) != 0)
-		p->failed = s->failed = 1;
+		s->failed = 1;
 	summary_sort(&s->sum);
 	if (s->sum.failed)
 		diag_error(p->path, 0, "out of memory: the report's tables are short");
@@ -340,7 +338,7 @@ static void unit_report(struct split *s, size_t u, const struct report_info *inf
 	summary_free(&s->sum);
 	s->cur = NULL;
 	if (output_flush(&p->out) != 0)
-		p->failed = s->failed = 1;
+		s->failed = 1;
 }
 
 static void split_end(struct reporter *r, const struct report_info *info)
@@ -355,7 +353,6 @@ static void split_end(struct reporter *r, const struct report_info *info)
 			unit_report(s, i, info);
 	s->all_audited = info->tally->audited;
 	s->all_runs = info->summary->runs;
-	s->info = NULL;
 }
 
 /* ---- opening ---- */
@@ -587,7 +584,7 @@ int split_flush(struct split *s)
 {
 	int status = s->failed ? -1 : 0;
 	if (output_flush(&s->all.out) != 0) {
-		s->all.failed = s->failed = 1;
+		s->failed = 1;
 		status = -1;
 	}
 	return status;
