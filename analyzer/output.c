@@ -1,23 +1,31 @@
-#define _XOPEN_SOURCE 700 /* realpath */
+#define _GNU_SOURCE /* O_TMPFILE, getrandom, realpath */
 #include "output.h"
 
 #include "diag.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-/* The outputs with a temporary file, for a signal that ends the run. */
+/* The outputs with a temporary file, and the directory this run made, for
+ * a signal that ends the run. */
 static struct output *volatile pending;
+static const char *volatile made_dir;
 
 static void remove_pending(int sig)
 {
 	for (struct output *o = pending; o; o = o->next)
 		if (o->tmp)
-			unlink(o->tmp);
+			unlinkat(o->dirfd, o->tmp, 0);
+	if (made_dir)
+		rmdir(made_dir); /* only when empty */
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -25,9 +33,11 @@ static void remove_pending(int sig)
 static const int pending_sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 
 /* The signals that remove the pending files, blocked while the list
- * changes (block) and let through again (!block). */
+ * changes (block) and let through again (!block); the handler is set the
+ * first time. */
 static void pending_block(int block, sigset_t *old)
 {
+	static int handlers;
 	sigset_t set;
 	if (!block) {
 		sigprocmask(SIG_SETMASK, old, NULL);
@@ -37,22 +47,22 @@ static void pending_block(int block, sigset_t *old)
 	for (size_t i = 0; i < sizeof pending_sigs / sizeof pending_sigs[0]; i++)
 		sigaddset(&set, pending_sigs[i]);
 	sigprocmask(SIG_BLOCK, &set, old);
-}
-
-static void pending_add(struct output *o)
-{
-	static int handlers;
-	sigset_t old;
 	if (!handlers) {
 		for (size_t i = 0; i < sizeof pending_sigs / sizeof pending_sigs[0]; i++)
 			if (signal(pending_sigs[i], remove_pending) == SIG_IGN)
 				signal(pending_sigs[i], SIG_IGN); /* left ignored, as nohup asked */
 		handlers = 1;
 	}
-	pending_block(1, &old);
+}
+
+/* With the signals blocked: o joins the list. */
+static void pending_add(struct output *o)
+{
+	o->prev = NULL;
 	o->next = pending;
+	if (pending)
+		pending->prev = o;
 	pending = o;
-	pending_block(0, &old);
 }
 
 /* Takes o off the list and frees its temporary file's name. */
@@ -60,14 +70,13 @@ static void pending_remove(struct output *o)
 {
 	sigset_t old;
 	pending_block(1, &old);
-	if (pending == o)
+	if (o->prev)
+		o->prev->next = o->next;
+	else if (pending == o)
 		pending = o->next;
-	else
-		for (struct output *p = pending; p; p = p->next)
-			if (p->next == o) {
-				p->next = o->next;
-				break;
-			}
+	if (o->next)
+		o->next->prev = o->prev;
+	o->prev = o->next = NULL;
 	free(o->tmp);
 	o->tmp = NULL;
 	pending_block(0, &old);
@@ -78,49 +87,209 @@ int output_is_stdout(const char *path)
 	return !path || strcmp(path, "-") == 0;
 }
 
-int output_open(struct output *o, const char *path)
+const char *output_kind(mode_t mode)
 {
-	struct stat st;
-	memset(o, 0, sizeof *o);
-	o->path = path;
-	if (output_is_stdout(path)) {
-		o->f = stdout;
-		return 0;
+	return S_ISREG(mode)  ? "a regular file"
+	       : S_ISDIR(mode)	? "a directory"
+	       : S_ISFIFO(mode) ? "a FIFO"
+	       : S_ISSOCK(mode) ? "a socket"
+	       : S_ISBLK(mode)	? "a block device"
+	       : S_ISCHR(mode)	? "a character device"
+	       : S_ISLNK(mode)	? "a symbolic link"
+				: "a file of an unknown kind";
+}
+
+/* Six characters for a temporary file's name, hard to guess (an O_EXCL
+ * that fails on a name someone made is tried again with another). */
+static void random_suffix(char *out)
+{
+	static const char set[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+	static uint64_t counter;
+	unsigned char r[6];
+	if (getrandom(r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r) {
+		struct timespec ts;
+		clock_gettime(CLOCK_REALTIME, &ts);
+		uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 20) ^
+			     ((uint64_t)getpid() << 40) ^ (++counter * 0x9E3779B97F4A7C15ull);
+		for (size_t i = 0; i < sizeof r; i++, x >>= 8)
+			r[i] = (unsigned char)x;
 	}
-	int exists = stat(path, &st) == 0;
-	if (exists && !S_ISREG(st.st_mode)) {
-		if (!(o->f = fopen(path, "w"))) {
-			diag_error(path, 0, "cannot write: %s", strerror(errno));
+	for (size_t i = 0; i < sizeof r; i++)
+		out[i] = set[r[i] % (sizeof set - 1)];
+	out[6] = '\0';
+}
+
+/* Makes o's temporary file in o->dirfd for NAME, registered for removal,
+ * opened with rw (O_WRONLY or O_RDWR): its descriptor, or -1 with errno
+ * set. */
+static int make_temporary(struct output *o, const char *name, int rw)
+{
+	size_t n = strlen(name);
+	char *tmp = malloc(n + 32);
+	if (!tmp) {
+		errno = ENOMEM;
+		return -1;
+	}
+	for (int tries = 0; tries < 100; tries++) {
+		char suffix[8];
+		sigset_t old;
+		random_suffix(suffix);
+		if (n + sizeof ".almaudit-XXXXXX" - 1 <= NAME_MAX)
+			snprintf(tmp, n + 32, "%s.almaudit-%s", name, suffix);
+		else
+			snprintf(tmp, n + 32, ".almaudit-%s", suffix);
+		/* created and listed with the signals held: never one without the other */
+		pending_block(1, &old);
+		int fd = openat(o->dirfd, tmp, rw | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+		int err = errno;
+		if (fd >= 0) {
+			o->tmp = tmp;
+			pending_add(o);
+		}
+		pending_block(0, &old);
+		if (fd >= 0)
+			return fd;
+		if (err != EEXIST) {
+			free(tmp);
+			errno = err;
 			return -1;
 		}
-		return 0;
 	}
-	/* an existing file keeps its mode; a new one gets what fopen would give */
-	mode_t mask = umask(0);
-	umask(mask);
-	mode_t mode = exists ? st.st_mode & 07777 : 0666 & ~mask;
-	o->target = exists ? realpath(path, NULL) : strdup(path);
-	size_t n = o->target ? strlen(o->target) + sizeof ".almaudit-XXXXXX" : 0;
-	char *tmp = n ? malloc(n) : NULL;
-	if (!tmp) {
-		diag_error(path, 0, "out of memory");
-		return -1;
-	}
-	snprintf(tmp, n, "%s.almaudit-XXXXXX", o->target);
-	int fd = mkstemp(tmp);
+	free(tmp);
+	errno = EEXIST;
+	return -1;
+}
+
+/* A character device named directly (/dev/null): written directly, opened
+ * without following a link, creating or truncating anything. */
+static int open_device(struct output *o, const char *name, const char *path)
+{
+	int fd = openat(o->dirfd, name, O_WRONLY | O_NOCTTY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
 	if (fd < 0) {
 		diag_error(path, 0, "cannot write: %s", strerror(errno));
-		free(tmp);
 		return -1;
 	}
-	o->tmp = tmp;
-	pending_add(o);
+	if (fstat(fd, &st) != 0 || !S_ISCHR(st.st_mode)) {
+		diag_error(path, 0, "cannot write: it changed while it was opened");
+		close(fd);
+		return -1;
+	}
+	int flags = fcntl(fd, F_GETFL);
+	if (flags >= 0)
+		fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+	if (!(o->f = fdopen(fd, "w"))) {
+		diag_error(path, 0, "cannot write: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return 0;
+}
+
+/* Opens NAME in o->dirfd: see output.h. split: the split's file (only a
+ * regular file or a link is replaced; a character device is an error too). */
+static int open_at(struct output *o, const char *name, const char *path, int split)
+{
+	struct stat st;
+	mode_t mask = umask(0);
+	umask(mask);
+	mode_t mode = 0666 & ~mask; /* what fopen would give a new file */
+	if (fstatat(o->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+		if (S_ISREG(st.st_mode)) {
+			mode = st.st_mode & 07777; /* an existing file keeps its mode */
+		} else if (S_ISLNK(st.st_mode)) {
+			struct stat to;
+			char target[256];
+			if (fstatat(o->dirfd, name, &to, 0) == 0 && !S_ISREG(to.st_mode)) {
+				diag_error(path, 0,
+					   "a symbolic link to %s: almaudit writes through no link; "
+					   "name the file itself%s",
+					   output_kind(to.st_mode),
+					   split ? " or give another -o DIR"
+						 : " (-o - for standard output)");
+				return -1;
+			}
+			ssize_t n = readlinkat(o->dirfd, name, target, sizeof target - 1);
+			target[n > 0 ? n : 0] = '\0';
+			for (char *c = target; *c; c++)
+				if ((unsigned char)*c < 0x20 || *c == 0x7F)
+					*c = '?';
+			diag_error(path, 0,
+				   "warning: a symbolic link (to '%s%s'): replaced by the report; the "
+				   "file it names is left as it was",
+				   target, n >= (ssize_t)sizeof target - 1 ? "..." : "");
+		} else if (S_ISCHR(st.st_mode) && !split) {
+			return open_device(o, name, path);
+		} else {
+			diag_error(path, 0, "%s, not a regular file: never opened for writing; %s",
+				   output_kind(st.st_mode),
+				   split ? "remove it or give another -o DIR"
+					 : "write to a regular file, /dev/null or standard output");
+			return -1;
+		}
+	} else if (errno != ENOENT) {
+		diag_error(path, 0, "cannot write: %s", strerror(errno));
+		return -1;
+	}
+	int fd = make_temporary(o, name, O_WRONLY);
+	if (fd < 0) {
+		diag_error(path, 0, "cannot write: %s", strerror(errno));
+		return -1;
+	}
+	if (!(o->name = strdup(name))) {
+		diag_error(path, 0, "out of memory");
+		close(fd);
+		return -1;
+	}
 	if (fchmod(fd, mode) != 0 || !(o->f = fdopen(fd, "w"))) {
 		diag_error(path, 0, "cannot write: %s", strerror(errno));
 		close(fd);
 		return -1;
 	}
 	return 0;
+}
+
+int output_open(struct output *o, const char *path)
+{
+	memset(o, 0, sizeof *o);
+	o->dirfd = -1;
+	o->path = path;
+	if (output_is_stdout(path)) {
+		o->f = stdout;
+		return 0;
+	}
+	const char *slash = strrchr(path, '/');
+	const char *name = slash ? slash + 1 : path;
+	if (!*name) {
+		diag_error(path, 0, "cannot write: a directory, not a file");
+		return -1;
+	}
+	char *dir = slash == path ? strdup("/") : slash ? strndup(path, (size_t)(slash - path))
+							: strdup(".");
+	if (!dir) {
+		diag_error(path, 0, "out of memory");
+		return -1;
+	}
+	/* the directory as named (a link among its parts is the user's); the
+	 * file in it never through a link */
+	o->dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int err = errno;
+	free(dir);
+	if (o->dirfd < 0) {
+		diag_error(path, 0, "cannot write: %s", strerror(err));
+		return -1;
+	}
+	o->own_dir = 1;
+	return open_at(o, name, path, 0);
+}
+
+int output_open_in(struct output *o, const struct output_dir *d, const char *name,
+		   const char *path)
+{
+	memset(o, 0, sizeof *o);
+	o->path = path;
+	o->dirfd = d->fd;
+	return open_at(o, name, path, 1);
 }
 
 int output_flush(struct output *o)
@@ -147,17 +316,99 @@ int output_finish(struct output *o, int keep)
 		keep = 0; /* written short: not put in place */
 		status = -1;
 	}
-	if (o->tmp && keep && rename(o->tmp, o->target) != 0) {
+	if (o->tmp && keep && renameat(o->dirfd, o->tmp, o->dirfd, o->name) != 0) {
 		diag_error(o->path, 0, "cannot write: %s", strerror(errno));
 		status = -1;
 	}
 	if (o->tmp && (!keep || status))
-		unlink(o->tmp);
+		unlinkat(o->dirfd, o->tmp, 0);
 	if (o->tmp)
 		pending_remove(o);
-	free(o->target);
-	o->target = NULL;
+	free(o->name);
+	o->name = NULL;
+	if (o->own_dir)
+		close(o->dirfd);
+	o->own_dir = 0;
+	o->dirfd = -1;
 	return status;
+}
+
+int output_dir_open(struct output_dir *d, const char *path)
+{
+	d->fd = -1;
+	d->made = 0;
+	/* "out/" would follow a link named out: the name without its slashes */
+	size_t n = strlen(path);
+	while (n > 1 && path[n - 1] == '/')
+		n--;
+	if (!(d->path = strndup(path, n))) {
+		diag_error(path, 0, "out of memory");
+		return -1;
+	}
+	int flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
+	d->fd = open(d->path, flags);
+	if (d->fd < 0 && errno == ENOENT) {
+		sigset_t old;
+		pending_block(1, &old);
+		if (mkdir(d->path, 0777) == 0) {
+			d->made = 1;
+			made_dir = d->path;
+		}
+		int err = errno;
+		pending_block(0, &old);
+		if (!d->made && err != EEXIST) {
+			diag_error(path, 0, "cannot make the directory: %s", strerror(err));
+			return -1;
+		}
+		d->fd = open(d->path, flags);
+	}
+	if (d->fd < 0) {
+		int err = errno;
+		struct stat st;
+		if (lstat(d->path, &st) == 0 && S_ISLNK(st.st_mode))
+			diag_error(path, 0,
+				   "--split writes into a directory (-o DIR), not through a symbolic "
+				   "link: give the directory itself");
+		else
+			diag_error(path, 0, "--split writes into a directory (-o DIR): %s",
+				   err == ENOTDIR ? "not a directory" : strerror(err));
+		return -1;
+	}
+	return 0;
+}
+
+void output_dir_close(struct output_dir *d, int remove)
+{
+	sigset_t old;
+	if (d->fd >= 0)
+		close(d->fd);
+	d->fd = -1;
+	pending_block(1, &old);
+	if (made_dir == d->path)
+		made_dir = NULL;
+	pending_block(0, &old);
+	if (remove && d->made && d->path)
+		rmdir(d->path); /* only when empty */
+	free(d->path);
+	d->path = NULL;
+	d->made = 0;
+}
+
+int output_scratch(const struct output_dir *d)
+{
+	int fd = openat(d->fd, ".", O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd >= 0)
+		return fd;
+	/* no O_TMPFILE here: a name of its own, removed at once */
+	struct output o = {.dirfd = d->fd};
+	fd = make_temporary(&o, ".almaudit-scratch", O_RDWR);
+	if (fd < 0) {
+		diag_error(d->path, 0, "cannot write a scratch file: %s", strerror(errno));
+		return -1;
+	}
+	unlinkat(d->fd, o.tmp, 0);
+	pending_remove(&o);
+	return fd;
 }
 
 void output_id(const char *path, struct output_id *id)

@@ -89,7 +89,7 @@ static int named(const char *s, int64_t *first, int64_t *last)
 	if (n < 4 || !all_digits(s, 4))
 		return -1;
 	y = atoi(s);
-	if (y < 1900 || y > 9999)
+	if (y < TIMES_YEAR_MIN || y > TIMES_YEAR_MAX)
 		return -1;
 	if (n == 4) {
 		span_months(y, 1, 12, first, last);
@@ -226,6 +226,21 @@ int period_set(struct period *p, const char *period, const char *since, const ch
 			return -1;
 		}
 		snprintf(p->name, sizeof p->name, "%s", period);
+		/* relative to now, a period can reach past the years a date is read
+		 * in (today in Pacific/Kiritimati at 9999-12-31T23:59Z): the report
+		 * would write a period that --baseline cannot read back */
+		int64_t lo = times_days_from_civil(TIMES_YEAR_MIN, 1, 1);
+		int64_t hi = times_days_from_civil(TIMES_YEAR_MAX, 12, 31);
+		if (p->first_day < lo || p->last_day > hi) {
+			char a[32], b[32];
+			times_format_day(p->first_day, a, sizeof a);
+			times_format_day(p->last_day, b, sizeof b);
+			diag_error(NULL, 0,
+				   "--period %s is %s to %s in %s: almaudit reads and writes the "
+				   "years %d to %d only",
+				   period, a, b, times_zone_name(), TIMES_YEAR_MIN, TIMES_YEAR_MAX);
+			return -1;
+		}
 	}
 	int64_t from_at = TIME_NONE, to_at = TIME_NONE;
 	if (since && date_opt("--since", since, 0, &p->first_day, &from_at, p->since_clock,

@@ -2,6 +2,7 @@
 
 #include "names.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
@@ -306,4 +307,79 @@ int run_parse_progress(const char *s, size_t n, int *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+/* The strings of a run, packed after its bytes. A field added to struct
+ * run is packed with the bytes; a string (a pointer) must be added here
+ * too, which the size check below is a reminder of. A NULL string stays
+ * NULL (records_bad, records_note say something by being set); the
+ * counters stay with the reader (a packed run has none: its record count
+ * was taken from them already). */
+static const size_t run_strings[] = {
+	offsetof(struct run, file),	    offsetof(struct run, job_id),
+	offsetof(struct run, name),	    offsetof(struct run, category),
+	offsetof(struct run, user),	    offsetof(struct run, user_name),
+	offsetof(struct run, status),	    offsetof(struct run, set_name),
+	offsetof(struct run, records_bad), offsetof(struct run, records_note)};
+_Static_assert(sizeof(struct run) == 216 || sizeof(void *) != 8,
+	       "struct run changed: add its new strings to run_strings (run.c), then this size");
+
+#define RUN_NSTRINGS (sizeof run_strings / sizeof run_strings[0])
+#define RUN_NULL UINT32_MAX /* the length that packs a NULL string */
+
+static const char *run_string(const struct run *r, size_t i)
+{
+	const char *s;
+	memcpy(&s, (const char *)r + run_strings[i], sizeof s);
+	return s;
+}
+
+size_t run_pack(const struct run *r, char *buf, size_t size)
+{
+	size_t need = sizeof *r;
+	for (size_t i = 0; i < RUN_NSTRINGS; i++) {
+		const char *s = run_string(r, i);
+		need += sizeof(uint32_t) + (s ? strlen(s) + 1 : 0);
+	}
+	if (need > size)
+		return need;
+	memcpy(buf, r, sizeof *r);
+	size_t at = sizeof *r;
+	for (size_t i = 0; i < RUN_NSTRINGS; i++) {
+		const char *s = run_string(r, i);
+		uint32_t len = s ? (uint32_t)strlen(s) : RUN_NULL;
+		memcpy(buf + at, &len, sizeof len);
+		at += sizeof len;
+		if (s) {
+			memcpy(buf + at, s, (size_t)len + 1);
+			at += (size_t)len + 1;
+		}
+	}
+	return need;
+}
+
+int run_unpack(struct run *r, const char *buf, size_t n)
+{
+	if (n < sizeof *r)
+		return -1;
+	memcpy(r, buf, sizeof *r);
+	r->counters = NULL;
+	r->ncounters = 0;
+	size_t at = sizeof *r;
+	for (size_t i = 0; i < RUN_NSTRINGS; i++) {
+		uint32_t len;
+		if (n - at < sizeof len)
+			return -1;
+		memcpy(&len, buf + at, sizeof len);
+		at += sizeof len;
+		const char *s = NULL;
+		if (len != RUN_NULL) {
+			if (n - at < (size_t)len + 1 || buf[at + len] != '\0')
+				return -1;
+			s = buf + at;
+			at += (size_t)len + 1;
+		}
+		memcpy((char *)r + run_strings[i], &s, sizeof s);
+	}
+	return at == n ? 0 : -1;
 }

@@ -103,4 +103,12 @@ int run_parse_count(const char *s, size_t n, uint64_t max, uint64_t *out);
  * '%' ("35", "99.5", "100%"). 0 and *out set, or -1. */
 int run_parse_progress(const char *s, size_t n, int *out);
 
+/* A run as bytes and back, for keeping it past its row (the split's
+ * scratch file, reports/unitlog.c): run_pack writes r into buf when the
+ * size it returns fits in size (call it with size 0 to learn it);
+ * run_unpack fills r from n such bytes, its strings pointing into buf
+ * (valid while buf is): 0, or -1 when they are not a packed run. */
+size_t run_pack(const struct run *r, char *buf, size_t size);
+int run_unpack(struct run *r, const char *buf, size_t n);
+
 #endif

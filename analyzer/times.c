@@ -214,7 +214,7 @@ static int days_in_month(int y, int m)
 
 static int valid_civil(int y, int mo, int d, int h, int mi, int s)
 {
-	return y >= 1900 && y <= 9999 && mo >= 1 && mo <= 12 && d >= 1 &&
+	return y >= TIMES_YEAR_MIN && y <= TIMES_YEAR_MAX && mo >= 1 && mo <= 12 && d >= 1 &&
 	       d <= days_in_month(y, mo) && h >= 0 && h <= 23 && mi >= 0 && mi <= 59 &&
 	       s >= 0 && s <= 60;
 }

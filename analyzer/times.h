@@ -10,6 +10,12 @@
 
 #define TIME_NONE INT64_MIN
 
+/* The years a date or timestamp is read in (inputs, --period, --since,
+ * --until, a baseline's period, waivers): a period the tool writes stays
+ * in them, so that it reads it back (period.c). */
+#define TIMES_YEAR_MIN 1900
+#define TIMES_YEAR_MAX 9999
+
 /* Select the local zone: an IANA name ("America/New_York"), "UTC", or a
  * POSIX TZ string. NULL keeps $TZ or the system zone. Reports an unknown
  * zone and returns -1. */

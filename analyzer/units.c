@@ -22,7 +22,24 @@ void units_free(struct units *u)
 	}
 	free(u->v);
 	free(u->path);
+	hmap_free(&u->at);
 	free(u);
+}
+
+/* The key of a code in the index: its n bytes with ASCII letters in lower
+ * case, in buf when it fits (size), else in memory the caller frees
+ * (*alloc); NULL when out of memory. */
+static const char *code_key(const char *code, size_t n, char *buf, size_t size, char **alloc)
+{
+	char *k = buf;
+	*alloc = NULL;
+	if (n > size && !(k = *alloc = malloc(n ? n : 1)))
+		return NULL;
+	for (size_t i = 0; i < n; i++) {
+		char c = code[i];
+		k[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+	}
+	return k;
 }
 
 static char *dup_n(const char *s, size_t n)
@@ -54,7 +71,12 @@ static int add(struct units *u, const char *code, size_t n, const char *name, co
 	x->line = line;
 	x->staff_line = staff_line;
 	u->n++;
-	if (!x->code || !x->name || !x->email) {
+	char buf[256], *alloc;
+	const char *key = code_key(code, n, buf, sizeof buf, &alloc);
+	int added;
+	int64_t *at = key ? hmap_put(&u->at, key, n, (int64_t)(u->n - 1), &added) : NULL;
+	free(alloc);
+	if (!x->code || !x->name || !x->email || !at) {
 		diag_error(NULL, 0, "out of memory");
 		return -1;
 	}
@@ -63,7 +85,17 @@ static int add(struct units *u, const char *code, size_t n, const char *name, co
 
 const struct unit *units_find(const struct units *u, const char *code, size_t n)
 {
-	for (size_t i = 0; u && i < u->n; i++)
+	if (!u || !u->n)
+		return NULL;
+	char buf[256], *alloc;
+	const char *key = code_key(code, n, buf, sizeof buf, &alloc);
+	int64_t *at = key ? hmap_get(&u->at, key, n) : NULL;
+	free(alloc);
+	if (at)
+		return &u->v[*at];
+	if (key)
+		return NULL;
+	for (size_t i = 0; i < u->n; i++) /* out of memory for the key: the long way */
 		if (strlen(u->v[i].code) == n && strncasecmp(u->v[i].code, code, n) == 0)
 			return &u->v[i];
 	return NULL;
@@ -181,16 +213,33 @@ struct units *units_of_staff(const struct rules *r)
 		diag_error(NULL, 0, "out of memory");
 		return NULL;
 	}
-	/* units.csv's order first, for those staff.csv names */
-	for (size_t i = 0; r->units && i < r->units->n; i++) {
-		const struct unit *x = &r->units->v[i];
-		long first = 0;
-		for (size_t p = 0; p < r->npeople && !first; p++)
-			if (rules_person_in_unit(r, (int)p, x->code))
-				first = r->people[p].line;
-		if (first && add(all, x->code, strlen(x->code), x->name, x->email, x->line, first) != 0)
-			goto oom;
+	/* units.csv's order first, for those staff.csv names (each with the
+	 * first staff.csv row that names it) */
+	size_t listed = r->units ? r->units->n : 0;
+	long *first = calloc(listed ? listed : 1, sizeof *first);
+	if (!first) {
+		units_free(all);
+		diag_error(NULL, 0, "out of memory");
+		return NULL;
 	}
+	for (size_t p = 0; listed && p < r->npeople; p++) {
+		const char *cell = r->people[p].unit, *code;
+		size_t n;
+		while ((code = rules_unit_next(&cell, &n))) {
+			const struct unit *x = units_find(r->units, code, n);
+			if (x && !first[x - r->units->v])
+				first[x - r->units->v] = r->people[p].line;
+		}
+	}
+	for (size_t i = 0; i < listed; i++) {
+		const struct unit *x = &r->units->v[i];
+		if (first[i] &&
+		    add(all, x->code, strlen(x->code), x->name, x->email, x->line, first[i]) != 0) {
+			free(first);
+			goto oom;
+		}
+	}
+	free(first);
 	for (size_t p = 0; p < r->npeople; p++) {
 		const char *cell = r->people[p].unit, *code;
 		size_t n;

@@ -4,12 +4,15 @@
  * calls units_load and keeps the result in rules->units; matrix_free frees
  * it); the check of staff.csv's units against it (`rules check`); and the
  * list of units the split by unit writes a report for. A struct units owns
- * its array and every string in it; units_free frees it. */
+ * its array, every string in it and its index of codes (case ignored, so
+ * that finding a unit costs the same for 5 units or 5,000); units_free
+ * frees it. */
 #ifndef ALMAUDIT_UNITS_H
 #define ALMAUDIT_UNITS_H
 
 #include <stddef.h>
 
+#include "hmap.h"
 #include "rules.h"
 
 struct unit {
@@ -24,6 +27,7 @@ struct units {
 	char *path; /* units.csv, for citing rows */
 	struct unit *v;
 	size_t n;
+	struct hmap at; /* the code in ASCII lower case -> index in v */
 };
 
 /* Reads units.csv in the rules directory into r->units, when there is one

@@ -161,27 +161,28 @@ static void sandbox_reach(const struct review_report *r, char *buf, size_t size)
 
 /* ---- units and people in order ---- */
 
-struct unit_ref {
+/* A person shown in a unit: the unit as their cell spells it, the person
+ * (in staff.csv's order) and their rank by name. */
+struct member {
 	const char *s;
 	size_t n;
+	int p;
+	size_t rank;
 };
 
-static int unit_cmp(const void *x, const void *y)
+static int unit_cmp(const char *a, size_t an, const char *b, size_t bn)
 {
-	const struct unit_ref *a = x, *b = y;
-	size_t n = a->n < b->n ? a->n : b->n;
-	int c = strncasecmp(a->s, b->s, n);
-	return c ? c : (a->n > b->n) - (a->n < b->n);
+	size_t n = an < bn ? an : bn;
+	int c = strncasecmp(a, b, n);
+	return c ? c : (an > bn) - (an < bn);
 }
 
-static int cell_has_unit(const char *cell, const char *s, size_t n)
+/* By unit (case ignored), then by name. */
+static int member_cmp(const void *x, const void *y)
 {
-	size_t at = 0, len;
-	const char *u;
-	while ((u = review_next_unit(cell, &at, &len)))
-		if (len == n && strncasecmp(u, s, n) == 0)
-			return 1;
-	return 0;
+	const struct member *a = x, *b = y;
+	int c = unit_cmp(a->s, a->n, b->s, b->n);
+	return c ? c : (a->rank > b->rank) - (a->rank < b->rank);
 }
 
 static int unit_wanted(const struct filter *f, const char *s, size_t n)
@@ -196,46 +197,48 @@ static int unit_wanted(const struct filter *f, const char *s, size_t n)
 	return 0;
 }
 
-/* The units of the people shown, sorted, each once; *none set when some
- * person shown has no unit. The caller frees. */
-static struct unit_ref *units_shown(const struct review_report *r, size_t *count, int *none)
+/* The people shown (order: by name, n of them) in each unit their cell
+ * names, each unit once per person, sorted by unit and then by name, in
+ * one pass over the people (a sort, never units x people); *none set when
+ * some person shown has no unit. NULL when out of memory; the caller
+ * frees. */
+static struct member *members_of_units(const struct review_report *r, const int *order,
+				       size_t n, size_t *count, int *none)
 {
 	const struct rules *rules = r->rules;
-	size_t cap = 16, n = 0;
-	struct unit_ref *u = malloc(cap * sizeof *u);
+	size_t cap = 16, k = 0;
+	struct member *m = malloc(cap * sizeof *m);
 	*none = 0;
-	for (size_t p = 0; u && p < rules->npeople; p++) {
-		if (!r->rv->people[p].shown)
-			continue;
-		size_t at = 0, len;
-		const char *s;
+	for (size_t i = 0; m && i < n; i++) {
+		const char *cell = rules->people[order[i]].unit, *u;
+		size_t at = 0, len, mine = k;
 		int any = 0;
-		while (u && (s = review_next_unit(rules->people[p].unit, &at, &len))) {
+		while (m && (u = review_next_unit(cell, &at, &len))) {
 			any = 1;
-			int known = 0;
-			for (size_t i = 0; i < n && !known; i++)
-				known = u[i].n == len && strncasecmp(u[i].s, s, len) == 0;
-			if (known || !unit_wanted(r->filter, s, len))
+			int again = 0; /* "GUT/gut": once */
+			for (size_t j = mine; j < k && !again; j++)
+				again = unit_cmp(m[j].s, m[j].n, u, len) == 0;
+			if (again || !unit_wanted(r->filter, u, len))
 				continue;
-			if (n == cap) {
-				struct unit_ref *grown = realloc(u, 2 * cap * sizeof *u);
+			if (k == cap) {
+				struct member *grown = realloc(m, 2 * cap * sizeof *m);
 				if (!grown) {
-					free(u);
-					u = NULL;
+					free(m);
+					m = NULL;
 					break;
 				}
-				u = grown;
+				m = grown;
 				cap *= 2;
 			}
-			u[n++] = (struct unit_ref){s, len};
+			m[k++] = (struct member){u, len, order[i], i};
 		}
 		if (!any && (!r->filter || !r->filter->count[FILTER_UNIT]))
 			*none = 1;
 	}
-	if (u)
-		qsort(u, n, sizeof *u, unit_cmp);
-	*count = n;
-	return u;
+	if (m)
+		qsort(m, k, sizeof *m, member_cmp);
+	*count = k;
+	return m;
 }
 
 static const struct rules *sort_rules;
@@ -318,41 +321,56 @@ static void text_person(FILE *out, const struct review_report *r, int p)
 	}
 }
 
-static void text_unit(FILE *out, const struct review_report *r, const int *order, size_t n,
-		      const char *unit, size_t len)
+/* The findings to review of person p: their approvals' and their own. */
+static uint64_t person_findings(const struct review_report *r, int p)
 {
-	size_t people = 0;
+	uint64_t findings = (r->rv->people[p].findings >> REVIEW_NO_APPROVALS) & 1u;
+	for (size_t k = r->rules->person_first[p]; k < r->rules->person_first[p + 1]; k++) {
+		const struct review_approval *ra = &r->rv->approvals[r->rules->by_person[k]];
+		if (!ra->shown)
+			continue;
+		for (int kind = 0; kind < REVIEW_KINDS; kind++)
+			findings += (ra->findings >> kind) & 1u;
+	}
+	return findings;
+}
+
+/* A unit's table: its n people at m (by name), the unit named as the
+ * first of them in staff.csv's order spells it; unit NULL: the people
+ * with no unit (n of them at order, which holds others too). */
+static void text_unit(FILE *out, const struct review_report *r, const struct member *m, size_t n,
+		      const int *order, const char *unit)
+{
+	size_t people = 0, label = 0;
 	uint64_t findings = 0;
 	for (size_t i = 0; i < n; i++) {
-		const char *cell = r->rules->people[order[i]].unit;
+		int p = m ? m[i].p : order[i];
 		size_t at = 0, l;
-		if (unit ? !cell_has_unit(cell, unit, len) : review_next_unit(cell, &at, &l) != NULL)
+		if (!m && review_next_unit(r->rules->people[p].unit, &at, &l))
 			continue;
+		if (m && m[i].p < m[label].p)
+			label = i;
 		people++;
-		const struct review_person *rp = &r->rv->people[order[i]];
-		findings += (rp->findings >> REVIEW_NO_APPROVALS) & 1u;
-		for (size_t k = r->rules->person_first[order[i]];
-		     k < r->rules->person_first[order[i] + 1]; k++) {
-			const struct review_approval *ra = &r->rv->approvals[r->rules->by_person[k]];
-			if (!ra->shown)
-				continue;
-			for (int kind = 0; kind < REVIEW_KINDS; kind++)
-				findings += (ra->findings >> kind) & 1u;
-		}
+		findings += person_findings(r, p);
 	}
-	char code[201];
-	snprintf(code, sizeof code, "%.*s", (int)len < 200 ? (int)len : 200, unit ? unit : "");
 	fputs("UNIT ", out);
-	report_text_cell(out, unit ? code : "(none in staff.csv)", 0);
+	if (unit) {
+		char code[201]; /* the unit's code, as the cell spells it */
+		snprintf(code, sizeof code, "%.*s", (int)m[label].n < 200 ? (int)m[label].n : 200,
+			 m[label].s);
+		report_text_cell(out, code, 0);
+	} else {
+		fputs("(none in staff.csv)", out);
+	}
 	char a[48], b[48];
 	fprintf(out, ": %s, %s to review\n", report_count_of(people, "person", "people", a, sizeof a),
 		report_count_of(findings, "finding", "findings", b, sizeof b));
 	text_row(out, "PERSON", "JOB", "SIGNED OFF", "RUNS", "LAST RUN", "SANDBOX TEST", "REVIEW");
 	for (size_t i = 0; i < n; i++) {
-		const char *cell = r->rules->people[order[i]].unit;
+		int p = m ? m[i].p : order[i];
 		size_t at = 0, l;
-		if (unit ? cell_has_unit(cell, unit, len) : review_next_unit(cell, &at, &l) == NULL)
-			text_person(out, r, order[i]);
+		if (m || !review_next_unit(r->rules->people[p].unit, &at, &l))
+			text_person(out, r, p);
 	}
 	putc('\n', out);
 }
@@ -399,19 +417,22 @@ void report_review_text(FILE *out, const struct review_report *r)
 		fputs("\n\n", out);
 	}
 
-	size_t nunits = 0, npeople = 0;
+	size_t nmembers = 0, npeople = 0;
 	int none = 0;
-	struct unit_ref *units = units_shown(r, &nunits, &none);
 	int *order = people_sorted(r, &npeople);
-	if (!units || !order) {
+	struct member *m = order ? members_of_units(r, order, npeople, &nmembers, &none) : NULL;
+	if (!m) {
 		fputs("OUT OF MEMORY: the tables by unit are missing\n", out);
 	} else {
-		for (size_t u = 0; u < nunits; u++)
-			text_unit(out, r, order, npeople, units[u].s, units[u].n);
+		for (size_t i = 0, j; i < nmembers; i = j) {
+			for (j = i + 1; j < nmembers && !unit_cmp(m[i].s, m[i].n, m[j].s, m[j].n); j++)
+				;
+			text_unit(out, r, m + i, j - i, NULL, m[i].s);
+		}
 		if (none)
-			text_unit(out, r, order, npeople, NULL, 0);
+			text_unit(out, r, NULL, npeople, order, NULL);
 	}
-	free(units);
+	free(m);
 	free(order);
 	fputs("FINDINGS\n", out);
 	for (int k = 0; k < REVIEW_KINDS; k++)

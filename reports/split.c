@@ -3,31 +3,28 @@
 #include "baseline.h"
 #include "cells.h"
 #include "diag.h"
+#include "hmap.h"
 #include "output.h"
 #include "summary.h"
+#include "unitlog.h"
 #include "units.h"
 
-#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 /* One report: the whole one, or a unit's. */
 struct part {
 	const struct unit *unit; /* NULL: the whole report */
-	char *path;
-	struct output out; /* a temporary file beside path until split_finish */
-	int begun, failed, kept;
-	struct reporter rep;
-	struct summary sum; /* a unit's own (the whole report's is the audit's) */
+	char *path;		 /* DIR/NAME, as shown */
+	char *name;		 /* NAME in DIR */
+	int shortened;		 /* NAME is made short: the code is too long for one */
+	struct output out;	 /* a temporary file in DIR until split_finish */
+	int begun, kept;
 	struct email_options mail;
 	struct report_unit ru;
-	/* --baseline: the unit's view of it (its own trend counts and resolved
-	 * items; the items themselves are the baseline's) */
-	struct baseline view;
-	uint64_t fresh[FIND_COUNT], recurring[FIND_COUNT];
+	uint64_t runs; /* runs with findings, for the listing */
 };
 
 struct split {
@@ -39,23 +36,57 @@ struct split {
 	struct units *units; /* the units of staff.csv */
 	struct part all, *parts;
 	size_t *first, *index; /* the parts of person p: index[first[p] .. first[p + 1]) */
-	const struct report_info *info; /* the whole report's, from begin to end */
 	uint64_t unknown; /* runs with findings by people not in staff.csv */
 	uint64_t all_audited, all_runs; /* the whole report's counts, at its end */
-	int made_dir; /* DIR was made by this run: removed again when nothing is kept */
-	int failed;   /* a file could not be opened or written: nothing is kept */
+	struct output_dir dir;
+	struct unitlog *log; /* what each unit's report is told, until the end */
+	int failed;	     /* a file could not be opened or written: nothing is kept */
 	char all_name[32];
+	struct reporter all_rep;
+	/* a unit's report being made, at the end: its reporter and summary,
+	 * its view of the baseline (its own trend counts and resolved items;
+	 * the items themselves are the baseline's) */
+	struct part *cur;
+	struct reporter unit_rep;
+	struct summary sum;
+	struct baseline view;
+	uint64_t fresh[FIND_COUNT], recurring[FIND_COUNT];
+	size_t *gone_first, *gone; /* unit i's resolved items: gone[gone_first[i] .. [i + 1]) */
 };
 
-void split_file_name(const char *code, const char *ext, char *buf, size_t size)
+/* The hash a shortened file name carries: FNV-1a, 64 bits, its bits
+ * mixed (MurmurHash3's finaliser), so that codes that differ in a byte
+ * differ all over. */
+static uint64_t name_hash(const char *s)
 {
-	size_t o = 0;
-	for (const char *c = code; *c && o + 1 < size; c++) {
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ull;
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 33);
+}
+
+int split_file_name(const char *code, const char *ext, char *buf, size_t size)
+{
+	size_t o = 0, len = strlen(code);
+	int shorten = len > SPLIT_NAME_MAX;
+	size_t keep = shorten ? SPLIT_NAME_KEEP : len;
+	if (!size)
+		return shorten;
+	for (const char *c = code; *c && o + 1 < size && (size_t)(c - code) < keep; c++) {
 		int ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
 			 (*c >= '0' && *c <= '9') || *c == '-' || *c == '_' || (*c == '.' && o);
 		buf[o++] = ok ? *c : '_';
 	}
-	snprintf(buf + o, size - o, ".%s", ext);
+	if (shorten)
+		o += (size_t)snprintf(buf + o, size - o, "~%012llx",
+				      (unsigned long long)(name_hash(code) >> 16));
+	if (o < size)
+		snprintf(buf + o, size - o, ".%s", ext);
+	return shorten;
 }
 
 static const char *extension(const char *format)
@@ -63,149 +94,187 @@ static const char *extension(const char *format)
 	return !strcmp(format, "text") ? "txt" : !strcmp(format, "email") ? "eml" : format;
 }
 
-/* Opens a part's file (a temporary file beside it until split_finish) and
- * makes its reporter; -1 (reported) when not. */
-static int part_open(struct split *s, struct part *p)
+/* s with its control characters as spaces, for a message (cut to fit). */
+static const char *shown(const char *s, char *buf, size_t size)
 {
-	if (output_open(&p->out, p->path) != 0) {
-		p->failed = s->failed = 1;
-		return -1;
-	}
-	reporter_audit(&p->rep, s->o.format, s->o.summary, p->out.f, &p->mail);
-	return 0;
-}
-
-/* A unit's report begins at its first audited run. */
-static int part_begin(struct split *s, struct part *p)
-{
-	if (p->begun)
-		return !p->failed;
-	p->begun = 1;
-	if (part_open(s, p) != 0)
-		return 0;
-	struct report_info info = *s->info;
-	info.summary = &p->sum;
-	info.unit = &p->ru;
-	if (info.baseline) {
-		/* the unit's own counts, filled at the end */
-		p->view = *info.baseline;
-		memset(p->view.fresh, 0, sizeof p->view.fresh);
-		memset(p->view.recurring, 0, sizeof p->view.recurring);
-		memset(p->view.resolved, 0, sizeof p->view.resolved);
-		p->view.gone = NULL;
-		p->view.ngone = 0;
-		info.baseline = &p->view;
-	}
-	p->rep.begin(&p->rep, &info);
-	return 1;
+	size_t i = 0;
+	for (; s[i] && i + 1 < size; i++)
+		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7F ? ' ' : s[i];
+	buf[i] = '\0';
+	return buf;
 }
 
 /* The parts of the person of a verdict (none for someone not in staff.csv). */
-#define EACH_PART(s, v, p)                                                                     \
-	for (size_t i_ = (v)->person >= 0 ? (s)->first[(v)->person] : 0,                       \
+#define EACH_PART(s, v, i)                                                                     \
+	for (size_t k_ = (v)->person >= 0 ? (s)->first[(v)->person] : 0,                       \
 		    end_ = (v)->person >= 0 ? (s)->first[(v)->person + 1] : 0;                 \
-	     i_ < end_ && ((p) = &(s)->parts[(s)->index[i_]], 1); i_++)
+	     k_ < end_ && ((i) = (s)->index[k_], 1); k_++)
+
+/* ---- while the audit reads: the whole report, and each unit's log ---- */
 
 static void tap_audited(void *ctx, const struct run *run, const struct verdict *v)
 {
 	struct split *s = ctx;
-	struct part *p;
-	EACH_PART(s, v, p)
+	size_t i;
+	EACH_PART(s, v, i)
 	{
-		if (!part_begin(s, p))
-			continue;
-		p->ru.audited++;
-		summary_audited(&p->sum, run);
+		s->parts[i].begun = 1; /* a unit's report begins at its first audited run */
+		unitlog_audited(s->log, i, run);
 	}
 }
 
 static void tap_damaging(void *ctx, const struct run *run, const struct verdict *v)
 {
 	struct split *s = ctx;
-	struct part *p;
-	EACH_PART(s, v, p)
-	if (p->begun && !p->failed)
-		summary_damaging(&p->sum, s->rules, run, v);
+	size_t i;
+	EACH_PART(s, v, i)
+	if (s->parts[i].begun)
+		unitlog_damaging(s->log, i, run, v);
 }
 
 static void tap_waived(void *ctx, const struct run *run, const struct verdict *v,
 		       enum finding_kind kind, int waiver, int is_new)
 {
 	struct split *s = ctx;
-	struct part *p;
-	EACH_PART(s, v, p)
-	if (p->begun && !p->failed)
-		summary_waive(&p->sum, s->rules, run, v, kind, waiver, is_new);
+	size_t i;
+	EACH_PART(s, v, i)
+	if (s->parts[i].begun)
+		unitlog_waived(s->log, i, run, v, kind, waiver, is_new);
 }
 
 static void tap_found(void *ctx, const struct run *run, const struct verdict *v, unsigned kinds,
 		      unsigned new_kinds, int new_run)
 {
 	struct split *s = ctx;
-	struct part *p;
+	size_t i;
 	if (v->person < 0 && new_run)
 		s->unknown++;
-	EACH_PART(s, v, p)
-	{
-		if (!p->begun || p->failed)
-			continue;
-		summary_add(&p->sum, s->rules, run, v, kinds, new_kinds, new_run);
-		if (new_run)
-			summary_flag(&p->sum, run);
-	}
+	EACH_PART(s, v, i)
+	if (s->parts[i].begun)
+		unitlog_found(s->log, i, run, v, kinds, new_kinds, new_run);
 }
 
 static void split_begin(struct reporter *r, const struct report_info *info)
 {
 	struct split *s = (struct split *)r;
-	s->info = info;
 	if (s->all.out.f)
-		s->all.rep.begin(&s->all.rep, info);
+		s->all_rep.begin(&s->all_rep, info);
 }
 
 static void split_finding(struct reporter *r, const struct report_finding *f)
 {
 	struct split *s = (struct split *)r;
-	struct part *p;
+	size_t i;
 	if (s->all.out.f)
-		s->all.rep.finding(&s->all.rep, f);
+		s->all_rep.finding(&s->all_rep, f);
 	r->written++;
-	EACH_PART(s, f->v, p)
-	{
-		if (!p->begun || p->failed)
-			continue;
-		p->rep.finding(&p->rep, f);
-		if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_NEW)))
-			p->fresh[f->kind]++;
-		else if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_RECURRING)))
-			p->recurring[f->kind]++;
-	}
+	EACH_PART(s, f->v, i)
+	if (s->parts[i].begun)
+		unitlog_finding(s->log, i, f);
 }
 
-/* A unit's view of the baseline at the end: its findings' trend counts,
- * and the resolved items of people in the unit now (staff.csv), in the
- * baseline's order; those of people not in staff.csv are in all.* only. */
-static void unit_baseline(struct split *s, struct part *p, const struct baseline *b)
+/* ---- at the end: each unit's report, one at a time ---- */
+
+static void unit_audited(void *ctx, const struct run *run, const struct verdict *v)
 {
-	memcpy(p->view.fresh, p->fresh, sizeof p->fresh);
-	memcpy(p->view.recurring, p->recurring, sizeof p->recurring);
-	if (!b->ngone)
-		return;
-	if (!(p->view.gone = malloc(b->ngone * sizeof *p->view.gone))) {
-		diag_error(p->path, 0, "out of memory: the resolved findings are not listed");
-		return;
-	}
-	size_t at = (size_t)(p - s->parts);
+	struct split *s = ctx;
+	(void)v;
+	s->cur->ru.audited++;
+	summary_audited(&s->sum, run);
+}
+
+static void unit_damaging(void *ctx, const struct run *run, const struct verdict *v)
+{
+	struct split *s = ctx;
+	summary_damaging(&s->sum, s->rules, run, v);
+}
+
+static void unit_waived(void *ctx, const struct run *run, const struct verdict *v,
+			enum finding_kind kind, int waiver, int is_new)
+{
+	struct split *s = ctx;
+	summary_waive(&s->sum, s->rules, run, v, kind, waiver, is_new);
+}
+
+static void unit_found(void *ctx, const struct run *run, const struct verdict *v, unsigned kinds,
+		       unsigned new_kinds, int new_run)
+{
+	struct split *s = ctx;
+	summary_add(&s->sum, s->rules, run, v, kinds, new_kinds, new_run);
+	if (new_run)
+		summary_flag(&s->sum, run);
+}
+
+static void unit_finding(void *ctx, const struct report_finding *f)
+{
+	struct split *s = ctx;
+	if (f->run) /* a lean log's are for the trend counts only */
+		s->unit_rep.finding(&s->unit_rep, f);
+	if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_NEW)))
+		s->fresh[f->kind]++;
+	else if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_RECURRING)))
+		s->recurring[f->kind]++;
+}
+
+/* The resolved items of the baseline by unit, in the baseline's order, in
+ * one pass: an item is in the units of its person now (staff.csv); those
+ * of people not in staff.csv are in all.* only. 0, or -1 when out of
+ * memory (reported; no unit lists any). */
+static int units_gone(struct split *s, const struct baseline *b)
+{
+	size_t n = s->units->n;
+	if (!(s->gone_first = calloc(n + 1, sizeof *s->gone_first)))
+		goto oom;
 	for (size_t i = 0; i < b->ngone; i++) {
 		int person = b->items[b->gone[i]].staff;
-		if (person < 0)
-			continue;
-		for (size_t k = s->first[person]; k < s->first[person + 1]; k++)
-			if (s->index[k] == at) {
-				p->view.gone[p->view.ngone++] = b->gone[i];
-				p->view.resolved[b->items[b->gone[i]].kind]++;
-			}
+		for (size_t k = person >= 0 ? s->first[person] : 0;
+		     person >= 0 && k < s->first[person + 1]; k++)
+			s->gone_first[s->index[k] + 1]++;
 	}
+	for (size_t u = 0; u < n; u++)
+		s->gone_first[u + 1] += s->gone_first[u];
+	if (!(s->gone = malloc((s->gone_first[n] ? s->gone_first[n] : 1) * sizeof *s->gone)))
+		goto oom;
+	size_t *at = malloc((n ? n : 1) * sizeof *at);
+	if (!at)
+		goto oom;
+	memcpy(at, s->gone_first, n * sizeof *at);
+	for (size_t i = 0; i < b->ngone; i++) {
+		int person = b->items[b->gone[i]].staff;
+		for (size_t k = person >= 0 ? s->first[person] : 0;
+		     person >= 0 && k < s->first[person + 1]; k++)
+			s->gone[at[s->index[k]]++] = b->gone[i];
+	}
+	free(at);
+	return 0;
+oom:
+	diag_error(s->o.dir, 0, "out of memory: the units' resolved findings are not listed");
+	free(s->gone_first);
+	free(s->gone);
+	s->gone_first = s->gone = NULL;
+	return -1;
+}
+
+/* A unit's view of the baseline: its findings' trend counts (at the start:
+ * none), and its resolved items. */
+static void unit_view(struct split *s, size_t u, const struct baseline *b, int end)
+{
+	s->view = *b;
+	memset(s->view.fresh, 0, sizeof s->view.fresh);
+	memset(s->view.recurring, 0, sizeof s->view.recurring);
+	memset(s->view.resolved, 0, sizeof s->view.resolved);
+	s->view.gone = NULL;
+	s->view.ngone = 0;
+	if (!end)
+		return;
+	memcpy(s->view.fresh, s->fresh, sizeof s->fresh);
+	memcpy(s->view.recurring, s->recurring, sizeof s->recurring);
+	if (!s->gone_first)
+		return;
+	s->view.gone = s->gone + s->gone_first[u];
+	s->view.ngone = s->gone_first[u + 1] - s->gone_first[u];
+	for (size_t i = 0; i < s->view.ngone; i++)
+		s->view.resolved[b->items[s->view.gone[i]].kind]++;
 }
 
 /* The waivers that covered nothing, or expired, are the waivers file's
@@ -228,34 +297,65 @@ static void whole_covered(struct summary *unit, const struct summary *whole)
 	memcpy(unit->covered, whole->covered, whole->ncovered * sizeof *unit->covered);
 }
 
+/* Makes unit u's report from its log and writes it to its temporary file
+ * (closed again: one file open at a time). */
+static void unit_report(struct split *s, size_t u, const struct report_info *info)
+{
+	struct part *p = &s->parts[u];
+	static const struct unitlog_sink sink_fns = {
+		{NULL, unit_audited, unit_damaging, unit_waived, unit_found}, unit_finding};
+	struct unitlog_sink sink = sink_fns;
+	sink.tap.ctx = s;
+	if (output_open_in(&p->out, &s->dir, p->name, p->path) != 0) {
+		s->failed = 1;
+		return;
+	}
+	reporter_audit(&s->unit_rep, s->o.format, s->o.summary, p->out.f, &p->mail);
+	summary_init(&s->sum, s->o.limit);
+	memset(s->fresh, 0, sizeof s->fresh);
+	memset(s->recurring, 0, sizeof s->recurring);
+	s->cur = p;
+	struct report_info pi = *info;
+	pi.summary = &s->sum;
+	pi.unit = &p->ru;
+	pi.hidden = 0; /* the filters' hidden runs are counted for the whole only */
+	if (info->baseline) {
+		unit_view(s, u, info->baseline, 0);
+		pi.baseline = &s->view;
+	}
+	s->unit_rep.begin(&s->unit_rep, &pi);
+	if (unitlog_replay(s->log, u, &sink, p->path) != 0)
+		s->failed = 1;
+	summary_sort(&s->sum);
+	if (s->sum.failed)
+		diag_error(p->path, 0, "out of memory: the report's tables are short");
+	p->ru.unknown = s->unknown;
+	whole_covered(&s->sum, info->summary);
+	if (info->baseline)
+		unit_view(s, u, info->baseline, 1);
+	s->unit_rep.end(&s->unit_rep, &pi);
+	p->runs = s->sum.runs;
+	summary_free(&s->sum);
+	s->cur = NULL;
+	if (output_flush(&p->out) != 0)
+		s->failed = 1;
+}
+
 static void split_end(struct reporter *r, const struct report_info *info)
 {
 	struct split *s = (struct split *)r;
-	for (size_t i = 0; i < s->units->n; i++) {
-		struct part *p = &s->parts[i];
-		if (!p->begun || p->failed)
-			continue;
-		summary_sort(&p->sum);
-		if (p->sum.failed)
-			diag_error(p->path, 0, "out of memory: the report's tables are short");
-		p->ru.unknown = s->unknown;
-		whole_covered(&p->sum, info->summary);
-		struct report_info pi = *info;
-		pi.summary = &p->sum;
-		pi.unit = &p->ru;
-		pi.hidden = 0; /* the filters' hidden runs are counted for the whole only */
-		if (info->baseline) {
-			unit_baseline(s, p, info->baseline);
-			pi.baseline = &p->view;
-		}
-		p->rep.end(&p->rep, &pi);
-	}
 	if (s->all.out.f)
-		s->all.rep.end(&s->all.rep, info);
+		s->all_rep.end(&s->all_rep, info);
+	if (info->baseline && info->baseline->ngone)
+		units_gone(s, info->baseline);
+	for (size_t i = 0; i < s->units->n; i++)
+		if (s->parts[i].begun && !s->failed)
+			unit_report(s, i, info);
 	s->all_audited = info->tally->audited;
 	s->all_runs = info->summary->runs;
-	s->info = NULL;
 }
+
+/* ---- opening ---- */
 
 /* The parts of each person, from their unit cells. */
 static int map_people(struct split *s)
@@ -327,14 +427,65 @@ static int refuse_inputs(const struct split *s)
 	return 0;
 }
 
+/* The file names of the units, each checked against the others and the
+ * whole report's (on a file system that ignores case too). 0, or -1
+ * (reported). */
+static int name_parts(struct split *s)
+{
+	const struct rules *rules = s->rules;
+	struct hmap taken; /* a name in lower case -> its part + 1 (0: all) */
+	char name[SPLIT_NAME_MAX + 32], key[sizeof name], a[128], b[128];
+	int status = 0, added;
+	hmap_init(&taken);
+	for (size_t i = 0; i <= s->units->n && !status; i++) {
+		struct part *p = i < s->units->n ? &s->parts[i] : NULL;
+		if (p) {
+			p->unit = &s->units->v[i];
+			p->shortened = split_file_name(p->unit->code, s->ext, name, sizeof name);
+		} else {
+			snprintf(name, sizeof name, "%s", s->all_name);
+		}
+		size_t n = strlen(name);
+		for (size_t c = 0; c <= n; c++)
+			key[c] = name[c] >= 'A' && name[c] <= 'Z' ? (char)(name[c] - 'A' + 'a') : name[c];
+		int64_t *at = hmap_put(&taken, key, n, p ? (int64_t)i + 1 : 0, &added);
+		if (!at) {
+			diag_error(NULL, 0, "out of memory");
+			status = -1;
+			break;
+		}
+		if (!added) {
+			/* two units one file: cited where the unit is (units.csv, else
+			 * the first staff.csv row that names it) */
+			const struct unit *x = p ? p->unit : &s->units->v[*at - 1];
+			const struct unit *other = p && *at ? &s->units->v[*at - 1] : NULL;
+			diag_error(x->line ? rules->units->path : rules->staff_path,
+				   x->line ? x->line : x->staff_line,
+				   "unit '%s' would be written to %s, as %s is",
+				   shown(x->code, a, sizeof a), name,
+				   other ? shown(other->code, b, sizeof b) : "the whole report");
+			status = -1;
+			break;
+		}
+		if (!p)
+			break;
+		if (!(p->path = rules_path_join(s->o.dir, name)) || !(p->name = strdup(name))) {
+			diag_error(NULL, 0, "out of memory");
+			status = -1;
+		}
+	}
+	hmap_free(&taken);
+	return status;
+}
+
 struct split *split_open(const struct rules *rules, const struct split_options *o)
 {
 	struct split *s = calloc(1, sizeof *s);
-	struct stat st;
 	if (!s) {
 		diag_error(NULL, 0, "out of memory");
 		return NULL;
 	}
+	s->dir.fd = -1;
 	s->rules = rules;
 	s->o = *o;
 	s->ext = extension(o->format);
@@ -344,51 +495,19 @@ struct split *split_open(const struct rules *rules, const struct split_options *
 	s->tap = (struct report_tap){s, tap_audited, tap_damaging, tap_waived, tap_found};
 	s->rep.tap = &s->tap;
 	snprintf(s->all_name, sizeof s->all_name, "all.%s", s->ext);
-	if (stat(o->dir, &st) != 0 && errno == ENOENT) {
-		if (mkdir(o->dir, 0777) != 0) {
-			diag_error(o->dir, 0, "cannot make the directory: %s", strerror(errno));
-			goto fail;
-		}
-		s->made_dir = 1;
-	}
-	if (stat(o->dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		diag_error(o->dir, 0, "--split writes into a directory (-o DIR): %s",
-			   errno && stat(o->dir, &st) != 0 ? strerror(errno) : "not a directory");
+	if (output_dir_open(&s->dir, o->dir) != 0)
 		goto fail;
-	}
 	if (!(s->units = units_of_staff(rules)))
 		goto fail;
 	s->parts = calloc(s->units->n ? s->units->n : 1, sizeof *s->parts);
-	if (!s->parts) {
+	if (!s->parts || map_people(s) != 0) {
 		diag_error(NULL, 0, "out of memory");
 		goto fail;
 	}
-	for (size_t i = 0; i < s->units->n; i++)
-		summary_init(&s->parts[i].sum, o->limit);
-	if (map_people(s) != 0) {
-		diag_error(NULL, 0, "out of memory");
+	if (name_parts(s) != 0)
 		goto fail;
-	}
 	for (size_t i = 0; i < s->units->n; i++) {
 		struct part *p = &s->parts[i];
-		char name[256];
-		p->unit = &s->units->v[i];
-		split_file_name(p->unit->code, s->ext, name, sizeof name);
-		for (size_t k = 0; k <= i; k++) {
-			/* two units one file (on a file system that ignores case too) */
-			const char *other = k < i ? strrchr(s->parts[k].path, '/') + 1 : s->all_name;
-			if (strcasecmp(name, other) == 0) {
-				diag_error(rules->units ? rules->units->path : rules->staff_path,
-					   p->unit->line ? p->unit->line : p->unit->staff_line,
-					   "unit '%s' would be written to %s, as %s is", p->unit->code,
-					   name, k < i ? s->parts[k].unit->code : "the whole report");
-				goto fail;
-			}
-		}
-		if (!(p->path = rules_path_join(o->dir, name))) {
-			diag_error(NULL, 0, "out of memory");
-			goto fail;
-		}
 		p->ru.code = p->unit->code;
 		p->ru.name = p->unit->name;
 		p->ru.all = s->all_name;
@@ -404,11 +523,18 @@ struct split *split_open(const struct rules *rules, const struct split_options *
 	}
 	if (refuse_inputs(s) != 0)
 		goto fail;
+	/* every record whole (no lean log): a unit's tables keep the first
+	 * findings by time, which a later record may be among */
+	int lean = 0;
+	int scratch = output_scratch(&s->dir);
+	if (scratch < 0 || !(s->log = unitlog_new(scratch, s->units->n, rules, o->limit, lean)))
+		goto fail;
 	if (o->mail)
 		s->all.mail = *o->mail;
 	s->all.begun = 1;
-	if (part_open(s, &s->all) != 0)
+	if (output_open_in(&s->all.out, &s->dir, s->all_name, s->all.path) != 0)
 		goto fail;
+	reporter_audit(&s->all_rep, o->format, o->summary, s->all.out.f, &s->all.mail);
 	return s;
 fail:
 	split_free(s);
@@ -420,37 +546,46 @@ struct reporter *split_reporter(struct split *s)
 	return &s->rep;
 }
 
+/* ---- the end ---- */
+
 /* "out/GUT.txt: GUT, Gutman Library: 12 runs audited, 3 with findings" */
 static void list_part(FILE *list, const struct split *s, const struct part *p, uint64_t audited,
 		      uint64_t runs)
 {
 	char a[32], b[32], c[32];
-	fputs(p->path, list);
-	if (p->unit)
-		fprintf(list, ": %s%s%s", p->unit->code, p->unit->name[0] ? ", " : "",
-			p->unit->name);
-	else
-		fputs(": the whole report", list);
+	report_text_cell(list, p->path, 0);
+	fputs(": ", list);
+	if (p->unit) {
+		report_text_cell(list, p->unit->code, 0);
+		if (p->shortened)
+			fputs(" (a code too long for a file name: the name is shortened)", list);
+		if (p->unit->name[0]) {
+			fputs(", ", list);
+			report_text_cell(list, p->unit->name, 0);
+		}
+	} else {
+		fputs("the whole report", list);
+	}
 	fprintf(list, ": %s %s audited, %s with findings", report_count(audited, a, sizeof a),
 		audited == 1 ? "run" : "runs", report_count(runs, b, sizeof b));
 	if (!p->unit && s->unknown)
 		fprintf(list, " (%s by people not in staff.csv)",
 			report_count(s->unknown, c, sizeof c));
-	if (s->o.mail)
-		fprintf(list, "; to %s%s", p->mail.to,
-			p->unit && !p->unit->email[0] ? " (no address in units.csv)" : "");
+	if (s->o.mail) {
+		fputs("; to ", list);
+		report_text_cell(list, p->mail.to, 0);
+		if (p->unit && !p->unit->email[0])
+			fputs(" (no address in units.csv)", list);
+	}
 	putc('\n', list);
 }
 
 int split_flush(struct split *s)
 {
 	int status = s->failed ? -1 : 0;
-	for (size_t i = 0; i <= s->units->n; i++) {
-		struct part *p = i < s->units->n ? &s->parts[i] : &s->all;
-		if (p->begun && output_flush(&p->out) != 0) {
-			p->failed = s->failed = 1;
-			status = -1;
-		}
+	if (output_flush(&s->all.out) != 0) {
+		s->failed = 1;
+		status = -1;
 	}
 	return status;
 }
@@ -458,6 +593,7 @@ int split_flush(struct split *s)
 int split_finish(struct split *s, int keep, FILE *list)
 {
 	int status = 0;
+	char a[128];
 	keep = keep && !s->failed;
 	for (size_t i = 0; i <= s->units->n; i++) {
 		struct part *p = i < s->units->n ? &s->parts[i] : &s->all;
@@ -472,22 +608,21 @@ int split_finish(struct split *s, int keep, FILE *list)
 		/* nothing put in place, and said: a directory this run made goes
 		 * too (when empty) */
 		diag_error(s->o.dir, 0, "no report put in place: the split's files were removed");
-		if (s->made_dir)
-			rmdir(s->o.dir);
+		output_dir_close(&s->dir, 1);
 		return status;
 	}
 	for (size_t i = 0; i < s->units->n; i++) {
 		const struct part *p = &s->parts[i];
 		if (p->kept)
-			list_part(list, s, p, p->ru.audited, p->sum.runs);
+			list_part(list, s, p, p->ru.audited, p->runs);
 	}
 	if (s->all.kept)
 		list_part(list, s, &s->all, s->all_audited, s->all_runs);
 	size_t idle = 0;
 	for (size_t i = 0; i < s->units->n; i++)
 		if (!s->parts[i].begun) {
-			fprintf(list, "%s%s", idle++ ? ", " : "No runs, no report: ",
-				s->parts[i].unit->code);
+			fputs(idle++ ? ", " : "No runs, no report: ", list);
+			report_text_cell(list, s->parts[i].unit->code, 0);
 		}
 	if (idle)
 		putc('\n', list);
@@ -496,11 +631,11 @@ int split_finish(struct split *s, int keep, FILE *list)
 	for (size_t i = 0; i < s->units->n; i++) {
 		struct stat st;
 		const struct part *p = &s->parts[i];
-		if (!p->begun && stat(p->path, &st) == 0)
+		if (!p->begun && fstatat(s->dir.fd, p->name, &st, AT_SYMLINK_NOFOLLOW) == 0)
 			diag_error(p->path, 0,
 				   "warning: left from an earlier run: %s had no runs this time, and "
 				   "this file was not rewritten",
-				   p->unit->code);
+				   shown(p->unit->code, a, sizeof a));
 	}
 	return status;
 }
@@ -513,14 +648,17 @@ void split_free(struct split *s)
 		struct part *p = &s->parts[i];
 		output_finish(&p->out, 0); /* nothing left behind when not finished */
 		free(p->path);
-		free(p->view.gone);
-		summary_free(&p->sum);
+		free(p->name);
 	}
 	output_finish(&s->all.out, 0);
 	free(s->all.path);
 	free(s->parts);
 	free(s->first);
 	free(s->index);
+	free(s->gone_first);
+	free(s->gone);
+	unitlog_free(s->log);
 	units_free(s->units);
+	output_dir_close(&s->dir, 1);
 	free(s);
 }

@@ -2,22 +2,27 @@
  * unit, from one pass over the input. The audit feeds split_reporter as it
  * feeds any reporter, and its tap beside its own summary; the reporter
  * hands each finding to the whole report and to the report of every unit of
- * the finding's person (people in several units are in each), each unit with
- * its own bounded summary (memory: units x summary). Findings of people not
- * in staff.csv go to the whole report only, and each unit's report says how
- * many there are. Waived findings go where their person's findings go; the
- * waivers that expired or covered nothing are counted over the whole audit
- * in every report. With --baseline each unit's report has its own trend
- * counts and lists the resolved items of its people now (staff.csv).
+ * the finding's person (people in several units are in each). Findings of
+ * people not in staff.csv go to the whole report only, and each unit's
+ * report says how many there are. Waived findings go where their person's
+ * findings go; the waivers that expired or covered nothing are counted over
+ * the whole audit in every report. With --baseline each unit's report has
+ * its own trend counts and lists the resolved items of its people now
+ * (staff.csv).
  *
- * DIR/<unit>.<ext> is opened at the unit's first audited run (a unit
- * without runs gets no file); DIR/all.<ext> at the start. Each file is
- * written to a temporary file beside it (output.h) and all are renamed into
- * place by split_finish, or all removed: a failed or killed run leaves no
- * report, partial or whole. A struct split owns its files, reporters,
- * summaries and unit list; it borrows the rules and options. split_flush
- * closes the files, split_finish puts them in place and lists them,
- * split_free frees (removing any file not finished). */
+ * The whole report, DIR/all.<ext>, is written as the audit goes. What each
+ * unit's report is told waits in a scratch file (unitlog.h) until the end,
+ * when each unit that had runs gets its report made, with its own bounded
+ * summary, and written, one unit at a time: memory and open files do not
+ * grow with the units (a unit without runs gets no file). DIR is opened
+ * once (made when missing, never through a symbolic link); each file is
+ * written to a temporary file made in it and all are renamed into place
+ * there by split_finish, or all removed, with DIR when this run made it: a
+ * failed or killed run leaves no report, partial or whole (output.h). A
+ * struct split owns its files, reporters, scratch log and unit list; it
+ * borrows the rules and options. split_flush closes the files,
+ * split_finish puts them in place and lists them, split_free frees
+ * (removing any file not finished). */
 #ifndef ALMAUDIT_SPLIT_H
 #define ALMAUDIT_SPLIT_H
 
@@ -42,29 +47,38 @@ struct split_options {
 
 struct split;
 
-/* NULL (reported) when DIR cannot be made or is not a directory, two
- * units would share a file name, a file of the split would be an input or
- * the --rejects file, or memory runs out. */
+/* NULL (reported) when DIR cannot be made or is not a directory (or is a
+ * symbolic link), two units would share a file name, a file of the split
+ * would be an input or the --rejects file, or memory runs out. */
 struct split *split_open(const struct rules *rules, const struct split_options *o);
 
 /* The reporter to give audit_run (with its tap). */
 struct reporter *split_reporter(struct split *s);
 
 /* Closes every file written. 0, or -1 when a file could not be opened or
- * written (reported): then split_finish keeps nothing. */
+ * written, or something not a regular file holds a unit's name (reported):
+ * then split_finish keeps nothing. */
 int split_flush(struct split *s);
 
 /* Renames every file written into place (keep, and nothing failed), else
  * removes them all (and DIR, when this run made it and it is empty). When
  * kept, writes to `list` one line per file, with its counts, and the units
  * that had no runs (a file left in DIR by an earlier run for one of them is
- * warned about). -1 when a file could not be renamed (reported). */
+ * warned about); codes and names with their control characters as spaces.
+ * -1 when a file could not be renamed (reported). */
 int split_finish(struct split *s, int keep, FILE *list);
 void split_free(struct split *s);
 
 /* The file name a unit's report is written to: its code with each byte
  * other than a letter, digit, '-', '_' or '.' (and a leading '.') as '_',
- * then '.' and ext ("Access Services" -> "Access_Services.txt"). */
-void split_file_name(const char *code, const char *ext, char *buf, size_t size);
+ * then '.' and ext ("Access Services" -> "Access_Services.txt"). A code of
+ * more than SPLIT_NAME_MAX bytes gets a short name of its own, stable and
+ * distinct: its first SPLIT_NAME_KEEP bytes so, '~' (which no other name
+ * holds) and 12 hex digits of a hash of the whole code. Returns 1 when the
+ * name is so shortened, else 0. buf holds at least SPLIT_NAME_MAX + 16
+ * bytes (NAME_MAX and more would not fit a file system's name). */
+#define SPLIT_NAME_MAX 100
+#define SPLIT_NAME_KEEP 48
+int split_file_name(const char *code, const char *ext, char *buf, size_t size);
 
 #endif

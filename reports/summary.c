@@ -387,10 +387,16 @@ void summary_flag(struct summary *s, const struct run *run)
 		m->flagged++;
 }
 
+int summary_is_damaging(const struct rules *rules, const struct run *run,
+			const struct verdict *v)
+{
+	return v->job >= 0 && rules->jobs[v->job].damaging && run->records >= 0;
+}
+
 void summary_damaging(struct summary *s, const struct rules *rules, const struct run *run,
 		      const struct verdict *v)
 {
-	if (v->job < 0 || !rules->jobs[v->job].damaging || run->records < 0)
+	if (!summary_is_damaging(rules, run, v))
 		return;
 	/* a copy of a run already kept: drop the old entry, keep the larger */
 	size_t n = s->ndamaging;

@@ -134,6 +134,11 @@ void summary_flag(struct summary *s, const struct run *run);
 void summary_damaging(struct summary *s, const struct rules *rules, const struct run *run,
 		      const struct verdict *v);
 
+/* 1 when summary_damaging counts the run at all: a run of a damaging job
+ * with a record count. */
+int summary_is_damaging(const struct rules *rules, const struct run *run,
+			const struct verdict *v);
+
 /* The labels a run is counted under ("Honor Moody (ITS)", "batch-item-withdrawals"). */
 void summary_person(char *buf, size_t size, const struct rules *rules, const struct run *run,
 		    const struct verdict *v);

@@ -2,7 +2,7 @@
 # --baseline and --split (runs leaves them out); a split with the waivers
 # and the baseline per unit; a file of the split that is an input, refused;
 # a file an earlier run left for a unit without runs now, warned about; a
-# split killed while it reads leaves no file.
+# split killed while it reads leaves no file, nor the directory it made.
 S=$(pwd)/../../samples
 export ALMAUDIT_RULES="$(pwd)/../../rules"
 mkdir "$SCRATCH/w" && cd "$SCRATCH/w" || exit 2
@@ -60,5 +60,4 @@ kill -TERM $pid
 { wait $pid; } 2>/dev/null
 echo "killed: status $?"
 exec 3>&-
-ls killed
-echo "end of killed/"
+if [ -e killed ]; then echo "killed/ is left:" $(ls -A killed); else echo "no killed/"; fi
