@@ -28,8 +28,9 @@ struct slot {
 
 /* Where ISA-L's inflating of a member is: ISA-L inflates the deflate data
  * and sums its CRC; the gzip header before it and the trailer after it are
- * read here, as zlib reads them. */
-enum part { HEADER, DATA, TRAILER };
+ * read here, as zlib reads them. DAMAGED: ISA-L found damage, and what it
+ * inflated before it is still being handed out. */
+enum part { HEADER, DATA, TRAILER, DAMAGED };
 
 struct reader {
 	int fd;
@@ -48,6 +49,7 @@ struct reader {
 	size_t skip;		 /* bytes of the extra field left to skip */
 	int flags;		 /* the header's flags (FEXTRA, FNAME, ...) still to read */
 	uint32_t hcrc;		 /* the CRC of the header's bytes so far (FHCRC) */
+	int damage;		 /* ISA-L's error, when DAMAGED */
 #endif
 	unsigned char *in; /* the file's bytes, read ahead */
 	size_t ipos, ilen;
@@ -301,17 +303,34 @@ static int isal_step(struct reader *r)
 		r->ipos = r->ilen - s->avail_in;
 		r->out = s->next_out;
 		r->avail = s->avail_out;
-		if (ret < 0)
-			return corrupt(r, isal_error(ret));
-		if (s->block_state != ISAL_BLOCK_FINISH)
+		if (ret < 0) {
+			r->damage = ret;
+			r->part = DAMAGED;
+		} else if (s->block_state == ISAL_BLOCK_FINISH) {
+			/* ISA-L has read up to 8 bytes past the deflate data into its
+			 * bit buffer (after the rest of the last byte): the trailer's */
+			uint64_t bits = s->read_in >> (s->read_in_length % 8);
+			r->hlen = 0;
+			for (int i = 0; i < s->read_in_length / 8 && i < 8; i++)
+				r->head[r->hlen++] = (unsigned char)(bits >> (8 * i));
+			r->part = TRAILER;
+		} else {
 			return 0;
-		/* ISA-L has read up to 8 bytes past the deflate data into its bit
-		 * buffer (after the rest of the last byte): the trailer's first */
-		uint64_t bits = s->read_in >> (s->read_in_length % 8);
-		r->hlen = 0;
-		for (int i = 0; i < s->read_in_length / 8 && i < 8; i++)
-			r->head[r->hlen++] = (unsigned char)(bits >> (8 * i));
-		r->part = TRAILER;
+		}
+	}
+	if (r->part == DAMAGED) {
+		/* ISA-L inflates up to 32 KiB into a buffer of its own before
+		 * handing it out: on damage, what it had no room for stays there */
+		size_t n = (size_t)(s->tmp_out_valid - s->tmp_out_processed);
+		if (n > r->avail)
+			n = r->avail;
+		memcpy(r->out, s->tmp_out_buffer + s->tmp_out_processed, n);
+		s->tmp_out_processed += (int32_t)n;
+		r->out += n;
+		r->avail -= n;
+		if (s->tmp_out_processed < s->tmp_out_valid)
+			return 0;
+		return corrupt(r, isal_error(r->damage));
 	}
 	/* the trailer: CRC-32 and length (mod 2^32) of the member's data */
 	size_t n = r->ilen - r->ipos;

@@ -368,6 +368,57 @@ START_TEST(damage_anywhere_reads_alike)
 }
 END_TEST
 
+/* A member of stored blocks of 65,535 bytes of data, the last cut to end
+ * at byte `bad` of it, and then a block of the reserved type (damage that
+ * any inflater finds exactly there), or nothing (cut). */
+static void stored_then_bad(struct buf *b, const char *data, size_t bad, int cut)
+{
+	const unsigned char fixed[10] = {0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3};
+	put(b, fixed, sizeof fixed);
+	for (size_t at = 0; at < bad;) {
+		size_t n = bad - at > 65535 ? 65535 : bad - at;
+		put_byte(b, 0, 1); /* not the last block; stored */
+		put_le(b, (uint32_t)n, 2);
+		put_le(b, (uint32_t)~n & 0xffff, 2);
+		put(b, data + at, n);
+		at += n;
+	}
+	if (cut)
+		return;
+	put_byte(b, 0x06, 1); /* not the last block; the reserved type */
+	put_byte(b, 0, 64);
+}
+
+/* Every byte inflated before damage or a cut is handed out, wherever it
+ * falls against the reader's reads (128 KiB of the file) and chunks (256
+ * KiB inflated): here after a read that ends 30 bytes before a chunk's
+ * end, where an inflater starts anew with little room. */
+START_TEST(every_byte_before_the_damage_handed_out)
+{
+	char *text = rows(400000, 8);
+	/* the second read ends at byte 262,144 of the file: 10 bytes of header
+	 * and four block headers before it, so at byte 262,114 inflated */
+	for (size_t bad = 262114 - 2000; bad < 262114 + 70000; bad += 997) {
+		int cut = bad % 2;
+		struct buf gz = {NULL, 0, 0};
+		stored_then_bad(&gz, text, bad, cut);
+		for (int i = 0; i < NINFLATERS; i++) {
+			struct got g = read_bytes(&gz, zlib_only[i]);
+			ck_assert_int_eq(g.status, -1);
+			ck_assert_msg(strstr(g.why, cut ? "truncated gzip stream (unexpected end of file)"
+							: "corrupt gzip stream (invalid block"),
+				      "%s", g.why);
+			ck_assert_msg(g.len == bad, "%s, damage at byte %zu inflated: %zu bytes out",
+				      zlib_only[i] ? "zlib" : reader_inflater(), bad, g.len);
+			ck_assert(memcmp(g.data, text, bad) == 0);
+			free(g.data);
+		}
+		free(gz.p);
+	}
+	free(text);
+}
+END_TEST
+
 START_TEST(nothing_but_a_member_after_the_last)
 {
 	char *text = rows(5000, 7);
@@ -411,6 +462,7 @@ int main(void)
 	tcase_add_test(tc, a_member_split_across_reads_at_every_byte);
 	tcase_add_test(tc, header_and_trailer_faults_named_as_zlib_names_them);
 	tcase_add_test(tc, damage_anywhere_reads_alike);
+	tcase_add_test(tc, every_byte_before_the_damage_handed_out);
 	tcase_add_test(tc, nothing_but_a_member_after_the_last);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
