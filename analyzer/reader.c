@@ -11,6 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 #include <zlib.h>
+#ifdef ALMAUDIT_WITH_ISAL
+#include <isa-l/crc.h>
+#include <isa-l/igzip_lib.h>
+#endif
 
 #define INPUT (128u * 1024u) /* one read() of the file */
 #define CHUNK (256u * 1024u) /* one decompressed chunk */
@@ -23,6 +27,12 @@ struct slot {
 	int full;
 };
 
+/* Where ISA-L's inflating of a member is: ISA-L inflates the deflate data
+ * and sums its CRC; the gzip header before it and the trailer after it are
+ * read here, as zlib reads them. DAMAGED: ISA-L found damage, and what it
+ * inflated before it is still being handed out. */
+enum part { HEADER, DATA, TRAILER, DAMAGED };
+
 struct reader {
 	int fd;
 	int gzip;
@@ -30,6 +40,18 @@ struct reader {
 	int z_ready;	   /* inflateInit2 done */
 	int in_member;	   /* inside a gzip member: its end not yet seen */
 	long members;	   /* gzip members begun */
+	unsigned char *out; /* where inflating writes next, and the room left */
+	size_t avail;
+#ifdef ALMAUDIT_WITH_ISAL
+	struct inflate_state *isal; /* NULL: this reader inflates with zlib */
+	enum part part;
+	unsigned char head[10];	 /* the header's fixed fields, or the trailer */
+	size_t hlen;		 /* ... bytes of them read */
+	size_t skip;		 /* bytes of the extra field left to skip */
+	int flags;		 /* the header's flags (FEXTRA, FNAME, ...) still to read */
+	uint32_t hcrc;		 /* the CRC of the header's bytes so far (FHCRC) */
+	int damage;		 /* ISA-L's error, when DAMAGED */
+#endif
 	unsigned char *in; /* the file's bytes, read ahead */
 	size_t ipos, ilen;
 	int in_eof;		 /* read() said end of file */
@@ -138,17 +160,240 @@ static int trailing(struct reader *r)
 	return -1;
 }
 
-static int corrupt(struct reader *r, int ret)
+/* A damaged member: msg says what the inflater found. */
+static int corrupt(struct reader *r, const char *msg)
 {
-	const char *msg = r->z.msg ? r->z.msg : zError(ret);
-	if (ret == Z_MEM_ERROR)
-		snprintf(r->why, sizeof r->why, "read error: out of memory");
-	else if (r->members > 1)
+	if (r->members > 1)
 		snprintf(r->why, sizeof r->why, "corrupt gzip stream (%s) in gzip member %ld", msg,
 			 r->members);
 	else
 		snprintf(r->why, sizeof r->why, "corrupt gzip stream (%s)", msg);
 	return -1;
+}
+
+/* zlib: inflates the input at hand into r->out: 1 at the member's end, 0
+ * (more input wanted, or the output full), -1 error in why. */
+static int zlib_step(struct reader *r)
+{
+	r->z.next_in = r->in + r->ipos;
+	r->z.avail_in = (uInt)(r->ilen - r->ipos);
+	r->z.next_out = r->out;
+	r->z.avail_out = (uInt)r->avail;
+	int ret = inflate(&r->z, Z_NO_FLUSH);
+	r->ipos = r->ilen - r->z.avail_in;
+	r->out = r->z.next_out;
+	r->avail = r->z.avail_out;
+	if (ret == Z_STREAM_END)
+		return 1;
+	if (ret == Z_OK || ret == Z_BUF_ERROR) /* Z_BUF_ERROR: no progress possible */
+		return 0;
+	if (ret == Z_MEM_ERROR) {
+		snprintf(r->why, sizeof r->why, "read error: out of memory");
+		return -1;
+	}
+	return corrupt(r, r->z.msg ? r->z.msg : zError(Z_DATA_ERROR));
+}
+
+#ifdef ALMAUDIT_WITH_ISAL
+#define FHCRC 0x02
+#define FEXTRA 0x04
+#define FNAME 0x08
+#define FCOMMENT 0x10
+
+/* Takes up to `want` bytes of the input into head, summing them into the
+ * header's CRC when `sum`: 1 when head holds `want`, 0 when the input ran
+ * out first. */
+static int take(struct reader *r, size_t want, int sum)
+{
+	size_t n = r->ilen - r->ipos;
+	if (n > want - r->hlen)
+		n = want - r->hlen;
+	memcpy(r->head + r->hlen, r->in + r->ipos, n);
+	if (sum)
+		r->hcrc = crc32_gzip_refl(r->hcrc, r->in + r->ipos, n);
+	r->ipos += n;
+	r->hlen += n;
+	return r->hlen == want;
+}
+
+/* Reads a gzip header (RFC 1952) as zlib does, the same faults named in
+ * zlib's words: 1 read, 0 more input wanted, -1 error. */
+static int isal_header(struct reader *r)
+{
+	if (r->flags < 0) { /* the fixed fields: ID1 ID2 CM FLG MTIME XFL OS */
+		int whole = take(r, 10, 1);
+		if (r->hlen >= 4 && r->head[2] != 8) /* zlib looks at CM with FLG */
+			return corrupt(r, "unknown compression method");
+		if (r->hlen >= 4 && (r->head[3] & 0xe0))
+			return corrupt(r, "unknown header flags set");
+		if (!whole)
+			return 0;
+		r->flags = r->head[3];
+		r->hlen = 0;
+	}
+	if (r->flags & FEXTRA) {
+		if (r->hlen < 2) { /* its length, then the bytes to skip */
+			if (!take(r, 2, 1))
+				return 0;
+			r->skip = (size_t)r->head[0] | (size_t)r->head[1] << 8;
+		}
+		size_t n = r->ilen - r->ipos;
+		if (n > r->skip)
+			n = r->skip;
+		r->hcrc = crc32_gzip_refl(r->hcrc, r->in + r->ipos, n);
+		r->ipos += n;
+		r->skip -= n;
+		if (r->skip)
+			return 0;
+		r->flags &= ~FEXTRA;
+		r->hlen = 0;
+	}
+	for (int field = FNAME; field <= FCOMMENT; field <<= 1) {
+		if (!(r->flags & field))
+			continue;
+		const unsigned char *p = r->in + r->ipos;
+		const unsigned char *nul = memchr(p, 0, r->ilen - r->ipos);
+		size_t n = nul ? (size_t)(nul - p) + 1 : r->ilen - r->ipos;
+		r->hcrc = crc32_gzip_refl(r->hcrc, p, n);
+		r->ipos += n;
+		if (!nul)
+			return 0;
+		r->flags &= ~field;
+	}
+	if (r->flags & FHCRC) {
+		if (!take(r, 2, 0))
+			return 0;
+		if (((unsigned)r->head[0] | (unsigned)r->head[1] << 8) != (r->hcrc & 0xffff))
+			return corrupt(r, "header crc mismatch");
+		r->flags &= ~FHCRC;
+	}
+	return 1;
+}
+
+/* What each of ISA-L's errors means, in zlib's words where they match. */
+static const char *isal_error(int ret)
+{
+	switch (ret) {
+	case ISAL_INVALID_BLOCK:
+		return "invalid block header";
+	case ISAL_INVALID_SYMBOL:
+		return "invalid literal/length or distance code";
+	case ISAL_INVALID_LOOKBACK:
+		return "invalid distance too far back";
+	default:
+		return "invalid deflate data";
+	}
+}
+
+/* ISA-L: as zlib_step. */
+static int isal_step(struct reader *r)
+{
+	struct inflate_state *s = r->isal;
+	if (r->part == HEADER) {
+		int got = isal_header(r);
+		if (got <= 0)
+			return got;
+		r->part = DATA;
+	}
+	if (r->part == DATA) {
+		s->next_in = r->in + r->ipos;
+		s->avail_in = (uint32_t)(r->ilen - r->ipos);
+		s->next_out = r->out;
+		s->avail_out = (uint32_t)r->avail;
+		int ret = isal_inflate(s);
+		r->ipos = r->ilen - s->avail_in;
+		r->out = s->next_out;
+		r->avail = s->avail_out;
+		if (ret < 0) {
+			r->damage = ret;
+			r->part = DAMAGED;
+		} else if (s->block_state == ISAL_BLOCK_FINISH) {
+			/* ISA-L has read up to 8 bytes past the deflate data into its
+			 * bit buffer (after the rest of the last byte): the trailer's */
+			uint64_t bits = s->read_in >> (s->read_in_length % 8);
+			r->hlen = 0;
+			for (int i = 0; i < s->read_in_length / 8 && i < 8; i++)
+				r->head[r->hlen++] = (unsigned char)(bits >> (8 * i));
+			r->part = TRAILER;
+		} else {
+			return 0;
+		}
+	}
+	if (r->part == DAMAGED) {
+		/* ISA-L inflates up to 32 KiB into a buffer of its own before
+		 * handing it out: on damage, what it had no room for stays there */
+		size_t n = (size_t)(s->tmp_out_valid - s->tmp_out_processed);
+		if (n > r->avail)
+			n = r->avail;
+		memcpy(r->out, s->tmp_out_buffer + s->tmp_out_processed, n);
+		s->tmp_out_processed += (int32_t)n;
+		r->out += n;
+		r->avail -= n;
+		if (s->tmp_out_processed < s->tmp_out_valid)
+			return 0;
+		return corrupt(r, isal_error(r->damage));
+	}
+	/* the trailer: CRC-32 and length (mod 2^32) of the member's data */
+	size_t n = r->ilen - r->ipos;
+	if (n > 8 - r->hlen)
+		n = 8 - r->hlen;
+	memcpy(r->head + r->hlen, r->in + r->ipos, n);
+	r->ipos += n;
+	r->hlen += n;
+	if (r->hlen < 8)
+		return 0;
+	uint32_t crc = 0, size = 0;
+	for (int i = 3; i >= 0; i--) {
+		crc = crc << 8 | r->head[i];
+		size = size << 8 | r->head[4 + i];
+	}
+	if (crc != s->crc)
+		return corrupt(r, "incorrect data check");
+	if (size != s->total_out)
+		return corrupt(r, "incorrect length check");
+	return 1;
+}
+#endif
+
+/* 1 when r inflates with ISA-L, 0 with zlib. */
+static int with_isal(const struct reader *r)
+{
+#ifdef ALMAUDIT_WITH_ISAL
+	return r->isal != NULL;
+#else
+	(void)r;
+	return 0;
+#endif
+}
+
+/* Starts inflating a gzip member: 0, or -1 error in why. */
+static int member_start(struct reader *r)
+{
+#ifdef ALMAUDIT_WITH_ISAL
+	if (r->isal) {
+		isal_inflate_reset(r->isal);
+		r->part = HEADER;
+		r->hlen = 0;
+		r->skip = 0;
+		r->flags = -1;
+		r->hcrc = 0;
+		return 0;
+	}
+#endif
+	if (inflateReset(&r->z) != Z_OK) {
+		snprintf(r->why, sizeof r->why, "corrupt gzip stream (%s)", zError(Z_STREAM_ERROR));
+		return -1;
+	}
+	return 0;
+}
+
+static int inflate_step(struct reader *r)
+{
+#ifdef ALMAUDIT_WITH_ISAL
+	if (r->isal)
+		return isal_step(r);
+#endif
+	return zlib_step(r);
 }
 
 /* Inflates into s up to a chunk, member after member (what gzip -t reads):
@@ -157,9 +402,9 @@ static int corrupt(struct reader *r, int ret)
 static int fill_gzip(struct reader *r, struct slot *s)
 {
 	int state = 1;
-	r->z.next_out = s->data;
-	r->z.avail_out = CHUNK;
-	while (r->z.avail_out) {
+	r->out = s->data;
+	r->avail = CHUNK;
+	while (r->avail) {
 		if (!r->in_member) {
 			/* between members: another member, or the end of the file */
 			if (input_have(r, 2) < 0) {
@@ -175,38 +420,44 @@ static int fill_gzip(struct reader *r, struct slot *s)
 				state = trailing(r);
 				break;
 			}
-			if (inflateReset(&r->z) != Z_OK) {
-				state = corrupt(r, Z_STREAM_ERROR);
+			if (member_start(r) < 0) {
+				state = -1;
 				break;
 			}
 			r->in_member = 1;
 			r->members++;
 		}
-		if (r->ipos == r->ilen) {
-			int got = input_more(r);
-			if (got < 0) {
-				state = read_failed(r);
+		/* at the end of the file the inflater still runs, without input:
+		 * what it holds back comes out before the end is called a cut */
+		if (r->ipos == r->ilen && input_more(r) < 0) {
+			state = read_failed(r);
+			break;
+		}
+		size_t ipos = r->ipos, avail = r->avail;
+		int ret = inflate_step(r);
+		if (ret < 0) {
+			state = -1;
+			break;
+		}
+		if (ret > 0) {
+			r->in_member = 0;
+			continue;
+		}
+		if (r->ipos == ipos && r->avail == avail) {
+			/* no progress: the input is used up */
+			if (r->ipos < r->ilen) {
+				state = corrupt(r, "the inflater made no progress");
 				break;
 			}
-			if (got == 0) {
+			if (r->in_eof) {
 				snprintf(r->why, sizeof r->why,
 					 "truncated gzip stream (unexpected end of file)");
 				state = -1;
 				break;
 			}
 		}
-		r->z.next_in = r->in + r->ipos;
-		r->z.avail_in = (uInt)(r->ilen - r->ipos);
-		int ret = inflate(&r->z, Z_NO_FLUSH);
-		r->ipos = r->ilen - r->z.avail_in;
-		if (ret == Z_STREAM_END) {
-			r->in_member = 0;
-		} else if (ret != Z_OK && !(ret == Z_BUF_ERROR && r->ipos == r->ilen)) {
-			state = corrupt(r, ret == Z_NEED_DICT || ret == Z_BUF_ERROR ? Z_DATA_ERROR : ret);
-			break;
-		}
 	}
-	s->len = CHUNK - r->z.avail_out;
+	s->len = CHUNK - r->avail;
 	return state;
 }
 
@@ -353,11 +604,32 @@ static void report_foreign(const char *name, const char *path, const struct fore
 		diag_error(name, 0, "%s: %s", f->what, f->todo);
 }
 
+/* Readers inflate with zlib even when ISA-L is built in: see
+ * reader_use_zlib. */
+static int zlib_only;
+
+void reader_use_zlib(int on)
+{
+	zlib_only = on;
+}
+
+const char *reader_inflater(void)
+{
+#ifdef ALMAUDIT_WITH_ISAL
+	if (!zlib_only)
+		return "ISA-L";
+#endif
+	return "zlib";
+}
+
 static void reader_free(struct reader *r)
 {
 	term_unwatch(r->fd);
 	if (r->z_ready)
 		inflateEnd(&r->z);
+#ifdef ALMAUDIT_WITH_ISAL
+	free(r->isal);
+#endif
 	if (r->fd >= 0)
 		close(r->fd);
 	for (size_t i = 0; i < RING; i++)
@@ -400,7 +672,15 @@ struct reader *reader_open(const char *path)
 		}
 		r->gzip = r->ilen >= 2 && p[0] == 0x1f && p[1] == 0x8b;
 	}
-	if (r->gzip) {
+#ifdef ALMAUDIT_WITH_ISAL
+	if (r->gzip && !zlib_only) {
+		if (!(r->isal = malloc(sizeof *r->isal)))
+			goto oom;
+		isal_inflate_init(r->isal);
+		r->isal->crc_flag = ISAL_GZIP_NO_HDR; /* sum the CRC; the trailer is read here */
+	}
+#endif
+	if (r->gzip && !with_isal(r)) {
 		if (inflateInit2(&r->z, 16 + MAX_WBITS) != Z_OK)
 			goto oom;
 		r->z_ready = 1;

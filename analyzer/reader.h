@@ -1,8 +1,10 @@
-/* reader: byte streams from export files, through zlib. Gzip is detected
- * from the content (plain text passes through unchanged), concatenated gzip
- * members are read whole, and "-" is standard input. Decompression runs in
- * a thread of its own, a few chunks ahead of the parser, so that inflating
- * and parsing overlap on two cores. The only module that includes zlib.h.
+/* reader: byte streams from export files, inflated by ISA-L (igzip) when
+ * the build found it, else by zlib. Gzip is detected from the content
+ * (plain text passes through unchanged), concatenated gzip members are read
+ * whole, each member's CRC and length checked, and "-" is standard input.
+ * Decompression runs in a thread of its own, a few chunks ahead of the
+ * parser, so that inflating and parsing overlap on two cores. The only
+ * module that includes zlib's and ISA-L's headers.
  * reader_open allocates a reader (and starts its thread); reader_close stops
  * the thread and frees everything. */
 #ifndef ALMAUDIT_READER_H
@@ -34,6 +36,15 @@ void reader_unread(struct reader *r);
  * decompress it into the audit (exports, the default), or into a plain
  * file (rules files: reader_set_rules(1) while loading them). */
 void reader_set_rules(int rules);
+
+/* The inflater of the readers opened from now on: "ISA-L" when the build
+ * has it (the default), else "zlib". reader_use_zlib(1) makes them inflate
+ * with zlib even so, reader_use_zlib(0) restores the default: the tests
+ * read the same inputs with both. Either reads every byte the same way;
+ * only the words inside "corrupt gzip stream (...)" for damaged deflate
+ * data are each inflater's own. */
+const char *reader_inflater(void);
+void reader_use_zlib(int on);
 
 /* 1 when the input is gzip, 0 when it is plain. */
 int reader_is_gzip(const struct reader *r);

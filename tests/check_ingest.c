@@ -5,6 +5,7 @@
 #include "columns.h"
 #include "csvrd.h"
 #include "ingest.h"
+#include "reader.h"
 #include "testutil.h"
 #include "times.h"
 
@@ -470,9 +471,10 @@ START_TEST(data_after_the_gzip_members_is_damage)
 		{"\x1f", 1, "trailing garbage after the gzip data (1 byte from byte AT, not a gzip member)"},
 		{"\x1f\x8c\x08\x00", 4,
 		 "trailing garbage after the gzip data (4 bytes from byte AT, not a gzip member)"},
-		/* a third member whose first block has the reserved type */
+		/* a third member whose first block has the reserved type (each
+		 * inflater names damaged deflate data in its own words) */
 		{"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\x07\x00", 12,
-		 "corrupt gzip stream (invalid block type) in gzip member 3"},
+		 "corrupt gzip stream (INVALID) in gzip member 3"},
 		/* a third member cut inside its header */
 		{"\x1f\x8b\x08\x00\x00", 5, "truncated gzip stream (unexpected end of file)"},
 	};
@@ -481,10 +483,13 @@ START_TEST(data_after_the_gzip_members_is_damage)
 		testutil_append(path, cases[i].tail, cases[i].n);
 		char why[256], at[32], want[700];
 		snprintf(at, sizeof at, "%zu", members);
-		const char *mark = strstr(cases[i].why, "AT");
+		const char *mark = strstr(cases[i].why, "AT"), *word = at;
+		if (!mark && (mark = strstr(cases[i].why, "INVALID")))
+			word = strcmp(reader_inflater(), "zlib") ? "invalid block header"
+								 : "invalid block type";
 		if (mark)
 			snprintf(why, sizeof why, "%.*s%s%s", (int)(mark - cases[i].why),
-				 cases[i].why, at, mark + 2);
+				 cases[i].why, word, mark + (word == at ? 2 : 7));
 		else
 			snprintf(why, sizeof why, "%s", cases[i].why);
 		int status;

@@ -1,10 +1,14 @@
 /* Fuzzes the reader from raw bytes to typed runs: plain or gzip bytes as
  * given (first byte even), or the rest gzip-compressed first (first byte
  * odd) so that the CSV behind a valid gzip stream is explored too. Checks
- * that no row is lost: rows read = runs returned + rows rejected. */
+ * that no row is lost: rows read = runs returned + rows rejected; and that
+ * the build's inflater (ISA-L when built with it) and zlib read the same
+ * bytes alike: both end cleanly with the same bytes, or both stop on an
+ * error having handed out the same bytes as far as both went. */
 #include "diag.h"
 #include "fuzz.h"
 #include "ingest.h"
+#include "reader.h"
 #include "tally.h"
 #include "times.h"
 
@@ -30,6 +34,59 @@ static unsigned char *gzip_of(const uint8_t *data, size_t size, size_t *out)
 	*out = z.total_out;
 	deflateEnd(&z);
 	return buf;
+}
+
+/* The first `cap` bytes path inflates to with the default inflater (or
+ * zlib), in *out (the caller frees), their count in *len, all of them in
+ * *total; returns the reader's last status (0 clean end, -1 error). */
+static int inflated(const char *path, int zlib, size_t cap, unsigned char **out, size_t *len,
+		    size_t *total)
+{
+	reader_use_zlib(zlib);
+	struct reader *r = reader_open(path);
+	reader_use_zlib(0);
+	*out = NULL;
+	*len = *total = 0;
+	if (!r)
+		abort(); /* the first reader opened it */
+	const unsigned char *p;
+	size_t n;
+	const char *why;
+	int got;
+	while ((got = reader_chunk(r, &p, &n, &why)) > 0) {
+		size_t keep = *len + n > cap ? cap - *len : n;
+		if (keep) {
+			unsigned char *grown = realloc(*out, *len + keep);
+			if (!grown)
+				abort();
+			*out = grown;
+			memcpy(*out + *len, p, keep);
+			*len += keep;
+		}
+		*total += n;
+	}
+	reader_close(r);
+	return got;
+}
+
+/* Both inflaters on a gzip file: they agree as said at the top. */
+static void inflaters_agree(const char *path)
+{
+	struct reader *r = reader_open(path);
+	int gzip = r && reader_is_gzip(r);
+	reader_close(r);
+	if (!gzip)
+		return;
+	const size_t cap = 64u << 20; /* compared as far as this */
+	unsigned char *a, *b;
+	size_t alen, blen, atotal, btotal;
+	int as = inflated(path, 0, cap, &a, &alen, &atotal);
+	int bs = inflated(path, 1, cap, &b, &blen, &btotal);
+	size_t common = alen < blen ? alen : blen;
+	if (as != bs || (common && memcmp(a, b, common) != 0) || (as == 0 && atotal != btotal))
+		abort(); /* the inflaters disagree */
+	free(a);
+	free(b);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -70,6 +127,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort(); /* a row was lost silently */
 	ingest_free(in);
 	tally_free(&t);
+	inflaters_agree(path);
 	fuzz_done();
 	free(gz);
 	return 0;
