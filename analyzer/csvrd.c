@@ -1,5 +1,6 @@
 #include "csvrd.h"
 
+#include "bytescan.h"
 #include "diag.h"
 #include "reader.h"
 #include "textenc.h"
@@ -72,6 +73,10 @@ struct csvrd {
 	int row_ready;
 	long ready_line;
 	int no_fast; /* every line through libcsv (tests compare the two paths) */
+	int final;   /* the fast path has made fptr and flen as handed out */
+	/* the fast path's line: its delimiters and quotes, a bit a byte */
+	uint64_t *smask;
+	size_t mcap;
 };
 
 static void *limited_realloc(void *p, size_t n)
@@ -147,6 +152,7 @@ void csvrd_close(struct csvrd *r)
 	free(r->foff);
 	free(r->flen);
 	free(r->fptr);
+	free(r->smask);
 	textenc_free(&r->enc);
 	free(r->pbuf);
 	free(r->raw);
@@ -306,12 +312,39 @@ static size_t skip_scan(struct csvrd *r, const unsigned char *s, size_t n)
 	return n;
 }
 
+/* The delimiters and quotes of the fast path's line as bits (bytescan), a
+ * word for each 64 bytes, and one bit more at the line's end; the line is
+ * in rbuf, with room for the last word's bytes past its end. -1 when out of
+ * memory. */
+static int line_masks(struct csvrd *r, const char *line, size_t len)
+{
+	size_t words = len / 64 + 1;
+	if (words > r->mcap) {
+		uint64_t *m = realloc(r->smask, words * sizeof *m);
+		if (!m)
+			return -1;
+		r->smask = m;
+		r->mcap = words;
+	}
+	for (size_t w = 0; w < words; w++)
+		r->smask[w] = bytescan_eq2_64(line + 64 * w, r->delim, '"');
+	uint64_t end = (uint64_t)1 << (len % 64); /* the last word's bit at the end */
+	r->smask[words - 1] = (r->smask[words - 1] & (end - 1)) | end;
+	return 0;
+}
+
 /* The fast path: a whole line that starts a row is split here when every
- * field is plain (no quote) or simply quoted ("text", no quote inside), by
- * libcsv's rules: split at the delimiter, spaces (and tabs, unless tab is the
- * delimiter) around plain fields and around quotes dropped, quoted text kept as it is, a blank line no row. It
- * costs one copy of the line. Any other line, and every line that continues
- * a row, goes through libcsv. Returns 1 when it took the line. */
+ * field is plain (no quote) or quoted ("text", a quote inside doubled) with
+ * nothing but spaces after its closing quote, by libcsv's rules: split at
+ * the delimiter, spaces (and tabs, unless tab is the delimiter) around
+ * plain fields and around quotes dropped, quoted text kept as it is (each
+ * doubled quote made one), a blank line no row. It costs one copy of the
+ * line and one scan of it for delimiters and quotes (bytescan), whose bits
+ * are then taken in order; the fields come out as csvrd_next hands them out
+ * (r->final: the first one's byte order mark and the white space around
+ * each dropped, each NUL-terminated). Any other line, a line of more than
+ * CSVRD_FIELDS_MAX fields, and every line that continues a row, go through
+ * libcsv. Returns 1 when it took the line. */
 static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
 {
 	size_t len = n;
@@ -328,64 +361,115 @@ static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
 		first++;
 	if (first == len)
 		return memchr(s, '"', n) == NULL; /* a blank line is no row */
-	if (grow_row(r, len + 1) != 0)
+	/* room for the last mask word's bytes, read whole */
+	if (grow_row(r, len + 64) != 0)
 		return 0;
-	memcpy(r->rbuf, s, len);
-	r->rbuf[len] = '\0';
-	r->nf = 0;
-	char *line = r->rbuf, *end = line + len, *p = line;
+	char *line = r->rbuf;
+	memcpy(line, s, len);
+	line[len] = '\0'; /* no pad nor quote: it ends the loops below */
+	if (line_masks(r, line, len) != 0)
+		return 0;
+	/* room for every field the line could hold */
+	size_t most = len + 2 < CSVRD_FIELDS_MAX ? len + 2 : CSVRD_FIELDS_MAX;
+	while (r->fcap < most)
+		if (grow_fields(r) != 0)
+			return 0;
+	const char **fptr = r->fptr;
+	size_t *flen = r->flen, nf = 0;
+	const char delim = (char)r->delim;
+	const int tabpad = delim != '\t';
+#define PAD(c) ((c) == ' ' || ((c) == '\t' && tabpad))
+	/* the next delimiter or quote (or the line's end), its bit taken */
+	const uint64_t *sm = r->smask;
+	size_t w = 0;
+	uint64_t m = sm[0];
+#define TAKE(at)                                                                                   \
+	do {                                                                                       \
+		while (!m)                                                                         \
+			m = sm[++w];                                                               \
+		(at) = (w << 6) + bytescan_first64(m);                                             \
+		m &= m - 1;                                                                        \
+	} while (0)
+	size_t pos = 0;
 	for (;;) {
-		char *a, *b, *next;
-		while (p < end && is_pad(r, (unsigned char)*p))
-			p++;
-		if (p < end && *p == '"') {
-			a = p + 1;
-			b = memchr(a, '"', (size_t)(end - a));
-			if (!b)
-				goto slow;
-			next = b + 1;
-			while (next < end && is_pad(r, (unsigned char)*next))
+		size_t a, b, next;
+		if ((unsigned char)line[pos] <= ' ')
+			while (PAD(line[pos]))
+				pos++;
+		if (line[pos] == '"') {
+			size_t q;
+			TAKE(q); /* the opening quote, at pos */
+			a = pos + 1;
+			size_t seg = a;
+			char *moved = NULL; /* where the text after a doubled quote goes */
+			for (;;) {
+				TAKE(q);
+				if (q >= len)
+					goto slow; /* open at the line's end */
+				if (line[q] != '"')
+					continue; /* a delimiter inside the quotes */
+				if (line[q + 1] != '"')
+					break;
+				/* a doubled quote: one is kept, the text after it moved up */
+				if (moved) {
+					memmove(moved, line + seg, q + 1 - seg);
+					moved += q + 1 - seg;
+				} else {
+					moved = line + q + 1;
+				}
+				seg = q + 2;
+				TAKE(q); /* the second quote */
+			}
+			b = q;
+			if (moved) {
+				memmove(moved, line + seg, q - seg);
+				b = (size_t)(moved - line) + (q - seg);
+			}
+			next = q + 1;
+			while (PAD(line[next]))
 				next++;
-			if (next < end && *next != (char)r->delim)
-				goto slow; /* a doubled quote, or text after the quote */
+			if (next < len && line[next] != delim)
+				goto slow; /* text after the closing quote */
+			TAKE(next); /* the delimiter, or the end */
 		} else {
-			a = p;
-			next = memchr(p, r->delim, (size_t)(end - p));
-			if (!next)
-				next = end;
-			if (memchr(a, '"', (size_t)(next - a)))
+			/* the pads at its end go with the white space below */
+			a = pos;
+			TAKE(next);
+			if (line[next] == '"')
 				goto slow;
 			b = next;
-			while (b > a && is_pad(r, (unsigned char)b[-1]))
+		}
+		if (nf == 0 && b - a >= 3 && memcmp(line + a, "\xEF\xBB\xBF", 3) == 0)
+			a += 3;
+		if (a < b && ((unsigned char)line[a] <= ' ' || (unsigned char)line[b - 1] <= ' ')) {
+			while (a < b && is_blank(line[a]))
+				a++;
+			while (b > a && is_blank(line[b - 1]))
 				b--;
 		}
-		*b = '\0';
-		if (r->nf >= CSVRD_FIELDS_MAX) {
-			r->flags |= CSVROW_TOO_LARGE;
-		} else if (r->nf == r->fcap && grow_fields(r) != 0) {
-			r->flags |= CSVROW_TOO_LARGE;
-		} else {
-			r->foff[r->nf] = (size_t)(a - line);
-			r->flen[r->nf] = (size_t)(b - a);
-			r->nf++;
-		}
-		if (next >= end)
+		if (nf == CSVRD_FIELDS_MAX)
+			goto slow; /* too many: libcsv's path flags the row */
+		line[b] = '\0';
+		fptr[nf] = line + a;
+		flen[nf++] = b - a;
+		if (next >= len)
 			break;
-		p = next + 1;
-		if (p == end) {
+		pos = next + 1;
+		if (pos == len) {
 			/* a delimiter ends the line: one more, empty field */
-			if (r->nf < CSVRD_FIELDS_MAX && (r->nf < r->fcap || grow_fields(r) == 0)) {
-				r->foff[r->nf] = len;
-				r->flen[r->nf] = 0;
-				r->nf++;
-			} else {
-				r->flags |= CSVROW_TOO_LARGE;
-			}
+			if (nf == CSVRD_FIELDS_MAX)
+				goto slow;
+			fptr[nf] = line + len;
+			flen[nf++] = 0;
 			break;
 		}
 	}
+#undef TAKE
+#undef PAD
+	r->nf = nf;
 	r->rlen = len + 1;
 	r->row_ready = 1;
+	r->final = 1;
 	r->ready_line = r->line;
 	return 1;
 slow:
@@ -755,6 +839,7 @@ static void row_clear(struct csvrd *r)
 	r->nf = 0;
 	r->flags = 0;
 	r->row_ready = 0;
+	r->final = 0;
 }
 
 int csvrd_next(struct csvrd *r, struct csvrow *row)
@@ -772,6 +857,8 @@ int csvrd_next(struct csvrd *r, struct csvrow *row)
 	} else if (got == 0) {
 		return 0;
 	}
+	if (r->final)
+		goto out; /* the fast path's fields, as they are handed out */
 	for (size_t i = 0; i < r->nf; i++)
 		r->fptr[i] = r->rbuf + r->foff[i];
 	/* a byte order mark at the start of a later row: an export pasted in */
@@ -793,6 +880,7 @@ int csvrd_next(struct csvrd *r, struct csvrow *row)
 		r->fptr[i] = f;
 		r->flen[i] = n;
 	}
+out:
 	row->line = r->ready_line;
 	row->n = r->nf;
 	row->field = r->fptr;

@@ -1050,6 +1050,7 @@ START_TEST(fast_path_agrees_with_libcsv)
 	static const char *const pieces[] = {
 		"a",   "bc", " ",  "\t", ",",  "\"",  "\"\"", "\n", "\r\n", "\r",
 		"\"x, y\"", "\"q\"\"q\"", " \"z\" ", "\xc3\xa9", "Lee, Te-Yi", "=1", ",,", "\"\n\"",
+		"\xEF\xBB\xBF", "\v", "\f", "0123456789abcdefghij",
 	};
 	size_t npieces = sizeof pieces / sizeof pieces[0];
 	int damaged = 0;
@@ -1061,11 +1062,17 @@ START_TEST(fast_path_agrees_with_libcsv)
 			if (rnd(4)) {
 				int fields = 1 + (int)rnd(6);
 				for (int f = 0; f < fields; f++) {
+					/* long cells put delimiters and quotes across the
+					 * fast path's 16-byte blocks */
 					const char *cell[] = {"plain", " padded ", "\"quoted, comma\"",
 							      "\"with \"\"inner\"\" quotes\"", "",
-							      "  \"spaced\"  ", "\"multi\nline\"", "tab\tin"};
+							      "  \"spaced\"  ", "\"multi\nline\"", "tab\tin",
+							      "a plain cell longer than sixteen bytes",
+							      "\"a quoted cell, longer than sixteen, bytes\"",
+							      " \v\"\f quoted, blank inside \v\"\t ",
+							      "\xEF\xBB\xBF bom"};
 					used += (size_t)sprintf(text + used, "%s%s", f ? "," : "",
-								cell[rnd(8)]);
+								cell[rnd(12)]);
 				}
 				used += (size_t)sprintf(text + used, "%s", rnd(5) ? "\n" : "\r\n");
 			} else {

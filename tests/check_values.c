@@ -3,8 +3,12 @@
  * analyzer/csvw.c (CSV cells), the text helpers of reports/cells.c,
  * the encoders of reports/report_email.c and reports/html.c, and
  * the last message analyzer/diag.c keeps for reports, and
- * analyzer/textenc.c (UTF-8 checked, Windows-1252 read). */
+ * analyzer/textenc.c (UTF-8 checked, Windows-1252 read), and
+ * analyzer/bytescan.h (the build's versions and the portable ones against
+ * the bytes). */
 #include "columns.h"
+#include "bytescan.h"
+#include "bytescan_portable.h"
 #include "csvw.h"
 #include "diag.h"
 #include "cells.h"
@@ -628,6 +632,52 @@ START_TEST(utf8_passes_uncopied)
 }
 END_TEST
 
+/* bytescan's masks, the build's (SSE2 on x86-64) and the eight-byte-word
+ * ones, are those of the bytes, at every offset of random text rich in the
+ * values looked for and in bytes past ASCII. */
+START_TEST(bytescan_masks_are_the_bytes)
+{
+	static const unsigned char alphabet[] = {',', '"', ';', '\t', '\n', '\r', 'a', ' ', 0x80,
+						 0xC3, 0xFF, 0x7F, 0x00, 0x2B, 0xAC, '-', '#', 0x0B, 0x0C};
+	unsigned char text[256];
+	uint64_t rng = 7;
+	for (int round = 0; round < 2000; round++) {
+		for (size_t i = 0; i < sizeof text; i++) {
+			rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+			/* now and then a block with none of them, or all ASCII */
+			unsigned r = (unsigned)(rng >> 33);
+			text[i] = round % 7 == 0 ? 'x' : alphabet[r % sizeof alphabet];
+			if (round % 5 == 0 && text[i] >= 0x80)
+				text[i] = 'y';
+		}
+		for (size_t at = 0; at + 64 <= sizeof text; at += 1 + round % 13) {
+			const unsigned char *p = text + at;
+			unsigned e2 = 0, e4 = 0;
+			uint64_t e64 = 0;
+			int high = 0;
+			for (int i = 0; i < 64; i++) {
+				int two = p[i] == ',' || p[i] == '"';
+				int four = two || p[i] == '\n' || p[i] == '\r';
+				if (i < 16) {
+					e2 |= (unsigned)two << i;
+					e4 |= (unsigned)four << i;
+				}
+				e64 |= (uint64_t)two << i;
+				high |= p[i] >= 0x80;
+			}
+			ck_assert_uint_eq(bytescan_eq2(p, ',', '"'), e2);
+			ck_assert_uint_eq(portable_eq2(p, ',', '"'), e2);
+			ck_assert_uint_eq(bytescan_eq4(p, ',', '"', '\n', '\r'), e4);
+			ck_assert_uint_eq(portable_eq4(p, ',', '"', '\n', '\r'), e4);
+			ck_assert_uint_eq(bytescan_eq2_64(p, ',', '"'), e64);
+			ck_assert_uint_eq(portable_eq2_64(p, ',', '"'), e64);
+			ck_assert_int_eq(bytescan_any_high64(p) != 0, high);
+			ck_assert_int_eq(portable_any_high64(p) != 0, high);
+		}
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("values");
@@ -647,6 +697,7 @@ int main(void)
 	tcase_add_test(tc, diag_keeps_the_last_message);
 	tcase_add_test(tc, windows_1252_read_across_chunks);
 	tcase_add_test(tc, utf8_passes_uncopied);
+	tcase_add_test(tc, bytescan_masks_are_the_bytes);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
