@@ -147,6 +147,18 @@ static int parse_u64(const char *s, size_t n, uint64_t max, uint64_t *out)
 	csvrd_trim(&s, &n);
 	if (!n)
 		return -1;
+	if (n <= 19) {
+		/* no overflow in 19 digits: the bound checked once */
+		for (size_t i = 0; i < n; i++) {
+			if (s[i] < '0' || s[i] > '9')
+				return -1;
+			v = v * 10 + (uint64_t)(s[i] - '0');
+		}
+		if (v > max)
+			return -1;
+		*out = v;
+		return 0;
+	}
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return -1;

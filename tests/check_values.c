@@ -123,6 +123,34 @@ START_TEST(types_and_environments)
 }
 END_TEST
 
+/* Record counts as exports write them (digits alone, read at once) and as
+ * people do (grouped); ids and names told apart in submitted_by. */
+START_TEST(counts_and_names_in_cells)
+{
+	uint64_t v = 0;
+	ck_assert_int_eq(run_parse_count("1525", 4, 1000000, &v), 0);
+	ck_assert_uint_eq(v, 1525);
+	ck_assert_int_eq(run_parse_count(" 1,525 ", 7, 1000000, &v), 0);
+	ck_assert_uint_eq(v, 1525);
+	ck_assert_int_eq(run_parse_count("1000001", 7, 1000000, &v), -1);
+	ck_assert_int_eq(run_parse_count("1000000", 7, 1000000, &v), 0);
+	ck_assert_int_eq(run_parse_count("9999999999999999999", 19, UINT64_MAX, &v), 0);
+	ck_assert_uint_eq(v, 9999999999999999999ull);
+	ck_assert_int_eq(run_parse_count("18446744073709551615", 20, UINT64_MAX, &v), 0);
+	ck_assert_uint_eq(v, UINT64_MAX);
+	ck_assert_int_eq(run_parse_count("18446744073709551616", 20, UINT64_MAX, &v), -1);
+	ck_assert_int_eq(run_parse_count("12a", 3, 1000, &v), -1);
+	ck_assert_int_eq(run_parse_count("12.00", 5, 1000, &v), 0);
+	ck_assert_uint_eq(v, 12);
+	ck_assert_int_eq(run_looks_like_name("80120017"), 0);
+	ck_assert_int_eq(run_looks_like_name("System"), 0);
+	ck_assert_int_eq(run_looks_like_name("Fischer, Ben"), 1);
+	ck_assert_int_eq(run_looks_like_name("Ben Fischer"), 1);
+	ck_assert_int_eq(run_looks_like_name("12 34"), 0);
+	ck_assert_int_eq(run_looks_like_name("Ben "), 0);
+}
+END_TEST
+
 static const char *csv_of(const char *cells[], int n)
 {
 	static char text[1024];
@@ -686,6 +714,7 @@ int main(void)
 	tcase_add_test(tc, column_mappings);
 	tcase_add_test(tc, status_codes_from_codes_and_labels);
 	tcase_add_test(tc, types_and_environments);
+	tcase_add_test(tc, counts_and_names_in_cells);
 	tcase_add_test(tc, csv_quoting_and_formulas);
 	tcase_add_test(tc, counts_and_text_cells);
 	tcase_add_test(tc, json_strings);
