@@ -87,7 +87,18 @@ int rules_job_for_name(const struct rules *r, const char *name, size_t n)
 		char c = name[ascii];
 		lower[ascii++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
-	for (size_t i = 0; i < r->njobs; i++) {
+	/* the jobs a name of this first byte may match (all when it is past
+	 * ASCII, or while the rules load) */
+	size_t from = 0, to = r->njobs;
+	const int *which = NULL;
+	if (ascii && r->first_at) {
+		unsigned char c = (unsigned char)lower[0];
+		from = r->first_at[c];
+		to = r->first_at[c + 1];
+		which = r->by_first;
+	}
+	for (size_t k = from; k < to; k++) {
+		size_t i = which ? (size_t)which[k] : k;
 		size_t pl = r->jobs[i].prefix_len;
 		if (pl && pl <= ascii && memcmp(lower, r->jobs[i].prefix, pl) != 0)
 			continue;
