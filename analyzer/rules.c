@@ -80,31 +80,32 @@ int rules_person_by_key(const struct rules *r, const char *key)
 int rules_job_for_name(const struct rules *r, const char *name, size_t n)
 {
 	/* A pattern whose literal prefix the name lacks cannot match, so it is
-	 * not run; compared in ASCII only, where case folding is simple. */
-	char lower[64];
-	size_t ascii = 0;
-	while (ascii < n && ascii < sizeof lower && (unsigned char)name[ascii] < 0x80) {
-		char c = name[ascii];
-		lower[ascii++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-	}
-	/* the jobs a name of this first byte may match (all when it is past
-	 * ASCII, or while the rules load) */
+	 * not run; compared in ASCII only, where case folding is simple: a
+	 * byte past ASCII before the prefix's end leaves it to the pattern. */
 	size_t from = 0, to = r->njobs;
 	const int *which = NULL;
-	if (ascii && r->first_at) {
-		unsigned char c = (unsigned char)lower[0];
+	unsigned char c0 = n ? (unsigned char)name[0] : 0x80;
+	if (c0 < 0x80 && r->first_at) {
+		/* the jobs a name of this first byte may match (all when it is
+		 * past ASCII, or while the rules load) */
+		unsigned char c = (unsigned char)(c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0);
 		from = r->first_at[c];
 		to = r->first_at[c + 1];
 		which = r->by_first;
 	}
 	for (size_t k = from; k < to; k++) {
 		size_t i = which ? (size_t)which[k] : k;
-		size_t pl = r->jobs[i].prefix_len;
-		if (pl && pl <= ascii && memcmp(lower, r->jobs[i].prefix, pl) != 0)
-			continue;
-		if (pl && pl > ascii && ascii == n)
-			continue; /* all ASCII and shorter than the prefix */
-		int m = match_run(r->jobs[i].match, name, n);
+		const struct rules_job *jb = &r->jobs[i];
+		size_t pl = jb->prefix_len, at = 0;
+		while (at < pl && at < n) {
+			unsigned char c = (unsigned char)name[at];
+			if (c >= 0x80 || (c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)jb->prefix[at])
+				break;
+			at++;
+		}
+		if (at < pl && (at == n || (unsigned char)name[at] < 0x80))
+			continue; /* an ASCII byte differs, or the name ends first */
+		int m = match_run(jb->match, name, n);
 		if (m < 0)
 			return -2;
 		if (m)

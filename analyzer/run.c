@@ -177,13 +177,18 @@ const char *run_status_nearest(const char *s)
 
 int run_is_system(const struct run *r)
 {
-	return r->type == RUN_SCHEDULED || strcasecmp(r->user, "System") == 0;
+	return r->type == RUN_SCHEDULED ||
+	       ((r->user[0] == 'S' || r->user[0] == 's') && strcasecmp(r->user, "System") == 0);
 }
 
 int run_is_account(const struct run *r)
 {
 	static const char *const accounts[] = {"System", "exl_api", "API", "Ex Libris, API"};
 	const char *who = r->user[0] ? r->user : r->user_name;
+	/* each account begins with s, e or a, in either case */
+	char c = (char)(who[0] | 0x20);
+	if (c != 's' && c != 'e' && c != 'a')
+		return 0;
 	for (size_t i = 0; i < sizeof accounts / sizeof accounts[0]; i++)
 		if (strcasecmp(who, accounts[i]) == 0)
 			return 1;
