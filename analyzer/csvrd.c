@@ -41,6 +41,7 @@ struct csvrd {
 
 	const unsigned char *ibuf; /* the source's current chunk */
 	size_t ipos, ilen;
+	const unsigned char *cr_at; /* its next CR from ipos on, or its end; NULL: not looked for */
 	int started;		   /* the header lookahead has been done */
 	int src_state;		   /* 0 live, 1 ended, -1 failed (src_why says why) */
 	const char *src_why;
@@ -579,6 +580,7 @@ static int refill(struct csvrd *r, const char **why)
 	}
 	int got = source_chunk(r, &r->ibuf, &r->ilen, why);
 	r->ipos = 0;
+	r->cr_at = NULL;
 	if (got <= 0) {
 		r->ilen = 0;
 		r->src_state = got < 0 ? -1 : 1;
@@ -790,7 +792,18 @@ static int pump(struct csvrd *r)
 		}
 		const unsigned char *nl = memchr(p, '\n', n);
 		size_t seg = nl ? (size_t)(nl - p) + 1 : n;
-		const unsigned char *cr = memchr(p, '\r', seg);
+		const unsigned char *cr;
+		if (pending) {
+			cr = memchr(p, '\r', seg);
+		} else {
+			/* the chunk's next CR, looked for once until passed */
+			if (!r->cr_at || r->cr_at < p) {
+				r->cr_at = memchr(p, '\r', n);
+				if (!r->cr_at)
+					r->cr_at = p + n;
+			}
+			cr = r->cr_at < p + seg ? r->cr_at : NULL;
+		}
 		if (cr && (cr + 1 == p + n || cr[1] != '\n'))
 			seg = (size_t)(cr - p) + 1; /* a lone CR ends a line too */
 		/* the LF of a CRLF the chunk split belongs to the line before */
