@@ -121,10 +121,16 @@ const char *run_status_code(const char *s, size_t n, char *buf, size_t size)
 		n--;
 	if (!n)
 		return "";
-	/* the common case: the export wrote the code itself */
+	/* the common case: the export wrote the code itself, most often the
+	 * one it wrote last */
+	static size_t last;
+	if (code_len[last] == n && memcmp(statuses[last][0], s, n) == 0)
+		return statuses[last][0];
 	for (size_t i = 0; i < NSTATUS; i++)
-		if (code_len[i] == n && memcmp(statuses[i][0], s, n) == 0)
+		if (code_len[i] == n && memcmp(statuses[i][0], s, n) == 0) {
+			last = i;
 			return statuses[i][0];
+		}
 	if (n < sizeof key) {
 		squash(s, n, key, sizeof key);
 		for (size_t i = 0; i < NSTATUS; i++)
@@ -319,6 +325,10 @@ int run_parse_progress(const char *s, size_t n, int *out)
 {
 	size_t i = 0;
 	int v = 0, digits = 0;
+	if (n == 3 && s[0] == '1' && s[1] == '0' && s[2] == '0') {
+		*out = 100; /* as most runs end */
+		return 0;
+	}
 	while (n && (*s == ' ' || *s == '\t'))
 		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))

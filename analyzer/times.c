@@ -394,7 +394,9 @@ int times_slash_order(const char *s, size_t n)
 /* The date of the last timestamp read by fast_utc and its day: an export's
  * runs come in order, many a day. */
 static struct {
-	char date[10]; /* "2026-10-05"; zeros (no date) at first */
+	uint64_t head; /* "2026-10-" */
+	uint16_t tail; /* "05" */
+	int known;
 	int64_t days;
 } last_date;
 
@@ -408,6 +410,28 @@ static int two_digits(const char *s)
 	return (s[0] - '0') * 10 + (s[1] - '0');
 }
 
+/* Eight bytes of s as a word, in the machine's order (as the patterns
+ * below, made the same way, are). */
+static uint64_t word8(const char *s)
+{
+	uint64_t x;
+	memcpy(&x, s, sizeof x);
+	return x;
+}
+
+/* 1 when the eight bytes x are "HH:MM:SS" in form: digits, and colons at
+ * the third and sixth, tested all at once. */
+static int clock_form(uint64_t x)
+{
+	static const char digits_at[8] = {'\xff', '\xff', 0, '\xff', '\xff', 0, '\xff', '\xff'};
+	static const char colons[8] = {0, 0, ':', 0, 0, ':', 0, 0};
+	uint64_t dm = word8(digits_at), high = dm & 0xF0F0F0F0F0F0F0F0ull,
+		 three = dm & 0x3030303030303030ull, six = dm & 0x0606060606060606ull;
+	uint64_t d = x & dm;
+	/* a digit is 0x30 to 0x39: high nibble 3, and still so with 6 added */
+	return (x & ~dm) == word8(colons) && (d & high) == three && ((d + six) & high) == three;
+}
+
 /* The form exports and the API write, by its columns:
  * "2026-10-05T09:11:32.592Z" or "2026-10-05T09:11:32Z" ('T' or a space),
  * the day of a date remembered from the last. 1 read into *out (as the
@@ -415,8 +439,8 @@ static int two_digits(const char *s)
  * possible time (the general reader decides). */
 static int fast_utc(const char *s, size_t n, int64_t *out)
 {
-	if ((n != 24 && n != 20) || s[n - 1] != 'Z' || s[4] != '-' || s[7] != '-' ||
-	    (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
+	if ((n != 24 && n != 20) || s[n - 1] != 'Z' || (s[10] != 'T' && s[10] != ' ') ||
+	    !clock_form(word8(s + 11)))
 		return 0;
 	int frac = 0;
 	if (n == 24) {
@@ -424,18 +448,17 @@ static int fast_utc(const char *s, size_t n, int64_t *out)
 			return 0;
 		frac = (s[20] - '0') * 100 + (s[21] - '0') * 10 + (s[22] - '0');
 	}
-	if (!is_digit(s[11]) || !is_digit(s[12]) || !is_digit(s[14]) || !is_digit(s[15]) ||
-	    !is_digit(s[17]) || !is_digit(s[18]))
-		return 0;
 	int h = two_digits(s + 11), mi = two_digits(s + 14), sec = two_digits(s + 17);
 	if (h > 23 || mi > 59 || sec > 60)
 		return 0;
 	if (sec == 60)
 		sec = 59; /* a leap second reads as the second before it */
-	int64_t days;
-	if (memcmp(s, last_date.date, sizeof last_date.date) == 0) {
-		days = last_date.days;
-	} else {
+	uint64_t head = word8(s);
+	uint16_t tail;
+	memcpy(&tail, s + 8, sizeof tail);
+	if (!last_date.known || head != last_date.head || tail != last_date.tail) {
+		if (s[4] != '-' || s[7] != '-')
+			return 0;
 		for (int i = 0; i < 10; i++)
 			if (i != 4 && i != 7 && !is_digit(s[i]))
 				return 0;
@@ -443,11 +466,12 @@ static int fast_utc(const char *s, size_t n, int64_t *out)
 		    d = two_digits(s + 8);
 		if (!valid_civil(y, mo, d, 0, 0, 0))
 			return 0;
-		days = times_days_from_civil(y, mo, d);
-		memcpy(last_date.date, s, sizeof last_date.date);
-		last_date.days = days;
+		last_date.days = times_days_from_civil(y, mo, d);
+		last_date.head = head;
+		last_date.tail = tail;
+		last_date.known = 1;
 	}
-	*out = (days * 86400 + h * 3600 + mi * 60 + sec) * 1000 + frac;
+	*out = (last_date.days * 86400 + h * 3600 + mi * 60 + sec) * 1000 + frac;
 	return 1;
 }
 

@@ -96,6 +96,62 @@ static char *dump(const char *path)
 	return text;
 }
 
+/* Run ids are read eight digits at a time: every id of 1 to 20 digits is
+ * read as its number (up to 2^64 - 1), and one with any other byte at any
+ * place, or past 2^64 - 1, is rejected as no number. */
+START_TEST(ids_read_digit_by_digit_or_eight_at_once)
+{
+	static const char bad[] = {'/', ':', 'a', '.', '-', '\x80', '\xb9', '\x0b', '\x7f'};
+	static uint64_t want[600];
+	char *text = malloc(1 << 20);
+	size_t used = 0, nwant = 0, rejected = 0;
+	uint64_t rng = 11;
+	used += (size_t)sprintf(text, "id,name,type,submitted_by,start_time\n");
+	for (int row = 0; row < 600; row++) {
+		char id[32];
+		size_t n = 1 + (size_t)row % 20;
+		for (size_t i = 0; i < n; i++) {
+			rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+			id[i] = (char)('0' + (rng >> 33) % 10);
+		}
+		id[0] = n > 1 && id[0] == '0' ? '7' : id[0];
+		id[n] = '\0';
+		if (row % 3 == 1 && n > 2) /* a byte that is no digit, anywhere but the ends */
+			id[1 + (rng >> 40) % (n - 2)] = bad[(rng >> 50) % sizeof bad];
+		else if (row % 50 == 19)
+			memcpy(id, row % 100 == 19 ? "18446744073709551615" : "18446744073709551616", 21);
+		n = strlen(id);
+		int good = 1;
+		for (size_t i = 0; i < n; i++)
+			good &= id[i] >= '0' && id[i] <= '9';
+		if (good && n == 20 && strcmp(id, "18446744073709551615") > 0)
+			good = 0;
+		used += (size_t)sprintf(text + used, "%s,job %d,MANUAL,u,2026-10-05T10:00:00Z\n", id,
+					row);
+		if (good)
+			want[nwant++] = strtoull(id, NULL, 10);
+		else
+			rejected++;
+	}
+	const char *path = testutil_plain(text);
+	free(text);
+	fx.in = ingest_new(&fx.cols, &fx.tally, NULL);
+	ck_assert_int_eq(ingest_open(fx.in, path, RUN_PRODUCTION), 0);
+	struct run r;
+	size_t got = 0;
+	while (ingest_next(fx.in, &r) > 0) {
+		ck_assert_uint_lt(got, nwant);
+		ck_assert_msg(r.id == want[got], "line %ld: %" PRIu64 ", not %" PRIu64, r.line, r.id,
+			      want[got]);
+		got++;
+	}
+	ingest_close(fx.in);
+	ck_assert_uint_eq(got, nwant);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_BAD_ID], rejected);
+	ck_assert_uint_gt(rejected, 150);
+}
+END_TEST
+
 START_TEST(api_layout_typed)
 {
 	const char *text = dump(testutil_plain(api_sample));
@@ -1242,6 +1298,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, api_layout_typed);
+	tcase_add_test(tc, ids_read_digit_by_digit_or_eight_at_once);
 	tcase_add_test(tc, display_layout_us_times_labels);
 	tcase_add_test(tc, header_aliases);
 	tcase_add_test(tc, column_option_maps_other_headers);
