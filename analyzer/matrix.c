@@ -255,7 +255,8 @@ static struct pattern *compile(struct load *ld, long line, const char *what, con
  * pattern says so plainly: "^Change Physical Items(?: - |$)" begins with
  * "change physical items". Only a leading ^ and plain characters count; an
  * alternative at the top level, an option setting or anything doubtful
- * gives no prefix, and the pattern is then tried on every name. */
+ * gives no prefix, and the pattern is then tried on every name. *stop: the
+ * rest of the pattern after the text taken. */
 /* 1 when src has a | at its top level: its ^ would apply to one side only. */
 static int top_level_or(const char *src)
 {
@@ -322,12 +323,15 @@ static int first_chars(const char *src, unsigned char first[16])
 	return 0;
 }
 
-static size_t literal_prefix(const char *src, char *out, size_t size)
+static size_t literal_prefix(const char *src, char *out, size_t size, const char **stop)
 {
 	size_t n = 0;
+	const char *p = src + 1;
+	*stop = src;
+	out[0] = '\0';
 	if (src[0] != '^' || top_level_or(src))
 		return 0;
-	for (const char *p = src + 1; *p && n + 1 < size; p++) {
+	for (; *p && n + 1 < size; p++) {
 		char c = *p;
 		const char *next = p + 1;
 		if (c == '\\' && p[1] && strchr("()[]{}.+*?|^$\\/-", p[1])) {
@@ -342,10 +346,13 @@ static size_t literal_prefix(const char *src, char *out, size_t size)
 		out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 		if (next == p + 2)
 			p++;
-		if (*next == '+')
+		if (*next == '+') {
+			p = next;
 			break; /* repeated: the literal ends here */
+		}
 	}
 	out[n] = '\0';
+	*stop = p;
 	return n;
 }
 
@@ -420,7 +427,10 @@ static void load_jobs(struct load *ld, struct pending **pending)
 		else
 			j->match = compile(ld, line, "pattern", s, n);
 		if (j->match_src && j->match) {
-			j->prefix_len = literal_prefix(j->match_src, j->prefix, sizeof j->prefix);
+			const char *rest;
+			j->prefix_len = literal_prefix(j->match_src, j->prefix, sizeof j->prefix, &rest);
+			/* "^Change Physical Items(?: - |$)": decided without the pattern */
+			j->prefix_whole = j->prefix_len && strcmp(rest, "(?: - |$)") == 0;
 			if (!j->prefix_len)
 				j->has_first = first_chars(j->match_src, j->first);
 		}

@@ -32,6 +32,9 @@ struct rules_job {
 	struct pattern *match;
 	char prefix[64]; /* a literal every matching name begins with (lower case), or "" */
 	size_t prefix_len;
+	/* the pattern is ^, the prefix, then (?: - |$): a name of ASCII up to
+	 * the prefix's end is matched without it */
+	int prefix_whole;
 	/* without a prefix: the ASCII characters a matching name may begin
 	 * with (lower case), bit c of first[c / 8], when the pattern says so
 	 * plainly ("^(?:Withdraw items|Batch item withdrawals)"); else 0 */

@@ -840,6 +840,46 @@ START_TEST(job_lookup_by_first_byte)
 				      indexed, every);
 		}
 	ck_assert_int_eq(rules_job_for_name(r, "Batch item withdrawals", 22), rules_job_by_id(r, "alt"));
+	/* the shipped patterns "^Literal(?: - |$)" decided without PCRE2 as
+	 * PCRE2 decides them: case, what follows, line ends, bytes past ASCII */
+	static const char *const tails[] = {"", " - x", " -", " - ", "x", " ", "\n", "\r\n", "\r",
+					    "\n - x", " \xe2\x80\x93 x", "\xff", " -\x00x"};
+	size_t wholes = 0;
+	int saved[256];
+	ck_assert_uint_le(shipped->njobs, 256);
+	for (size_t k = 0; k < shipped->njobs; k++)
+		saved[k] = shipped->jobs[k].prefix_whole;
+	for (size_t j = 0; j < shipped->njobs; j++) {
+		struct rules_job *jb = &shipped->jobs[j];
+		wholes += (size_t)jb->prefix_whole;
+		for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++)
+			for (int variant = 0; variant < 4; variant++) {
+				char name[160];
+				snprintf(name, sizeof name, "%s%s", jb->prefix, tails[t]);
+				size_t len = strlen(name) + (t == 12 ? 3 : 0);
+				if (variant == 1)
+					for (char *c = name; *c; c++)
+						*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+				if (variant == 2 && len > 2)
+					name[len / 2] = 's' == name[len / 2] ? 'S' : name[len / 2];
+				if (variant == 3) {
+					char *sx = strchr(name, 's'); /* long s: folds to s */
+					if (!sx || strlen(name) + 2 >= sizeof name)
+						continue;
+					memmove(sx + 2, sx + 1, strlen(sx + 1) + 1);
+					memcpy(sx, "\xc5\xbf", 2);
+					len = strlen(name);
+				}
+				int native = rules_job_for_name(shipped, name, len);
+				for (size_t k = 0; k < shipped->njobs; k++)
+					shipped->jobs[k].prefix_whole = 0;
+				int pcre = rules_job_for_name(shipped, name, len);
+				for (size_t k = 0; k < shipped->njobs; k++)
+					shipped->jobs[k].prefix_whole = saved[k];
+				ck_assert_msg(native == pcre, "'%s': %d, PCRE2 %d", name, native, pcre);
+			}
+	}
+	ck_assert_uint_gt(wholes, 20);
 	ck_assert_int_eq(rules_job_for_name(r, "\xe2\x84\xaa" "elvin", 8), rules_job_by_id(r, "kel"));
 	matrix_free(r);
 }
