@@ -384,6 +384,35 @@ static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
 		m &= m - 1;                                                                        \
 	} while (0)
 	size_t pos = 0;
+	if (!memchr(line, '"', len)) {
+		/* no quote (most lines): every bit a delimiter but the end's,
+		 * every field plain: the pads around it go with the white
+		 * space, but for those before a byte order mark */
+		while (PAD(line[pos]))
+			pos++;
+		for (;;) {
+			size_t a = pos, at, b;
+			TAKE(at);
+			b = at;
+			if (nf == 0 && b - a >= 3 && memcmp(line + a, "\xEF\xBB\xBF", 3) == 0)
+				a += 3;
+			if (a < b && ((unsigned char)line[a] <= ' ' || (unsigned char)line[b - 1] <= ' ')) {
+				while (a < b && is_blank(line[a]))
+					a++;
+				while (b > a && is_blank(line[b - 1]))
+					b--;
+			}
+			if (nf == CSVRD_FIELDS_MAX)
+				goto slow; /* too many: libcsv's path flags the row */
+			line[b] = '\0';
+			fptr[nf] = line + a;
+			flen[nf++] = b - a;
+			if (at >= len)
+				break;
+			pos = at + 1;
+		}
+		goto done;
+	}
 	for (;;) {
 		size_t a, b, next;
 		if ((unsigned char)line[pos] <= ' ')
@@ -457,6 +486,7 @@ static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
 			break;
 		}
 	}
+done:
 #undef TAKE
 #undef PAD
 	r->nf = nf;
