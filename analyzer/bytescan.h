@@ -3,8 +3,9 @@
  * for, by SSE2 where the compiler has it (every x86-64) and by eight-byte
  * words elsewhere, exactly either way (BYTESCAN_PORTABLE forces the words,
  * for the tests that compare the two). The readers and writers scan with
- * it (csvrd for delimiters and quotes, csvw for the bytes to quote, textenc
- * for bytes past ASCII); it owns no memory. A block is read whole: the
+ * it (csvrd for delimiters and quotes, csvw for the bytes to quote, the
+ * json report for the bytes to escape, textenc for bytes past ASCII); it
+ * owns no memory. A block is read whole: the
  * caller makes sure its bytes are there, and masks off the bits past the
  * text's end. */
 #ifndef ALMAUDIT_BYTESCAN_H
@@ -23,6 +24,11 @@
 static inline unsigned bytescan_first64(uint64_t x)
 {
 	return (unsigned)__builtin_ctzll(x);
+}
+
+static inline unsigned bytescan_first(unsigned x)
+{
+	return (unsigned)__builtin_ctz(x);
 }
 
 #ifdef BYTESCAN_SSE2
@@ -59,6 +65,20 @@ static inline uint64_t bytescan_eq2_64(const void *p, unsigned char a, unsigned 
 		m |= (uint64_t)(unsigned)_mm_movemask_epi8(e) << (16 * i);
 	}
 	return m;
+}
+
+/* The bytes of p[0..16) below 0x20, at or above 0x7F, or equal to a or b:
+ * what a JSON string may not hold as it is (a '"', b '\\'), or holds only
+ * as well-formed UTF-8. */
+static inline unsigned bytescan_json(const void *p, unsigned char a, unsigned char b)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)p);
+	/* signed: below 0x20 is the control bytes and those past 0x7F */
+	__m128i m = _mm_or_si128(
+		_mm_or_si128(_mm_cmplt_epi8(x, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(x, _mm_set1_epi8(0x7F))),
+		_mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8((char)a)),
+			     _mm_cmpeq_epi8(x, _mm_set1_epi8((char)b))));
+	return (unsigned)_mm_movemask_epi8(m);
 }
 
 /* Whether any byte of p[0..64) is 0x80 or above. */
@@ -125,6 +145,15 @@ static inline uint64_t bytescan_eq2_64(const void *p, unsigned char a, unsigned 
 	uint64_t m = 0;
 	for (int i = 0; i < 8; i++)
 		m |= (uint64_t)(bytescan_eq8(s + 8 * i, a) | bytescan_eq8(s + 8 * i, b)) << (8 * i);
+	return m;
+}
+
+static inline unsigned bytescan_json(const void *p, unsigned char a, unsigned char b)
+{
+	const unsigned char *s = p;
+	unsigned m = 0;
+	for (int i = 0; i < 16; i++)
+		m |= (unsigned)(s[i] < 0x20 || s[i] >= 0x7F || s[i] == a || s[i] == b) << i;
 	return m;
 }
 

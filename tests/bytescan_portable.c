@@ -26,3 +26,8 @@ int portable_any_high64(const void *p)
 {
 	return bytescan_any_high64(p);
 }
+
+unsigned portable_json(const void *p, unsigned char a, unsigned char b)
+{
+	return bytescan_json(p, a, b);
+}

@@ -356,6 +356,15 @@ static void hostile(char *s, size_t n)
 		uint64_t r = rnd();
 		s[i] = r % 3 ? pick[r / 3 % (sizeof pick - 1)] : (char)(r / 3 % 255 + 1);
 	}
+	if (n && rnd() % 3 == 0) {
+		/* a third of the cells plain text with at most one of those
+		 * bytes, anywhere: the writers' scans go past blocks of plain */
+		char one = s[rnd() % n];
+		for (size_t i = 0; i < n; i++)
+			s[i] = (char)('a' + rnd() % 26);
+		if (rnd() % 4)
+			s[rnd() % n] = one;
+	}
 	s[n] = '\0';
 }
 
@@ -665,7 +674,7 @@ END_TEST
  * values looked for and in bytes past ASCII. */
 START_TEST(bytescan_masks_are_the_bytes)
 {
-	static const unsigned char alphabet[] = {',', '"', ';', '\t', '\n', '\r', 'a', ' ', 0x80,
+	static const unsigned char alphabet[] = {',', '"', ';', '\t', '\n', '\r', 'a', ' ', 0x80, '\\', 0x1F,
 						 0xC3, 0xFF, 0x7F, 0x00, 0x2B, 0xAC, '-', '#', 0x0B, 0x0C};
 	unsigned char text[256];
 	uint64_t rng = 7;
@@ -680,7 +689,7 @@ START_TEST(bytescan_masks_are_the_bytes)
 		}
 		for (size_t at = 0; at + 64 <= sizeof text; at += 1 + round % 13) {
 			const unsigned char *p = text + at;
-			unsigned e2 = 0, e4 = 0;
+			unsigned e2 = 0, e4 = 0, ej = 0;
 			uint64_t e64 = 0;
 			int high = 0;
 			for (int i = 0; i < 64; i++) {
@@ -689,6 +698,9 @@ START_TEST(bytescan_masks_are_the_bytes)
 				if (i < 16) {
 					e2 |= (unsigned)two << i;
 					e4 |= (unsigned)four << i;
+					ej |= (unsigned)(p[i] < 0x20 || p[i] >= 0x7F || p[i] == '"' ||
+							 p[i] == '\\')
+					      << i;
 				}
 				e64 |= (uint64_t)two << i;
 				high |= p[i] >= 0x80;
@@ -699,6 +711,8 @@ START_TEST(bytescan_masks_are_the_bytes)
 			ck_assert_uint_eq(portable_eq4(p, ',', '"', '\n', '\r'), e4);
 			ck_assert_uint_eq(bytescan_eq2_64(p, ',', '"'), e64);
 			ck_assert_uint_eq(portable_eq2_64(p, ',', '"'), e64);
+			ck_assert_uint_eq(bytescan_json(p, '"', '\\'), ej);
+			ck_assert_uint_eq(portable_json(p, '"', '\\'), ej);
 			ck_assert_int_eq(bytescan_any_high64(p) != 0, high);
 			ck_assert_int_eq(portable_any_high64(p) != 0, high);
 		}
