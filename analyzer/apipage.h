@@ -1,12 +1,13 @@
-/* apipage: what fetch needs to know of one answer of the Alma API, the
- * only module that includes yajl's header (its tree API: an answer is one
- * page, at most ALMAAPI_MAX_BODY bytes): a page's total_record_count, how
- * many items its array holds ("job_instance", "job"), each item's "id", and
- * an API error object's message ({"errorsExist":true,"errorList":{"error":
- * [{"errorCode":...,"errorMessage":...}]}}, or the same as XML). The page
- * itself is never changed: fetch writes it as it came. Nothing here is
- * kept: the tree is freed before a function returns, and what it reports
- * is written into the caller's struct and buffers. */
+/* apipage: what fetch needs to know of one answer of the Alma API (one
+ * page, at most ALMAAPI_MAX_BODY bytes), read as json.c's stream of events
+ * with its limits: a page's total_record_count, how many items its array
+ * holds ("job_instance", "job"), each item's "id", and an API error
+ * object's message ({"errorsExist":true,"errorList":{"error":
+ * [{"errorCode":...,"errorMessage":...}]}}, or the same as XML). Of a name
+ * that an object holds twice, the first is read. The page itself is never
+ * changed: fetch writes it as it came. Nothing here is kept: what a
+ * reading holds is freed before a function returns, and what it reports is
+ * written into the caller's struct and buffers. */
 #ifndef ALMAUDIT_APIPAGE_H
 #define ALMAUDIT_APIPAGE_H
 
@@ -27,10 +28,11 @@ struct apipage {
 /* Reads body (len bytes, body[len] a NUL) as one page whose items are the
  * array named items, handing each item's "id" (a string of printable ASCII,
  * at most APIPAGE_MAX_ID bytes) to each when it is not NULL (its return -1
- * stops the reading). 0: a page, or an API
- * error object (p->error set); -1: not a page (not JSON, a NUL byte,
- * nesting deeper than APIPAGE_MAX_DEPTH, no total_record_count, items
- * that are not objects, each's -1), why saying which. */
+ * stops the reading), once the page is known to be one, up to the first
+ * item that is none. 0: a page, or an API error object (p->error set); -1:
+ * not a page (not JSON, a NUL byte, a byte order mark, nesting deeper than
+ * APIPAGE_MAX_DEPTH, no total_record_count, items that are not objects,
+ * each's -1), why saying which. */
 int apipage_read(const char *body, size_t len, const char *items, struct apipage *p,
 		 int (*each)(void *arg, const char *id), void *arg, char *why, size_t size);
 

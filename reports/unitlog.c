@@ -14,9 +14,7 @@
 
 /* A record: a tag byte, its payload's length (4 bytes), the payload. */
 enum { REC_RUN = 'R', REC_AUDITED = 'A', REC_DAMAGING = 'D', REC_FINDING = 'F',
-       REC_WAIVED = 'W', REC_FOUND = 'X',
-       /* a lean log's, with no run */
-       REC_FINDING_LEAN = 'f', REC_WAIVED_LEAN = 'w', REC_FOUND_LEAN = 'x' };
+       REC_WAIVED = 'W', REC_FOUND = 'X' };
 #define REC_HEAD 5
 
 struct block {
@@ -30,9 +28,6 @@ struct unit_records {
 	struct block *blocks; /* written to the file, in order */
 	size_t nblocks, cblocks;
 	uint64_t run; /* the serial of the run its last REC_RUN holds (0: none) */
-	/* the findings of each kind, and the waived, its summary will keep (at
-	 * most the limit): a lean log keeps a run while they are short */
-	uint32_t kept[FIND_COUNT], waived;
 };
 
 struct unitlog {
@@ -42,8 +37,6 @@ struct unitlog {
 	int oom;
 	int reported; /* a failure was reported */
 	const struct rules *rules;
-	size_t limit;
-	int lean;
 	struct unit_records *units;
 	size_t nunits;
 	/* the run of the calls now, told apart from the one before by its
@@ -61,8 +54,7 @@ struct unitlog {
 	size_t crec, cread, ccur;
 };
 
-struct unitlog *unitlog_new(int fd, size_t nunits, const struct rules *rules, size_t limit,
-			    int lean)
+struct unitlog *unitlog_new(int fd, size_t nunits, const struct rules *rules)
 {
 	struct unitlog *l = calloc(1, sizeof *l);
 	if (l)
@@ -76,8 +68,6 @@ struct unitlog *unitlog_new(int fd, size_t nunits, const struct rules *rules, si
 	l->fd = fd;
 	l->nunits = nunits;
 	l->rules = rules;
-	l->limit = limit;
-	l->lean = lean;
 	return l;
 }
 
@@ -302,8 +292,7 @@ static int32_t waiver_index(const struct unitlog *l, const struct waiver *w)
 
 void unitlog_finding(struct unitlog *l, size_t u, const struct report_finding *f)
 {
-	if (!l->lean)
-		hold_run(l, u, f->run, f->v);
+	hold_run(l, u, f->run, f->v);
 	struct finding_rec r;
 	memset(&r, 0, sizeof r);
 	r.waiver = waiver_index(l, f->waiver);
@@ -316,18 +305,13 @@ void unitlog_finding(struct unitlog *l, size_t u, const struct report_finding *f
 	if (!p)
 		return;
 	memcpy(p, &r, sizeof r);
-	append(l, u, l->lean ? REC_FINDING_LEAN : REC_FINDING, sizeof r);
+	append(l, u, REC_FINDING, sizeof r);
 }
 
 void unitlog_waived(struct unitlog *l, size_t u, const struct run *run, const struct verdict *v,
 		    enum finding_kind kind, int waiver, int is_new)
 {
-	struct unit_records *un = &l->units[u];
-	int full = !l->lean || un->waived < l->limit;
-	if (un->waived < l->limit)
-		un->waived++;
-	if (full)
-		hold_run(l, u, run, v);
+	hold_run(l, u, run, v);
 	struct finding_rec r;
 	memset(&r, 0, sizeof r);
 	r.waiver = waiver;
@@ -337,7 +321,7 @@ void unitlog_waived(struct unitlog *l, size_t u, const struct run *run, const st
 	if (!p)
 		return;
 	memcpy(p, &r, sizeof r);
-	append(l, u, full ? REC_WAIVED : REC_WAIVED_LEAN, sizeof r);
+	append(l, u, REC_WAIVED, sizeof r);
 }
 
 struct found_rec {
@@ -345,43 +329,9 @@ struct found_rec {
 	uint8_t new_run;
 };
 
-/* A lean log's found, past the findings kept: what summary_add counts by,
- * then the run's name when its job is unlisted (the row is by name). */
-struct found_lean {
-	int64_t time;
-	int32_t job, person;
-	uint32_t kinds, new_kinds;
-	uint8_t new_run;
-};
-
 void unitlog_found(struct unitlog *l, size_t u, const struct run *run, const struct verdict *v,
 		   unsigned kinds, unsigned new_kinds, int new_run)
 {
-	struct unit_records *un = &l->units[u];
-	int full = !l->lean;
-	for (int k = 0; k < FIND_COUNT; k++)
-		if ((kinds & (1u << k)) && un->kept[k] < l->limit) {
-			un->kept[k]++;
-			full = 1;
-		}
-	if (!full) {
-		struct found_lean r;
-		memset(&r, 0, sizeof r);
-		r.time = run->time;
-		r.job = v->job;
-		r.person = v->person;
-		r.kinds = kinds;
-		r.new_kinds = new_kinds;
-		r.new_run = (uint8_t)(new_run != 0);
-		size_t name = v->job < 0 ? strlen(run->name) + 1 : 0;
-		char *p = payload(l, sizeof r + name);
-		if (!p)
-			return;
-		memcpy(p, &r, sizeof r);
-		memcpy(p + sizeof r, run->name, name);
-		append(l, u, REC_FOUND_LEAN, sizeof r + name);
-		return;
-	}
 	hold_run(l, u, run, v);
 	struct found_rec r;
 	memset(&r, 0, sizeof r);
@@ -475,41 +425,6 @@ static int play(struct replay *r, const char *p, size_t n)
 			struct found_rec f;
 			memcpy(&f, q, sizeof f);
 			s->tap.found(ctx, &r->run, &r->v, f.kinds, f.new_kinds, f.new_run);
-		} else if (tag == REC_FINDING_LEAN && len == sizeof(struct finding_rec)) {
-			struct finding_rec f;
-			memcpy(&f, q, sizeof f);
-			if (f.kind >= FIND_COUNT)
-				return -1;
-			struct report_finding rf = {
-				(enum finding_kind)f.kind, NULL, NULL, r->l->rules,
-				f.trend == 1   ? baseline_trend_name(TREND_NEW)
-				: f.trend == 2 ? baseline_trend_name(TREND_RECURRING)
-					       : NULL,
-				NULL};
-			s->finding(ctx, &rf);
-		} else if (tag == REC_WAIVED_LEAN && len == sizeof(struct finding_rec)) {
-			struct finding_rec f;
-			memcpy(&f, q, sizeof f);
-			const struct waivers *w = r->l->rules->waivers;
-			if (f.kind >= FIND_COUNT || f.waiver < -1 ||
-			    (f.waiver >= 0 && (!w || (size_t)f.waiver >= w->n)))
-				return -1;
-			s->tap.waived(ctx, &bare, &none, (enum finding_kind)f.kind, f.waiver, f.trend);
-		} else if (tag == REC_FOUND_LEAN && len >= sizeof(struct found_lean)) {
-			struct found_lean f;
-			struct run run = bare;
-			struct verdict v = none;
-			memcpy(&f, q, sizeof f);
-			if (len > sizeof f) {
-				run.name = q + sizeof f;
-				if (q[len - 1] != '\0')
-					return -1;
-			}
-			run.time = f.time;
-			v.job = f.job;
-			v.person = f.person;
-			v.findings = f.kinds;
-			s->tap.found(ctx, &run, &v, f.kinds, f.new_kinds, f.new_run);
 		} else {
 			return -1;
 		}

@@ -162,7 +162,7 @@ START_TEST(not_pages)
 				      sizeof why),
 			 -1);
 	ck_assert_str_eq(why, "a NUL byte in the answer");
-	/* nesting without end is refused before yajl builds a tree of it */
+	/* nesting without end is refused before the answer is read */
 	char deep[400] = "{\"total_record_count\":0,\"x\":";
 	for (int i = 0; i < APIPAGE_MAX_DEPTH; i++)
 		strcat(deep, "[");
@@ -178,6 +178,90 @@ START_TEST(not_pages)
 	ck_assert_int_eq(read_page("{\"total_record_count\":0,\"x\":\"\xff\"}", "job_instance", &p,
 				   why),
 			 -1);
+}
+END_TEST
+
+/* What the reading takes of a page's names, as a tree would: the first of
+ * a name an object holds twice, whatever its value; a count as an integer
+ * or its digits in a string; the ids handed on only once the page is known
+ * to be one. */
+START_TEST(page_names)
+{
+	struct apipage p;
+	struct ids ids = {"", 0, 0};
+	char why[300];
+	ck_assert_int_eq(read_page("{\"total_record_count\":3,\"total_record_count\":\"x\"}",
+				   "job", &p, why),
+			 0);
+	ck_assert_int_eq(p.total, 3);
+	ck_assert_int_eq(read_page("{\"total_record_count\":null,\"total_record_count\":3}", "job",
+				   &p, why),
+			 -1);
+	ck_assert_str_eq(why, "no total_record_count");
+	ck_assert_int_eq(read_page("{\"total_record_count\":\" +7\"}", "job", &p, why), 0);
+	ck_assert_int_eq(p.total, 7);
+	ck_assert_int_eq(read_page("{\"total_record_count\":\"-0\"}", "job", &p, why), 0);
+	ck_assert_int_eq(p.total, 0);
+	const char *not_counts[] = {"1.0", "1e2", "-2", "\"7 \"", "\"\"", "\"-3\"", "true",
+				    "99999999999999999999", "[1]"};
+	for (size_t i = 0; i < sizeof not_counts / sizeof *not_counts; i++) {
+		char page[80];
+		snprintf(page, sizeof page, "{\"total_record_count\":%s}", not_counts[i]);
+		ck_assert_int_eq(read_page(page, "job", &p, why), -1);
+		ck_assert_str_eq(why, "no total_record_count");
+	}
+	/* the items' array: the first of the name; an id, the first "id" */
+	const char *twice = "{\"job\":[{\"id\":\"A\",\"id\":7}],\"job\":5,\"total_record_count\":1}";
+	ck_assert_int_eq(apipage_read(twice, strlen(twice), "job", &p, add_id, &ids, why,
+				      sizeof why),
+			 0);
+	ck_assert_str_eq(ids.text, "A ");
+	ck_assert_uint_eq(p.count, 1);
+	const char *first = "{\"job\":[{\"id\":7,\"id\":\"A\"}],\"total_record_count\":1}";
+	ck_assert_int_eq(apipage_read(first, strlen(first), "job", &p, add_id, &ids, why,
+				      sizeof why),
+			 -1);
+	ck_assert_str_eq(why, "item 1 of \"job\" has no \"id\"");
+	/* ids before a bad item are handed on; none of an error page */
+	struct ids some = {"", 0, 0};
+	const char *third = "{\"total_record_count\":3,\"job\":[{\"id\":\"A\"},{\"id\":\"B\"},"
+			    "{\"id\":\"\"}]}";
+	ck_assert_int_eq(apipage_read(third, strlen(third), "job", &p, add_id, &some, why,
+				      sizeof why),
+			 -1);
+	ck_assert_str_eq(why, "item 3 of \"job\" has no \"id\"");
+	ck_assert_str_eq(some.text, "A B ");
+	struct ids none = {"", 0, 0};
+	const char *err = "{\"job\":[{\"id\":\"A\"}],\"total_record_count\":1,\"errorsExist\":\"true\"}";
+	ck_assert_int_eq(apipage_read(err, strlen(err), "job", &p, add_id, &none, why, sizeof why),
+			 0);
+	ck_assert_int_eq(p.error, 1);
+	ck_assert_str_eq(p.message, "");
+	ck_assert_int_eq(none.n, 0);
+	/* web_service_result, an object, is where the error is looked for */
+	char msg[240];
+	const char *wsr = "{\"errorList\":{\"error\":{\"errorMessage\":\"top\"}},"
+			  "\"web_service_result\":{\"errorList\":{\"error\":[{\"errorMessage\":\"in\","
+			  "\"errorCode\":12.5},{\"errorMessage\":\"second\"}]}}}";
+	ck_assert_int_eq(apipage_error(wsr, strlen(wsr), msg, sizeof msg), 0);
+	ck_assert_str_eq(msg, "\"in\" (code 12.5)");
+	const char *wsr_text = "{\"errorList\":{\"error\":{\"errorMessage\":\"top\"}},"
+			       "\"web_service_result\":\"none\"}";
+	ck_assert_int_eq(apipage_error(wsr_text, strlen(wsr_text), msg, sizeof msg), 0);
+	ck_assert_str_eq(msg, "\"top\"");
+	const char *code_only = "{\"errorList\":{\"error\":[{\"errorCode\":\"LIMIT\"}]}}";
+	ck_assert_int_eq(apipage_error(code_only, strlen(code_only), msg, sizeof msg), 0);
+	ck_assert_str_eq(msg, "(code LIMIT)");
+	/* what the audit's JSON reader refuses, fetch refuses too: a NUL or a
+	 * lone surrogate escaped in a string, a byte order mark */
+	ck_assert_int_eq(read_page("{\"total_record_count\":0,\"x\":\"a\\u0000\"}", "job", &p, why),
+			 -1);
+	ck_assert_msg(strncmp(why, "not JSON (", 10) == 0, "%s", why);
+	ck_assert_int_eq(read_page("{\"total_record_count\":0,\"x\":\"\\udc00\"}", "job", &p, why),
+			 -1);
+	ck_assert_msg(strncmp(why, "not JSON (", 10) == 0, "%s", why);
+	ck_assert_int_eq(read_page("\xEF\xBB\xBF{\"total_record_count\":0}", "job", &p, why), -1);
+	ck_assert_str_eq(why, "not JSON (a byte order mark before the page)");
 }
 END_TEST
 
@@ -317,6 +401,7 @@ int main(void)
 	tcase_add_test(tc, listing_ids);
 	tcase_add_test(tc, error_objects);
 	tcase_add_test(tc, not_pages);
+	tcase_add_test(tc, page_names);
 	tcase_add_test(tc, gzip_members);
 	tcase_add_test(tc, gzip_write_error);
 	tcase_add_test(tc, base_urls);

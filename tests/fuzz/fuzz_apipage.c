@@ -1,4 +1,4 @@
-/* Fuzzes the reading of an Alma API answer (apipage.c, over yajl's tree):
+/* Fuzzes the reading of an Alma API answer (apipage.c, over json.c's events):
  * whatever the network sends, the reader returns a page or a reason, never
  * reads past the answer, and what it hands on holds: a total that is a
  * count, ids of printable ASCII within APIPAGE_MAX_ID, an error message of
