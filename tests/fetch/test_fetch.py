@@ -352,7 +352,7 @@ def case_refused(work):
     s.close()
     err = p.stderr.decode()
     check(p.returncode == 2, "exit status %d" % p.returncode)
-    check(re.search(r"^almaudit: the jobs listing \(type MANUAL\), offset 0: .*onnect.* "
+    check(re.search(r"^almaudit: the jobs listing \(type (MANUAL|OTHER)\), offset 0: .*onnect.* "
                     r"\(after 5 tries\)$", err, re.M) is not None, "refused, said: %r" % err)
     check(not os.path.exists(out), "no file")
     no_temporary(work)
