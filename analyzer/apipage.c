@@ -108,7 +108,6 @@ struct fault {
 	int has_exist, exist_true; /* an errorsExist; true, or "true" */
 	int has_error, has_message, has_code;
 	char *message, *code; /* copies; NULL when none */
-	size_t mlen, clen;
 };
 
 struct frame {
@@ -209,16 +208,13 @@ static enum slot slot_of(struct reading *c)
 	return s;
 }
 
-static char *copy(struct reading *c, const char *s, size_t n)
+/* An error's message or code kept (a string of json.c holds no NUL). */
+static int keep(struct reading *c, char **to, const char *s, size_t n)
 {
-	char *p = malloc(n + 1);
-	if (!p) {
-		c->oom = 1;
-		return NULL;
-	}
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
+	if ((*to = strndup(s, n)))
+		return 0;
+	c->oom = 1;
+	return json_fail(c->j, "out of memory");
 }
 
 /* An item's "id": checked, and handed on when the item's turn is. */
@@ -264,19 +260,10 @@ static int on_scalar(void *ctx, enum json_type type, const char *text, size_t n)
 		f->exist_true = type == JSON_TRUE || (type == JSON_STRING && n == 4 &&
 						      memcmp(text, "true", 4) == 0);
 		break;
-	case S_MESSAGE:
-		if (type != JSON_STRING)
-			break;
-		if (!(f->message = copy(c, text, n)))
-			return json_fail(c->j, "out of memory");
-		f->mlen = n;
-		break;
-	case S_CODE:
-		if (type != JSON_STRING && type != JSON_NUMBER)
-			break;
-		if (!(f->code = copy(c, text, n)))
-			return json_fail(c->j, "out of memory");
-		f->clen = n;
+	case S_MESSAGE: /* a string */
+	case S_CODE:	/* a string or a number */
+		if (type == JSON_STRING || (s == S_CODE && type == JSON_NUMBER))
+			return keep(c, s == S_MESSAGE ? &f->message : &f->code, text, n);
 		break;
 	case S_ITEMS:
 		c->items_other = type != JSON_NULL;
@@ -442,7 +429,7 @@ static int fault_of(const struct reading *c, char *msg, size_t size)
 	if (!f->list_set && !f->exist_true)
 		return 0;
 	if (f->message)
-		quote(msg, size, f->message, f->mlen, code, strlen(code));
+		quote(msg, size, f->message, strlen(f->message), code, strlen(code));
 	else if (*code)
 		snprintf(msg, size, "(code %.60s)", code);
 	return 1;
