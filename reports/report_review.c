@@ -3,8 +3,8 @@
 
 #include "cells.h"
 #include "csvw.h"
+#include "report_header.h"
 #include "report_json.h"
-#include "report_text.h"
 #include "times.h"
 
 #include <inttypes.h>
@@ -388,7 +388,7 @@ void report_review_text(FILE *out, const struct review_report *r)
 	struct report_info info = text_info(r);
 	char text[512], a[32], b[32];
 
-	report_text_header(out, &info);
+	report_header_write(out, &info);
 	sandbox_reach(r, text, sizeof text);
 	fprintf(out, "%-10s %s\n", "Sandbox", text);
 	if (short_history(r, text, sizeof text))

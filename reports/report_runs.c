@@ -4,8 +4,8 @@
 #include "cells.h"
 #include "fields.h"
 #include "filter.h"
+#include "report_header.h"
 #include "report_json.h"
-#include "report_text.h"
 #include "runs_view.h"
 #include "summary.h"
 #include "times.h"
@@ -95,7 +95,7 @@ static void text_begin(struct reporter *r, const struct report_info *info)
 {
 	/* the notes known before reading (a zone to check) at the top; the
 	 * rest, known only once every row is read, at the end */
-	report_text_notes(r->out, info->tally);
+	report_header_notes(r->out, info->tally);
 	r->noted = info->tally->nnotes;
 	if (r->full)
 		return;
@@ -264,7 +264,7 @@ static void text_end(struct reporter *r, const struct report_info *info)
 		report_text_cell(r->out, line, 0);
 		putc('\n', r->out);
 	}
-	report_text_reading(r->out, info, 0);
+	report_header_reading(r->out, info, 0);
 }
 
 void reporter_runs_text(struct reporter *r, FILE *out, int explain_each, int full)

@@ -208,8 +208,7 @@ static void unit_found(void *ctx, const struct run *run, const struct verdict *v
 static void unit_finding(void *ctx, const struct report_finding *f)
 {
 	struct split *s = ctx;
-	if (f->run) /* a lean log's are for the trend counts only */
-		s->unit_rep.finding(&s->unit_rep, f);
+	s->unit_rep.finding(&s->unit_rep, f);
 	if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_NEW)))
 		s->fresh[f->kind]++;
 	else if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_RECURRING)))
@@ -523,11 +522,8 @@ struct split *split_open(const struct rules *rules, const struct split_options *
 	}
 	if (refuse_inputs(s) != 0)
 		goto fail;
-	/* every record whole (no lean log): a unit's tables keep the first
-	 * findings by time, which a later record may be among */
-	int lean = 0;
 	int scratch = output_scratch(&s->dir);
-	if (scratch < 0 || !(s->log = unitlog_new(scratch, s->units->n, rules, o->limit, lean)))
+	if (scratch < 0 || !(s->log = unitlog_new(scratch, s->units->n, rules)))
 		goto fail;
 	if (o->mail)
 		s->all.mail = *o->mail;

@@ -14,9 +14,7 @@
 
 /* A record: a tag byte, its payload's length (4 bytes), the payload. */
 enum { REC_RUN = 'R', REC_AUDITED = 'A', REC_DAMAGING = 'D', REC_FINDING = 'F',
-       REC_WAIVED = 'W', REC_FOUND = 'X',
-       /* a lean log's, with no run */
-       REC_FINDING_LEAN = 'f', REC_WAIVED_LEAN = 'w', REC_FOUND_LEAN = 'x' };
+       REC_WAIVED = 'W', REC_FOUND = 'X' };
 #define REC_HEAD 5
 
 struct block {
@@ -30,9 +28,6 @@ struct unit_records {
 	struct block *blocks; /* written to the file, in order */
 	size_t nblocks, cblocks;
 	uint64_t run; /* the serial of the run its last REC_RUN holds (0: none) */
-	/* the findings of each kind, and the waived, its summary will keep (at
-	 * most the limit): a lean log keeps a run while they are short */
-	uint32_t kept[FIND_COUNT], waived;
 };
 
 struct unitlog {
@@ -42,8 +37,6 @@ struct unitlog {
 	int oom;
 	int reported; /* a failure was reported */
 	const struct rules *rules;
-	size_t limit;
-	int lean;
 	struct unit_records *units;
 	size_t nunits;
 	/* the run of the calls now, told apart from the one before by its
@@ -61,8 +54,7 @@ struct unitlog {
 	size_t crec, cread, ccur;
 };
 
-struct unitlog *unitlog_new(int fd, size_t nunits, const struct rules *rules, size_t limit,
-			    int lean)
+struct unitlog *unitlog_new(int fd, size_t nunits, const struct rules *rules)
 {
 	struct unitlog *l = calloc(1, sizeof *l);
 	if (l)
@@ -76,8 +68,6 @@ struct unitlog *unitlog_new(int fd, size_t nunits, const struct rules *rules, si
 	l->fd = fd;
 	l->nunits = nunits;
 	l->rules = rules;
-	l->limit = limit;
-	l->lean = lean;
 	return l;
 }
 
@@ -182,6 +172,16 @@ static char *payload(struct unitlog *l, size_t n)
 	return l->rec + REC_HEAD;
 }
 
+/* Appends the record of n bytes at rec, with its tag, to unit u's log. */
+static void put(struct unitlog *l, size_t unit, int tag, const void *rec, size_t n)
+{
+	char *p = payload(l, n);
+	if (!p)
+		return;
+	memcpy(p, rec, n);
+	append(l, unit, tag, n);
+}
+
 /* A verdict packed: its bytes but the details, which go as strings. */
 #define V_HEAD offsetof(struct verdict, detail)
 #define V_TAIL (sizeof(struct verdict) - V_HEAD - sizeof ((struct verdict *)0)->detail)
@@ -261,11 +261,7 @@ static void hold_run(struct unitlog *l, size_t unit, const struct run *run,
 
 void unitlog_audited(struct unitlog *l, size_t u, const struct run *run)
 {
-	char *p = payload(l, sizeof run->time);
-	if (!p)
-		return;
-	memcpy(p, &run->time, sizeof run->time);
-	append(l, u, REC_AUDITED, sizeof run->time);
+	put(l, u, REC_AUDITED, &run->time, sizeof run->time);
 }
 
 struct damaging {
@@ -282,11 +278,7 @@ void unitlog_damaging(struct unitlog *l, size_t u, const struct run *run,
 	struct damaging d;
 	memset(&d, 0, sizeof d); /* no byte of padding undefined in the file */
 	d = (struct damaging){run->id, run->records, v->large_set, v->job, v->person};
-	char *p = payload(l, sizeof d);
-	if (!p)
-		return;
-	memcpy(p, &d, sizeof d);
-	append(l, u, REC_DAMAGING, sizeof d);
+	put(l, u, REC_DAMAGING, &d, sizeof d);
 }
 
 /* kind, trend (0 none, 1 new, 2 recurring) and waiver (-1 none). */
@@ -295,49 +287,36 @@ struct finding_rec {
 	uint8_t kind, trend;
 };
 
-static int32_t waiver_index(const struct unitlog *l, const struct waiver *w)
+static void put_finding(struct unitlog *l, size_t u, int tag, int32_t waiver,
+			enum finding_kind kind, int trend)
 {
-	return w && l->rules->waivers ? (int32_t)(w - l->rules->waivers->w) : -1;
+	struct finding_rec r;
+	memset(&r, 0, sizeof r); /* no byte of padding undefined in the file */
+	r.waiver = waiver;
+	r.kind = (uint8_t)kind;
+	r.trend = (uint8_t)trend;
+	put(l, u, tag, &r, sizeof r);
 }
 
 void unitlog_finding(struct unitlog *l, size_t u, const struct report_finding *f)
 {
-	if (!l->lean)
-		hold_run(l, u, f->run, f->v);
-	struct finding_rec r;
-	memset(&r, 0, sizeof r);
-	r.waiver = waiver_index(l, f->waiver);
-	r.kind = (uint8_t)f->kind;
+	const struct waivers *w = l->rules->waivers;
+	int trend = 0;
 	if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_NEW)))
-		r.trend = 1;
+		trend = 1;
 	else if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_RECURRING)))
-		r.trend = 2;
-	char *p = payload(l, sizeof r);
-	if (!p)
-		return;
-	memcpy(p, &r, sizeof r);
-	append(l, u, l->lean ? REC_FINDING_LEAN : REC_FINDING, sizeof r);
+		trend = 2;
+	hold_run(l, u, f->run, f->v);
+	put_finding(l, u, REC_FINDING, f->waiver && w ? (int32_t)(f->waiver - w->w) : -1, f->kind,
+		    trend);
 }
 
 void unitlog_waived(struct unitlog *l, size_t u, const struct run *run, const struct verdict *v,
 		    enum finding_kind kind, int waiver, int is_new)
 {
-	struct unit_records *un = &l->units[u];
-	int full = !l->lean || un->waived < l->limit;
-	if (un->waived < l->limit)
-		un->waived++;
-	if (full)
-		hold_run(l, u, run, v);
-	struct finding_rec r;
-	memset(&r, 0, sizeof r);
-	r.waiver = waiver;
-	r.kind = (uint8_t)kind;
-	r.trend = (uint8_t)(is_new != 0); /* waived: 1 new against the baseline */
-	char *p = payload(l, sizeof r);
-	if (!p)
-		return;
-	memcpy(p, &r, sizeof r);
-	append(l, u, full ? REC_WAIVED : REC_WAIVED_LEAN, sizeof r);
+	hold_run(l, u, run, v);
+	/* waived: 1 new against the baseline */
+	put_finding(l, u, REC_WAIVED, waiver, kind, is_new != 0);
 }
 
 struct found_rec {
@@ -345,54 +324,16 @@ struct found_rec {
 	uint8_t new_run;
 };
 
-/* A lean log's found, past the findings kept: what summary_add counts by,
- * then the run's name when its job is unlisted (the row is by name). */
-struct found_lean {
-	int64_t time;
-	int32_t job, person;
-	uint32_t kinds, new_kinds;
-	uint8_t new_run;
-};
-
 void unitlog_found(struct unitlog *l, size_t u, const struct run *run, const struct verdict *v,
 		   unsigned kinds, unsigned new_kinds, int new_run)
 {
-	struct unit_records *un = &l->units[u];
-	int full = !l->lean;
-	for (int k = 0; k < FIND_COUNT; k++)
-		if ((kinds & (1u << k)) && un->kept[k] < l->limit) {
-			un->kept[k]++;
-			full = 1;
-		}
-	if (!full) {
-		struct found_lean r;
-		memset(&r, 0, sizeof r);
-		r.time = run->time;
-		r.job = v->job;
-		r.person = v->person;
-		r.kinds = kinds;
-		r.new_kinds = new_kinds;
-		r.new_run = (uint8_t)(new_run != 0);
-		size_t name = v->job < 0 ? strlen(run->name) + 1 : 0;
-		char *p = payload(l, sizeof r + name);
-		if (!p)
-			return;
-		memcpy(p, &r, sizeof r);
-		memcpy(p + sizeof r, run->name, name);
-		append(l, u, REC_FOUND_LEAN, sizeof r + name);
-		return;
-	}
 	hold_run(l, u, run, v);
 	struct found_rec r;
 	memset(&r, 0, sizeof r);
 	r.kinds = kinds;
 	r.new_kinds = new_kinds;
 	r.new_run = (uint8_t)(new_run != 0);
-	char *p = payload(l, sizeof r);
-	if (!p)
-		return;
-	memcpy(p, &r, sizeof r);
-	append(l, u, REC_FOUND, sizeof r);
+	put(l, u, REC_FOUND, &r, sizeof r);
 }
 
 /* The replay's state: the run the calls are about. */
@@ -475,41 +416,6 @@ static int play(struct replay *r, const char *p, size_t n)
 			struct found_rec f;
 			memcpy(&f, q, sizeof f);
 			s->tap.found(ctx, &r->run, &r->v, f.kinds, f.new_kinds, f.new_run);
-		} else if (tag == REC_FINDING_LEAN && len == sizeof(struct finding_rec)) {
-			struct finding_rec f;
-			memcpy(&f, q, sizeof f);
-			if (f.kind >= FIND_COUNT)
-				return -1;
-			struct report_finding rf = {
-				(enum finding_kind)f.kind, NULL, NULL, r->l->rules,
-				f.trend == 1   ? baseline_trend_name(TREND_NEW)
-				: f.trend == 2 ? baseline_trend_name(TREND_RECURRING)
-					       : NULL,
-				NULL};
-			s->finding(ctx, &rf);
-		} else if (tag == REC_WAIVED_LEAN && len == sizeof(struct finding_rec)) {
-			struct finding_rec f;
-			memcpy(&f, q, sizeof f);
-			const struct waivers *w = r->l->rules->waivers;
-			if (f.kind >= FIND_COUNT || f.waiver < -1 ||
-			    (f.waiver >= 0 && (!w || (size_t)f.waiver >= w->n)))
-				return -1;
-			s->tap.waived(ctx, &bare, &none, (enum finding_kind)f.kind, f.waiver, f.trend);
-		} else if (tag == REC_FOUND_LEAN && len >= sizeof(struct found_lean)) {
-			struct found_lean f;
-			struct run run = bare;
-			struct verdict v = none;
-			memcpy(&f, q, sizeof f);
-			if (len > sizeof f) {
-				run.name = q + sizeof f;
-				if (q[len - 1] != '\0')
-					return -1;
-			}
-			run.time = f.time;
-			v.job = f.job;
-			v.person = f.person;
-			v.findings = f.kinds;
-			s->tap.found(ctx, &run, &v, f.kinds, f.new_kinds, f.new_run);
 		} else {
 			return -1;
 		}

@@ -7,11 +7,14 @@
  * verdict once (packed, run.h) for all the calls about it, then each call
  * in a few bytes (audited: the run's time; damaging: what the table of the
  * largest damaging runs keeps, for runs it counts; a finding: its kind,
- * trend and waiver; waived; found). unitlog_replay reads a unit's blocks
- * back in order and makes the calls again, then forgets them.
+ * trend and waiver; waived; found). Every finding, waived and found call
+ * keeps its run whole, past --limit too: a unit's tables keep the first
+ * findings of a kind by time (summary.h), which a run read late may be
+ * among. unitlog_replay reads a unit's blocks back in order and makes the
+ * calls again, then forgets them.
  *
  * Memory: a block for each unit with records, 16 bytes per block written,
- * and 24 bytes a unit. struct unitlog owns its buffers and the scratch file's
+ * and 48 bytes a unit. struct unitlog owns its buffers and the scratch file's
  * descriptor (given to unitlog_new, closed by unitlog_free); it borrows
  * the rules. */
 #ifndef ALMAUDIT_UNITLOG_H
@@ -29,10 +32,8 @@
 struct unitlog;
 
 /* A log for units 0 .. nunits - 1 in the scratch file fd (read and
- * write, empty), for summaries that keep limit findings of a kind; lean:
- * see above. NULL when out of memory (reported; fd is closed). */
-struct unitlog *unitlog_new(int fd, size_t nunits, const struct rules *rules, size_t limit,
-			    int lean);
+ * write, empty). NULL when out of memory (reported; fd is closed). */
+struct unitlog *unitlog_new(int fd, size_t nunits, const struct rules *rules);
 void unitlog_free(struct unitlog *l);
 
 /* The calls, for unit u: those of struct report_tap, and a finding. */
@@ -46,12 +47,9 @@ void unitlog_found(struct unitlog *l, size_t u, const struct run *run, const str
 		   unsigned kinds, unsigned new_kinds, int new_run);
 
 /* Where a replay goes: the tap's calls (ctx is tap.ctx), as the audit made
- * them, except that audited's run holds only its time, damaging's only
+ * them, except that audited's run holds only its time and damaging's only
  * what summary_damaging reads (id, records; the verdict's job, person and
- * threshold), and in a lean log, past the findings a summary keeps,
- * found's only what summary_add counts by (time, an unlisted job's name;
- * the verdict's job and person) and waived's nothing; and each finding (in
- * a lean log, trend only: the sink counts it, the run is NULL). */
+ * threshold); and each finding, with its run and verdict. */
 struct unitlog_sink {
 	struct report_tap tap;
 	void (*finding)(void *ctx, const struct report_finding *f);

@@ -20,7 +20,7 @@
 #
 # Profiles (every input generated once into $BENCH_DIR, default
 # /tmp/almaudit-bench; the rules are the repository's rules/ unless said):
-#   bench    almaudit-gensample's synthetic year (41% manual runs, 2% of them
+#   bench    almaudit-gensample's synthetic year (41% manual runs, 7% of them
 #            with findings; 229 bytes a row): csv and text
 #   heavy40  the same export, against rules/ with every third approval
 #            dropped: 40% of the manual runs with findings; csv json text html

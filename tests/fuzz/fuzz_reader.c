@@ -72,11 +72,6 @@ static int inflated(const char *path, int zlib, size_t cap, unsigned char **out,
 /* Both inflaters on a gzip file: they agree as said at the top. */
 static void inflaters_agree(const char *path)
 {
-	struct reader *r = reader_open(path);
-	int gzip = r && reader_is_gzip(r);
-	reader_close(r);
-	if (!gzip)
-		return;
 	const size_t cap = 64u << 20; /* compared as far as this */
 	unsigned char *a, *b;
 	size_t alen, blen, atotal, btotal;
@@ -127,7 +122,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort(); /* a row was lost silently */
 	ingest_free(in);
 	tally_free(&t);
-	inflaters_agree(path);
+	const unsigned char *bytes = gz ? gz : data;
+	if ((gz ? gzsize : size) >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
+		inflaters_agree(path); /* what the reader takes for gzip */
 	fuzz_done();
 	free(gz);
 	return 0;
