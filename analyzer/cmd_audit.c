@@ -249,7 +249,9 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 					   o.nsandbox,
 					   (const char *const *)o.files,
 					   o.nfiles,
-					   o.rejects};
+					   o.rejects,
+					   o.baseline,
+					   o.config_args.path};
 		opts_origin(&o, OPT_OUTPUT);
 		if (!(split = split_open(rules, &so)))
 			goto done;
@@ -259,7 +261,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 			goto done;
 	}
 	opts_origin(&o, OPT_REJECTS);
-	if (o.rejects && output_open(&rejects, o.rejects) != 0)
+	if (o.rejects && output_open_opt(&rejects, o.rejects, "--rejects") != 0)
 		goto done;
 	opts_origin(&o, 0);
 	int text = !strcmp(format, "text"), csv = !strcmp(format, "csv");
@@ -321,17 +323,28 @@ done:
 		status = EXIT_ERROR;
 		keep = 0;
 	}
+	/* every output put in place with the signals held (all of them, or
+	 * none when one cannot be), then the split's listing, which a closed
+	 * pipe may cut short */
+	output_hold(1);
+	if (keep && (output_ready(&out) != 0 || output_ready(&rejects) != 0 ||
+		     (split && split_ready(split) != 0))) {
+		status = EXIT_ERROR;
+		keep = 0;
+	}
 	if (output_finish(&out, keep) != 0) {
 		status = EXIT_ERROR;
 		keep = 0;
 	}
-	/* the split's files put in place (or removed), and listed */
-	if (split && split_finish(split, keep, stdout) != 0) {
+	if (split && split_finish(split, keep) != 0) {
 		status = EXIT_ERROR;
 		keep = 0;
 	}
 	if (output_finish(&rejects, keep) != 0)
 		status = EXIT_ERROR;
+	output_hold(0);
+	if (split)
+		split_list(split, stdout);
 	split_free(split);
 	if (viewing)
 		runs_view_free(&view);

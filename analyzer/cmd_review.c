@@ -107,7 +107,7 @@ int cmd_review(int argc, char **argv)
 	if (output_open(&out, o.out) != 0)
 		goto done;
 	opts_origin(&o, OPT_REJECTS);
-	if (o.rejects && output_open(&rejects, o.rejects) != 0)
+	if (o.rejects && output_open_opt(&rejects, o.rejects, "--rejects") != 0)
 		goto done;
 	opts_origin(&o, 0);
 	/* text to a terminal fits its width; to a file or a pipe, whole */
@@ -152,12 +152,19 @@ done:
 		status = EXIT_ERROR;
 		keep = 0;
 	}
+	/* both in place, with the signals held, or neither */
+	output_hold(1);
+	if (keep && (output_ready(&out) != 0 || output_ready(&rejects) != 0)) {
+		status = EXIT_ERROR;
+		keep = 0;
+	}
 	if (output_finish(&out, keep) != 0) {
 		status = EXIT_ERROR;
 		keep = 0;
 	}
 	if (output_finish(&rejects, keep) != 0)
 		status = EXIT_ERROR;
+	output_hold(0);
 	if (reviewing)
 		review_free(&rv);
 	ingest_free(ing);
