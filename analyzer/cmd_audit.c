@@ -297,6 +297,8 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	/* 0 only when there is nothing to look at: a rejected row may hide a
 	 * finding, so rejected rows alone give 1; an error wins over both */
 	status = !read_ok ? EXIT_ERROR : findings || rejected ? EXIT_FINDINGS : EXIT_OK;
+	if (reporter->failed)
+		status = EXIT_ERROR; /* a report not made whole (a mail's attachment): said */
 	if (filter_miss(&o.filter, rules, 0, NULL, 0))
 		status = EXIT_ERROR; /* reported, and said in the report */
 	if (viewing && runs_view_failed(&view))

@@ -587,6 +587,39 @@ int output_scratch(const struct output_dir *d)
 	return fd;
 }
 
+FILE *output_tmpfile(const char **why)
+{
+	static char said[PATH_MAX + 128];
+	const char *dir = getenv("TMPDIR");
+	int fd, err;
+	if (!dir || !*dir)
+		dir = "/tmp";
+	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
+		/* no O_TMPFILE there: a name of its own, removed at once */
+		char path[PATH_MAX];
+		int n = snprintf(path, sizeof path, "%s/.almaudit-XXXXXX", dir);
+		if (n < 0 || (size_t)n >= sizeof path) {
+			errno = ENAMETOOLONG;
+		} else if ((fd = mkostemp(path, O_CLOEXEC)) >= 0) {
+			unlink(path);
+		}
+	}
+	FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
+	if (f)
+		return f;
+	err = errno;
+	if (fd >= 0)
+		close(fd);
+	snprintf(said, sizeof said, "cannot make a temporary file in %s%s: %s", dir,
+		 getenv("TMPDIR") && *getenv("TMPDIR") ? " ($TMPDIR)" : "", strerror(err));
+	for (char *c = said; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7F)
+			*c = '?';
+	*why = said;
+	return NULL;
+}
+
 void output_id(const char *path, struct output_id *id)
 {
 	struct stat st;

@@ -113,6 +113,13 @@ void output_dir_close(struct output_dir *d, int remove);
  * when the run is killed). The descriptor, or -1 (reported). */
 int output_scratch(const struct output_dir *d);
 
+/* An unnamed temporary file, read and write, for what a renderer stages
+ * (the email's csv attachment): in $TMPDIR when it is set, else /tmp; gone
+ * when closed. NULL when it cannot be made, with *why a sentence for the
+ * message ("cannot make a temporary file in /x ($TMPDIR): No such file or
+ * directory"; static, valid until the next call). */
+FILE *output_tmpfile(const char **why);
+
 /* What a file is, for messages ("a FIFO", "a directory", ...), from its
  * st_mode. */
 const char *output_kind(mode_t mode);

@@ -355,6 +355,8 @@ static void unit_report(struct split *s, size_t u, const struct report_info *inf
 	if (info->baseline)
 		unit_view(s, u, info->baseline, 1);
 	s->unit_rep.end(&s->unit_rep, &pi);
+	if (s->unit_rep.failed)
+		s->rep.failed = 1;
 	p->runs = s->sum.runs;
 	summary_free(&s->sum);
 	s->cur = NULL;
@@ -367,6 +369,8 @@ static void split_end(struct reporter *r, const struct report_info *info)
 	struct split *s = (struct split *)r;
 	if (s->all.out.f)
 		s->all_rep.end(&s->all_rep, info);
+	if (s->all_rep.failed)
+		r->failed = 1;
 	if (info->baseline && info->baseline->ngone)
 		units_gone(s, info->baseline);
 	for (size_t i = 0; i < s->units->n; i++)
