@@ -116,13 +116,25 @@ static const char *extension(const char *format)
 	return !strcmp(format, "text") ? "txt" : !strcmp(format, "email") ? "eml" : format;
 }
 
-/* s with its control characters as spaces, for a message (cut to fit). */
+/* s with its control characters as spaces, for a message (cut to fit),
+ * as report_text_char writes them (C1 controls and bidirectional
+ * overrides too). */
 static const char *shown(const char *s, char *buf, size_t size)
 {
-	size_t i = 0;
-	for (; s[i] && i + 1 < size; i++)
-		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7F ? ' ' : s[i];
-	buf[i] = '\0';
+	FILE *mem = size ? fmemopen(buf, size, "w") : NULL;
+	if (!mem) {
+		if (size)
+			buf[0] = '\0';
+		return buf;
+	}
+	setvbuf(mem, NULL, _IONBF, 0);
+	size_t len;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p += len ? len : 1) {
+		len = report_utf8_len(p);
+		report_text_char(mem, p, len);
+	}
+	fclose(mem);
+	buf[size - 1] = '\0';
 	return buf;
 }
 
