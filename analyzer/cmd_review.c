@@ -103,13 +103,8 @@ int cmd_review(int argc, char **argv)
 	/* every value must name something in the rules: a typo is no all-clear */
 	if (filter_resolve(&o.filter, rules) != 0 || review_check_filter(&o.filter, rules) != 0)
 		goto done;
-	opts_origin(&o, OPT_OUTPUT);
-	if (output_open(&out, o.out) != 0)
+	if (opts_open_outputs(&o, &out, &rejects) != 0)
 		goto done;
-	opts_origin(&o, OPT_REJECTS);
-	if (o.rejects && output_open_opt(&rejects, o.rejects, "--rejects") != 0)
-		goto done;
-	opts_origin(&o, 0);
 	/* text to a terminal fits its width; to a file or a pipe, whole */
 	if (!strcmp(format, "text") && output_is_stdout(o.out))
 		report_set_width(term_columns(STDOUT_FILENO));

@@ -211,8 +211,10 @@ static const char *owner_name(uid_t uid, char *buf, size_t size)
  * the split's files. */
 static const char *std_hint(const struct output *o)
 {
-	return o->opt && !strcmp(o->opt, "--rejects") ? "--rejects - for standard output"
-						      : "-o - for standard output";
+	if (o->what)
+		return ""; /* a command that writes no standard output (fetch) */
+	return o->opt && !strcmp(o->opt, "--rejects") ? " (--rejects - for standard output)"
+						      : " (-o - for standard output)";
 }
 
 /* What st (at NAME in o->dirfd) being replaced would meet that a rename
@@ -288,12 +290,12 @@ static int name_check(struct output *o, const char *name, const char *path, int 
 			if (proc)
 				diag_error(path, 0,
 					   "a symbolic link to a descriptor of this process ('%s'): "
-					   "almaudit writes through no link; name a file (%s)",
+					   "almaudit writes through no link; name a file%s",
 					   target, std_hint(o));
 			else
 				diag_error(path, 0,
 					   "a symbolic link to %s: almaudit writes through no link; name "
-					   "the file itself (%s)",
+					   "the file itself%s",
 					   output_kind(to.st_mode), std_hint(o));
 			return -1;
 		}
@@ -303,18 +305,21 @@ static int name_check(struct output *o, const char *name, const char *path, int 
 			if ((unsigned char)*c < 0x20 || *c == 0x7F)
 				*c = '?';
 		diag_error(path, 0,
-			   "warning: a symbolic link (to '%s%s'): replaced by the %s; the file it "
+			   "warning: a symbolic link (to '%s%s'): replaced by %s; the file it "
 			   "names is left as it was",
 			   target, n >= (ssize_t)sizeof target - 1 ? "..." : "",
-			   o->opt && !strcmp(o->opt, "--rejects") ? "rejected rows" : "report");
+			   o->what ? o->what
+			   : o->opt && !strcmp(o->opt, "--rejects") ? "the rejected rows"
+								    : "the report");
 		return 0;
 	}
 	if (S_ISCHR(st.st_mode) && !split && at_open)
 		return 1;
 	diag_error(path, 0, "%s, not a regular file: never opened for writing; %s",
 		   output_kind(st.st_mode),
-		   split ? "remove it or give another -o DIR"
-			 : "write to a regular file, /dev/null or standard output");
+		   split     ? "remove it or give another -o DIR"
+		   : o->what ? "write to a regular file (or /dev/null)"
+			     : "write to a regular file, /dev/null or standard output");
 	return -1;
 }
 
@@ -352,12 +357,27 @@ int output_open(struct output *o, const char *path)
 	return output_open_opt(o, path, "-o");
 }
 
+static int open_named(struct output *o, const char *path, const char *opt, const char *what);
+
+int output_open_as(struct output *o, const char *path, const char *what)
+{
+	return open_named(o, path, "-o", what);
+}
+
 int output_open_opt(struct output *o, const char *path, const char *opt)
+{
+	return open_named(o, path, opt, NULL);
+}
+
+/* output_open_opt and output_open_as: opt names the option, what (or NULL)
+ * what a command that writes no standard output writes. */
+static int open_named(struct output *o, const char *path, const char *opt, const char *what)
 {
 	memset(o, 0, sizeof *o);
 	o->dirfd = -1;
 	o->path = path;
 	o->opt = opt;
+	o->what = what;
 	if (output_is_stdout(path)) {
 		o->f = stdout;
 		return 0;
@@ -384,7 +404,7 @@ int output_open_opt(struct output *o, const char *path, const char *opt)
 		return -1;
 	}
 	o->own_dir = 1;
-	return open_at(o, name, path, 0);
+	return open_at(o, name, path, 0, what);
 }
 
 int output_open_in(struct output *o, const struct output_dir *d, const char *name,
@@ -393,7 +413,7 @@ int output_open_in(struct output *o, const struct output_dir *d, const char *nam
 	memset(o, 0, sizeof *o);
 	o->path = path;
 	o->dirfd = d->fd;
-	return open_at(o, name, path, 1);
+	return open_at(o, name, path, 1, NULL);
 }
 
 int output_flush(struct output *o)

@@ -47,6 +47,7 @@ struct output {
 	dev_t tmp_dev; /* the temporary file as made */
 	ino_t tmp_ino;
 	const char *opt; /* "-o", "--rejects" (for hints); NULL: a file of the split */
+	const char *what; /* what fetch writes, for its messages; NULL: a report */
 	struct output *prev, *next; /* the pending list, while tmp exists */
 };
 
@@ -68,6 +69,11 @@ int output_open(struct output *o, const char *path);
 
 /* The same, for the file of option opt ("--rejects"), named in hints. */
 int output_open_opt(struct output *o, const char *path, const char *opt);
+
+/* As output_open, for a command that writes a file and never standard
+ * output (fetch): its messages name what it writes (what: "the fetched
+ * history") and offer no standard output. */
+int output_open_as(struct output *o, const char *path, const char *what);
 
 /* Opens the output NAME in directory d (d stays open until output_finish):
  * only a regular file or a symbolic link at NAME is ever replaced; anything

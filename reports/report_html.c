@@ -470,9 +470,16 @@ static void cells(FILE *out, const struct tally *t)
 	fputs("</tbody></table>\n", out);
 }
 
-/* The notes of the top (joins.h): an error or a warning each. */
+/* The errors and warnings of the top: the period the inputs do not reach,
+ * then the notes (joins.h), a paragraph each. */
 static void notes(FILE *out, const struct tally *t)
 {
+	if (t->uncovered[0]) {
+		fputs("<p class=\"incomplete\">ERROR: ", out);
+		E(t->uncovered);
+		fputs(". Nothing below answers for the period: this report is no all-clear.</p>\n",
+		      out);
+	}
 	for (size_t i = 0; i < t->nnotes; i++) {
 		fprintf(out, "<p class=\"incomplete\">%s: ", t->notes[i].error ? "ERROR" : "WARNING");
 		E(t->notes[i].text);
@@ -732,12 +739,6 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		fputs("<p class=\"incomplete\">Nothing below answers for those values: this report "
 		      "is no all-clear.</p>\n",
 		      out);
-	if (info->tally->uncovered[0]) {
-		fputs("<p class=\"incomplete\">ERROR: ", out);
-		E(info->tally->uncovered);
-		fputs(". Nothing below answers for the period: this report is no all-clear.</p>\n",
-		      out);
-	}
 	notes(out, info->tally);
 
 	fputs("<h2>Findings</h2>\n", out);

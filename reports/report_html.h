@@ -22,7 +22,8 @@ void report_html_mail(FILE *out, const struct report_info *info);
 
 /* What other pages share with it (almaudit review): the style sheet, the
  * table of what was read, the INCOMPLETE box, the rejected rows and cells
- * not read, and the notes of the top (an ERROR or WARNING each). */
+ * not read, and the errors and warnings of the top (the period the inputs
+ * do not reach, the notes: a paragraph each). */
 extern const char report_html_style[];
 void report_html_facts(FILE *out, const struct report_info *info);
 void report_html_incomplete(FILE *out, const struct tally *t);
