@@ -249,7 +249,9 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 					   o.nsandbox,
 					   (const char *const *)o.files,
 					   o.nfiles,
-					   o.rejects};
+					   o.rejects,
+					   o.baseline,
+					   o.config_args.path};
 		opts_origin(&o, OPT_OUTPUT);
 		split = split_open(rules, &so);
 		opts_origin(&o, 0);
@@ -291,6 +293,8 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	/* 0 only when there is nothing to look at: a rejected row may hide a
 	 * finding, so rejected rows alone give 1; an error wins over both */
 	status = !read_ok ? EXIT_ERROR : findings || rejected ? EXIT_FINDINGS : EXIT_OK;
+	if (reporter->failed)
+		status = EXIT_ERROR; /* a report not made whole (a mail's attachment): said */
 	if (filter_miss(&o.filter, rules, 0, NULL, 0))
 		status = EXIT_ERROR; /* reported, and said in the report */
 	if (viewing && runs_view_failed(&view))
@@ -317,17 +321,28 @@ done:
 		status = EXIT_ERROR;
 		keep = 0;
 	}
+	/* every output put in place with the signals held (all of them, or
+	 * none when one cannot be), then the split's listing, which a closed
+	 * pipe may cut short */
+	output_hold(1);
+	if (keep && (output_ready(&out) != 0 || output_ready(&rejects) != 0 ||
+		     (split && split_ready(split) != 0))) {
+		status = EXIT_ERROR;
+		keep = 0;
+	}
 	if (output_finish(&out, keep) != 0) {
 		status = EXIT_ERROR;
 		keep = 0;
 	}
-	/* the split's files put in place (or removed), and listed */
-	if (split && split_finish(split, keep, stdout) != 0) {
+	if (split && split_finish(split, keep) != 0) {
 		status = EXIT_ERROR;
 		keep = 0;
 	}
 	if (output_finish(&rejects, keep) != 0)
 		status = EXIT_ERROR;
+	output_hold(0);
+	if (split)
+		split_list(split, stdout);
 	split_free(split);
 	if (viewing)
 		runs_view_free(&view);

@@ -147,12 +147,19 @@ done:
 		status = EXIT_ERROR;
 		keep = 0;
 	}
+	/* both in place, with the signals held, or neither */
+	output_hold(1);
+	if (keep && (output_ready(&out) != 0 || output_ready(&rejects) != 0)) {
+		status = EXIT_ERROR;
+		keep = 0;
+	}
 	if (output_finish(&out, keep) != 0) {
 		status = EXIT_ERROR;
 		keep = 0;
 	}
 	if (output_finish(&rejects, keep) != 0)
 		status = EXIT_ERROR;
+	output_hold(0);
 	if (reviewing)
 		review_free(&rv);
 	ingest_free(ing);

@@ -243,6 +243,20 @@ static int time_cell(struct ingest *in, enum col c, int64_t *out, int64_t *ms)
 	return 0;
 }
 
+/* Why a time cell that is no time is none, when for its year alone: a
+ * clause for the message, else "". */
+static const char *outside_years(const struct ingest *in, const char *s, size_t n)
+{
+	static char why[160];
+	int year = times_year_outside(s, n, in->slash == 2);
+	if (!year)
+		return "";
+	snprintf(why, sizeof why, " (outside the years %d to %d%s%s, which almaudit reads and writes)",
+		 TIMES_YEAR_MIN, TIMES_YEAR_MAX, year == 2 ? " in " : "",
+		 year == 2 ? times_zone_name() : "");
+	return why;
+}
+
 /* The date part of a time cell ("25/10/2026"), for messages. */
 static void date_text(char *buf, size_t size, const char *s, size_t n)
 {
@@ -388,7 +402,8 @@ static int make_run(struct ingest *in, struct run *run)
 	}
 	if (got[timed] == -1) {
 		s = col(in, tcols[timed], &n);
-		reject(in, REJ_BAD_TIME, "%s '%.*s'", columns_name(tcols[timed]), QUOTE(n), s);
+		reject(in, REJ_BAD_TIME, "%s '%.*s'%s", columns_name(tcols[timed]), QUOTE(n), s,
+		       outside_years(in, s, n));
 		return -1;
 	}
 	run->time = *secs[timed];
@@ -397,7 +412,8 @@ static int make_run(struct ingest *in, struct run *run)
 		if (got[k] != -1)
 			continue;
 		s = col(in, tcols[k], &n);
-		bad_cell(in, tcols[k], "%s '%.*s' is not a time", columns_name(tcols[k]), QUOTE(n), s);
+		bad_cell(in, tcols[k], "%s '%.*s' is not a time%s", columns_name(tcols[k]), QUOTE(n),
+			 s, outside_years(in, s, n));
 	}
 
 	run->job_id = col(in, COL_JOB_ID, &n);

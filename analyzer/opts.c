@@ -186,10 +186,18 @@ int opts_now(int64_t *out)
 	if (fixed && *fixed) {
 		if (times_parse(fixed, strlen(fixed), out) == 0)
 			return 0;
-		diag_error(NULL, 0,
-			   "ALMAUDIT_NOW '%s' is not an ISO 8601 instant (e.g. 2026-10-15T12:00:00Z); "
-			   "unset it to use the clock",
-			   fixed);
+		int year = times_year_outside(fixed, strlen(fixed), 0);
+		if (year)
+			diag_error(NULL, 0,
+				   "ALMAUDIT_NOW '%s': almaudit reads and writes the years %d to %d "
+				   "only%s%s; unset it to use the clock",
+				   fixed, TIMES_YEAR_MIN, TIMES_YEAR_MAX, year == 2 ? ", in " : "",
+				   year == 2 ? times_zone_name() : "");
+		else
+			diag_error(NULL, 0,
+				   "ALMAUDIT_NOW '%s' is not an ISO 8601 instant (e.g. "
+				   "2026-10-15T12:00:00Z); unset it to use the clock",
+				   fixed);
 		return -1;
 	}
 	*out = (int64_t)time(NULL);
@@ -584,7 +592,7 @@ int opts_open_outputs(const struct opts *o, struct output *out, struct output *r
 	if (out && output_open(out, o->out) != 0)
 		goto done;
 	opts_origin(o, OPT_REJECTS);
-	if (o->rejects && output_open(rejects, o->rejects) != 0)
+	if (o->rejects && output_open_opt(rejects, o->rejects, "--rejects") != 0)
 		goto done;
 	rc = 0;
 done:

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pwd.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -142,9 +143,15 @@ static int make_temporary(struct output *o, const char *name, int rw)
 		pending_block(1, &old);
 		int fd = openat(o->dirfd, tmp, rw | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 		int err = errno;
+		struct stat st;
 		if (fd >= 0) {
 			o->tmp = tmp;
 			pending_add(o);
+			/* what the name must still hold when it is put in place */
+			if (fstat(fd, &st) == 0) {
+				o->tmp_dev = st.st_dev;
+				o->tmp_ino = st.st_ino;
+			}
 		}
 		pending_block(0, &old);
 		if (fd >= 0)
@@ -186,57 +193,147 @@ static int open_device(struct output *o, const char *name, const char *path)
 	return 0;
 }
 
-/* Opens NAME in o->dirfd: see output.h. split: the split's file (only a
- * regular file or a link is replaced; a character device is an error too).
- * what: what is written, for a command that writes no standard output
- * (output_open_as); NULL: a report. */
-static int open_at(struct output *o, const char *name, const char *path, int split,
-		   const char *what)
+/* "root", or "uid 1234" for an owner without a name. */
+static const char *owner_name(uid_t uid, char *buf, size_t size)
+{
+	struct passwd *pw = getpwuid(uid);
+	if (pw && pw->pw_name && *pw->pw_name)
+		snprintf(buf, size, "%s", pw->pw_name);
+	else
+		snprintf(buf, size, "uid %lu", (unsigned long)uid);
+	for (char *c = buf; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7F)
+			*c = '?';
+	return buf;
+}
+
+/* The option a file was named by, for hints ("-o", "--rejects"); NULL for
+ * the split's files. */
+static const char *std_hint(const struct output *o)
+{
+	if (o->what)
+		return ""; /* a command that writes no standard output (fetch) */
+	return o->opt && !strcmp(o->opt, "--rejects") ? " (--rejects - for standard output)"
+						      : " (-o - for standard output)";
+}
+
+/* What st (at NAME in o->dirfd) being replaced would meet that a rename
+ * cannot get past: NULL, or why (into buf). An immutable or append-only
+ * file (chattr +i, +a); in a directory with the sticky bit (/tmp), a file
+ * of another user when neither the directory nor the file is this user's
+ * (root aside). */
+static const char *unreplaceable(const struct output *o, const char *name, const struct stat *st,
+				 char *buf, size_t size)
+{
+	struct statx sx;
+	struct stat dir;
+	uid_t me = geteuid();
+	char who[64];
+	if (statx(o->dirfd, name, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, &sx) == 0 &&
+	    (sx.stx_attributes & sx.stx_attributes_mask &
+	     (STATX_ATTR_IMMUTABLE | STATX_ATTR_APPEND))) {
+		snprintf(buf, size, "%s (chattr +%c): it cannot be replaced; remove the attribute",
+			 sx.stx_attributes & STATX_ATTR_IMMUTABLE ? "immutable" : "append-only",
+			 sx.stx_attributes & STATX_ATTR_IMMUTABLE ? 'i' : 'a');
+		return buf;
+	}
+	if (me != 0 && st->st_uid != me && fstat(o->dirfd, &dir) == 0 && (dir.st_mode & S_ISVTX) &&
+	    dir.st_uid != me) {
+		snprintf(buf, size,
+			 "%s that belongs to %s, in a directory with the sticky bit (as /tmp): "
+			 "only its owner may replace it; have it removed, or write elsewhere",
+			 output_kind(st->st_mode), owner_name(st->st_uid, who, sizeof who));
+		return buf;
+	}
+	return NULL;
+}
+
+/* What is at NAME in o->dirfd, before a file is written to replace it (at
+ * open) or put in place (!at_open): 0 when it may be replaced: nothing, a
+ * regular file, or a symbolic link (a link seen at open is warned about;
+ * for -o and --rejects only a link to a regular file, and never one into
+ * /proc: /dev/stdout, /dev/fd/N name a descriptor); 1 for a character
+ * device named directly (-o /dev/null: written directly); -1 (reported)
+ * otherwise. *mode (at open): the mode the new file gets: that of the
+ * regular file it replaces when it is this user's (read and write bits
+ * only: no setuid, setgid, sticky or execute bit), else 0666 less the
+ * umask, as for a new file. split: a file of --split unit. */
+static int name_check(struct output *o, const char *name, const char *path, int split,
+		      int at_open, mode_t *mode)
 {
 	struct stat st;
-	mode_t mask = umask(0);
-	umask(mask);
-	mode_t mode = 0666 & ~mask; /* what fopen would give a new file */
-	if (fstatat(o->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
-		if (S_ISREG(st.st_mode)) {
-			mode = st.st_mode & 07777; /* an existing file keeps its mode */
-		} else if (S_ISLNK(st.st_mode)) {
-			struct stat to;
-			char target[256];
-			if (fstatat(o->dirfd, name, &to, 0) == 0 && !S_ISREG(to.st_mode)) {
-				diag_error(path, 0,
-					   "a symbolic link to %s: almaudit writes through no link; "
-					   "name the file itself%s",
-					   output_kind(to.st_mode),
-					   split ? " or give another -o DIR"
-					   : what ? ""
-						  : " (-o - for standard output)");
-				return -1;
-			}
-			ssize_t n = readlinkat(o->dirfd, name, target, sizeof target - 1);
-			target[n > 0 ? n : 0] = '\0';
-			for (char *c = target; *c; c++)
-				if ((unsigned char)*c < 0x20 || *c == 0x7F)
-					*c = '?';
-			diag_error(path, 0,
-				   "warning: a symbolic link (to '%s%s'): replaced by %s; the file it "
-				   "names is left as it was",
-				   target, n >= (ssize_t)sizeof target - 1 ? "..." : "",
-				   what ? what : "the report");
-		} else if (S_ISCHR(st.st_mode) && !split) {
-			return open_device(o, name, path);
-		} else {
-			diag_error(path, 0, "%s, not a regular file: never opened for writing; %s",
-				   output_kind(st.st_mode),
-				   split  ? "remove it or give another -o DIR"
-				   : what ? "write to a regular file (or /dev/null)"
-					  : "write to a regular file, /dev/null or standard output");
-			return -1;
-		}
-	} else if (errno != ENOENT) {
+	char why[256];
+	if (fstatat(o->dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+		if (errno == ENOENT)
+			return 0;
 		diag_error(path, 0, "cannot write: %s", strerror(errno));
 		return -1;
 	}
+	if (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) {
+		if (unreplaceable(o, name, &st, why, sizeof why)) {
+			diag_error(path, 0, "%s", why);
+			return -1;
+		}
+	}
+	if (S_ISREG(st.st_mode)) {
+		if (at_open && st.st_uid == geteuid())
+			*mode = st.st_mode & 0666; /* the owner's own choice of who reads it */
+		return 0;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		struct stat to;
+		char target[256];
+		ssize_t n = readlinkat(o->dirfd, name, target, sizeof target - 1);
+		target[n > 0 ? n : 0] = '\0';
+		int proc = !strncmp(target, "/proc/", 6);
+		if (!split && (proc || (fstatat(o->dirfd, name, &to, 0) == 0 && !S_ISREG(to.st_mode)))) {
+			if (proc)
+				diag_error(path, 0,
+					   "a symbolic link to a descriptor of this process ('%s'): "
+					   "almaudit writes through no link; name a file%s",
+					   target, std_hint(o));
+			else
+				diag_error(path, 0,
+					   "a symbolic link to %s: almaudit writes through no link; name "
+					   "the file itself%s",
+					   output_kind(to.st_mode), std_hint(o));
+			return -1;
+		}
+		if (!at_open)
+			return 0; /* planted while the run read: replaced */
+		for (char *c = target; *c; c++)
+			if ((unsigned char)*c < 0x20 || *c == 0x7F)
+				*c = '?';
+		diag_error(path, 0,
+			   "warning: a symbolic link (to '%s%s'): replaced by %s; the file it "
+			   "names is left as it was",
+			   target, n >= (ssize_t)sizeof target - 1 ? "..." : "",
+			   o->what ? o->what
+			   : o->opt && !strcmp(o->opt, "--rejects") ? "the rejected rows"
+								    : "the report");
+		return 0;
+	}
+	if (S_ISCHR(st.st_mode) && !split && at_open)
+		return 1;
+	diag_error(path, 0, "%s, not a regular file: never opened for writing; %s",
+		   output_kind(st.st_mode),
+		   split     ? "remove it or give another -o DIR"
+		   : o->what ? "write to a regular file (or /dev/null)"
+			     : "write to a regular file, /dev/null or standard output");
+	return -1;
+}
+
+/* Opens NAME in o->dirfd: see output.h. split: the split's file. */
+static int open_at(struct output *o, const char *name, const char *path, int split)
+{
+	mode_t mask = umask(0);
+	umask(mask);
+	mode_t mode = 0666 & ~mask; /* what fopen would give a new file */
+	int kind = name_check(o, name, path, split, 1, &mode);
+	if (kind < 0)
+		return -1;
+	if (kind == 1)
+		return open_device(o, name, path);
 	int fd = make_temporary(o, name, O_WRONLY);
 	if (fd < 0) {
 		diag_error(path, 0, "cannot write: %s", strerror(errno));
@@ -257,14 +354,30 @@ static int open_at(struct output *o, const char *name, const char *path, int spl
 
 int output_open(struct output *o, const char *path)
 {
-	return output_open_as(o, path, NULL);
+	return output_open_opt(o, path, "-o");
 }
 
+static int open_named(struct output *o, const char *path, const char *opt, const char *what);
+
 int output_open_as(struct output *o, const char *path, const char *what)
+{
+	return open_named(o, path, "-o", what);
+}
+
+int output_open_opt(struct output *o, const char *path, const char *opt)
+{
+	return open_named(o, path, opt, NULL);
+}
+
+/* output_open_opt and output_open_as: opt names the option, what (or NULL)
+ * what a command that writes no standard output writes. */
+static int open_named(struct output *o, const char *path, const char *opt, const char *what)
 {
 	memset(o, 0, sizeof *o);
 	o->dirfd = -1;
 	o->path = path;
+	o->opt = opt;
+	o->what = what;
 	if (output_is_stdout(path)) {
 		o->f = stdout;
 		return 0;
@@ -320,18 +433,76 @@ int output_flush(struct output *o)
 	return bad ? -1 : 0;
 }
 
+/* 1 when o's temporary file's name still holds the file this run made:
+ * the same file, regular, this user's (the directory's owner could have
+ * put another there). */
+static int tmp_intact(const struct output *o)
+{
+	struct stat st;
+	return fstatat(o->dirfd, o->tmp, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+	       st.st_dev == o->tmp_dev && st.st_ino == o->tmp_ino && st.st_uid == geteuid();
+}
+
+/* Reports that o's temporary file is not the one written. */
+static void tmp_changed(const struct output *o)
+{
+	char shown[NAME_MAX + 1];
+	snprintf(shown, sizeof shown, "%s", o->tmp);
+	for (char *c = shown; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7F)
+			*c = '?';
+	diag_error(o->path, 0,
+		   "its temporary file '%s' is not the file almaudit wrote any more (changed "
+		   "in the directory while the run wrote it): not put in place",
+		   shown);
+}
+
+int output_ready(struct output *o)
+{
+	mode_t unused;
+	if (!o->tmp)
+		return 0;
+	if (!tmp_intact(o)) {
+		tmp_changed(o);
+		return -1;
+	}
+	return name_check(o, o->name, o->path, !o->opt, 0, &unused) == 0 ? 0 : -1;
+}
+
+int output_check_in(const struct output_dir *d, const char *name, const char *path)
+{
+	struct output o = {.path = path, .dirfd = d->fd};
+	mode_t unused;
+	return name_check(&o, name, path, 1, 0, &unused) == 0 ? 0 : -1;
+}
+
+static sigset_t held_mask;
+static int held;
+
+void output_hold(int on)
+{
+	if (on && !held++)
+		pending_block(1, &held_mask);
+	else if (!on && held && !--held)
+		pending_block(0, &held_mask);
+}
+
 int output_finish(struct output *o, int keep)
 {
-	int status = 0;
+	int status = 0, ours = 1;
 	if (o->f && output_flush(o) != 0) {
 		keep = 0; /* written short: not put in place */
 		status = -1;
 	}
-	if (o->tmp && keep && renameat(o->dirfd, o->tmp, o->dirfd, o->name) != 0) {
+	if (o->tmp && keep && !tmp_intact(o)) {
+		tmp_changed(o);
+		status = -1;
+		ours = 0; /* someone else's file now: left alone */
+	} else if (o->tmp && keep && renameat(o->dirfd, o->tmp, o->dirfd, o->name) != 0) {
 		diag_error(o->path, 0, "cannot write: %s", strerror(errno));
 		status = -1;
 	}
-	if (o->tmp && (!keep || status))
+	if (o->tmp && ours && (!keep || status))
 		unlinkat(o->dirfd, o->tmp, 0);
 	if (o->tmp)
 		pending_remove(o);
@@ -385,6 +556,20 @@ int output_dir_open(struct output_dir *d, const char *path)
 				   err == ENOTDIR ? "not a directory" : strerror(err));
 		return -1;
 	}
+	/* a directory of another user (root aside) is theirs to change: they
+	 * could put files of their own in place of the reports before these
+	 * are renamed into place */
+	struct stat st;
+	uid_t me = geteuid();
+	if (!d->made && fstat(d->fd, &st) == 0 && st.st_uid != me && st.st_uid != 0) {
+		char who[64], runs[64];
+		diag_error(path, 0,
+			   "the directory belongs to %s, not to %s, who runs almaudit: its owner "
+			   "could change the reports in it before they are put in place; give a "
+			   "directory of your own",
+			   owner_name(st.st_uid, who, sizeof who), owner_name(me, runs, sizeof runs));
+		return -1;
+	}
 	return 0;
 }
 
@@ -420,6 +605,39 @@ int output_scratch(const struct output_dir *d)
 	unlinkat(d->fd, o.tmp, 0);
 	pending_remove(&o);
 	return fd;
+}
+
+FILE *output_tmpfile(const char **why)
+{
+	static char said[PATH_MAX + 128];
+	const char *dir = getenv("TMPDIR");
+	int fd, err;
+	if (!dir || !*dir)
+		dir = "/tmp";
+	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
+		/* no O_TMPFILE there: a name of its own, removed at once */
+		char path[PATH_MAX];
+		int n = snprintf(path, sizeof path, "%s/.almaudit-XXXXXX", dir);
+		if (n < 0 || (size_t)n >= sizeof path) {
+			errno = ENAMETOOLONG;
+		} else if ((fd = mkostemp(path, O_CLOEXEC)) >= 0) {
+			unlink(path);
+		}
+	}
+	FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
+	if (f)
+		return f;
+	err = errno;
+	if (fd >= 0)
+		close(fd);
+	snprintf(said, sizeof said, "cannot make a temporary file in %s%s: %s", dir,
+		 getenv("TMPDIR") && *getenv("TMPDIR") ? " ($TMPDIR)" : "", strerror(err));
+	for (char *c = said; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7F)
+			*c = '?';
+	*why = said;
+	return NULL;
 }
 
 void output_id(const char *path, struct output_id *id)

@@ -2,17 +2,23 @@
  * --split unit), safe in a folder others can write to. A file is written
  * to a temporary file made in its directory (NAME.almaudit-XXXXXX, or
  * .almaudit-XXXXXX when NAME is long; created with O_EXCL|O_NOFOLLOW
- * through a descriptor of the directory, opened once, with the mode of the
- * regular file it replaces, else 0666 & ~umask) and renamed over NAME in
- * that directory only when the run keeps its output (output_finish), so
- * that a failed or killed run never leaves a partial file under the real
- * name. Nothing is written through a symbolic link: one at NAME, planted
- * before the run or during it, is replaced by the rename (warned about when
- * seen at the start), the file it names untouched; a link to something
- * that is not a regular file (/dev/stdout) is an error. SIGINT, SIGTERM,
- * SIGHUP and SIGPIPE remove every temporary file still pending, and a
- * directory the run made for its outputs (output_dir_open) when it is
- * empty then.
+ * through a descriptor of the directory, opened once, with the read and
+ * write bits of the regular file it replaces when that file is the running
+ * user's, else 0666 & ~umask: never a setuid, setgid, sticky or execute
+ * bit, never a mode another user chose) and renamed over NAME in that
+ * directory only when the run keeps its output (output_finish), and only
+ * while the temporary name still holds the file written (same file, this
+ * user's), so that a failed or killed run never leaves a partial file
+ * under the real name. Nothing is written through a symbolic link: one at
+ * NAME, planted before the run or during it, is replaced by the rename
+ * (warned about when seen at the start), the file it names untouched; for
+ * -o and --rejects a link to something that is not a regular file, or into
+ * /proc (/dev/stdout), is an error. A file that a rename cannot replace
+ * (immutable, append-only, another user's in a sticky directory) is an
+ * error when seen. SIGINT, SIGTERM, SIGHUP and SIGPIPE remove every
+ * temporary file still pending, and a directory the run made for its
+ * outputs (output_dir_open) when it is empty then; output_hold holds them
+ * back while the outputs are put in place.
  *
  * Standard output is written directly, and so is a character device named
  * directly (/dev/null, a terminal). A FIFO, a socket, a block device or a
@@ -38,10 +44,16 @@ struct output {
 	int own_dir; /* dirfd was opened by output_open: closed by output_finish */
 	char *name;  /* NAME in dirfd; NULL: written directly */
 	char *tmp;   /* the temporary file's name in dirfd, until renamed or removed */
+	dev_t tmp_dev; /* the temporary file as made */
+	ino_t tmp_ino;
+	const char *opt; /* "-o", "--rejects" (for hints); NULL: a file of the split */
+	const char *what; /* what fetch writes, for its messages; NULL: a report */
 	struct output *prev, *next; /* the pending list, while tmp exists */
 };
 
-/* A directory that outputs are written into (the split's -o DIR). */
+/* A directory that outputs are written into (the split's -o DIR). One that
+ * belongs to another user (root aside) is refused: its owner could swap
+ * the files in it. */
 struct output_dir {
 	int fd;	    /* opened with O_DIRECTORY|O_NOFOLLOW; -1 when not open */
 	char *path; /* as given */
@@ -54,6 +66,9 @@ int output_is_stdout(const char *path);
 /* Opens an output for writing (its directory opened once; see above); -1
  * (reported) when it cannot be. Call output_finish after it either way. */
 int output_open(struct output *o, const char *path);
+
+/* The same, for the file of option opt ("--rejects"), named in hints. */
+int output_open_opt(struct output *o, const char *path, const char *opt);
 
 /* As output_open, for a command that writes a file and never standard
  * output (fetch): its messages name what it writes (what: "the fetched
@@ -71,8 +86,25 @@ int output_open_in(struct output *o, const struct output_dir *d, const char *nam
 int output_flush(struct output *o);
 
 /* Puts a written temporary file in place (keep), or removes it. -1
- * (reported) when it cannot be renamed. */
+ * (reported) when it cannot be renamed, or its temporary file is not the
+ * one written any more (then left as it is: not this run's). */
 int output_finish(struct output *o, int keep);
+
+/* Whether a written output can be put in place: its temporary file is the
+ * one written, and what is at its name now may be replaced (see
+ * name_check in output.c: nothing, a regular file or a link, not
+ * immutable, not another user's in a sticky directory). 0, or -1
+ * (reported). Before output_finish, to put several in place together. */
+int output_ready(struct output *o);
+
+/* The same check of NAME in d for a file of the split before it is written
+ * (a FIFO there is an error before the audit reads). 0, or -1 (reported). */
+int output_check_in(const struct output_dir *d, const char *name, const char *path);
+
+/* Holds back (on) the signals that end a run, until as many output_hold(0)
+ * let them through: the outputs are put in place across it, all of them,
+ * and a signal that came meanwhile ends the run after. */
+void output_hold(int on);
 
 /* Opens directory path for outputs, making it (one level) when missing; a
  * symbolic link there is an error (the files must land where named). -1
@@ -86,6 +118,13 @@ void output_dir_close(struct output_dir *d, int remove);
 /* A scratch file in d: read and write, with no name (gone when closed, or
  * when the run is killed). The descriptor, or -1 (reported). */
 int output_scratch(const struct output_dir *d);
+
+/* An unnamed temporary file, read and write, for what a renderer stages
+ * (the email's csv attachment): in $TMPDIR when it is set, else /tmp; gone
+ * when closed. NULL when it cannot be made, with *why a sentence for the
+ * message ("cannot make a temporary file in /x ($TMPDIR): No such file or
+ * directory"; static, valid until the next call). */
+FILE *output_tmpfile(const char **why);
 
 /* What a file is, for messages ("a FIFO", "a directory", ...), from its
  * st_mode. */

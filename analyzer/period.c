@@ -148,6 +148,26 @@ static int slash_date(const char *s, int *y, int *m, int *d)
 	return 0;
 }
 
+/* A --period, --since or --until refused for its year alone ("1899-12",
+ * "10000-01-01", "1899", a time whose local date is past 9999): said, and
+ * 1; else 0 (the caller says what it wants). */
+static int year_refused(const char *opt, const char *s)
+{
+	size_t n = strlen(s);
+	int outside;
+	if (n >= 4 && all_digits(s, n)) {
+		long y = n > 6 ? 1000000 : atol(s);
+		outside = y < TIMES_YEAR_MIN || y > TIMES_YEAR_MAX;
+	} else {
+		outside = times_year_outside(s, n, times_slash_order(s, n) == TIMES_SLASH_DAY_FIRST);
+	}
+	if (outside)
+		diag_error(NULL, 0, "%s %s: almaudit reads and writes the years %d to %d only%s%s", opt,
+			   s, TIMES_YEAR_MIN, TIMES_YEAR_MAX, outside == 2 ? ", in " : "",
+			   outside == 2 ? times_zone_name() : "");
+	return outside != 0;
+}
+
 /* --since or --until: a date, or a date and a time of day ("2026-10-14
  * 09:00", a space or a T between them), or any time the exports write
  * (ISO 8601 with Z or an offset, "10/14/2026 9:00 AM", a slash date alone,
@@ -196,6 +216,8 @@ static int date_opt(const char *opt, const char *s, int until, int64_t *day, int
 			snprintf(clock, size, "%02d:%02d", lp.hour, lp.minute);
 		return 0;
 	}
+	if (year_refused(opt, s))
+		return -1;
 	diag_error(NULL, 0,
 		   "%s wants a date as YYYY-MM-DD, a date and a time of day as \"YYYY-MM-DD "
 		   "HH:MM\", or a time as the exports write it (2026-10-05T09:11:32Z, "
@@ -214,9 +236,24 @@ int period_set(struct period *p, const char *period, const char *since, const ch
 		diag_error(NULL, 0, "give --period or --since/--until, not both");
 		return -1;
 	}
+	/* today itself ($ALMAUDIT_NOW, or the clock, in the zone) is written
+	 * in the reports (the mail's Date) */
+	int64_t lo = times_days_from_civil(TIMES_YEAR_MIN, 1, 1);
+	int64_t hi = times_days_from_civil(TIMES_YEAR_MAX, 12, 31);
+	if (today < lo || today > hi) {
+		char t[32];
+		times_format_day(today, t, sizeof t);
+		diag_error(NULL, 0,
+			   "today is %s in %s ($ALMAUDIT_NOW or the clock): almaudit reads and "
+			   "writes the years %d to %d only",
+			   t, times_zone_name(), TIMES_YEAR_MIN, TIMES_YEAR_MAX);
+		return -1;
+	}
 	if (period) {
 		if (keyword(period, today, &p->first_day, &p->last_day) != 0 &&
 		    named(period, &p->first_day, &p->last_day) != 0) {
+			if (year_refused("--period", period))
+				return -1;
 			diag_error(NULL, 0,
 				   "--period wants today, yesterday, monday ... sunday, this-week, "
 				   "last-week, this-month, last-month, this-quarter, last-quarter, "
@@ -229,8 +266,6 @@ int period_set(struct period *p, const char *period, const char *since, const ch
 		/* relative to now, a period can reach past the years a date is read
 		 * in (today in Pacific/Kiritimati at 9999-12-31T23:59Z): the report
 		 * would write a period that --baseline cannot read back */
-		int64_t lo = times_days_from_civil(TIMES_YEAR_MIN, 1, 1);
-		int64_t hi = times_days_from_civil(TIMES_YEAR_MAX, 12, 31);
 		if (p->first_day < lo || p->last_day > hi) {
 			char a[32], b[32];
 			times_format_day(p->first_day, a, sizeof a);

@@ -137,6 +137,22 @@ int rules_table_next(struct rules_table *t)
 			     t->header_n);
 			continue;
 		}
+		/* a NUL byte would cut a cell short where it is copied as a
+		 * string (a unit code "GU\0T" read as "GU"): said, never cut */
+		size_t f = 0;
+		while (f < t->row.n && !memchr(t->row.field[f], '\0', t->row.len[f]))
+			f++;
+		if (f < t->row.n) {
+			const char *column = NULL;
+			for (size_t i = 0; i < t->ncols; i++)
+				if (t->index[i] == (int)f)
+					column = t->names[i];
+			fail(t, t->row.line,
+			     "a NUL byte in field %zu%s%s%s: a rules file holds text; the row is left "
+			     "out",
+			     f + 1, column ? " (" : "", column ? column : "", column ? ")" : "");
+			continue;
+		}
 		return 1;
 	}
 }

@@ -464,7 +464,8 @@ static int fast_utc(const char *s, size_t n, int64_t *out)
 				return 0;
 		int y = two_digits(s) * 100 + two_digits(s + 2), mo = two_digits(s + 5),
 		    d = two_digits(s + 8);
-		if (!valid_civil(y, mo, d, 0, 0, 0))
+		/* a year at the bounds: the general reader asks the zone */
+		if (y <= TIMES_YEAR_MIN || y >= TIMES_YEAR_MAX || !valid_civil(y, mo, d, 0, 0, 0))
 			return 0;
 		last_date.days = times_days_from_civil(y, mo, d);
 		last_date.head = head;
@@ -475,8 +476,65 @@ static int fast_utc(const char *s, size_t n, int64_t *out)
 	return 1;
 }
 
-/* Every form times_parse_ms_order reads. */
-static int parse_any(const char *s, size_t n, int day_first, int64_t *out)
+/* 1 when the local date of instant t is in the years a time is read in:
+ * only an instant within a day of their ends asks the zone. */
+static int in_years(int64_t t)
+{
+	static const int64_t first = -2208988800; /* 1900-01-01T00:00:00Z */
+	static const int64_t last = 253402300799; /* 9999-12-31T23:59:59Z */
+	if (t >= first + 93600 && t <= last - 93600)
+		return 1;
+	int64_t day = times_local_day(t);
+	return day >= first / 86400 && day <= last / 86400;
+}
+
+static int parse_ms(const char *s, size_t n, int day_first, int64_t *out, int bounded);
+
+int times_parse_ms_order(const char *s, size_t n, int day_first, int64_t *out)
+{
+	return fast_utc(s, n, out) ? 0 : parse_ms(s, n, day_first, out, 1);
+}
+
+/* The digits at c, as a number (capped), and how many there are. */
+static int64_t number(struct cur *c, int *count)
+{
+	int64_t v = 0;
+	*count = 0;
+	while (c->p < c->end && *c->p >= '0' && *c->p <= '9') {
+		if (v < 1000000)
+			v = v * 10 + (*c->p - '0');
+		c->p++;
+		++*count;
+	}
+	return v;
+}
+
+int times_year_outside(const char *s, size_t n, int day_first)
+{
+	struct cur c = {s, s + n};
+	int count, k;
+	int64_t ms;
+	spaces(&c);
+	int64_t y = number(&c, &count);
+	if (count >= 4 && lit(&c, '-') == 0) {
+		if (y < TIMES_YEAR_MIN || y > TIMES_YEAR_MAX)
+			return 1;
+	} else if (count >= 1 && count <= 2 && lit(&c, '/') == 0) {
+		number(&c, &k);
+		if (k >= 1 && k <= 2 && lit(&c, '/') == 0) {
+			y = number(&c, &count);
+			if (count >= 4 && (y < TIMES_YEAR_MIN || y > TIMES_YEAR_MAX))
+				return 1;
+		}
+	}
+	/* a year in range, at an instant whose local date is not */
+	return parse_ms(s, n, day_first, &ms, 0) == 0 &&
+			       !in_years(ms >= 0 ? ms / 1000 : (ms - 999) / 1000)
+		       ? 2
+		       : 0;
+}
+
+static int parse_ms(const char *s, size_t n, int day_first, int64_t *out, int bounded)
 {
 	struct cur c = {s, s + n};
 	int y, mo, d, h, mi, sec, frac, has_zone = 0;
@@ -523,17 +581,17 @@ static int parse_any(const char *s, size_t n, int day_first, int64_t *out)
 		return -1;
 	if (sec == 60)
 		sec = 59; /* a leap second reads as the second before it */
-	if (has_zone)
+	if (has_zone) {
 		*out = times_days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec - offset;
-	else
+		/* the date written is in the years; the local one may not be
+		 * (9999-12-31T23:59:59Z is 10000-01-01 in Pacific/Kiritimati) */
+		if (bounded && !in_years(*out))
+			return -1;
+	} else {
 		*out = times_from_local(y, mo, d, h, mi, sec);
+	}
 	*out = *out * 1000 + frac;
 	return 0;
-}
-
-int times_parse_ms_order(const char *s, size_t n, int day_first, int64_t *out)
-{
-	return fast_utc(s, n, out) ? 0 : parse_any(s, n, day_first, out);
 }
 
 int times_parse_date(const char *s, size_t n, int *y, int *m, int *d)

@@ -11,8 +11,10 @@
 #define TIME_NONE INT64_MIN
 
 /* The years a date or timestamp is read in (inputs, --period, --since,
- * --until, a baseline's period, waivers): a period the tool writes stays
- * in them, so that it reads it back (period.c). */
+ * --until, a baseline's period, waivers, $ALMAUDIT_NOW), as written and in
+ * the local zone (a time with an offset whose local date falls outside
+ * them is no time: 9999-12-31T23:59:59Z in Pacific/Kiritimati): what the
+ * tool writes stays in them, so that it reads it back (period.c). */
 #define TIMES_YEAR_MIN 1900
 #define TIMES_YEAR_MAX 9999
 
@@ -59,6 +61,13 @@ enum {
 	TIMES_SLASH_MONTH_FIRST
 };
 int times_slash_order(const char *s, size_t n);
+
+/* Whether s (which a parse refused) is a date or time but for its year,
+ * for saying so instead of "not a date": 1 for a year outside
+ * TIMES_YEAR_MIN..TIMES_YEAR_MAX as written ("1899-12-31", "10000-01-01",
+ * "12/31/1899"), 2 for an instant whose local date (in the zone in force)
+ * is outside them; else 0. */
+int times_year_outside(const char *s, size_t n, int day_first);
 
 /* Parse a calendar date YYYY-MM-DD; 0 or -1. */
 int times_parse_date(const char *s, size_t n, int *y, int *m, int *d);

@@ -42,7 +42,13 @@ size_t report_utf8_len(const unsigned char *p)
 
 void report_text_char(FILE *out, const unsigned char *p, size_t len)
 {
-	if (len == 1 && (*p < 0x20 || *p == 0x7F))
+	/* the controls a terminal acts on: C0 and DEL, C1 (U+0080 to U+009F:
+	 * U+009B is CSI), and the bidirectional overrides and isolates
+	 * (U+202A to U+202E, U+2066 to U+2069), which reorder what follows */
+	if ((len == 1 && (*p < 0x20 || *p == 0x7F)) || (len == 2 && p[0] == 0xC2 && p[1] < 0xA0) ||
+	    (len == 3 && p[0] == 0xE2 &&
+	     ((p[1] == 0x80 && p[2] >= 0xAA && p[2] <= 0xAE) ||
+	      (p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9))))
 		putc(' ', out);
 	else if (len == 0)
 		putc('?', out); /* a stray byte of invalid UTF-8 */

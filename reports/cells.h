@@ -28,7 +28,9 @@ const char *report_count_of(uint64_t n, const char *one, const char *many, char 
 size_t report_utf8_len(const unsigned char *p);
 
 /* Writes the character at p (len bytes, from report_utf8_len) for a
- * terminal: a control character as a space, a stray byte as '?'. */
+ * terminal: a control character (C0, DEL, C1) or a bidirectional override
+ * or isolate (U+202A-U+202E, U+2066-U+2069) as a space, a stray byte as
+ * '?'. */
 void report_text_char(FILE *out, const unsigned char *p, size_t len);
 
 /* Writes s for a terminal: control characters become spaces, and with

@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "filter.h"
 #include "gzwrite.h"
+#include "output.h"
 #include "report_csv.h"
 #include "report_html.h"
 #include "report_text.h"
@@ -436,8 +437,9 @@ static char *subject_of(const struct email_options *o, const struct report_info 
 }
 
 /* The attachment: the csv report of the findings, base64 in lines of 76,
- * gzip-compressed first when it is large. */
-static void attach(FILE *out, struct mail *m, const struct report_info *info, uint64_t h)
+ * gzip-compressed first when it is large. 0, or -1 when it could not be
+ * attached (said in the message and reported). */
+static int attach(FILE *out, struct mail *m, const struct report_info *info, uint64_t h)
 {
 	char name[160];
 	const char *why = m->error;
@@ -447,9 +449,7 @@ static void attach(FILE *out, struct mail *m, const struct report_info *info, ui
 		why = "cannot read back the csv";
 	if (!why && size > GZIP_PAST) {
 		rewind(body);
-		if (!(gz = tmpfile()))
-			why = "cannot make a temporary file";
-		else if (gzwrite_copy(body, gz, &why) == 0)
+		if ((gz = output_tmpfile(&why)) && gzwrite_copy(body, gz, &why) == 0)
 			body = gz;
 	}
 	attachment_name(info, body == gz && gz, name, sizeof name);
@@ -478,6 +478,7 @@ static void attach(FILE *out, struct mail *m, const struct report_info *info, ui
 	}
 	if (gz)
 		fclose(gz);
+	return why ? -1 : 0;
 }
 
 static void email_end(struct reporter *r, const struct report_info *info)
@@ -551,7 +552,8 @@ static void email_end(struct reporter *r, const struct report_info *info)
 	      out);
 	report_email_qp(out, html, hn);
 	fprintf(out, "\n--=_almaudit_%016" PRIx64 "--\n", h);
-	attach(out, m ? m : &(struct mail){NULL, {0}, "out of memory"}, info, h);
+	if (attach(out, m ? m : &(struct mail){NULL, {0}, "out of memory"}, info, h) != 0)
+		r->failed = 1; /* the message says so; the status is 2 */
 	fprintf(out, "\n--=_almaudit_mixed_%016" PRIx64 "--\n", h);
 	free(text);
 	free(html);
@@ -572,10 +574,8 @@ static void email_begin(struct reporter *r, const struct report_info *info)
 	r->ctx = m;
 	if (!m)
 		return;
-	if (!(m->csv = tmpfile())) {
-		m->error = "cannot make a temporary file";
+	if (!(m->csv = output_tmpfile(&m->error)))
 		return;
-	}
 	reporter_csv(&m->rep, m->csv);
 	m->rep.begin(&m->rep, info);
 }

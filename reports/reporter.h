@@ -108,6 +108,8 @@ struct reporter {
 	const struct report_tap *tap; /* NULL, or summaries the audit feeds beside its own */
 	size_t noted; /* the run listing: the tally's notes said at its top already */
 	void *ctx; /* a renderer's own state (the email's csv attachment) */
+	int failed; /* the report could not be made whole (the email's attachment):
+		       said in it and on standard error; the status is 2 */
 };
 
 #endif

@@ -8,10 +8,12 @@
 #include "summary.h"
 #include "unitlog.h"
 #include "units.h"
+#include "waivers.h"
 
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* One report: the whole one, or a unit's. */
@@ -19,7 +21,7 @@ struct part {
 	const struct unit *unit; /* NULL: the whole report */
 	char *path;		 /* DIR/NAME, as shown */
 	char *name;		 /* NAME in DIR */
-	int shortened;		 /* NAME is made short: the code is too long for one */
+	int renamed;		 /* SPLIT_NAME_SHORT, _RESERVED: NAME is not the code's */
 	struct output out;	 /* a temporary file in DIR until split_finish */
 	int begun, kept;
 	struct email_options mail;
@@ -41,6 +43,7 @@ struct split {
 	struct output_dir dir;
 	struct unitlog *log; /* what each unit's report is told, until the end */
 	int failed;	     /* a file could not be opened or written: nothing is kept */
+	int partial;	     /* a rename failed after others were made */
 	char all_name[32];
 	struct reporter all_rep;
 	/* a unit's report being made, at the end: its reporter and summary,
@@ -69,24 +72,43 @@ static uint64_t name_hash(const char *s)
 	return h ^ (h >> 33);
 }
 
+/* 1 when the n bytes of name are a device name Windows reserves (CON,
+ * PRN, AUX, NUL, COM0 to COM9, LPT0 to LPT9, in any case): a file whose
+ * name begins so, with any extension, cannot be made on a Windows share. */
+static int reserved(const char *name, size_t n)
+{
+	static const char *const dev[] = {"con", "prn", "aux", "nul"};
+	for (size_t i = 0; n == 3 && i < sizeof dev / sizeof dev[0]; i++)
+		if (!strncasecmp(name, dev[i], 3))
+			return 1;
+	return n == 4 && (!strncasecmp(name, "com", 3) || !strncasecmp(name, "lpt", 3)) &&
+	       name[3] >= '0' && name[3] <= '9';
+}
+
 int split_file_name(const char *code, const char *ext, char *buf, size_t size)
 {
+	char part[SPLIT_NAME_MAX + 1], hash[16] = "";
 	size_t o = 0, len = strlen(code);
-	int shorten = len > SPLIT_NAME_MAX;
-	size_t keep = shorten ? SPLIT_NAME_KEEP : len;
-	if (!size)
-		return shorten;
-	for (const char *c = code; *c && o + 1 < size && (size_t)(c - code) < keep; c++) {
+	int flags = len > SPLIT_NAME_MAX ? SPLIT_NAME_SHORT : 0;
+	size_t keep = flags ? SPLIT_NAME_KEEP : len;
+	for (const char *c = code; *c && (size_t)(c - code) < keep; c++) {
 		int ok = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
 			 (*c >= '0' && *c <= '9') || *c == '-' || *c == '_' || (*c == '.' && o);
-		buf[o++] = ok ? *c : '_';
+		part[o++] = ok ? *c : '_';
 	}
-	if (shorten)
-		o += (size_t)snprintf(buf + o, size - o, "~%012llx",
-				      (unsigned long long)(name_hash(code) >> 16));
-	if (o < size)
-		snprintf(buf + o, size - o, ".%s", ext);
-	return shorten;
+	part[o] = '\0';
+	/* the hash after the part before the first '.' when that part is
+	 * reserved ("CON.x" -> "CON~...x.txt"), else at the end */
+	size_t stem = strcspn(part, "."), at = o;
+	if (reserved(part, stem)) {
+		flags |= SPLIT_NAME_RESERVED;
+		at = stem;
+	}
+	if (flags)
+		snprintf(hash, sizeof hash, "~%012llx", (unsigned long long)(name_hash(code) >> 16));
+	if (size)
+		snprintf(buf, size, "%.*s%s%s.%s", (int)at, part, hash, part + at, ext);
+	return flags;
 }
 
 static const char *extension(const char *format)
@@ -94,13 +116,25 @@ static const char *extension(const char *format)
 	return !strcmp(format, "text") ? "txt" : !strcmp(format, "email") ? "eml" : format;
 }
 
-/* s with its control characters as spaces, for a message (cut to fit). */
+/* s with its control characters as spaces, for a message (cut to fit),
+ * as report_text_char writes them (C1 controls and bidirectional
+ * overrides too). */
 static const char *shown(const char *s, char *buf, size_t size)
 {
-	size_t i = 0;
-	for (; s[i] && i + 1 < size; i++)
-		buf[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7F ? ' ' : s[i];
-	buf[i] = '\0';
+	FILE *mem = size ? fmemopen(buf, size, "w") : NULL;
+	if (!mem) {
+		if (size)
+			buf[0] = '\0';
+		return buf;
+	}
+	setvbuf(mem, NULL, _IONBF, 0);
+	size_t len;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p += len ? len : 1) {
+		len = report_utf8_len(p);
+		report_text_char(mem, p, len);
+	}
+	fclose(mem);
+	buf[size - 1] = '\0';
 	return buf;
 }
 
@@ -333,6 +367,8 @@ static void unit_report(struct split *s, size_t u, const struct report_info *inf
 	if (info->baseline)
 		unit_view(s, u, info->baseline, 1);
 	s->unit_rep.end(&s->unit_rep, &pi);
+	if (s->unit_rep.failed)
+		s->rep.failed = 1;
 	p->runs = s->sum.runs;
 	summary_free(&s->sum);
 	s->cur = NULL;
@@ -345,6 +381,8 @@ static void split_end(struct reporter *r, const struct report_info *info)
 	struct split *s = (struct split *)r;
 	if (s->all.out.f)
 		s->all_rep.end(&s->all_rep, info);
+	if (s->all_rep.failed)
+		r->failed = 1;
 	if (info->baseline && info->baseline->ngone)
 		units_gone(s, info->baseline);
 	for (size_t i = 0; i < s->units->n; i++)
@@ -390,11 +428,35 @@ static int map_people(struct split *s)
 	return 0;
 }
 
-/* A file of the split that is an input (or --rejects) would be destroyed
+/* A file of the split that is a file this run reads (an input, a rules
+ * file, the waivers, --baseline, --config) or --rejects would be destroyed
  * or mixed: an error before anything is written. 0, or -1 (reported). */
 static int refuse_inputs(const struct split *s)
 {
 	const struct split_options *o = &s->o;
+	const struct rules *r = s->rules;
+	/* what the run reads besides the inputs, and what each is */
+	const char *read[8], *what[8];
+	size_t nread = 0;
+	const char *rules_files[] = {r->jobs_path, r->staff_path, r->approvals_path,
+				     r->units ? r->units->path : NULL};
+	for (size_t i = 0; i < sizeof rules_files / sizeof rules_files[0]; i++)
+		if (rules_files[i]) {
+			read[nread] = rules_files[i];
+			what[nread++] = "the rules file";
+		}
+	if (r->waivers && r->waivers->path) {
+		read[nread] = r->waivers->path;
+		what[nread++] = "the waivers file";
+	}
+	if (o->baseline) {
+		read[nread] = o->baseline;
+		what[nread++] = "the --baseline file";
+	}
+	if (o->config) {
+		read[nread] = o->config;
+		what[nread++] = "the --config file";
+	}
 	struct output_id id, in;
 	for (size_t i = 0; i <= s->units->n; i++) {
 		const char *path = i < s->units->n ? s->parts[i].path : s->all.path;
@@ -410,6 +472,16 @@ static int refuse_inputs(const struct split *s)
 				   "destroy it; give another -o DIR",
 				   path, sandbox ? "--sandbox " : "",
 				   strcmp(input, "-") ? input : "- (standard input)");
+			return -1;
+		}
+		for (size_t k = 0; id.exists && id.regular && k < nread; k++) {
+			output_id(read[k], &in);
+			if (!in.exists || !output_same(&id, &in))
+				continue;
+			diag_error(NULL, 0,
+				   "--split unit would write '%s', %s '%s', which this run reads: "
+				   "writing it would destroy it; give another -o DIR",
+				   path, what[k], read[k]);
 			return -1;
 		}
 		if (o->rejects && !output_is_stdout(o->rejects)) {
@@ -440,7 +512,7 @@ static int name_parts(struct split *s)
 		struct part *p = i < s->units->n ? &s->parts[i] : NULL;
 		if (p) {
 			p->unit = &s->units->v[i];
-			p->shortened = split_file_name(p->unit->code, s->ext, name, sizeof name);
+			p->renamed = split_file_name(p->unit->code, s->ext, name, sizeof name);
 		} else {
 			snprintf(name, sizeof name, "%s", s->all_name);
 		}
@@ -522,6 +594,13 @@ struct split *split_open(const struct rules *rules, const struct split_options *
 	}
 	if (refuse_inputs(s) != 0)
 		goto fail;
+	/* what is at every name now, before the audit reads: a FIFO or a
+	 * directory there is said at once, not after the whole audit */
+	int bad = output_check_in(&s->dir, s->all_name, s->all.path) != 0;
+	for (size_t i = 0; i < s->units->n; i++)
+		bad |= output_check_in(&s->dir, s->parts[i].name, s->parts[i].path) != 0;
+	if (bad)
+		goto fail;
 	int scratch = output_scratch(&s->dir);
 	if (scratch < 0 || !(s->log = unitlog_new(scratch, s->units->n, rules)))
 		goto fail;
@@ -553,8 +632,11 @@ static void list_part(FILE *list, const struct split *s, const struct part *p, u
 	fputs(": ", list);
 	if (p->unit) {
 		report_text_cell(list, p->unit->code, 0);
-		if (p->shortened)
+		if (p->renamed & SPLIT_NAME_SHORT)
 			fputs(" (a code too long for a file name: the name is shortened)", list);
+		else if (p->renamed & SPLIT_NAME_RESERVED)
+			fputs(" (a name Windows reserves for a device: the file name is changed)",
+			      list);
 		if (p->unit->name[0]) {
 			fputs(", ", list);
 			report_text_cell(list, p->unit->name, 0);
@@ -586,44 +668,62 @@ int split_flush(struct split *s)
 	return status;
 }
 
-int split_finish(struct split *s, int keep, FILE *list)
+int split_ready(struct split *s)
+{
+	int status = s->failed ? -1 : 0;
+	for (size_t i = 0; i <= s->units->n; i++) {
+		struct part *p = i < s->units->n ? &s->parts[i] : &s->all;
+		if (p->begun && output_ready(&p->out) != 0)
+			status = -1; /* each said */
+	}
+	if (status)
+		s->failed = 1;
+	return status;
+}
+
+int split_finish(struct split *s, int keep)
 {
 	int status = 0;
+	size_t put = 0, files = 0;
 	char a[128];
 	keep = keep && !s->failed;
 	for (size_t i = 0; i <= s->units->n; i++) {
 		struct part *p = i < s->units->n ? &s->parts[i] : &s->all;
 		if (!p->begun)
 			continue;
-		if (output_finish(&p->out, keep) != 0)
+		files++;
+		/* after a rename that failed, the rest are removed */
+		if (output_finish(&p->out, keep && !status) != 0) {
 			status = -1;
-		else
-			p->kept = keep;
+		} else if (keep && !status) {
+			p->kept = 1;
+			put++;
+		}
 	}
-	if (!keep) {
+	s->partial = status && put;
+	if (s->partial) {
+		/* a rename is not undone: what is in place is said, and listed */
+		char n[32], m[32];
+		diag_error(s->o.dir, 0,
+			   "only %s of the split's %s files %s put in place before the failure "
+			   "(listed on standard output; a rename cannot be undone, so they stay, "
+			   "beside older files of the others); the other %s %s removed: run the "
+			   "split again",
+			   report_count(put, n, sizeof n), report_count(files, m, sizeof m),
+			   put == 1 ? "was" : "were", report_count(files - put, a, sizeof a),
+			   files - put == 1 ? "was" : "were");
+		return status;
+	}
+	if (!keep || status) {
 		/* nothing put in place, and said: a directory this run made goes
 		 * too (when empty) */
 		diag_error(s->o.dir, 0, "no report put in place: the split's files were removed");
 		output_dir_close(&s->dir, 1);
-		return status;
+		return s->failed ? -1 : status;
 	}
-	for (size_t i = 0; i < s->units->n; i++) {
-		const struct part *p = &s->parts[i];
-		if (p->kept)
-			list_part(list, s, p, p->ru.audited, p->runs);
-	}
-	if (s->all.kept)
-		list_part(list, s, &s->all, s->all_audited, s->all_runs);
-	size_t idle = 0;
-	for (size_t i = 0; i < s->units->n; i++)
-		if (!s->parts[i].begun) {
-			fputs(idle++ ? ", " : "No runs, no report: ", list);
-			report_text_cell(list, s->parts[i].unit->code, 0);
-		}
-	if (idle)
-		putc('\n', list);
 	/* a file of an earlier run for a unit that had no runs now is not this
-	 * run's: said, never sent again unnoticed */
+	 * run's: said, never sent again unnoticed (before the listing, which a
+	 * closed pipe may cut short) */
 	for (size_t i = 0; i < s->units->n; i++) {
 		struct stat st;
 		const struct part *p = &s->parts[i];
@@ -633,7 +733,28 @@ int split_finish(struct split *s, int keep, FILE *list)
 				   "this file was not rewritten",
 				   shown(p->unit->code, a, sizeof a));
 	}
-	return status;
+	return 0;
+}
+
+void split_list(const struct split *s, FILE *list)
+{
+	for (size_t i = 0; i < s->units->n; i++) {
+		const struct part *p = &s->parts[i];
+		if (p->kept)
+			list_part(list, s, p, p->ru.audited, p->runs);
+	}
+	if (s->all.kept)
+		list_part(list, s, &s->all, s->all_audited, s->all_runs);
+	if (s->partial || !s->all.kept)
+		return;
+	size_t idle = 0;
+	for (size_t i = 0; i < s->units->n; i++)
+		if (!s->parts[i].begun) {
+			fputs(idle++ ? ", " : "No runs, no report: ", list);
+			report_text_cell(list, s->parts[i].unit->code, 0);
+		}
+	if (idle)
+		putc('\n', list);
 }
 
 void split_free(struct split *s)

@@ -224,30 +224,71 @@ static struct summary_month *month_of(struct summary *s, int64_t day)
 	return &s->months[s->last_month];
 }
 
+/* Whether kept finding a comes before b: by time, then run id, then the
+ * order they came in. */
+static int kept_before(const struct summary_kept *a, const struct summary_kept *b)
+{
+	if (a->time != b->time)
+		return a->time < b->time;
+	if (a->id != b->id)
+		return a->id < b->id;
+	return a->seq < b->seq;
+}
+
+static int kept_cmp(const void *a, const void *b)
+{
+	return kept_before(a, b) ? -1 : kept_before(b, a) ? 1 : 0;
+}
+
 /* Where a finding goes among those kept of its table: the first --limit
- * by time (then by run id) are kept, whatever order the runs come in, so
- * that the report does not depend on the order of the rows. NULL when it
- * is not among them (or out of memory: s->failed). */
+ * by time (then by run id, then as they came) are kept, whatever order
+ * the runs come in, so that the report does not depend on the order of
+ * the rows. While the audit reads, the kept findings are a heap with the
+ * latest on top: a finding later than all of a full table's is turned away
+ * at once, an earlier one takes the latest's place, in O(log limit) either
+ * way (a scan and a move per finding cost O(rows x limit) when the rows
+ * came latest first); summary_sort puts them in order. The slot has its
+ * time, id and order set; NULL when the finding is not kept (or out of
+ * memory: s->failed). */
 static struct summary_kept *kept_slot(struct summary *s, struct summary_kept **kept, size_t *n,
 				      size_t *cap, const struct run *run)
 {
-	size_t at = *n;
-	while (at > 0 && ((*kept)[at - 1].time > run->time ||
-			  ((*kept)[at - 1].time == run->time && (*kept)[at - 1].id > run->id)))
-		at--;
-	if (at >= s->limit)
+	struct summary_kept key = {.id = run->id, .time = run->time, .seq = s->seq++};
+	struct summary_kept *h = *kept;
+	size_t at;
+	if (!s->limit)
 		return NULL;
 	if (*n == s->limit) {
-		kept_strings_free(&(*kept)[*n - 1]); /* the latest gives way */
-		--*n;
-	} else if (room((void **)kept, *n, cap, sizeof **kept) != 0) {
-		/* grown as findings come, never sized by --limit */
-		s->failed = 1;
-		return NULL;
+		if (!kept_before(&key, &h[0]))
+			return NULL;
+		kept_strings_free(&h[0]); /* the latest gives way */
+		at = 0; /* the hole, moved down past the later of its children */
+		for (;;) {
+			size_t c = 2 * at + 1;
+			if (c >= *n)
+				break;
+			if (c + 1 < *n && kept_before(&h[c], &h[c + 1]))
+				c++;
+			if (!kept_before(&key, &h[c]))
+				break;
+			h[at] = h[c];
+			at = c;
+		}
+	} else {
+		if (room((void **)kept, *n, cap, sizeof **kept) != 0) {
+			/* grown as findings come, never sized by --limit */
+			s->failed = 1;
+			return NULL;
+		}
+		h = *kept;
+		at = (*n)++; /* the hole, moved up past earlier parents */
+		while (at > 0 && kept_before(&h[(at - 1) / 2], &key)) {
+			h[at] = h[(at - 1) / 2];
+			at = (at - 1) / 2;
+		}
 	}
-	memmove(&(*kept)[at + 1], &(*kept)[at], (*n - at) * sizeof **kept);
-	++*n;
-	return &(*kept)[at];
+	h[at] = key;
+	return &h[at];
 }
 
 /* Fills a kept finding (its strings copied). */
@@ -572,6 +613,12 @@ void summary_sort(struct summary *s)
 		qsort(s->days, s->ndays, sizeof *s->days, by_day);
 	if (s->nmonths)
 		qsort(s->months, s->nmonths, sizeof *s->months, by_month);
+	/* the findings kept, from their heaps into order */
+	for (int k = 0; k < FIND_COUNT; k++)
+		if (s->nkept[k])
+			qsort(s->kept[k], s->nkept[k], sizeof *s->kept[k], kept_cmp);
+	if (s->nwaived_kept)
+		qsort(s->waived_kept, s->nwaived_kept, sizeof *s->waived_kept, kept_cmp);
 	hmap_free(&s->people_at);
 	hmap_free(&s->jobs_at);
 	hmap_free(&s->units_at);

@@ -36,6 +36,7 @@ struct summary_kept {
 	int kind;   /* the finding kind (an enum finding_kind) */
 	int waiver; /* the waiver that covers it (index in rules->waivers), or -1 */
 	int is_new; /* with --baseline: 1 new, 0 recurring (else 0, unread) */
+	uint64_t seq; /* the order it came in, after time and run id */
 };
 
 struct summary_row {
@@ -76,7 +77,7 @@ struct summary {
 	size_t keep;	 /* open-ended labels kept per table (SUMMARY_KEEP) */
 	uint64_t runs;	 /* runs with findings reported */
 	uint64_t kinds[FIND_COUNT];
-	struct summary_kept *kept[FIND_COUNT];
+	struct summary_kept *kept[FIND_COUNT]; /* by time after summary_sort (a heap before) */
 	size_t nkept[FIND_COUNT], ckept[FIND_COUNT]; /* kept, and room */
 	struct hmap people_at, jobs_at, units_at; /* label -> index */
 	struct summary_row *people, *jobs, *units;
@@ -99,7 +100,7 @@ struct summary {
 	/* waived findings: counted by kind, not in runs or the tables above;
 	 * the first `limit` kept; the findings each waiver covered */
 	uint64_t waived[FIND_COUNT];
-	struct summary_kept *waived_kept;
+	struct summary_kept *waived_kept; /* by time after summary_sort (a heap before) */
 	size_t nwaived_kept, cwaived_kept;
 	uint64_t *covered; /* [waiver index], NULL until a finding is waived */
 	size_t ncovered;
@@ -111,6 +112,7 @@ struct summary {
 	/* the month of the last local day counted */
 	int64_t month_day, month_value;
 	int month_known;
+	uint64_t seq; /* findings offered to the kept, for their order */
 };
 
 void summary_init(struct summary *s, size_t limit);
@@ -202,7 +204,7 @@ const char *summary_month_name(int64_t month, char *buf, size_t size);
 void summary_view(const struct summary *s, size_t rows, struct summary *view);
 
 /* The rows sorted by runs, most first (ties by label); the days and the
- * months by date.
+ * months by date; the findings kept by time, then run id.
  * The "others" rows stay apart, to be printed after the kept rows. */
 void summary_sort(struct summary *s);
 

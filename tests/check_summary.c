@@ -249,8 +249,78 @@ START_TEST(kept_grow_not_sized_by_limit)
 	ck_assert_int_eq(s.failed, 0);
 	ck_assert_uint_eq(s.nkept[FIND_UNLISTED_JOB], 100);
 	ck_assert_uint_le(s.ckept[FIND_UNLISTED_JOB], 256);
+	summary_sort(&s);
 	ck_assert_uint_eq(s.kept[FIND_UNLISTED_JOB][99].id, 100);
 	summary_free(&s);
+}
+END_TEST
+
+/* The findings kept are the first --limit by time, then run id, then as
+ * they came (a waived run's kinds: in the order waived), whatever order
+ * the runs come in: checked against a sort of all of them, with many ties,
+ * for several limits and orders (latest first, shuffled). */
+struct offer {
+	int64_t time;
+	uint64_t id;
+	int kind, seq;
+};
+
+static int offer_cmp(const void *a, const void *b)
+{
+	const struct offer *x = a, *y = b;
+	if (x->time != y->time)
+		return x->time < y->time ? -1 : 1;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->seq - y->seq;
+}
+
+START_TEST(kept_first_by_time_in_any_order)
+{
+	enum { N = 3000 };
+	static struct offer o[N], sorted[N];
+	static const size_t limits[] = {1, 2, 5, 50, 2999, 3000, 5000};
+	struct run r = make(1, "Unlisted", "Someone", "2026-10-08T10:00:00Z");
+	struct verdict v = judged(-1, -1);
+	uint64_t x = 88172645463325252ull;
+	for (int order = 0; order < 3; order++) {
+		for (int i = 0; i < N; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			/* 0: latest first; 1, 2: shuffled, with ties of time and id */
+			o[i].time = order == 0 ? r.time - i * 60 : r.time + (int64_t)(x % 40) * 60;
+			o[i].id = order == 2 ? x % 7 : (x >> 8) % 1000;
+			o[i].kind = (int)((x >> 20) % 3);
+			o[i].seq = i;
+		}
+		memcpy(sorted, o, sizeof o);
+		qsort(sorted, N, sizeof *sorted, offer_cmp);
+		for (size_t l = 0; l < sizeof limits / sizeof limits[0]; l++) {
+			struct summary s;
+			summary_init(&s, limits[l]);
+			for (int i = 0; i < N; i++) {
+				struct run ri = r;
+				ri.time = o[i].time;
+				ri.id = o[i].id;
+				summary_add(&s, rules, &ri, &v, 1u << FIND_UNLISTED_JOB, 0, 1);
+				summary_waive(&s, rules, &ri, &v, (enum finding_kind)o[i].kind, -1, 0);
+			}
+			summary_sort(&s);
+			size_t want = limits[l] < N ? limits[l] : N;
+			ck_assert_int_eq(s.failed, 0);
+			ck_assert_uint_eq(s.nkept[FIND_UNLISTED_JOB], want);
+			ck_assert_uint_eq(s.nwaived_kept, want);
+			size_t wrong = 0;
+			for (size_t i = 0; i < want; i++) {
+				const struct summary_kept *a = &s.kept[FIND_UNLISTED_JOB][i];
+				const struct summary_kept *w = &s.waived_kept[i];
+				wrong += a->time != sorted[i].time || a->id != sorted[i].id;
+				wrong += w->time != sorted[i].time || w->id != sorted[i].id ||
+					 w->kind != sorted[i].kind;
+			}
+			ck_assert_uint_eq(wrong, 0);
+			summary_free(&s);
+		}
+	}
 }
 END_TEST
 
@@ -354,6 +424,7 @@ int main(void)
 	tcase_add_test(tc, days_are_sparse);
 	tcase_add_test(tc, many_days_linear);
 	tcase_add_test(tc, kept_grow_not_sized_by_limit);
+	tcase_add_test(tc, kept_first_by_time_in_any_order);
 	tcase_add_test(tc, out_of_memory_is_said);
 	tcase_add_test(tc, labels_as_snprintf_made_them);
 	suite_add_tcase(s, tc);

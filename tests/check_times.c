@@ -274,6 +274,40 @@ START_TEST(dates_and_days)
 }
 END_TEST
 
+/* The years 1900 to 9999 as written and in the local zone: a time whose
+ * local date falls outside them is no time, and why it is none is told
+ * apart from junk. */
+START_TEST(years_bound_local_dates)
+{
+	int64_t t;
+	const char *last = "9999-12-31T23:59:59Z", *first = "1900-01-01T00:00:00Z";
+	ck_assert_int_eq(times_set_zone("UTC"), 0);
+	ck_assert_str_eq(utc(parse(last)), last);
+	ck_assert_str_eq(utc(parse(first)), first);
+	ck_assert_int_eq(times_set_zone("Pacific/Kiritimati"), 0); /* UTC+14 */
+	bad(last);
+	ck_assert_int_eq(times_year_outside(last, strlen(last), 0), 2);
+	ck_assert_str_eq(local(parse("9999-12-31T09:59:59Z")), "9999-12-31 23:59");
+	bad("9999-12-31T10:00:00Z");
+	ny();
+	bad(first);
+	ck_assert_int_eq(times_year_outside(first, strlen(first), 0), 2);
+	ck_assert_int_eq(times_parse("1900-01-01 00:00", 16, &t), 0); /* local: as written */
+	ck_assert_str_eq(local(t), "1900-01-01 00:00");
+	ck_assert_str_eq(local(parse("2026-10-06T01:00:00Z")), "2026-10-05 21:00");
+	/* as written */
+	static const char *const written[] = {"1899-12-31", "10000-01-01", "1899-12-31T23:00:00Z",
+					      "12/31/1899", "0001-01-01", "99999-01-01 10:00"};
+	for (size_t i = 0; i < sizeof written / sizeof written[0]; i++)
+		ck_assert_msg(times_year_outside(written[i], strlen(written[i]), 0) == 1, "%s",
+			      written[i]);
+	static const char *const junk[] = {"", "yesterday", "2026-13-01", "26-10-01", "1/2/3",
+					   "2026-10-05T09:11:32Z"};
+	for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
+		ck_assert_msg(times_year_outside(junk[i], strlen(junk[i]), 0) == 0, "%s", junk[i]);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("times");
@@ -291,6 +325,7 @@ int main(void)
 	tcase_add_test(tc, zone_names_checked);
 	tcase_add_test(tc, dates_and_days);
 	tcase_add_test(tc, utc_form_read_as_the_general_reader_reads_it);
+	tcase_add_test(tc, years_bound_local_dates);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
