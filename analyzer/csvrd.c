@@ -1,6 +1,6 @@
 #include "csvrd.h"
 
-#include "bytescan.h"
+#include "csvline.h"
 #include "diag.h"
 #include "reader.h"
 #include "textenc.h"
@@ -75,9 +75,7 @@ struct csvrd {
 	long ready_line;
 	int no_fast; /* every line through libcsv (tests compare the two paths) */
 	int final;   /* the fast path has made fptr and flen as handed out */
-	/* the fast path's line: its delimiters and quotes, a bit a byte */
-	uint64_t *smask;
-	size_t mcap;
+	struct csvline split; /* the fast path's splitter */
 };
 
 static void *limited_realloc(void *p, size_t n)
@@ -153,7 +151,7 @@ void csvrd_close(struct csvrd *r)
 	free(r->foff);
 	free(r->flen);
 	free(r->fptr);
-	free(r->smask);
+	csvline_free(&r->split);
 	textenc_free(&r->enc);
 	free(r->pbuf);
 	free(r->raw);
@@ -305,39 +303,12 @@ static size_t skip_scan(struct csvrd *r, const unsigned char *s, size_t n)
 	return n;
 }
 
-/* The delimiters and quotes of the fast path's line as bits (bytescan), a
- * word for each 64 bytes, and one bit more at the line's end; the line is
- * in rbuf, with room for the last word's bytes past its end. -1 when out of
- * memory. */
-static int line_masks(struct csvrd *r, const char *line, size_t len)
-{
-	size_t words = len / 64 + 1;
-	if (words > r->mcap) {
-		uint64_t *m = realloc(r->smask, words * sizeof *m);
-		if (!m)
-			return -1;
-		r->smask = m;
-		r->mcap = words;
-	}
-	for (size_t w = 0; w < words; w++)
-		r->smask[w] = bytescan_eq2_64(line + 64 * w, r->delim, '"');
-	uint64_t end = (uint64_t)1 << (len % 64); /* the last word's bit at the end */
-	r->smask[words - 1] = (r->smask[words - 1] & (end - 1)) | end;
-	return 0;
-}
-
-/* The fast path: a whole line that starts a row is split here when every
- * field is plain (no quote) or quoted ("text", a quote inside doubled) with
- * nothing but spaces after its closing quote, by libcsv's rules: split at
- * the delimiter, spaces (and tabs, unless tab is the delimiter) around
- * plain fields and around quotes dropped, quoted text kept as it is (each
- * doubled quote made one), a blank line no row. It costs one copy of the
- * line and one scan of it for delimiters and quotes (bytescan), whose bits
- * are then taken in order; the fields come out as csvrd_next hands them out
- * (r->final: the first one's byte order mark and the white space around
- * each dropped, each NUL-terminated). Any other line, a line of more than
- * CSVRD_FIELDS_MAX fields, and every line that continues a row, go through
- * libcsv. Returns 1 when it took the line. */
+/* The fast path: a whole line that starts a row, split by csvline when
+ * every field is plain or simply quoted, in one copy of the line; the
+ * fields come out as csvrd_next hands them out (r->final). A blank line is
+ * no row. Any other line, a line of more than CSVRD_FIELDS_MAX fields, and
+ * every line that continues a row, go through libcsv. Returns 1 when it
+ * took the line. */
 static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
 {
 	size_t len = n;
@@ -360,146 +331,26 @@ static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
 	char *line = r->rbuf;
 	memcpy(line, s, len);
 	line[len] = '\0'; /* no pad nor quote: it ends the loops below */
-	if (line_masks(r, line, len) != 0)
-		return 0;
 	/* room for every field the line could hold */
 	size_t most = len + 2 < CSVRD_FIELDS_MAX ? len + 2 : CSVRD_FIELDS_MAX;
 	while (r->fcap < most)
 		if (grow_fields(r) != 0)
 			return 0;
-	const char **fptr = r->fptr;
-	size_t *flen = r->flen, nf = 0;
-	const char delim = (char)r->delim;
-	const int tabpad = delim != '\t';
-#define PAD(c) ((c) == ' ' || ((c) == '\t' && tabpad))
-	/* the next delimiter or quote (or the line's end), its bit taken */
-	const uint64_t *sm = r->smask;
-	size_t w = 0;
-	uint64_t m = sm[0];
-#define TAKE(at)                                                                                   \
-	do {                                                                                       \
-		while (!m)                                                                         \
-			m = sm[++w];                                                               \
-		(at) = (w << 6) + bytescan_first64(m);                                             \
-		m &= m - 1;                                                                        \
-	} while (0)
-	size_t pos = 0;
-	if (!memchr(line, '"', len)) {
-		/* no quote (most lines): every bit a delimiter but the end's,
-		 * every field plain: the pads around it go with the white
-		 * space, but for those before a byte order mark */
-		while (PAD(line[pos]))
-			pos++;
-		for (;;) {
-			size_t a = pos, at, b;
-			TAKE(at);
-			b = at;
-			if (nf == 0 && b - a >= 3 && memcmp(line + a, "\xEF\xBB\xBF", 3) == 0)
-				a += 3;
-			if (a < b && ((unsigned char)line[a] <= ' ' || (unsigned char)line[b - 1] <= ' ')) {
-				while (a < b && is_blank(line[a]))
-					a++;
-				while (b > a && is_blank(line[b - 1]))
-					b--;
-			}
-			if (nf == CSVRD_FIELDS_MAX)
-				goto slow; /* too many: libcsv's path flags the row */
-			line[b] = '\0';
-			fptr[nf] = line + a;
-			flen[nf++] = b - a;
-			if (at >= len)
-				break;
-			pos = at + 1;
-		}
-		goto done;
+	size_t nf;
+	int took = csvline_split(&r->split, line, len, (char)r->delim, CSVRD_FIELDS_MAX, r->fptr,
+				 r->flen, &nf);
+	if (took <= 0) {
+		r->nf = 0;
+		r->rlen = 0;
+		r->flags = 0;
+		return 0;
 	}
-	for (;;) {
-		size_t a, b, next;
-		if ((unsigned char)line[pos] <= ' ')
-			while (PAD(line[pos]))
-				pos++;
-		if (line[pos] == '"') {
-			size_t q;
-			TAKE(q); /* the opening quote, at pos */
-			a = pos + 1;
-			size_t seg = a;
-			char *moved = NULL; /* where the text after a doubled quote goes */
-			for (;;) {
-				TAKE(q);
-				if (q >= len)
-					goto slow; /* open at the line's end */
-				if (line[q] != '"')
-					continue; /* a delimiter inside the quotes */
-				if (line[q + 1] != '"')
-					break;
-				/* a doubled quote: one is kept, the text after it moved up */
-				if (moved) {
-					memmove(moved, line + seg, q + 1 - seg);
-					moved += q + 1 - seg;
-				} else {
-					moved = line + q + 1;
-				}
-				seg = q + 2;
-				TAKE(q); /* the second quote */
-			}
-			b = q;
-			if (moved) {
-				memmove(moved, line + seg, q - seg);
-				b = (size_t)(moved - line) + (q - seg);
-			}
-			next = q + 1;
-			while (PAD(line[next]))
-				next++;
-			if (next < len && line[next] != delim)
-				goto slow; /* text after the closing quote */
-			TAKE(next); /* the delimiter, or the end */
-		} else {
-			/* the pads at its end go with the white space below */
-			a = pos;
-			TAKE(next);
-			if (line[next] == '"')
-				goto slow;
-			b = next;
-		}
-		if (nf == 0 && b - a >= 3 && memcmp(line + a, "\xEF\xBB\xBF", 3) == 0)
-			a += 3;
-		if (a < b && ((unsigned char)line[a] <= ' ' || (unsigned char)line[b - 1] <= ' ')) {
-			while (a < b && is_blank(line[a]))
-				a++;
-			while (b > a && is_blank(line[b - 1]))
-				b--;
-		}
-		if (nf == CSVRD_FIELDS_MAX)
-			goto slow; /* too many: libcsv's path flags the row */
-		line[b] = '\0';
-		fptr[nf] = line + a;
-		flen[nf++] = b - a;
-		if (next >= len)
-			break;
-		pos = next + 1;
-		if (pos == len) {
-			/* a delimiter ends the line: one more, empty field */
-			if (nf == CSVRD_FIELDS_MAX)
-				goto slow;
-			fptr[nf] = line + len;
-			flen[nf++] = 0;
-			break;
-		}
-	}
-done:
-#undef TAKE
-#undef PAD
 	r->nf = nf;
 	r->rlen = len + 1;
 	r->row_ready = 1;
 	r->final = 1;
 	r->ready_line = r->line;
 	return 1;
-slow:
-	r->nf = 0;
-	r->rlen = 0;
-	r->flags = 0;
-	return 0;
 }
 
 /* Counts the line a segment ends. */

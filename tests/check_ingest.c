@@ -1,7 +1,8 @@
-/* Unit tests of analyzer/ingest.c and analyzer/reader.c: layouts and
+/* Unit tests of analyzer/ingest.c, analyzer/cells_in.c and analyzer/reader.c: layouts and
  * aliases, BOM, CRLF, quoted newlines, line numbers, repeated headers,
  * rejects by reason, damaged or concatenated gzip, data after the last
  * gzip member, and files of other formats told by their first bytes. */
+#include "cells_in.h"
 #include "columns.h"
 #include "csvrd.h"
 #include "ingest.h"
@@ -1293,6 +1294,57 @@ START_TEST(slash_dates_past_the_lookahead)
 }
 END_TEST
 
+/* The cell readers alone: ids at every length around eight and nineteen
+ * digits, a time against the file's reading, statuses, job-id types. */
+START_TEST(cells_read_alone)
+{
+	uint64_t v = 7;
+	ck_assert_int_eq(cells_in_id(" 12345678 ", 10, UINT64_MAX, &v), 0);
+	ck_assert_uint_eq(v, 12345678u);
+	ck_assert_int_eq(cells_in_id("1234567890123456789", 19, UINT64_MAX, &v), 0);
+	ck_assert_uint_eq(v, 1234567890123456789u);
+	ck_assert_int_eq(cells_in_id("18446744073709551615", 20, UINT64_MAX, &v), 0);
+	ck_assert_uint_eq(v, UINT64_MAX);
+	v = 7;
+	ck_assert_int_eq(cells_in_id("18446744073709551616", 20, UINT64_MAX, &v), -1);
+	ck_assert_int_eq(cells_in_id("1234567/9", 9, UINT64_MAX, &v), -1);
+	ck_assert_int_eq(cells_in_id("12:45678", 8, UINT64_MAX, &v), -1);
+	ck_assert_int_eq(cells_in_id("", 0, UINT64_MAX, &v), -1);
+	ck_assert_int_eq(cells_in_id("101", 3, 100, &v), -1);
+	ck_assert_uint_eq(v, 7u);
+
+	int64_t secs, ms;
+	ck_assert_int_eq(cells_in_time("  ", 2, 0, &secs, &ms), 0);
+	ck_assert(secs == TIME_NONE && ms == TIME_NONE);
+	ck_assert_int_eq(cells_in_time("2026-10-05T09:11:32.592Z", 24, 0, &secs, &ms), 0);
+	ck_assert_int_eq(ms, 1791191492592);
+	ck_assert_int_eq(secs, 1791191492);
+	ck_assert_int_eq(cells_in_time("25/10/2026 10:00", 16, 1, &secs, &ms), -2);
+	ck_assert_int_eq(cells_in_time("25/10/2026 10:00", 16, 2, &secs, &ms), 0);
+	ck_assert_int_eq(cells_in_time("10/25/2026 10:00", 16, 2, &secs, &ms), -2);
+	ck_assert_int_eq(cells_in_time("yesterday", 9, 0, &secs, &ms), -1);
+
+	ck_assert_int_eq(cells_in_bad_status("#N/A", 4), 1);
+	ck_assert_int_eq(cells_in_bad_status("=A2", 3), 1);
+	ck_assert_int_eq(cells_in_bad_status("42", 2), 1);
+	ck_assert_int_eq(cells_in_bad_status("", 0), 0);
+	ck_assert_int_eq(cells_in_bad_status("COMPLETED_SUCCESS", 17), 0);
+
+	ck_assert_int_eq(cells_in_type_of_job_id("M26720"), RUN_MANUAL);
+	ck_assert_int_eq(cells_in_type_of_job_id("S375"), RUN_SCHEDULED);
+	ck_assert_int_eq(cells_in_type_of_job_id("O1"), RUN_OTHER);
+	ck_assert_int_eq(cells_in_type_of_job_id("MX"), RUN_TYPE_UNKNOWN);
+	ck_assert_int_eq(cells_in_type_of_job_id("X1"), RUN_TYPE_UNKNOWN);
+	ck_assert_int_eq(cells_in_type_of_job_id(""), RUN_TYPE_UNKNOWN);
+
+	char date[24];
+	cells_in_date_text(date, sizeof date, " 25/10/2026 10:00", 17);
+	ck_assert_str_eq(date, "25/10/2026");
+	cells_in_date_text(date, sizeof date, "2026-10-05T09:11Z", 17);
+	ck_assert_str_eq(date, "2026-10-05");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("ingest");
@@ -1300,6 +1352,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, api_layout_typed);
+	tcase_add_test(tc, cells_read_alone);
 	tcase_add_test(tc, ids_read_digit_by_digit_or_eight_at_once);
 	tcase_add_test(tc, display_layout_us_times_labels);
 	tcase_add_test(tc, header_aliases);
