@@ -89,6 +89,18 @@ int cells_in_time(const char *s, size_t n, int slash, int64_t *secs, int64_t *ms
 	return 0;
 }
 
+const char *cells_in_outside_years(const char *s, size_t n, int slash)
+{
+	static char why[160];
+	int year = times_year_outside(s, n, slash == 2);
+	if (!year)
+		return "";
+	snprintf(why, sizeof why, " (outside the years %d to %d%s%s, which almaudit reads and writes)",
+		 TIMES_YEAR_MIN, TIMES_YEAR_MAX, year == 2 ? " in " : "",
+		 year == 2 ? times_zone_name() : "");
+	return why;
+}
+
 int cells_in_bad_status(const char *s, size_t n)
 {
 	if (!n)

@@ -1,9 +1,10 @@
 /* cells_in: the cells of an export row read as values, apart from the
  * reading of the file: an id (digits only, eight at a time), a time cell
  * against the file's reading of slash dates, a status cell no status can
- * be, the type an Alma job id says, and a time cell's date part for
- * messages. Pure functions of the text they are given: nothing is
- * allocated, nothing reported (ingest.c counts and names what they refuse). */
+ * be, the type an Alma job id says, and for messages a time cell's date
+ * part and why a time is none when for its year. Pure functions of the
+ * text they are given: nothing is allocated (but one message's static
+ * buffer), nothing reported (ingest.c counts and names what they refuse). */
 #ifndef ALMAUDIT_CELLS_IN_H
 #define ALMAUDIT_CELLS_IN_H
 
@@ -21,6 +22,11 @@ int cells_in_id(const char *s, size_t n, uint64_t max, uint64_t *out);
  * (month first), 1 month first, 2 day first. 0 read or empty, -1 not a
  * time, -2 a slash date against the file's reading. */
 int cells_in_time(const char *s, size_t n, int slash, int64_t *secs, int64_t *ms);
+
+/* Why a time cell that is no time is none, when for its year alone: a
+ * clause for the message (in a static buffer, good until the next call),
+ * else "". slash as for cells_in_time. */
+const char *cells_in_outside_years(const char *s, size_t n, int slash);
 
 /* 1 when a status cell is no status: an Excel error or formula ("#N/A",
  * "=A2"), no letter at all, or too long to be one; 0 otherwise (empty too). */
