@@ -1,5 +1,6 @@
 #include "instances.h"
 
+#include "cells_in.h"
 #include "columns.h"
 #include "diag.h"
 #include "json.h"
@@ -133,7 +134,9 @@ static const struct {
 	KEY("action", K_INSTANCE_MARK),
 };
 
-static enum key key_of(const char *s, size_t n)
+/* The key s[0..n) and its name as the API writes it (*name; "" for a key
+ * not known). */
+static enum key key_of(const char *s, size_t n, const char **name)
 {
 	/* by length and first letter: most keys are told apart by them */
 	static signed char first[20][128];
@@ -144,14 +147,23 @@ static enum key key_of(const char *s, size_t n)
 			first[keys[i].len][(unsigned char)keys[i].name[0]] = (signed char)i;
 		ready = 1;
 	}
+	*name = "";
 	if (!n || n >= 20 || (unsigned char)s[0] >= 128)
 		return K_OTHER;
 	int i = first[n][(unsigned char)s[0]];
 	if (i < 0)
 		return K_OTHER;
-	for (; (size_t)i < sizeof keys / sizeof keys[0]; i++)
-		if (keys[i].len == n && memcmp(keys[i].name, s, n) == 0)
+	for (; (size_t)i < sizeof keys / sizeof keys[0]; i++) {
+		if (keys[i].len != n)
+			continue;
+		size_t k = 1; /* the first byte is the table's */
+		while (k < n && keys[i].name[k] == s[k])
+			k++;
+		if (k == n && keys[i].name[0] == s[0]) {
+			*name = keys[i].name;
 			return keys[i].key;
+		}
+	}
 	return K_OTHER;
 }
 
@@ -217,7 +229,7 @@ struct instances {
 	/* the parse */
 	enum node at[JSON_DEPTH + 1]; /* at[d - 1]: the node open at depth d */
 	enum key key;		      /* the key whose value comes next */
-	char key_text[48];	      /* ... as written, for messages */
+	const char *key_text;	      /* ... as written ("" when not known), for messages */
 	long object_line;	      /* where the unclassified object began */
 	int total_seen;		      /* it has total_record_count */
 	int errors_exist;
@@ -308,22 +320,6 @@ static int set_field(struct instances *in, enum field f, const char *s, size_t n
 		return 0; /* the first one counts */
 	e->have[f] = 1;
 	return keep(in, s, n, &e->at[f], &e->len[f]);
-}
-
-/* Parses a progress number (37.5, "100") into its whole percent. */
-static int percent_of(const char *s, size_t n, char *out, size_t size)
-{
-	char buf[32];
-	if (!n || n >= sizeof buf)
-		return -1;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	char *end;
-	double v = strtod(buf, &end);
-	if (end != buf + n || !(v >= 0 && v <= 100))
-		return -1;
-	snprintf(out, size, "%d", (int)v);
-	return 0;
 }
 
 static int instance_end(struct instances *in)
@@ -511,10 +507,7 @@ static int on_key(void *ctx, const char *s, size_t n)
 {
 	struct instances *in = ctx;
 	int d = json_depth(in->j);
-	in->key = key_of(s, n);
-	size_t kn = n < sizeof in->key_text - 1 ? n : sizeof in->key_text - 1;
-	memcpy(in->key_text, s, kn);
-	in->key_text[kn] = '\0';
+	in->key = key_of(s, n, &in->key_text);
 	enum node *at = &in->at[d - 1];
 	if (*at == N_OBJECT) {
 		/* the first key that says what the object is */
@@ -734,6 +727,7 @@ struct instances *instances_open(struct reader *rd, const char *name)
 		return NULL;
 	}
 	in->rd = rd;
+	in->key_text = "";
 	return in;
 }
 
@@ -808,8 +802,8 @@ static void hand_out(struct instances *in, const struct entry *e, struct csvrow 
 	}
 	/* progress may be a fraction (37.5): its whole percent */
 	if (e->have[IF_PROGRESS] && !e->too_large &&
-	    percent_of(in->text + e->at[IF_PROGRESS], e->len[IF_PROGRESS], in->progress,
-		       sizeof in->progress) == 0) {
+	    cells_in_percent(in->text + e->at[IF_PROGRESS], e->len[IF_PROGRESS], in->progress,
+			     sizeof in->progress) == 0) {
 		in->cell[COL_PROGRESS] = in->progress;
 		in->cell_len[COL_PROGRESS] = strlen(in->progress);
 	}
