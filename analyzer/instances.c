@@ -138,28 +138,27 @@ static const struct {
  * not known). */
 static enum key key_of(const char *s, size_t n, const char **name)
 {
-	/* by length and first letter: most keys are told apart by them */
-	static signed char first[20][128];
+	/* by length and first letter, then along the keys that share them */
+	enum { NKEYS = sizeof keys / sizeof keys[0] };
+	static signed char first[20][128], next[NKEYS];
 	static int ready;
 	if (!ready) {
 		memset(first, -1, sizeof first);
-		for (size_t i = sizeof keys / sizeof keys[0]; i-- > 0;)
-			first[keys[i].len][(unsigned char)keys[i].name[0]] = (signed char)i;
+		for (size_t i = NKEYS; i-- > 0;) {
+			signed char *f = &first[keys[i].len][(unsigned char)keys[i].name[0]];
+			next[i] = *f;
+			*f = (signed char)i;
+		}
 		ready = 1;
 	}
 	*name = "";
 	if (!n || n >= 20 || (unsigned char)s[0] >= 128)
 		return K_OTHER;
-	int i = first[n][(unsigned char)s[0]];
-	if (i < 0)
-		return K_OTHER;
-	for (; (size_t)i < sizeof keys / sizeof keys[0]; i++) {
-		if (keys[i].len != n)
-			continue;
+	for (int i = first[n][(unsigned char)s[0]]; i >= 0; i = next[i]) {
 		size_t k = 1; /* the first byte is the table's */
 		while (k < n && keys[i].name[k] == s[k])
 			k++;
-		if (k == n && keys[i].name[0] == s[0]) {
+		if (k == n) {
 			*name = keys[i].name;
 			return keys[i].key;
 		}

@@ -36,6 +36,7 @@ struct json {
 	 * with no NUL, as the glance at the slices they came from proved */
 	int ascii;
 	int clean_before; /* the glance found the slice before all ASCII */
+	int run_plain;	  /* ... and every slice since the last that began outside a string */
 
 	int failed;
 	long error_line;
@@ -612,13 +613,14 @@ int json_feed(struct json *j, const unsigned char *data, size_t n)
 	struct glance g;
 	glance_at(data, n, &g);
 	int plain = !g.not_ascii;
-	/* a string crossing into this slice began in one the glance proved
-	 * too; one slice more is asked, should yajl hand a string over late */
-	j->ascii = plain && j->clean_before && (j->st == SC_OUT || j->ascii);
+	/* a string open at the slice's start began after the start of the
+	 * last slice that started outside one: all since then must be plain;
+	 * and the slice before too, should yajl hand a string over late */
+	j->run_plain = plain && (j->st == SC_OUT || j->run_plain);
+	j->ascii = j->run_plain && j->clean_before;
 	j->clean_before = plain;
 	if (quick_scan(j, data, n, &g))
 		return parse(j, data, n);
-	j->ascii = 0;
 	while (n) {
 		const char *why = NULL;
 		unsigned code = 0;
