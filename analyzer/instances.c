@@ -134,6 +134,25 @@ static const struct {
 	KEY("action", K_INSTANCE_MARK),
 };
 
+/* 1 when a[0..n) and b[0..n) are the same (n < 24): compared a word at a
+ * time, the last word read overlapping. */
+static int same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y, x2, y2;
+	if (n < 8) {
+		uint32_t h, k, h2, k2;
+		if (n < 4)
+			return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
+		memcpy(&h, a, 4), memcpy(&k, b, 4), memcpy(&h2, a + n - 4, 4), memcpy(&k2, b + n - 4, 4);
+		return h == k && h2 == k2;
+	}
+	memcpy(&x, a, 8), memcpy(&y, b, 8), memcpy(&x2, a + n - 8, 8), memcpy(&y2, b + n - 8, 8);
+	if (x != y || x2 != y2)
+		return 0;
+	memcpy(&x, a + 8 * (n > 16), 8), memcpy(&y, b + 8 * (n > 16), 8);
+	return x == y;
+}
+
 /* The key s[0..n) and its name as the API writes it (*name; "" for a key
  * not known). */
 static enum key key_of(const char *s, size_t n, const char **name)
@@ -154,15 +173,11 @@ static enum key key_of(const char *s, size_t n, const char **name)
 	*name = "";
 	if (!n || n >= 20 || (unsigned char)s[0] >= 128)
 		return K_OTHER;
-	for (int i = first[n][(unsigned char)s[0]]; i >= 0; i = next[i]) {
-		size_t k = 1; /* the first byte is the table's */
-		while (k < n && keys[i].name[k] == s[k])
-			k++;
-		if (k == n) {
+	for (int i = first[n][(unsigned char)s[0]]; i >= 0; i = next[i])
+		if (same_bytes(keys[i].name, s, n)) {
 			*name = keys[i].name;
 			return keys[i].key;
 		}
-	}
 	return K_OTHER;
 }
 
