@@ -404,7 +404,7 @@ static int open_named(struct output *o, const char *path, const char *opt, const
 		return -1;
 	}
 	o->own_dir = 1;
-	return open_at(o, name, path, 0, what);
+	return open_at(o, name, path, 0);
 }
 
 int output_open_in(struct output *o, const struct output_dir *d, const char *name,
@@ -413,7 +413,7 @@ int output_open_in(struct output *o, const struct output_dir *d, const char *nam
 	memset(o, 0, sizeof *o);
 	o->path = path;
 	o->dirfd = d->fd;
-	return open_at(o, name, path, 1, NULL);
+	return open_at(o, name, path, 1);
 }
 
 int output_flush(struct output *o)
