@@ -1,5 +1,6 @@
 #include "csvrd.h"
 
+#include "csvline.h"
 #include "diag.h"
 #include "reader.h"
 #include "textenc.h"
@@ -40,6 +41,7 @@ struct csvrd {
 
 	const unsigned char *ibuf; /* the source's current chunk */
 	size_t ipos, ilen;
+	const unsigned char *cr_at; /* its next CR from ipos on, or its end; NULL: not looked for */
 	int started;		   /* the header lookahead has been done */
 	int src_state;		   /* 0 live, 1 ended, -1 failed (src_why says why) */
 	const char *src_why;
@@ -72,6 +74,8 @@ struct csvrd {
 	int row_ready;
 	long ready_line;
 	int no_fast; /* every line through libcsv (tests compare the two paths) */
+	int final;   /* the fast path has made fptr and flen as handed out */
+	struct csvline split; /* the fast path's splitter */
 };
 
 static void *limited_realloc(void *p, size_t n)
@@ -147,6 +151,7 @@ void csvrd_close(struct csvrd *r)
 	free(r->foff);
 	free(r->flen);
 	free(r->fptr);
+	csvline_free(&r->split);
 	textenc_free(&r->enc);
 	free(r->pbuf);
 	free(r->raw);
@@ -157,14 +162,6 @@ void csvrd_close(struct csvrd *r)
 static int is_blank(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
-void csvrd_trim(const char **s, size_t *n)
-{
-	while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t'))
-		(*s)++, (*n)--;
-	while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
-		(*n)--;
 }
 
 void csvrd_set_fast(struct csvrd *r, int fast)
@@ -306,12 +303,12 @@ static size_t skip_scan(struct csvrd *r, const unsigned char *s, size_t n)
 	return n;
 }
 
-/* The fast path: a whole line that starts a row is split here when every
- * field is plain (no quote) or simply quoted ("text", no quote inside), by
- * libcsv's rules: split at the delimiter, spaces (and tabs, unless tab is the
- * delimiter) around plain fields and around quotes dropped, quoted text kept as it is, a blank line no row. It
- * costs one copy of the line. Any other line, and every line that continues
- * a row, goes through libcsv. Returns 1 when it took the line. */
+/* The fast path: a whole line that starts a row, split by csvline when
+ * every field is plain or simply quoted, in one copy of the line; the
+ * fields come out as csvrd_next hands them out (r->final). A blank line is
+ * no row. Any other line, a line of more than CSVRD_FIELDS_MAX fields, and
+ * every line that continues a row, go through libcsv. Returns 1 when it
+ * took the line. */
 static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
 {
 	size_t len = n;
@@ -328,71 +325,32 @@ static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
 		first++;
 	if (first == len)
 		return memchr(s, '"', n) == NULL; /* a blank line is no row */
-	if (grow_row(r, len + 1) != 0)
+	/* room for the last mask word's bytes, read whole */
+	if (grow_row(r, len + 64) != 0)
 		return 0;
-	memcpy(r->rbuf, s, len);
-	r->rbuf[len] = '\0';
-	r->nf = 0;
-	char *line = r->rbuf, *end = line + len, *p = line;
-	for (;;) {
-		char *a, *b, *next;
-		while (p < end && is_pad(r, (unsigned char)*p))
-			p++;
-		if (p < end && *p == '"') {
-			a = p + 1;
-			b = memchr(a, '"', (size_t)(end - a));
-			if (!b)
-				goto slow;
-			next = b + 1;
-			while (next < end && is_pad(r, (unsigned char)*next))
-				next++;
-			if (next < end && *next != (char)r->delim)
-				goto slow; /* a doubled quote, or text after the quote */
-		} else {
-			a = p;
-			next = memchr(p, r->delim, (size_t)(end - p));
-			if (!next)
-				next = end;
-			if (memchr(a, '"', (size_t)(next - a)))
-				goto slow;
-			b = next;
-			while (b > a && is_pad(r, (unsigned char)b[-1]))
-				b--;
-		}
-		*b = '\0';
-		if (r->nf >= CSVRD_FIELDS_MAX) {
-			r->flags |= CSVROW_TOO_LARGE;
-		} else if (r->nf == r->fcap && grow_fields(r) != 0) {
-			r->flags |= CSVROW_TOO_LARGE;
-		} else {
-			r->foff[r->nf] = (size_t)(a - line);
-			r->flen[r->nf] = (size_t)(b - a);
-			r->nf++;
-		}
-		if (next >= end)
-			break;
-		p = next + 1;
-		if (p == end) {
-			/* a delimiter ends the line: one more, empty field */
-			if (r->nf < CSVRD_FIELDS_MAX && (r->nf < r->fcap || grow_fields(r) == 0)) {
-				r->foff[r->nf] = len;
-				r->flen[r->nf] = 0;
-				r->nf++;
-			} else {
-				r->flags |= CSVROW_TOO_LARGE;
-			}
-			break;
-		}
+	char *line = r->rbuf;
+	memcpy(line, s, len);
+	line[len] = '\0'; /* no pad nor quote: it ends the loops below */
+	/* room for every field the line could hold */
+	size_t most = len + 2 < CSVRD_FIELDS_MAX ? len + 2 : CSVRD_FIELDS_MAX;
+	while (r->fcap < most)
+		if (grow_fields(r) != 0)
+			return 0;
+	size_t nf;
+	int took = csvline_split(&r->split, line, len, (char)r->delim, CSVRD_FIELDS_MAX, r->fptr,
+				 r->flen, &nf);
+	if (took <= 0) {
+		r->nf = 0;
+		r->rlen = 0;
+		r->flags = 0;
+		return 0;
 	}
+	r->nf = nf;
 	r->rlen = len + 1;
 	r->row_ready = 1;
+	r->final = 1;
 	r->ready_line = r->line;
 	return 1;
-slow:
-	r->nf = 0;
-	r->rlen = 0;
-	r->flags = 0;
-	return 0;
 }
 
 /* Counts the line a segment ends. */
@@ -503,6 +461,7 @@ static int refill(struct csvrd *r, const char **why)
 	}
 	int got = source_chunk(r, &r->ibuf, &r->ilen, why);
 	r->ipos = 0;
+	r->cr_at = NULL;
 	if (got <= 0) {
 		r->ilen = 0;
 		r->src_state = got < 0 ? -1 : 1;
@@ -714,7 +673,18 @@ static int pump(struct csvrd *r)
 		}
 		const unsigned char *nl = memchr(p, '\n', n);
 		size_t seg = nl ? (size_t)(nl - p) + 1 : n;
-		const unsigned char *cr = memchr(p, '\r', seg);
+		const unsigned char *cr;
+		if (pending) {
+			cr = memchr(p, '\r', seg);
+		} else {
+			/* the chunk's next CR, looked for once until passed */
+			if (!r->cr_at || r->cr_at < p) {
+				r->cr_at = memchr(p, '\r', n);
+				if (!r->cr_at)
+					r->cr_at = p + n;
+			}
+			cr = r->cr_at < p + seg ? r->cr_at : NULL;
+		}
 		if (cr && (cr + 1 == p + n || cr[1] != '\n'))
 			seg = (size_t)(cr - p) + 1; /* a lone CR ends a line too */
 		/* the LF of a CRLF the chunk split belongs to the line before */
@@ -755,6 +725,7 @@ static void row_clear(struct csvrd *r)
 	r->nf = 0;
 	r->flags = 0;
 	r->row_ready = 0;
+	r->final = 0;
 }
 
 int csvrd_next(struct csvrd *r, struct csvrow *row)
@@ -772,6 +743,8 @@ int csvrd_next(struct csvrd *r, struct csvrow *row)
 	} else if (got == 0) {
 		return 0;
 	}
+	if (r->final)
+		goto out; /* the fast path's fields, as they are handed out */
 	for (size_t i = 0; i < r->nf; i++)
 		r->fptr[i] = r->rbuf + r->foff[i];
 	/* a byte order mark at the start of a later row: an export pasted in */
@@ -793,6 +766,7 @@ int csvrd_next(struct csvrd *r, struct csvrow *row)
 		r->fptr[i] = f;
 		r->flen[i] = n;
 	}
+out:
 	row->line = r->ready_line;
 	row->n = r->nf;
 	row->field = r->fptr;

@@ -75,7 +75,13 @@ void csvrd_set_fast(struct csvrd *r, int fast);
 
 /* Narrows s[0..n) to drop spaces and tabs at both ends. (Every cell
  * csvrd_next hands out is already trimmed of white space, quoted or not.) */
-void csvrd_trim(const char **s, size_t *n);
+static inline void csvrd_trim(const char **s, size_t *n)
+{
+	while (*n && ((*s)[0] == ' ' || (*s)[0] == '\t'))
+		(*s)++, (*n)--;
+	while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t'))
+		(*n)--;
+}
 
 /* Scores a header cell: 1 when it is a column name the caller knows. */
 typedef int (*csvrd_score_fn)(const char *cell, size_t len, void *ctx);

@@ -1,5 +1,7 @@
 #include "csvw.h"
 
+#include "bytescan.h"
+
 void wbuf_init(struct wbuf *b, FILE *f, char *storage, size_t cap)
 {
 	b->f = f;
@@ -28,12 +30,25 @@ void wbuf_write_slow(struct wbuf *b, const void *s, size_t n)
 
 size_t wbuf_format_u64(char *out, uint64_t v)
 {
+	/* two digits at a time */
+	static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+				    "25262728293031323334353637383940414243444546474849"
+				    "50515253545556575859606162636465666768697071727374"
+				    "75767778798081828384858687888990919293949596979899";
 	char tmp[20];
 	size_t n = 0;
-	do {
-		tmp[sizeof tmp - ++n] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
+	while (v >= 100) {
+		unsigned r = (unsigned)(v % 100);
+		v /= 100;
+		n += 2;
+		memcpy(tmp + sizeof tmp - n, pairs + 2 * r, 2);
+	}
+	if (v >= 10) {
+		n += 2;
+		memcpy(tmp + sizeof tmp - n, pairs + 2 * v, 2);
+	} else {
+		tmp[sizeof tmp - ++n] = (char)('0' + v);
+	}
 	memcpy(out, tmp + sizeof tmp - n, n);
 	return n;
 }
@@ -91,9 +106,17 @@ static char *quoted(char *o, const char *s, size_t n)
 	}
 }
 
+/* Whether any of the eight bytes x is one of , " LF CR. */
+static int has_special8(uint64_t x)
+{
+	return (wbuf_has_zero(x ^ WBUF_ONES * ',') | wbuf_has_zero(x ^ WBUF_ONES * '"') |
+		wbuf_has_zero(x ^ WBUF_ONES * '\n') | wbuf_has_zero(x ^ WBUF_ONES * '\r')) != 0;
+}
+
 /* A cell; special: whether it holds a byte that makes it quoted, or -1 when
  * not known yet. */
-static void cell(struct csvw *w, const char *s, size_t n, int special)
+static inline __attribute__((always_inline)) void cell(struct csvw *w, const char *s, size_t n,
+							 int special)
 {
 	int formula = n && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
 			    s[0] == '\t' || s[0] == '\r');
@@ -154,16 +177,23 @@ void csvw_str(struct csvw *w, const char *s)
 		cell(w, "", 0, 0);
 		return;
 	}
-	/* the end, then the bytes that make a quoted cell, eight at a time */
+	/* the end, then the bytes that make a quoted cell: sixteen at a time
+	 * (bytescan), the last sixteen overlapping those before; eight, the
+	 * last eight overlapping, in a shorter cell; byte by byte in one
+	 * shorter still */
 	size_t n = strlen(s), i = 0;
 	int special = 0;
-	for (; i + 8 <= n && !special; i += 8) {
-		uint64_t x = wbuf_load8(s + i);
-		special = (wbuf_has_zero(x ^ WBUF_ONES * ',') | wbuf_has_zero(x ^ WBUF_ONES * '"') |
-			   wbuf_has_zero(x ^ WBUF_ONES * '\n') | wbuf_has_zero(x ^ WBUF_ONES * '\r')) != 0;
+	if (n >= 16) {
+		for (; i + 16 <= n && !special; i += 16)
+			special = bytescan_eq4(s + i, ',', '"', '\n', '\r') != 0;
+		if (!special && i < n)
+			special = bytescan_eq4(s + n - 16, ',', '"', '\n', '\r') != 0;
+	} else if (n >= 8) {
+		special = has_special8(wbuf_load8(s)) || has_special8(wbuf_load8(s + n - 8));
+	} else {
+		for (; i < n && !special; i++)
+			special = special_byte[(unsigned char)s[i]];
 	}
-	for (; i < n && !special; i++)
-		special = special_byte[(unsigned char)s[i]];
 	cell(w, s, n, special);
 }
 

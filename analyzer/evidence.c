@@ -108,13 +108,47 @@ uint64_t evidence_copies(const struct evidence *e)
 	return e->copies;
 }
 
+/* v in decimal at o (at most 11 bytes); their count. */
+static size_t put_int(char *o, int v)
+{
+	char tmp[12];
+	size_t n = 0;
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	size_t len = 0;
+	if (v < 0)
+		o[len++] = '-';
+	while (n)
+		o[len++] = tmp[--n];
+	return len;
+}
+
 /* The text of a key: the job, then 'p' and the person, 'u' and the id, 'o'
  * and the name of a run with no id, or 'n' and the name of any run. */
 static size_t key_text(char *buf, size_t size, int job, char kind, int person, const char *s)
 {
-	int n = kind == 'p' ? snprintf(buf, size, "%d|p%d", job, person)
-			    : snprintf(buf, size, "%d|%c%s", job, kind, s);
-	return n < 0 ? 0 : (size_t)n >= size ? size - 1 : (size_t)n;
+	/* as snprintf would write "%d|p%d" or "%d|%c%s", cut to size */
+	char head[32];
+	size_t n = 0;
+	n += put_int(head + n, job);
+	head[n++] = '|';
+	head[n++] = kind;
+	if (kind == 'p')
+		n += put_int(head + n, person);
+	size_t used = n < size ? n : size - 1;
+	memcpy(buf, head, used);
+	if (kind != 'p') {
+		size_t len = strlen(s);
+		if (len > size - 1 - used)
+			len = size - 1 - used;
+		memcpy(buf + used, s, len);
+		used += len;
+	}
+	buf[used] = '\0';
+	return used;
 }
 
 /* The earlier of two entries (either may be NONE). */
@@ -287,6 +321,11 @@ int evidence_find(struct evidence *e, int job, const struct evidence_who *who,
 {
 	char text[256];
 	uint32_t best = NONE, set_aside = NONE;
+	if (!e->nkeys) {
+		/* no sandbox run kept: nothing to find */
+		aside->time = aside->time_ms = INT64_MIN;
+		return 0;
+	}
 	if (who->person >= 0) {
 		size_t len = key_text(text, sizeof text, job, 'p', who->person, "");
 		find_key(e, text, len, time_ms, &best, &set_aside);

@@ -1,5 +1,6 @@
 #include "ingest.h"
 
+#include "cells_in.h"
 #include "csvrd.h"
 #include "csvw.h"
 #include "diag.h"
@@ -140,24 +141,6 @@ static void reject(struct ingest *in, enum reject_reason why, const char *fmt, .
 	csvw_end(&in->rejects);
 }
 
-/* An id: digits only, at most max. */
-static int parse_u64(const char *s, size_t n, uint64_t max, uint64_t *out)
-{
-	uint64_t v = 0;
-	csvrd_trim(&s, &n);
-	if (!n)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		if (v > (max - (uint64_t)(s[i] - '0')) / 10)
-			return -1;
-		v = v * 10 + (uint64_t)(s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
 /* A cell not read: counted and named in the report; its run is judged
  * without it. */
 static void bad_cell(struct ingest *in, enum col c, const char *fmt, ...) DIAG_PRINTF(3, 4);
@@ -175,49 +158,12 @@ static void bad_cell(struct ingest *in, enum col c, const char *fmt, ...)
 /* At most this much of a cell is quoted in a message. */
 #define QUOTE(n) ((n) > 64 ? 64 : (int)(n))
 
-/* A time cell into *out (seconds) and *ms (milliseconds); TIME_NONE both
- * when empty. 0 read or empty, -1 not a time, -2 a slash date against the
- * file's reading (day or month first). */
-static int time_cell(struct ingest *in, enum col c, int64_t *out, int64_t *ms)
+/* A time cell of canonical column c: cells_in_time on the ready row. */
+static int time_cell(const struct ingest *in, enum col c, int64_t *out, int64_t *ms)
 {
 	size_t n;
 	const char *s = col(in, c, &n);
-	*out = *ms = TIME_NONE;
-	csvrd_trim(&s, &n);
-	if (!n)
-		return 0;
-	int order = times_slash_order(s, n);
-	if ((order == TIMES_SLASH_DAY_FIRST && in->slash == 1) ||
-	    (order == TIMES_SLASH_MONTH_FIRST && in->slash == 2))
-		return -2;
-	if (times_parse_ms_order(s, n, in->slash == 2, ms) != 0)
-		return -1;
-	*out = *ms >= 0 ? *ms / 1000 : (*ms - 999) / 1000;
-	return 0;
-}
-
-/* Why a time cell that is no time is none, when for its year alone: a
- * clause for the message, else "". */
-static const char *outside_years(const struct ingest *in, const char *s, size_t n)
-{
-	static char why[160];
-	int year = times_year_outside(s, n, in->slash == 2);
-	if (!year)
-		return "";
-	snprintf(why, sizeof why, " (outside the years %d to %d%s%s, which almaudit reads and writes)",
-		 TIMES_YEAR_MIN, TIMES_YEAR_MAX, year == 2 ? " in " : "",
-		 year == 2 ? times_zone_name() : "");
-	return why;
-}
-
-/* The date part of a time cell ("25/10/2026"), for messages. */
-static void date_text(char *buf, size_t size, const char *s, size_t n)
-{
-	size_t k = 0;
-	csvrd_trim(&s, &n);
-	while (k < n && s[k] != ' ' && s[k] != '\t' && s[k] != 'T')
-		k++;
-	snprintf(buf, size, "%.*s", QUOTE(k), s);
+	return cells_in_time(s, n, in->slash, out, ms);
 }
 
 /* A slash date against the file's reading: the row is rejected, the first
@@ -230,7 +176,7 @@ static void date_conflict(struct ingest *in, enum col c)
 	size_t n;
 	const char *s = col(in, c, &n);
 	char date[24];
-	date_text(date, sizeof date, s, n);
+	cells_in_date_text(date, sizeof date, s, n);
 	if (!f->date_conflict) {
 		f->date_conflict = in->row.line;
 		snprintf(f->conflict_date, sizeof f->conflict_date, "%s", date);
@@ -249,20 +195,6 @@ static void date_conflict(struct ingest *in, enum col c)
 	}
 	reject(in, REJ_DATE_ORDER, "%s '%s' is %s first, against the file's reading",
 	       columns_name(c), date, in->slash == 2 ? "month" : "day");
-}
-
-/* A status cell no status can be: an Excel error or formula ("#N/A",
- * "=A2"), no letter at all, or too long to be one. */
-static int bad_status(const char *s, size_t n)
-{
-	if (!n)
-		return 0;
-	if (s[0] == '#' || s[0] == '=' || n > 48)
-		return 1;
-	for (size_t i = 0; i < n; i++)
-		if ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z'))
-			return 0;
-	return 1;
 }
 
 static void mark_incomplete(struct ingest *in, int unread);
@@ -329,7 +261,7 @@ static int make_run(struct ingest *in, struct run *run)
 		reject(in, REJ_EMPTY_ID, "the id is empty");
 		return -1;
 	}
-	if (parse_u64(s, n, UINT64_MAX, &run->id) != 0) {
+	if (cells_in_id(s, n, UINT64_MAX, &run->id) != 0) {
 		reject(in, REJ_BAD_ID, "id '%.*s' is not a number", n > 64 ? 64 : (int)n, s);
 		return -1;
 	}
@@ -356,7 +288,7 @@ static int make_run(struct ingest *in, struct run *run)
 	if (got[timed] == -1) {
 		s = col(in, tcols[timed], &n);
 		reject(in, REJ_BAD_TIME, "%s '%.*s'%s", columns_name(tcols[timed]), QUOTE(n), s,
-		       outside_years(in, s, n));
+		       cells_in_outside_years(s, n, in->slash));
 		return -1;
 	}
 	run->time = *secs[timed];
@@ -366,7 +298,7 @@ static int make_run(struct ingest *in, struct run *run)
 			continue;
 		s = col(in, tcols[k], &n);
 		bad_cell(in, tcols[k], "%s '%.*s' is not a time%s", columns_name(tcols[k]), QUOTE(n),
-			 s, outside_years(in, s, n));
+			 s, cells_in_outside_years(s, n, in->slash));
 	}
 
 	run->job_id = col(in, COL_JOB_ID, &n);
@@ -379,16 +311,9 @@ static int make_run(struct ingest *in, struct run *run)
 			 "type '%.*s' is not MANUAL, SCHEDULED or OTHER: judged as a staff run",
 			 QUOTE(n), s);
 	}
-	if (run->type == RUN_TYPE_UNKNOWN && !run->type_unknown && run->job_id[0] &&
-	    run->job_id[1] >= '0' &&
-	    run->job_id[1] <= '9') {
+	if (run->type == RUN_TYPE_UNKNOWN && !run->type_unknown) {
 		/* Alma job ids say the type: M manual, S scheduled, O other. */
-		if (run->job_id[0] == 'M')
-			run->type = RUN_MANUAL;
-		else if (run->job_id[0] == 'S')
-			run->type = RUN_SCHEDULED;
-		else if (run->job_id[0] == 'O')
-			run->type = RUN_OTHER;
+		run->type = cells_in_type_of_job_id(run->job_id);
 		run->type_from_job_id = run->type != RUN_TYPE_UNKNOWN;
 	}
 
@@ -427,7 +352,7 @@ static int make_run(struct ingest *in, struct run *run)
 	}
 
 	s = col(in, COL_STATUS, &n);
-	if (bad_status(s, n)) {
+	if (cells_in_bad_status(s, n)) {
 		bad_cell(in, COL_STATUS, "status '%.*s' is not a status", QUOTE(n), s);
 		n = 0;
 	}
@@ -797,7 +722,7 @@ static void decide(struct ingest *in, int slash, long line, const char *s, size_
 	f->slash_line = line;
 	f->slash_date[0] = '\0';
 	if (s)
-		date_text(f->slash_date, sizeof f->slash_date, s, n);
+		cells_in_date_text(f->slash_date, sizeof f->slash_date, s, n);
 }
 
 /* What the row's time cells say of the slash dates: TIMES_SLASH_*, the

@@ -255,14 +255,13 @@ static struct pattern *compile(struct load *ld, long line, const char *what, con
  * pattern says so plainly: "^Change Physical Items(?: - |$)" begins with
  * "change physical items". Only a leading ^ and plain characters count; an
  * alternative at the top level, an option setting or anything doubtful
- * gives no prefix, and the pattern is then tried on every name. */
-static size_t literal_prefix(const char *src, char *out, size_t size)
+ * gives no prefix, and the pattern is then tried on every name. *stop: the
+ * rest of the pattern after the text taken. */
+/* 1 when src has a | at its top level: its ^ would apply to one side only. */
+static int top_level_or(const char *src)
 {
-	size_t n = 0, depth = 0;
-	if (src[0] != '^')
-		return 0;
+	size_t depth = 0;
 	for (const char *p = src; *p; p++) {
-		/* a top-level | would make the ^ apply to one side only */
 		if (*p == '\\' && p[1]) {
 			p++;
 			continue;
@@ -277,9 +276,62 @@ static size_t literal_prefix(const char *src, char *out, size_t size)
 		else if (*p == ')' && depth)
 			depth--;
 		else if (*p == '|' && depth == 0)
-			return 0;
+			return 1;
 	}
-	for (const char *p = src + 1; *p && n + 1 < size; p++) {
+	return 0;
+}
+
+/* The characters every name a pattern "^(?:A...|B...)" matches must begin
+ * with, when each alternative begins with a plain ASCII letter or digit
+ * that must be there and the group itself must be: bit c of first[c / 8]
+ * for each, lower case (names are compared lower case, and a name that
+ * begins with a byte past ASCII tries every pattern). 1 when found; 0 when
+ * the pattern says nothing so plainly (a class, an escape, an option, an
+ * empty or optional alternative, a top-level |). */
+static int first_chars(const char *src, unsigned char first[16])
+{
+	memset(first, 0, 16);
+	if (strncmp(src, "^(?:", 4) != 0 || top_level_or(src) || strchr(src, '['))
+		return 0;
+	size_t depth = 0;
+	int start = 1;
+	for (const char *p = src + 4; *p; p++) {
+		if (start) {
+			char c = *p;
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) ||
+			    p[1] == '?' || p[1] == '*' || p[1] == '{')
+				return 0;
+			c = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			first[(unsigned char)c / 8] |= (unsigned char)(1u << ((unsigned char)c % 8));
+			start = 0;
+			continue;
+		}
+		if (*p == '\\') {
+			if (!p[1])
+				return 0;
+			p++;
+		} else if (*p == '(') {
+			depth++;
+		} else if (*p == ')') {
+			if (depth == 0) /* the group's end: it must be there */
+				return p[1] != '?' && p[1] != '*' && p[1] != '{';
+			depth--;
+		} else if (*p == '|' && depth == 0) {
+			start = 1;
+		}
+	}
+	return 0;
+}
+
+static size_t literal_prefix(const char *src, char *out, size_t size, const char **stop)
+{
+	size_t n = 0;
+	const char *p = src + 1;
+	*stop = src;
+	out[0] = '\0';
+	if (src[0] != '^' || top_level_or(src))
+		return 0;
+	for (; *p && n + 1 < size; p++) {
 		char c = *p;
 		const char *next = p + 1;
 		if (c == '\\' && p[1] && strchr("()[]{}.+*?|^$\\/-", p[1])) {
@@ -294,10 +346,13 @@ static size_t literal_prefix(const char *src, char *out, size_t size)
 		out[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 		if (next == p + 2)
 			p++;
-		if (*next == '+')
+		if (*next == '+') {
+			p = next;
 			break; /* repeated: the literal ends here */
+		}
 	}
 	out[n] = '\0';
+	*stop = p;
 	return n;
 }
 
@@ -371,8 +426,14 @@ static void load_jobs(struct load *ld, struct pending **pending)
 			fail(ld, line, "job '%s' has no match pattern", id);
 		else
 			j->match = compile(ld, line, "pattern", s, n);
-		if (j->match_src && j->match)
-			j->prefix_len = literal_prefix(j->match_src, j->prefix, sizeof j->prefix);
+		if (j->match_src && j->match) {
+			const char *rest;
+			j->prefix_len = literal_prefix(j->match_src, j->prefix, sizeof j->prefix, &rest);
+			/* "^Change Physical Items(?: - |$)": decided without the pattern */
+			j->prefix_whole = j->prefix_len && strcmp(rest, "(?: - |$)") == 0;
+			if (!j->prefix_len)
+				j->has_first = first_chars(j->match_src, j->first);
+		}
 
 		s = rules_table_cell(&t, JB_INCLUDES, &n);
 		(*pending)[r->njobs - 1].includes = dup_n(ld, s, n);
@@ -593,7 +654,10 @@ static int build_indexes(struct rules *r)
 	size_t *fill = calloc(r->npeople + 1, sizeof *fill);
 	r->granted_first = calloc(nj + 1, sizeof *r->granted_first);
 	r->job_order = malloc((nj ? nj : 1) * sizeof *r->job_order);
-	int ok = r->person_first && r->by_person && fill && r->granted_first && r->job_order;
+	r->first_at = calloc(129, sizeof *r->first_at);
+	r->by_first = malloc((nj ? 128 * nj : 1) * sizeof *r->by_first);
+	int ok = r->person_first && r->by_person && fill && r->granted_first && r->job_order &&
+		 r->first_at && r->by_first;
 	if (ok) {
 		for (size_t i = 0; i < r->napprovals; i++)
 			r->person_first[r->approvals[i].person + 1]++;
@@ -623,6 +687,21 @@ static int build_indexes(struct rules *r)
 		sorting = r;
 		if (nj)
 			qsort(r->job_order, nj, sizeof *r->job_order, job_id_cmp);
+		/* the jobs a name may match by its first byte: those whose
+		 * prefix or first characters allow it, and those that say
+		 * nothing of it */
+		at = 0;
+		for (size_t c = 0; c < 128; c++) {
+			r->first_at[c] = at;
+			for (size_t j = 0; j < nj; j++) {
+				const struct rules_job *jb = &r->jobs[j];
+				if (jb->prefix_len ? (unsigned char)jb->prefix[0] == c
+				    : jb->has_first ? (jb->first[c / 8] >> (c % 8)) & 1u
+						    : 1)
+					r->by_first[at++] = (int)j;
+			}
+		}
+		r->first_at[128] = at;
 	} else {
 		/* rules_job_by_id searches linearly without it */
 		free(r->job_order);
@@ -741,6 +820,8 @@ void matrix_free(struct rules *r)
 	free(r->granted);
 	free(r->granted_first);
 	free(r->job_order);
+	free(r->first_at);
+	free(r->by_first);
 	free(r->dir);
 	free(r->jobs_path);
 	free(r->staff_path);

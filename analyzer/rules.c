@@ -77,23 +77,64 @@ int rules_person_by_key(const struct rules *r, const char *key)
 	return find_key(r->names, r->nnames, key);
 }
 
+/* Eight ASCII bytes (none past 0x7F) in lower case: 0x20 added to each of
+ * A to Z, found all at once. */
+static uint64_t ascii_lower8(uint64_t x)
+{
+	uint64_t from_a = x + 0x3F3F3F3F3F3F3F3Full; /* the high bit: at or past 'A' */
+	uint64_t past_z = x + 0x2525252525252525ull; /* the high bit: past 'Z' */
+	return x | ((from_a & ~past_z & 0x8080808080808080ull) >> 2);
+}
+
 int rules_job_for_name(const struct rules *r, const char *name, size_t n)
 {
 	/* A pattern whose literal prefix the name lacks cannot match, so it is
-	 * not run; compared in ASCII only, where case folding is simple. */
-	char lower[64];
-	size_t ascii = 0;
-	while (ascii < n && ascii < sizeof lower && (unsigned char)name[ascii] < 0x80) {
-		char c = name[ascii];
-		lower[ascii++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	 * not run; compared in ASCII only, where case folding is simple: a
+	 * byte past ASCII before the prefix's end leaves it to the pattern. */
+	size_t from = 0, to = r->njobs;
+	const int *which = NULL;
+	unsigned char c0 = n ? (unsigned char)name[0] : 0x80;
+	if (c0 < 0x80 && r->first_at) {
+		/* the jobs a name of this first byte may match (all when it is
+		 * past ASCII, or while the rules load) */
+		unsigned char c = (unsigned char)(c0 >= 'A' && c0 <= 'Z' ? c0 + 32 : c0);
+		from = r->first_at[c];
+		to = r->first_at[c + 1];
+		which = r->by_first;
 	}
-	for (size_t i = 0; i < r->njobs; i++) {
-		size_t pl = r->jobs[i].prefix_len;
-		if (pl && pl <= ascii && memcmp(lower, r->jobs[i].prefix, pl) != 0)
-			continue;
-		if (pl && pl > ascii && ascii == n)
-			continue; /* all ASCII and shorter than the prefix */
-		int m = match_run(r->jobs[i].match, name, n);
+	for (size_t k = from; k < to; k++) {
+		size_t i = which ? (size_t)which[k] : k;
+		const struct rules_job *jb = &r->jobs[i];
+		size_t pl = jb->prefix_len, at = 0;
+		/* eight ASCII bytes at a time while they agree */
+		while (at + 8 <= pl && at + 8 <= n) {
+			uint64_t x, want;
+			memcpy(&x, name + at, sizeof x);
+			memcpy(&want, jb->prefix + at, sizeof want);
+			if ((x & 0x8080808080808080ull) || ascii_lower8(x) != want)
+				break;
+			at += 8;
+		}
+		while (at < pl && at < n) {
+			unsigned char c = (unsigned char)name[at];
+			if (c >= 0x80 || (c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)jb->prefix[at])
+				break;
+			at++;
+		}
+		if (at < pl && (at == n || (unsigned char)name[at] < 0x80))
+			continue; /* an ASCII byte differs, or the name ends first */
+		if (at == pl && jb->prefix_whole) {
+			/* ^prefix(?: - |$) on a name whose prefix is there in
+			 * ASCII: the name ends, or " - " follows; anything else
+			 * but a line end (where $ has its say) does not match */
+			const char *rest = name + pl;
+			size_t rn = n - pl;
+			if (rn == 0 || (rn >= 3 && rest[0] == ' ' && rest[1] == '-' && rest[2] == ' '))
+				return (int)i;
+			if (rest[0] != '\n' && rest[0] != '\r')
+				continue;
+		}
+		int m = match_run(jb->match, name, n);
 		if (m < 0)
 			return -2;
 		if (m)

@@ -32,6 +32,14 @@ struct rules_job {
 	struct pattern *match;
 	char prefix[64]; /* a literal every matching name begins with (lower case), or "" */
 	size_t prefix_len;
+	/* the pattern is ^, the prefix, then (?: - |$): a name of ASCII up to
+	 * the prefix's end is matched without it */
+	int prefix_whole;
+	/* without a prefix: the ASCII characters a matching name may begin
+	 * with (lower case), bit c of first[c / 8], when the pattern says so
+	 * plainly ("^(?:Withdraw items|Batch item withdrawals)"); else 0 */
+	int has_first;
+	unsigned char first[16];
 	int *includes; /* direct includes, as job indices */
 	size_t nincludes;
 	/* records: the counter that gives a run's record count in the Alma
@@ -82,6 +90,10 @@ struct rules {
 	int *granted;	       /* the jobs an approval for job k grants, k included, */
 	size_t *granted_first; /* ascending: granted[granted_first[k] .. granted_first[k + 1]) */
 	int *job_order;	       /* job indices sorted by id, for rules_job_by_id */
+	/* the jobs a name beginning with ASCII byte c (lower case) may match,
+	 * in file order: by_first[first_at[c] .. first_at[c + 1]) */
+	int *by_first;
+	size_t *first_at;
 	struct rules_key *names, *ids; /* sorted lookup tables */
 	size_t nnames, nids;
 	struct units *units; /* units.csv (analyzer/units.h); NULL when there is none */

@@ -44,6 +44,15 @@ static size_t squash(const char *s, size_t n, char *out, size_t size)
 int run_type_parse(const char *s, size_t n, enum run_type *out)
 {
 	char k[16];
+	/* the labels as exports write them */
+	if (n == 6 && memcmp(s, "MANUAL", 6) == 0) {
+		*out = RUN_MANUAL;
+		return 0;
+	}
+	if (n == 9 && memcmp(s, "SCHEDULED", 9) == 0) {
+		*out = RUN_SCHEDULED;
+		return 0;
+	}
 	if (n >= 32)
 		return -1;
 	squash(s, n, k, sizeof k);
@@ -95,24 +104,33 @@ static const char *const statuses[][4] = {
 
 #define NSTATUS (sizeof statuses / sizeof statuses[0])
 static char squashed[NSTATUS][4][48];
+static size_t code_len[NSTATUS];
 
 const char *run_status_code(const char *s, size_t n, char *buf, size_t size)
 {
 	char key[64];
 	if (!squashed[0][0][0])
-		for (size_t i = 0; i < NSTATUS; i++)
+		for (size_t i = 0; i < NSTATUS; i++) {
+			code_len[i] = strlen(statuses[i][0]);
 			for (size_t j = 0; j < 4 && statuses[i][j]; j++)
 				squash(statuses[i][j], strlen(statuses[i][j]), squashed[i][j], 48);
+		}
 	while (n && (*s == ' ' || *s == '\t'))
 		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
 	if (!n)
 		return "";
-	/* the common case: the export wrote the code itself */
+	/* the common case: the export wrote the code itself, most often the
+	 * one it wrote last */
+	static size_t last;
+	if (code_len[last] == n && memcmp(statuses[last][0], s, n) == 0)
+		return statuses[last][0];
 	for (size_t i = 0; i < NSTATUS; i++)
-		if (strlen(statuses[i][0]) == n && memcmp(statuses[i][0], s, n) == 0)
+		if (code_len[i] == n && memcmp(statuses[i][0], s, n) == 0) {
+			last = i;
 			return statuses[i][0];
+		}
 	if (n < sizeof key) {
 		squash(s, n, key, sizeof key);
 		for (size_t i = 0; i < NSTATUS; i++)
@@ -165,13 +183,18 @@ const char *run_status_nearest(const char *s)
 
 int run_is_system(const struct run *r)
 {
-	return r->type == RUN_SCHEDULED || strcasecmp(r->user, "System") == 0;
+	return r->type == RUN_SCHEDULED ||
+	       ((r->user[0] == 'S' || r->user[0] == 's') && strcasecmp(r->user, "System") == 0);
 }
 
 int run_is_account(const struct run *r)
 {
 	static const char *const accounts[] = {"System", "exl_api", "API", "Ex Libris, API"};
 	const char *who = r->user[0] ? r->user : r->user_name;
+	/* each account begins with s, e or a, in either case */
+	char c = (char)(who[0] | 0x20);
+	if (c != 's' && c != 'e' && c != 'a')
+		return 0;
 	for (size_t i = 0; i < sizeof accounts / sizeof accounts[0]; i++)
 		if (strcasecmp(who, accounts[i]) == 0)
 			return 1;
@@ -181,6 +204,12 @@ int run_is_account(const struct run *r)
 int run_looks_like_name(const char *s)
 {
 	int letter = 0, sep = 0, word = 0, gap = 0;
+	/* no comma nor space: no separator (an id, "System") */
+	const char *p = s;
+	while (*p && *p != ',' && *p != ' ' && *p != '\t')
+		p++;
+	if (!*p)
+		return 0;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		if (c == ',') {
@@ -230,6 +259,19 @@ int run_parse_count(const char *s, size_t n, uint64_t max, uint64_t *out)
 		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
+	if (n && n <= 19) {
+		/* digits alone, as exports write a count: no overflow in 19 */
+		uint64_t v = 0;
+		size_t k = 0;
+		while (k < n && s[k] >= '0' && s[k] <= '9')
+			v = v * 10 + (uint64_t)(s[k++] - '0');
+		if (k == n) {
+			if (v > max)
+				return -1;
+			*out = v;
+			return 0;
+		}
+	}
 	while (i < n) {
 		if (runs == COUNT_RUNS)
 			return -1;
@@ -283,6 +325,10 @@ int run_parse_progress(const char *s, size_t n, int *out)
 {
 	size_t i = 0;
 	int v = 0, digits = 0;
+	if (n == 3 && s[0] == '1' && s[1] == '0' && s[2] == '0') {
+		*out = 100; /* as most runs end */
+		return 0;
+	}
 	while (n && (*s == ' ' || *s == '\t'))
 		s++, n--;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))

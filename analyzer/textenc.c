@@ -1,5 +1,7 @@
 #include "textenc.h"
 
+#include "bytescan.h"
+
 #include <errno.h>
 #include <iconv.h>
 #include <stdio.h>
@@ -97,10 +99,13 @@ static size_t put_cp1252(unsigned char *o, unsigned char b)
 	return 3;
 }
 
-/* How many bytes at the start of p[0..n) are ASCII: eight at a time. */
+/* How many bytes at the start of p[0..n) are ASCII: 64 at a time
+ * (bytescan), then eight. */
 static size_t ascii_run(const unsigned char *p, size_t n)
 {
 	size_t i = 0;
+	while (n - i >= 64 && !bytescan_any_high64(p + i))
+		i += 64;
 	while (n - i >= 8) {
 		uint64_t x;
 		memcpy(&x, p + i, 8);

@@ -9,6 +9,7 @@
 #include "times.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,7 +203,11 @@ int judge_evidence(struct judge *j, const struct run *run)
 
 static void verdict_clear(struct judge *j, struct verdict *v)
 {
-	memset(v, 0, sizeof *v);
+	/* all but the details' text, which is "" until said */
+	memset(v, 0, offsetof(struct verdict, detail));
+	memset(&v->aside, 0, sizeof *v - offsetof(struct verdict, aside));
+	for (int k = 0; k < FIND_COUNT; k++)
+		v->detail[k][0] = '\0';
 	v->job = v->person = v->approval = v->later = v->revoked = -1;
 	v->sandbox = v->aside = TIME_NONE;
 	v->large_set = j->large_set;
@@ -239,6 +244,24 @@ static int set_covers(const struct rules_approval *a, const char *set_name)
 	if (!a->sets)
 		return 1;
 	return match_run(a->sets, set_name ? set_name : "", set_name ? strlen(set_name) : 0);
+}
+
+/* The strings given (NULL after the last) one after the other into buf, cut
+ * to its size as snprintf cuts: the common details, without a format. */
+static void join(char *buf, size_t size, ...)
+{
+	size_t used = 0;
+	va_list ap;
+	va_start(ap, size);
+	for (const char *s; (s = va_arg(ap, const char *)) != NULL;) {
+		size_t n = strlen(s);
+		if (n > size - 1 - used)
+			n = size - 1 - used;
+		memcpy(buf + used, s, n);
+		used += n;
+	}
+	va_end(ap);
+	buf[used] = '\0';
 }
 
 /* A detail, cut to its size (a long job id or staff file name may cut it). */
@@ -282,16 +305,16 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 	/* every detail about someone the rules do not know says so */
 	char stranger[64] = "";
 	if (v->person < 0)
-		snprintf(stranger, sizeof stranger, "; person not in %s",
-			 rules_file_name(r->staff_path));
+		join(stranger, sizeof stranger, "; person not in ", rules_file_name(r->staff_path),
+		     (const char *)NULL);
 	int job = rules_job_for_name(r, run->name, strlen(run->name));
 	if (job == -2)
 		return -1;
 	if (job < 0) {
 		v->findings |= 1u << FIND_UNLISTED_JOB;
-		snprintf(v->detail[FIND_UNLISTED_JOB], sizeof v->detail[0],
-			 "no pattern in %s matches the job name%s", rules_file_name(r->jobs_path),
-			 stranger);
+		join(v->detail[FIND_UNLISTED_JOB], sizeof v->detail[0], "no pattern in ",
+		     rules_file_name(r->jobs_path), " matches the job name", stranger,
+		     (const char *)NULL);
 		return 0;
 	}
 	v->job = job;
@@ -365,7 +388,8 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 			char *d = v->detail[FIND_UNAPPROVED];
 			size_t size = sizeof v->detail[0];
 			if (v->person < 0) {
-				snprintf(d, size, "not in %s", rules_file_name(r->staff_path));
+				join(d, size, "not in ", rules_file_name(r->staff_path),
+				     (const char *)NULL);
 			} else if (v->revoked >= 0) {
 				const struct rules_approval *a = &r->approvals[v->revoked];
 				char revoked[16];
@@ -381,7 +405,7 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 				snprintf(d, size, "approved only for sets matching %s (%s:%ld)",
 					 a->sets_src, rules_file_name(r->approvals_path), a->line);
 			} else {
-				snprintf(d, size, "no approval for %s", jb->id);
+				join(d, size, "no approval for ", jb->id, (const char *)NULL);
 			}
 			aside_note(j, v, d, size);
 		}

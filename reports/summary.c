@@ -66,6 +66,9 @@ void summary_free(struct summary *s)
 	hmap_free(&s->units_at);
 	idmap_free(&s->days_at);
 	idmap_free(&s->months_at);
+	free(s->person_row);
+	free(s->unit_row);
+	free(s->job_row);
 	memset(s, 0, sizeof *s);
 }
 
@@ -186,13 +189,19 @@ static char *dup(struct summary *s, const char *text)
 	return d;
 }
 
-/* The entry of a run's local month, added when it is the first run of
+/* The entry of a local day's month, added when it is the first run of
  * its month; NULL when out of memory. */
-static struct summary_month *month_of(struct summary *s, int64_t t)
+static struct summary_month *month_of(struct summary *s, int64_t day)
 {
-	int y, m, d;
-	times_civil_from_days(times_local_day(t), &y, &m, &d);
-	int64_t month = (int64_t)y * 12 + m - 1;
+	/* the month of the last day asked for is remembered */
+	if (!s->month_known || s->month_day != day) {
+		int y, m, d;
+		times_civil_from_days(day, &y, &m, &d);
+		s->month_day = day;
+		s->month_value = (int64_t)y * 12 + m - 1;
+		s->month_known = 1;
+	}
+	int64_t month = s->month_value;
 	/* runs come mostly in order: the month of the last run first */
 	if (s->nmonths && s->months[s->last_month].month == month)
 		return &s->months[s->last_month];
@@ -300,20 +309,95 @@ static void keep(struct summary *s, struct summary_kept *e, const struct run *ru
 	e->waiver = waiver;
 }
 
+/* The row caches for rules: 1 when ready (sized for its people and jobs;
+ * emptied when the rules change), 0 when out of memory (every row is then
+ * found by its label). */
+static int rows_cached(struct summary *s, const struct rules *rules)
+{
+	if (s->cache_rules == rules)
+		return s->person_row != NULL;
+	free(s->person_row);
+	free(s->unit_row);
+	free(s->job_row);
+	s->cache_rules = rules;
+	s->person_row = calloc(rules->npeople + 1, sizeof *s->person_row);
+	s->unit_row = calloc(rules->npeople + 1, sizeof *s->unit_row);
+	s->job_row = calloc(rules->njobs + 1, sizeof *s->job_row);
+	if (s->person_row && s->unit_row && s->job_row)
+		return 1;
+	free(s->person_row);
+	free(s->unit_row);
+	free(s->job_row);
+	s->person_row = s->unit_row = s->job_row = NULL;
+	return 0;
+}
+
+/* A finding's labels (summary_person, _job, _unit), made when first
+ * needed. */
+struct labels {
+	char person[256], job[256], unit[128];
+	int made;
+	const struct rules *rules;
+	const struct run *run;
+	const struct verdict *v;
+};
+
+static void labels_make(struct labels *l)
+{
+	if (l->made)
+		return;
+	summary_person(l->person, sizeof l->person, l->rules, l->run, l->v);
+	summary_job(l->job, sizeof l->job, l->rules, l->run, l->v);
+	summary_unit(l->unit, sizeof l->unit, l->rules, l->v);
+	l->made = 1;
+}
+
+/* Remembers at slot (when given) the index of row, one of rows (a row of
+ * the rules' own, never the others row), plus 1. */
+static struct summary_row *remember(uint32_t *slot, struct summary_row *rows,
+				    struct summary_row *row)
+{
+	if (slot && row)
+		*slot = (uint32_t)(row - rows) + 1;
+	return row;
+}
+
 void summary_add(struct summary *s, const struct rules *rules, const struct run *run,
 		 const struct verdict *v, unsigned kinds, unsigned new_kinds, int new_run)
 {
-	char person[256], job[256], unit[128];
-	summary_person(person, sizeof person, rules, run, v);
-	summary_job(job, sizeof job, rules, run, v);
-	summary_unit(unit, sizeof unit, rules, v);
-	struct summary_row *p = row(s, &s->people_at, &s->people, &s->npeople, &s->cpeople,
-				    v->person < 0 ? &s->kept_people : NULL, &s->people_others, person);
-	struct summary_row *j = row(s, &s->jobs_at, &s->jobs, &s->njobs, &s->cjobs,
-				    v->job < 0 ? &s->kept_jobs : NULL, &s->jobs_others, job);
-	struct summary_row *u =
-		row(s, &s->units_at, &s->units, &s->nunits, &s->cunits, NULL, NULL, unit);
-	struct summary_month *mo = month_of(s, run->time);
+	struct labels l = {.made = 0, .rules = rules, .run = run, .v = v};
+	/* the rows of a person, unit and job of the rules are found by their
+	 * index after the first time: the same label finds the same row */
+	int cached = rows_cached(s, rules);
+	uint32_t *ps = cached && v->person >= 0 ? &s->person_row[v->person] : NULL;
+	uint32_t *us = cached ? &s->unit_row[v->person >= 0 ? (size_t)v->person : rules->npeople]
+			      : NULL;
+	uint32_t *js = cached && v->job >= 0 ? &s->job_row[v->job] : NULL;
+	struct summary_row *p, *j, *u;
+	if (ps && *ps) {
+		p = &s->people[*ps - 1];
+	} else {
+		labels_make(&l);
+		p = row(s, &s->people_at, &s->people, &s->npeople, &s->cpeople,
+			v->person < 0 ? &s->kept_people : NULL, &s->people_others, l.person);
+		remember(ps, s->people, p);
+	}
+	if (js && *js) {
+		j = &s->jobs[*js - 1];
+	} else {
+		labels_make(&l);
+		j = row(s, &s->jobs_at, &s->jobs, &s->njobs, &s->cjobs,
+			v->job < 0 ? &s->kept_jobs : NULL, &s->jobs_others, l.job);
+		remember(js, s->jobs, j);
+	}
+	if (us && *us) {
+		u = &s->units[*us - 1];
+	} else {
+		labels_make(&l);
+		u = row(s, &s->units_at, &s->units, &s->nunits, &s->cunits, NULL, NULL, l.unit);
+		remember(us, s->units, u);
+	}
+	struct summary_month *mo = month_of(s, times_local_day(run->time));
 
 	if (new_run) {
 		s->runs++;
@@ -338,7 +422,8 @@ void summary_add(struct summary *s, const struct rules *rules, const struct run 
 			u->count[k]++;
 		struct summary_kept *e = kept_slot(s, &s->kept[k], &s->nkept[k], &s->ckept[k], run);
 		if (e) {
-			keep(s, e, run, v, (enum finding_kind)k, -1, job, person);
+			labels_make(&l);
+			keep(s, e, run, v, (enum finding_kind)k, -1, l.job, l.person);
 			e->is_new = (new_kinds >> k) & 1u;
 		}
 	}
@@ -382,11 +467,10 @@ uint64_t summary_covered(const struct summary *s, size_t i)
 	return i < s->ncovered ? s->covered[i] : 0;
 }
 
-/* The entry of a run's local day, added when it is the first run of its
- * day; NULL when out of memory. */
-static struct summary_day *day_of(struct summary *s, int64_t t)
+/* The entry of a local day, added when it is the first run of its day;
+ * NULL when out of memory. */
+static struct summary_day *day_of(struct summary *s, int64_t day)
 {
-	int64_t day = times_local_day(t);
 	/* runs come mostly in order: the day of the last run first */
 	if (s->ndays && s->days[s->last_day].day == day)
 		return &s->days[s->last_day];
@@ -410,20 +494,22 @@ static struct summary_day *day_of(struct summary *s, int64_t t)
 
 void summary_audited(struct summary *s, const struct run *run)
 {
-	struct summary_day *d = day_of(s, run->time);
+	int64_t day = times_local_day(run->time);
+	struct summary_day *d = day_of(s, day);
 	if (d)
 		d->runs++;
-	struct summary_month *m = month_of(s, run->time);
+	struct summary_month *m = month_of(s, day);
 	if (m)
 		m->runs++;
 }
 
 void summary_flag(struct summary *s, const struct run *run)
 {
-	struct summary_day *d = day_of(s, run->time);
+	int64_t day = times_local_day(run->time);
+	struct summary_day *d = day_of(s, day);
 	if (d)
 		d->flagged++;
-	struct summary_month *m = month_of(s, run->time);
+	struct summary_month *m = month_of(s, day);
 	if (m)
 		m->flagged++;
 }
@@ -538,6 +624,11 @@ void summary_sort(struct summary *s)
 	hmap_free(&s->units_at);
 	idmap_free(&s->days_at);
 	idmap_free(&s->months_at);
+	free(s->person_row);
+	free(s->unit_row);
+	free(s->job_row);
+	s->person_row = s->unit_row = s->job_row = NULL;
+	s->cache_rules = NULL;
 	s->last_day = 0;
 	s->last_month = 0;
 }

@@ -104,6 +104,14 @@ struct summary {
 	size_t nwaived_kept, cwaived_kept;
 	uint64_t *covered; /* [waiver index], NULL until a finding is waived */
 	size_t ncovered;
+	/* the rows of the rules' people (their units; the unit of people not
+	 * in staff.csv last) and jobs found so far, by index: row index + 1,
+	 * 0 until found; for cache_rules only */
+	const struct rules *cache_rules;
+	uint32_t *person_row, *unit_row, *job_row;
+	/* the month of the last local day counted */
+	int64_t month_day, month_value;
+	int month_known;
 	uint64_t seq; /* findings offered to the kept, for their order */
 };
 

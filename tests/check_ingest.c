@@ -1,7 +1,8 @@
-/* Unit tests of analyzer/ingest.c and analyzer/reader.c: layouts and
+/* Unit tests of analyzer/ingest.c, analyzer/cells_in.c and analyzer/reader.c: layouts and
  * aliases, BOM, CRLF, quoted newlines, line numbers, repeated headers,
  * rejects by reason, damaged or concatenated gzip, data after the last
  * gzip member, and files of other formats told by their first bytes. */
+#include "cells_in.h"
 #include "columns.h"
 #include "csvrd.h"
 #include "ingest.h"
@@ -95,6 +96,62 @@ static char *dump(const char *path)
 	ck_assert_int_eq(status, 0);
 	return text;
 }
+
+/* Run ids are read eight digits at a time: every id of 1 to 20 digits is
+ * read as its number (up to 2^64 - 1), and one with any other byte at any
+ * place, or past 2^64 - 1, is rejected as no number. */
+START_TEST(ids_read_digit_by_digit_or_eight_at_once)
+{
+	static const char bad[] = {'/', ':', 'a', '.', '-', '\x80', '\xb9', '\x0b', '\x7f'};
+	static uint64_t want[600];
+	char *text = malloc(1 << 20);
+	size_t used = 0, nwant = 0, rejected = 0;
+	uint64_t rng = 11;
+	used += (size_t)sprintf(text, "id,name,type,submitted_by,start_time\n");
+	for (int row = 0; row < 600; row++) {
+		char id[32];
+		size_t n = 1 + (size_t)row % 20;
+		for (size_t i = 0; i < n; i++) {
+			rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+			id[i] = (char)('0' + (rng >> 33) % 10);
+		}
+		id[0] = n > 1 && id[0] == '0' ? '7' : id[0];
+		id[n] = '\0';
+		if (row % 3 == 1 && n > 2) /* a byte that is no digit, anywhere but the ends */
+			id[1 + (rng >> 40) % (n - 2)] = bad[(rng >> 50) % sizeof bad];
+		else if (row % 50 == 19)
+			memcpy(id, row % 100 == 19 ? "18446744073709551615" : "18446744073709551616", 21);
+		n = strlen(id);
+		int good = 1;
+		for (size_t i = 0; i < n; i++)
+			good &= id[i] >= '0' && id[i] <= '9';
+		if (good && n == 20 && strcmp(id, "18446744073709551615") > 0)
+			good = 0;
+		used += (size_t)sprintf(text + used, "%s,job %d,MANUAL,u,2026-10-05T10:00:00Z\n", id,
+					row);
+		if (good)
+			want[nwant++] = strtoull(id, NULL, 10);
+		else
+			rejected++;
+	}
+	const char *path = testutil_plain(text);
+	free(text);
+	fx.in = ingest_new(&fx.cols, &fx.tally, NULL);
+	ck_assert_int_eq(ingest_open(fx.in, path, RUN_PRODUCTION), 0);
+	struct run r;
+	size_t got = 0;
+	while (ingest_next(fx.in, &r) > 0) {
+		ck_assert_uint_lt(got, nwant);
+		ck_assert_msg(r.id == want[got], "line %ld: %" PRIu64 ", not %" PRIu64, r.line, r.id,
+			      want[got]);
+		got++;
+	}
+	ingest_close(fx.in);
+	ck_assert_uint_eq(got, nwant);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_BAD_ID], rejected);
+	ck_assert_uint_gt(rejected, 150);
+}
+END_TEST
 
 START_TEST(api_layout_typed)
 {
@@ -1052,6 +1109,7 @@ START_TEST(fast_path_agrees_with_libcsv)
 	static const char *const pieces[] = {
 		"a",   "bc", " ",  "\t", ",",  "\"",  "\"\"", "\n", "\r\n", "\r",
 		"\"x, y\"", "\"q\"\"q\"", " \"z\" ", "\xc3\xa9", "Lee, Te-Yi", "=1", ",,", "\"\n\"",
+		"\xEF\xBB\xBF", "\v", "\f", "0123456789abcdefghij",
 	};
 	size_t npieces = sizeof pieces / sizeof pieces[0];
 	int damaged = 0;
@@ -1063,11 +1121,17 @@ START_TEST(fast_path_agrees_with_libcsv)
 			if (rnd(4)) {
 				int fields = 1 + (int)rnd(6);
 				for (int f = 0; f < fields; f++) {
+					/* long cells put delimiters and quotes across the
+					 * fast path's 16-byte blocks */
 					const char *cell[] = {"plain", " padded ", "\"quoted, comma\"",
 							      "\"with \"\"inner\"\" quotes\"", "",
-							      "  \"spaced\"  ", "\"multi\nline\"", "tab\tin"};
+							      "  \"spaced\"  ", "\"multi\nline\"", "tab\tin",
+							      "a plain cell longer than sixteen bytes",
+							      "\"a quoted cell, longer than sixteen, bytes\"",
+							      " \v\"\f quoted, blank inside \v\"\t ",
+							      "\xEF\xBB\xBF bom"};
 					used += (size_t)sprintf(text + used, "%s%s", f ? "," : "",
-								cell[rnd(8)]);
+								cell[rnd(12)]);
 				}
 				used += (size_t)sprintf(text + used, "%s", rnd(5) ? "\n" : "\r\n");
 			} else {
@@ -1230,6 +1294,57 @@ START_TEST(slash_dates_past_the_lookahead)
 }
 END_TEST
 
+/* The cell readers alone: ids at every length around eight and nineteen
+ * digits, a time against the file's reading, statuses, job-id types. */
+START_TEST(cells_read_alone)
+{
+	uint64_t v = 7;
+	ck_assert_int_eq(cells_in_id(" 12345678 ", 10, UINT64_MAX, &v), 0);
+	ck_assert_uint_eq(v, 12345678u);
+	ck_assert_int_eq(cells_in_id("1234567890123456789", 19, UINT64_MAX, &v), 0);
+	ck_assert_uint_eq(v, 1234567890123456789u);
+	ck_assert_int_eq(cells_in_id("18446744073709551615", 20, UINT64_MAX, &v), 0);
+	ck_assert_uint_eq(v, UINT64_MAX);
+	v = 7;
+	ck_assert_int_eq(cells_in_id("18446744073709551616", 20, UINT64_MAX, &v), -1);
+	ck_assert_int_eq(cells_in_id("1234567/9", 9, UINT64_MAX, &v), -1);
+	ck_assert_int_eq(cells_in_id("12:45678", 8, UINT64_MAX, &v), -1);
+	ck_assert_int_eq(cells_in_id("", 0, UINT64_MAX, &v), -1);
+	ck_assert_int_eq(cells_in_id("101", 3, 100, &v), -1);
+	ck_assert_uint_eq(v, 7u);
+
+	int64_t secs, ms;
+	ck_assert_int_eq(cells_in_time("  ", 2, 0, &secs, &ms), 0);
+	ck_assert(secs == TIME_NONE && ms == TIME_NONE);
+	ck_assert_int_eq(cells_in_time("2026-10-05T09:11:32.592Z", 24, 0, &secs, &ms), 0);
+	ck_assert_int_eq(ms, 1791191492592);
+	ck_assert_int_eq(secs, 1791191492);
+	ck_assert_int_eq(cells_in_time("25/10/2026 10:00", 16, 1, &secs, &ms), -2);
+	ck_assert_int_eq(cells_in_time("25/10/2026 10:00", 16, 2, &secs, &ms), 0);
+	ck_assert_int_eq(cells_in_time("10/25/2026 10:00", 16, 2, &secs, &ms), -2);
+	ck_assert_int_eq(cells_in_time("yesterday", 9, 0, &secs, &ms), -1);
+
+	ck_assert_int_eq(cells_in_bad_status("#N/A", 4), 1);
+	ck_assert_int_eq(cells_in_bad_status("=A2", 3), 1);
+	ck_assert_int_eq(cells_in_bad_status("42", 2), 1);
+	ck_assert_int_eq(cells_in_bad_status("", 0), 0);
+	ck_assert_int_eq(cells_in_bad_status("COMPLETED_SUCCESS", 17), 0);
+
+	ck_assert_int_eq(cells_in_type_of_job_id("M26720"), RUN_MANUAL);
+	ck_assert_int_eq(cells_in_type_of_job_id("S375"), RUN_SCHEDULED);
+	ck_assert_int_eq(cells_in_type_of_job_id("O1"), RUN_OTHER);
+	ck_assert_int_eq(cells_in_type_of_job_id("MX"), RUN_TYPE_UNKNOWN);
+	ck_assert_int_eq(cells_in_type_of_job_id("X1"), RUN_TYPE_UNKNOWN);
+	ck_assert_int_eq(cells_in_type_of_job_id(""), RUN_TYPE_UNKNOWN);
+
+	char date[24];
+	cells_in_date_text(date, sizeof date, " 25/10/2026 10:00", 17);
+	ck_assert_str_eq(date, "25/10/2026");
+	cells_in_date_text(date, sizeof date, "2026-10-05T09:11Z", 17);
+	ck_assert_str_eq(date, "2026-10-05");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("ingest");
@@ -1237,6 +1352,8 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, api_layout_typed);
+	tcase_add_test(tc, cells_read_alone);
+	tcase_add_test(tc, ids_read_digit_by_digit_or_eight_at_once);
 	tcase_add_test(tc, display_layout_us_times_labels);
 	tcase_add_test(tc, header_aliases);
 	tcase_add_test(tc, column_option_maps_other_headers);

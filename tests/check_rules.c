@@ -790,6 +790,101 @@ START_TEST(rules_indexes)
 }
 END_TEST
 
+/* rules_job_for_name tries only the jobs whose prefix or first characters
+ * a name's first byte allows: it finds what trying every job in order
+ * finds (the index taken away), for names of every kind against patterns
+ * of every shape, the plain ones indexed and the doubtful ones tried on
+ * every name. */
+START_TEST(job_lookup_by_first_byte)
+{
+	const char *dir = testutil_dir();
+	testutil_write(dir, "jobs.csv",
+		       "job,scope,title,damaging,large_set,match,includes\n"
+		       "alt,S,A,no,,^(?:Withdraw items|Batch item withdrawals)(?: - |$),\n"
+		       "opt,S,O,no,,^(?:Kx|Ky)?Zed,\n"
+		       "cls,S,C,no,,^(?:[wq]ux|Mo),\n"
+		       "any,S,Y,no,,(?:Loose|Vague),\n"
+		       "esc,S,E,no,,^(?:Qa|\\dQ),\n"
+		       "top,S,T,no,,^(?:Tt|Uu)|Ww,\n"
+		       "kel,S,K,no,,^(?:Kelvin|Sigma),\n"
+		       "pre,S,P,no,,^Withdraw it,\n"
+		       "grp,S,G,no,,^(?:Nested (?:a|b)|Other),\n");
+	testutil_write(dir, "staff.csv", "name,unit\nAda One,U\n");
+	testutil_write(dir, "approvals.csv", "job,staff,signed_off,revoked\nalt,Ada One,,\n");
+	struct rules *r = matrix_load(dir);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_int_eq(r->jobs[rules_job_by_id(r, "alt")].has_first, 1);
+	ck_assert_int_eq(r->jobs[rules_job_by_id(r, "kel")].has_first, 1);
+	ck_assert_int_eq(r->jobs[rules_job_by_id(r, "grp")].has_first, 1);
+	ck_assert_int_eq(r->jobs[rules_job_by_id(r, "opt")].has_first, 0);
+	ck_assert_int_eq(r->jobs[rules_job_by_id(r, "cls")].has_first, 0);
+	ck_assert_int_eq(r->jobs[rules_job_by_id(r, "esc")].has_first, 0);
+	ck_assert_int_eq(r->jobs[rules_job_by_id(r, "top")].has_first, 0);
+	ck_assert_int_eq(r->jobs[rules_job_by_id(r, "any")].has_first, 0);
+	static const char *const heads[] = {
+		"Withdraw items", "withdraw ITEMS - x", "Batch item withdrawals", "KxZed", "Zed",
+		"qux", "wux", "Mo", "A Loose one", "Vague", "Qa", "1Q", "Tt", "Uu", "xWw",
+		"Kelvin", "\xe2\x84\xaa" "elvin", "sigma", "\xc5\xbf" "igma", "Nested b", "Other",
+		"Withdraw it", "", " Withdraw items", "\xc3\xa9", "zzz"};
+	size_t nheads = sizeof heads / sizeof heads[0];
+	for (size_t i = 0; i < nheads; i++)
+		for (size_t k = 0; k < nheads; k++) {
+			char name[96];
+			snprintf(name, sizeof name, "%s%s", heads[i], k % 3 ? heads[k] : "");
+			int indexed = rules_job_for_name(r, name, strlen(name));
+			size_t *first_at = r->first_at;
+			r->first_at = NULL;
+			int every = rules_job_for_name(r, name, strlen(name));
+			r->first_at = first_at;
+			ck_assert_msg(indexed == every, "'%s': %d indexed, %d trying every job", name,
+				      indexed, every);
+		}
+	ck_assert_int_eq(rules_job_for_name(r, "Batch item withdrawals", 22), rules_job_by_id(r, "alt"));
+	/* the shipped patterns "^Literal(?: - |$)" decided without PCRE2 as
+	 * PCRE2 decides them: case, what follows, line ends, bytes past ASCII */
+	static const char *const tails[] = {"", " - x", " -", " - ", "x", " ", "\n", "\r\n", "\r",
+					    "\n - x", " \xe2\x80\x93 x", "\xff", " -\x00x"};
+	size_t wholes = 0;
+	int saved[256];
+	ck_assert_uint_le(shipped->njobs, 256);
+	for (size_t k = 0; k < shipped->njobs; k++)
+		saved[k] = shipped->jobs[k].prefix_whole;
+	for (size_t j = 0; j < shipped->njobs; j++) {
+		struct rules_job *jb = &shipped->jobs[j];
+		wholes += (size_t)jb->prefix_whole;
+		for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++)
+			for (int variant = 0; variant < 4; variant++) {
+				char name[160];
+				snprintf(name, sizeof name, "%s%s", jb->prefix, tails[t]);
+				size_t len = strlen(name) + (t == 12 ? 3 : 0);
+				if (variant == 1)
+					for (char *c = name; *c; c++)
+						*c = (char)(*c >= 'a' && *c <= 'z' ? *c - 32 : *c);
+				if (variant == 2 && len > 2)
+					name[len / 2] = 's' == name[len / 2] ? 'S' : name[len / 2];
+				if (variant == 3) {
+					char *sx = strchr(name, 's'); /* long s: folds to s */
+					if (!sx || strlen(name) + 2 >= sizeof name)
+						continue;
+					memmove(sx + 2, sx + 1, strlen(sx + 1) + 1);
+					memcpy(sx, "\xc5\xbf", 2);
+					len = strlen(name);
+				}
+				int native = rules_job_for_name(shipped, name, len);
+				for (size_t k = 0; k < shipped->njobs; k++)
+					shipped->jobs[k].prefix_whole = 0;
+				int pcre = rules_job_for_name(shipped, name, len);
+				for (size_t k = 0; k < shipped->njobs; k++)
+					shipped->jobs[k].prefix_whole = saved[k];
+				ck_assert_msg(native == pcre, "'%s': %d, PCRE2 %d", name, native, pcre);
+			}
+	}
+	ck_assert_uint_gt(wholes, 20);
+	ck_assert_int_eq(rules_job_for_name(r, "\xe2\x84\xaa" "elvin", 8), rules_job_by_id(r, "kel"));
+	matrix_free(r);
+}
+END_TEST
+
 /* rules check's probe: a pattern that backtracks catastrophically on an
  * adversarial name is found, at its line; the shipped patterns are not. */
 START_TEST(slow_patterns_are_found)
@@ -833,6 +928,7 @@ int main(void)
 	tcase_add_test(tc, every_person_on_the_page);
 	tcase_add_test(tc, every_job_row_on_the_page);
 	tcase_add_test(tc, rules_indexes);
+	tcase_add_test(tc, job_lookup_by_first_byte);
 	tcase_add_test(tc, slow_patterns_are_found);
 	suite_add_tcase(s, tc);
 	TCase *errors = tcase_create("errors");

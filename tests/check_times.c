@@ -5,6 +5,7 @@
 #include <check.h>
 
 #include "testutil.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +75,45 @@ START_TEST(millis_kept)
 	ck_assert_int_eq(ms, -500);
 	ck_assert_int_eq(times_parse_ms("2026-10-05T09:11:32.1234567890Z", 31, &ms), -1);
 	ck_assert_int_eq(times_parse_ms("2026-10-05T09:11:32.Z", 21, &ms), -1);
+}
+END_TEST
+
+/* The UTC form exports write ("2026-10-05T09:11:32.592Z") is read by
+ * columns, the date's day remembered from the last: what it gives for
+ * every such text, read or refused, is what the general reader gives for
+ * the same time written "+00:00"; slash orders are as the general reader
+ * finds them too. */
+START_TEST(utc_form_read_as_the_general_reader_reads_it)
+{
+	static const char *const dates[] = {"2026-10-05", "2026-10-05", "2026-02-28", "2024-02-29",
+					    "2026-02-29", "2026-13-01", "1899-12-31", "9999-12-31",
+					    "2026-1O-05", "20261-0-05", "2026-04-31", "1970-01-01"};
+	static const char *const clocks[] = {"09:11:32.592", "23:59:60.000", "24:00:00.000",
+					     "09:60:00.000", "09:11:32",     "00:00:00.5x1",
+					     "9:11:32.5920", "09:11:3a",     "09:11:32.000",
+					     "12:00:00.999", "09;11:32.000", "09:1/:32.000",
+					     "09:11::2.000", "0\x80:11:32.000", "09:11:32.0:0"};
+	uint64_t rng = 3;
+	ny();
+	for (int i = 0; i < 4000; i++) {
+		rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+		const char *d = dates[(rng >> 33) % (sizeof dates / sizeof dates[0])];
+		const char *c = clocks[(rng >> 45) % (sizeof clocks / sizeof clocks[0])];
+		char sep = (rng >> 60) & 1 ? 'T' : ' ';
+		char z[40], o[48];
+		int64_t a = 1, b = 2;
+		snprintf(z, sizeof z, "%s%c%sZ", d, sep, c);
+		snprintf(o, sizeof o, "%s%c%s+00:00", d, sep, c);
+		int ra = times_parse_ms(z, strlen(z), &a), rb = times_parse_ms(o, strlen(o), &b);
+		ck_assert_msg(ra == rb, "'%s': %d, '%s': %d", z, ra, o, rb);
+		if (ra == 0)
+			ck_assert_msg(a == b, "'%s' %lld vs %lld", z, (long long)a, (long long)b);
+	}
+	ck_assert_int_eq(times_slash_order("2026-10-05T09:11:32Z", 20), TIMES_SLASH_NONE);
+	ck_assert_int_eq(times_slash_order("25/10/2026 09:11", 16), TIMES_SLASH_DAY_FIRST);
+	ck_assert_int_eq(times_slash_order("5/10/2026 09:11", 15), TIMES_SLASH_EITHER);
+	ck_assert_int_eq(times_slash_order(" 5/25/2026", 10), TIMES_SLASH_MONTH_FIRST);
+	ck_assert_int_eq(times_slash_order("5/", 2), TIMES_SLASH_NONE);
 }
 END_TEST
 
@@ -284,6 +324,7 @@ int main(void)
 	tcase_add_test(tc, unknown_zone_rejected);
 	tcase_add_test(tc, zone_names_checked);
 	tcase_add_test(tc, dates_and_days);
+	tcase_add_test(tc, utc_form_read_as_the_general_reader_reads_it);
 	tcase_add_test(tc, years_bound_local_dates);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);

@@ -3,8 +3,12 @@
  * analyzer/csvw.c (CSV cells), the text helpers of reports/cells.c,
  * the encoders of reports/report_email.c and reports/html.c, and
  * the last message analyzer/diag.c keeps for reports, and
- * analyzer/textenc.c (UTF-8 checked, Windows-1252 read). */
+ * analyzer/textenc.c (UTF-8 checked, Windows-1252 read), and
+ * analyzer/bytescan.h (the build's versions and the portable ones against
+ * the bytes). */
 #include "columns.h"
+#include "bytescan.h"
+#include "bytescan_portable.h"
 #include "csvw.h"
 #include "diag.h"
 #include "cells.h"
@@ -116,6 +120,34 @@ START_TEST(types_and_environments)
 	ck_assert_int_eq(run_is_system(&r), 0);
 	r.type = RUN_SCHEDULED;
 	ck_assert_int_eq(run_is_system(&r), 1);
+}
+END_TEST
+
+/* Record counts as exports write them (digits alone, read at once) and as
+ * people do (grouped); ids and names told apart in submitted_by. */
+START_TEST(counts_and_names_in_cells)
+{
+	uint64_t v = 0;
+	ck_assert_int_eq(run_parse_count("1525", 4, 1000000, &v), 0);
+	ck_assert_uint_eq(v, 1525);
+	ck_assert_int_eq(run_parse_count(" 1,525 ", 7, 1000000, &v), 0);
+	ck_assert_uint_eq(v, 1525);
+	ck_assert_int_eq(run_parse_count("1000001", 7, 1000000, &v), -1);
+	ck_assert_int_eq(run_parse_count("1000000", 7, 1000000, &v), 0);
+	ck_assert_int_eq(run_parse_count("9999999999999999999", 19, UINT64_MAX, &v), 0);
+	ck_assert_uint_eq(v, 9999999999999999999ull);
+	ck_assert_int_eq(run_parse_count("18446744073709551615", 20, UINT64_MAX, &v), 0);
+	ck_assert_uint_eq(v, UINT64_MAX);
+	ck_assert_int_eq(run_parse_count("18446744073709551616", 20, UINT64_MAX, &v), -1);
+	ck_assert_int_eq(run_parse_count("12a", 3, 1000, &v), -1);
+	ck_assert_int_eq(run_parse_count("12.00", 5, 1000, &v), 0);
+	ck_assert_uint_eq(v, 12);
+	ck_assert_int_eq(run_looks_like_name("80120017"), 0);
+	ck_assert_int_eq(run_looks_like_name("System"), 0);
+	ck_assert_int_eq(run_looks_like_name("Fischer, Ben"), 1);
+	ck_assert_int_eq(run_looks_like_name("Ben Fischer"), 1);
+	ck_assert_int_eq(run_looks_like_name("12 34"), 0);
+	ck_assert_int_eq(run_looks_like_name("Ben "), 0);
 }
 END_TEST
 
@@ -323,6 +355,15 @@ static void hostile(char *s, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		uint64_t r = rnd();
 		s[i] = r % 3 ? pick[r / 3 % (sizeof pick - 1)] : (char)(r / 3 % 255 + 1);
+	}
+	if (n && rnd() % 3 == 0) {
+		/* a third of the cells plain text with at most one of those
+		 * bytes, anywhere: the writers' scans go past blocks of plain */
+		char one = s[rnd() % n];
+		for (size_t i = 0; i < n; i++)
+			s[i] = (char)('a' + rnd() % 26);
+		if (rnd() % 4)
+			s[rnd() % n] = one;
 	}
 	s[n] = '\0';
 }
@@ -628,6 +669,57 @@ START_TEST(utf8_passes_uncopied)
 }
 END_TEST
 
+/* bytescan's masks, the build's (SSE2 on x86-64) and the eight-byte-word
+ * ones, are those of the bytes, at every offset of random text rich in the
+ * values looked for and in bytes past ASCII. */
+START_TEST(bytescan_masks_are_the_bytes)
+{
+	static const unsigned char alphabet[] = {',', '"', ';', '\t', '\n', '\r', 'a', ' ', 0x80, '\\', 0x1F,
+						 0xC3, 0xFF, 0x7F, 0x00, 0x2B, 0xAC, '-', '#', 0x0B, 0x0C};
+	unsigned char text[256];
+	uint64_t rng = 7;
+	for (int round = 0; round < 2000; round++) {
+		for (size_t i = 0; i < sizeof text; i++) {
+			rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+			/* now and then a block with none of them, or all ASCII */
+			unsigned r = (unsigned)(rng >> 33);
+			text[i] = round % 7 == 0 ? 'x' : alphabet[r % sizeof alphabet];
+			if (round % 5 == 0 && text[i] >= 0x80)
+				text[i] = 'y';
+		}
+		for (size_t at = 0; at + 64 <= sizeof text; at += 1 + round % 13) {
+			const unsigned char *p = text + at;
+			unsigned e2 = 0, e4 = 0, ej = 0;
+			uint64_t e64 = 0;
+			int high = 0;
+			for (int i = 0; i < 64; i++) {
+				int two = p[i] == ',' || p[i] == '"';
+				int four = two || p[i] == '\n' || p[i] == '\r';
+				if (i < 16) {
+					e2 |= (unsigned)two << i;
+					e4 |= (unsigned)four << i;
+					ej |= (unsigned)(p[i] < 0x20 || p[i] >= 0x7F || p[i] == '"' ||
+							 p[i] == '\\')
+					      << i;
+				}
+				e64 |= (uint64_t)two << i;
+				high |= p[i] >= 0x80;
+			}
+			ck_assert_uint_eq(bytescan_eq2(p, ',', '"'), e2);
+			ck_assert_uint_eq(portable_eq2(p, ',', '"'), e2);
+			ck_assert_uint_eq(bytescan_eq4(p, ',', '"', '\n', '\r'), e4);
+			ck_assert_uint_eq(portable_eq4(p, ',', '"', '\n', '\r'), e4);
+			ck_assert_uint_eq(bytescan_eq2_64(p, ',', '"'), e64);
+			ck_assert_uint_eq(portable_eq2_64(p, ',', '"'), e64);
+			ck_assert_uint_eq(bytescan_json(p, '"', '\\'), ej);
+			ck_assert_uint_eq(portable_json(p, '"', '\\'), ej);
+			ck_assert_int_eq(bytescan_any_high64(p) != 0, high);
+			ck_assert_int_eq(portable_any_high64(p) != 0, high);
+		}
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("values");
@@ -636,6 +728,7 @@ int main(void)
 	tcase_add_test(tc, column_mappings);
 	tcase_add_test(tc, status_codes_from_codes_and_labels);
 	tcase_add_test(tc, types_and_environments);
+	tcase_add_test(tc, counts_and_names_in_cells);
 	tcase_add_test(tc, csv_quoting_and_formulas);
 	tcase_add_test(tc, counts_and_text_cells);
 	tcase_add_test(tc, json_strings);
@@ -647,6 +740,7 @@ int main(void)
 	tcase_add_test(tc, diag_keeps_the_last_message);
 	tcase_add_test(tc, windows_1252_read_across_chunks);
 	tcase_add_test(tc, utf8_passes_uncopied);
+	tcase_add_test(tc, bytescan_masks_are_the_bytes);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
