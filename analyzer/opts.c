@@ -226,6 +226,13 @@ void opts_unknown_option(const char *cmd, const char *arg, const struct option *
 				opts_usage_error(cmd, "%s takes no --%s", cmd, name);
 				return;
 			}
+		char names[256];
+		if (config_candidates(table, name, strlen(name), names, sizeof names) > 1) {
+			/* getopt takes a long option's unambiguous prefix, not this */
+			opts_usage_error(cmd, "ambiguous option '--%s' (the start of %s)", name,
+					 names);
+			return;
+		}
 		near = config_nearest_option(name, table);
 	}
 	opts_usage_error(cmd, "unknown option '%s'%s%s%s", arg, near ? " (did you mean '--" : "",
