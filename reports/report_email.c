@@ -254,6 +254,9 @@ static void date_header(FILE *out, int64_t now)
 /* The rows a table may show before the budget is measured: more would
  * never fit (a row is 150 bytes or more). */
 #define ROWS_FIRST 700
+/* The rows of each list that is not of findings (inputs, waivers, months)
+ * when the lists must be cut: a year's months whole. */
+#define LIST_FEW 12
 /* The csv attachment is compressed past this many bytes. */
 #define GZIP_PAST 1000000
 
@@ -303,11 +306,12 @@ static const char *mail_note(const struct report_info *info, size_t rows, const 
 	return note;
 }
 
-/* The html part with at most rows rows per table, as it will be sent (with
- * its note, and the attachment named), into *html (the caller frees); its
- * size as sent, or (size_t)-1 when out of memory. */
-static size_t html_with(const struct report_info *info, size_t rows, const char *attached,
-			char **html, size_t *n)
+/* The html part with at most rows rows per table of findings and lists
+ * rows per list that is not of findings (0: all), as it will be sent
+ * (with its note, and the attachment named), into *html (the caller
+ * frees); its size as sent, or (size_t)-1 when out of memory. */
+static size_t html_with(const struct report_info *info, size_t rows, size_t lists,
+			const char *attached, char **html, size_t *n)
 {
 	struct summary view;
 	struct report_info vi = *info;
@@ -315,24 +319,44 @@ static size_t html_with(const struct report_info *info, size_t rows, const char 
 	summary_view(info->summary, rows, &view);
 	vi.summary = &view;
 	vi.attachment = attached;
+	vi.list_rows = lists;
 	vi.mail_note = mail_note(info, rows, attached ? attached : "csv", note, sizeof note);
 	*html = render(report_html_mail, &vi, n);
 	return *html ? qp_size(*html, *n) : (size_t)-1;
 }
 
-/* The rows per table that keep the html part within its budget: --limit
- * when it fits, else fewer, found by a few renderings (the size grows with
- * the rows, a roughly fixed amount each). */
-static size_t rows_within(const struct report_info *info, const char *attached)
+static size_t size_with(const struct report_info *info, size_t rows, size_t lists,
+			const char *attached)
+{
+	char *html;
+	size_t n, size = html_with(info, rows, lists, attached, &html, &n);
+	free(html);
+	return size;
+}
+
+/* The rows per table of findings, and per list that is not of findings
+ * (*lists, 0: all), that keep the html part within its budget: --limit
+ * and every list when they fit. Else the lists first: the findings keep
+ * at least half the budget, so when the page without a finding's row
+ * (the inputs, the waivers expired or covering nothing, the months) takes
+ * more, each list shows its first LIST_FEW rows. Then the rows of
+ * findings, found by a few renderings (the size grows with the rows, a
+ * roughly fixed amount each). */
+static size_t rows_within(const struct report_info *info, const char *attached, size_t *lists)
 {
 	size_t limit = info->summary->limit, rows = limit < ROWS_FIRST ? limit : ROWS_FIRST;
-	char *html;
-	size_t n, size = html_with(info, rows, attached, &html, &n);
-	free(html);
+	*lists = 0;
+	size_t size = size_with(info, rows, 0, attached);
 	if (size <= HTML_BUDGET && rows == limit)
 		return rows;
-	size_t base = html_with(info, 0, attached, &html, &n);
-	free(html);
+	size_t base = size_with(info, 0, 0, attached);
+	if (base == (size_t)-1 || base > HTML_BUDGET / 2) {
+		*lists = LIST_FEW;
+		base = size_with(info, 0, LIST_FEW, attached);
+		size = size_with(info, rows, LIST_FEW, attached);
+		if (size <= HTML_BUDGET && rows == limit)
+			return rows;
+	}
 	if (base == (size_t)-1 || base >= HTML_BUDGET)
 		return 0; /* not even without rows: sent as small as it gets */
 	while (rows > 0 && (size == (size_t)-1 || size > HTML_BUDGET)) {
@@ -340,15 +364,13 @@ static size_t rows_within(const struct report_info *info, const char *attached)
 						     (double)(size - base))
 					 : rows - 1;
 		rows = fit < rows ? fit : rows - 1;
-		size = html_with(info, rows, attached, &html, &n);
-		free(html);
+		size = size_with(info, rows, *lists, attached);
 	}
 	if (rows == (limit < ROWS_FIRST ? limit : ROWS_FIRST))
 		return rows;
 	/* as many more as still fit */
 	while (rows < limit) {
-		size = html_with(info, rows + 1, attached, &html, &n);
-		free(html);
+		size = size_with(info, rows + 1, *lists, attached);
 		if (size == (size_t)-1 || size > HTML_BUDGET)
 			break;
 		rows++;
@@ -500,11 +522,12 @@ static void email_end(struct reporter *r, const struct report_info *info)
 	long csv_size = m && m->csv && !m->error && fseek(m->csv, 0, SEEK_END) == 0 ? ftell(m->csv) : 0;
 	attachment_name(info, csv_size > GZIP_PAST, attached, sizeof attached);
 	mi.attachment = m && !m->error ? attached : NULL;
-	size_t rows = rows_within(info, mi.attachment);
+	size_t lists, rows = rows_within(info, mi.attachment, &lists);
 	summary_view(info->summary, rows, &view);
 	mi.summary = &view;
 	mi.mail_note = mail_note(info, rows, mi.attachment ? mi.attachment : "csv", note, sizeof note);
 	char *text = render(report_text_page, &mi, &tn);
+	mi.list_rows = lists; /* the text part lists every input and waiver */
 	char *html = render(report_html_mail, &mi, &hn);
 	char *subject = subject_of(o, info);
 

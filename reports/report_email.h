@@ -6,7 +6,9 @@
  * attachment, exactly what --format csv writes (report_csv.h; gzip past a
  * megabyte, gzwrite.h), base64. The html part stays under the size past
  * which Gmail clips a message (100 kB as sent) by showing fewer rows per
- * table, the text part the same rows, both saying so; no header line is
+ * table, the text part the same rows, both saying so (the lists that are
+ * not of findings, inputs, waivers and months, cut first in the html
+ * when they would take more than half of it, to a few rows each); no header line is
  * longer than 78 characters where a word allows (998 at most). Above the
  * text, html and csv renderers: the csv goes to a temporary file as the
  * findings come, the pages are rendered into memory, all freed before the

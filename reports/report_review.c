@@ -378,7 +378,7 @@ static void text_unit(FILE *out, const struct review_report *r, const struct mem
 static struct report_info text_info(const struct review_report *r)
 {
 	struct report_info info = {r->tally, r->rules, r->period, NULL, 0, 0, r->filter, NULL,
-				   r->today, NULL, NULL, NULL};
+				   r->today, NULL, NULL, NULL, 0};
 	return info;
 }
 

@@ -7,6 +7,7 @@
 
 #include "html.h"
 #include "report_html.h"
+#include "report_html_read.h"
 #include "times.h"
 
 #include <inttypes.h>
@@ -205,7 +206,7 @@ void report_review_html(FILE *out, const struct review_report *r)
 	E(times_zone_name());
 	fputs("</p>\n", out);
 	if (r->tally->incomplete)
-		report_html_incomplete(out, r->tally);
+		report_html_incomplete(out, r->tally, 0);
 	if (r->tally->uncovered[0]) {
 		fputs("<p class=\"incomplete\">ERROR: ", out);
 		E(r->tally->uncovered);

@@ -516,5 +516,54 @@ with tempfile.TemporaryDirectory() as tmp:
     gut = email.message_from_bytes(open(os.path.join(out, "GUT.eml"), "rb").read(), policy=email.policy.default)
     check(len(str(gut["To"]).split(",")) == 60, "split GUT.eml: to its 60 addresses from units.csv")
 
+# Many inputs, many stale waivers: the tables that are not of findings (the
+# inputs read, the waivers expired and those that covered nothing) are cut
+# too, each saying how many rows it leaves out, so that the findings keep
+# their rows and the html part stays under the budget whatever the inputs.
+with tempfile.TemporaryDirectory() as tmp:
+    small = open(os.path.join(E2E, "small.csv")).read().split("\n")
+    inputs = []
+    for i in range(400):
+        name = os.path.join(tmp, f"jobs-part-{i:03d}-of-the-october-export-from-alma.csv")
+        with open(name, "w") as f:
+            f.write(small[0] + "\n" + small[1].replace("6100000170523941", str(6100000170523941 + i * 1000)) + "\n")
+        inputs.append(name)
+    p = subprocess.run([ALMAUDIT, "audit", "--rules", RULES, *MAIL, *inputs], capture_output=True, env=ENV)
+    msg = email.message_from_bytes(p.stdout, policy=email.policy.default)
+    text, html = alternative(msg)
+    page = html.get_content()
+    check(sent(html) < BUDGET, f"400 inputs: the html part as sent is under 100 kB ({sent(html):,} bytes)")
+    m = re.search(r"and ([\d,]+) more inputs \(all of them in the message&#39;s plain-text part\)", page)
+    shown = page.count(": production, plain, 1 row")
+    check(m is not None and shown + int(m.group(1).replace(",", "")) == 400 and shown <= 20,
+          f"400 inputs: the html lists a few ({shown}) and says how many more ({m and m.group(1)})")
+    check(all(os.path.basename(n) in text.get_content() for n in inputs),
+          "400 inputs: the text part lists every input")
+    rows = [len(t) - 1 for t in parse(page).tables if t and t[0][:2] == ["Run id", "Start"]]
+    check(rows and min(rows) >= 20, f"400 inputs: the findings keep their rows ({rows})")
+
+    waivers = os.path.join(tmp, "stale.csv")
+    with open(waivers, "w") as f:
+        f.write("finding,job,staff,run_id,sets,from,until,ticket,reason\n")
+        for i in range(400):
+            f.write(f'unapproved,change-physical-items,Honor Moody,,,2025-01-01,2025-12-31,LTS-{1000 + i},'
+                    f'"An old exception, number {i}, that nobody renewed and nobody removed"\n')
+    raw = sample(*MAIL, "--waivers", waivers, *OCTOBER)
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    text, html = alternative(msg)
+    page = html.get_content()
+    check(sent(html) < BUDGET, f"400 stale waivers: the html part as sent is under 100 kB ({sent(html):,} bytes)")
+    cut = re.findall(r"and ([\d,]+) more \(all of them in the message&#39;s plain-text part\)", page)
+    tables = parse(page).tables
+    listed = [len(t) - 1 for t in tables if t and t[0] == ["Waiver", "Until", "Ticket", "Reason"]]
+    check(len(cut) == 2 and len(listed) == 2 and all(n + int(c.replace(",", "")) == 400 for n, c in zip(listed, cut)),
+          f"400 stale waivers: both lists cut, each saying how many more ({listed}, {cut})")
+    check("Expired waivers: renew or remove them (400)" in " ".join(parse(page).headings),
+          "400 stale waivers: the heading counts them all")
+    rows = [len(t) - 1 for t in tables if t and t[0][:2] == ["Run id", "Start"]]
+    check(rows and min(rows) >= 2 and "shows the first 0 rows" not in page,
+          f"400 stale waivers: the findings keep their rows ({rows})")
+    check(text.get_content().count("LTS-1") >= 800, "400 stale waivers: the text part lists them all, twice")
+
 print(f"{len(failures)} failed" if failures else "all passed")
 sys.exit(1 if failures else 0)
