@@ -188,21 +188,11 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		mail.from = from;
 	}
 	for (int i = 0; email && i < 2; i++) {
-		const char *a = i ? mail.from : mail.to;
+		char why[512];
 		opts_origin(&o, i ? OPT_FROM : OPT_TO);
-		for (const char *c = a; *c; c++)
-			if ((unsigned char)*c >= 0x80 || (unsigned char)*c < 0x20) {
-				opts_usage_error(o.cmd, "'%s': an address is plain ASCII, on one line", a);
-				goto done;
-			}
-		/* each address short enough for a header line of its own */
-		for (const char *c = a; *c; c += *c == ',') {
-			size_t len = strcspn(c, ",");
-			if (len > 254) {
-				opts_usage_error(o.cmd, "'%.40s...': an address is at most 254 characters", c);
-				goto done;
-			}
-			c += len;
+		if (report_email_check(i ? mail.from : mail.to, why, sizeof why) != 0) {
+			opts_usage_error(o.cmd, "--%s: %s", i ? "from" : "to", why);
+			goto done;
 		}
 	}
 	opts_origin(&o, 0);

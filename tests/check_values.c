@@ -233,6 +233,42 @@ static void json(FILE *f, const char *text, const char *unused)
 	report_json_string(f, text);
 }
 
+static void addresses(FILE *f, const char *name, const char *value)
+{
+	report_email_addresses(f, name, value);
+}
+
+/* An address list: split at the commas outside quoted strings (a
+ * quoted-pair "\\"" inside them), comments and angle brackets; folded
+ * between addresses; a name not in ASCII sent as encoded words. */
+START_TEST(email_addresses)
+{
+	char *h = render(addresses, "To", "\"O\\\"Brien, Pat\" <pob@x.edu>, (Smith, J) js@x.edu");
+	ck_assert_str_eq(h, "To: \"O\\\"Brien, Pat\" <pob@x.edu>, (Smith, J) js@x.edu\n");
+	free(h);
+	h = render(addresses, "From", "Jos\xc3\xa9 <jn@x.edu>");
+	ck_assert_str_eq(h, "From: =?UTF-8?B?Sm9zw6k=?= <jn@x.edu>\n");
+	free(h);
+	h = render(addresses, "To", "\"N\xc3\xba\\\"\xc3\xb1" "ez, J\" <jn@x.edu>, a@x.edu");
+	ck_assert_str_eq(h, "To: =?UTF-8?B?TsO6IsOxZXosIEo=?= <jn@x.edu>, a@x.edu\n"); /* Nú"ñez, J */
+	free(h);
+	char why[256];
+	ck_assert_int_eq(report_email_check("\"O\\\"Brien, Pat\" <pob@x.edu>, a@b.c", why, sizeof why), 0);
+	ck_assert_int_eq(report_email_check("Jos\xc3\xa9 N\xc3\xba\xc3\xb1" "ez <jn@x.edu>", why, sizeof why), 0);
+	ck_assert_int_eq(report_email_check("(Smith, J) js@x.edu", why, sizeof why), 0);
+	ck_assert_int_eq(report_email_check("bad address", why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "needs an '@'"));
+	ck_assert_ptr_nonnull(strstr(why, ": 'bad address'"));
+	ck_assert_int_eq(report_email_check("a@b.c,,d@e.f", why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "empty address"));
+	ck_assert_int_eq(report_email_check("jos\xc3\xa9@x.edu", why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "plain ASCII"));
+	ck_assert_int_eq(report_email_check("a@b.c\nBcc: x@y", why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "on one line"));
+	ck_assert_ptr_null(strchr(why, '\n'));
+}
+END_TEST
+
 START_TEST(json_strings)
 {
 	char *j = render(json, "a\"b\\c\n\t\x01\x1f\x7f \xc3\xa9 \xff \xc0\xaf \xed\xa0\x80 \xf0\x9f\x98\x80", NULL);
@@ -643,6 +679,7 @@ int main(void)
 	tcase_add_test(tc, writers_report_write_errors);
 	tcase_add_test(tc, email_headers);
 	tcase_add_test(tc, quoted_printable);
+	tcase_add_test(tc, email_addresses);
 	tcase_add_test(tc, html_escaping);
 	tcase_add_test(tc, diag_keeps_the_last_message);
 	tcase_add_test(tc, windows_1252_read_across_chunks);
