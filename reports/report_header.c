@@ -415,14 +415,22 @@ void report_header_brief(FILE *out, const struct report_info *info)
 	user_lines(out, info);
 	if (info->baseline) {
 		const struct baseline *b = info->baseline;
-		uint64_t sum[3] = {0, 0, 0};
+		uint64_t sum[5] = {0, 0, 0, 0, 0};
 		char x[32], y[32], z[32];
-		for (int k = 0; k < FIND_COUNT; k++)
-			sum[0] += b->fresh[k], sum[1] += b->recurring[k], sum[2] += b->resolved[k];
+		for (int k = 0; k < FIND_COUNT; k++) {
+			uint64_t c[4];
+			report_trend(info, k, &c[0], &c[1], &c[2], &c[3]);
+			sum[0] += c[0], sum[1] += c[1], sum[2] += b->resolved[k];
+			sum[3] += c[2], sum[4] += c[3];
+		}
 		period_text(&b->period, period, sizeof period);
-		fprintf(out, "Since the baseline (%s): %s new, %s recurring, %s resolved\n", period,
+		fprintf(out, "Since the baseline (%s): %s new, %s recurring, %s resolved", period,
 			report_count(sum[0], x, sizeof x), report_count(sum[1], y, sizeof y),
 			report_count(sum[2], z, sizeof z));
+		if (sum[3] || sum[4])
+			fprintf(out, "; waived apart: %s new, %s recurring",
+				report_count(sum[3], x, sizeof x), report_count(sum[4], y, sizeof y));
+		putc('\n', out);
 		baseline_notes(out, info, "Baseline: ");
 	}
 }

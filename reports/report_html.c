@@ -344,21 +344,34 @@ static void trend(FILE *out, const struct report_info *info)
 	}
 	fputs("<table style=\"border-collapse:collapse\"><tbody>\n", out);
 	int any = 0;
+	uint64_t wsum[2] = {0, 0};
 	for (int k = 0; k < FIND_COUNT; k++) {
-		if (!b->fresh[k] && !b->recurring[k] && !b->resolved[k])
+		uint64_t fresh, recurring, wnew, wrec;
+		report_trend(info, k, &fresh, &recurring, &wnew, &wrec);
+		wsum[0] += wnew, wsum[1] += wrec;
+		if (!fresh && !recurring && !b->resolved[k])
 			continue;
 		any = 1;
 		fprintf(out,
 			"<tr><td style=\"padding:.2em .8em .2em 0;font-weight:600;color:%s\">%s</td>"
 			"<td style=\"padding:.2em 0\">",
 			html_kind_color[k], finding_name((enum finding_kind)k));
-		badge(out, "#fdecea", "#a93226", b->fresh[k], "new");
-		badge(out, "#eef0f2", "#444444", b->recurring[k], "recurring");
+		badge(out, "#fdecea", "#a93226", fresh, "new");
+		badge(out, "#eef0f2", "#444444", recurring, "recurring");
 		badge(out, "#e6f4ea", "#1e7b34", b->resolved[k], "resolved");
 		fputs("</td></tr>\n", out);
 	}
 	if (!any)
 		fputs("<tr><td>No findings, none in the baseline either.</td></tr>\n", out);
+	/* the waived findings are not in the tables these head: apart */
+	if (wsum[0] || wsum[1]) {
+		fputs("<tr><td style=\"padding:.2em .8em .2em 0;font-weight:600;color:#777777\">"
+		      "<a href=\"#waived\">waived</a></td><td style=\"padding:.2em 0\">",
+		      out);
+		badge(out, "#fdecea", "#a93226", wsum[0], "new");
+		badge(out, "#eef0f2", "#444444", wsum[1], "recurring");
+		fputs("</td></tr>\n", out);
+	}
 	fputs("</tbody></table>\n", out);
 }
 

@@ -2,6 +2,7 @@
 
 #include "baseline.h"
 #include "cells.h"
+#include "fields.h"
 #include "report_header.h"
 #include "summary.h"
 #include "times.h"
@@ -20,16 +21,24 @@ static void trend_lines(FILE *out, const struct report_info *info)
 	int any = 0;
 	if (!b)
 		return;
+	uint64_t wsum[2] = {0, 0};
 	for (int k = 0; k < FIND_COUNT; k++) {
-		if (!b->fresh[k] && !b->recurring[k] && !b->resolved[k])
+		uint64_t fresh, recurring, wnew, wrec;
+		report_trend(info, k, &fresh, &recurring, &wnew, &wrec);
+		wsum[0] += wnew, wsum[1] += wrec;
+		if (!fresh && !recurring && !b->resolved[k])
 			continue;
 		fprintf(out, "%-10s %s: %s new, %s recurring, %s resolved\n", any++ ? "" : "Trend",
-			finding_name((enum finding_kind)k), report_count(b->fresh[k], x, sizeof x),
-			report_count(b->recurring[k], y, sizeof y),
+			finding_name((enum finding_kind)k), report_count(fresh, x, sizeof x),
+			report_count(recurring, y, sizeof y),
 			report_count(b->resolved[k], z, sizeof z));
 	}
 	if (!any)
 		fprintf(out, "%-10s no findings, none in the baseline either\n", "Trend");
+	/* the waived findings are not in the tables these head: apart */
+	if (wsum[0] || wsum[1])
+		fprintf(out, "%-10s waived (WAIVED below): %s new, %s recurring\n", "",
+			report_count(wsum[0], x, sizeof x), report_count(wsum[1], y, sizeof y));
 	putc('\n', out);
 }
 
