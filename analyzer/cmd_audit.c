@@ -22,6 +22,7 @@
 #include "split.h"
 #include "term.h"
 #include "times.h"
+#include "tty.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -253,9 +254,15 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		goto done;
 	opts_origin(&o, 0);
 	int text = !strcmp(format, "text"), csv = !strcmp(format, "csv");
-	/* text to a terminal fits its width; to a file or a pipe, whole */
-	if (text && !split && output_is_stdout(o.out))
-		report_set_width(term_columns(STDOUT_FILENO));
+	/* text to a terminal fits its width; to a file or a pipe, whole; on a
+	 * terminal the progress line is erased before the report is written */
+	if (!split && output_is_stdout(o.out) && term_columns(STDOUT_FILENO)) {
+		if (text)
+			report_set_width(term_columns(STDOUT_FILENO));
+		FILE *tty = tty_open();
+		if (tty)
+			out.f = tty;
+	}
 	if (split)
 		reporter = split_reporter(split);
 	else if (audit)

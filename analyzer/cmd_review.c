@@ -19,6 +19,7 @@
 #include "tally.h"
 #include "term.h"
 #include "times.h"
+#include "tty.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -111,8 +112,13 @@ int cmd_review(int argc, char **argv)
 		goto done;
 	opts_origin(&o, 0);
 	/* text to a terminal fits its width; to a file or a pipe, whole */
-	if (!strcmp(format, "text") && output_is_stdout(o.out))
-		report_set_width(term_columns(STDOUT_FILENO));
+	if (output_is_stdout(o.out) && term_columns(STDOUT_FILENO)) {
+		if (!strcmp(format, "text"))
+			report_set_width(term_columns(STDOUT_FILENO));
+		FILE *tty = tty_open();
+		if (tty)
+			out.f = tty;
+	}
 	if (!(ing = ingest_new(&o.cols, &tally, rejects.f))) {
 		diag_error(NULL, 0, "out of memory");
 		goto done;

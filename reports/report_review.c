@@ -281,7 +281,9 @@ static void text_row(FILE *out, const char *person, const char *job, const char 
 	report_text_cell(out, job, w[1]);
 	putc(' ', out);
 	report_text_cell(out, signed_off, w[2]);
-	fprintf(out, " %5s  ", runs);
+	putc(' ', out);
+	report_text_rcell(out, runs, w[3]);
+	fputs("  ", out);
 	report_text_cell(out, last, w[4]);
 	putc(' ', out);
 	report_text_cell(out, sandbox, w[5]);

@@ -194,9 +194,20 @@ START_TEST(counts_and_text_cells)
 	report_set_width(200);
 	report_fit(cols, 4, 3, w);
 	ck_assert(w[1] == 29 && w[2] == 36 && w[3] == 200 - 3 - 19 - 29 - 36);
-	report_set_width(30); /* too narrow: every column at its least */
+	/* too narrow for the least: the last column cut below it, then the
+	 * columns of text, the run id whole as long as they can give way */
+	report_set_width(30);
 	report_fit(cols, 4, 3, w);
-	ck_assert(w[0] == 19 && w[1] == 6 && w[2] == 8 && w[3] == 10);
+	ck_assert_int_eq(w[0] + w[1] + w[2] + w[3] + 3, 30);
+	ck_assert(w[0] == 19 && w[1] == 3 && w[2] == 3 && w[3] == REPORT_COL_FLOOR);
+	report_set_width(24); /* then the run id too, so that the table fits */
+	report_fit(cols, 4, 3, w);
+	ck_assert(w[0] == 15 && w[1] == REPORT_COL_FLOOR && w[2] == REPORT_COL_FLOOR &&
+		  w[3] == REPORT_COL_FLOOR);
+	report_set_width(11); /* every column at the floor */
+	report_fit(cols, 4, 3, w);
+	ck_assert(w[0] == REPORT_COL_FLOOR && w[1] == REPORT_COL_FLOOR && w[2] == REPORT_COL_FLOOR &&
+		  w[3] == REPORT_COL_FLOOR);
 	report_set_width(0);
 }
 END_TEST

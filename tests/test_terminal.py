@@ -10,6 +10,7 @@ never otherwise.
 """
 import fcntl
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -151,6 +152,49 @@ lines = fits(tty, 90, "review, 90 columns")
 check(any(l.startswith("PERSON") for l in lines) and any("…" in l for l in lines), "review, 90 columns: cut with …")
 _, piped = plain("review", "--period", "2026-10", *OCTOBER)
 check(max(map(columns, piped.decode().split("\n"))) > 120, "review to a pipe: the full width")
+
+# ---- every line of every command within 40, 80 and 120 columns ----
+# The tables fitted column by column (the widest text cut first, ids and
+# times whole as long as they can be, then cut too), each row on a line of
+# its own; the lines of prose around them (the header, the notes, --summary)
+# wrapped at their spaces, indented under their value, nothing lost.
+WAIVERS = os.path.join(SAMPLES, "waivers-2026-10.csv")
+with tempfile.TemporaryDirectory() as tmp:
+    base = os.path.join(tmp, "base.json")
+    with open(base, "wb") as f:
+        f.write(plain("audit", "--format", "json", "--tz", "America/New_York", "--period", "2026-10",
+                      os.path.join(SAMPLES, "jobs-2026-10.csv.gz"))[1])
+    commands = [["audit", *OCTOBER], ["audit", "--waivers", WAIVERS, "--baseline", base, "--period", "2026-10",
+                                      *OCTOBER],
+                ["audit", "--summary", *OCTOBER], ["runs", "--period", "2026-10-14", *OCTOBER],
+                ["runs", "--summary", *OCTOBER], ["runs", "--explain", "--top", "3", *OCTOBER],
+                ["review", "--period", "2026-10", *OCTOBER], ["rules", "jobs"],
+                ["rules", "who", "batch-item-withdrawals"], ["rules", "what", "Te-Yi Lee"], ["rules", "check"]]
+    for cols in (40, 80, 120):
+        for args in commands:
+            what = " ".join(a for a in args[:4] if not a.startswith("/"))
+            status, tty, _, err = on_pty(args, cols, stderr_pty=False)
+            text = tty.decode("utf-8")
+            lines = text.split("\n")
+            over = [l for l in lines if columns(l) > cols]
+            check(status in (0, 1) and len(lines) >= 3 and not over,
+                  f"{what}, {cols} columns: every one of {len(lines)} lines within the width "
+                  f"({len(over)} over: {over[:1]})")
+            _, piped = plain(*args)
+            piped = piped.decode("utf-8")
+            # each row of a table on a line of its own: as many rows (a run
+            # id first; every line of rules jobs) as to a pipe
+            if (args[0] in ("audit", "runs") and "--summary" not in args) or args[:2] == ["rules", "jobs"]:
+                rows = lambda t: sum(1 for l in t.split("\n")
+                                     if re.match(r"((new|rec\S*) +)?\d", l) or args[0] == "rules")
+                check(rows(text) == rows(piped) >= 3, f"{what}, {cols} columns: no table row wrapped "
+                      f"({rows(text)} rows, {rows(piped)} to a pipe)")
+            if args[0] == "audit" and "--summary" not in args:
+                # the header's prose wrapped, not cut: its words all there
+                said = " ".join(text.split())
+                check("dates month first (line 2: 10/25/2026), 592 rows" in said and
+                      "3,401 read = 1,121 audited + 2,278 skipped + 2 rejected" in said,
+                      f"{what}, {cols} columns: the header's lines wrapped whole")
 
 # ---- the progress line ----
 JOBS = open(os.path.join(SAMPLES, "jobs-2026-10.csv.gz"), "rb").read()
