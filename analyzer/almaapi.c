@@ -16,13 +16,16 @@
  * (done). */
 struct req {
 	CURL *easy;
+	struct almaapi *api;
 	char *url;
 	void *tag;
 	int attempts;
 	double not_before; /* monotonic seconds: a retry's wait */
+	double last;	   /* monotonic seconds: the try began, or its last byte came */
+	curl_off_t seen;   /* the bytes of the answer come so far */
 	char *body;
 	size_t len, cap;
-	int too_big, oom;
+	int too_big, oom, stalled;
 	char err[CURL_ERROR_SIZE];
 	struct almaapi_result result; /* when done */
 	struct req *next;
@@ -233,9 +236,17 @@ struct almaapi *almaapi_new(const struct almaapi_config *c)
 		diag_error(NULL, 0, "out of memory");
 		return NULL;
 	}
-	/* the base without trailing slashes: paths start with one */
-	for (size_t len = strlen(a->base); len > 0 && a->base[len - 1] == '/'; len--)
-		a->base[len - 1] = '\0';
+	/* the base without trailing slashes (paths start with one), and
+	 * without the /almaws/v1 that the paths begin with, when it ends so
+	 * (as Ex Libris writes the API's base) */
+	for (int round = 0; round < 2; round++) {
+		size_t len = strlen(a->base);
+		while (len > 0 && a->base[len - 1] == '/')
+			a->base[--len] = '\0';
+		size_t k = strlen(ALMAAPI_PREFIX);
+		if (round == 0 && len >= k && strcmp(a->base + len - k, ALMAAPI_PREFIX) == 0)
+			a->base[len - k] = '\0';
+	}
 	curl_multi_setopt(a->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, (long)a->parallel);
 	return a;
 }
@@ -266,6 +277,24 @@ static size_t on_body(char *p, size_t size, size_t n, void *arg)
 	return k;
 }
 
+/* Curl's word on a try under way, at least once a second: a try is given
+ * up when no byte of its answer came for `stall` seconds. */
+static int on_progress(void *arg, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+		       curl_off_t ulnow)
+{
+	struct req *r = arg;
+	double t = now();
+	(void)dltotal, (void)ultotal, (void)ulnow;
+	if (dlnow != r->seen) {
+		r->seen = dlnow;
+		r->last = t;
+	} else if (t - r->last >= (double)r->api->stall) {
+		r->stalled = 1;
+		return 1; /* CURLE_ABORTED_BY_CALLBACK */
+	}
+	return 0;
+}
+
 static int setup(struct almaapi *a, struct req *r)
 {
 	CURL *e = curl_easy_init();
@@ -274,6 +303,7 @@ static int setup(struct almaapi *a, struct req *r)
 	r->easy = e;
 	long connect = a->stall < 30 ? a->stall : 30;
 	int bad = 0;
+	r->api = a;
 	bad |= curl_easy_setopt(e, CURLOPT_URL, r->url) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_HTTPGET, 1L) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_HTTPHEADER, a->headers) != CURLE_OK;
@@ -283,9 +313,12 @@ static int setup(struct almaapi *a, struct req *r)
 	bad |= curl_easy_setopt(e, CURLOPT_ERRORBUFFER, r->err) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_PRIVATE, r) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, connect) != CURLE_OK;
-	/* a stall: less than a byte a second for `stall` seconds */
-	bad |= curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, 1L) != CURLE_OK;
-	bad |= curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, a->stall) != CURLE_OK;
+	/* a stall: no byte for `stall` seconds (on_progress); a try that
+	 * trickles: over ALMAAPI_TRY_STALLS times that in all */
+	bad |= curl_easy_setopt(e, CURLOPT_NOPROGRESS, 0L) != CURLE_OK;
+	bad |= curl_easy_setopt(e, CURLOPT_XFERINFOFUNCTION, on_progress) != CURLE_OK;
+	bad |= curl_easy_setopt(e, CURLOPT_XFERINFODATA, r) != CURLE_OK;
+	bad |= curl_easy_setopt(e, CURLOPT_TIMEOUT, a->stall * ALMAAPI_TRY_STALLS) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L) != CURLE_OK;
 	bad |= curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L) != CURLE_OK;
@@ -322,7 +355,9 @@ int almaapi_get(struct almaapi *a, const char *path, void *tag)
 static int start(struct almaapi *a, struct req *r)
 {
 	r->len = 0;
-	r->too_big = r->oom = 0;
+	r->too_big = r->oom = r->stalled = 0;
+	r->seen = 0;
+	r->last = now();
 	r->err[0] = '\0';
 	if (curl_multi_add_handle(a->multi, r->easy) != CURLM_OK) {
 		diag_error(NULL, 0, "libcurl cannot start a request");
@@ -365,10 +400,25 @@ static void describe(const struct almaapi *a, const struct req *r, CURLcode res,
 		snprintf(why, size, "the answer is over %u MB", ALMAAPI_MAX_BODY >> 20);
 	else if (r->oom)
 		snprintf(why, size, "out of memory");
-	else if (res == CURLE_OPERATION_TIMEDOUT && strstr(detail, "too slow"))
-		snprintf(why, size, "nothing received for %ld s: the connection stalled", a->stall);
-	else if (res == CURLE_OPERATION_TIMEDOUT)
-		snprintf(why, size, "no connection within %ld s", a->stall < 30 ? a->stall : 30);
+	else if (r->stalled || res == CURLE_OPERATION_TIMEDOUT) {
+		curl_off_t connected = 0;
+		if (curl_easy_getinfo(r->easy, CURLINFO_CONNECT_TIME_T, &connected) != CURLE_OK)
+			connected = 0;
+		if (!connected)
+			snprintf(why, size, "no connection within %ld s",
+				 r->stalled || a->stall < 30 ? a->stall : 30);
+		else if (r->stalled && r->seen > 0)
+			snprintf(why, size, "nothing more received for %ld s, after %lld bytes of the "
+					    "answer: the connection stalled",
+				 a->stall, (long long)r->seen);
+		else if (r->stalled)
+			snprintf(why, size, "nothing received for %ld s: the connection stalled",
+				 a->stall);
+		else
+			snprintf(why, size, "the answer was not in after %ld s (%lld bytes of it "
+					    "came), the most a try may take: too slow",
+				 a->stall * ALMAAPI_TRY_STALLS, (long long)r->seen);
+	}
 	else if (res == CURLE_PARTIAL_FILE)
 		snprintf(why, size, "the answer was cut short (%.120s)", detail);
 	else if (res == CURLE_PEER_FAILED_VERIFICATION || res == CURLE_SSL_CACERT_BADFILE ||
@@ -420,7 +470,7 @@ static void finish(struct almaapi *a, CURL *e, CURLcode res)
 	int ok = 0, retry = 0;
 	if (res != CURLE_OK) {
 		describe(a, r, res, why, sizeof why);
-		retry = !r->too_big && !r->oom && transient(res);
+		retry = !r->too_big && !r->oom && (transient(res) || r->stalled);
 	} else if (status >= 200 && status < 300) {
 		ok = 1;
 	} else if (status == 408 || status == 429 || status >= 500) {
@@ -521,8 +571,10 @@ int almaapi_next(struct almaapi *a, struct almaapi_result *out)
 				finish(a, m->easy_handle, m->data.result);
 		if (a->done)
 			continue;
-		/* wait for curl, or for the next request that may start */
-		long ms = 1000, cm = -1;
+		/* wait for curl, or for the next request that may start; a
+		 * quarter of a second at most while requests run, so that a
+		 * stall is seen within that of --timeout (on_progress) */
+		long ms = a->running ? 250 : 1000, cm = -1;
 		curl_multi_timeout(a->multi, &cm);
 		if (cm >= 0 && cm < ms)
 			ms = cm;
@@ -556,28 +608,4 @@ void almaapi_counts(const struct almaapi *a, long *requests, long *retries)
 {
 	*requests = a->requests;
 	*retries = a->retries;
-}
-
-void almaapi_redact(const struct almaapi *a, char *s, size_t size)
-{
-	static const char mark[] = "[API key]";
-	size_t k = strlen(a->key);
-	if (!k || size == 0)
-		return;
-	char *hit;
-	size_t from = 0;
-	while ((hit = strstr(s + from, a->key))) {
-		size_t at = (size_t)(hit - s), rest = strlen(hit + k);
-		size_t m = sizeof mark - 1;
-		if (at + m >= size) { /* no room: the text ends here */
-			s[at] = '\0';
-			return;
-		}
-		if (at + m + rest >= size)
-			rest = size - 1 - at - m;
-		memmove(s + at + m, hit + k, rest);
-		memcpy(s + at, mark, m);
-		s[at + m + rest] = '\0';
-		from = at + m;
-	}
 }

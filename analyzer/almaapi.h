@@ -1,12 +1,14 @@
 /* almaapi: GET requests to the Alma API, the only module that includes
  * libcurl's header. A struct almaapi holds the API key (sent only as
- * "Authorization: apikey KEY", never in a URL, never in a message: see
- * almaapi_redact), the base URL, and the requests under way: at most
- * `parallel` at once through curl's multi interface, started no faster
- * than `rate` a second; HTTP 408, 429 and 5xx, a connection refused or
- * reset, a body cut short and a stalled transfer (no byte for `stall`
- * seconds) are tried again after a wait that doubles from `backoff`
- * seconds, or the server's Retry-After, up to `attempts` tries; a 429
+ * "Authorization: apikey KEY", never in a URL; what the API says is the
+ * caller's to quote, without it: apipage_redact), the base URL, and the
+ * requests under way: at most `parallel` at once through curl's multi
+ * interface, started no faster than `rate` a second; HTTP 408, 429 and
+ * 5xx, a connection refused or reset, a body cut short, a stalled transfer
+ * (no byte of the answer for `stall` seconds) and a try that trickles (not
+ * done in ALMAAPI_TRY_STALLS times `stall`) are tried again after a wait
+ * that doubles from `backoff` seconds, or the server's Retry-After, up to
+ * `attempts` tries; a 429
  * holds back every request for its wait (the limit is the institution's).
  * HTTPS is verified; plain http is taken only for a loopback host; no
  * redirect is followed.
@@ -19,8 +21,16 @@
 
 #include <stddef.h>
 
+/* The path every request's begins with; a base that ends with it (as Ex
+ * Libris writes the API's base) is taken without it. */
+#define ALMAAPI_PREFIX "/almaws/v1"
+/* One try takes at most this many times `stall` seconds in all: a page
+ * is at most a hundred items. */
+#define ALMAAPI_TRY_STALLS 3
+
 struct almaapi_config {
-	const char *base;  /* scheme://host[:port][/prefix], almaapi_check_base's */
+	const char *base;  /* scheme://host[:port][/prefix], almaapi_check_base's;
+			    * a trailing ALMAAPI_PREFIX is dropped */
 	const char *key;   /* the API key */
 	const char *agent; /* the User-Agent */
 	long stall;	   /* seconds without a byte before a try is given up */
@@ -42,7 +52,7 @@ struct almaapi_result {
 			* is the caller's to find); NULL when none */
 	size_t len;
 	int attempts;  /* tries made */
-	char why[256]; /* !ok: why, in words ("nothing received for 60 s") */
+	char why[256]; /* !ok: why, in words ("nothing received for 60 s: ...") */
 };
 
 struct almaapi;
@@ -67,9 +77,5 @@ void almaapi_result_free(struct almaapi_result *r);
 
 /* Requests sent (each try counts) and tries that were retries. */
 void almaapi_counts(const struct almaapi *a, long *requests, long *retries);
-
-/* Replaces each occurrence of the key in s (NUL-terminated) by
- * "[API key]", cutting s if need be: for any text quoted from the API. */
-void almaapi_redact(const struct almaapi *a, char *s, size_t size);
 
 #endif

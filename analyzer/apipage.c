@@ -48,15 +48,94 @@ static void put_clean(char *out, size_t size, size_t *at, const char *text, size
 	out[*at] = '\0';
 }
 
-/* "\"message\" (code CODE)", cut to size with "..." */
+/* The longest run of s[0..n) that begins secret (klen bytes). */
+static size_t common(const char *s, size_t n, const char *secret, size_t klen)
+{
+	size_t m = 0;
+	while (m < n && m < klen && s[m] == secret[m])
+		m++;
+	return m;
+}
+
+/* s[0..n) into out (size), each run of at least min bytes that begins
+ * secret replaced by the mark; 0 when out is full. */
+static size_t replace(const char *s, size_t n, const char *secret, size_t klen, size_t min,
+		      char *out, size_t size)
+{
+	static const char mark[] = "[API key]";
+	size_t at = 0;
+	for (size_t i = 0; i < n && at + 1 < size;) {
+		size_t m = common(s + i, n - i, secret, klen);
+		if (m >= min) {
+			size_t k = sizeof mark - 1 < size - 1 - at ? sizeof mark - 1 : size - 1 - at;
+			memcpy(out + at, mark, k);
+			at += k;
+			i += m;
+		} else {
+			out[at++] = s[i++];
+		}
+	}
+	out[at] = '\0';
+	return at;
+}
+
+size_t apipage_redact(const char *s, size_t n, const char *secret, char *out, size_t size)
+{
+	size_t klen = secret ? strlen(secret) : 0;
+	if (size == 0)
+		return 0;
+	if (!s || n == 0) {
+		out[0] = '\0';
+		return 0;
+	}
+	if (klen == 0) {
+		size_t k = n < size - 1 ? n : size - 1;
+		memcpy(out, s, k);
+		out[k] = '\0';
+		return k;
+	}
+	/* every whole copy first (so that no copy is read as a prefix and a
+	 * rest), then every run of APIPAGE_REDACT_MIN bytes or more that
+	 * begins the key: a copy cut short, by the server or by a cut here */
+	char *tmp = malloc(size);
+	if (!tmp) {
+		out[0] = '\0';
+		return 0;
+	}
+	size_t len = replace(s, n, secret, klen, klen, tmp, size);
+	size_t min = klen < APIPAGE_REDACT_MIN ? klen : APIPAGE_REDACT_MIN;
+	len = replace(tmp, len, secret, klen, min, out, size);
+	free(tmp);
+	return len;
+}
+
+/* What quote takes of a message or code: more than a diagnostic shows. */
+#define QUOTE_TAKE 2048
+
+/* "\"message\" (code CODE)", the key taken out, cut to size with "..." */
 static void quote(char *out, size_t size, const char *message, size_t mlen, const char *code,
-		  size_t clen)
+		  size_t clen, const char *secret)
 {
 	size_t at = 0;
 	char buf[1024];
+	/* the key out of both, before anything is cut: enough of each is
+	 * taken that what is shown is whole (a copy across the end of what is
+	 * taken is a prefix, gone too) */
+	char m[QUOTE_TAKE], c[QUOTE_TAKE];
 	out[0] = '\0';
 	if (size < 16)
 		return;
+	mlen = apipage_redact(message, mlen < QUOTE_TAKE ? mlen : QUOTE_TAKE, secret, m, sizeof m);
+	clen = apipage_redact(code, clen < QUOTE_TAKE ? clen : QUOTE_TAKE, secret, c, sizeof c);
+	if (!message) { /* the code alone: "(code CODE)", the code cut to 60 bytes */
+		put_clean(buf, sizeof buf, &at, "(code ", 6);
+		put_clean(buf, at + 61 < sizeof buf ? at + 61 : sizeof buf, &at, c, clen);
+		put_clean(buf, sizeof buf, &at, ")", 1);
+		snprintf(out, size, "%s", buf);
+		return;
+	}
+	message = m;
+	code = c;
 	buf[0] = '"';
 	at = 1;
 	put_clean(buf, sizeof buf - 2, &at, message, mlen);
@@ -108,7 +187,6 @@ struct fault {
 	int has_exist, exist_true; /* an errorsExist; true, or "true" */
 	int has_error, has_message, has_code;
 	char *message, *code; /* copies; NULL when none */
-	size_t mlen, clen;
 };
 
 struct frame {
@@ -144,20 +222,24 @@ struct reading {
 	enum item_state id_bad;
 };
 
-/* A count as the API writes it: a number that is an integer (no fraction
- * or exponent, within a long long), or its digits as a string (as strtoll
- * reads them: space and a sign before, a large one at LLONG_MAX); -1 for
- * anything else, or below zero. */
+/* A count as the API writes it: a number that is an integer (within a
+ * long long; no exponent, a fraction only of zeros: 250.0), or its digits
+ * as a string (as strtoll reads them: space and a sign before, a large one
+ * at LLONG_MAX); -1 for anything else, or below zero. */
 static long long count_of(enum json_type type, const char *s, size_t n)
 {
 	size_t i = 0;
 	long long v = 0;
 	if (type == JSON_NUMBER) {
-		for (i = s[0] == '-'; i < n; i++) {
+		for (i = s[0] == '-'; i < n && s[i] != '.'; i++) {
 			if (s[i] < '0' || s[i] > '9' || v > (LLONG_MAX - (s[i] - '0')) / 10)
 				return -1;
 			v = v * 10 + (s[i] - '0');
 		}
+		if (i < n) /* the fraction: zeros only */
+			for (i++; i < n; i++)
+				if (s[i] != '0')
+					return -1;
 		return s[0] == '-' && v ? -1 : v;
 	}
 	if (type != JSON_STRING)
@@ -209,16 +291,13 @@ static enum slot slot_of(struct reading *c)
 	return s;
 }
 
-static char *copy(struct reading *c, const char *s, size_t n)
+/* An error's message or code kept (a string of json.c holds no NUL). */
+static int keep(struct reading *c, char **to, const char *s, size_t n)
 {
-	char *p = malloc(n + 1);
-	if (!p) {
-		c->oom = 1;
-		return NULL;
-	}
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
+	if ((*to = strndup(s, n)))
+		return 0;
+	c->oom = 1;
+	return json_fail(c->j, "out of memory");
 }
 
 /* An item's "id": checked, and handed on when the item's turn is. */
@@ -264,19 +343,10 @@ static int on_scalar(void *ctx, enum json_type type, const char *text, size_t n)
 		f->exist_true = type == JSON_TRUE || (type == JSON_STRING && n == 4 &&
 						      memcmp(text, "true", 4) == 0);
 		break;
-	case S_MESSAGE:
-		if (type != JSON_STRING)
-			break;
-		if (!(f->message = copy(c, text, n)))
-			return json_fail(c->j, "out of memory");
-		f->mlen = n;
-		break;
-	case S_CODE:
-		if (type != JSON_STRING && type != JSON_NUMBER)
-			break;
-		if (!(f->code = copy(c, text, n)))
-			return json_fail(c->j, "out of memory");
-		f->clen = n;
+	case S_MESSAGE: /* a string */
+	case S_CODE:	/* a string or a number */
+		if (type == JSON_STRING || (s == S_CODE && type == JSON_NUMBER))
+			return keep(c, s == S_MESSAGE ? &f->message : &f->code, text, n);
 		break;
 	case S_ITEMS:
 		c->items_other = type != JSON_NULL;
@@ -434,17 +504,15 @@ static void reading_free(struct reading *c)
 
 /* The answer's error object, its message in msg ("" when it has none);
  * 0 when it has none. */
-static int fault_of(const struct reading *c, char *msg, size_t size)
+static int fault_of(const struct reading *c, const char *secret, char *msg, size_t size)
 {
 	const struct fault *f = &c->fault[c->wsr];
-	const char *code = f->code ? f->code : "";
 	msg[0] = '\0';
 	if (!f->list_set && !f->exist_true)
 		return 0;
-	if (f->message)
-		quote(msg, size, f->message, f->mlen, code, strlen(code));
-	else if (*code)
-		snprintf(msg, size, "(code %.60s)", code);
+	if (f->message || f->code)
+		quote(msg, size, f->message, f->message ? strlen(f->message) : 0, f->code,
+		      f->code ? strlen(f->code) : 0, secret);
 	return 1;
 }
 
@@ -464,8 +532,9 @@ static int unreadable(const char *body, size_t len, char *why, size_t size)
 	return -1;
 }
 
-int apipage_read(const char *body, size_t len, const char *items, struct apipage *p,
-		 int (*each)(void *arg, const char *id), void *arg, char *why, size_t size)
+int apipage_read(const char *body, size_t len, const char *secret, const char *items,
+		 struct apipage *p, int (*each)(void *arg, const char *id), void *arg, char *why,
+		 size_t size)
 {
 	memset(p, 0, sizeof *p);
 	p->total = -1;
@@ -487,7 +556,7 @@ int apipage_read(const char *body, size_t len, const char *items, struct apipage
 		snprintf(why, size, "JSON, but not an object");
 		rc = -1;
 	}
-	if (rc == 0 && (p->error = fault_of(&c, p->message, sizeof p->message))) {
+	if (rc == 0 && (p->error = fault_of(&c, secret, p->message, sizeof p->message))) {
 		reading_free(&c);
 		return 0;
 	}
@@ -496,7 +565,9 @@ int apipage_read(const char *body, size_t len, const char *items, struct apipage
 		return -1;
 	p->total = c.total;
 	if (p->total < 0) {
-		snprintf(why, size, "no total_record_count");
+		snprintf(why, size, c.has_total ? "total_record_count is not a count of records (a "
+						  "whole number, 0 or more)"
+						: "no total_record_count");
 		return -1;
 	}
 	if (c.items_other) {
@@ -558,7 +629,7 @@ static const char *xml_text(const char *body, size_t len, const char *name, size
 	return NULL;
 }
 
-int apipage_error(const char *body, size_t len, char *msg, size_t size)
+int apipage_error(const char *body, size_t len, const char *secret, char *msg, size_t size)
 {
 	if (!body || !len || size == 0)
 		return -1;
@@ -570,7 +641,7 @@ int apipage_error(const char *body, size_t len, char *msg, size_t size)
 		const char *c = xml_text(body, len, "errorCode", &clen);
 		if (!m && !c)
 			return -1;
-		quote(msg, size, m ? m : "", m ? mlen : 0, c ? c : "", c ? clen : 0);
+		quote(msg, size, m, m ? mlen : 0, c, c ? clen : 0, secret);
 		return 0;
 	}
 	char why[160];
@@ -578,7 +649,7 @@ int apipage_error(const char *body, size_t len, char *msg, size_t size)
 		return -1;
 	struct reading c = {0};
 	int found = read_body(&c, body, len, why, sizeof why) == 0 && !c.not_object &&
-		    fault_of(&c, msg, size);
+		    fault_of(&c, secret, msg, size);
 	reading_free(&c);
 	return found && msg[0] ? 0 : -1;
 }

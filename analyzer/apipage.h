@@ -5,7 +5,9 @@
  * object's message ({"errorsExist":true,"errorList":{"error":
  * [{"errorCode":...,"errorMessage":...}]}}, or the same as XML). Of a name
  * that an object holds twice, the first is read. The page itself is never
- * changed: fetch writes it as it came. Nothing here is kept: what a
+ * changed: fetch writes it as it came. What it quotes of an answer (an
+ * error's message and code) has the API key taken out first, before
+ * anything is cut (apipage_redact). Nothing here is kept: what a
  * reading holds is freed before a function returns, and what it reports is
  * written into the caller's struct and buffers. */
 #ifndef ALMAUDIT_APIPAGE_H
@@ -25,21 +27,34 @@ struct apipage {
 	char message[240]; /* its first errorMessage and code, quoted; "" when none */
 };
 
+/* The shortest run that begins the key and is taken out as part of it
+ * (what is left of a copy cut short): "l7xx" and on. */
+#define APIPAGE_REDACT_MIN 4
+
+/* s[0..n) into out (size bytes, NUL-terminated, cut to fit), with every
+ * copy of secret, and then every run of APIPAGE_REDACT_MIN bytes or more
+ * that begins it, replaced by "[API key]". Its length. secret NULL or "":
+ * s as it is. */
+size_t apipage_redact(const char *s, size_t n, const char *secret, char *out, size_t size);
+
 /* Reads body (len bytes, body[len] a NUL) as one page whose items are the
  * array named items, handing each item's "id" (a string of printable ASCII,
  * at most APIPAGE_MAX_ID bytes) to each when it is not NULL (its return -1
  * stops the reading), once the page is known to be one, up to the first
  * item that is none. 0: a page, or an API error object (p->error set); -1:
  * not a page (not JSON, a NUL byte, a byte order mark, nesting deeper than
- * APIPAGE_MAX_DEPTH, no total_record_count, items that are not objects,
- * each's -1), why saying which. */
-int apipage_read(const char *body, size_t len, const char *items, struct apipage *p,
-		 int (*each)(void *arg, const char *id), void *arg, char *why, size_t size);
+ * APIPAGE_MAX_DEPTH, no total_record_count or one that is no count,
+ * items that are not objects, each's -1), why saying which. An error's
+ * message has secret (the API key; NULL: none) taken out. */
+int apipage_read(const char *body, size_t len, const char *secret, const char *items,
+		 struct apipage *p, int (*each)(void *arg, const char *id), void *arg, char *why,
+		 size_t size);
 
 /* The message of the API error in an answer that is no page (a 401's
- * body): its first errorMessage and errorCode, JSON or XML, quoted and
- * cut for a diagnostic ("\"API-key not defined\" (code UNAUTHORIZED)").
- * 0 and msg set, or -1 when the body holds none. */
-int apipage_error(const char *body, size_t len, char *msg, size_t size);
+ * body): its first errorMessage and errorCode, JSON or XML, secret taken
+ * out, quoted and cut for a diagnostic ("\"API-key not defined\" (code
+ * UNAUTHORIZED)"; "(code UNAUTHORIZED)" without a message). 0 and msg set,
+ * or -1 when the body holds none. */
+int apipage_error(const char *body, size_t len, const char *secret, char *msg, size_t size);
 
 #endif

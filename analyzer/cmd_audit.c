@@ -242,17 +242,13 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 					   o.nfiles,
 					   o.rejects};
 		opts_origin(&o, OPT_OUTPUT);
-		if (!(split = split_open(rules, &so)))
-			goto done;
-	} else {
-		opts_origin(&o, OPT_OUTPUT);
-		if (output_open(&out, o.out) != 0)
+		split = split_open(rules, &so);
+		opts_origin(&o, 0);
+		if (!split)
 			goto done;
 	}
-	opts_origin(&o, OPT_REJECTS);
-	if (o.rejects && output_open(&rejects, o.rejects) != 0)
+	if (opts_open_outputs(&o, split ? NULL : &out, &rejects) != 0)
 		goto done;
-	opts_origin(&o, 0);
 	int text = !strcmp(format, "text"), csv = !strcmp(format, "csv");
 	/* text to a terminal fits its width; to a file or a pipe, whole; on a
 	 * terminal the progress line is erased before the report is written */

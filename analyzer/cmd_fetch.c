@@ -50,19 +50,21 @@ static const char usage_fetch[] =
 	"  --tz ZONE         the zone of the period's days (IANA name, or UTC;\n"
 	"                    default $TZ, else the system zone)\n"
 	"  --region R        the Ex Libris API gateway: na, eu, ap, aps, ca, cn\n"
-	"  --base-url URL    another host (https://; http:// only to this machine)\n"
+	"  --base-url URL    another host (https://; http:// only to this machine;\n"
+	"                    a base ending in /almaws/v1 is taken as it is)\n"
 	"  --sandbox         the sandbox: its key from $ALMA_SANDBOX_API_KEY\n"
 	"  --api-key-file FILE  the API key from FILE (its first line; refused\n"
 	"                    when others than its owner may read it); else\n"
 	"                    $ALMA_API_KEY (production) or $ALMA_SANDBOX_API_KEY\n"
 	"  --all-types       SCHEDULED jobs too (their runs are many and seldom\n"
 	"                    staff's)\n"
-	"  --timeout SECONDS give up a request that receives nothing for SECONDS\n"
-	"                    (default 60; retried, as 429 and 5xx answers are)\n"
+	"  --timeout SECONDS give up a request that receives nothing for SECONDS,\n"
+	"                    or is not done in 3 times SECONDS (default 60;\n"
+	"                    retried, as 429 and 5xx answers are)\n"
 	"  -o, --output FILE the file to write (required; never standard output)\n"
 	"  --config FILE     read options from FILE first (default\n"
 	"                    $ALMAUDIT_CONFIG); the options fetch does not take\n"
-	"                    are left out\n"
+	"                    are left out (--sandbox FILE, audit's, too)\n"
 	"  --verbose         say what of the config was left out\n"
 	"  -h, --help        this help\n"
 	"\n"
@@ -84,6 +86,8 @@ enum {
 	F_TIMEOUT,
 	F_CONFIG,
 	F_VERBOSE,
+	F_OUTPUT, /* -o */
+	F_END
 };
 
 static const struct option fetch_options[] = {
@@ -123,7 +127,18 @@ struct fetch_opts {
 	int host_from_config; /* --region or --base-url came from the config */
 	long timeout;
 	struct config_args config;
+	/* the config's line of each option's (last) value, by F_x - F_PERIOD;
+	 * 0 when it is the command line's */
+	long line[F_END - F_PERIOD];
 };
+
+/* Names the config's FILE:LINE in the messages that follow when option
+ * opt's value came from the config; origin(o, 0) clears it. */
+static void origin(const struct fetch_opts *o, int opt)
+{
+	long line = opt >= F_PERIOD && opt < F_END ? o->line[opt - F_PERIOD] : 0;
+	diag_set_origin(line ? o->config.path : NULL, line);
+}
 
 /* An argument that names the key itself ("--api-key=...", or any
  * abbreviation getopt would take for --api-key-file short of its whole
@@ -161,7 +176,12 @@ static int parse(int argc, char **argv, struct fetch_opts *o)
 	opterr = 0;
 	optind = 1;
 	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", fetch_options, &longindex)) != -1) {
-		int from_config = optind <= o->config.nconfig + 1;
+		/* the config's options are single arguments before the command line's */
+		long line = optind - 1 <= o->config.nconfig ? o->config.lines[optind - 1] : 0;
+		int from_config = line > 0;
+		int opt = c == 'o' ? F_OUTPUT : c;
+		if (opt >= F_PERIOD && opt < F_END)
+			o->line[opt - F_PERIOD] = line;
 		switch (c) {
 		case F_PERIOD:
 			o->period = optarg;
@@ -176,8 +196,16 @@ static int parse(int argc, char **argv, struct fetch_opts *o)
 			o->tz = optarg;
 			break;
 		case F_SANDBOX:
-			if (from_config)
-				break; /* audit's --sandbox FILE; a config serves both fetches */
+			/* a config's bare --sandbox comes as --sandbox= */
+			if (optarg && !*optarg && from_config)
+				optarg = NULL;
+			if (optarg && from_config) {
+				/* audit's --sandbox FILE: one config serves both */
+				config_note(&o->config, line, "--sandbox FILE left out: it is audit's "
+							      "(the sandbox's history to read); fetch's "
+							      "--sandbox takes no value");
+				break;
+			}
 			if (optarg) {
 				opts_usage_error("fetch", "fetch's --sandbox takes no value: it fetches "
 							  "the sandbox's history (with $ALMA_SANDBOX_API_KEY)");
@@ -204,13 +232,16 @@ static int parse(int argc, char **argv, struct fetch_opts *o)
 			break;
 		case F_TIMEOUT: {
 			int64_t n;
-			if (opts_parse_count("fetch", "--timeout", optarg, &n) != 0)
-				return -1;
-			if (n < 1 || n > 3600) {
+			origin(o, F_TIMEOUT);
+			int bad = opts_parse_count("fetch", "--timeout", optarg, &n) != 0;
+			if (!bad && (n < 1 || n > 3600)) {
 				opts_usage_error("fetch", "--timeout wants 1 to 3600 seconds, not '%s'",
 						 optarg);
-				return -1;
+				bad = 1;
 			}
+			origin(o, 0);
+			if (bad)
+				return -1;
 			o->timeout = (long)n;
 			break;
 		}
@@ -233,7 +264,14 @@ static int parse(int argc, char **argv, struct fetch_opts *o)
 			/* the name only: what follows '=' may be anything (a key) */
 			char name[80];
 			const char *arg = argv[optind - 1];
-			snprintf(name, sizeof name, "%.*s", (int)strcspn(arg, "="), arg);
+			size_t n = strcspn(arg, "=");
+			snprintf(name, sizeof name, "%.*s", (int)n, arg);
+			for (const struct option *t = fetch_options; arg[n] && t->name; t++)
+				if (t->has_arg == no_argument && !strncmp(arg, "--", 2) && n > 2 &&
+				    !strncmp(t->name, arg + 2, n - 2)) {
+					opts_usage_error("fetch", "%s takes no value (no '=...')", name);
+					return -1;
+				}
 			opts_unknown_option("fetch", name, fetch_options);
 			return -1;
 		}
@@ -254,14 +292,28 @@ static int parse(int argc, char **argv, struct fetch_opts *o)
  * (size bytes). 0, or -1 (reported, never quoting the key). */
 static int read_key_file(const char *path, char *key, size_t size)
 {
-	int fd = open(path, O_RDONLY | O_NOCTTY);
+	/* not blocking on a FIFO (nor taking a terminal): what it is is
+	 * known before anything is read */
+	int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
 	if (fd < 0) {
 		diag_error(path, 0, "cannot read the API key: %s", strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		diag_error(path, 0, "the API key file is not a regular file");
+	if (fstat(fd, &st) != 0) {
+		diag_error(path, 0, "cannot read the API key: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		diag_error(path, 0, "the API key file is %s, not a regular file: refused",
+			   output_kind(st.st_mode));
+		close(fd);
+		return -1;
+	}
+	int flags = fcntl(fd, F_GETFL);
+	if (flags < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
+		diag_error(path, 0, "cannot read the API key: %s", strerror(errno));
 		close(fd);
 		return -1;
 	}
@@ -389,58 +441,73 @@ static void counts_text(const struct fetch_stats *s, double secs, char *buf, siz
 		 s->retries == 1 ? "retry" : "retries", secs);
 }
 
-/* Checks what needs no network; sets the base URL and the dates. */
-static int check(struct fetch_opts *o, const char **base, char *from, char *to)
+/* Checks what needs no network; sets the base URL and the dates. An error
+ * about a value from the config names its line. */
+static int check(const struct fetch_opts *o, const char **base, char *from, char *to)
 {
+	int status = -1;
 	if (!o->out) {
 		opts_usage_error("fetch", "fetch wants -o FILE (gzip JSON, put in place when every "
 					  "page is in)");
 		return -1;
 	}
+	origin(o, F_OUTPUT);
 	if (output_is_stdout(o->out)) {
 		opts_usage_error("fetch", "fetch writes a file, put in place when complete, not "
 					  "standard output: give -o FILE");
-		return -1;
+		goto out;
 	}
 	if (o->region) {
 		size_t i = 0;
+		origin(o, F_REGION);
 		while (i < sizeof regions / sizeof regions[0] && strcmp(regions[i].name, o->region))
 			i++;
 		if (i == sizeof regions / sizeof regions[0]) {
 			opts_usage_error("fetch", "--region wants na, eu, ap, aps, ca or cn, not '%s'",
 					 o->region);
-			return -1;
+			goto out;
 		}
 		*base = regions[i].url;
 	} else if (o->base) {
 		char why[300];
+		origin(o, F_BASE_URL);
 		if (almaapi_check_base(o->base, why, sizeof why) != 0) {
 			diag_error(NULL, 0, "--base-url: %s", why);
-			return -1;
+			goto out;
 		}
 		*base = o->base;
 	} else {
+		origin(o, 0);
 		opts_usage_error("fetch", "fetch wants --region na|eu|ap|aps|ca|cn (the Ex Libris "
 					  "API gateway) or --base-url URL");
-		return -1;
+		goto out;
 	}
+	origin(o, 0);
 	if (!o->period && !o->since && !o->until) {
 		opts_usage_error("fetch", "fetch wants a period: --period P, or --since DATE "
 					  "[--until DATE]");
-		return -1;
+		goto out;
 	}
 	int64_t now;
 	struct period p;
-	if (times_set_zone(o->tz) != 0 || opts_now(&now) != 0 ||
-	    period_set(&p, o->period, o->since, o->until, times_local_day(now)) != 0)
-		return -1;
+	if (opts_now(&now) != 0)
+		goto out;
+	origin(o, F_TZ);
+	if (times_set_zone(o->tz) != 0)
+		goto out;
+	origin(o, o->period ? F_PERIOD : o->since ? F_SINCE : F_UNTIL);
+	if (period_set(&p, o->period, o->since, o->until, times_local_day(now)) != 0)
+		goto out;
 	/* a day more on each side: the API's dates are not the zone's */
 	from[0] = to[0] = '\0';
 	if (p.first_day != TIME_NONE)
 		times_format_day(p.first_day - 1, from, 16);
 	if (p.last_day != TIME_NONE)
 		times_format_day(p.last_day + 1, to, 16);
-	return 0;
+	status = 0;
+out:
+	origin(o, 0);
+	return status;
 }
 
 int cmd_fetch(int argc, char **argv)
@@ -467,11 +534,19 @@ int cmd_fetch(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (check(&o, &base, from, to) != 0 || get_key(&o, key, sizeof key) != 0)
+	if (check(&o, &base, from, to) != 0)
+		goto out;
+	origin(&o, o.key_file ? F_KEY_FILE : 0);
+	int bad = get_key(&o, key, sizeof key) != 0;
+	origin(&o, 0);
+	if (bad)
 		goto out;
 
 	struct output out;
-	if (output_open(&out, o.out) != 0) {
+	origin(&o, F_OUTPUT);
+	bad = output_open_as(&out, o.out, "the fetched history") != 0;
+	origin(&o, 0);
+	if (bad) {
 		output_finish(&out, 0);
 		goto out;
 	}

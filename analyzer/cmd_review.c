@@ -104,13 +104,8 @@ int cmd_review(int argc, char **argv)
 	/* every value must name something in the rules: a typo is no all-clear */
 	if (filter_resolve(&o.filter, rules) != 0 || review_check_filter(&o.filter, rules) != 0)
 		goto done;
-	opts_origin(&o, OPT_OUTPUT);
-	if (output_open(&out, o.out) != 0)
+	if (opts_open_outputs(&o, &out, &rejects) != 0)
 		goto done;
-	opts_origin(&o, OPT_REJECTS);
-	if (o.rejects && output_open(&rejects, o.rejects) != 0)
-		goto done;
-	opts_origin(&o, 0);
 	/* text to a terminal fits its width; to a file or a pipe, whole */
 	if (output_is_stdout(o.out) && term_columns(STDOUT_FILENO)) {
 		if (!strcmp(format, "text"))

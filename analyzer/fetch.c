@@ -3,6 +3,7 @@
 #include "almaapi.h"
 #include "apipage.h"
 #include "diag.h"
+#include "hmap.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,6 +22,8 @@ struct task {
 	char *body; /* DONE: the page as it came */
 	size_t len;
 	size_t count; /* DONE: the items on the page */
+	char *ids;    /* DONE: their ids, each NUL-terminated, one after another */
+	size_t ids_len, ids_cap;
 	struct task *next;
 };
 
@@ -38,6 +41,11 @@ struct walk {
 	char **jobs;
 	long long *job_total;
 	size_t njobs, cap;
+	/* the ids of the series being retired, each with the offset of its
+	 * page: an id met again means the history moved */
+	struct hmap seen;
+	int seen_kind;
+	size_t seen_series;
 };
 
 /* "job M50173, offset 100" or "the jobs listing (type MANUAL), offset 0" */
@@ -50,21 +58,28 @@ static void where(const struct walk *w, const struct task *t, char *buf, size_t 
 		snprintf(buf, size, "job %s, offset %lld", w->jobs[t->series], t->offset);
 }
 
-/* Reports a failure at task t (the API's words redacted of the key). */
+/* Reports a failure at task t, the key taken out of all of it (the API's
+ * words, a job's id) before it is cut. */
 static int fail(const struct walk *w, const struct task *t, const char *fmt, ...)
 	DIAG_PRINTF(3, 4);
 static int fail(const struct walk *w, const struct task *t, const char *fmt, ...)
 {
-	char at[200], msg[900];
+	/* long enough that nothing is cut before the key is out: where (a job
+	 * id of at most APIPAGE_MAX_ID bytes), and what is said of it (the
+	 * API's words quoted in at most 240) */
+	char whole[1600], text[1000];
 	va_list ap;
-	where(w, t, at, sizeof at);
+	where(w, t, whole, 400);
+	size_t n = strlen(whole);
+	snprintf(whole + n, sizeof whole - n, ": ");
+	n += 2;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(whole + n, sizeof whole - n, fmt, ap);
 	va_end(ap);
-	almaapi_redact(w->api, msg, sizeof msg);
+	apipage_redact(whole, strlen(whole), w->c->key, text, sizeof text);
 	if (w->c->progress)
 		w->c->progress(NULL, w->c->arg); /* a message follows: off the progress line */
-	diag_error(NULL, 0, "%s: %s", at, msg);
+	diag_error(NULL, 0, "%s", text);
 	return -1;
 }
 
@@ -180,17 +195,48 @@ static int plan(struct walk *w, struct task *first, long long total)
 	return 0;
 }
 
+/* An item's id, kept with its page (apipage_read's each). */
+static int keep_id(void *arg, const char *id)
+{
+	struct task *t = arg;
+	size_t n = strlen(id) + 1;
+	if (t->ids_len + n > t->ids_cap) {
+		size_t cap = t->ids_cap ? t->ids_cap * 2 : 4096;
+		while (cap < t->ids_len + n)
+			cap *= 2;
+		char *ids = realloc(t->ids, cap);
+		if (!ids)
+			return -1;
+		t->ids = ids;
+		t->ids_cap = cap;
+	}
+	memcpy(t->ids + t->ids_len, id, n);
+	t->ids_len += n;
+	return 0;
+}
+
+/* 1 when the key is in s[0..n). */
+static int holds(const char *s, size_t n, const char *key)
+{
+	size_t k = strlen(key);
+	for (size_t i = 0; k && i + k <= n; i++)
+		if (s[i] == key[0] && memcmp(s + i, key, k) == 0)
+			return 1;
+	return 0;
+}
+
 /* A final answer: failed, an error object, or a page checked against its
- * series and kept until its turn. */
+ * series and kept, with its items' ids, until its turn. */
 static int answer(struct walk *w, struct almaapi_result *r)
 {
 	struct task *t = r->tag;
 	const char *items = t->kind == LISTING ? "job" : "job_instance";
+	const char *key = w->c->key;
 	char why[300], msg[240];
 	struct apipage p;
 	w->held--; /* asked for no more; held again below while it waits its turn */
 	if (!r->ok) {
-		int quoted = apipage_error(r->body, r->len, msg, sizeof msg) == 0;
+		int quoted = apipage_error(r->body, r->len, key, msg, sizeof msg) == 0;
 		const char *hint = r->status == 401 || r->status == 403
 					   ? " (is the key the one for this environment, production or "
 					     "sandbox, with read access to the Configuration API?)"
@@ -198,11 +244,16 @@ static int answer(struct walk *w, struct almaapi_result *r)
 		return fail(w, t, "%s%s%s%s", r->why, quoted ? ": the API says " : "",
 			    quoted ? msg : "", hint);
 	}
-	if (apipage_read(r->body, r->len, items, &p, NULL, NULL, why, sizeof why) != 0)
+	t->ids_len = 0;
+	if (apipage_read(r->body, r->len, key, items, &p, keep_id, t, why, sizeof why) != 0)
 		return fail(w, t, "the answer is not a page of the API: %s", why);
 	if (p.error)
 		return fail(w, t, "the API answered with an error%s%s", p.message[0] ? ": " : "",
 			    p.message);
+	/* the key goes nowhere, the file included */
+	if (r->body && holds(r->body, r->len, key))
+		return fail(w, t, "the page holds the API key: not written (the key is never put "
+				  "in a file; is the server the Alma API?)");
 	long long *total = total_of(w, t);
 	if (t->offset == 0) {
 		if (p.total > FETCH_MAX_TOTAL)
@@ -257,18 +308,48 @@ static int add_job(void *arg, const char *id)
 	return 0;
 }
 
-/* The pages at the head that are in: a listing's ids taken, instances
- * written. */
+/* The ids on page t, each checked against those of the earlier pages of
+ * its series (a job's instances, a type's jobs): an id met again means the
+ * page holds what an earlier offset held, and some other item was never
+ * given: the history moved. 0, or -1 (reported). */
+static int check_ids(struct walk *w, const struct task *t)
+{
+	if (t->kind != w->seen_kind || t->series != w->seen_series || t->offset == 0) {
+		hmap_free(&w->seen); /* empty again */
+		w->seen_kind = t->kind;
+		w->seen_series = t->series;
+	}
+	for (size_t at = 0; at < t->ids_len; at += strlen(t->ids + at) + 1) {
+		const char *id = t->ids + at;
+		int added;
+		int64_t *offset = hmap_put(&w->seen, id, strlen(id), t->offset, &added);
+		if (!offset) {
+			diag_error(NULL, 0, "out of memory");
+			return -1;
+		}
+		if (!added)
+			return fail(w, t, "the history moved while it was read: %s %s was given at "
+					  "offset %lld already; run fetch again",
+				    t->kind == LISTING ? "job" : "instance", id, (long long)*offset);
+	}
+	return 0;
+}
+
+/* The pages at the head that are in: each page's ids checked, a listing's
+ * jobs taken, instances written. */
 static int retire(struct walk *w)
 {
 	struct task *t;
 	while ((t = w->head) && t->state == DONE) {
 		int last = t->offset + FETCH_LIMIT >= *total_of(w, t);
+		if (check_ids(w, t) != 0)
+			return -1;
 		if (t->kind == LISTING) {
-			struct apipage p;
-			char why[300];
-			if (apipage_read(t->body, t->len, "job", &p, add_job, w, why, sizeof why) != 0)
-				return fail(w, t, "%s", why);
+			for (size_t at = 0; at < t->ids_len; at += strlen(t->ids + at) + 1)
+				if (add_job(w, t->ids + at) != 0) {
+					diag_error(NULL, 0, "out of memory");
+					return -1;
+				}
 			if (last)
 				w->s->types++;
 		} else {
@@ -287,6 +368,7 @@ static int retire(struct walk *w)
 			w->tail = NULL;
 		w->held--;
 		free(t->body);
+		free(t->ids);
 		free(t);
 	}
 	return 0;
@@ -315,6 +397,19 @@ static int walk(struct walk *w)
 		if (!w->head) {
 			if (w->phase == INSTANCES)
 				return 0;
+			if (w->njobs == 0) {
+				/* every institution has jobs: a listing of none is
+				 * the key's or the host's, not a quiet month */
+				if (w->c->progress)
+					w->c->progress(NULL, w->c->arg);
+				diag_error(NULL, 0, "the jobs listing: the API lists no jobs of type %s: "
+						    "is the key the institution's, for this environment "
+						    "(production or sandbox), with read access to the "
+						    "Configuration API, and the region its own?",
+					   w->c->all_types ? "MANUAL, OTHER or SCHEDULED"
+							   : "MANUAL or OTHER");
+				return -1;
+			}
 			w->phase = INSTANCES;
 			w->next = 0;
 			counts(w);
@@ -348,7 +443,8 @@ int fetch_run(const struct fetch_config *c, struct gzout *out, struct fetch_stat
 		.rate = FETCH_RATE,
 		.attempts = FETCH_ATTEMPTS,
 	};
-	struct walk w = {.c = c, .out = out, .s = s, .phase = LISTING};
+	struct walk w = {.c = c, .out = out, .s = s, .phase = LISTING, .seen_kind = -1};
+	hmap_init(&w.seen);
 	w.types[0] = "MANUAL";
 	w.types[1] = "OTHER";
 	w.types[2] = "SCHEDULED";
@@ -362,8 +458,10 @@ int fetch_run(const struct fetch_config *c, struct gzout *out, struct fetch_stat
 		struct task *t = w.head;
 		w.head = t->next;
 		free(t->body);
+		free(t->ids);
 		free(t);
 	}
+	hmap_free(&w.seen);
 	almaapi_free(w.api);
 	for (size_t i = 0; i < w.njobs; i++)
 		free(w.jobs[i]);

@@ -6,12 +6,16 @@
  * instances written as it came followed by a newline, in the order of the
  * listing and then of the offsets, whatever order the answers come in
  * (FETCH_PARALLEL at once, at most FETCH_WINDOW pages held). The listing
- * pages are read for their ids, not written. Each page is checked against
- * the first of its series: the same total_record_count, and as many items
- * as are due at its offset; else the history moved while it was read.
- * The first failure ends the walk, reported with the job (or the listing)
- * and the offset. fetch_run owns everything it makes and frees it before
- * it returns; the gzout and its FILE are the caller's. */
+ * pages are read for their ids, not written; a listing of no jobs at all
+ * is an error. Each page is checked against the first of its series: the
+ * same total_record_count, as many items as are due at its offset, and no
+ * item id that an earlier page of the series gave (a set of the series'
+ * ids, freed when the next series begins); else the history moved while
+ * it was read. A page that holds the API key is not written. The first
+ * failure ends the walk, reported with the job (or the listing) and the
+ * offset, the key taken out of the message. fetch_run owns everything it
+ * makes and frees it before it returns; the gzout and its FILE are the
+ * caller's. */
 #ifndef ALMAUDIT_FETCH_H
 #define ALMAUDIT_FETCH_H
 

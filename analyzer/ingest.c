@@ -701,7 +701,7 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 	f->encoding = csvrd_encoding(in->rd);
 	f->delim = csvrd_delim(in->rd);
 	if (got == 0)
-		diag_error(in->path, 0, "empty file: no header row");
+		diag_error(in->path, 0, "empty file: nothing in it (no CSV header row, no JSON page)");
 	if (got > 0 && (in->row.flags & CSVROW_UNTERMINATED))
 		diag_error(in->path, in->row.line,
 			   "unterminated quote: a quoted field opened in the header row is still "

@@ -583,3 +583,18 @@ done:
 	diag_set_origin(NULL, 0);
 	return rules;
 }
+
+int opts_open_outputs(const struct opts *o, struct output *out, struct output *rejects)
+{
+	int rc = -1;
+	opts_origin(o, OPT_OUTPUT);
+	if (out && output_open(out, o->out) != 0)
+		goto done;
+	opts_origin(o, OPT_REJECTS);
+	if (o->rejects && output_open(rejects, o->rejects) != 0)
+		goto done;
+	rc = 0;
+done:
+	diag_set_origin(NULL, 0);
+	return rc;
+}

@@ -154,4 +154,10 @@ void opts_unknown_option(const char *cmd, const char *arg, const struct option *
  * or NULL (reported). */
 struct rules *opts_begin(const struct opts *o, int64_t *now, struct period *period);
 
+/* Opens -o into out (unless out is NULL: a split opens its own files) and
+ * --rejects, when given, into rejects, an error about a value from the
+ * config naming the config's line. 0, or -1 (reported). */
+struct output;
+int opts_open_outputs(const struct opts *o, struct output *out, struct output *rejects);
+
 #endif

@@ -187,8 +187,11 @@ static int open_device(struct output *o, const char *name, const char *path)
 }
 
 /* Opens NAME in o->dirfd: see output.h. split: the split's file (only a
- * regular file or a link is replaced; a character device is an error too). */
-static int open_at(struct output *o, const char *name, const char *path, int split)
+ * regular file or a link is replaced; a character device is an error too).
+ * what: what is written, for a command that writes no standard output
+ * (output_open_as); NULL: a report. */
+static int open_at(struct output *o, const char *name, const char *path, int split,
+		   const char *what)
 {
 	struct stat st;
 	mode_t mask = umask(0);
@@ -206,7 +209,8 @@ static int open_at(struct output *o, const char *name, const char *path, int spl
 					   "name the file itself%s",
 					   output_kind(to.st_mode),
 					   split ? " or give another -o DIR"
-						 : " (-o - for standard output)");
+					   : what ? ""
+						  : " (-o - for standard output)");
 				return -1;
 			}
 			ssize_t n = readlinkat(o->dirfd, name, target, sizeof target - 1);
@@ -215,16 +219,18 @@ static int open_at(struct output *o, const char *name, const char *path, int spl
 				if ((unsigned char)*c < 0x20 || *c == 0x7F)
 					*c = '?';
 			diag_error(path, 0,
-				   "warning: a symbolic link (to '%s%s'): replaced by the report; the "
-				   "file it names is left as it was",
-				   target, n >= (ssize_t)sizeof target - 1 ? "..." : "");
+				   "warning: a symbolic link (to '%s%s'): replaced by %s; the file it "
+				   "names is left as it was",
+				   target, n >= (ssize_t)sizeof target - 1 ? "..." : "",
+				   what ? what : "the report");
 		} else if (S_ISCHR(st.st_mode) && !split) {
 			return open_device(o, name, path);
 		} else {
 			diag_error(path, 0, "%s, not a regular file: never opened for writing; %s",
 				   output_kind(st.st_mode),
-				   split ? "remove it or give another -o DIR"
-					 : "write to a regular file, /dev/null or standard output");
+				   split  ? "remove it or give another -o DIR"
+				   : what ? "write to a regular file (or /dev/null)"
+					  : "write to a regular file, /dev/null or standard output");
 			return -1;
 		}
 	} else if (errno != ENOENT) {
@@ -250,6 +256,11 @@ static int open_at(struct output *o, const char *name, const char *path, int spl
 }
 
 int output_open(struct output *o, const char *path)
+{
+	return output_open_as(o, path, NULL);
+}
+
+int output_open_as(struct output *o, const char *path, const char *what)
 {
 	memset(o, 0, sizeof *o);
 	o->dirfd = -1;
@@ -280,7 +291,7 @@ int output_open(struct output *o, const char *path)
 		return -1;
 	}
 	o->own_dir = 1;
-	return open_at(o, name, path, 0);
+	return open_at(o, name, path, 0, what);
 }
 
 int output_open_in(struct output *o, const struct output_dir *d, const char *name,
@@ -289,7 +300,7 @@ int output_open_in(struct output *o, const struct output_dir *d, const char *nam
 	memset(o, 0, sizeof *o);
 	o->path = path;
 	o->dirfd = d->fd;
-	return open_at(o, name, path, 1);
+	return open_at(o, name, path, 1, NULL);
 }
 
 int output_flush(struct output *o)

@@ -55,6 +55,11 @@ int output_is_stdout(const char *path);
  * (reported) when it cannot be. Call output_finish after it either way. */
 int output_open(struct output *o, const char *path);
 
+/* As output_open, for a command that writes a file and never standard
+ * output (fetch): its messages name what it writes (what: "the fetched
+ * history") and offer no standard output. */
+int output_open_as(struct output *o, const char *path, const char *what);
+
 /* Opens the output NAME in directory d (d stays open until output_finish):
  * only a regular file or a symbolic link at NAME is ever replaced; anything
  * else there is an error (reported as path: what it is). -1 (reported)

@@ -9,6 +9,17 @@
 #include "times.h"
 #include "waivers.h"
 
+/* "LEAD TEXT" on a line of its own when there is text (the words of
+ * fields.h), the text as a terminal shows it. */
+static void text_line(FILE *out, const char *lead, const char *text)
+{
+	if (!text[0])
+		return;
+	fputs(lead, out);
+	report_text_cell(out, text, 0);
+	putc('\n', out);
+}
+
 /* "system runs: 2,196, sandbox runs: 214" for the non-zero counts. */
 static void reasons(FILE *out, const char *label, const uint64_t *counts, int n,
 		    const char *(*name)(int))
@@ -122,17 +133,11 @@ static void user_lines(FILE *out, const struct report_info *info)
 static void unit_lines(FILE *out, const struct report_info *info, int brief)
 {
 	char text[512];
+	static const char *const lead[2][2] = {{"Unit       ", "Not here   "},
+						{"Unit: ", "Not here: "}};
 	for (int which = 0; which < 2; which++) {
 		report_unit_text(info, which, text, sizeof text);
-		if (!text[0])
-			continue;
-		const char *label = which ? "Not here" : "Unit";
-		if (brief)
-			fprintf(out, "%s: ", label);
-		else
-			fprintf(out, "%-10s ", label);
-		report_text_cell(out, text, 0);
-		putc('\n', out);
+		text_line(out, lead[brief != 0][which], text);
 	}
 }
 
@@ -201,24 +206,14 @@ void report_header_reading(FILE *out, const struct report_info *info, int header
 	char line[640];
 	reasons(out, "Rejected   ", t->rejected, REJ_COUNT, reject_name);
 	first_rows(out, t, 5);
-	if (report_cells_text(t, line, sizeof line)[0]) {
-		fprintf(out, "%-10s ", "Cells");
-		report_text_cell(out, line, 0);
-		putc('\n', out);
+	text_line(out, "Cells      ", report_cells_text(t, line, sizeof line));
+	if (line[0])
 		first_cells(out, t, 5);
-	}
 	if (!header)
 		return;
-	if (report_identity_text(info, line, sizeof line)[0]) {
-		fprintf(out, "%-10s ", "People");
-		report_text_cell(out, line, 0);
-		putc('\n', out);
-	}
-	if (report_sandbox_text(t, line, sizeof line)[0]) {
-		fprintf(out, "%-10s sandbox runs not evidence: ", "Sandbox");
-		report_text_cell(out, line, 0);
-		putc('\n', out);
-	}
+	text_line(out, "People     ", report_identity_text(info, line, sizeof line));
+	text_line(out, "Sandbox    sandbox runs not evidence: ",
+		  report_sandbox_text(t, line, sizeof line));
 }
 
 void report_header_write(FILE *out, const struct report_info *info)
@@ -297,11 +292,7 @@ void report_header_write(FILE *out, const struct report_info *info)
 		fprintf(out, "%-10s %s to %s\n", "Runs seen", a, b);
 	}
 	char line[640];
-	if (report_coverage_text(info, line, sizeof line)[0]) {
-		fprintf(out, "%-10s ", "Coverage");
-		report_text_cell(out, line, 0);
-		putc('\n', out);
-	}
+	text_line(out, "Coverage   ", report_coverage_text(info, line, sizeof line));
 	fprintf(out, "%-10s %s read = %s audited + %s skipped + %s rejected\n", "Rows",
 		report_count(t->read, a, sizeof a), report_count(t->audited, b, sizeof b),
 		report_count(tally_skipped(t), c, sizeof c),
@@ -379,26 +370,10 @@ void report_header_brief(FILE *out, const struct report_info *info)
 			fprintf(out, ":%ld: %s\n", t->files[i].no_line_end, TALLY_NO_LINE_END);
 		}
 	char line[640];
-	if (report_coverage_text(info, line, sizeof line)[0]) {
-		fputs("Coverage: ", out);
-		report_text_cell(out, line, 0);
-		putc('\n', out);
-	}
-	if (report_identity_text(info, line, sizeof line)[0]) {
-		fputs("People: ", out);
-		report_text_cell(out, line, 0);
-		putc('\n', out);
-	}
-	if (report_cells_text(t, line, sizeof line)[0]) {
-		fputs("Cells: ", out);
-		report_text_cell(out, line, 0);
-		putc('\n', out);
-	}
-	if (report_sandbox_text(t, line, sizeof line)[0]) {
-		fputs("Sandbox runs not evidence: ", out);
-		report_text_cell(out, line, 0);
-		putc('\n', out);
-	}
+	text_line(out, "Coverage: ", report_coverage_text(info, line, sizeof line));
+	text_line(out, "People: ", report_identity_text(info, line, sizeof line));
+	text_line(out, "Cells: ", report_cells_text(t, line, sizeof line));
+	text_line(out, "Sandbox runs not evidence: ", report_sandbox_text(t, line, sizeof line));
 	if (tally_rejected(t)) {
 		/* the exit status is 1 for them: say why here too */
 		fprintf(out, "Rejected: %s %s, not audited (",

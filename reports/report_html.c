@@ -522,12 +522,6 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		fputs("<p class=\"incomplete\">Nothing below answers for those values: this report "
 		      "is no all-clear.</p>\n",
 		      out);
-	if (info->tally->uncovered[0]) {
-		fputs("<p class=\"incomplete\">ERROR: ", out);
-		E(info->tally->uncovered);
-		fputs(". Nothing below answers for the period: this report is no all-clear.</p>\n",
-		      out);
-	}
 	report_html_notes(out, info->tally);
 
 	fputs("<h2>Findings</h2>\n", out);

@@ -243,9 +243,16 @@ static void cells(FILE *out, const struct tally *t)
 	fputs("</tbody></table>\n", out);
 }
 
-/* The notes of the top (joins.h): an error or a warning each. */
+/* The errors and warnings of the top: the period the inputs do not reach,
+ * then the notes (joins.h), a paragraph each. */
 void report_html_notes(FILE *out, const struct tally *t)
 {
+	if (t->uncovered[0]) {
+		fputs("<p class=\"incomplete\">ERROR: ", out);
+		E(t->uncovered);
+		fputs(". Nothing below answers for the period: this report is no all-clear.</p>\n",
+		      out);
+	}
 	for (size_t i = 0; i < t->nnotes; i++) {
 		fprintf(out, "<p class=\"incomplete\">%s: ", t->notes[i].error ? "ERROR" : "WARNING");
 		E(t->notes[i].text);

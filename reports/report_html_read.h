@@ -1,8 +1,8 @@
 /* report_html_read: what the audit's html page (and the email's html part,
  * and the review's page) says of what was read: the table of the inputs
  * and their reading, the INCOMPLETE box (each input not read whole), the
- * rejected rows and cells not read, and the notes of the top (an ERROR or
- * WARNING each). In the email's html part the lists of inputs are cut to
+ * rejected rows and cells not read, and the errors and warnings of the top
+ * (the period the inputs do not reach, the notes: a paragraph each). In the email's html part the lists of inputs are cut to
  * info->list_rows rows when set, each saying how many are left out. Each
  * writes to the caller's FILE, escaped (html.h), from what it borrows;
  * nothing is kept. */

@@ -207,12 +207,6 @@ void report_review_html(FILE *out, const struct review_report *r)
 	fputs("</p>\n", out);
 	if (r->tally->incomplete)
 		report_html_incomplete(out, r->tally, 0);
-	if (r->tally->uncovered[0]) {
-		fputs("<p class=\"incomplete\">ERROR: ", out);
-		E(r->tally->uncovered);
-		fputs(". Nothing below answers for the period: this report is no all-clear.</p>\n",
-		      out);
-	}
 	report_html_notes(out, r->tally);
 	if (report_review_short_history(r, text, sizeof text)) {
 		fputs("<p class=\"incomplete\">WARNING: ", out);

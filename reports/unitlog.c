@@ -172,6 +172,16 @@ static char *payload(struct unitlog *l, size_t n)
 	return l->rec + REC_HEAD;
 }
 
+/* Appends the record of n bytes at rec, with its tag, to unit u's log. */
+static void put(struct unitlog *l, size_t unit, int tag, const void *rec, size_t n)
+{
+	char *p = payload(l, n);
+	if (!p)
+		return;
+	memcpy(p, rec, n);
+	append(l, unit, tag, n);
+}
+
 /* A verdict packed: its bytes but the details, which go as strings. */
 #define V_HEAD offsetof(struct verdict, detail)
 #define V_TAIL (sizeof(struct verdict) - V_HEAD - sizeof ((struct verdict *)0)->detail)
@@ -251,11 +261,7 @@ static void hold_run(struct unitlog *l, size_t unit, const struct run *run,
 
 void unitlog_audited(struct unitlog *l, size_t u, const struct run *run)
 {
-	char *p = payload(l, sizeof run->time);
-	if (!p)
-		return;
-	memcpy(p, &run->time, sizeof run->time);
-	append(l, u, REC_AUDITED, sizeof run->time);
+	put(l, u, REC_AUDITED, &run->time, sizeof run->time);
 }
 
 struct damaging {
@@ -272,11 +278,7 @@ void unitlog_damaging(struct unitlog *l, size_t u, const struct run *run,
 	struct damaging d;
 	memset(&d, 0, sizeof d); /* no byte of padding undefined in the file */
 	d = (struct damaging){run->id, run->records, v->large_set, v->job, v->person};
-	char *p = payload(l, sizeof d);
-	if (!p)
-		return;
-	memcpy(p, &d, sizeof d);
-	append(l, u, REC_DAMAGING, sizeof d);
+	put(l, u, REC_DAMAGING, &d, sizeof d);
 }
 
 /* kind, trend (0 none, 1 new, 2 recurring) and waiver (-1 none). */
@@ -285,43 +287,36 @@ struct finding_rec {
 	uint8_t kind, trend;
 };
 
-static int32_t waiver_index(const struct unitlog *l, const struct waiver *w)
+static void put_finding(struct unitlog *l, size_t u, int tag, int32_t waiver,
+			enum finding_kind kind, int trend)
 {
-	return w && l->rules->waivers ? (int32_t)(w - l->rules->waivers->w) : -1;
+	struct finding_rec r;
+	memset(&r, 0, sizeof r); /* no byte of padding undefined in the file */
+	r.waiver = waiver;
+	r.kind = (uint8_t)kind;
+	r.trend = (uint8_t)trend;
+	put(l, u, tag, &r, sizeof r);
 }
 
 void unitlog_finding(struct unitlog *l, size_t u, const struct report_finding *f)
 {
-	hold_run(l, u, f->run, f->v);
-	struct finding_rec r;
-	memset(&r, 0, sizeof r);
-	r.waiver = waiver_index(l, f->waiver);
-	r.kind = (uint8_t)f->kind;
+	const struct waivers *w = l->rules->waivers;
+	int trend = 0;
 	if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_NEW)))
-		r.trend = 1;
+		trend = 1;
 	else if (f->trend && !strcmp(f->trend, baseline_trend_name(TREND_RECURRING)))
-		r.trend = 2;
-	char *p = payload(l, sizeof r);
-	if (!p)
-		return;
-	memcpy(p, &r, sizeof r);
-	append(l, u, REC_FINDING, sizeof r);
+		trend = 2;
+	hold_run(l, u, f->run, f->v);
+	put_finding(l, u, REC_FINDING, f->waiver && w ? (int32_t)(f->waiver - w->w) : -1, f->kind,
+		    trend);
 }
 
 void unitlog_waived(struct unitlog *l, size_t u, const struct run *run, const struct verdict *v,
 		    enum finding_kind kind, int waiver, int is_new)
 {
 	hold_run(l, u, run, v);
-	struct finding_rec r;
-	memset(&r, 0, sizeof r);
-	r.waiver = waiver;
-	r.kind = (uint8_t)kind;
-	r.trend = (uint8_t)(is_new != 0); /* waived: 1 new against the baseline */
-	char *p = payload(l, sizeof r);
-	if (!p)
-		return;
-	memcpy(p, &r, sizeof r);
-	append(l, u, REC_WAIVED, sizeof r);
+	/* waived: 1 new against the baseline */
+	put_finding(l, u, REC_WAIVED, waiver, kind, is_new != 0);
 }
 
 struct found_rec {
@@ -338,11 +333,7 @@ void unitlog_found(struct unitlog *l, size_t u, const struct run *run, const str
 	r.kinds = kinds;
 	r.new_kinds = new_kinds;
 	r.new_run = (uint8_t)(new_run != 0);
-	char *p = payload(l, sizeof r);
-	if (!p)
-		return;
-	memcpy(p, &r, sizeof r);
-	append(l, u, REC_FOUND, sizeof r);
+	put(l, u, REC_FOUND, &r, sizeof r);
 }
 
 /* The replay's state: the run the calls are about. */

@@ -17,7 +17,7 @@
 
 static int read_page(const char *body, const char *items, struct apipage *p, char *why)
 {
-	return apipage_read(body, strlen(body), items, p, NULL, NULL, why, 300);
+	return apipage_read(body, strlen(body), NULL, items, p, NULL, NULL, why, 300);
 }
 
 START_TEST(page_of_instances)
@@ -66,27 +66,27 @@ START_TEST(listing_ids)
 	char why[300];
 	const char *page = "{\"job\":[{\"id\":\"M26714\",\"name\":\"Change Physical Items\"},"
 			   "{\"id\":\"O3750771000003941\"}],\"total_record_count\":2}";
-	ck_assert_int_eq(apipage_read(page, strlen(page), "job", &p, add_id, &ids, why, sizeof why),
+	ck_assert_int_eq(apipage_read(page, strlen(page), NULL, "job", &p, add_id, &ids, why, sizeof why),
 			 0);
 	ck_assert_str_eq(ids.text, "M26714 O3750771000003941 ");
 	ck_assert_uint_eq(p.count, 2);
 	/* the callback's -1 stops the reading */
 	struct ids stop = {"", 2, 0};
-	ck_assert_int_eq(apipage_read(page, strlen(page), "job", &p, add_id, &stop, why, sizeof why),
+	ck_assert_int_eq(apipage_read(page, strlen(page), NULL, "job", &p, add_id, &stop, why, sizeof why),
 			 -1);
 	ck_assert_str_eq(why, "out of memory");
 	/* an item with no id */
 	const char *noid = "{\"job\":[{\"name\":\"x\"}],\"total_record_count\":1}";
-	ck_assert_int_eq(apipage_read(noid, strlen(noid), "job", &p, add_id, &ids, why, sizeof why),
+	ck_assert_int_eq(apipage_read(noid, strlen(noid), NULL, "job", &p, add_id, &ids, why, sizeof why),
 			 -1);
 	ck_assert_str_eq(why, "item 1 of \"job\" has no \"id\"");
 	/* an id that would not be one in a URL or a message */
 	const char *ctl = "{\"job\":[{\"id\":\"M1\\u001b[2J\"}],\"total_record_count\":1}";
-	ck_assert_int_eq(apipage_read(ctl, strlen(ctl), "job", &p, add_id, &ids, why, sizeof why),
+	ck_assert_int_eq(apipage_read(ctl, strlen(ctl), NULL, "job", &p, add_id, &ids, why, sizeof why),
 			 -1);
 	ck_assert_msg(strstr(why, "has an \"id\" that is none") != NULL, "%s", why);
 	const char *space = "{\"job\":[{\"id\":\"M 1\"}],\"total_record_count\":1}";
-	ck_assert_int_eq(apipage_read(space, strlen(space), "job", &p, add_id, &ids, why,
+	ck_assert_int_eq(apipage_read(space, strlen(space), NULL, "job", &p, add_id, &ids, why,
 				      sizeof why),
 			 -1);
 }
@@ -103,31 +103,31 @@ START_TEST(error_objects)
 	ck_assert_int_eq(p.error, 1);
 	/* the line break made a space: one line of diagnostic */
 	ck_assert_str_eq(p.message, "\"Failed to retrieve job instances.\" (code 402880)");
-	ck_assert_int_eq(apipage_error(json, strlen(json), msg, sizeof msg), 0);
+	ck_assert_int_eq(apipage_error(json, strlen(json), NULL, msg, sizeof msg), 0);
 	ck_assert_str_eq(msg, p.message);
 	/* wrapped in web_service_result, one error as an object */
 	const char *wsr = "{\"web_service_result\":{\"errorsExist\":true,\"errorList\":{\"error\":"
 			  "{\"errorCode\":\"NOT_FOUND\",\"errorMessage\":\"No such job\"}}}}";
-	ck_assert_int_eq(apipage_error(wsr, strlen(wsr), msg, sizeof msg), 0);
+	ck_assert_int_eq(apipage_error(wsr, strlen(wsr), NULL, msg, sizeof msg), 0);
 	ck_assert_str_eq(msg, "\"No such job\" (code NOT_FOUND)");
 	/* XML, as the gateway may answer whatever was asked */
 	const char *xml = "<?xml version=\"1.0\"?><web_service_result><errorsExist>true</errorsExist>"
 			  "<errorList><error><errorCode>UNAUTHORIZED</errorCode><errorMessage>API-key "
 			  "not defined or not configured to allow this API.</errorMessage></error>"
 			  "</errorList></web_service_result>";
-	ck_assert_int_eq(apipage_error(xml, strlen(xml), msg, sizeof msg), 0);
+	ck_assert_int_eq(apipage_error(xml, strlen(xml), NULL, msg, sizeof msg), 0);
 	ck_assert_str_eq(msg, "\"API-key not defined or not configured to allow this API.\" "
 			      "(code UNAUTHORIZED)");
 	ck_assert_int_eq(read_page(xml, "job_instance", &p, why), -1);
 	ck_assert_str_eq(why, "XML, not JSON (the request asks for JSON)");
 	/* no error in it: an HTML page, a page of instances */
-	ck_assert_int_eq(apipage_error("<html>busy</html>", 17, msg, sizeof msg), -1);
-	ck_assert_int_eq(apipage_error("{\"total_record_count\":0}", 24, msg, sizeof msg), -1);
+	ck_assert_int_eq(apipage_error("<html>busy</html>", 17, NULL, msg, sizeof msg), -1);
+	ck_assert_int_eq(apipage_error("{\"total_record_count\":0}", 24, NULL, msg, sizeof msg), -1);
 	/* a long message is cut, and still a quoted one */
 	char big[2000] = "{\"errorList\":{\"error\":[{\"errorMessage\":\"";
 	memset(big + strlen(big), 'x', 900);
 	strcat(big, "\"}]}}");
-	ck_assert_int_eq(apipage_error(big, strlen(big), msg, 60), 0);
+	ck_assert_int_eq(apipage_error(big, strlen(big), NULL, msg, 60), 0);
 	ck_assert_uint_eq(strlen(msg), 59);
 	ck_assert_str_eq(msg + 55, "...\"");
 }
@@ -147,6 +147,15 @@ START_TEST(not_pages)
 	ck_assert_int_eq(read_page("{\"job_instance\":[]}", "job_instance", &p, why), -1);
 	ck_assert_str_eq(why, "no total_record_count");
 	ck_assert_int_eq(read_page("{\"total_record_count\":-1}", "job_instance", &p, why), -1);
+	ck_assert_str_eq(why, "total_record_count is not a count of records (a whole number, 0 or "
+			      "more)");
+	/* a count with a fraction of zeros is the count; another is none */
+	ck_assert_int_eq(read_page("{\"total_record_count\":250.0}", "job_instance", &p, why), 0);
+	ck_assert_int_eq(p.total, 250);
+	ck_assert_int_eq(read_page("{\"total_record_count\":250.5}", "job_instance", &p, why), -1);
+	ck_assert_str_eq(why, "total_record_count is not a count of records (a whole number, 0 or "
+			      "more)");
+	ck_assert_int_eq(read_page("{\"total_record_count\":2.5e2}", "job_instance", &p, why), -1);
 	ck_assert_int_eq(read_page("{\"total_record_count\":2,\"job_instance\":[1,2]}",
 				   "job_instance", &p, why),
 			 -1);
@@ -158,7 +167,7 @@ START_TEST(not_pages)
 	ck_assert_int_eq(read_page("{\"total_record_count\":0} x", "job_instance", &p, why), -1);
 	/* a NUL inside: what follows it would be written unread */
 	const char nul[] = "{\"total_record_count\":0}\0garbage";
-	ck_assert_int_eq(apipage_read(nul, sizeof nul - 1, "job_instance", &p, NULL, NULL, why,
+	ck_assert_int_eq(apipage_read(nul, sizeof nul - 1, NULL, "job_instance", &p, NULL, NULL, why,
 				      sizeof why),
 			 -1);
 	ck_assert_str_eq(why, "a NUL byte in the answer");
@@ -197,28 +206,30 @@ START_TEST(page_names)
 	ck_assert_int_eq(read_page("{\"total_record_count\":null,\"total_record_count\":3}", "job",
 				   &p, why),
 			 -1);
-	ck_assert_str_eq(why, "no total_record_count");
+	ck_assert_str_eq(why, "total_record_count is not a count of records (a whole number, 0 or "
+			      "more)");
 	ck_assert_int_eq(read_page("{\"total_record_count\":\" +7\"}", "job", &p, why), 0);
 	ck_assert_int_eq(p.total, 7);
 	ck_assert_int_eq(read_page("{\"total_record_count\":\"-0\"}", "job", &p, why), 0);
 	ck_assert_int_eq(p.total, 0);
-	const char *not_counts[] = {"1.0", "1e2", "-2", "\"7 \"", "\"\"", "\"-3\"", "true",
+	const char *not_counts[] = {"1.5", "1e2", "-2", "\"7 \"", "\"\"", "\"-3\"", "true",
 				    "99999999999999999999", "[1]"};
 	for (size_t i = 0; i < sizeof not_counts / sizeof *not_counts; i++) {
 		char page[80];
 		snprintf(page, sizeof page, "{\"total_record_count\":%s}", not_counts[i]);
 		ck_assert_int_eq(read_page(page, "job", &p, why), -1);
-		ck_assert_str_eq(why, "no total_record_count");
+		ck_assert_str_eq(why, "total_record_count is not a count of records (a whole "
+				      "number, 0 or more)");
 	}
 	/* the items' array: the first of the name; an id, the first "id" */
 	const char *twice = "{\"job\":[{\"id\":\"A\",\"id\":7}],\"job\":5,\"total_record_count\":1}";
-	ck_assert_int_eq(apipage_read(twice, strlen(twice), "job", &p, add_id, &ids, why,
+	ck_assert_int_eq(apipage_read(twice, strlen(twice), NULL, "job", &p, add_id, &ids, why,
 				      sizeof why),
 			 0);
 	ck_assert_str_eq(ids.text, "A ");
 	ck_assert_uint_eq(p.count, 1);
 	const char *first = "{\"job\":[{\"id\":7,\"id\":\"A\"}],\"total_record_count\":1}";
-	ck_assert_int_eq(apipage_read(first, strlen(first), "job", &p, add_id, &ids, why,
+	ck_assert_int_eq(apipage_read(first, strlen(first), NULL, "job", &p, add_id, &ids, why,
 				      sizeof why),
 			 -1);
 	ck_assert_str_eq(why, "item 1 of \"job\" has no \"id\"");
@@ -226,14 +237,14 @@ START_TEST(page_names)
 	struct ids some = {"", 0, 0};
 	const char *third = "{\"total_record_count\":3,\"job\":[{\"id\":\"A\"},{\"id\":\"B\"},"
 			    "{\"id\":\"\"}]}";
-	ck_assert_int_eq(apipage_read(third, strlen(third), "job", &p, add_id, &some, why,
+	ck_assert_int_eq(apipage_read(third, strlen(third), NULL, "job", &p, add_id, &some, why,
 				      sizeof why),
 			 -1);
 	ck_assert_str_eq(why, "item 3 of \"job\" has no \"id\"");
 	ck_assert_str_eq(some.text, "A B ");
 	struct ids none = {"", 0, 0};
 	const char *err = "{\"job\":[{\"id\":\"A\"}],\"total_record_count\":1,\"errorsExist\":\"true\"}";
-	ck_assert_int_eq(apipage_read(err, strlen(err), "job", &p, add_id, &none, why, sizeof why),
+	ck_assert_int_eq(apipage_read(err, strlen(err), NULL, "job", &p, add_id, &none, why, sizeof why),
 			 0);
 	ck_assert_int_eq(p.error, 1);
 	ck_assert_str_eq(p.message, "");
@@ -243,14 +254,14 @@ START_TEST(page_names)
 	const char *wsr = "{\"errorList\":{\"error\":{\"errorMessage\":\"top\"}},"
 			  "\"web_service_result\":{\"errorList\":{\"error\":[{\"errorMessage\":\"in\","
 			  "\"errorCode\":12.5},{\"errorMessage\":\"second\"}]}}}";
-	ck_assert_int_eq(apipage_error(wsr, strlen(wsr), msg, sizeof msg), 0);
+	ck_assert_int_eq(apipage_error(wsr, strlen(wsr), NULL, msg, sizeof msg), 0);
 	ck_assert_str_eq(msg, "\"in\" (code 12.5)");
 	const char *wsr_text = "{\"errorList\":{\"error\":{\"errorMessage\":\"top\"}},"
 			       "\"web_service_result\":\"none\"}";
-	ck_assert_int_eq(apipage_error(wsr_text, strlen(wsr_text), msg, sizeof msg), 0);
+	ck_assert_int_eq(apipage_error(wsr_text, strlen(wsr_text), NULL, msg, sizeof msg), 0);
 	ck_assert_str_eq(msg, "\"top\"");
 	const char *code_only = "{\"errorList\":{\"error\":[{\"errorCode\":\"LIMIT\"}]}}";
-	ck_assert_int_eq(apipage_error(code_only, strlen(code_only), msg, sizeof msg), 0);
+	ck_assert_int_eq(apipage_error(code_only, strlen(code_only), NULL, msg, sizeof msg), 0);
 	ck_assert_str_eq(msg, "(code LIMIT)");
 	/* what the audit's JSON reader refuses, fetch refuses too: a NUL or a
 	 * lone surrogate escaped in a string, a byte order mark */
@@ -374,22 +385,78 @@ END_TEST
 
 START_TEST(redaction)
 {
-	struct almaapi_config c = {.base = "http://127.0.0.1:9", .key = "l7xxKEY", .agent = "t"};
-	struct almaapi *a = almaapi_new(&c);
-	ck_assert_ptr_nonnull(a);
-	char s[64] = "Invalid API key: apikey l7xxKEY, l7xxKEY";
-	almaapi_redact(a, s, sizeof s);
-	ck_assert_str_eq(s, "Invalid API key: apikey [API key], [API key]");
-	/* no room for the mark: the text ends where the key began */
-	char t[24] = "key l7xxKEY and more";
-	almaapi_redact(a, t, 12);
-	ck_assert_str_eq(t, "key ");
-	/* a longer text cut to size, still without the key */
-	char u[40] = "l7xxKEY l7xxKEY l7xxKEY l7xxKEY";
-	almaapi_redact(a, u, 30);
-	ck_assert_ptr_null(strstr(u, "l7xx"));
-	ck_assert_uint_lt(strlen(u), 30);
-	almaapi_free(a);
+	const char *key = "l7xxKEY0123";
+	char out[64];
+	const char *s = "Invalid API key: apikey l7xxKEY0123, l7xxKEY0123";
+	apipage_redact(s, strlen(s), key, out, sizeof out);
+	ck_assert_str_eq(out, "Invalid API key: apikey [API key], [API key]");
+	/* a copy cut short (by the server, or at the end of what is taken):
+	 * the part of 4 bytes or more that begins it goes too */
+	s = "key l7xxKEY0... and l7x";
+	apipage_redact(s, strlen(s), key, out, sizeof out);
+	ck_assert_str_eq(out, "key [API key]... and l7x");
+	apipage_redact(s, 11, key, out, sizeof out);
+	ck_assert_str_eq(out, "key [API key]");
+	/* a copy after a prefix of itself: both go, no rest left */
+	const char *twice = "l7xxl7xxABC";
+	s = "l7xxl7xxl7xxABC!";
+	apipage_redact(s, strlen(s), twice, out, sizeof out);
+	ck_assert_str_eq(out, "[API key][API key]!");
+	/* cut to the room there is, still without the key */
+	s = "l7xxKEY0123 l7xxKEY0123 l7xxKEY0123 l7xxKEY0123";
+	ck_assert_uint_eq(apipage_redact(s, strlen(s), key, out, 30), 29);
+	ck_assert_ptr_null(strstr(out, "l7xx"));
+	/* no key: the text as it is */
+	ck_assert_uint_eq(apipage_redact("abc", 3, NULL, out, sizeof out), 3);
+	ck_assert_str_eq(out, "abc");
+}
+END_TEST
+
+/* 1 when s holds any APIPAGE_REDACT_MIN bytes of key in a row. */
+static int holds_part(const char *s, const char *key)
+{
+	char part[APIPAGE_REDACT_MIN + 1];
+	for (size_t k = 0; k + APIPAGE_REDACT_MIN <= strlen(key); k++) {
+		memcpy(part, key + k, APIPAGE_REDACT_MIN);
+		part[APIPAGE_REDACT_MIN] = '\0';
+		if (strstr(s, part))
+			return 1;
+	}
+	return 0;
+}
+
+/* The API's error, quoted and cut: the key is out of it before the cut,
+ * wherever it sits (the cut at 240 bytes, a code at 60), in JSON and XML. */
+START_TEST(redaction_at_the_cut)
+{
+	const char *key = "l7xx0123456789abcdef0123456789abcdef";
+	char body[2048], msg[240], pad[400], why[300];
+	struct apipage p;
+	for (int where = 0; where < 4; where++)
+		for (size_t n = 0; n < 300; n++) {
+			memset(pad, 'x', n);
+			pad[n] = '\0';
+			static const char *const pre[] = {
+				"{\"errorList\":{\"error\":{\"errorMessage\":\"",
+				"{\"errorList\":{\"error\":{\"errorCode\":\"",
+				"<web_service_result><errorList><error><errorMessage>",
+				"<web_service_result><errorList><error><errorCode>"};
+			static const char *const post[] = {
+				" is invalid\",\"errorCode\":\"UNAUTHORIZED\"}}}", "\"}}}",
+				"</errorMessage></error></errorList></web_service_result>",
+				"</errorCode></error></errorList></web_service_result>"};
+			snprintf(body, sizeof body, "%s%s%s%s", pre[where], pad, key, post[where]);
+			ck_assert_int_eq(apipage_error(body, strlen(body), key, msg, sizeof msg), 0);
+			ck_assert_msg(!holds_part(msg, key), "%d %zu: %s", where, n, msg);
+			if (where < 2) { /* and in a page's error object (a 200) */
+				ck_assert_int_eq(apipage_read(body, strlen(body), key, "job", &p, NULL,
+							      NULL, why, sizeof why),
+						 0);
+				ck_assert_int_eq(p.error, 1);
+				ck_assert_msg(!holds_part(p.message, key), "%d %zu: %s", where, n,
+					      p.message);
+			}
+		}
 }
 END_TEST
 
@@ -406,6 +473,7 @@ int main(void)
 	tcase_add_test(tc, gzip_write_error);
 	tcase_add_test(tc, base_urls);
 	tcase_add_test(tc, redaction);
+	tcase_add_test(tc, redaction_at_the_cut);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

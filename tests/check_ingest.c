@@ -588,13 +588,15 @@ START_TEST(empty_unreadable_and_header_only)
 	const char *err = testutil_stderr_end();
 	char want[600];
 	ck_assert_int_eq(status, -1);
-	snprintf(want, sizeof want, "almaudit: %s: empty file: no header row\n", empty);
+	snprintf(want, sizeof want,
+		 "almaudit: %s: empty file: nothing in it (no CSV header row, no JSON page)\n", empty);
 	ck_assert_str_eq(err, want);
 	/* each input not read is kept with its error, for the report's text */
 	const struct tally_file *f = &fx.tally.files[fx.tally.nfiles - 1];
 	ck_assert_int_eq(f->unread, 1);
 	ck_assert_int_eq(f->error_line, 0);
-	ck_assert_str_eq(f->error, "empty file: no header row");
+	ck_assert_str_eq(f->error,
+			 "empty file: nothing in it (no CSV header row, no JSON page)");
 
 	testutil_stderr_begin();
 	dump_env("/nonexistent/jobs.csv.gz", RUN_PRODUCTION, NULL, &status);

@@ -26,9 +26,12 @@ requests get the fault (default: all). KIND is one of
   401  401echo (the error message quotes the Authorization header)  400
   403xml (the error as XML)  errorlist (200 with an error object)
   truncated (Content-Length more than is sent)  cut (no Content-Length,
-  the body cut short)  stall (nothing sent for 60 s)  moved (total_record_count
-  one more)  empty (no instances before the total)  huge (a total of 10^12)
-  notjson
+  the body cut short)  stall (nothing sent for 60 s)  stallpart (half the
+  body, then nothing for 60 s)  trickle (the body a byte every 0.5 s)
+  moved (total_record_count one more)  empty (no instances before the total)
+  repeat (offset 0's instances again, the same total)  huge (a total of 10^12)
+  float (the total as 250.0)  fraction (the total as 250.5)  keypage (the
+  page quotes the Authorization header)  notjson
 --pretty SERIES serves that job's pages indented over several lines.
 """
 import argparse
@@ -220,13 +223,19 @@ class Handler(BaseHTTPRequestHandler):
             total = 10 ** 12
         if kind == "empty":
             page = []
+        if kind == "repeat":
+            page = items[0:limit]
+        if kind == "keypage":
+            page = page[:-1] + ['{"id":"6199999999993941","name":"%s"}' % auth.replace('"', "'")]
+        count = {"float": "%d.0", "fraction": "%d.5"}.get(kind, "%d") % total
         if page:
             sep = ",\n  " if pretty else ","
-            body = '{"%s":[%s%s%s],"total_record_count":%d}' % (
-                array, "\n  " if pretty else "", sep.join(page), "\n" if pretty else "", total)
+            body = '{"%s":[%s%s%s],"total_record_count":%s}' % (
+                array, "\n  " if pretty else "", sep.join(page), "\n" if pretty else "", count)
         else:
-            body = '{"total_record_count":%d}' % total
-        if kind is None or kind in ("moved", "empty", "huge"):
+            body = '{"total_record_count":%s}' % count
+        if kind is None or kind in ("moved", "empty", "huge", "repeat", "float", "fraction",
+                                    "keypage"):
             return self.write(self.send(200, body))
         if kind == "429":
             return self.write(self.send(429, ERROR % (
@@ -267,6 +276,17 @@ class Handler(BaseHTTPRequestHandler):
         if kind == "cut":
             data = self.send(200, body, length="none")
             return self.write(data[:len(data) // 2])
+        if kind == "stallpart":
+            data = self.send(200, body)
+            self.write(data[:len(data) // 2])
+            time.sleep(60)
+            return self.write(data[len(data) // 2:])
+        if kind == "trickle":
+            data = self.send(200, body)
+            for i in range(len(data)):
+                self.write(data[i:i + 1])
+                time.sleep(0.5)
+            return None
         if kind == "stall":
             self.served = (0, b"")
             self.log_once()  # the request, stalled: its answer comes after the test

@@ -79,8 +79,15 @@ def environment(**extra):
     return {k: v for k, v in env.items() if v is not None}
 
 
-def run(argv, env=None, **kw):
-    return subprocess.run(argv, capture_output=True, env=env or environment(), **kw)
+def run(argv, env=None, timeout=90, **kw):
+    """The command's result; one that has not ended in `timeout` seconds is
+    killed, and said as status -9 and "timed out" on its standard error."""
+    try:
+        return subprocess.run(argv, capture_output=True, env=env or environment(),
+                              timeout=timeout, **kw)
+    except subprocess.TimeoutExpired as e:
+        return subprocess.CompletedProcess(argv, -9, e.stdout or b"",
+                                           (e.stderr or b"") + b"timed out after %d s" % timeout)
 
 
 def fetch(base, out, *args, env=None):
@@ -292,6 +299,36 @@ FAULTS = {
     "listing401": (["jobs-OTHER:0:401"], [], 2,
                    r"the jobs listing \(type OTHER\), offset 0: HTTP 401: the API says",
                    [("jobs-OTHER", 0, [401])]),
+    # offset 100 gives offset 0's runs again, the total the same: 100 runs
+    # would be missing from a file called complete
+    "repeat": (["M26714:100:repeat"], [], 2,
+               r"job M26714, offset 100: the history moved while it was read: instance \d+ "
+               r"was given at offset 0 already; run fetch again", [("M26714", 100, [200])]),
+    # a byte every half second never stalls; the try's whole time is capped
+    # (3 times --timeout), then it is tried again
+    "trickle_once": (["M26720:0:trickle:1"], ["--timeout", "2"], 0, 1,
+                     [("M26720", 0, [200, 200])]),
+    "trickle": (["M26720:0:trickle"], ["--timeout", "1"], 2,
+                r"job M26720, offset 0: the answer was not in after 3 s \(\d+ bytes of it "
+                r"came\), the most a try may take: too slow \(after 5 tries\)",
+                [("M26720", 0, [200] * 5)]),
+    # half the answer, then nothing: given up --timeout after the last byte
+    "stallpart_once": (["M26720:0:stallpart:1"], ["--timeout", "2"], 0, 1,
+                       [("M26720", 0, [200, 200])]),
+    "stallpart": (["M26720:0:stallpart"], ["--timeout", "1"], 2,
+                  r"job M26720, offset 0: nothing more received for 1 s, after \d+ bytes of the "
+                  r"answer: the connection stalled \(after 5 tries\)",
+                  [("M26720", 0, [200] * 5)]),
+    # a count written 250.0 is the count; 250.5 is none, and said so
+    "float": (["M26714:*:float"], [], 0, 0, [("M26714", 100, [200])]),
+    "fraction": (["M26714:0:fraction"], [], 2,
+                 r"job M26714, offset 0: the answer is not a page of the API: "
+                 r"total_record_count is not a count of records \(a whole number, 0 or more\)",
+                 [("M26714", 0, [200])]),
+    # a page that quotes the key is not written: the key goes in no file
+    "keypage": (["M26714:100:keypage"], [], 2,
+                r"job M26714, offset 100: the page holds the API key: not written",
+                [("M26714", 100, [200])]),
 }
 
 
@@ -339,6 +376,14 @@ def fault_case(name, work):
     if name == "429":
         t = [r["t"] for r in series_requests(reqs, "M26714", 100)]
         check(t[1] - t[0] >= 0.9, "the retry waited Retry-After (1 s): %.2f s" % (t[1] - t[0]))
+    if name == "stallpart_once":
+        # the stall is given up --timeout after the last byte, not before (the
+        # wording of "stallpart" says what was measured); no upper bound here:
+        # ctest asserts no speed, a loaded machine may be slow to retry
+        t = [r["t"] for r in series_requests(reqs, "M26720", 0)]
+        check(t[1] - t[0] >= 1.9,
+              "the stall was not given up before 2 s after the last byte: %.2f s" % (t[1] - t[0]))
+    check(KEY.encode() not in p.stderr, "the key is not in what was said: %r" % err)
     no_temporary(work)
 
 
@@ -474,6 +519,257 @@ def case_secret(work):
             check(k.encode() not in text, "the key %s... is in what was written: %r"
                   % (k[:12], text[:300]))
     check(len(seen) > 20, "everything written was looked at (%d pieces)" % len(seen))
+
+
+class ErrorServer:
+    """A server of this test's own, on 127.0.0.1, that answers every request
+    with an API error quoting the key at a place its path names:
+    /VARIANT/STATUS/PAD/almaws/v1/... (the base URL's prefix), VARIANT one of
+    json-message, json-code, xml-message, xml-code; PAD the bytes before the
+    key."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                _, variant, status, pad = self.path.split("/")[:4]
+                text = "x" * int(pad) + KEY
+                body = {
+                    "json-message": '{"errorsExist":true,"errorList":{"error":[{"errorCode":'
+                                    '"UNAUTHORIZED","errorMessage":"%s is not a key"}]}}' % text,
+                    "json-code": '{"errorsExist":true,"errorList":{"error":[{"errorCode":"%s"}]}}'
+                                 % text,
+                    "xml-message": "<web_service_result><errorsExist>true</errorsExist>"
+                                   "<errorList><error><errorCode>UNAUTHORIZED</errorCode>"
+                                   "<errorMessage>%s is not a key</errorMessage></error>"
+                                   "</errorList></web_service_result>" % text,
+                    "xml-code": "<web_service_result><errorsExist>true</errorsExist>"
+                                "<errorList><error><errorCode>%s</errorCode></error>"
+                                "</errorList></web_service_result>" % text,
+                }[variant].encode()
+                self.send_response(int(status))
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = "http://127.0.0.1:%d" % self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def case_secret_cut(work):
+    """The API's message is cut for the diagnostic (a message at 240 bytes, a
+    code alone at 60): the key is taken out before the cut, whole copies and
+    any run of 4 bytes or more that begins it, so that no part of it shows,
+    wherever it sits around the cut: in errorMessage and errorCode, JSON and
+    XML, a 401 and an error object in a 200."""
+    out = os.path.join(work, "out.json.gz")
+    parts = [KEY[i:i + 6] for i in range(len(KEY) - 5)]
+    runs = 0
+    with ErrorServer() as server:
+        for variant, pads in (("json-message", range(180, 250)), ("json-code", range(0, 70)),
+                              ("xml-message", range(180, 250)), ("xml-code", range(0, 70))):
+            for status in ("401", "200") if variant.startswith("json") else ("403",):
+                for pad in pads:
+                    base = "%s/%s/%s/%d" % (server.url, variant, status, pad)
+                    p = fetch(base, out)
+                    runs += 1
+                    err = p.stderr.decode("utf-8", "replace")
+                    if not check(p.returncode == 2 and "the API" in err,
+                                 "%s %s pad %d: the API's error said: %r"
+                                 % (variant, status, pad, err)):
+                        continue
+                    shown = [part for part in parts if part in err]
+                    check(not shown, "%s %s pad %d: part of the key is shown (%s): %r"
+                          % (variant, status, pad, shown[:2], err))
+                    check(not re.search(r"l7xx", err),
+                          "%s %s pad %d: the key's start is shown: %r" % (variant, status, pad, err))
+    check(runs > 400, "every place tried (%d)" % runs)
+
+
+def case_key_fifo(work):
+    """--api-key-file naming a FIFO is refused at once, not read (it would
+    wait forever for a writer)."""
+    fifo = os.path.join(work, "key")
+    os.mkfifo(fifo, 0o600)
+    out = os.path.join(work, "out.json.gz")
+    p = run([ALMAUDIT, "fetch", "--base-url", "http://127.0.0.1:9", "--period", "2026-10",
+             "--api-key-file", fifo, "-o", out], env=environment(ALMA_API_KEY=None), timeout=20)
+    err = p.stderr.decode("utf-8", "replace")
+    check(p.returncode == 2, "exit status %d: %r" % (p.returncode, err))
+    check(re.fullmatch(r"almaudit: %s: the API key file is a FIFO, not a regular file: "
+                       r"refused\n" % re.escape(fifo), err) is not None,
+          "the FIFO refused at once: %r" % err)
+    check(not os.path.exists(out), "no file")
+
+
+def case_config_values(work):
+    """An error about a value fetch took from the config names the config's
+    FILE:LINE, as audit's do."""
+    conf = os.path.join(work, "almaudit.conf")
+    out = os.path.join(work, "out.json.gz")
+    nowhere = "http://127.0.0.1:9"  # nothing is asked: each fails before
+    cases = [
+        ("--period 2026-1O", ["--base-url", nowhere], r"--period wants .*not '2026-1O'"),
+        ("--since 2026-13-01", ["--base-url", nowhere], r"--since"),
+        ("--region xx", ["--period", "2026-10"], r"--region wants na, eu.*not 'xx'"),
+        ("--tz bad/zone", ["--base-url", nowhere, "--period", "2026-10"],
+         r"unknown time zone 'bad/zone'"),
+        ("--timeout 0", ["--base-url", nowhere, "--period", "2026-10"],
+         r"--timeout wants 1 to 3600 seconds, not '0'"),
+        ("--timeout x", ["--base-url", nowhere, "--period", "2026-10"],
+         r"--timeout wants a count, not 'x'"),
+        ("--base-url http://example.org", ["--period", "2026-10"],
+         r"--base-url: plain http:// is taken only for this machine"),
+        ("--api-key-file %s/none" % work, ["--base-url", nowhere, "--period", "2026-10"],
+         r"%s/none: cannot read the API key" % re.escape(work)),
+    ]
+    for line, typed, said in cases:
+        with open(conf, "w") as f:
+            f.write("# fetch's and audit's\n--rules /srv/almaudit/rules\n%s\n" % line)
+        p = run([ALMAUDIT, "fetch", "--config", conf, "-o", out] + typed)
+        err = p.stderr.decode("utf-8", "replace")
+        check(p.returncode == 2, "%s: exit status %d: %r" % (line, p.returncode, err))
+        check(re.match(r"almaudit: %s:3: %s" % (re.escape(conf), said), err) is not None,
+              "%s: the error names the config's line 3: %r" % (line, err))
+    # typed, the same value is said without a config line
+    p = run([ALMAUDIT, "fetch", "--config", conf, "--base-url", nowhere, "--period", "2026-1O",
+             "-o", out])
+    check(re.match(r"almaudit: --period wants", p.stderr.decode()) is not None,
+          "typed: no config line: %r" % p.stderr)
+
+
+def case_config_sandbox(work):
+    """A bare --sandbox in the config is fetch's own flag: the sandbox is
+    fetched, with its key. A --sandbox FILE line is audit's (its sandbox
+    history): left out, and said so with --verbose; production is fetched."""
+    conf = os.path.join(work, "almaudit.conf")
+    out = os.path.join(work, "out.json.gz")
+    env = environment(ALMA_SANDBOX_API_KEY=OTHER_KEY)
+    with Stub(work, sandbox_key=OTHER_KEY) as stub:
+        with open(conf, "w") as f:
+            f.write("--tz America/New_York\n--sandbox\n")
+        p = run([ALMAUDIT, "fetch", "--config", conf, "--base-url", stub.url, "--period",
+                 "2026-10", "-o", out], env=env)
+        reqs = stub.requests()
+        check(p.returncode == 0 and b"(sandbox, submitted" in p.stderr,
+              "the config's bare --sandbox fetches the sandbox: %r" % p.stderr)
+        check(reqs and all(r["sandbox"] for r in reqs), "every request with the sandbox's key")
+        with open(conf, "w") as f:
+            f.write("--tz America/New_York\n--sandbox %s/sandbox.json.gz\n" % work)
+        p = run([ALMAUDIT, "fetch", "--config", conf, "--base-url", stub.url, "--period",
+                 "2026-10", "--verbose", "-o", out], env=env)
+        err = p.stderr.decode("utf-8", "replace")
+        check(p.returncode == 0 and "(production, submitted" in err,
+              "a --sandbox FILE line is not fetch's: production fetched: %r" % err)
+        check(re.search(r"^almaudit: %s:2: --sandbox FILE left out: it is audit's"
+                        % re.escape(conf), err, re.M) is not None,
+              "--verbose says the config's --sandbox FILE was left out: %r" % err)
+        p = run([ALMAUDIT, "fetch", "--config", conf, "--base-url", stub.url, "--period",
+                 "2026-10", "-o", out], env=env)
+        check(p.returncode == 0 and b"left out" not in p.stderr,
+              "without --verbose, nothing said of it: %r" % p.stderr)
+
+
+def case_output_words(work):
+    """fetch's words about -o are its own: it never writes standard output,
+    and what it writes is the fetched history, not a report."""
+    fifo = os.path.join(work, "fifo")
+    os.mkfifo(fifo)
+    p = run([ALMAUDIT, "fetch", "--base-url", "http://127.0.0.1:9", "--period", "2026-10",
+             "-o", fifo])
+    err = p.stderr.decode("utf-8", "replace")
+    check(p.returncode == 2 and re.fullmatch(
+        r"almaudit: %s: a FIFO, not a regular file: never opened for writing; write to a "
+        r"regular file \(or /dev/null\)\n" % re.escape(fifo), err) is not None,
+        "-o FIFO: %r" % err)
+    link = os.path.join(work, "dev")
+    os.symlink("/dev/null", link)
+    p = run([ALMAUDIT, "fetch", "--base-url", "http://127.0.0.1:9", "--period", "2026-10",
+             "-o", link])
+    err = p.stderr.decode("utf-8", "replace")
+    check(p.returncode == 2 and re.fullmatch(
+        r"almaudit: %s: a symbolic link to a character device: almaudit writes through no "
+        r"link; name the file itself\n" % re.escape(link), err) is not None,
+        "-o a link to a device: %r" % err)
+    target, link = os.path.join(work, "kept"), os.path.join(work, "out.json.gz")
+    with open(target, "w") as f:
+        f.write("kept\n")
+    os.symlink(target, link)
+    with Stub(work) as stub:
+        p = fetch(stub.url, link)
+    err = p.stderr.decode("utf-8", "replace")
+    check(p.returncode == 0 and re.match(
+        r"almaudit: %s: warning: a symbolic link \(to '%s'\): replaced by the fetched "
+        r"history; the file it names is left as it was\n" % (re.escape(link), re.escape(target)),
+        err) is not None, "-o a link: %r" % err)
+    for text in (b"standard output", b"report"):
+        check(text not in p.stderr, "%r not said: %r" % (text, p.stderr))
+    with open(target) as f:
+        check(f.read() == "kept\n", "the file the link named is left as it was")
+
+
+def case_base_prefix(work):
+    """--base-url as Ex Libris writes the API's base, ending in /almaws/v1
+    (with a slash after or not): the paths are not doubled."""
+    out = os.path.join(work, "out.json.gz")
+    with Stub(work) as stub:
+        for tail in ("/almaws/v1", "/almaws/v1/", "/"):
+            p = fetch(stub.url + tail, out)
+            check(p.returncode == 0, "%s: exit status %d: %r" % (tail, p.returncode, p.stderr))
+        reqs = stub.requests()
+    check(reqs and all(r["path"].startswith("/almaws/v1/conf/jobs") for r in reqs),
+          "every path is /almaws/v1/conf/jobs...: %s" % sorted(set(r["path"] for r in reqs))[:3])
+
+
+def case_no_jobs(work):
+    """A listing of no jobs is the key's or the host's fault, not a quiet
+    month: an error, nothing written; and audit, given an empty file, says
+    what it is."""
+    out = os.path.join(work, "out.json.gz")
+    with Stub(work, "--synthetic", "0:0") as stub:
+        p = fetch(stub.url, out)
+    err = p.stderr.decode("utf-8", "replace")
+    check(p.returncode == 2, "exit status %d: %r" % (p.returncode, err))
+    check(re.match(r"almaudit: the jobs listing: the API lists no jobs of type MANUAL or OTHER: "
+                   r"is the key the institution's", err) is not None, "said: %r" % err)
+    check(not os.path.exists(out), "nothing written")
+    with gzip.open(out, "wb"):
+        pass  # an empty gzip file, as fetch once wrote for this
+    p = run([ALMAUDIT, "audit", "--period", "2026-10", out])
+    err = p.stderr.decode("utf-8", "replace")
+    check(p.returncode == 2 and "no header row" not in err and
+          re.search(r"%s: empty file: nothing in it \(no CSV header row, no JSON page\)"
+                    % re.escape(out), err) is not None, "audit of an empty file: %r" % err)
+
+
+def case_usage_words(work):
+    """An option that takes no value, given one, is said so (not "fetch
+    takes no --all-types"); the value is not repeated."""
+    for arg, name in (("--all-types=" + KEY, "--all-types"), ("--verbose=1", "--verbose"),
+                      ("--all=x", "--all")):
+        p = run([ALMAUDIT, "fetch", "--region", "eu", "--period", "2026-10", "-o",
+                 os.path.join(work, "o.gz"), arg])
+        err = p.stderr.decode("utf-8", "replace")
+        check(p.returncode == 2 and err.startswith("almaudit: %s takes no value" % name),
+              "%s: %r" % (name, err))
+        check(KEY not in err, "the value is not repeated: %r" % err)
 
 
 def on_terminal(argv, env):
@@ -700,6 +996,14 @@ CASES = {
     "config": case_config,
     "audit": case_audit,
     "cycle": case_cycle,
+    "secret_cut": case_secret_cut,
+    "key_fifo": case_key_fifo,
+    "config_values": case_config_values,
+    "config_sandbox": case_config_sandbox,
+    "output_words": case_output_words,
+    "base_prefix": case_base_prefix,
+    "no_jobs": case_no_jobs,
+    "usage_words": case_usage_words,
 }
 
 
