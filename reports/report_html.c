@@ -63,7 +63,9 @@ static void mail_cards(FILE *out, const struct summary *s)
 			"%s;padding:5px 10px\"><b style=\"display:block;font-size:24px;line-height:1.2\">",
 			k < 0 ? "#1b1b1b" : html_kind_color[k]);
 		html_count(out, k < 0 ? s->runs : s->kinds[k]);
-		fprintf(out, "</b>%s</td>", k < 0 ? "runs with findings" : finding_name((enum finding_kind)k));
+		fprintf(out, "</b>%s</td>",
+			k < 0 ? (s->runs == 1 ? "run with findings" : "runs with findings")
+			      : finding_name((enum finding_kind)k));
 	}
 	fputs("</tr></table>\n", out);
 }
@@ -534,7 +536,8 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		fputs("<div class=\"cards\">\n", out);
 		fprintf(out, "<div class=\"card\" style=\"border-left-color:#1b1b1b\"><b>");
 		html_count(out, s->runs);
-		fputs("</b>runs with findings</div>\n", out);
+		fputs(s->runs == 1 ? "</b>run with findings</div>\n" : "</b>runs with findings</div>\n",
+		      out);
 		if (waived) {
 			fputs("<div class=\"card\" style=\"border-left-color:#999\"><b>", out);
 			html_count(out, waived);
