@@ -216,7 +216,8 @@ text = tty.decode("utf-8", "replace")
 check(status == 1 and out.startswith(b"Alma job audit"), f"a slow input: read whole ({status})")
 check("almaudit: reading (standard input)" in text and " s" in text,
       f"a slow input, standard error a terminal: a progress line ({text[:80]!r})")
-check(text.rstrip("\n").endswith("\x1b[K") or "\r\x1b[K" in text, "the progress line is erased at the end")
+check("\r\x1b[K" in text[text.rfind("almaudit: reading"):],
+      "the progress line is erased at the end (after its last drawing)")
 status, tty, out, err = on_pty(["audit", "--summary", "-"], 80, stdout_pty=True, stderr_pty=False,
                                feed=slow(JOBS))
 check(status == 1 and b"reading" not in err and b"reading" not in tty,
@@ -241,6 +242,22 @@ with tempfile.TemporaryDirectory() as tmp:
     text = tty.decode("utf-8", "replace")
     check(status == 1 and b"Since the baseline" in out, f"a slow baseline: read whole ({status})")
     check(f"almaudit: reading {fifo}" in text, f"a slow baseline: a progress line ({text[:90]!r})")
+
+    # on a narrow terminal the line is never wider than it (a wider one
+    # wraps, and "\r\x1b[K" erases only its last row): the name cut with
+    # "…"; erased at the end
+    fifo = os.path.join(tmp, "a-baseline-with-a-long-name-from-last-month-of-the-library.fifo")
+    os.mkfifo(fifo)
+    t = threading.Thread(target=lambda: slow(data)(open(fifo, "wb")))
+    t.start()
+    status, tty, out, _ = on_pty(["audit", "--summary", "--baseline", fifo, *OCTOBER], 50,
+                                 stdout_pty=False)
+    t.join()
+    text = tty.decode("utf-8", "replace")
+    draws = [d.replace("\x1b[K", "") for d in text.split("\r") if "reading" in d]
+    check(status == 1 and draws and all(columns(d) < 50 for d in draws) and "…" in draws[-1],
+          f"a 50-column terminal: every progress line under 50 columns, the name cut ({draws[-1:]!r})")
+    check("\r\x1b[K" in text[text.rfind("almaudit: reading"):], "and erased at the end")
 
     # a quick read shows none
     status, tty, out, _ = on_pty(["audit", "--summary", "--baseline", base, *OCTOBER], 80,
