@@ -185,7 +185,8 @@ const char *report_coverage_text(const struct report_info *info, char *buf, size
 			used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", g);
 		}
 		if (t->ngaps_all > 3 && used < size)
-			snprintf(buf + used, size - used, " and %zu more", t->ngaps_all - 3);
+			snprintf(buf + used, size - used, " and %s more",
+				 report_count(t->ngaps_all - 3, g, sizeof g));
 	} else if (t->quiet) {
 		int day = p->first_day != TIME_NONE && p->first_day == p->last_day &&
 			  !p->since_clock[0] && !p->until_clock[0];

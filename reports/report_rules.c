@@ -90,9 +90,10 @@ void report_rules_waivers(FILE *out, const struct rules *r, int64_t today)
 	size_t expired = 0;
 	for (size_t i = 0; i < w->n; i++)
 		expired += waivers_expired(&w->w[i], today) != 0;
-	fprintf(out, "%s: %zu %s", w->path, w->n, w->n == 1 ? "waiver" : "waivers");
+	char n[48];
+	fprintf(out, "%s: %s", w->path, report_count_of(w->n, "waiver", "waivers", n, sizeof n));
 	if (expired)
-		fprintf(out, " (%zu expired)", expired);
+		fprintf(out, " (%s expired)", report_count(expired, n, sizeof n));
 	fputs(": OK\n", out);
 	for (size_t i = 0; i < w->n; i++) {
 		const struct waiver *wv = &w->w[i];

@@ -465,7 +465,8 @@ static void waived_section(FILE *out, const struct report_info *info)
 		unused += summary_covered(s, i) == 0;
 	}
 	if (expired) {
-		fprintf(out, "EXPIRED WAIVERS (%zu): past their until: renew or remove them\n", expired);
+		fprintf(out, "EXPIRED WAIVERS (%s): past their until: renew or remove them\n",
+			report_count(expired, n, sizeof n));
 		for (size_t i = 0; i < w->n; i++)
 			if (waivers_expired(&w->w[i], info->today))
 				waiver_line(out, w, &w->w[i], width);
@@ -473,8 +474,8 @@ static void waived_section(FILE *out, const struct report_info *info)
 	}
 	if (unused) {
 		/* a unit's report (--split) counts them over the whole audit */
-		fprintf(out, "WAIVERS THAT COVERED NOTHING (%zu): no finding of %s matched them\n",
-			unused, info->unit ? "the whole audit" : "this report");
+		fprintf(out, "WAIVERS THAT COVERED NOTHING (%s): no finding of %s matched them\n",
+			report_count(unused, n, sizeof n), info->unit ? "the whole audit" : "this report");
 		for (size_t i = 0; i < w->n; i++)
 			if (!summary_covered(s, i))
 				waiver_line(out, w, &w->w[i], width);
@@ -615,7 +616,7 @@ void report_text_summary(FILE *out, const struct report_info *info)
 			fprintf(out, " %s", report_count(tops[i].rows[k].runs, n, sizeof n));
 		}
 		if (tops[i].n > 5)
-			fprintf(out, ", and %zu more", tops[i].n - 5);
+			fprintf(out, ", and %s more", report_count(tops[i].n - 5, n, sizeof n));
 		if (summary_folded(tops[i].others)) {
 			fputs(", and ", out);
 			report_text_cell(out, tops[i].others->label, 0);

@@ -46,3 +46,12 @@ awk -v dir="$SCRATCH/u" 'BEGIN {
 run audit --rules "$SCRATCH/u/rules" --format html "$SCRATCH/u/jobs.csv" | grep -o 'and [0-9]* more units*'
 run audit --rules "$SCRATCH/u/rules" --format email --to lts@example.edu "$SCRATCH/u/jobs.csv" |
 	grep -o 'and [0-9]* more units*'
+echo "== thousands separators in what is said of 1,200 waivers, 1,100 of them expired"
+awk 'BEGIN {
+	print "finding,job,staff,run_id,sets,from,until,ticket,reason"
+	for (i = 0; i < 1200; i++)
+		printf "unapproved,,,%d,,2026-01-01,%s,T-%d,a test\n", 1000000 + i,
+			i < 1100 ? "2026-06-30" : "2027-06-30", i
+}' >"$SCRATCH/waivers.csv"
+run rules check --waivers "$SCRATCH/waivers.csv" | grep waivers.csv | head -1
+run audit --waivers "$SCRATCH/waivers.csv" "$SCRATCH/one.csv" | grep -E '^(Waivers|EXPIRED|WAIVERS)'
