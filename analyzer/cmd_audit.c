@@ -20,6 +20,7 @@
 #include "report.h"
 #include "runs_view.h"
 #include "split.h"
+#include "suggest.h"
 #include "term.h"
 #include "times.h"
 #include "tty.h"
@@ -151,8 +152,13 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	const char *format = o.format ? o.format : "text";
 	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json") &&
 	    (!audit || (strcmp(format, "html") && strcmp(format, "email")))) {
+		static const char *const formats[] = {"text", "csv", "json", "html", "email", NULL};
+		const char *near = suggest_word(format, formats);
+		if (near && !audit && (!strcmp(near, "html") || !strcmp(near, "email")))
+			near = NULL;
 		opts_origin(&o, OPT_FORMAT);
-		opts_usage_error(o.cmd, "unknown format '%s' (%s writes %s)", format, o.cmd,
+		opts_usage_error(o.cmd, "unknown format '%s' (%s%s%s%s writes %s)", format,
+				 near ? "did you mean '" : "", near ? near : "", near ? "'? " : "", o.cmd,
 				 audit ? "text, csv, json, html or email" : "text, csv or json");
 		goto done;
 	}
@@ -199,9 +205,13 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	opts_origin(&o, 0);
 	if (o.split && strcmp(o.split, "unit")) {
 		opts_origin(&o, OPT_SPLIT);
-		opts_usage_error(o.cmd, "--split takes unit (a report per unit), not '%s'", o.split);
+		static const char *const splits[] = {"unit", NULL};
+		const char *near = suggest_word(o.split, splits);
+		opts_usage_error(o.cmd, "--split takes unit (a report per unit), not '%s'%s", o.split,
+				 near ? " (did you mean 'unit'?)" : "");
 		goto done;
 	}
+	opts_origin(&o, OPT_SPLIT); /* a --split from the config: its line */
 	if (o.split && output_is_stdout(o.out)) {
 		opts_usage_error(o.cmd, "--split unit writes a file per unit: give -o DIR");
 		goto done;
@@ -216,6 +226,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 				 filter_given(&o.filter));
 		goto done;
 	}
+	opts_origin(&o, 0);
 	if (!(rules = opts_begin(&o, &now, &period)))
 		goto done;
 	if (filter_resolve(&o.filter, rules) != 0)

@@ -478,7 +478,7 @@ static int check(const struct fetch_opts *o, const char **base, char *from, char
 	if (opts_now(&now) != 0)
 		goto out;
 	origin(o, F_TZ);
-	if (times_set_zone(o->tz) != 0)
+	if (opts_set_zone(o->tz) != 0)
 		goto out;
 	origin(o, o->period ? F_PERIOD : o->since ? F_SINCE : F_UNTIL);
 	if (period_set(&p, o->period, o->since, o->until, times_local_day(now)) != 0)

@@ -16,6 +16,7 @@
 #include "period.h"
 #include "report_review.h"
 #include "review.h"
+#include "suggest.h"
 #include "tally.h"
 #include "term.h"
 #include "times.h"
@@ -88,9 +89,11 @@ int cmd_review(int argc, char **argv)
 	format = o.format ? o.format : "text";
 	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json") &&
 	    strcmp(format, "html")) {
+		static const char *const formats[] = {"text", "csv", "json", "html", NULL};
+		const char *near = suggest_word(format, formats);
 		opts_origin(&o, OPT_FORMAT);
-		opts_usage_error(o.cmd, "unknown format '%s' (review writes text, csv, json or html)",
-				 format);
+		opts_usage_error(o.cmd, "unknown format '%s' (%s%s%sreview writes text, csv, json or html)",
+				 format, near ? "did you mean '" : "", near ? near : "", near ? "'? " : "");
 		opts_origin(&o, 0);
 		goto done;
 	}
