@@ -29,7 +29,7 @@
 
 #include "csvw.h"
 
-#define SORTOUT_BUDGET (8u * 1024u * 1024u)
+#define SORTOUT_BUDGET (4u * 1024u * 1024u)
 
 struct sortout;
 
