@@ -177,6 +177,16 @@ int rules_person_for(const struct rules *r, const char *user, const char *user_n
 			return p;
 		}
 	}
+	/* an Alma id with a comma or space ("fischer,b"), read as a name when
+	 * the name cell was empty: an id listed in alma_ids is the id (spec
+	 * section 2: submitted_by among alma_ids first) */
+	if (user_name && *user_name) {
+		int p = find_key(r->ids, r->nids, user_name);
+		if (p >= 0) {
+			*by_id = 1;
+			return p;
+		}
+	}
 	if (user_name && names_key(user_name, strlen(user_name), key))
 		return find_key(r->names, r->nnames, key);
 	return -1;

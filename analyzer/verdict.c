@@ -483,7 +483,7 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 		const struct rules_person *p = &r->people[v->person];
 		if (v->by_id)
 			say(&o, "person: %s (%s), %s:%ld, found by Alma id %s", p->name, p->unit, staff,
-			    p->line, run->user);
+			    p->line, run->user[0] ? run->user : run->user_name);
 		else
 			say(&o, "person: %s (%s), %s:%ld, found by name '%s'%s", p->name, p->unit, staff,
 			    p->line, run->user_name,
