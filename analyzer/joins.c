@@ -8,13 +8,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-void joins_person(struct tally *t, const char *user, const char *user_name, int matched)
+/* The tally's input named file (run.file: the tally's own string), NULL if none. */
+static struct tally_file *file_of(struct tally *t, const char *file)
 {
+	for (size_t i = t->nfiles; i-- > 0;)
+		if (t->files[i].name == file)
+			return &t->files[i];
+	return NULL;
+}
+
+void joins_person(struct tally *t, const char *file, const char *user, const char *user_name,
+		  int matched)
+{
+	struct tally_file *f = file_of(t, file);
 	t->manual_runs++;
+	if (f)
+		f->manual++;
 	if (matched) {
 		t->matched++;
 		return;
 	}
+	if (f && !user_name[0] && !f->nameless++)
+		snprintf(f->nameless_id, sizeof f->nameless_id, "%s", user);
 	const char *who = user_name[0] ? user_name : user;
 	if (!who[0] || t->nunmatched == sizeof t->unmatched / sizeof t->unmatched[0])
 		return;
@@ -40,10 +55,13 @@ static int production_read(const struct tally_file *f)
 	return f->env == RUN_PRODUCTION && !f->unread && !f->same_as;
 }
 
-int joins_identity(struct tally *t, const struct rules *r)
+/* The ERROR of an identity join under half matched: *noted 1 when it
+ * noted one; the input its cause names, else NULL. */
+static const struct tally_file *identity_error(struct tally *t, const struct rules *r, int *noted)
 {
-	if (!r || !r->npeople || !t->manual_runs || t->matched * 2 >= t->manual_runs)
-		return 0;
+	*noted = 0;
+	if (!t->manual_runs || t->matched * 2 >= t->manual_runs)
+		return NULL;
 	const struct tally_file *no_name = NULL, *names = NULL, *cp1252 = NULL;
 	for (size_t i = 0; i < t->nfiles; i++) {
 		const struct tally_file *f = &t->files[i];
@@ -92,6 +110,10 @@ int joins_identity(struct tally *t, const struct rules *r)
 			 "%s is not UTF-8 (read as Windows-1252); if its names are in another "
 			 "encoding they cannot match (save it as CSV UTF-8); unmatched: %s",
 			 cp1252->name, seen);
+	} else if (t->nunmatched < 2) {
+		/* one stranger, however many runs: the join held; the runs are
+		 * findings about that person, not a failed join */
+		return NULL;
 	} else {
 		snprintf(cause, sizeof cause,
 			 "the people who ran them (%s) are not in %s: add them, with their "
@@ -102,7 +124,38 @@ int joins_identity(struct tally *t, const struct rules *r)
 		   "only %" PRIu64 " of %" PRIu64 " manual runs matched a person in %s: %s; "
 		   "the findings about people below are not to be trusted",
 		   t->matched, t->manual_runs, staff, cause);
-	return 1;
+	*noted = 1;
+	return no_name ? no_name : names ? names : cp1252;
+}
+
+int joins_identity(struct tally *t, const struct rules *r)
+{
+	if (!r || !r->npeople)
+		return 0;
+	int noted;
+	const struct tally_file *named = identity_error(t, r, &noted);
+	const char *staff = rules_file_name(r->staff_path);
+	/* an input that gives no name, whose ids are in no alma_ids: its
+	 * unmatched runs may be anyone's, in staff.csv or not */
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct tally_file *f = &t->files[i];
+		if (!production_read(f) || f == named || !f->nameless)
+			continue;
+		char ids[160];
+		if (r->nids)
+			snprintf(ids, sizeof ids, "their ids (such as '%s') are in no alma_ids of %s",
+				 f->nameless_id, staff);
+		else
+			snprintf(ids, sizeof ids, "%s gives no alma_ids", staff);
+		tally_note(t, 0,
+			   "%" PRIu64 " of the %" PRIu64 " manual runs of %s give no name%s and %s: "
+			   "they cannot be matched to a person, and their findings say 'not matched', "
+			   "not 'not in %s'; export Submitted By Name too, or add each person's Alma "
+			   "ids to %s",
+			   f->nameless, f->manual, f->name,
+			   f->user_name_col ? "" : " (no submitted_by_desc column)", ids, staff, staff);
+	}
+	return noted;
 }
 
 void joins_gap_text(const struct tally_gap *g, char *buf, size_t size)

@@ -64,6 +64,9 @@ struct tally_file {
 	int user_name_col;	 /* its header has a submitted_by_desc column */
 	char name_like[COLUMNS_NAME_MAX + 1]; /* an unmapped header that looks like a
 						 name column ("User Name"), "" if none */
+	uint64_t manual;	 /* its runs joins_person counted */
+	uint64_t nameless;	 /* those not matched that give no name, only an id */
+	char nameless_id[48];	 /* the first such id, "" if none */
 };
 
 /* A cell that could not be read: its run is judged without it. */

@@ -387,7 +387,18 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 			v->findings |= 1u << FIND_UNAPPROVED;
 			char *d = v->detail[FIND_UNAPPROVED];
 			size_t size = sizeof v->detail[0];
-			if (v->person < 0) {
+			if (v->person < 0 && !run->user_name[0]) {
+				/* the export gives no name: the id may be anyone's */
+				if (r->nids)
+					snprintf(d, size,
+						 "not matched: %s gives no name and '%s' is in no "
+						 "alma_ids of %s",
+						 run->file, run->user, rules_file_name(r->staff_path));
+				else
+					snprintf(d, size,
+						 "not matched: %s gives no name and %s no alma_ids",
+						 run->file, rules_file_name(r->staff_path));
+			} else if (v->person < 0) {
 				join(d, size, "not in ", rules_file_name(r->staff_path),
 				     (const char *)NULL);
 			} else if (v->revoked >= 0) {
