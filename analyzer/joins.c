@@ -179,11 +179,13 @@ static int by_first(const void *a, const void *b)
 	return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* Records a gap of more than a day (a day without runs at an end or
- * between exports is a quiet day, not a missing one). */
-static void gap(struct tally *t, int64_t first, int64_t last)
+/* Records a gap: between two exports, of any length (a day no export
+ * reaches, with exports on both sides, is missing); at an end of the
+ * period, of more than a day (an export taken on a day with no runs yet
+ * ends the day before: that day is a quiet day, not a missing one). */
+static void gap(struct tally *t, int64_t first, int64_t last, int between)
 {
-	if (last - first < 1)
+	if (last < first || (!between && last - first < 1))
 		return;
 	t->ngaps_all++;
 	t->gap_days += (uint64_t)(last - first + 1);
@@ -239,7 +241,7 @@ static void empty_months(struct tally *t, const struct period *p)
 int joins_coverage(struct tally *t, const struct period *p, int any_run)
 {
 	size_t nread = 0, n = 0;
-	struct span *spans = malloc((t->nfiles ? t->nfiles : 1) * sizeof *spans);
+	struct span *spans = malloc((t->nfiles ? t->nfiles : 1) * TALLY_PARTS * sizeof *spans);
 	if (!spans) {
 		diag_error(NULL, 0, "out of memory");
 		return -1;
@@ -249,8 +251,11 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 		if (!production_read(f))
 			continue;
 		nread++;
-		if (f->first != TIME_NONE)
-			spans[n++] = (struct span){times_local_day(f->first), times_local_day(f->last)};
+		/* each export of the file: exports concatenated keep their gaps */
+		for (unsigned k = 0; k < TALLY_PARTS; k++)
+			if (f->parts & 1u << k)
+				spans[n++] = (struct span){times_local_day(f->part_first[k]),
+							   times_local_day(f->part_last[k])};
 	}
 	int open = p->first_day == TIME_NONE && p->last_day == TIME_NONE;
 	if (!nread || (open && n)) {
@@ -268,21 +273,29 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 			spans[m++] = spans[i];
 		}
 	}
-	int64_t from = p->first_day, to = p->last_day, at = from;
+	int64_t from = p->first_day, to = p->last_day;
 	int reached = 0;
-	for (size_t i = 0; i < m; i++) {
-		int64_t a = spans[i].first, b = spans[i].last;
-		if ((from != TIME_NONE && b < from) || (to != TIME_NONE && a > to))
-			continue;
-		if (from != TIME_NONE && a < from)
-			a = from;
-		if (to != TIME_NONE && b > to)
-			b = to;
-		if (at != TIME_NONE && a > at)
-			gap(t, at, a - 1);
-		at = b + 1;
-		reached = 1;
+	for (size_t i = 0; i <= m; i++) {
+		/* the days before span i (after the last span when i == m):
+		 * after the span before it, or from the period's first day */
+		int64_t g0 = i ? spans[i - 1].last + 1 : from;
+		int64_t g1 = i < m ? spans[i].first - 1 : to;
+		if (g0 != TIME_NONE && g1 != TIME_NONE) {
+			if (from != TIME_NONE && g0 < from)
+				g0 = from;
+			if (to != TIME_NONE && g1 > to)
+				g1 = to;
+			gap(t, g0, g1, i > 0 && i < m);
+		}
+		if (i < m && (from == TIME_NONE || spans[i].last >= from) &&
+		    (to == TIME_NONE || spans[i].first <= to))
+			reached = 1;
 	}
+	/* a one-day period the day before the first export or after the
+	 * last: within the day's tolerance at an end, a quiet day */
+	if (!reached && m && from != TIME_NONE && from == to &&
+	    (to == spans[0].first - 1 || from == spans[m - 1].last + 1))
+		reached = 1;
 	free(spans);
 	/* the run listing answers for the sandbox runs in the period too */
 	if (!reached && any_run && t->in_period) {
@@ -312,8 +325,6 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 		diag_error(NULL, 0, "%s", t->uncovered);
 		return -1;
 	}
-	if (to != TIME_NONE && at <= to)
-		gap(t, at, to);
 	if (t->ngaps_all) {
 		char text[96], list[300] = "";
 		size_t used = 0;
@@ -353,10 +364,11 @@ int joins_dates(struct tally *t)
 				   f->date_conflict, f->conflict_date, f->slash == 2 ? "month" : "day");
 		else
 			tally_note(t, 1,
-				   "the dates of %s cannot be read with certainty: they were read month "
+				   "the dates of %s cannot be read with certainty: they were read %s "
 				   "first (no date in its first rows said which), but line %ld's %s is "
-				   "day first (its row rejected)",
-				   f->name, f->date_conflict, f->conflict_date);
+				   "%s first (its row rejected)",
+				   f->name, f->slash == 2 ? "day" : "month", f->date_conflict,
+				   f->conflict_date, f->slash == 2 ? "month" : "day");
 	}
 	return any;
 }
