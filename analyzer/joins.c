@@ -1,5 +1,6 @@
 #include "joins.h"
 
+#include "cells.h"
 #include "diag.h"
 #include "times.h"
 
@@ -120,10 +121,12 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 			 "alma_ids",
 			 seen, staff);
 	}
+	char m[32], of[32];
 	tally_note(t, 1,
-		   "only %" PRIu64 " of %" PRIu64 " manual runs matched a person in %s: %s; "
+		   "only %s of %s manual runs matched a person in %s: %s; "
 		   "the findings about people below are not to be trusted",
-		   t->matched, t->manual_runs, staff, cause);
+		   report_count(t->matched, m, sizeof m), report_count(t->manual_runs, of, sizeof of),
+		   staff, cause);
 	*noted = 1;
 	return no_name ? no_name : names ? names : cp1252;
 }
@@ -147,12 +150,14 @@ int joins_identity(struct tally *t, const struct rules *r)
 				 f->nameless_id, staff);
 		else
 			snprintf(ids, sizeof ids, "%s gives no alma_ids", staff);
+		char n[32], all[32];
 		tally_note(t, 0,
-			   "%" PRIu64 " of the %" PRIu64 " manual runs of %s give no name%s and %s: "
+			   "%s of the %s manual runs of %s give no name%s and %s: "
 			   "they cannot be matched to a person, and their findings say 'not matched', "
 			   "not 'not in %s'; export Submitted By Name too, or add each person's Alma "
 			   "ids to %s",
-			   f->nameless, f->manual, f->name,
+			   report_count(f->nameless, n, sizeof n), report_count(f->manual, all, sizeof all),
+			   f->name,
 			   f->user_name_col ? "" : " (no submitted_by_desc column)", ids, staff, staff);
 	}
 	return noted;
@@ -160,13 +165,14 @@ int joins_identity(struct tally *t, const struct rules *r)
 
 void joins_gap_text(const struct tally_gap *g, char *buf, size_t size)
 {
-	char a[16], b[16];
+	char a[16], b[16], n[32];
 	times_format_day(g->first, a, sizeof a);
 	times_format_day(g->last, b, sizeof b);
 	if (g->first == g->last)
 		snprintf(buf, size, "%s", a);
 	else
-		snprintf(buf, size, "%s to %s (%" PRId64 " days)", a, b, g->last - g->first + 1);
+		snprintf(buf, size, "%s to %s (%s days)", a, b,
+			 report_count((uint64_t)(g->last - g->first + 1), n, sizeof n));
 }
 
 struct span {
@@ -229,12 +235,15 @@ static void empty_months(struct tally *t, const struct period *p)
 	}
 	if (!n)
 		return;
+	char more[32];
 	if (n > 6 && used < sizeof list)
-		snprintf(list + used, sizeof list - used, " and %zu more", n - 6);
+		snprintf(list + used, sizeof list - used, " and %s more",
+			 report_count(n - 6, more, sizeof more));
+	char months[32];
 	tally_note(t, 0,
-		   "%zu %s of the period %s no production run in the inputs: %s; the inputs' span "
+		   "%s %s of the period %s no production run in the inputs: %s; the inputs' span "
 		   "reaches %s, yet holds no run of %s",
-		   n, n == 1 ? "month" : "months", n == 1 ? "has" : "have", list,
+		   report_count(n, months, sizeof months), n == 1 ? "month" : "months", n == 1 ? "has" : "have", list,
 		   n == 1 ? "it" : "them", n == 1 ? "it" : "them");
 }
 
@@ -334,9 +343,10 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 			joins_gap_text(&t->gaps[i], g, sizeof g);
 			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", g);
 		}
+		char more[32];
 		if (t->ngaps_all > 3 && used < sizeof list)
-			snprintf(list + used, sizeof list - used, " and %zu more stretches",
-				 t->ngaps_all - 3);
+			snprintf(list + used, sizeof list - used, " and %s more stretches",
+				 report_count(t->ngaps_all - 3, more, sizeof more));
 		t->coverage = 1;
 		tally_note(t, 0,
 			   "the inputs cover only part of the period %s: no production export "

@@ -141,11 +141,12 @@ static void system_zone_name(void)
 	snprintf(zone_name, sizeof zone_name, "%s", name);
 }
 
-/* 1 when the POSIX string z names UTC or GMT with an offset ("UTC+5",
- * "GMT-5"): POSIX reads the offset west of UTC, so UTC+5 is UTC-05:00,
- * the opposite of what it says. */
-static int posix_utc_offset(const char *z)
+int times_zone_reversed(const char *z)
 {
+	if (z[0] == ':')
+		z++;
+	if (zone_file_exists(z))
+		return 0; /* GMT+0, GMT-0 */
 	static const char *const names[] = {"UTC", "GMT", "UT", "UCT"};
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
 		size_t n = strlen(names[i]);
@@ -160,7 +161,7 @@ static int posix_utc_offset(const char *z)
  * so; from: "" for --tz, " in $TZ" for the environment's. 0 or -1. */
 static int zone_check(const char *z, const char *zone, const char *from)
 {
-	if (*z && strlen(z) < sizeof zone_name && posix_utc_offset(z) && !zone_file_exists(z)) {
+	if (*z && strlen(z) < sizeof zone_name && times_zone_reversed(z)) {
 		const char *off = strpbrk(z, "+-");
 		char other = *off == '+' ? '-' : '+', etc[sizeof zone_name + 128] = "";
 		if (!strchr(off, ':')) /* the Etc zones are whole hours */
