@@ -493,8 +493,9 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 	if (v->person >= 0) {
 		const struct rules_person *p = &r->people[v->person];
 		if (v->by_id)
-			say(&o, "person: %s (%s), %s:%ld, found by Alma id %s", p->name, p->unit, staff,
-			    p->line, run->user[0] ? run->user : run->user_name);
+			say(&o, "person: %s (%s), %s:%ld, found by %s%s%s", p->name, p->unit, staff,
+			    p->line, run->user[0] ? "Alma id " : "the Alma id in '",
+			    run->user[0] ? run->user : run->user_name, run->user[0] ? "" : "'");
 		else
 			say(&o, "person: %s (%s), %s:%ld, found by name '%s'%s", p->name, p->unit, staff,
 			    p->line, run->user_name,
