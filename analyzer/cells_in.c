@@ -4,6 +4,7 @@
 #include "times.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* At most this much of a cell is quoted in a message. */
@@ -99,6 +100,33 @@ const char *cells_in_outside_years(const char *s, size_t n, int slash)
 		 TIMES_YEAR_MIN, TIMES_YEAR_MAX, year == 2 ? " in " : "",
 		 year == 2 ? times_zone_name() : "");
 	return why;
+}
+
+int cells_in_percent(const char *s, size_t n, char *out, size_t size)
+{
+	char buf[32];
+	if (n >= 1 && n <= 3 && size > 3 && (s[0] != '0' || n == 1)) {
+		/* a whole number as written (100, 37, 0): as it is */
+		int v = 0;
+		size_t i = 0;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			v = v * 10 + (s[i++] - '0');
+		if (i == n && v <= 100) {
+			memcpy(out, s, n);
+			out[n] = '\0';
+			return 0;
+		}
+	}
+	if (!n || n >= sizeof buf)
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	char *end;
+	double v = strtod(buf, &end);
+	if (end != buf + n || !(v >= 0 && v <= 100))
+		return -1;
+	snprintf(out, size, "%d", (int)v);
+	return 0;
 }
 
 int cells_in_bad_status(const char *s, size_t n)

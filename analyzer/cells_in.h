@@ -1,9 +1,9 @@
 /* cells_in: the cells of an export row read as values, apart from the
  * reading of the file: an id (digits only, eight at a time), a time cell
  * against the file's reading of slash dates, a status cell no status can
- * be, the type an Alma job id says, and for messages a time cell's date
- * part and why a time is none when for its year. Pure functions of the
- * text they are given: nothing is allocated (but one message's static
+ * be, the type an Alma job id says, an API progress as a whole percent,
+ * and for messages a time cell's date part and why a time is none when for
+ * its year. Pure functions of the text they are given: nothing is allocated (but one message's static
  * buffer), nothing reported (ingest.c counts and names what they refuse). */
 #ifndef ALMAUDIT_CELLS_IN_H
 #define ALMAUDIT_CELLS_IN_H
@@ -27,6 +27,10 @@ int cells_in_time(const char *s, size_t n, int slash, int64_t *secs, int64_t *ms
  * clause for the message (in a static buffer, good until the next call),
  * else "". slash as for cells_in_time. */
 const char *cells_in_outside_years(const char *s, size_t n, int slash);
+
+/* A progress number of the API (37.5, "100") as its whole percent, in
+ * out (size bytes): 0, or -1 when it is none from 0 to 100. */
+int cells_in_percent(const char *s, size_t n, char *out, size_t size);
 
 /* 1 when a status cell is no status: an Excel error or formula ("#N/A",
  * "=A2"), no letter at all, or too long to be one; 0 otherwise (empty too). */

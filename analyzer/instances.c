@@ -1,5 +1,6 @@
 #include "instances.h"
 
+#include "cells_in.h"
 #include "columns.h"
 #include "diag.h"
 #include "json.h"
@@ -133,25 +134,50 @@ static const struct {
 	KEY("action", K_INSTANCE_MARK),
 };
 
-static enum key key_of(const char *s, size_t n)
+/* 1 when a[0..n) and b[0..n) are the same (n < 24): compared a word at a
+ * time, the last word read overlapping. */
+static int same_bytes(const char *a, const char *b, size_t n)
 {
-	/* by length and first letter: most keys are told apart by them */
-	static signed char first[20][128];
+	uint64_t x, y, x2, y2;
+	if (n < 8) {
+		uint32_t h, k, h2, k2;
+		if (n < 4)
+			return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
+		memcpy(&h, a, 4), memcpy(&k, b, 4), memcpy(&h2, a + n - 4, 4), memcpy(&k2, b + n - 4, 4);
+		return h == k && h2 == k2;
+	}
+	memcpy(&x, a, 8), memcpy(&y, b, 8), memcpy(&x2, a + n - 8, 8), memcpy(&y2, b + n - 8, 8);
+	if (x != y || x2 != y2)
+		return 0;
+	memcpy(&x, a + 8 * (n > 16), 8), memcpy(&y, b + 8 * (n > 16), 8);
+	return x == y;
+}
+
+/* The key s[0..n) and its name as the API writes it (*name; "" for a key
+ * not known). */
+static enum key key_of(const char *s, size_t n, const char **name)
+{
+	/* by length and first letter, then along the keys that share them */
+	enum { NKEYS = sizeof keys / sizeof keys[0] };
+	static signed char first[20][128], next[NKEYS];
 	static int ready;
 	if (!ready) {
 		memset(first, -1, sizeof first);
-		for (size_t i = sizeof keys / sizeof keys[0]; i-- > 0;)
-			first[keys[i].len][(unsigned char)keys[i].name[0]] = (signed char)i;
+		for (size_t i = NKEYS; i-- > 0;) {
+			signed char *f = &first[keys[i].len][(unsigned char)keys[i].name[0]];
+			next[i] = *f;
+			*f = (signed char)i;
+		}
 		ready = 1;
 	}
+	*name = "";
 	if (!n || n >= 20 || (unsigned char)s[0] >= 128)
 		return K_OTHER;
-	int i = first[n][(unsigned char)s[0]];
-	if (i < 0)
-		return K_OTHER;
-	for (; (size_t)i < sizeof keys / sizeof keys[0]; i++)
-		if (keys[i].len == n && memcmp(keys[i].name, s, n) == 0)
+	for (int i = first[n][(unsigned char)s[0]]; i >= 0; i = next[i])
+		if (same_bytes(keys[i].name, s, n)) {
+			*name = keys[i].name;
 			return keys[i].key;
+		}
 	return K_OTHER;
 }
 
@@ -217,7 +243,7 @@ struct instances {
 	/* the parse */
 	enum node at[JSON_DEPTH + 1]; /* at[d - 1]: the node open at depth d */
 	enum key key;		      /* the key whose value comes next */
-	char key_text[48];	      /* ... as written, for messages */
+	const char *key_text;	      /* ... as written ("" when not known), for messages */
 	long object_line;	      /* where the unclassified object began */
 	int total_seen;		      /* it has total_record_count */
 	int errors_exist;
@@ -308,22 +334,6 @@ static int set_field(struct instances *in, enum field f, const char *s, size_t n
 		return 0; /* the first one counts */
 	e->have[f] = 1;
 	return keep(in, s, n, &e->at[f], &e->len[f]);
-}
-
-/* Parses a progress number (37.5, "100") into its whole percent. */
-static int percent_of(const char *s, size_t n, char *out, size_t size)
-{
-	char buf[32];
-	if (!n || n >= sizeof buf)
-		return -1;
-	memcpy(buf, s, n);
-	buf[n] = '\0';
-	char *end;
-	double v = strtod(buf, &end);
-	if (end != buf + n || !(v >= 0 && v <= 100))
-		return -1;
-	snprintf(out, size, "%d", (int)v);
-	return 0;
 }
 
 static int instance_end(struct instances *in)
@@ -511,10 +521,7 @@ static int on_key(void *ctx, const char *s, size_t n)
 {
 	struct instances *in = ctx;
 	int d = json_depth(in->j);
-	in->key = key_of(s, n);
-	size_t kn = n < sizeof in->key_text - 1 ? n : sizeof in->key_text - 1;
-	memcpy(in->key_text, s, kn);
-	in->key_text[kn] = '\0';
+	in->key = key_of(s, n, &in->key_text);
 	enum node *at = &in->at[d - 1];
 	if (*at == N_OBJECT) {
 		/* the first key that says what the object is */
@@ -734,6 +741,7 @@ struct instances *instances_open(struct reader *rd, const char *name)
 		return NULL;
 	}
 	in->rd = rd;
+	in->key_text = "";
 	return in;
 }
 
@@ -808,8 +816,8 @@ static void hand_out(struct instances *in, const struct entry *e, struct csvrow 
 	}
 	/* progress may be a fraction (37.5): its whole percent */
 	if (e->have[IF_PROGRESS] && !e->too_large &&
-	    percent_of(in->text + e->at[IF_PROGRESS], e->len[IF_PROGRESS], in->progress,
-		       sizeof in->progress) == 0) {
+	    cells_in_percent(in->text + e->at[IF_PROGRESS], e->len[IF_PROGRESS], in->progress,
+			     sizeof in->progress) == 0) {
 		in->cell[COL_PROGRESS] = in->progress;
 		in->cell_len[COL_PROGRESS] = strlen(in->progress);
 	}

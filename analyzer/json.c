@@ -1,5 +1,7 @@
 #include "json.h"
 
+#include "bytescan.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -30,6 +32,11 @@ struct json {
 	unsigned hex;	  /* the \u escape being read */
 	int nhex;
 	unsigned high; /* a high surrogate waiting for its low half, or 0 */
+	/* the strings yajl hands over from the slice being parsed are ASCII
+	 * with no NUL, as the glance at the slices they came from proved */
+	int ascii;
+	int clean_before; /* the glance found the slice before all ASCII */
+	int run_plain;	  /* ... and every slice since the last that began outside a string */
 
 	int failed;
 	long error_line;
@@ -199,7 +206,7 @@ static int y_number(void *ctx, const char *s, size_t n)
 static int y_string(void *ctx, const unsigned char *s, size_t n)
 {
 	struct json *j = ctx;
-	if (text_ok(j, s, n) != 0)
+	if (!j->ascii && text_ok(j, s, n) != 0)
 		return 0;
 	return scalar(j, JSON_STRING, (const char *)s, n);
 }
@@ -207,7 +214,7 @@ static int y_string(void *ctx, const unsigned char *s, size_t n)
 static int y_key(void *ctx, const unsigned char *s, size_t n)
 {
 	struct json *j = ctx;
-	if (text_ok(j, s, n) != 0)
+	if (!j->ascii && text_ok(j, s, n) != 0)
 		return 0;
 	return go(j, j->h->key ? j->h->key(j->ctx, (const char *)s, n) : 0);
 }
@@ -531,6 +538,67 @@ static size_t scan(struct json *j, const unsigned char *p, size_t n, const char 
 	return n;
 }
 
+/* What a slice holds, looked at 64 bytes at a time: how many quotes and
+ * where the last one is; whether a NUL or a backslash is in it, and whether
+ * a string in it may decode to more than ASCII (a byte past ASCII, a NUL,
+ * a backslash before a 'u' or at the slice's end). */
+struct glance {
+	size_t quotes, last_quote;
+	int nul_or_escape, not_ascii;
+};
+
+static void glance_at(const unsigned char *p, size_t n, struct glance *g)
+{
+	unsigned char tail[64];
+	memset(g, 0, sizeof *g);
+	for (size_t at = 0; at < n; at += 64) {
+		const unsigned char *b = p + at;
+		if (n - at < 64) {
+			/* the last bytes, read from a copy of their own */
+			memset(tail, ' ', sizeof tail);
+			memcpy(tail, b, n - at);
+			b = tail;
+		}
+		uint64_t q = bytescan_eq2_64(b, '"', '"');
+		uint64_t z = bytescan_eq2_64(b, 0, '\\');
+		if (bytescan_any_high64(b))
+			g->not_ascii = 1;
+		if (q) {
+			g->quotes += (size_t)__builtin_popcountll(q);
+			g->last_quote = at + 63 - (size_t)__builtin_clzll(q);
+		}
+		for (; z; z &= z - 1) {
+			size_t i = at + bytescan_first64(z);
+			g->nul_or_escape = 1;
+			if (!p[i] || i + 1 == n || p[i + 1] == 'u')
+				g->not_ascii = 1;
+		}
+	}
+}
+
+/* A slice with no NUL nor backslash, and too short to take a token past
+ * JSON_TOKEN_MAX, read at once: its quotes open and close strings in turn,
+ * and only where it ends matters (inside a string or not, and the bytes of
+ * the token there). 1 when it was so read, 0 when scan must read it. */
+static int quick_scan(struct json *j, const unsigned char *p, size_t n, const struct glance *g)
+{
+	if (g->nul_or_escape || j->high || (j->st != SC_OUT && j->st != SC_STR) ||
+	    j->tok + n > JSON_TOKEN_MAX)
+		return 0;
+	if (g->quotes % 2)
+		j->st = j->st == SC_OUT ? SC_STR : SC_OUT;
+	if (j->st == SC_STR) {
+		j->tok = g->quotes ? n - g->last_quote - 1 : j->tok + n;
+		return 1;
+	}
+	/* outside a string: the bare word at the end, if any */
+	size_t k = n;
+	while (k > 0 && byte_class[p[k - 1]] == B_WORD)
+		k--;
+	j->tok = k == 0 && !g->quotes ? j->tok + n : n - k;
+	return 1;
+}
+
 int json_feed(struct json *j, const unsigned char *data, size_t n)
 {
 	if (j->failed)
@@ -540,6 +608,19 @@ int json_feed(struct json *j, const unsigned char *data, size_t n)
 		if (n >= 3 && data[0] == 0xEF && data[1] == 0xBB && data[2] == 0xBF)
 			data += 3, n -= 3;
 	}
+	if (!n)
+		return 0;
+	struct glance g;
+	glance_at(data, n, &g);
+	int plain = !g.not_ascii;
+	/* a string open at the slice's start began after the start of the
+	 * last slice that started outside one: all since then must be plain;
+	 * and the slice before too, should yajl hand a string over late */
+	j->run_plain = plain && (j->st == SC_OUT || j->run_plain);
+	j->ascii = j->run_plain && j->clean_before;
+	j->clean_before = plain;
+	if (quick_scan(j, data, n, &g))
+		return parse(j, data, n);
 	while (n) {
 		const char *why = NULL;
 		unsigned code = 0;

@@ -12,8 +12,9 @@
 static int has(const char *s, const char *word)
 {
 	size_t n = strlen(word);
+	char c = word[0]; /* lower case: a letter's either case has 0x20 */
 	for (; *s; s++)
-		if (strncasecmp(s, word, n) == 0)
+		if ((*s | 0x20) == c && strncasecmp(s, word, n) == 0)
 			return 1;
 	return 0;
 }

@@ -1300,7 +1300,8 @@ START_TEST(slash_dates_past_the_lookahead)
 END_TEST
 
 /* The cell readers alone: ids at every length around eight and nineteen
- * digits, a time against the file's reading, statuses, job-id types. */
+ * digits, a time against the file's reading, statuses, job-id types, API
+ * progress numbers. */
 START_TEST(cells_read_alone)
 {
 	uint64_t v = 7;
@@ -1341,6 +1342,20 @@ START_TEST(cells_read_alone)
 	ck_assert_int_eq(cells_in_type_of_job_id("MX"), RUN_TYPE_UNKNOWN);
 	ck_assert_int_eq(cells_in_type_of_job_id("X1"), RUN_TYPE_UNKNOWN);
 	ck_assert_int_eq(cells_in_type_of_job_id(""), RUN_TYPE_UNKNOWN);
+
+	char pc[24];
+	static const char *const percents[][2] = {
+		{"100", "100"}, {"0", "0"}, {"37", "37"}, {"37.5", "37"}, {"007", "7"},
+		{"99.99", "99"}, {"1e2", "100"}, {"100.0", "100"},
+	};
+	for (size_t i = 0; i < sizeof percents / sizeof percents[0]; i++) {
+		ck_assert_int_eq(cells_in_percent(percents[i][0], strlen(percents[i][0]), pc, sizeof pc), 0);
+		ck_assert_str_eq(pc, percents[i][1]);
+	}
+	ck_assert_int_eq(cells_in_percent("101", 3, pc, sizeof pc), -1);
+	ck_assert_int_eq(cells_in_percent("-1", 2, pc, sizeof pc), -1);
+	ck_assert_int_eq(cells_in_percent("1x", 2, pc, sizeof pc), -1);
+	ck_assert_int_eq(cells_in_percent("", 0, pc, sizeof pc), -1);
 
 	char date[24];
 	cells_in_date_text(date, sizeof date, " 25/10/2026 10:00", 17);

@@ -487,6 +487,24 @@ START_TEST(csv_stays_csv)
 }
 END_TEST
 
+/* Keys are told exactly: one a byte off a known key (first, middle, last,
+ * of every length the API's keys have) is an unknown key, ignored. */
+START_TEST(keys_told_exactly)
+{
+	int status;
+	const char *text = dump(
+		testutil_plain("{\"ix\": \"8\", \"id\": \"7\", \"nome\": \"bad\", \"namf\": \"bad\",\n"
+			       "\"name\": \"Good\", \"submit_timf\": \"2026-01-01T00:00:00Z\",\n"
+			       "\"start_time\": \"2026-10-05T09:11:32Z\", \"statuz\": {\"value\": \"NO\"},\n"
+			       "\"status\": {\"valve\": \"NO\", \"value\": \"QUEUED\"}, \"progresx\": 5,\n"
+			       "\"progress\": 10, \"job_infx\": {\"id\": \"X9\"}, \"Job_info\": {},\n"
+			       "\"submitted_bz\": {\"value\": \"bad\"}, \"job_info\": {\"id\": \"M1\"}}"),
+		&status);
+	ck_assert_int_eq(status, 0);
+	ck_assert_str_eq(text, "1|7|Good|M1|MANUAL||||QUEUED|10||0|\n");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("instances");
@@ -497,6 +515,7 @@ int main(void)
 	tcase_add_test(tc, every_shape);
 	tcase_add_test(tc, many_pages_one_per_line);
 	tcase_add_test(tc, values_as_given);
+	tcase_add_test(tc, keys_told_exactly);
 	tcase_add_test(tc, counters_bounded);
 	tcase_add_test(tc, instance_too_large_rejected);
 	tcase_add_test(tc, damage_said_where_it_is);

@@ -140,6 +140,64 @@ START_TEST(limits_said_at_their_line)
 }
 END_TEST
 
+/* The slices the reader glances at (all ASCII, no NUL nor backslash: read
+ * at once, strings not checked again) and those it scans byte by byte give
+ * the same events and the same errors: a bad byte, a \u0000 or a lone
+ * surrogate in a string that began slices before, after long clean text;
+ * a word or string past the limit across clean slices. */
+START_TEST(clean_slices_read_at_once_as_scanned)
+{
+	static const struct {
+		/* before the string's quote, before its 300 x, after them */
+		const char *open, *head, *rest;
+		int bad;
+	} tails[] = {
+		{"", "", "a\xC0\x80" "b\"]", 1},			/* no UTF-8 */
+		{"", "", "a\\u0000b\"]", 1},			/* a NUL escaped */
+		{"", "", "a\\ud800b\"]", 1},			/* a lone surrogate */
+		{"", "", "a\\\"b\xC3\xA9\\u00e9\\\\u\"]", 0},	/* well-formed, escapes */
+		{"", "", "\xF0\x9F\x98\x80\"]", 0},		/* well-formed, past ASCII */
+		{"{", "", "k\xED\xA0\x80\":1}]", 1},		/* a key with a surrogate */
+		{"", "\xC0\x80", "\"]", 1},			/* no UTF-8, then clean text */
+		{"", "\\u0000", "\"]", 1},			/* a NUL, then clean text */
+		{"{", "\xED\xA0\x80", "\":1}]", 1},		/* a bad key, then clean text */
+	};
+	char doc[2048], want[8192];
+	for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+		/* clean text, then a string of 300 bytes that ends in the tail */
+		size_t n = 0;
+		n += (size_t)snprintf(doc + n, sizeof doc - n, "[");
+		for (int i = 0; i < 40; i++)
+			n += (size_t)snprintf(doc + n, sizeof doc - n, "{\"key%d\":\"value %d\"},\n", i, i);
+		n += (size_t)snprintf(doc + n, sizeof doc - n, "%s\"%s", tails[t].open,
+				      tails[t].head);
+		memset(doc + n, 'x', 300);
+		n += 300;
+		n += (size_t)snprintf(doc + n, sizeof doc - n, "%s", tails[t].rest);
+		snprintf(want, sizeof want, "%s", events(doc, n, 1, 0));
+		ck_assert_ptr_nonnull(strstr(want, tails[t].bad ? "error@41" : "] "));
+		for (size_t slice = 2; slice <= n; slice += slice < 80 ? 1 : 37)
+			ck_assert_msg(strcmp(events(doc, n, slice, 0), want) == 0,
+				      "tail %zu, slices of %zu: %s", t, slice, events(doc, n, slice, 0));
+	}
+	/* past the limit across clean slices of every size */
+	size_t n = 70000;
+	char *big = malloc(n + 16);
+	memcpy(big, "[1,\n\"", 5);
+	memset(big + 5, 'x', n);
+	memcpy(big + 5 + n, "\"]", 3);
+	for (size_t slice = 4096; slice <= 65536; slice *= 4)
+		ck_assert_str_eq(events(big, n + 7, slice, 0),
+				 "[@1 v:1@1 error@2: a string longer than the limit (65536 bytes)");
+	memcpy(big, "[1,\n ", 5);
+	memset(big + 5, '1', n);
+	for (size_t slice = 4096; slice <= 65536; slice *= 4)
+		ck_assert_str_eq(events(big, n + 5, slice, 0),
+				 "[@1 v:1@1 error@2: a number or word longer than the limit (65536 bytes)");
+	free(big);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("json");
@@ -147,6 +205,7 @@ int main(void)
 	tcase_add_test(tc, slices_do_not_matter);
 	tcase_add_test(tc, one_document_or_a_sequence);
 	tcase_add_test(tc, limits_said_at_their_line);
+	tcase_add_test(tc, clean_slices_read_at_once_as_scanned);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
