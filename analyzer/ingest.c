@@ -599,7 +599,7 @@ static int next_instance(struct ingest *in, struct run *run)
 		run->api = 1;
 		run->counters = instances_counters(in->inst, &run->ncounters);
 		run->set_inferred = instances_set_inferred(in->inst);
-		in->tally->sets_inferred += run->set_inferred != 0;
+		run->set_unknown = !run->set_inferred;
 		if (run->env == RUN_PRODUCTION)
 			tally_production(in->tally, (size_t)in->file, run->time);
 		return 1;

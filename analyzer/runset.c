@@ -28,11 +28,15 @@ int runset_add(struct runset *s, uint64_t id)
 	return idset_add(&s->ids, id);
 }
 
-/* The bits of a run's value: found kinds in the low byte (bit 7: counted
- * among the runs with findings), shown kinds in the high byte. */
-#define FOUND 0x7Fu
+/* The bits of a run's value: found kinds in the low byte (bits 5 and 6:
+ * marks of runset_mark; bit 7: counted among the runs with findings),
+ * shown kinds in the high byte (bit 13: a mark). */
+#define FOUND 0x1Fu
+#define MARKS (RUNSET_SET_INFERRED | RUNSET_SET_UNKNOWN | RUNSET_SET_KNOWN)
 #define FLAGGED 0x80u
-_Static_assert(FIND_COUNT <= 7, "finding kinds fit in 7 bits");
+_Static_assert(FIND_COUNT <= 5, "finding kinds fit in 5 bits");
+_Static_assert((MARKS & (FOUND | FLAGGED | FOUND << 8)) == 0 && MARKS <= 0xFFFFu,
+	       "the marks are bits of their own");
 
 void runset_prefetch(const struct runset *s, uint64_t id)
 {
@@ -59,7 +63,7 @@ int runset_shown(struct runset *s, uint64_t id, unsigned kinds, int *first)
 		return 0;
 	if (idset_or(&s->ids, id, (kinds & FOUND) << 8 | (kinds & FOUND), &was) != 0)
 		return -1;
-	*first = (was >> 8) == 0;
+	*first = ((was >> 8) & FOUND) == 0;
 	return 0;
 }
 
@@ -76,6 +80,14 @@ int runset_flag(struct runset *s, uint64_t id)
 	if (idset_or(&s->ids, id, FLAGGED, &was) != 0)
 		return -1;
 	return !(was & FLAGGED);
+}
+
+int runset_mark(struct runset *s, uint64_t id, unsigned mark)
+{
+	unsigned was;
+	if (idset_or(&s->ids, id, mark & MARKS, &was) != 0)
+		return -1;
+	return (int)(mark & ~was);
 }
 
 /* Copies a string into the held block at *o. */
@@ -200,8 +212,27 @@ void runset_release(struct runset *s, uint64_t id)
 static void count_hidden(void *arg, uint64_t id, unsigned value)
 {
 	(void)id;
-	if ((value & FOUND) && !(value >> 8))
+	if ((value & FOUND) && !((value >> 8) & FOUND))
 		++*(uint64_t *)arg;
+}
+
+struct marked {
+	unsigned mark, unless;
+	uint64_t n;
+};
+
+static void count_marked(void *arg, uint64_t id, unsigned value)
+{
+	struct marked *m = arg;
+	(void)id;
+	m->n += (value & m->mark) && !(value & m->unless);
+}
+
+uint64_t runset_count(const struct runset *s, unsigned mark, unsigned unless)
+{
+	struct marked m = {mark, unless, 0};
+	idset_each(&s->ids, count_marked, &m);
+	return m.n;
 }
 
 uint64_t runset_hidden(const struct runset *s)

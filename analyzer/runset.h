@@ -35,8 +35,8 @@ struct runset_run {
 };
 
 struct runset {
-	struct idset ids;    /* every distinct run judged -> found kinds | flagged << 7 |
-				shown kinds << 8 */
+	struct idset ids;    /* every distinct run judged -> found kinds | marks |
+				flagged << 7 | shown kinds << 8 | marks */
 	struct idmap held_at; /* run id -> index in held[] + 1 */
 	struct runset_held *held;
 	size_t nheld, cap;
@@ -68,6 +68,16 @@ int runset_shown(struct runset *s, uint64_t id, unsigned kinds, int *first);
 /* Counts a run among the runs with findings: 1 the first time, 0 after,
  * -1 when out of memory. */
 int runset_flag(struct runset *s, uint64_t id);
+
+/* Marks a run with the marks below: the bits of mark it had not had yet
+ * (0 when it had them all), or -1 when out of memory. */
+#define RUNSET_SET_INFERRED 0x20u /* its set was inferred from its name */
+#define RUNSET_SET_UNKNOWN 0x40u  /* a copy approved pending its unknown set */
+#define RUNSET_SET_KNOWN 0x2000u  /* a copy whose set was known */
+int runset_mark(struct runset *s, uint64_t id, unsigned mark);
+
+/* The runs marked `mark` and not `unless`. */
+uint64_t runset_count(const struct runset *s, unsigned mark, unsigned unless);
 
 /* The kinds shown so far for a run (0 when none). */
 unsigned runset_shown_kinds(const struct runset *s, uint64_t id);

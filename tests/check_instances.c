@@ -142,7 +142,8 @@ START_TEST(a_page_mapped)
 	ck_assert_uint_eq(fx.tally.read, 2);
 	ck_assert_int_eq(fx.tally.files[0].json, 1);
 	ck_assert_int_eq(fx.tally.files[0].no_records, 0);
-	ck_assert_uint_eq(fx.tally.sets_inferred, 1);
+	/* sets inferred are counted by the audit, a run once (e2e json_sets_counts) */
+	ck_assert_uint_eq(fx.tally.sets_inferred, 0);
 	char fmt[64];
 	ck_assert_str_eq(tally_file_format(&fx.tally.files[0], fmt, sizeof fmt),
 			 "JSON (Alma API job instances), plain");
