@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "instances.h"
 #include "names.h"
+#include "sniff.h"
 #include "times.h"
 
 #include <stdarg.h>
@@ -554,12 +555,12 @@ static int known_column(const char *cell, size_t len, void *ctx)
 
 /* The Alma API's job instances (JSON) are rows of the canonical columns;
  * an XML response is named, with what to do. */
-static int open_instances(struct ingest *in, struct reader *rd, enum instances_kind kind,
+static int open_instances(struct ingest *in, struct reader *rd, enum sniff_kind kind, int utf16,
 			  const char *what)
 {
 	struct tally_file *f = &in->tally->files[in->file];
 	f->gzip = reader_is_gzip(rd);
-	if (kind == INSTANCES_XML) {
+	if (kind == SNIFF_XML) {
 		reader_close(rd);
 		diag_error(in->path, 1,
 			   "%s: almaudit reads the API's JSON: ask for it (the header Accept: "
@@ -568,7 +569,7 @@ static int open_instances(struct ingest *in, struct reader *rd, enum instances_k
 		mark_incomplete(in, 1);
 		return -1;
 	}
-	in->inst = instances_open(rd, in->path);
+	in->inst = instances_open(rd, in->path, utf16);
 	if (!in->inst) {
 		mark_incomplete(in, 1);
 		return -1;
@@ -627,9 +628,10 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 		return -1;
 	}
 	const char *what;
-	enum instances_kind kind = instances_sniff(rd, &what);
-	if (kind != INSTANCES_OTHER)
-		return open_instances(in, rd, kind, what);
+	int utf16;
+	enum sniff_kind kind = sniff_input(rd, &what, &utf16);
+	if (kind != SNIFF_CSV)
+		return open_instances(in, rd, kind, utf16, what);
 	in->rd = csvrd_open_reader(rd, in->path);
 	if (!in->rd) {
 		mark_incomplete(in, 1);

@@ -228,23 +228,67 @@ START_TEST(values_as_given)
 }
 END_TEST
 
-/* At most INSTANCES_COUNTERS_MAX counters of an instance are kept. */
-START_TEST(counters_bounded)
+/* Every counter of an instance is kept (the count may be in the 65th),
+ * each charged to INSTANCE_TEXT_MAX: an instance of too many is rejected as
+ * too large, never cut short in silence. */
+START_TEST(counters_all_kept)
 {
-	char doc[1 << 14];
-	size_t used = (size_t)snprintf(doc, sizeof doc,
+	size_t cap = 1 << 20;
+	char *doc = malloc(cap);
+	size_t used = (size_t)snprintf(doc, cap,
 				       "{\"id\":\"1\",\"name\":\"n\",\"submit_time\":"
 				       "\"2026-10-05T09:11:32Z\",\"counter\":[");
 	for (int i = 0; i < 100; i++)
-		used += (size_t)snprintf(doc + used, sizeof doc - used,
+		used += (size_t)snprintf(doc + used, cap - used,
 					 "%s{\"type\":{\"value\":\"c%d\",\"desc\":\"C\"},\"value\":\"%d\"}",
 					 i ? "," : "", i, i);
-	snprintf(doc + used, sizeof doc - used, "]}");
+	snprintf(doc + used, cap - used, "]}");
 	int status;
 	const char *text = dump(testutil_plain(doc), &status);
 	ck_assert_int_eq(status, 0);
-	ck_assert_ptr_nonnull(strstr(text, ",c63=63(C)\n"));
-	ck_assert_ptr_null(strstr(text, "c64"));
+	ck_assert_ptr_nonnull(strstr(text, ",c64=64(C),"));
+	ck_assert_ptr_nonnull(strstr(text, ",c99=99(C)\n"));
+	/* 50,000 counters: more than the budget holds */
+	used = (size_t)snprintf(doc, cap, "[{\"id\":\"1\",\"submit_time\":\"2026-10-05T09:11:32Z\","
+					  "\"counter\":[");
+	for (int i = 0; i < 50000; i++)
+		used += (size_t)snprintf(doc + used, cap - used, "%s{\"value\":\"\"}", i ? "," : "");
+	snprintf(doc + used, cap - used, "]},\n" B "]");
+	text = dump(testutil_plain(doc), &status);
+	ck_assert_int_eq(status, 0);
+	ck_assert_str_eq(lines_of(text), b_line);
+	ck_assert_uint_eq(fx.tally.rejected[REJ_FIELD_TOO_LARGE], 1);
+	free(doc);
+}
+END_TEST
+
+/* UTF-16 with a byte order mark (PowerShell 5.1's `>`), either order: read
+ * as the same JSON, transcoded. */
+START_TEST(utf16_read)
+{
+	static const char doc[] = "\r\n[" A ",\n" B "]\r\n";
+	size_t n = strlen(doc);
+	unsigned char *le = malloc(2 * n + 2), *be = malloc(2 * n + 2);
+	le[0] = 0xFF, le[1] = 0xFE, be[0] = 0xFE, be[1] = 0xFF;
+	for (size_t i = 0; i < n; i++) {
+		le[2 + 2 * i] = be[3 + 2 * i] = (unsigned char)doc[i];
+		le[3 + 2 * i] = be[2 + 2 * i] = 0;
+	}
+	const char *dir = testutil_dir();
+	testutil_write_bytes(dir, "le.json", le, 2 * n + 2);
+	testutil_write_bytes(dir, "be.json", be, 2 * n + 2);
+	char path[4096];
+	for (int k = 0; k < 2; k++) {
+		snprintf(path, sizeof path, "%s/%s", dir, k ? "be.json" : "le.json");
+		int status;
+		const char *text = dump(path, &status);
+		ck_assert_msg(status == 0, "%s", fx.err);
+		ck_assert_str_eq(fx.err, "");
+		ck_assert_str_eq(lines_of(text), both());
+		ck_assert_int_eq(atoi(text), 2);
+	}
+	free(le);
+	free(be);
 }
 END_TEST
 
@@ -498,7 +542,8 @@ int main(void)
 	tcase_add_test(tc, every_shape);
 	tcase_add_test(tc, many_pages_one_per_line);
 	tcase_add_test(tc, values_as_given);
-	tcase_add_test(tc, counters_bounded);
+	tcase_add_test(tc, counters_all_kept);
+	tcase_add_test(tc, utf16_read);
 	tcase_add_test(tc, instance_too_large_rejected);
 	tcase_add_test(tc, damage_said_where_it_is);
 	tcase_add_test(tc, deep_nest);

@@ -1,0 +1,21 @@
+/* sniff: what an input is, from its first bytes (never its name): the
+ * Alma API's job instances as JSON (plain UTF-8, or UTF-16 with a byte
+ * order mark, as PowerShell 5.1's `>` writes), an XML document (which one,
+ * named for messages), or else a CSV export. Owns nothing: the bytes looked
+ * at are handed out again by the reader. */
+#ifndef ALMAUDIT_SNIFF_H
+#define ALMAUDIT_SNIFF_H
+
+#include "reader.h"
+
+enum sniff_kind { SNIFF_CSV, SNIFF_JSON, SNIFF_XML };
+
+/* What the text behind rd is, from its first bytes (after a byte order
+ * mark and white space): JSON ('{' or '['), an XML document (*what then
+ * says which, "an XML response of the Alma API (job instances)"), or
+ * something else (a CSV export, or a read error the next reader_chunk
+ * says). *utf16 is 1 when the text is UTF-16 (a byte order mark), else 0.
+ * The bytes looked at are handed out again by the next reader_chunk. */
+enum sniff_kind sniff_input(struct reader *rd, const char **what, int *utf16);
+
+#endif
