@@ -520,7 +520,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	if (tally_months(&tally, c->period->first_day, c->period->last_day) != 0)
 		p.failed = 1;
 	struct report_info info = {&tally, c->rules, c->period, &summary, 0, c->large_set,
-				   c->filter, c->baseline, c->today, NULL, NULL, NULL};
+				   c->filter, c->baseline, c->today, NULL, NULL, NULL, 0};
 	if (!p.judge || !p.in) {
 		diag_error(NULL, 0, "out of memory");
 		judge_free(p.judge);

@@ -167,11 +167,12 @@ void baseline_compare(struct baseline *b, const struct period *current,
 	}
 	if (b->incomplete)
 		diag_error(b->path, 0, "warning: %s", baseline_incomplete_text(b));
+	char n[48];
 	if (b->hidden)
 		diag_error(b->path, 0,
-			   "warning: the baseline report's filters hid %" PRIu64
-			   " runs with findings: those count as new",
-			   b->hidden);
+			   "warning: the baseline report's filters hid %s with findings: those count "
+			   "as new",
+			   report_count_of(b->hidden, "run", "runs", n, sizeof n));
 }
 
 enum baseline_trend baseline_mark(struct baseline *b, const struct baseline_finding *f)

@@ -20,8 +20,10 @@
 #include "report.h"
 #include "runs_view.h"
 #include "split.h"
+#include "suggest.h"
 #include "term.h"
 #include "times.h"
+#include "tty.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -150,8 +152,13 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	const char *format = o.format ? o.format : "text";
 	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json") &&
 	    (!audit || (strcmp(format, "html") && strcmp(format, "email")))) {
+		static const char *const formats[] = {"text", "csv", "json", "html", "email", NULL};
+		const char *near = suggest_word(format, formats);
+		if (near && !audit && (!strcmp(near, "html") || !strcmp(near, "email")))
+			near = NULL;
 		opts_origin(&o, OPT_FORMAT);
-		opts_usage_error(o.cmd, "unknown format '%s' (%s writes %s)", format, o.cmd,
+		opts_usage_error(o.cmd, "unknown format '%s' (%s%s%s%s writes %s)", format,
+				 near ? "did you mean '" : "", near ? near : "", near ? "'? " : "", o.cmd,
 				 audit ? "text, csv, json, html or email" : "text, csv or json");
 		goto done;
 	}
@@ -188,29 +195,23 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		mail.from = from;
 	}
 	for (int i = 0; email && i < 2; i++) {
-		const char *a = i ? mail.from : mail.to;
+		char why[512];
 		opts_origin(&o, i ? OPT_FROM : OPT_TO);
-		for (const char *c = a; *c; c++)
-			if ((unsigned char)*c >= 0x80 || (unsigned char)*c < 0x20) {
-				opts_usage_error(o.cmd, "'%s': an address is plain ASCII, on one line", a);
-				goto done;
-			}
-		/* each address short enough for a header line of its own */
-		for (const char *c = a; *c; c += *c == ',') {
-			size_t len = strcspn(c, ",");
-			if (len > 254) {
-				opts_usage_error(o.cmd, "'%.40s...': an address is at most 254 characters", c);
-				goto done;
-			}
-			c += len;
+		if (report_email_check(i ? mail.from : mail.to, why, sizeof why) != 0) {
+			opts_usage_error(o.cmd, "--%s: %s", i ? "from" : "to", why);
+			goto done;
 		}
 	}
 	opts_origin(&o, 0);
 	if (o.split && strcmp(o.split, "unit")) {
 		opts_origin(&o, OPT_SPLIT);
-		opts_usage_error(o.cmd, "--split takes unit (a report per unit), not '%s'", o.split);
+		static const char *const splits[] = {"unit", NULL};
+		const char *near = suggest_word(o.split, splits);
+		opts_usage_error(o.cmd, "--split takes unit (a report per unit), not '%s'%s", o.split,
+				 near ? " (did you mean 'unit'?)" : "");
 		goto done;
 	}
+	opts_origin(&o, OPT_SPLIT); /* a --split from the config: its line */
 	if (o.split && output_is_stdout(o.out)) {
 		opts_usage_error(o.cmd, "--split unit writes a file per unit: give -o DIR");
 		goto done;
@@ -225,6 +226,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 				 filter_given(&o.filter));
 		goto done;
 	}
+	opts_origin(&o, 0);
 	if (!(rules = opts_begin(&o, &now, &period)))
 		goto done;
 	if (filter_resolve(&o.filter, rules) != 0)
@@ -261,9 +263,15 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	if (opts_open_outputs(&o, split ? NULL : &out, &rejects) != 0)
 		goto done;
 	int text = !strcmp(format, "text"), csv = !strcmp(format, "csv");
-	/* text to a terminal fits its width; to a file or a pipe, whole */
-	if (text && !split && output_is_stdout(o.out))
-		report_set_width(term_columns(STDOUT_FILENO));
+	/* text to a terminal fits its width; to a file or a pipe, whole; on a
+	 * terminal the progress line is erased before the report is written */
+	if (!split && output_is_stdout(o.out) && term_columns(STDOUT_FILENO)) {
+		if (text)
+			report_set_width(term_columns(STDOUT_FILENO));
+		FILE *tty = tty_open();
+		if (tty)
+			out.f = tty;
+	}
 	if (split)
 		reporter = split_reporter(split);
 	else if (audit)

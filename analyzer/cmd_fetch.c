@@ -18,6 +18,7 @@
 #include "opts.h"
 #include "output.h"
 #include "period.h"
+#include "term.h"
 #include "times.h"
 
 #include <errno.h>
@@ -412,33 +413,17 @@ static void show_progress(const struct fetch_stats *s, void *arg)
 	}
 	if (!p->tty || t - p->last < 0.2)
 		return;
-	char a[32], b[32], c[32];
+	char line[200];
 	p->last = t;
 	p->shown = 1;
-	if (s->listing)
-		fprintf(stderr, "\rlisting jobs: %s so far, %ld %s, %ld %s\033[K",
-			report_count(s->jobs, a, sizeof a), s->requests,
-			s->requests == 1 ? "request" : "requests", s->retries,
-			s->retries == 1 ? "retry" : "retries");
-	else
-		fprintf(stderr, "\rjobs %s of %s, %s instances, %ld %s, %ld %s\033[K",
-			report_count(s->jobs_done, a, sizeof a), report_count(s->jobs, b, sizeof b),
-			report_count(s->instances, c, sizeof c), s->requests,
-			s->requests == 1 ? "request" : "requests", s->retries,
-			s->retries == 1 ? "retry" : "retries");
+	fetch_progress_text(s, line, sizeof line);
+	/* never wider than the terminal: a wider line wraps, and "\r\033[K"
+	 * erases only its last row */
+	int cols = term_columns(STDERR_FILENO);
+	if (cols > 1 && strlen(line) > (size_t)cols - 1)
+		line[cols - 1] = '\0';
+	fprintf(stderr, "\r%s\033[K", line);
 	fflush(stderr);
-}
-
-/* "140 jobs, 4,310 instances, 157 requests, 2 retries, 8.4 s" */
-static void counts_text(const struct fetch_stats *s, double secs, char *buf, size_t size)
-{
-	char a[32], b[32], c[32];
-	snprintf(buf, size, "%s %s, %s %s, %s %s, %ld %s, %.1f s", report_count(s->jobs, a, sizeof a),
-		 s->jobs == 1 ? "job" : "jobs", report_count(s->instances, b, sizeof b),
-		 s->instances == 1 ? "instance" : "instances",
-		 report_count((uint64_t)s->requests, c, sizeof c),
-		 s->requests == 1 ? "request" : "requests", s->retries,
-		 s->retries == 1 ? "retry" : "retries", secs);
 }
 
 /* Checks what needs no network; sets the base URL and the dates. An error
@@ -493,7 +478,7 @@ static int check(const struct fetch_opts *o, const char **base, char *from, char
 	if (opts_now(&now) != 0)
 		goto out;
 	origin(o, F_TZ);
-	if (times_set_zone(o->tz) != 0)
+	if (opts_set_zone(o->tz) != 0)
 		goto out;
 	origin(o, o->period ? F_PERIOD : o->since ? F_SINCE : F_UNTIL);
 	if (period_set(&p, o->period, o->since, o->until, times_local_day(now)) != 0)
@@ -576,7 +561,7 @@ int cmd_fetch(int argc, char **argv)
 		fputs("\r\033[K", stderr);
 	ok = output_finish(&out, ok) == 0 && ok;
 	char counts[160];
-	counts_text(&st, seconds() - pr.start, counts, sizeof counts);
+	fetch_summary_text(&st, seconds() - pr.start, counts, sizeof counts);
 	if (ok) {
 		char span[64];
 		if (from[0] && to[0])

@@ -16,9 +16,11 @@
 #include "period.h"
 #include "report_review.h"
 #include "review.h"
+#include "suggest.h"
 #include "tally.h"
 #include "term.h"
 #include "times.h"
+#include "tty.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -87,9 +89,11 @@ int cmd_review(int argc, char **argv)
 	format = o.format ? o.format : "text";
 	if (strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json") &&
 	    strcmp(format, "html")) {
+		static const char *const formats[] = {"text", "csv", "json", "html", NULL};
+		const char *near = suggest_word(format, formats);
 		opts_origin(&o, OPT_FORMAT);
-		opts_usage_error(o.cmd, "unknown format '%s' (review writes text, csv, json or html)",
-				 format);
+		opts_usage_error(o.cmd, "unknown format '%s' (%s%s%sreview writes text, csv, json or html)",
+				 format, near ? "did you mean '" : "", near ? near : "", near ? "'? " : "");
 		opts_origin(&o, 0);
 		goto done;
 	}
@@ -106,8 +110,13 @@ int cmd_review(int argc, char **argv)
 	if (opts_open_outputs(&o, &out, &rejects) != 0)
 		goto done;
 	/* text to a terminal fits its width; to a file or a pipe, whole */
-	if (!strcmp(format, "text") && output_is_stdout(o.out))
-		report_set_width(term_columns(STDOUT_FILENO));
+	if (output_is_stdout(o.out) && term_columns(STDOUT_FILENO)) {
+		if (!strcmp(format, "text"))
+			report_set_width(term_columns(STDOUT_FILENO));
+		FILE *tty = tty_open();
+		if (tty)
+			out.f = tty;
+	}
 	if (!(ing = ingest_new(&o.cols, &tally, rejects.f))) {
 		diag_error(NULL, 0, "out of memory");
 		goto done;

@@ -16,12 +16,16 @@
 #include "page.h"
 #include "report_rules.h"
 #include "rules.h"
+#include "term.h"
 #include "times.h"
+#include "tty.h"
 #include "units.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char usage_rules[] =
 	"usage: almaudit rules check [--rules DIR] [--waivers FILE]\n"
@@ -108,7 +112,7 @@ static const struct filter_value *resolve(struct filter *f, enum filter_opt opt,
 
 /* rules who JOB: JOB as --job takes it (an id or a title) or an instance
  * name; each job it names. */
-static int who_print(const struct rules *r, const char *arg, int64_t today, int64_t large_set)
+static int who_print(FILE *out, const struct rules *r, const char *arg, int64_t today, int64_t large_set)
 {
 	struct filter f;
 	int status = EXIT_OK;
@@ -120,13 +124,13 @@ static int who_print(const struct rules *r, const char *arg, int64_t today, int6
 	if (job < 0 && !(v && v->nitems))
 		job = rules_job_for_name(r, arg, strlen(arg));
 	if (job >= 0) {
-		if (report_rules_who(stdout, r, job, today, large_set) != 0)
+		if (report_rules_who(out, r, job, today, large_set) != 0)
 			status = EXIT_ERROR;
 	} else if (v && v->nitems) {
 		for (size_t i = 0; i < v->nitems; i++) {
 			if (i)
-				putc('\n', stdout);
-			if (report_rules_who(stdout, r, v->items[i], today, large_set) != 0)
+				putc('\n', out);
+			if (report_rules_who(out, r, v->items[i], today, large_set) != 0)
 				status = EXIT_ERROR;
 		}
 	} else {
@@ -143,7 +147,7 @@ static int who_print(const struct rules *r, const char *arg, int64_t today, int6
 /* rules what PERSON: PERSON as --user takes it (an Alma id, a name in
  * either order, or a part of a name, a surname, that picks out people);
  * each person it names. */
-static int what_print(const struct rules *r, const char *arg, int64_t today)
+static int what_print(FILE *out, const struct rules *r, const char *arg, int64_t today)
 {
 	struct filter f;
 	int status = EXIT_OK;
@@ -151,11 +155,11 @@ static int what_print(const struct rules *r, const char *arg, int64_t today)
 	const struct filter_value *v = resolve(&f, FILTER_USER, arg, r);
 	if (v && v->nitems) {
 		if (v->nitems > 1)
-			printf("%s: %zu people\n\n", arg, v->nitems);
+			fprintf(out, "%s: %zu people\n\n", arg, v->nitems);
 		for (size_t i = 0; i < v->nitems; i++) {
 			if (i)
-				putc('\n', stdout);
-			report_rules_what(stdout, r, v->items[i], today);
+				putc('\n', out);
+			report_rules_what(out, r, v->items[i], today);
 		}
 	} else if (v) {
 		/* the suggestion --user would make */
@@ -269,21 +273,28 @@ int cmd_rules(int argc, char **argv)
 	if (!r)
 		goto done;
 	status = EXIT_OK;
+	/* on a terminal the tables fit its width */
+	report_set_width(term_columns(STDOUT_FILENO));
+	FILE *tty = tty_open(), *out = tty ? tty : stdout;
 	const char *arg = wants_arg ? argv[optind + 1] : NULL;
 	if (!strcmp(what, "check")) {
 		/* units.csv is optional: staff.csv units it lacks are warnings */
 		size_t warnings = rules_check_patterns(r) + units_check(r);
-		report_rules_check(stdout, r, warnings);
-		report_rules_waivers(stdout, r, today);
+		report_rules_check(out, r, warnings);
+		report_rules_waivers(out, r, today);
 	} else if (!strcmp(what, "jobs")) {
-		if (report_rules_jobs(stdout, r, today, large_set) != 0)
+		if (report_rules_jobs(out, r, today, large_set) != 0)
 			status = EXIT_ERROR;
 	} else if (!strcmp(what, "who")) {
-		status = who_print(r, arg, today, large_set);
+		status = who_print(out, r, arg, today, large_set);
 	} else if (!strcmp(what, "drift")) {
-		status = drift_print(stdout, r, arg);
+		status = drift_print(out, r, arg);
 	} else {
-		status = what_print(r, arg, today);
+		status = what_print(out, r, arg, today);
+	}
+	if (tty && fclose(tty) != 0) {
+		diag_error("standard output", 0, "write error: %s", strerror(errno));
+		status = EXIT_ERROR;
 	}
 done:
 	diag_set_origin(NULL, 0);

@@ -15,12 +15,67 @@ static int space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
+/* The option of table that short option c is (its val), or NULL. */
+static const struct option *short_option(const struct option *table, char c)
+{
+	for (const struct option *o = table; o && o->name; o++)
+		if (o->val == c && !o->flag)
+			return o;
+	return NULL;
+}
+
 static const struct option *find(const struct option *table, const char *name, size_t len)
 {
 	for (const struct option *o = table; o && o->name; o++)
 		if (strlen(o->name) == len && !strncmp(o->name, name, len))
 			return o;
 	return NULL;
+}
+
+const struct option *config_match(const struct option *table, const char *name, size_t len,
+				  int *ambiguous)
+{
+	const struct option *found = NULL;
+	*ambiguous = 0;
+	if (!len)
+		return NULL;
+	for (const struct option *o = table; o && o->name; o++) {
+		if (strncmp(o->name, name, len))
+			continue;
+		if (strlen(o->name) == len)
+			return o; /* the whole name wins over the longer ones it begins */
+		/* as getopt_long: options alike in all but name are no ambiguity */
+		if (found && (found->has_arg != o->has_arg || found->flag != o->flag ||
+			      found->val != o->val))
+			*ambiguous = 1;
+		if (!found)
+			found = o;
+	}
+	return *ambiguous ? NULL : found;
+}
+
+size_t config_candidates(const struct option *table, const char *name, size_t len, char *buf,
+			 size_t size)
+{
+	size_t n = 0, used = 0;
+	if (size)
+		buf[0] = '\0';
+	/* the names, "--column, --config", each once */
+	for (const struct option *o = table; len && o && o->name; o++) {
+		if (strncmp(o->name, name, len))
+			continue;
+		int twice = 0;
+		for (const struct option *p = table; p != o; p++)
+			twice |= !strcmp(p->name, o->name);
+		if (twice)
+			continue;
+		int w = snprintf(buf + used, size > used ? size - used : 0, "%s--%s",
+				 n ? ", " : "", o->name);
+		if (w > 0 && used + (size_t)w < size)
+			used += (size_t)w;
+		n++;
+	}
+	return n;
 }
 
 const char *config_nearest_option(const char *name, const struct option *table)
@@ -285,24 +340,52 @@ int config_args(int argc, char **argv, const struct option *takes, const struct 
 		diag_error(NULL, 0, "out of memory");
 		return -1;
 	}
-	/* --config FILE and --config=FILE, up to a "--" */
-	for (int i = 1, after = 0; i < argc; i++) {
+	/* --config FILE and --config=FILE, up to a "--", and every
+	 * abbreviation getopt_long takes for it (--conf, --c=FILE when no
+	 * other option of the command begins so); each argument read as
+	 * getopt reads it, so that an option's value ("--subject --config")
+	 * is not taken for an option */
+	for (int i = 1; i < argc; i++)
 		keep[i] = 1;
-		if (after)
-			continue;
-		if (!strcmp(argv[i], "--")) {
-			after = 1;
-		} else if (!strncmp(argv[i], "--config=", 9)) {
-			path = argv[i] + 9;
-			keep[i] = 0;
-		} else if (!strcmp(argv[i], "--config")) {
-			keep[i] = 0;
-			if (i + 1 >= argc) {
-				free(keep);
-				diag_error(NULL, 0, "option '--config' needs a value (--config FILE)");
-				return -1;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		if (!strcmp(arg, "--"))
+			break;
+		if (arg[0] != '-' || !arg[1])
+			continue; /* an input file, or "-" */
+		if (arg[1] != '-') {
+			/* short options, maybe a cluster ("-ho FILE"); a value
+			 * joined ("-oFILE") or the next argument */
+			for (const char *c = arg + 1; *c; c++) {
+				const struct option *o = short_option(takes, *c);
+				if (o && o->has_arg != no_argument) {
+					if (!c[1] && o->has_arg == required_argument)
+						i++;
+					break;
+				}
 			}
-			path = argv[++i]; /* keep[i] stays 0 */
+			continue;
+		}
+		size_t len = strcspn(arg + 2, "=");
+		int ambiguous;
+		const struct option *o = config_match(takes, arg + 2, len, &ambiguous);
+		if (!o)
+			continue; /* unknown or ambiguous: getopt says so */
+		if (strcmp(o->name, "config")) {
+			if (o->has_arg == required_argument && !arg[2 + len])
+				i++; /* its value, whatever it looks like */
+			continue;
+		}
+		keep[i] = 0;
+		if (arg[2 + len] == '=') {
+			path = arg + 3 + len;
+		} else if (i + 1 >= argc) {
+			free(keep);
+			diag_error(NULL, 0, "option '--config' needs a value (--config FILE)");
+			return -1;
+		} else {
+			path = argv[++i];
+			keep[i] = 0;
 		}
 	}
 	if (!path) {

@@ -36,7 +36,8 @@ struct config_args {
 };
 
 /* Builds the arguments from argv (argv[0] first) and the config it names
- * with --config FILE or --config=FILE (the last given), else
+ * with --config FILE or --config=FILE (the last given; or an abbreviation
+ * getopt_long takes for --config among takes, --conf FILE), else
  * $ALMAUDIT_CONFIG when set and not empty, else none. takes: the options
  * the command takes (getopt_long's table, which has "config" too); known:
  * every option some command takes (a config line naming one that takes
@@ -65,6 +66,19 @@ void config_note(struct config_args *a, long line, const char *fmt, ...)
 /* Writes the notes to standard error, each at the config's FILE:LINE
  * (what --verbose says). */
 void config_notes_print(const struct config_args *a);
+
+/* The option of table that getopt_long takes "--NAME" for, name being
+ * len bytes (without "--" and "=value"): the option of that name, else the
+ * one whose name begins with it (--conf for --config), as on the command
+ * line long options may be abbreviated. NULL when none, with *ambiguous
+ * set when several begin with it ("--co": --column, --config). */
+const struct option *config_match(const struct option *table, const char *name, size_t len,
+				  int *ambiguous);
+
+/* The options of table whose names begin with name (len bytes), listed in
+ * buf ("--column, --config"); how many. */
+size_t config_candidates(const struct option *table, const char *name, size_t len, char *buf,
+			 size_t size);
 
 /* The name in table nearest to name ("period" for "perod"), for "did you
  * mean"; NULL when none is close. */

@@ -2,6 +2,7 @@
 
 #include "almaapi.h"
 #include "apipage.h"
+#include "cells.h"
 #include "diag.h"
 #include "hmap.h"
 
@@ -9,6 +10,39 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* "1,020 requests, 2 retries" */
+static const char *tries_text(const struct fetch_stats *s, char *buf, size_t size)
+{
+	char a[48], b[48];
+	snprintf(buf, size, "%s, %s",
+		 report_count_of((uint64_t)s->requests, "request", "requests", a, sizeof a),
+		 report_count_of((uint64_t)s->retries, "retry", "retries", b, sizeof b));
+	return buf;
+}
+
+const char *fetch_progress_text(const struct fetch_stats *s, char *buf, size_t size)
+{
+	char a[32], b[32], c[48], tries[100];
+	tries_text(s, tries, sizeof tries);
+	if (s->listing)
+		snprintf(buf, size, "listing jobs: %s so far, %s", report_count(s->jobs, a, sizeof a),
+			 tries);
+	else
+		snprintf(buf, size, "jobs %s of %s, %s, %s", report_count(s->jobs_done, a, sizeof a),
+			 report_count(s->jobs, b, sizeof b),
+			 report_count_of(s->instances, "instance", "instances", c, sizeof c), tries);
+	return buf;
+}
+
+const char *fetch_summary_text(const struct fetch_stats *s, double secs, char *buf, size_t size)
+{
+	char a[48], b[48], tries[100];
+	snprintf(buf, size, "%s, %s, %s, %.1f s", report_count_of(s->jobs, "job", "jobs", a, sizeof a),
+		 report_count_of(s->instances, "instance", "instances", b, sizeof b),
+		 tries_text(s, tries, sizeof tries), secs);
+	return buf;
+}
 
 enum { LISTING, INSTANCES };
 enum { WAITING, RUNNING, DONE };

@@ -52,6 +52,14 @@ struct fetch_config {
 	void *arg;
 };
 
+/* What a person reads of the walk, every count with its thousands
+ * separators and its singular: the progress line ("jobs 3 of 140, 4,310
+ * instances, 1,020 requests, 2 retries"; "listing jobs: 140 so far, ..."
+ * while the jobs are listed) and the summary ("140 jobs, 4,310 instances,
+ * 157 requests, 2 retries, 8.4 s"). Each writes buf and returns it. */
+const char *fetch_progress_text(const struct fetch_stats *s, char *buf, size_t size);
+const char *fetch_summary_text(const struct fetch_stats *s, double secs, char *buf, size_t size);
+
 /* Walks the API and writes the pages to out. 0, or -1 (reported, naming
  * the job or the listing and the offset). *s holds the counts either way. */
 int fetch_run(const struct fetch_config *c, struct gzout *out, struct fetch_stats *s);

@@ -1,5 +1,6 @@
 #include "joins.h"
 
+#include "cells.h"
 #include "diag.h"
 #include "times.h"
 
@@ -98,22 +99,25 @@ int joins_identity(struct tally *t, const struct rules *r)
 			 "alma_ids",
 			 seen, staff);
 	}
+	char m[32], of[32];
 	tally_note(t, 1,
-		   "only %" PRIu64 " of %" PRIu64 " manual runs matched a person in %s: %s; "
+		   "only %s of %s manual runs matched a person in %s: %s; "
 		   "the findings about people below are not to be trusted",
-		   t->matched, t->manual_runs, staff, cause);
+		   report_count(t->matched, m, sizeof m), report_count(t->manual_runs, of, sizeof of),
+		   staff, cause);
 	return 1;
 }
 
 void joins_gap_text(const struct tally_gap *g, char *buf, size_t size)
 {
-	char a[16], b[16];
+	char a[16], b[16], n[32];
 	times_format_day(g->first, a, sizeof a);
 	times_format_day(g->last, b, sizeof b);
 	if (g->first == g->last)
 		snprintf(buf, size, "%s", a);
 	else
-		snprintf(buf, size, "%s to %s (%" PRId64 " days)", a, b, g->last - g->first + 1);
+		snprintf(buf, size, "%s to %s (%s days)", a, b,
+			 report_count((uint64_t)(g->last - g->first + 1), n, sizeof n));
 }
 
 struct span {
@@ -174,12 +178,15 @@ static void empty_months(struct tally *t, const struct period *p)
 	}
 	if (!n)
 		return;
+	char more[32];
 	if (n > 6 && used < sizeof list)
-		snprintf(list + used, sizeof list - used, " and %zu more", n - 6);
+		snprintf(list + used, sizeof list - used, " and %s more",
+			 report_count(n - 6, more, sizeof more));
+	char months[32];
 	tally_note(t, 0,
-		   "%zu %s of the period %s no production run in the inputs: %s; the inputs' span "
+		   "%s %s of the period %s no production run in the inputs: %s; the inputs' span "
 		   "reaches %s, yet holds no run of %s",
-		   n, n == 1 ? "month" : "months", n == 1 ? "has" : "have", list,
+		   report_count(n, months, sizeof months), n == 1 ? "month" : "months", n == 1 ? "has" : "have", list,
 		   n == 1 ? "it" : "them", n == 1 ? "it" : "them");
 }
 
@@ -270,9 +277,10 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 			joins_gap_text(&t->gaps[i], g, sizeof g);
 			used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", g);
 		}
+		char more[32];
 		if (t->ngaps_all > 3 && used < sizeof list)
-			snprintf(list + used, sizeof list - used, " and %zu more stretches",
-				 t->ngaps_all - 3);
+			snprintf(list + used, sizeof list - used, " and %s more stretches",
+				 report_count(t->ngaps_all - 3, more, sizeof more));
 		t->coverage = 1;
 		tally_note(t, 0,
 			   "the inputs cover only part of the period %s: no production export "

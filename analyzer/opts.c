@@ -1,7 +1,9 @@
 #include "opts.h"
 
+#include "diag.h"
 #include "matrix.h"
 #include "output.h"
+#include "suggest.h"
 #include "times.h"
 
 #include <errno.h>
@@ -234,6 +236,13 @@ void opts_unknown_option(const char *cmd, const char *arg, const struct option *
 				opts_usage_error(cmd, "%s takes no --%s", cmd, name);
 				return;
 			}
+		char names[256];
+		if (config_candidates(table, name, strlen(name), names, sizeof names) > 1) {
+			/* getopt takes a long option's unambiguous prefix, not this */
+			opts_usage_error(cmd, "ambiguous option '--%s' (the start of %s)", name,
+					 names);
+			return;
+		}
 		near = config_nearest_option(name, table);
 	}
 	opts_usage_error(cmd, "unknown option '%s'%s%s%s", arg, near ? " (did you mean '--" : "",
@@ -548,6 +557,22 @@ static int check_outputs(const struct opts *o)
 	return 0;
 }
 
+int opts_set_zone(const char *tz)
+{
+	if (!tz)
+		return times_set_zone(NULL);
+	diag_mute(1);
+	int bad = times_set_zone(tz) != 0;
+	diag_mute(0);
+	if (!bad)
+		return 0;
+	char near[128];
+	int has = suggest_zone(tz, near, sizeof near);
+	diag_error(NULL, 0, "unknown time zone '%s' (%s%s%suse an IANA name such as America/New_York, or UTC)",
+		   tz, has ? "did you mean '" : "", has ? near : "", has ? "'? " : "");
+	return -1;
+}
+
 struct rules *opts_begin(const struct opts *o, int64_t *now, struct period *period)
 {
 	struct rules *rules = NULL;
@@ -559,7 +584,7 @@ struct rules *opts_begin(const struct opts *o, int64_t *now, struct period *peri
 	if (opts_now(now) != 0)
 		goto done;
 	opts_origin(o, OPT_TZ);
-	if (times_set_zone(o->tz) != 0)
+	if (opts_set_zone(o->tz) != 0)
 		goto done;
 	opts_origin(o, o->period ? OPT_PERIOD : o->since ? OPT_SINCE : OPT_UNTIL);
 	if (period_set(period, o->period, o->since, o->until, times_local_day(*now)) != 0)

@@ -141,6 +141,10 @@ void opts_drop_config(struct opts *o, int audit);
  * clears it. */
 void opts_origin(const struct opts *o, int opt);
 
+/* times_set_zone(tz), with "did you mean" for a zone the system does not
+ * know ("America/New_Yrok": America/New_York). 0, or -1 after reporting. */
+int opts_set_zone(const char *tz);
+
 /* A format name as given, in any case ("JSON"): the format's name
  * ("json"), or the name as it is when it is no format. */
 const char *opts_format_name(const char *name);

@@ -1,6 +1,7 @@
 #include "period.h"
 
 #include "diag.h"
+#include "suggest.h"
 #include "times.h"
 
 #include <stdio.h>
@@ -254,12 +255,19 @@ int period_set(struct period *p, const char *period, const char *since, const ch
 		    named(period, &p->first_day, &p->last_day) != 0) {
 			if (year_refused("--period", period))
 				return -1;
+			static const char *const words[] = {
+				"today",      "yesterday",    "monday",       "tuesday",   "wednesday",
+				"thursday",   "friday",	      "saturday",     "sunday",	   "this-week",
+				"last-week",  "this-month",   "last-month",   "this-quarter",
+				"last-quarter", "this-year",  "last-year",    NULL};
+			const char *near = suggest_word(period, words);
 			diag_error(NULL, 0,
 				   "--period wants today, yesterday, monday ... sunday, this-week, "
 				   "last-week, this-month, last-month, this-quarter, last-quarter, "
 				   "this-year, last-year, YYYY-MM-DD, YYYY-MM, YYYY-Qn or YYYY, "
-				   "not '%s'",
-				   period);
+				   "not '%s'%s%s%s",
+				   period, near ? " (did you mean '" : "", near ? near : "",
+				   near ? "'?)" : "");
 			return -1;
 		}
 		snprintf(p->name, sizeof p->name, "%s", period);

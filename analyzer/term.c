@@ -59,20 +59,59 @@ static void erase(void)
 	w.shown = 0;
 }
 
-/* Draws the line (under mu). */
+/* The bytes of the first columns of s that fit in cols columns, a
+ * character taking one column (the file names of a progress line), never
+ * inside a UTF-8 character. */
+static size_t fit_bytes(const char *s, size_t cols)
+{
+	size_t i = 0;
+	while (s[i] && cols) {
+		i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		cols--;
+	}
+	return i;
+}
+
+static size_t text_columns(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* Draws the line (under mu), never wider than the terminal less a column
+ * (a line as wide as the terminal wraps on some, and "\r\033[K" then
+ * erases only its last row): the file's name cut with "…" first, then
+ * the whole line. */
 static void draw(double seconds)
 {
-	char line[400];
-	int n = snprintf(line, sizeof line, "\ralmaudit: reading %s", w.name);
+	char tail[160], line[600];
+	int n = 0;
 	off_t at = w.size ? lseek(w.fd, 0, SEEK_CUR) : -1;
 	if (at >= 0 && w.size > 0) {
 		double mb = 1024.0 * 1024.0;
-		n += snprintf(line + n, sizeof line - (size_t)n, ": %d%% (%.0f MB of %.0f MB)",
-			      (int)((double)at * 100 / (double)w.size), (double)at / mb,
-			      (double)w.size / mb);
+		n = snprintf(tail, sizeof tail, ": %d%% (%.0f MB of %.0f MB)",
+			     (int)((double)at * 100 / (double)w.size), (double)at / mb,
+			     (double)w.size / mb);
 	}
-	snprintf(line + n, sizeof line - (size_t)n, ", %.0f s\033[K", seconds);
-	fputs(line, stderr);
+	snprintf(tail + n, sizeof tail - (size_t)n, ", %.0f s", seconds);
+	static const char head[] = "almaudit: reading ";
+	size_t cols = (size_t)term_columns(STDERR_FILENO);
+	cols = cols > 1 ? cols - 1 : 1;
+	size_t fixed = sizeof head - 1 + text_columns(tail);
+	size_t room = cols > fixed ? cols - fixed : 0;
+	if (text_columns(w.name) <= room)
+		snprintf(line, sizeof line, "%s%s%s", head, w.name, tail);
+	else if (room >= 2)
+		snprintf(line, sizeof line, "%s%.*s…%s", head, (int)fit_bytes(w.name, room - 1), w.name,
+			 tail);
+	else
+		snprintf(line, sizeof line, "%s…%s", head, tail);
+	line[fit_bytes(line, cols)] = '\0';
+	fprintf(stderr, "\r%s\033[K", line);
 	fflush(stderr);
 	w.shown = 1;
 }

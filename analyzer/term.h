@@ -3,8 +3,9 @@
  * (TIOCGWINSZ, else $COLUMNS, else 80), and a progress line on standard
  * error while a file takes long to read (an input, a baseline), only when
  * standard error is a terminal: after a few seconds, "almaudit: reading
- * FILE: 45% (86 MB of 190 MB), 12 s", redrawn each second and erased when
- * the file is closed or a message is written. One file is watched at a
+ * FILE: 45% (86 MB of 190 MB), 12 s", narrower than the terminal (FILE
+ * cut with "…"), redrawn each second and erased when the file is closed or
+ * a message is written. One file is watched at a
  * time (inputs are read one after another), by a thread of its own that
  * term_unwatch stops and joins; term owns that thread and nothing else. */
 #ifndef ALMAUDIT_TERM_H

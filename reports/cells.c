@@ -98,6 +98,11 @@ static int char_at(const unsigned char *p, size_t *len)
 	return columns_of(code_point(p, *len));
 }
 
+int report_char_columns(const unsigned char *p, size_t *len)
+{
+	return char_at(p, len);
+}
+
 int report_text_columns(const char *s)
 {
 	int total = 0;
@@ -106,6 +111,9 @@ int report_text_columns(const char *s)
 		total += char_at(q, &len);
 	return total;
 }
+
+/* The width the text tables fit: 0 for none (a file or a pipe). */
+static int text_width;
 
 /* Writes s cut to width columns (a cut ending in "…"); returns the columns
  * written. */
@@ -140,6 +148,13 @@ void report_text_cell(FILE *out, const char *s, int width)
 		putc(' ', out);
 }
 
+void report_text_pad(FILE *out, const char *s, int width)
+{
+	int shown = cut(out, s, text_width ? width : 0);
+	while (shown++ < width)
+		putc(' ', out);
+}
+
 void report_text_last(FILE *out, const char *s, int width)
 {
 	cut(out, s, width);
@@ -151,8 +166,6 @@ void report_text_rcell(FILE *out, const char *s, int width)
 		putc(' ', out);
 	cut(out, s, width);
 }
-
-static int text_width;
 
 void report_set_width(int columns)
 {
@@ -179,15 +192,27 @@ void report_fit(const struct report_col *cols, int n, int gaps, int *w)
 		w[n - 1] = cols[n - 1].min;
 		total += w[n - 1];
 	}
-	for (int pass = 0; pass < 2; pass++)
+	/* the columns cut first to their least, then all of them; then the
+	 * last column below its least, then the columns of text (those with a
+	 * least below their want) down to REPORT_COL_FLOOR; only then ids,
+	 * times and counts, the widest first, so that the table fits whatever
+	 * the width */
+	for (int pass = 0; pass < 5; pass++)
 		while (total > text_width) {
 			int widest = -1;
-			for (int i = 0; i < n - last; i++)
-				if ((pass || cols[i].first) && w[i] > cols[i].min &&
-				    (widest < 0 || w[i] > w[widest]))
+			for (int i = 0; i < n; i++) {
+				int least = pass < 2 ? cols[i].min : REPORT_COL_FLOOR;
+				int text = cols[i].min < cols[i].want || (last && i == n - 1);
+				int may = pass == 0   ? cols[i].first && i < n - last
+					  : pass == 1 ? i < n - last
+					  : pass == 2 ? i == n - 1 && last
+					  : pass == 3 ? text
+						      : 1;
+				if (may && w[i] > least && (widest < 0 || w[i] > w[widest]))
 					widest = i;
+			}
 			if (widest < 0)
-				break; /* every column at its least: the line is longer */
+				break; /* none left to cut in this pass: the next */
 			w[widest]--;
 			total--;
 		}

@@ -39,11 +39,20 @@ void report_text_char(FILE *out, const unsigned char *p, size_t len);
  * ends with "…", never inside a UTF-8 character. */
 void report_text_cell(FILE *out, const char *s, int width);
 
+/* A cell as a file has always had it: padded to width columns, never cut
+ * (a longer value pushes the rest of the line on); on a terminal
+ * (report_width() set) as report_text_cell, cut to fit. */
+void report_text_pad(FILE *out, const char *s, int width);
+
 /* The same, right-aligned (a number's heading cut to its column). */
 void report_text_rcell(FILE *out, const char *s, int width);
 
 /* The same, not padded: the last cell of a line. */
 void report_text_last(FILE *out, const char *s, int width);
+
+/* The columns the character at p takes on a terminal, its bytes in *len
+ * (0 for a stray byte, shown as '?' in one column). */
+int report_char_columns(const unsigned char *p, size_t *len);
 
 /* The columns s takes on a terminal. */
 int report_text_columns(const char *s);
@@ -65,7 +74,12 @@ struct report_col {
  * their wants; on a terminal, the widest cut first (of those cut first,
  * then of all), one column at a time, down to their minimums, until the
  * columns and the gaps between them (gaps: their total width) fit; a last
- * column that wants 0 takes what is left (at least its min). */
+ * column that wants 0 takes what is left (at least its min). On a terminal
+ * too narrow for the minimums, the last column is cut below its minimum,
+ * then the columns of text (min < want), then ids, times and counts too
+ * (the widest first), down to REPORT_COL_FLOOR columns: the table fits
+ * whatever the width. */
+#define REPORT_COL_FLOOR 2
 void report_fit(const struct report_col *cols, int n, int gaps, int *w);
 
 #endif

@@ -1,5 +1,6 @@
 #include "fields.h"
 
+#include "baseline.h"
 #include "cells.h"
 #include "joins.h"
 #include "times.h"
@@ -109,6 +110,22 @@ void report_fields(struct report_fields *out, const struct report_finding *f)
 		out->value[i] = values[i];
 }
 
+void report_trend(const struct report_info *info, int k, uint64_t *fresh, uint64_t *recurring,
+		  uint64_t *wnew, uint64_t *wrecurring)
+{
+	const struct baseline *b = info->baseline;
+	const struct summary *s = info->summary;
+	*fresh = *recurring = *wnew = *wrecurring = 0;
+	if (!b)
+		return;
+	/* the baseline marked every finding shown, waived or not; the summary
+	 * counted the waived ones, and which of them were new */
+	*wnew = s ? s->waived_new[k] : 0;
+	*wrecurring = s ? s->waived[k] - *wnew : 0;
+	*fresh = b->fresh[k] > *wnew ? b->fresh[k] - *wnew : 0;
+	*recurring = b->recurring[k] > *wrecurring ? b->recurring[k] - *wrecurring : 0;
+}
+
 const char *report_waiver_cite(const struct report_finding *f, char *buf, size_t size)
 {
 	if (f->waiver)
@@ -168,7 +185,8 @@ const char *report_coverage_text(const struct report_info *info, char *buf, size
 			used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", g);
 		}
 		if (t->ngaps_all > 3 && used < size)
-			snprintf(buf + used, size - used, " and %zu more", t->ngaps_all - 3);
+			snprintf(buf + used, size - used, " and %s more",
+				 report_count(t->ngaps_all - 3, g, sizeof g));
 	} else if (t->quiet) {
 		int day = p->first_day != TIME_NONE && p->first_day == p->last_day &&
 			  !p->since_clock[0] && !p->until_clock[0];

@@ -29,6 +29,13 @@ struct report_fields {
  * point into out and into the finding. */
 void report_fields(struct report_fields *out, const struct report_finding *f);
 
+/* The trend against --baseline of kind k's findings as the report's tables
+ * show them, those no waiver covers: new and recurring (*fresh, *recurring);
+ * and of the waived ones, listed apart (*wnew, *wrecurring). All 0 without
+ * a baseline. */
+void report_trend(const struct report_info *info, int k, uint64_t *fresh, uint64_t *recurring,
+		  uint64_t *wnew, uint64_t *wrecurring);
+
 /* A waived finding's waiver as csv cites it, "waivers.csv:4", into buf
  * ("" when not waived). */
 const char *report_waiver_cite(const struct report_finding *f, char *buf, size_t size);

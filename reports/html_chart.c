@@ -31,6 +31,38 @@ static void legend(FILE *out, int y)
 	}
 }
 
+/* A chart's label: s whole when it takes at most LABEL_COLUMNS columns,
+ * else cut at a character's end to one less, with "…" (never inside a
+ * UTF-8 character). */
+#define LABEL_COLUMNS 36
+static const char *short_label(char *buf, size_t size, const char *s)
+{
+	if (report_text_columns(s) <= LABEL_COLUMNS) {
+		snprintf(buf, size, "%s", s);
+		return buf;
+	}
+	size_t at = 0, len;
+	for (int cols = 0; s[at];) {
+		int c = report_char_columns((const unsigned char *)s + at, &len);
+		if (!len)
+			len = 1;
+		if (cols + c > LABEL_COLUMNS - 1 || at + len + sizeof "…" > size)
+			break;
+		cols += c;
+		at += len;
+	}
+	snprintf(buf, size, "%.*s…", (int)at, s);
+	return buf;
+}
+
+/* "and 14 more units", in the charts that show the first rows of more. */
+static const char *more_text(char *buf, size_t size, size_t more, const char *one, const char *many)
+{
+	char n[32];
+	snprintf(buf, size, "and %s more %s", report_count(more, n, sizeof n), more == 1 ? one : many);
+	return buf;
+}
+
 /* The largest sum of a row's counts by kind among the first n rows (at
  * least 1): the length of a full bar. */
 static uint64_t rows_top(const struct summary_row *rows, size_t n)
@@ -59,14 +91,15 @@ static void kind_rows(struct summary_row *rows, const struct summary *s)
 
 /* Horizontal bars: one row per label, stacked by finding kind. */
 static void bars_by_kind(FILE *out, const char *title, const struct summary_row *rows, size_t n,
-			 size_t max_rows)
+			 size_t max_rows, const char *one, const char *many)
 {
-	if (n > max_rows)
-		n = max_rows;
+	size_t more = n > max_rows ? n - max_rows : 0;
+	n -= more;
 	uint64_t top = rows_top(rows, n);
 	int row_h = 22, label_w = 190, bar_w = CHART_W - label_w - 50;
 	int per_line = CHART_W / 128, legend_lines = (FIND_COUNT + per_line - 1) / per_line;
-	int h = (int)n * row_h + 34 + (legend_lines - 1) * 16;
+	int more_h = more ? 18 : 0;
+	int h = (int)n * row_h + 34 + (legend_lines - 1) * 16 + more_h;
 	fprintf(out, "<svg viewBox=\"0 0 %d %d\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
 		     "<title>",
 		CHART_W, h);
@@ -78,10 +111,8 @@ static void bars_by_kind(FILE *out, const char *title, const struct summary_row 
 		uint64_t sum = 0;
 		fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">",
 			label_w - 6, y + 14);
-		char label[40];
-		snprintf(label, sizeof label, "%.36s%s", rows[i].label,
-			 strlen(rows[i].label) > 36 ? "..." : "");
-		E(label);
+		char label[160];
+		E(short_label(label, sizeof label, rows[i].label));
 		fputs("</text>", out);
 		for (int k = 0; k < FIND_COUNT; k++) {
 			if (!rows[i].count[k])
@@ -105,7 +136,14 @@ static void bars_by_kind(FILE *out, const char *title, const struct summary_row 
 		fprintf(out, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\">%s</text>\n", x + 4, y + 14,
 			report_count(sum, c, sizeof c));
 	}
-	legend(out, (int)n * row_h + 20);
+	if (more) {
+		char text[96];
+		fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"11\" font-style=\"italic\">",
+			label_w, (int)n * row_h + 14);
+		E(more_text(text, sizeof text, more, one, many));
+		fputs("</text>\n", out);
+	}
+	legend(out, (int)n * row_h + 20 + more_h);
 	fputs("</svg>\n", out);
 }
 
@@ -113,7 +151,7 @@ static void chart_kinds(FILE *out, const struct summary *s)
 {
 	struct summary_row rows[FIND_COUNT];
 	kind_rows(rows, s);
-	bars_by_kind(out, "Findings by kind", rows, FIND_COUNT, FIND_COUNT);
+	bars_by_kind(out, "Findings by kind", rows, FIND_COUNT, FIND_COUNT, "kinds", "kinds");
 }
 
 /* A bar of a chart by day: the days from *i on in the same stretch of per
@@ -244,9 +282,9 @@ static void chart_damaging(FILE *out, const struct summary *s)
 		const struct summary_damaging *d = &s->damaging[i];
 		int y = (int)i * row_h + 4;
 		double w = (double)d->records * bar_w / top;
-		char full[200], label[48];
+		char full[200], label[160];
 		snprintf(full, sizeof full, "%s, %s", d->person, d->job);
-		snprintf(label, sizeof label, "%.36s%s", full, strlen(full) > 36 ? "..." : "");
+		short_label(label, sizeof label, full);
 		fprintf(out, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"end\">",
 			label_w - 6, y + 14);
 		E(label);
@@ -484,10 +522,10 @@ static void kinds_text(char *buf, size_t size, const uint64_t *count)
 }
 
 static void mail_bars_by_kind(FILE *out, const char *title, const struct summary_row *rows,
-			      size_t n, size_t max_rows, int detail)
+			      size_t n, size_t max_rows, int detail, const char *one, const char *many)
 {
-	if (n > max_rows)
-		n = max_rows;
+	size_t more = n > max_rows ? n - max_rows : 0;
+	n -= more;
 	uint64_t top = rows_top(rows, n);
 	mail_chart_open(out, title);
 	for (size_t i = 0; i < n; i++) {
@@ -502,6 +540,14 @@ static void mail_bars_by_kind(FILE *out, const char *title, const struct summary
 		kinds_text(text, sizeof text, rows[i].count);
 		mail_bar(out, rows[i].label, seg, FIND_COUNT, top, number, detail ? text : NULL);
 	}
+	if (more) {
+		char text[96];
+		fputs("<tr style=\"border:0\"><td colspan=\"2\" style=\"padding:3px 0;font-size:12px;"
+		      "font-style:italic;color:#555\">",
+		      out);
+		E(more_text(text, sizeof text, more, one, many));
+		fputs("</td></tr>\n", out);
+	}
 	if (detail)
 		mail_legend(out);
 	fputs("</table>\n", out);
@@ -511,7 +557,7 @@ static void mail_kinds(FILE *out, const struct summary *s)
 {
 	struct summary_row rows[FIND_COUNT];
 	kind_rows(rows, s);
-	mail_bars_by_kind(out, "Findings by kind", rows, FIND_COUNT, FIND_COUNT, 0);
+	mail_bars_by_kind(out, "Findings by kind", rows, FIND_COUNT, FIND_COUNT, 0, "kinds", "kinds");
 }
 
 /* Manual runs per day: a row a day (over a span longer than MAIL_DAYS
@@ -609,12 +655,12 @@ static void mail_months(FILE *out, const struct month_bar *bars, size_t n)
 
 static void units(FILE *out, const struct summary *s)
 {
-	bars_by_kind(out, "Findings by unit", s->units, s->nunits, 12);
+	bars_by_kind(out, "Findings by unit", s->units, s->nunits, 12, "unit", "units");
 }
 
 static void mail_units(FILE *out, const struct summary *s)
 {
-	mail_bars_by_kind(out, "Findings by unit", s->units, s->nunits, 12, 1);
+	mail_bars_by_kind(out, "Findings by unit", s->units, s->nunits, 12, 1, "unit", "units");
 }
 
 /* Each chart drawn as SVG, and as tables for mail readers. */

@@ -135,6 +135,217 @@ void report_email_header(FILE *out, const char *name, const char *value)
 	free(v);
 }
 
+/* ---- addresses ---- */
+
+/* The end of the address that begins at p: the comma after it, or the
+ * NUL. A comma inside a quoted string ("O\"Brien, Pat"), a comment
+ * ((Smith, J)) or angle brackets ends nothing, and a quoted-pair (\x, RFC
+ * 5322) is one character, a quote among them. */
+static const char *address_end(const char *p)
+{
+	int quoted = 0, angle = 0, comment = 0;
+	for (; *p; p++) {
+		if ((quoted || comment) && *p == '\\' && p[1]) {
+			p++;
+		} else if (quoted) {
+			quoted = *p != '"';
+		} else if (comment) {
+			comment += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+		} else if (*p == '"') {
+			quoted = 1;
+		} else if (*p == '(') {
+			comment = 1;
+		} else if (*p == '<') {
+			angle = 1;
+		} else if (*p == '>') {
+			angle = 0;
+		} else if (*p == ',' && !angle) {
+			break;
+		}
+	}
+	return p;
+}
+
+/* The parts of one address (a..e, trimmed): the display name before its
+ * '<' (*name, *nname; empty when none) and the address itself, local@domain
+ * (*spec, *nspec: inside the angle brackets, else the whole). */
+static void address_parts(const char *a, const char *e, const char **name, size_t *nname,
+			  const char **spec, size_t *nspec)
+{
+	const char *lt = NULL;
+	int quoted = 0;
+	for (const char *p = a; p < e && !lt; p++) {
+		if (quoted && *p == '\\' && p + 1 < e)
+			p++;
+		else if (*p == '"')
+			quoted = !quoted;
+		else if (!quoted && *p == '<')
+			lt = p;
+	}
+	*name = a;
+	*nname = 0;
+	*spec = a;
+	*nspec = (size_t)(e - a);
+	if (!lt)
+		return;
+	const char *gt = memchr(lt, '>', (size_t)(e - lt));
+	*spec = lt + 1;
+	*nspec = (size_t)((gt ? gt : e) - lt - 1);
+	const char *ne = lt;
+	while (ne > a && ne[-1] == ' ')
+		ne--;
+	*nname = (size_t)(ne - a);
+}
+
+/* Trims the spaces around a..e. */
+static void trim(const char **a, const char **e)
+{
+	while (*a < *e && **a == ' ')
+		(*a)++;
+	while (*e > *a && (*e)[-1] == ' ')
+		(*e)--;
+}
+
+int report_email_check(const char *list, char *why, size_t size)
+{
+	const char *p = list, *bad = NULL, *reason = NULL;
+	size_t nbad = 0;
+	for (const char *c = list; *c && !reason; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7F)
+			reason = "an address is on one line, with no control character";
+	while (*p && !reason) {
+		const char *e = address_end(p), *a = p, *name, *spec;
+		size_t nname, nspec;
+		p = *e ? e + 1 : e;
+		trim(&a, &e);
+		bad = a;
+		nbad = (size_t)(e - a);
+		if (a == e) {
+			reason = "an empty address (two commas, or one at an end)";
+			break;
+		}
+		address_parts(a, e, &name, &nname, &spec, &nspec);
+		const char *se = spec + nspec;
+		trim(&spec, &se);
+		nspec = (size_t)(se - spec);
+		/* outside its comments ("(Smith, J) js@x.edu"), an address is
+		 * ASCII and has no spaces */
+		const char *at = NULL;
+		int ascii = 1, space = 0, comment = 0;
+		for (size_t i = 0; i < nspec; i++) {
+			if (comment && spec[i] == '\\' && i + 1 < nspec)
+				i++;
+			else if (spec[i] == '(' || (comment && spec[i] == ')'))
+				comment += spec[i] == '(' ? 1 : -1;
+			else if (!comment && spec[i] == '@')
+				at = spec + i;
+			else if (!comment) {
+				ascii &= (unsigned char)spec[i] < 0x80;
+				space |= spec[i] == ' ' && i > 0 && spec[i - 1] != ')' &&
+					 i + 1 < nspec && spec[i + 1] != '(';
+			}
+		}
+		if (!at || at == spec || at + 1 >= spec + nspec)
+			reason = "an address needs an '@' between its local part and domain "
+				 "(local@domain, or Name <local@domain>)";
+		else if (space && !nname)
+			reason = "an address has no spaces (local@domain; a name goes before it, as "
+				 "Name <local@domain>)";
+		else if (!ascii)
+			reason = "the address itself (local@domain) is plain ASCII; a name before it "
+				 "(Name <local@domain>) may be any text";
+		else if (nspec > 254 || nname > 254)
+			reason = "an address is at most 254 characters, and so is its name";
+	}
+	if (!reason)
+		return 0;
+	/* the reason first, then the address, cut at a character's start */
+	size_t most = 60, n = bad ? nbad : strlen(list);
+	const char *what = bad ? bad : list;
+	int cut = n > most;
+	if (cut) {
+		n = most;
+		while (n && ((unsigned char)what[n] & 0xC0) == 0x80)
+			n--;
+	}
+	snprintf(why, size, "%s: '%.*s%s'", reason, (int)n, what, cut ? "\xE2\x80\xA6" : "");
+	for (char *c = why; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7F)
+			*c = ' '; /* a line break said as a space */
+	return -1;
+}
+
+/* Writes one address of a header, folding before it (or between the
+ * encoded words of its name) so that a line stays within 78 characters
+ * where the address allows; *col: the column. A display name that is not
+ * ASCII ("José Núñez" <jn@x.edu>) is sent as RFC 2047 encoded words,
+ * unquoted, its quoted-pairs undone. */
+static void address_write(FILE *out, const char *a, const char *e, int last, size_t *col,
+			  size_t first)
+{
+	const char *name, *spec;
+	size_t nname, nspec;
+	int ascii = 1;
+	for (const char *c = a; c < e; c++)
+		ascii &= (unsigned char)*c < 0x80;
+	if (ascii) {
+		size_t len = (size_t)(e - a);
+		/* a line break only between addresses: RFC 5322 folding */
+		if (*col > first && *col + 1 + len + !last > 78) {
+			fputs("\n", out);
+			*col = 0;
+		}
+		putc(' ', out);
+		fwrite(a, 1, len, out);
+		*col += 1 + len;
+	} else {
+		address_parts(a, e, &name, &nname, &spec, &nspec);
+		/* the name's text: unquoted, quoted-pairs undone */
+		char text[512];
+		size_t n = 0;
+		int quoted = nname >= 2 && name[0] == '"' && name[nname - 1] == '"';
+		for (size_t i = quoted; i < nname - quoted && n + 1 < sizeof text; i++) {
+			if (quoted && name[i] == '\\' && i + 1 < nname - quoted)
+				i++;
+			text[n++] = name[i];
+		}
+		/* encoded words of at most 45 bytes, each ending after a space
+		 * of the name where one allows (a reader that puts a space
+		 * between encoded words then splits no word), else at a
+		 * character's start */
+		for (size_t i = 0; i < n;) {
+			size_t take = n - i < 45 ? n - i : 45;
+			while (take < n - i && take > 0 && ((unsigned char)text[i + take] & 0xC0) == 0x80)
+				take--;
+			size_t space = take;
+			while (take < n - i && space > 1 && text[i + space - 1] != ' ')
+				space--;
+			if (take < n - i && space > 1)
+				take = space;
+			size_t width = 12 + (take + 2) / 3 * 4;
+			if (*col > first && *col + 1 + width > 78) {
+				fputs("\n", out);
+				*col = 0;
+			}
+			fputs(" =?UTF-8?B?", out);
+			base64(out, (const unsigned char *)text + i, take);
+			fputs("?=", out);
+			*col += 1 + width;
+			i += take;
+		}
+		if (*col > first && *col + 3 + nspec + !last > 78) {
+			fputs("\n", out);
+			*col = 0;
+		}
+		fprintf(out, " <%.*s>", (int)nspec, spec);
+		*col += 3 + nspec;
+	}
+	if (!last) {
+		putc(',', out);
+		(*col)++;
+	}
+}
+
 void report_email_addresses(FILE *out, const char *name, const char *value)
 {
 	char *v = clean(value);
@@ -142,37 +353,15 @@ void report_email_addresses(FILE *out, const char *name, const char *value)
 		fprintf(out, "%s: \n", name);
 		return;
 	}
-	/* the addresses, split at the commas outside quotes and angle brackets */
+	/* the addresses, split at the commas outside quotes, comments and
+	 * angle brackets */
 	size_t col = (size_t)fprintf(out, "%s:", name), first = col;
-	const char *p = v;
-	while (*p) {
-		const char *q = p;
-		int quoted = 0, angle = 0;
-		for (; *q && (quoted || angle || *q != ','); q++) {
-			if (*q == '"')
-				quoted = !quoted;
-			else if (!quoted && *q == '<')
-				angle = 1;
-			else if (!quoted && *q == '>')
-				angle = 0;
-		}
-		while (*p == ' ')
-			p++;
-		size_t len = (size_t)(q - p);
-		while (len && p[len - 1] == ' ')
-			len--;
-		int last = !*q;
-		/* a line break only between addresses: RFC 5322 folding */
-		if (col > first && col + 1 + len + !last > 78) {
-			fputs("\n", out);
-			col = 0;
-		}
-		putc(' ', out);
-		fwrite(p, 1, len, out);
-		if (!last)
-			putc(',', out);
-		col += 1 + len + !last;
-		p = last ? q : q + 1;
+	for (const char *p = v; *p;) {
+		const char *end = address_end(p), *a = p, *e = end;
+		trim(&a, &e);
+		p = *end ? end + 1 : end;
+		if (a < e)
+			address_write(out, a, e, !*p, &col, first);
 	}
 	fputs("\n", out);
 	free(v);
@@ -255,6 +444,9 @@ static void date_header(FILE *out, int64_t now)
 /* The rows a table may show before the budget is measured: more would
  * never fit (a row is 150 bytes or more). */
 #define ROWS_FIRST 700
+/* The rows of each list that is not of findings (inputs, waivers, months)
+ * when the lists must be cut: a year's months whole. */
+#define LIST_FEW 12
 /* The csv attachment is compressed past this many bytes. */
 #define GZIP_PAST 1000000
 
@@ -304,11 +496,12 @@ static const char *mail_note(const struct report_info *info, size_t rows, const 
 	return note;
 }
 
-/* The html part with at most rows rows per table, as it will be sent (with
- * its note, and the attachment named), into *html (the caller frees); its
- * size as sent, or (size_t)-1 when out of memory. */
-static size_t html_with(const struct report_info *info, size_t rows, const char *attached,
-			char **html, size_t *n)
+/* The html part with at most rows rows per table of findings and lists
+ * rows per list that is not of findings (0: all), as it will be sent
+ * (with its note, and the attachment named), into *html (the caller
+ * frees); its size as sent, or (size_t)-1 when out of memory. */
+static size_t html_with(const struct report_info *info, size_t rows, size_t lists,
+			const char *attached, char **html, size_t *n)
 {
 	struct summary view;
 	struct report_info vi = *info;
@@ -316,24 +509,44 @@ static size_t html_with(const struct report_info *info, size_t rows, const char 
 	summary_view(info->summary, rows, &view);
 	vi.summary = &view;
 	vi.attachment = attached;
+	vi.list_rows = lists;
 	vi.mail_note = mail_note(info, rows, attached ? attached : "csv", note, sizeof note);
 	*html = render(report_html_mail, &vi, n);
 	return *html ? qp_size(*html, *n) : (size_t)-1;
 }
 
-/* The rows per table that keep the html part within its budget: --limit
- * when it fits, else fewer, found by a few renderings (the size grows with
- * the rows, a roughly fixed amount each). */
-static size_t rows_within(const struct report_info *info, const char *attached)
+static size_t size_with(const struct report_info *info, size_t rows, size_t lists,
+			const char *attached)
+{
+	char *html;
+	size_t n, size = html_with(info, rows, lists, attached, &html, &n);
+	free(html);
+	return size;
+}
+
+/* The rows per table of findings, and per list that is not of findings
+ * (*lists, 0: all), that keep the html part within its budget: --limit
+ * and every list when they fit. Else the lists first: the findings keep
+ * at least half the budget, so when the page without a finding's row
+ * (the inputs, the waivers expired or covering nothing, the months) takes
+ * more, each list shows its first LIST_FEW rows. Then the rows of
+ * findings, found by a few renderings (the size grows with the rows, a
+ * roughly fixed amount each). */
+static size_t rows_within(const struct report_info *info, const char *attached, size_t *lists)
 {
 	size_t limit = info->summary->limit, rows = limit < ROWS_FIRST ? limit : ROWS_FIRST;
-	char *html;
-	size_t n, size = html_with(info, rows, attached, &html, &n);
-	free(html);
+	*lists = 0;
+	size_t size = size_with(info, rows, 0, attached);
 	if (size <= HTML_BUDGET && rows == limit)
 		return rows;
-	size_t base = html_with(info, 0, attached, &html, &n);
-	free(html);
+	size_t base = size_with(info, 0, 0, attached);
+	if (base == (size_t)-1 || base > HTML_BUDGET / 2) {
+		*lists = LIST_FEW;
+		base = size_with(info, 0, LIST_FEW, attached);
+		size = size_with(info, rows, LIST_FEW, attached);
+		if (size <= HTML_BUDGET && rows == limit)
+			return rows;
+	}
 	if (base == (size_t)-1 || base >= HTML_BUDGET)
 		return 0; /* not even without rows: sent as small as it gets */
 	while (rows > 0 && (size == (size_t)-1 || size > HTML_BUDGET)) {
@@ -341,15 +554,13 @@ static size_t rows_within(const struct report_info *info, const char *attached)
 						     (double)(size - base))
 					 : rows - 1;
 		rows = fit < rows ? fit : rows - 1;
-		size = html_with(info, rows, attached, &html, &n);
-		free(html);
+		size = size_with(info, rows, *lists, attached);
 	}
 	if (rows == (limit < ROWS_FIRST ? limit : ROWS_FIRST))
 		return rows;
 	/* as many more as still fit */
 	while (rows < limit) {
-		size = html_with(info, rows + 1, attached, &html, &n);
-		free(html);
+		size = size_with(info, rows + 1, *lists, attached);
 		if (size == (size_t)-1 || size > HTML_BUDGET)
 			break;
 		rows++;
@@ -501,11 +712,12 @@ static void email_end(struct reporter *r, const struct report_info *info)
 	long csv_size = m && m->csv && !m->error && fseek(m->csv, 0, SEEK_END) == 0 ? ftell(m->csv) : 0;
 	attachment_name(info, csv_size > GZIP_PAST, attached, sizeof attached);
 	mi.attachment = m && !m->error ? attached : NULL;
-	size_t rows = rows_within(info, mi.attachment);
+	size_t lists, rows = rows_within(info, mi.attachment, &lists);
 	summary_view(info->summary, rows, &view);
 	mi.summary = &view;
 	mi.mail_note = mail_note(info, rows, mi.attachment ? mi.attachment : "csv", note, sizeof note);
 	char *text = render(report_text_page, &mi, &tn);
+	mi.list_rows = lists; /* the text part lists every input and waiver */
 	char *html = render(report_html_mail, &mi, &hn);
 	char *subject = subject_of(o, info);
 

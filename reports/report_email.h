@@ -6,7 +6,9 @@
  * attachment, exactly what --format csv writes (report_csv.h; gzip past a
  * megabyte, gzwrite.h), base64. The html part stays under the size past
  * which Gmail clips a message (100 kB as sent) by showing fewer rows per
- * table, the text part the same rows, both saying so; no header line is
+ * table, the text part the same rows, both saying so (the lists that are
+ * not of findings, inputs, waivers and months, cut first in the html
+ * when they would take more than half of it, to a few rows each); no header line is
  * longer than 78 characters where a word allows (998 at most). Above the
  * text, html and csv renderers: the csv goes to a temporary file as the
  * findings come, the pages are rendered into memory, all freed before the
@@ -34,6 +36,13 @@ void reporter_email(struct reporter *r, FILE *out, const struct email_options *o
  * addresses, RFC 5322), and a quoted-printable body. */
 void report_email_header(FILE *out, const char *name, const char *value);
 void report_email_addresses(FILE *out, const char *name, const char *value);
+
+/* Checks an address list as --to or --from gives it ("LTS <lts@x.edu>,
+ * "O\"Brien, Pat" <pob@x.edu>, José Núñez <jn@x.edu>"): each address
+ * local@domain, plain ASCII, with an '@', at most 254 characters, maybe
+ * after a display name in any text; on one line. 0, or -1 with the reason,
+ * then the address at fault (cut), written into why. */
+int report_email_check(const char *list, char *why, size_t size);
 void report_email_qp(FILE *out, const char *text, size_t n);
 
 #endif

@@ -92,7 +92,11 @@ static void first_rows(FILE *out, const struct tally *t, size_t limit)
 		putc('\n', out);
 	}
 	if (tally_rejected(t) > limit && t->nrejects > limit)
-		fprintf(out, "%-10s (the first %zu; --rejects FILE writes them all)\n", "", limit);
+	{
+		char n[32];
+		fprintf(out, "%-10s (the first %s; --rejects FILE writes them all)\n", "",
+			report_count(limit, n, sizeof n));
+	}
 }
 
 static void first_cells(FILE *out, const struct tally *t, size_t limit)
@@ -108,7 +112,10 @@ static void first_cells(FILE *out, const struct tally *t, size_t limit)
 		putc('\n', out);
 	}
 	if (total > limit && t->ncells > limit)
-		fprintf(out, "%-10s (the first %zu)\n", "", limit);
+	{
+		char n[32];
+		fprintf(out, "%-10s (the first %s)\n", "", report_count(limit, n, sizeof n));
+	}
 }
 
 /* "User       --user Moody: Honor Moody (ITS); Todd Moody (ITS-LANGDELL)" */
@@ -231,7 +238,8 @@ void report_header_write(FILE *out, const struct report_info *info)
 		if (failed == 1)
 			fputs("INCOMPLETE: an input could not be read whole", out);
 		else if (failed)
-			fprintf(out, "INCOMPLETE: %zu inputs could not be read whole", failed);
+			fprintf(out, "INCOMPLETE: %s inputs could not be read whole",
+				report_count(failed, d, sizeof d));
 		if (failed)
 			fputs("; the figures cover only what was read.\n", out);
 		for (size_t i = 0; i < t->nfiles; i++)
@@ -315,8 +323,8 @@ void report_header_write(FILE *out, const struct report_info *info)
 	unit_lines(out, info, 0);
 	baseline_header(out, info);
 	if (info->rules && info->rules->waivers && info->rules->waivers->n)
-		fprintf(out, "%-10s %s: %zu %s\n", "Waivers", info->rules->waivers->path,
-			info->rules->waivers->n, info->rules->waivers->n == 1 ? "waiver" : "waivers");
+		fprintf(out, "%-10s %s: %s\n", "Waivers", info->rules->waivers->path,
+			report_count_of(info->rules->waivers->n, "waiver", "waivers", a, sizeof a));
 	user_lines(out, info);
 }
 
@@ -399,14 +407,22 @@ void report_header_brief(FILE *out, const struct report_info *info)
 	user_lines(out, info);
 	if (info->baseline) {
 		const struct baseline *b = info->baseline;
-		uint64_t sum[3] = {0, 0, 0};
+		uint64_t sum[5] = {0, 0, 0, 0, 0};
 		char x[32], y[32], z[32];
-		for (int k = 0; k < FIND_COUNT; k++)
-			sum[0] += b->fresh[k], sum[1] += b->recurring[k], sum[2] += b->resolved[k];
+		for (int k = 0; k < FIND_COUNT; k++) {
+			uint64_t c[4];
+			report_trend(info, k, &c[0], &c[1], &c[2], &c[3]);
+			sum[0] += c[0], sum[1] += c[1], sum[2] += b->resolved[k];
+			sum[3] += c[2], sum[4] += c[3];
+		}
 		period_text(&b->period, period, sizeof period);
-		fprintf(out, "Since the baseline (%s): %s new, %s recurring, %s resolved\n", period,
+		fprintf(out, "Since the baseline (%s): %s new, %s recurring, %s resolved", period,
 			report_count(sum[0], x, sizeof x), report_count(sum[1], y, sizeof y),
 			report_count(sum[2], z, sizeof z));
+		if (sum[3] || sum[4])
+			fprintf(out, "; waived apart: %s new, %s recurring",
+				report_count(sum[3], x, sizeof x), report_count(sum[4], y, sizeof y));
+		putc('\n', out);
 		baseline_notes(out, info, "Baseline: ");
 	}
 }

@@ -2,6 +2,8 @@
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include "report_html.h"
 
+#include "report_html_read.h"
+
 #include "baseline.h"
 #include "cells.h"
 #include "fields.h"
@@ -61,7 +63,9 @@ static void mail_cards(FILE *out, const struct summary *s)
 			"%s;padding:5px 10px\"><b style=\"display:block;font-size:24px;line-height:1.2\">",
 			k < 0 ? "#1b1b1b" : html_kind_color[k]);
 		html_count(out, k < 0 ? s->runs : s->kinds[k]);
-		fprintf(out, "</b>%s</td>", k < 0 ? "runs with findings" : finding_name((enum finding_kind)k));
+		fprintf(out, "</b>%s</td>",
+			k < 0 ? (s->runs == 1 ? "run with findings" : "runs with findings")
+			      : finding_name((enum finding_kind)k));
 	}
 	fputs("</tr></table>\n", out);
 }
@@ -93,6 +97,16 @@ static void more(FILE *out, uint64_t n, const char *attached)
 	} else {
 		fputs(" more (all of them: --format csv)</p>\n", out);
 	}
+}
+
+/* "and 390 more (all of them in the message's plain-text part)": the rows
+ * of a list that is not of findings that the email's html part leaves out
+ * (the text part lists them all). */
+static void more_in_text(FILE *out, uint64_t n)
+{
+	fputs("<p class=\"more\">and ", out);
+	html_count(out, n);
+	fputs(" more (all of them in the message&#39;s plain-text part)</p>\n", out);
 }
 
 static void findings_table(FILE *out, const struct summary *s, enum finding_kind k, int trend,
@@ -248,283 +262,27 @@ static void waived_section(FILE *out, const struct report_info *info)
 			more(out, total - s->nwaived_kept, info->attachment);
 	}
 	for (int pass = 0; pass < 2; pass++) {
-		size_t n = 0;
+		size_t n = 0, shown = 0;
 		for (size_t i = 0; i < w->n; i++)
 			n += pass ? summary_covered(s, i) == 0 : waivers_expired(&w->w[i], info->today);
 		if (!n)
 			continue;
-		fprintf(out, "<h3>%s (%zu)</h3>\n", pass ? "Waivers that covered nothing"
-						       : "Expired waivers: renew or remove them", n);
-		fputs("<table><thead><tr><th>Waiver</th><th>Until</th><th>Ticket</th><th>Reason</th>"
-		      "</tr></thead><tbody>\n",
+		fprintf(out, "<h3>%s (", pass ? "Waivers that covered nothing"
+					      : "Expired waivers: renew or remove them");
+		html_count(out, n);
+		fputs(")</h3>\n<table><thead><tr><th>Waiver</th><th>Until</th><th>Ticket</th>"
+		      "<th>Reason</th></tr></thead><tbody>\n",
 		      out);
-		for (size_t i = 0; i < w->n; i++)
-			if (pass ? summary_covered(s, i) == 0 : waivers_expired(&w->w[i], info->today))
+		/* the email's html part: the first list_rows of them */
+		for (size_t i = 0; i < w->n && (!info->list_rows || shown < info->list_rows); i++)
+			if (pass ? summary_covered(s, i) == 0 : waivers_expired(&w->w[i], info->today)) {
 				waiver_row(out, w, &w->w[i]);
+				shown++;
+			}
 		fputs("</tbody></table>\n", out);
+		if (n > shown)
+			more_in_text(out, n - shown);
 	}
-}
-
-static void facts(FILE *out, const struct report_info *info)
-{
-	const struct tally *t = info->tally;
-	char a[48], b[48], fmt[320];
-
-	fputs("<table class=\"facts\"><tbody>\n", out);
-	for (size_t i = 0; i < t->nfiles; i++) {
-		const struct tally_file *f = &t->files[i];
-		fprintf(out, "<tr><th>%s</th><td>", i ? "" : "Input");
-		E(f->name);
-		if (f->same_as) {
-			fprintf(out, ": <b>the same file as input %d: read once</b></td></tr>\n",
-				f->same_as);
-			continue;
-		}
-		if (f->unread) {
-			fprintf(out, ": %s, <b>not read</b>: ", run_env_name(f->env));
-			E(f->error);
-			fputs("</td></tr>\n", out);
-			continue;
-		}
-		fprintf(out, ": %s, ", run_env_name(f->env));
-		E(tally_file_format(f, fmt, sizeof fmt));
-		fprintf(out, ", %s", f->json ? report_count_of(f->rows, "instance", "instances", a, sizeof a)
-					     : report_count_of(f->rows, "row", "rows", a, sizeof a));
-		if (f->incomplete && f->error_line > 0)
-			fprintf(out, ", <b>INCOMPLETE</b>: %s at line %ld",
-				f->resumed ? "damaged" : "stopped", f->error_line);
-		else if (f->incomplete)
-			fputs(", <b>INCOMPLETE</b>", out);
-		if (f->no_line_end)
-			fprintf(out, ", <b>WARNING</b>: line %ld, %s", f->no_line_end,
-				TALLY_NO_LINE_END);
-		fputs("</td></tr>\n", out);
-	}
-	for (size_t i = 0; i < t->nfiles; i++) {
-		const struct tally_file *f = &t->files[i];
-		if (!f->no_records || f->same_as || f->unread)
-			continue;
-		fputs("<tr><th>Unchecked</th><td><b>damaging-large-set not checked</b>: no record "
-		      "count column in ",
-		      out);
-		E(f->name);
-		fputs(" (its damaging runs are unknown-size)</td></tr>\n", out);
-	}
-	if (t->nuncounted && info->rules) {
-		fputs("<tr><th>Unchecked</th><td><b>damaging-large-set not checked</b>: no counter "
-		      "gave the record count of ",
-		      out);
-		for (size_t i = 0; i < t->nuncounted; i++) {
-			fputs(i ? ", " : "", out);
-			E(info->rules->jobs[t->uncounted[i].job].id);
-			fputs(" (", out);
-			html_count(out, t->uncounted[i].runs);
-			fputs(t->uncounted[i].runs == 1 ? " run)" : " runs)", out);
-		}
-		fputs(" (JSON input: their runs are unknown-size; name the counter in jobs.csv's "
-		      "records column)</td></tr>\n",
-		      out);
-	}
-	if (t->sets_inferred) {
-		fputs("<tr><th>Sets</th><td>inferred from the instance names of ", out);
-		html_count(out, t->sets_inferred);
-		fputs(t->sets_inferred == 1 ? " run" : " runs", out);
-		fputs(" (JSON input: the Alma API gives no set name)</td></tr>\n", out);
-	}
-	if (t->sets_unknown) {
-		char text[320];
-		fputs("<tr><th>Sets</th><td><b>WARNING</b>: ", out);
-		E(report_sets_unknown(t, text, sizeof text));
-		fputs("</td></tr>\n", out);
-	}
-	if (t->first != TIME_NONE) {
-		times_format_local(t->first, a, sizeof a);
-		times_format_local(t->last, b, sizeof b);
-		fprintf(out, "<tr><th>Runs seen</th><td>%s to %s</td></tr>\n", a, b);
-	}
-	char line[640];
-	if (report_coverage_text(info, line, sizeof line)[0]) {
-		fputs("<tr><th>Coverage</th><td><b>", out);
-		E(line);
-		fputs("</b></td></tr>\n", out);
-	}
-	fputs("<tr><th>Rows</th><td>", out);
-	html_count(out, t->read);
-	fputs(" read = ", out);
-	html_count(out, t->audited);
-	fputs(" audited + ", out);
-	html_count(out, tally_skipped(t));
-	fputs(" skipped + ", out);
-	html_count(out, tally_rejected(t));
-	fputs(" rejected</td></tr>\n", out);
-	fputs("<tr><th>Skipped</th><td>", out);
-	int any = 0;
-	for (int i = 0; i < SKIP_COUNT; i++)
-		if (t->skipped[i]) {
-			fprintf(out, "%s%s: ", any++ ? ", " : "", tally_skip_name((enum skip_reason)i));
-			html_count(out, t->skipped[i]);
-		}
-	fputs(any ? "</td></tr>\n" : "none</td></tr>\n", out);
-	if (t->headers) {
-		fputs("<tr><th>Headers</th><td>repeated header rows skipped: ", out);
-		html_count(out, t->headers);
-		fputs("</td></tr>\n", out);
-	}
-	const char *const more[][2] = {
-		{"Cells", report_cells_text(t, line, sizeof line)[0] ? line : NULL},
-	};
-	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
-		if (more[i][1]) {
-			fprintf(out, "<tr><th>%s</th><td><b>", more[i][0]);
-			E(more[i][1]);
-			fputs("</b> (below)</td></tr>\n", out);
-		}
-	if (report_identity_text(info, line, sizeof line)[0]) {
-		fputs("<tr><th>People</th><td>", out);
-		E(line);
-		fputs("</td></tr>\n", out);
-	}
-	if (report_sandbox_text(t, line, sizeof line)[0]) {
-		fputs("<tr><th>Sandbox</th><td>sandbox runs not evidence: ", out);
-		E(line);
-		fputs("</td></tr>\n", out);
-	}
-	fputs("<tr><th>Rules</th><td>", out);
-	E(info->rules->dir);
-	char c[48];
-	fprintf(out, ": %s, %s, %s</td></tr>\n",
-		report_count_of(info->rules->njobs, "job", "jobs", a, sizeof a),
-		report_count_of(info->rules->npeople, "person", "people", b, sizeof b),
-		report_count_of(info->rules->napprovals, "approval", "approvals", c, sizeof c));
-	char unit[512];
-	for (int which = 0; which < 2; which++) {
-		report_unit_text(info, which, unit, sizeof unit);
-		if (!unit[0])
-			continue;
-		fprintf(out, "<tr><th>%s</th><td>%s", which ? "Not here" : "Unit", which ? "<b>" : "");
-		E(unit);
-		fprintf(out, "%s</td></tr>\n", which ? "</b>" : "");
-	}
-	char who[1024];
-	const char *value;
-	for (size_t i = 0; (value = filter_user_means(info->filter, info->rules, i, who, sizeof who));
-	     i++) {
-		if (!who[0])
-			continue;
-		fputs("<tr><th>User</th><td>--user ", out);
-		E(value);
-		fputs(": ", out);
-		E(who);
-		fputs("</td></tr>\n", out);
-	}
-	fputs("</tbody></table>\n", out);
-}
-
-static void rejects(FILE *out, const struct tally *t)
-{
-	fputs("<h2>Rejected rows</h2>\n", out);
-	if (!tally_rejected(t)) {
-		fputs("<p>None: every row was read.</p>\n", out);
-		return;
-	}
-	fputs("<p>", out);
-	int any = 0;
-	for (int i = 0; i < REJ_COUNT; i++)
-		if (t->rejected[i]) {
-			fprintf(out, "%s%s: ", any++ ? ", " : "", tally_reject_name((enum reject_reason)i));
-			html_count(out, t->rejected[i]);
-		}
-	fputs(".</p>\n<table><thead><tr><th>File</th><th class=\"n\">Line</th><th>Reason</th>"
-	      "<th>Detail</th></tr></thead><tbody>\n",
-	      out);
-	for (size_t i = 0; i < t->nrejects; i++) {
-		const struct tally_reject *r = &t->rejects[i];
-		fputs("<tr><td>", out);
-		E(r->file);
-		fprintf(out, "</td><td class=\"n\">%ld</td><td>%s</td><td>", r->line,
-			tally_reject_name(r->why));
-		E(r->detail);
-		fputs("</td></tr>\n", out);
-	}
-	fputs("</tbody></table>\n", out);
-	if (tally_rejected(t) > t->nrejects) {
-		fputs("<p class=\"more\">and ", out);
-		html_count(out, tally_rejected(t) - t->nrejects);
-		fputs(" more (all of them: --rejects FILE)</p>\n", out);
-	}
-}
-
-/* The cells not read, their runs judged without them: the first ones,
- * at file and line. */
-static void cells(FILE *out, const struct tally *t)
-{
-	char line[640];
-	if (!report_cells_text(t, line, sizeof line)[0])
-		return;
-	fputs("<h2>Cells not read</h2>\n<p>", out);
-	E(line);
-	fputs(".</p>\n<table><thead><tr><th>File</th><th class=\"n\">Line</th><th>Cell</th>"
-	      "</tr></thead><tbody>\n",
-	      out);
-	for (size_t i = 0; i < t->ncells; i++) {
-		fputs("<tr><td>", out);
-		E(t->cells[i].file);
-		fprintf(out, "</td><td class=\"n\">%ld</td><td>", t->cells[i].line);
-		E(t->cells[i].text);
-		fputs("</td></tr>\n", out);
-	}
-	fputs("</tbody></table>\n", out);
-}
-
-/* The errors and warnings of the top: the period the inputs do not reach,
- * then the notes (joins.h), a paragraph each. */
-static void notes(FILE *out, const struct tally *t)
-{
-	if (t->uncovered[0]) {
-		fputs("<p class=\"incomplete\">ERROR: ", out);
-		E(t->uncovered);
-		fputs(". Nothing below answers for the period: this report is no all-clear.</p>\n",
-		      out);
-	}
-	for (size_t i = 0; i < t->nnotes; i++) {
-		fprintf(out, "<p class=\"incomplete\">%s: ", t->notes[i].error ? "ERROR" : "WARNING");
-		E(t->notes[i].text);
-		fputs(".</p>\n", out);
-	}
-}
-
-/* INCOMPLETE, and what went wrong: file, line and error of each input not
- * read whole (a mail reader sees no standard error). */
-static void incomplete(FILE *out, const struct tally *t)
-{
-	size_t failed = 0;
-	for (size_t i = 0; i < t->nfiles; i++)
-		failed += t->files[i].incomplete != 0;
-	fputs("<div class=\"incomplete\"><p>INCOMPLETE: ", out);
-	if (t->out_of_memory)
-		fputs("out of memory: some runs may be counted or reported twice. ", out);
-	if (!failed) {
-		fputs("</p></div>\n", out);
-		return;
-	}
-	if (failed == 1)
-		fputs("an input", out);
-	else
-		fprintf(out, "%zu inputs", failed);
-	fputs(" could not be read whole; the figures cover only what was read.</p>\n<ul>\n", out);
-	for (size_t i = 0; i < t->nfiles; i++) {
-		const struct tally_file *f = &t->files[i];
-		if (!f->incomplete)
-			continue;
-		fputs("<li>", out);
-		E(f->name);
-		if (f->error_line > 0)
-			fprintf(out, ":%ld", f->error_line);
-		fputs(": ", out);
-		E(f->error);
-		fputs("</li>\n", out);
-	}
-	fputs("</ul></div>\n", out);
 }
 
 /* The trend against --baseline: the baseline named, what to read with
@@ -588,21 +346,34 @@ static void trend(FILE *out, const struct report_info *info)
 	}
 	fputs("<table style=\"border-collapse:collapse\"><tbody>\n", out);
 	int any = 0;
+	uint64_t wsum[2] = {0, 0};
 	for (int k = 0; k < FIND_COUNT; k++) {
-		if (!b->fresh[k] && !b->recurring[k] && !b->resolved[k])
+		uint64_t fresh, recurring, wnew, wrec;
+		report_trend(info, k, &fresh, &recurring, &wnew, &wrec);
+		wsum[0] += wnew, wsum[1] += wrec;
+		if (!fresh && !recurring && !b->resolved[k])
 			continue;
 		any = 1;
 		fprintf(out,
 			"<tr><td style=\"padding:.2em .8em .2em 0;font-weight:600;color:%s\">%s</td>"
 			"<td style=\"padding:.2em 0\">",
 			html_kind_color[k], finding_name((enum finding_kind)k));
-		badge(out, "#fdecea", "#a93226", b->fresh[k], "new");
-		badge(out, "#eef0f2", "#444444", b->recurring[k], "recurring");
+		badge(out, "#fdecea", "#a93226", fresh, "new");
+		badge(out, "#eef0f2", "#444444", recurring, "recurring");
 		badge(out, "#e6f4ea", "#1e7b34", b->resolved[k], "resolved");
 		fputs("</td></tr>\n", out);
 	}
 	if (!any)
 		fputs("<tr><td>No findings, none in the baseline either.</td></tr>\n", out);
+	/* the waived findings are not in the tables these head: apart */
+	if (wsum[0] || wsum[1]) {
+		fputs("<tr><td style=\"padding:.2em .8em .2em 0;font-weight:600;color:#777777\">"
+		      "<a href=\"#waived\">waived</a></td><td style=\"padding:.2em 0\">",
+		      out);
+		badge(out, "#fdecea", "#a93226", wsum[0], "new");
+		badge(out, "#eef0f2", "#444444", wsum[1], "recurring");
+		fputs("</td></tr>\n", out);
+	}
 	fputs("</tbody></table>\n", out);
 }
 
@@ -672,9 +443,15 @@ static void months(FILE *out, const struct report_info *info, int mail)
 		fprintf(out, "<th class=\"n\">%s</th>", finding_name((enum finding_kind)k));
 	fputs("</tr></thead><tbody>\n", out);
 	uint64_t empty = 0;
+	size_t rows = 0, left = 0;
 	struct summary_month_row row;
 	char name[16], until[16];
 	for (int64_t at = first; summary_month_next(s, &at, last, &row);) {
+		/* the email's html part: the first list_rows rows */
+		if (info->list_rows && rows++ >= info->list_rows) {
+			left++;
+			continue;
+		}
 		const struct summary_month *e = row.e;
 		summary_month_name(row.first, name, sizeof name);
 		if (row.last > row.first) {
@@ -697,6 +474,8 @@ static void months(FILE *out, const struct report_info *info, int mail)
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody></table>\n", out);
+	if (left)
+		more_in_text(out, left);
 	if (empty) {
 		fputs("<p class=\"more\">", out);
 		html_count(out, empty);
@@ -733,7 +512,7 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		fputs("</p>\n", out);
 	}
 	if (info->tally->incomplete)
-		incomplete(out, info->tally);
+		report_html_incomplete(out, info->tally, info->list_rows);
 	char miss[512];
 	size_t misses = 0;
 	for (; filter_miss(info->filter, info->rules, misses, miss, sizeof miss); misses++) {
@@ -745,7 +524,7 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		fputs("<p class=\"incomplete\">Nothing below answers for those values: this report "
 		      "is no all-clear.</p>\n",
 		      out);
-	notes(out, info->tally);
+	report_html_notes(out, info->tally);
 
 	fputs("<h2>Findings</h2>\n", out);
 	uint64_t waived = 0;
@@ -757,7 +536,8 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		fputs("<div class=\"cards\">\n", out);
 		fprintf(out, "<div class=\"card\" style=\"border-left-color:#1b1b1b\"><b>");
 		html_count(out, s->runs);
-		fputs("</b>runs with findings</div>\n", out);
+		fputs(s->runs == 1 ? "</b>run with findings</div>\n" : "</b>runs with findings</div>\n",
+		      out);
 		if (waived) {
 			fputs("<div class=\"card\" style=\"border-left-color:#999\"><b>", out);
 			html_count(out, waived);
@@ -799,7 +579,7 @@ static void page(FILE *out, const struct report_info *info, int mail)
 	months(out, info, mail);
 
 	fputs("<h2>What was read</h2>\n", out);
-	facts(out, info);
+	report_html_facts(out, info);
 
 	if (s->runs) {
 		fputs("<h2>Runs with findings</h2>\n", out);
@@ -818,8 +598,7 @@ static void page(FILE *out, const struct report_info *info, int mail)
 		resolved(out, info);
 	}
 	waived_section(out, info);
-	rejects(out, info->tally);
-	cells(out, info->tally);
+	report_html_rejects(out, info->tally);
 	fputs("<footer>Made by almaudit from the exports and rules named above.</footer>\n"
 	      "</body>\n</html>\n",
 	      out);
@@ -875,26 +654,4 @@ void reporter_html(struct reporter *r, FILE *out)
 	r->begin = html_begin;
 	r->finding = html_finding;
 	r->end = html_end;
-}
-
-/* The parts of the page other pages share (almaudit review). */
-void report_html_facts(FILE *out, const struct report_info *info)
-{
-	facts(out, info);
-}
-
-void report_html_incomplete(FILE *out, const struct tally *t)
-{
-	incomplete(out, t);
-}
-
-void report_html_rejects(FILE *out, const struct tally *t)
-{
-	rejects(out, t);
-	cells(out, t);
-}
-
-void report_html_notes(FILE *out, const struct tally *t)
-{
-	notes(out, t);
 }

@@ -20,14 +20,7 @@ void report_html_page(FILE *out, const struct report_info *info);
  * readers show neither): charts drawn as tables, every style inline. */
 void report_html_mail(FILE *out, const struct report_info *info);
 
-/* What other pages share with it (almaudit review): the style sheet, the
- * table of what was read, the INCOMPLETE box, the rejected rows and cells
- * not read, and the errors and warnings of the top (the period the inputs
- * do not reach, the notes: a paragraph each). */
+/* The page's style sheet, which the review's page shares. */
 extern const char report_html_style[];
-void report_html_facts(FILE *out, const struct report_info *info);
-void report_html_incomplete(FILE *out, const struct tally *t);
-void report_html_rejects(FILE *out, const struct tally *t);
-void report_html_notes(FILE *out, const struct tally *t);
 
 #endif

@@ -4,6 +4,7 @@
 #include "baseline.h"
 #include "bytescan.h"
 #include "cells.h"
+#include "fields.h"
 #include "filter.h"
 #include "times.h"
 #include "waivers.h"
@@ -393,13 +394,19 @@ static void baseline(FILE *out, const struct report_info *info)
 			 b->hidden);
 		report_json_string(out, text);
 	}
+	/* new and recurring count the findings of summary.findings, those no
+	 * waiver covers; the waived ones (summary.waived) apart */
 	fputs("],\"trend\":{", out);
-	for (int k = 0; k < FIND_COUNT; k++)
+	for (int k = 0; k < FIND_COUNT; k++) {
+		uint64_t fresh, recurring, wnew, wrec;
+		report_trend(info, k, &fresh, &recurring, &wnew, &wrec);
 		fprintf(out,
 			"%s\"%s\":{\"new\":%" PRIu64 ",\"recurring\":%" PRIu64
-			",\"resolved\":%" PRIu64 "}",
-			k ? "," : "", finding_name((enum finding_kind)k), b->fresh[k],
-			b->recurring[k], b->resolved[k]);
+			",\"resolved\":%" PRIu64 ",\"waived_new\":%" PRIu64
+			",\"waived_recurring\":%" PRIu64 "}",
+			k ? "," : "", finding_name((enum finding_kind)k), fresh, recurring,
+			b->resolved[k], wnew, wrec);
+	}
 	fputs("}},\n\"resolved\":[", out);
 	for (size_t i = 0; i < b->ngone; i++) {
 		const struct baseline_item *it = &b->items[b->gone[i]];

@@ -281,7 +281,9 @@ static void text_row(FILE *out, const char *person, const char *job, const char 
 	report_text_cell(out, job, w[1]);
 	putc(' ', out);
 	report_text_cell(out, signed_off, w[2]);
-	fprintf(out, " %5s  ", runs);
+	putc(' ', out);
+	report_text_rcell(out, runs, w[3]);
+	fputs("  ", out);
 	report_text_cell(out, last, w[4]);
 	putc(' ', out);
 	report_text_cell(out, sandbox, w[5]);
@@ -378,7 +380,7 @@ static void text_unit(FILE *out, const struct review_report *r, const struct mem
 static struct report_info text_info(const struct review_report *r)
 {
 	struct report_info info = {r->tally, r->rules, r->period, NULL, 0, 0, r->filter, NULL,
-				   r->today, NULL, NULL, NULL};
+				   r->today, NULL, NULL, NULL, 0};
 	return info;
 }
 

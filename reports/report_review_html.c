@@ -1,12 +1,15 @@
 /* The access review's html page (almaudit review --format html): see
- * report_review.h. It fits a window of 1280 pixels (the matrix's cells
- * narrow, each person's unit under the name), and prints with its details:
+ * report_review.h. It fits a window of 1280 pixels: the matrix scrolls in a
+ * box of its own (its heading row and its column of people stay in view),
+ * its cells narrow, each person's unit under the name, so that a long name
+ * or unit is cut at the column and not wrapped; it prints with its details:
  * every approval's review, sign-off and rule in a table of its own, not
  * only in the matrix cells' tooltips, which do not print. */
 #include "report_review.h"
 
 #include "html.h"
 #include "report_html.h"
+#include "report_html_read.h"
 #include "times.h"
 
 #include <inttypes.h>
@@ -17,19 +20,25 @@
 
 static const char review_style[] =
 	"<style>\n"
-	".matrix{width:auto;font-size:.8em;margin:.3em 0 1em}.matrix th,.matrix td{padding:.15em .2em}\n"
+	".mbox{overflow:auto;max-width:100%;max-height:85vh;border:1px solid #ccc;margin:.3em 0 1em}\n"
+	".matrix{width:auto;font-size:.8em;margin:0}.matrix th,.matrix td{padding:.15em .2em}\n"
+	".matrix thead th{position:sticky;top:0;z-index:2}"
+	".matrix thead th:first-child{left:0;z-index:3;vertical-align:bottom}\n"
 	".matrix th.job{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;"
 	"font-weight:400;vertical-align:bottom;font-size:.95em}\n"
-	".matrix td{text-align:center;min-width:1.7em;border:1px solid #e3e3e3}"
-	".matrix td.who{text-align:left;white-space:nowrap;max-width:21em;overflow:hidden;"
-	"text-overflow:ellipsis}\n"
-	".used{background:#a9dfbf}.unused{background:#f9e79f}.untested{background:#f5b7b1}"
-	".revoked{background:#d5d8dc;color:#555}.later{background:#d6eaf8}\n"
+	".matrix td{text-align:center;min-width:1.7em;border:1px solid #e3e3e3;color:#1b1b1b}"
+	".matrix td.who{text-align:left;white-space:nowrap;max-width:17em;overflow:hidden;"
+	"text-overflow:ellipsis;position:sticky;left:0;z-index:1;background:#fff;line-height:1.15}\n"
+	".matrix td.who small{display:block;overflow:hidden;text-overflow:ellipsis}\n"
+	".used{background:#a9dfbf}.unused{background:#f9e79f}"
+	".untested{background:#f1948a;font-weight:700}"
+	".revoked{background:#d5d8dc;color:#3b3b3b}.later{background:#d6eaf8}\n"
 	".legend span{display:inline-block;padding:.1em .6em;margin-right:.4em;border:1px solid #ccc}\n"
 	".every td{font-size:.95em}\n"
 	"@page{size:A4 landscape;margin:1cm}\n"
-	"@media print{.matrix{font-size:7pt}.matrix td.who{max-width:none}"
-	".matrix td.who small{display:block}.matrix td{min-width:1.4em}"
+	"@media print{.mbox{overflow:visible;max-height:none;border:0}"
+	".matrix th,.matrix td,.matrix td.who{position:static}"
+	".matrix{font-size:7pt}.matrix td.who{max-width:none}.matrix td{min-width:1.4em}"
 	"*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n"
 	"</style>\n";
 
@@ -68,7 +77,7 @@ static void html_matrix(FILE *out, const struct review_report *r, const int *ord
 	for (size_t i = 0; i < rules->napprovals; i++)
 		if (rv->approvals[i].shown)
 			cols[rules->approvals[i].job] = 1;
-	fputs("<table class=\"matrix\"><thead><tr><th>Person (unit)</th>", out);
+	fputs("<div class=\"mbox\"><table class=\"matrix\"><thead><tr><th>Person (unit)</th>", out);
 	for (size_t j = 0; j < rules->njobs; j++)
 		if (cols[j]) {
 			fputs("<th class=\"job\" title=\"", out);
@@ -81,8 +90,17 @@ static void html_matrix(FILE *out, const struct review_report *r, const int *ord
 	char verdict[160], cite[300], d[16];
 	for (size_t o = 0; o < n; o++) {
 		int p = order[o];
-		fputs("<tr><td class=\"who\">", out);
-		person(out, &rules->people[p], 0);
+		/* the whole name and unit in the title: a cut one is there on
+		 * the screen, and printed whole (no cut on paper) */
+		fputs("<tr><td class=\"who\" title=\"", out);
+		E(rules->people[p].name);
+		if (rules->people[p].unit[0]) {
+			fputs(" (", out);
+			E(rules->people[p].unit);
+			fputs(")", out);
+		}
+		fputs("\">", out);
+		person(out, &rules->people[p], 1);
 		if (rv->people[p].findings & (1u << REVIEW_NO_APPROVALS))
 			fputs(" <b>no-approvals</b>", out);
 		fputs("</td>", out);
@@ -120,7 +138,7 @@ static void html_matrix(FILE *out, const struct review_report *r, const int *ord
 		}
 		fputs("</tr>\n", out);
 	}
-	fputs("</tbody></table>\n", out);
+	fputs("</tbody></table></div>\n", out);
 	free(cols);
 }
 
@@ -205,7 +223,7 @@ void report_review_html(FILE *out, const struct review_report *r)
 	E(times_zone_name());
 	fputs("</p>\n", out);
 	if (r->tally->incomplete)
-		report_html_incomplete(out, r->tally);
+		report_html_incomplete(out, r->tally, 0);
 	report_html_notes(out, r->tally);
 	if (report_review_short_history(r, text, sizeof text)) {
 		fputs("<p class=\"incomplete\">WARNING: ", out);

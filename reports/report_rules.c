@@ -16,16 +16,37 @@ static void day_cell(FILE *out, int64_t day, int width)
 		snprintf(buf, sizeof buf, "%s", RULES_UNDATED_WORD);
 	else
 		times_format_day(day, buf, sizeof buf);
-	fprintf(out, "%-*s", width, buf[0] ? buf : "-");
+	report_text_pad(out, buf[0] ? buf : "-", width);
 }
 
-/* What a row's line says after its rule: the set limit, an undated revocation. */
-static void approval_notes(FILE *out, const struct rules_approval *a)
+/* A column's width on a terminal: its widest value (at least least), at
+ * most its width in a file. */
+static void widen(struct report_col *c, const char *s, int least)
 {
-	if (a->sets_src)
-		fprintf(out, "  sets matching %s", a->sets_src);
-	if (a->revoked == RULES_UNDATED)
-		fprintf(out, "  revoked (date not recorded)");
+	if (!report_width())
+		return;
+	int w = report_text_columns(s);
+	if (c->want == c->min)
+		c->want = c->min = least; /* first call: start from the least */
+	w = w > c->want ? w : c->want;
+	c->want = w;
+}
+
+/* The rule column of an approval: "approvals.csv:27", and its notes. */
+static void rule_cell(FILE *out, const struct rules *r, const struct rules_approval *a, int width)
+{
+	char rule[512], *p = rule;
+	size_t left = sizeof rule;
+	int n = snprintf(p, left, "%s:%ld", rules_file_name(r->approvals_path), a->line);
+	if (n > 0 && (size_t)n < left && a->sets_src) {
+		p += n, left -= (size_t)n;
+		n = snprintf(p, left, "  sets matching %s", a->sets_src);
+	}
+	if (n > 0 && (size_t)n < left && a->revoked == RULES_UNDATED) {
+		p += n, left -= (size_t)n;
+		snprintf(p, left, "  revoked (date not recorded)");
+	}
+	report_text_last(out, rule, width);
 }
 
 static int holds_today(const struct rules_approval *a, int64_t today)
@@ -69,9 +90,10 @@ void report_rules_waivers(FILE *out, const struct rules *r, int64_t today)
 	size_t expired = 0;
 	for (size_t i = 0; i < w->n; i++)
 		expired += waivers_expired(&w->w[i], today) != 0;
-	fprintf(out, "%s: %zu %s", w->path, w->n, w->n == 1 ? "waiver" : "waivers");
+	char n[48];
+	fprintf(out, "%s: %s", w->path, report_count_of(w->n, "waiver", "waivers", n, sizeof n));
 	if (expired)
-		fprintf(out, " (%zu expired)", expired);
+		fprintf(out, " (%s expired)", report_count(expired, n, sizeof n));
 	fputs(": OK\n", out);
 	for (size_t i = 0; i < w->n; i++) {
 		const struct waiver *wv = &w->w[i];
@@ -109,17 +131,54 @@ int report_rules_jobs(FILE *out, const struct rules *r, int64_t today, int64_t l
 		free(count);
 		return -1;
 	}
-	fprintf(out, "%-30s %-8s %-16s %7s  %-32s %s\n", "JOB", "DAMAGING", "LARGE SET", "MAY RUN",
-		"SCOPE", "TITLE");
+	/* on a terminal as wide as what they hold, then cut to fit: the
+	 * title first, then the scope and the job */
+	struct report_col cols[] = {{30, 30, 0}, {8, 8, 0}, {16, 16, 0}, {7, 7, 0}, {32, 32, 0},
+				    {0, 10, 0}};
+	char t[48], n[32];
+	for (size_t i = 0; i < r->njobs; i++) {
+		threshold(t, sizeof t, &r->jobs[i], large_set);
+		widen(&cols[0], r->jobs[i].id, 3);
+		widen(&cols[2], t, 9);
+		widen(&cols[4], r->jobs[i].scope, 5);
+	}
+	if (report_width()) {
+		/* the threshold, damaging and scope cut first, the job after */
+		cols[0].min = cols[0].want < 12 ? cols[0].want : 12;
+		cols[1] = (struct report_col){3, 3, 1};
+		cols[2].min = cols[2].want < 5 ? cols[2].want : 5;
+		cols[4].min = cols[4].want < 5 ? cols[4].want : 5;
+		cols[4].want = cols[4].want < 32 ? cols[4].want : 32;
+		cols[2].first = cols[4].first = 1;
+	}
+	int w[6];
+	report_fit(cols, 6, 6, w);
+	report_text_pad(out, "JOB", w[0]);
+	putc(' ', out);
+	report_text_pad(out, "DAMAGING", w[1]);
+	putc(' ', out);
+	report_text_pad(out, "LARGE SET", w[2]);
+	putc(' ', out);
+	report_text_rcell(out, "MAY RUN", w[3]);
+	fputs("  ", out);
+	report_text_pad(out, "SCOPE", w[4]);
+	putc(' ', out);
+	report_text_last(out, "TITLE", w[5]);
+	putc('\n', out);
 	for (size_t i = 0; i < r->njobs; i++) {
 		const struct rules_job *j = &r->jobs[i];
-		char t[48];
 		threshold(t, sizeof t, j, large_set);
-		fprintf(out, "%-30s %-8s %-16s %7zu  ", j->id, j->damaging ? "yes" : "no", t,
-			count[i]);
-		report_text_cell(out, j->scope, 32);
+		report_text_pad(out, j->id, w[0]);
 		putc(' ', out);
-		report_text_cell(out, j->title, 0);
+		report_text_pad(out, j->damaging ? "yes" : "no", w[1]);
+		putc(' ', out);
+		report_text_pad(out, t, w[2]);
+		putc(' ', out);
+		report_text_rcell(out, report_count(count[i], n, sizeof n), w[3]);
+		fputs("  ", out);
+		report_text_cell(out, j->scope, w[4]);
+		putc(' ', out);
+		report_text_last(out, j->title, w[5]);
 		putc('\n', out);
 	}
 	free(count);
@@ -161,23 +220,48 @@ int report_rules_who(FILE *out, const struct rules *r, int job, int64_t today, i
 		report_count_of(rows, "approval grants", "approvals grant", grant, sizeof grant));
 	if (!rows)
 		return 0;
-	fprintf(out, "%-26s %-22s %-11s %-11s %-28s %s\n", "PERSON", "UNIT", "SIGNED OFF",
-		"REVOKED", "THROUGH", "RULE");
+	struct report_col cols[] = {{26, 26, 0}, {22, 22, 0}, {11, 11, 0}, {11, 11, 0},
+				    {28, 28, 0}, {0, 16, 0}};
+	for (size_t i = 0; i < r->napprovals; i++) {
+		const struct rules_approval *a = &r->approvals[i];
+		if (!rules_grants(r, a->job, job))
+			continue;
+		widen(&cols[0], r->people[a->person].name, 6);
+		widen(&cols[1], r->people[a->person].unit, 4);
+		widen(&cols[4], a->job == job ? "-" : r->jobs[a->job].id, 7);
+	}
+	if (report_width()) {
+		cols[2].want = cols[3].want = 10; /* a date */
+		for (int c = 0; c < 5; c++)
+			cols[c].min = cols[c].want < 10 ? cols[c].want : 10;
+		cols[0].want = cols[0].want < 26 ? cols[0].want : 26;
+		cols[1].want = cols[1].want < 22 ? cols[1].want : 22;
+	}
+	int w[6];
+	report_fit(cols, 6, 5, w);
+	const char *head[] = {"PERSON", "UNIT", "SIGNED OFF", "REVOKED", "THROUGH"};
+	for (int c = 0; c < 5; c++) {
+		report_text_pad(out, head[c], w[c]);
+		putc(' ', out);
+	}
+	report_text_last(out, "RULE", w[5]);
+	putc('\n', out);
 	for (size_t i = 0; i < r->napprovals; i++) {
 		const struct rules_approval *a = &r->approvals[i];
 		if (!rules_grants(r, a->job, job))
 			continue;
 		const struct rules_person *p = &r->people[a->person];
-		report_text_cell(out, p->name, 26);
+		report_text_cell(out, p->name, w[0]);
 		putc(' ', out);
-		report_text_cell(out, p->unit, 22);
+		report_text_cell(out, p->unit, w[1]);
 		putc(' ', out);
-		day_cell(out, a->signed_off, 11);
+		day_cell(out, a->signed_off, w[2]);
 		putc(' ', out);
-		day_cell(out, a->revoked, 11);
-		fprintf(out, " %-28s %s:%ld", a->job == job ? "-" : r->jobs[a->job].id,
-			rules_file_name(r->approvals_path), a->line);
-		approval_notes(out, a);
+		day_cell(out, a->revoked, w[3]);
+		putc(' ', out);
+		report_text_pad(out, a->job == job ? "-" : r->jobs[a->job].id, w[4]);
+		putc(' ', out);
+		rule_cell(out, r, a, w[5]);
 		putc('\n', out);
 	}
 	return 0;
@@ -209,20 +293,43 @@ void report_rules_what(FILE *out, const struct rules *r, int person, int64_t tod
 		approvals, approvals == 1 ? "approval" : "approvals");
 	if (!approvals)
 		return;
-	fprintf(out, "%-30s %-11s %-11s %-28s %s\n", "JOB", "SIGNED OFF", "REVOKED", "THROUGH",
-		"RULE");
+	struct report_col cols[] = {{30, 30, 0}, {11, 11, 0}, {11, 11, 0}, {28, 28, 0}, {0, 16, 0}};
 	for (size_t j = 0; j < r->njobs; j++)
 		for (size_t i = 0; i < approvals; i++) {
 			const struct rules_approval *a = &r->approvals[mine[i]];
 			if (!rules_grants(r, a->job, (int)j))
 				continue;
-			fprintf(out, "%-30s ", r->jobs[j].id);
-			day_cell(out, a->signed_off, 11);
+			widen(&cols[0], r->jobs[j].id, 3);
+			widen(&cols[3], a->job == (int)j ? "-" : r->jobs[a->job].id, 7);
+		}
+	if (report_width()) {
+		cols[1].want = cols[2].want = 10; /* a date */
+		for (int c = 0; c < 4; c++)
+			cols[c].min = cols[c].want < 10 ? cols[c].want : 10;
+	}
+	int w[5];
+	report_fit(cols, 5, 4, w);
+	const char *head[] = {"JOB", "SIGNED OFF", "REVOKED", "THROUGH"};
+	for (int c = 0; c < 4; c++) {
+		report_text_pad(out, head[c], w[c]);
+		putc(' ', out);
+	}
+	report_text_last(out, "RULE", w[4]);
+	putc('\n', out);
+	for (size_t j = 0; j < r->njobs; j++)
+		for (size_t i = 0; i < approvals; i++) {
+			const struct rules_approval *a = &r->approvals[mine[i]];
+			if (!rules_grants(r, a->job, (int)j))
+				continue;
+			report_text_pad(out, r->jobs[j].id, w[0]);
 			putc(' ', out);
-			day_cell(out, a->revoked, 11);
-			fprintf(out, " %-28s %s:%ld", a->job == (int)j ? "-" : r->jobs[a->job].id,
-				rules_file_name(r->approvals_path), a->line);
-			approval_notes(out, a);
+			day_cell(out, a->signed_off, w[1]);
+			putc(' ', out);
+			day_cell(out, a->revoked, w[2]);
+			putc(' ', out);
+			report_text_pad(out, a->job == (int)j ? "-" : r->jobs[a->job].id, w[3]);
+			putc(' ', out);
+			rule_cell(out, r, a, w[4]);
 			putc('\n', out);
 		}
 }

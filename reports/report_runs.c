@@ -86,9 +86,26 @@ static void run_cells(struct run_cells *c, const struct report_run *rr)
 enum { C_ID, C_START, C_ENV, C_JOB, C_PERSON, C_RECORDS, C_SET, C_STATUS, C_VERDICT, C_N };
 static void text_widths(int *w)
 {
-	static const struct report_col cols[C_N] = {{19, 19, 0}, {24, 16, 0}, {4, 4, 0},  {29, 6, 0}, {36, 8, 0},
+	/* in a file as always; on a terminal an Alma id's 16 digits, a
+	 * local time's 16 characters, and the text columns cut to fit */
+	static const struct report_col file[C_N] = {{19, 19, 0}, {24, 16, 0}, {4, 4, 0},  {29, 6, 0}, {36, 8, 0},
 						    {8, 8, 0},   {28, 6, 0},  {24, 6, 0}, {0, 12, 0}};
-	report_fit(cols, C_N, C_N, w);
+	static const struct report_col tty[C_N] = {{16, 16, 0}, {16, 16, 0}, {4, 4, 0},	  {29, 5, 0}, {36, 6, 0},
+						   {7, 7, 0},	{28, 4, 0},  {24, 4, 0}, {0, 8, 0}};
+	report_fit(report_width() ? tty : file, C_N, report_width() ? C_N - 1 : C_N, w);
+}
+
+/* A run id: whole when its column holds it, or pushing the line on when the
+ * column is an Alma id's width and the id longer (never cut at its width);
+ * cut only on a terminal too narrow for the id column's width. */
+static void id_cell(FILE *out, uint64_t id, int width)
+{
+	char digits[24];
+	int n = snprintf(digits, sizeof digits, "%" PRIu64, id);
+	if (width < 16 && n > width)
+		report_text_cell(out, digits, width);
+	else
+		fprintf(out, "%-*s", width, digits);
 }
 
 static void text_begin(struct reporter *r, const struct report_info *info)
@@ -103,17 +120,25 @@ static void text_begin(struct reporter *r, const struct report_info *info)
 	int w[C_N];
 	text_widths(w);
 	snprintf(start, sizeof start, "START (%s)", times_zone_name());
-	fprintf(r->out, "%-19s ", "RUN ID");
-	report_text_cell(r->out, start, w[C_START]);
-	fprintf(r->out, " %-4s ", "ENV");
-	report_text_cell(r->out, "JOB", w[C_JOB]);
-	putc(' ', r->out);
-	report_text_cell(r->out, "PERSON (UNIT)", w[C_PERSON]);
-	fprintf(r->out, " %8s  ", "RECORDS");
-	report_text_cell(r->out, "SET", w[C_SET]);
-	putc(' ', r->out);
-	report_text_cell(r->out, "STATUS", w[C_STATUS]);
-	fputs(" VERDICT\n", r->out);
+	FILE *out = r->out;
+	report_text_cell(out, "RUN ID", w[C_ID]);
+	putc(' ', out);
+	report_text_cell(out, start, w[C_START]);
+	putc(' ', out);
+	report_text_cell(out, "ENV", w[C_ENV]);
+	putc(' ', out);
+	report_text_cell(out, "JOB", w[C_JOB]);
+	putc(' ', out);
+	report_text_cell(out, "PERSON (UNIT)", w[C_PERSON]);
+	putc(' ', out);
+	report_text_rcell(out, "RECORDS", w[C_RECORDS]);
+	fputs(report_width() ? " " : "  ", out);
+	report_text_cell(out, "SET", w[C_SET]);
+	putc(' ', out);
+	report_text_cell(out, "STATUS", w[C_STATUS]);
+	putc(' ', out);
+	report_text_last(out, "VERDICT", w[C_VERDICT]);
+	putc('\n', out);
 }
 
 static void full_field(FILE *out, const char *label, const char *value)
@@ -204,14 +229,20 @@ static void text_run(struct reporter *r, const struct report_run *rr)
 	times_format_local(run->time, when, sizeof when);
 	if (run->records >= 0)
 		report_count((uint64_t)run->records, records, sizeof records);
-	fprintf(out, "%-19" PRIu64 " %-*s %-4s ", run->id, w[C_START], when,
-		run->env == RUN_SANDBOX ? "sbx" : "prod");
+	id_cell(out, run->id, w[C_ID]);
+	putc(' ', out);
+	report_text_cell(out, when, w[C_START]);
+	putc(' ', out);
+	report_text_cell(out, run->env == RUN_SANDBOX ? "sbx" : "prod", w[C_ENV]);
+	putc(' ', out);
 	summary_job(label, sizeof label, rr->rules, run, rr->v);
 	runs_view_cell(out, label, w[C_JOB]);
 	putc(' ', out);
 	summary_person(label, sizeof label, rr->rules, run, rr->v);
 	runs_view_cell(out, label, w[C_PERSON]);
-	fprintf(out, " %8s  ", records);
+	putc(' ', out);
+	report_text_rcell(out, records, w[C_RECORDS]);
+	fputs(report_width() ? " " : "  ", out);
 	runs_view_cell(out, run->set_name, w[C_SET]);
 	putc(' ', out);
 	runs_view_cell(out, run->status, w[C_STATUS]);

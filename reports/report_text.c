@@ -2,6 +2,7 @@
 
 #include "baseline.h"
 #include "cells.h"
+#include "fields.h"
 #include "report_header.h"
 #include "summary.h"
 #include "times.h"
@@ -20,16 +21,24 @@ static void trend_lines(FILE *out, const struct report_info *info)
 	int any = 0;
 	if (!b)
 		return;
+	uint64_t wsum[2] = {0, 0};
 	for (int k = 0; k < FIND_COUNT; k++) {
-		if (!b->fresh[k] && !b->recurring[k] && !b->resolved[k])
+		uint64_t fresh, recurring, wnew, wrec;
+		report_trend(info, k, &fresh, &recurring, &wnew, &wrec);
+		wsum[0] += wnew, wsum[1] += wrec;
+		if (!fresh && !recurring && !b->resolved[k])
 			continue;
 		fprintf(out, "%-10s %s: %s new, %s recurring, %s resolved\n", any++ ? "" : "Trend",
-			finding_name((enum finding_kind)k), report_count(b->fresh[k], x, sizeof x),
-			report_count(b->recurring[k], y, sizeof y),
+			finding_name((enum finding_kind)k), report_count(fresh, x, sizeof x),
+			report_count(recurring, y, sizeof y),
 			report_count(b->resolved[k], z, sizeof z));
 	}
 	if (!any)
 		fprintf(out, "%-10s no findings, none in the baseline either\n", "Trend");
+	/* the waived findings are not in the tables these head: apart */
+	if (wsum[0] || wsum[1])
+		fprintf(out, "%-10s waived (WAIVED below): %s new, %s recurring\n", "",
+			report_count(wsum[0], x, sizeof x), report_count(wsum[1], y, sizeof y));
 	putc('\n', out);
 }
 
@@ -46,19 +55,25 @@ static void resolved_table(FILE *out, const struct report_info *info)
 	const struct report_col cols[] = {{18, 18, 0}, {29, 6, 0}, {36, 8, 0}, {11, 11, 0}};
 	int w[4];
 	report_fit(cols, 4, 4, w);
-	fprintf(out, "%-18s  ", "FINDING");
+	report_text_cell(out, "FINDING", w[0]);
+	fputs("  ", out);
 	report_text_cell(out, "JOB", w[1]);
 	putc(' ', out);
 	report_text_cell(out, "PERSON (UNIT)", w[2]);
-	fprintf(out, " %11s\n", "IN BASELINE");
+	putc(' ', out);
+	report_text_rcell(out, "IN BASELINE", w[3]);
+	putc('\n', out);
 	size_t limit = info->summary->limit;
 	for (size_t i = 0; i < b->ngone && i < limit; i++) {
 		const struct baseline_item *it = &b->items[b->gone[i]];
-		fprintf(out, "%-18s  ", finding_name(it->kind));
+		report_text_cell(out, finding_name(it->kind), w[0]);
+		fputs("  ", out);
 		report_text_cell(out, it->job, w[1]);
 		putc(' ', out);
 		report_text_cell(out, it->person, w[2]);
-		fprintf(out, " %11s\n", report_count(it->count, n, sizeof n));
+		putc(' ', out);
+		report_text_rcell(out, report_count(it->count, n, sizeof n), w[3]);
+		putc('\n', out);
 	}
 	if (b->ngone > limit)
 		fprintf(out, "and %s more\n", report_count(b->ngone - limit, n, sizeof n));
@@ -76,8 +91,17 @@ static void upper(FILE *out, const char *s)
 #define TREND_WIDTH 9
 static void trend_cell(FILE *out, int trend, const char *text)
 {
-	if (trend)
-		fprintf(out, "%-*s ", TREND_WIDTH, text);
+	if (trend) {
+		/* "recurring" as "rec…" on a terminal too narrow for it */
+		report_text_cell(out, text, report_width() && report_width() < 60 ? 4 : TREND_WIDTH);
+		putc(' ', out);
+	}
+}
+
+/* The width of the trend column and its gap (0 without a baseline). */
+static int trend_width(int trend)
+{
+	return trend ? (report_width() && report_width() < 60 ? 4 : TREND_WIDTH) + 1 : 0;
 }
 
 static const char *trend_of(const struct summary_kept *e)
@@ -119,7 +143,7 @@ static void finding_widths(const struct summary_kept *kept, size_t n, int trend,
 		for (int i = 2; i < 7; i++)
 			cols[i].min = cols[i].min < cols[i].want ? cols[i].min : cols[i].want;
 	}
-	report_fit(cols, 7, 7 + (trend ? TREND_WIDTH + 1 : 0), w);
+	report_fit(cols, 7, 7 + trend_width(trend), w);
 }
 
 static void findings_table(FILE *out, const struct summary *s, enum finding_kind k, int trend)
@@ -130,23 +154,38 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 	upper(out, finding_name(k));
 	fprintf(out, " (%s): %s\n", report_count(s->kinds[k], n, sizeof n), finding_meaning(k));
 	trend_cell(out, trend, "TREND");
-	fprintf(out, "%-*s %-16s ", w[0], "RUN ID", "START");
+	report_text_cell(out, "RUN ID", w[0]);
+	putc(' ', out);
+	report_text_cell(out, "START", w[1]);
+	putc(' ', out);
 	report_text_cell(out, "JOB", w[2]);
 	putc(' ', out);
 	report_text_cell(out, "PERSON (UNIT)", w[3]);
-	fprintf(out, " %8s  ", "RECORDS");
+	putc(' ', out);
+	report_text_rcell(out, "RECORDS", w[4]);
+	fputs("  ", out);
 	report_text_cell(out, "STATUS", w[5]);
-	fputs(" WHY\n", out);
+	putc(' ', out);
+	report_text_last(out, "WHY", w[6]);
+	putc('\n', out);
 	for (size_t i = 0; i < s->nkept[k]; i++) {
 		const struct summary_kept *e = &s->kept[k][i];
+		char id[24];
 		times_format_local(e->time, when, sizeof when);
+		snprintf(id, sizeof id, "%" PRIu64, e->id);
 		trend_cell(out, trend, trend_of(e));
-		fprintf(out, "%-*" PRIu64 " %-16s ", w[0], e->id, when);
+		report_text_cell(out, id, w[0]);
+		putc(' ', out);
+		report_text_cell(out, when, w[1]);
+		putc(' ', out);
 		report_text_cell(out, e->job, w[2]);
 		putc(' ', out);
 		report_text_cell(out, e->person, w[3]);
-		fprintf(out, " %8s  ",
-			e->records >= 0 ? report_count((uint64_t)e->records, n, sizeof n) : "");
+		putc(' ', out);
+		report_text_rcell(out,
+				  e->records >= 0 ? report_count((uint64_t)e->records, n, sizeof n) : "",
+				  w[4]);
+		fputs("  ", out);
 		report_text_cell(out, e->status, w[5]);
 		putc(' ', out);
 		report_text_last(out, e->detail, w[6]);
@@ -196,9 +235,12 @@ static void table_row(FILE *out, const struct summary_row *row, const int *w)
 {
 	char n[32];
 	report_text_cell(out, row->label, w[0]);
-	fprintf(out, " %*s", w[1], report_count(row->runs, n, sizeof n));
-	for (int k = 0; k < FIND_COUNT; k++)
-		fprintf(out, " %*s", w[2 + k], report_count(row->count[k], n, sizeof n));
+	putc(' ', out);
+	report_text_rcell(out, report_count(row->runs, n, sizeof n), w[1]);
+	for (int k = 0; k < FIND_COUNT; k++) {
+		putc(' ', out);
+		report_text_rcell(out, report_count(row->count[k], n, sizeof n), w[2 + k]);
+	}
 	putc('\n', out);
 }
 
@@ -263,7 +305,7 @@ static void month_table(FILE *out, const struct report_info *info)
 			max[2 + k] = e->count[k] > max[2 + k] ? e->count[k] : max[2 + k];
 	}
 	count_fit(10, 10, 2 + FIND_COUNT, want, max, w);
-	fprintf(out, "%-10s", "BY MONTH");
+	report_text_cell(out, "BY MONTH", w[0]);
 	count_head(out, "RUNS AUDITED", w[1]);
 	count_head(out, "RUNS WITH FINDINGS", w[2]);
 	for (int k = 0; k < FIND_COUNT; k++)
@@ -282,11 +324,15 @@ static void month_table(FILE *out, const struct report_info *info)
 			continue;
 		}
 		empty += !e || !e->runs;
-		char a[32], b[32];
-		fprintf(out, "%-10s %*s %*s", name, w[1], report_count(e ? e->runs : 0, a, sizeof a),
-			w[2], report_count(e ? e->flagged : 0, b, sizeof b));
-		for (int k = 0; k < FIND_COUNT; k++)
-			fprintf(out, " %*s", w[3 + k], report_count(e ? e->count[k] : 0, c, sizeof c));
+		report_text_cell(out, name, w[0]);
+		putc(' ', out);
+		report_text_rcell(out, report_count(e ? e->runs : 0, c, sizeof c), w[1]);
+		putc(' ', out);
+		report_text_rcell(out, report_count(e ? e->flagged : 0, c, sizeof c), w[2]);
+		for (int k = 0; k < FIND_COUNT; k++) {
+			putc(' ', out);
+			report_text_rcell(out, report_count(e ? e->count[k] : 0, c, sizeof c), w[3 + k]);
+		}
 		putc('\n', out);
 	}
 	if (empty)
@@ -365,13 +411,20 @@ static void waived_section(FILE *out, const struct report_info *info)
 						  {fw[3], fw[3] < 8 ? fw[3] : 8, 0}, {wcite, wcite, 0},
 						  {wticket, wticket < 6 ? wticket : 6, 0}, {0, 10, 0}};
 		int cw[8];
-		report_fit(cols, 8, 7 + (trend ? TREND_WIDTH + 1 : 0), cw);
+		report_fit(cols, 8, 7 + trend_width(trend), cw);
 		trend_cell(out, trend, "TREND");
-		fprintf(out, "%-*s %-16s %-18s ", cw[0], "RUN ID", "START", "FINDING");
+		report_text_cell(out, "RUN ID", cw[0]);
+		putc(' ', out);
+		report_text_cell(out, "START", cw[1]);
+		putc(' ', out);
+		report_text_cell(out, "FINDING", cw[2]);
+		putc(' ', out);
 		report_text_cell(out, "JOB", cw[3]);
 		putc(' ', out);
 		report_text_cell(out, "PERSON (UNIT)", cw[4]);
-		fprintf(out, " %-*s ", cw[5], "WAIVER");
+		putc(' ', out);
+		report_text_cell(out, "WAIVER", cw[5]);
+		putc(' ', out);
 		report_text_cell(out, "TICKET", cw[6]);
 		fputs(" REASON\n", out);
 		for (size_t i = 0; i < s->nwaived_kept; i++) {
@@ -379,13 +432,21 @@ static void waived_section(FILE *out, const struct report_info *info)
 			const struct waiver *wv = &w->w[e->waiver];
 			times_format_local(e->time, when, sizeof when);
 			trend_cell(out, trend, trend_of(e));
-			fprintf(out, "%-*" PRIu64 " %-16s %-18s ", cw[0], e->id, when,
-				finding_name((enum finding_kind)e->kind));
+			char id[24];
+			snprintf(id, sizeof id, "%" PRIu64, e->id);
+			report_text_cell(out, id, cw[0]);
+			putc(' ', out);
+			report_text_cell(out, when, cw[1]);
+			putc(' ', out);
+			report_text_cell(out, finding_name((enum finding_kind)e->kind), cw[2]);
+			putc(' ', out);
 			report_text_cell(out, e->job, cw[3]);
 			putc(' ', out);
 			report_text_cell(out, e->person, cw[4]);
 			snprintf(cite, sizeof cite, "%s:%ld", w->name, wv->line);
-			fprintf(out, " %-*s ", cw[5], cite);
+			putc(' ', out);
+			report_text_cell(out, cite, cw[5]);
+			putc(' ', out);
 			report_text_cell(out, wv->ticket, cw[6]);
 			putc(' ', out);
 			report_text_last(out, wv->reason, cw[7]);
@@ -404,7 +465,8 @@ static void waived_section(FILE *out, const struct report_info *info)
 		unused += summary_covered(s, i) == 0;
 	}
 	if (expired) {
-		fprintf(out, "EXPIRED WAIVERS (%zu): past their until: renew or remove them\n", expired);
+		fprintf(out, "EXPIRED WAIVERS (%s): past their until: renew or remove them\n",
+			report_count(expired, n, sizeof n));
 		for (size_t i = 0; i < w->n; i++)
 			if (waivers_expired(&w->w[i], info->today))
 				waiver_line(out, w, &w->w[i], width);
@@ -412,8 +474,8 @@ static void waived_section(FILE *out, const struct report_info *info)
 	}
 	if (unused) {
 		/* a unit's report (--split) counts them over the whole audit */
-		fprintf(out, "WAIVERS THAT COVERED NOTHING (%zu): no finding of %s matched them\n",
-			unused, info->unit ? "the whole audit" : "this report");
+		fprintf(out, "WAIVERS THAT COVERED NOTHING (%s): no finding of %s matched them\n",
+			report_count(unused, n, sizeof n), info->unit ? "the whole audit" : "this report");
 		for (size_t i = 0; i < w->n; i++)
 			if (!summary_covered(s, i))
 				waiver_line(out, w, &w->w[i], width);
@@ -554,7 +616,7 @@ void report_text_summary(FILE *out, const struct report_info *info)
 			fprintf(out, " %s", report_count(tops[i].rows[k].runs, n, sizeof n));
 		}
 		if (tops[i].n > 5)
-			fprintf(out, ", and %zu more", tops[i].n - 5);
+			fprintf(out, ", and %s more", report_count(tops[i].n - 5, n, sizeof n));
 		if (summary_folded(tops[i].others)) {
 			fputs(", and ", out);
 			report_text_cell(out, tops[i].others->label, 0);

@@ -55,6 +55,10 @@ struct report_info {
 	 * where it is (the attached csv), said at their top; else NULL */
 	const char *mail_note;
 	const char *attachment; /* the attached csv's file name, or NULL */
+	/* the email's html part: the rows shown of each list that is not of
+	 * findings (the inputs, the expired waivers and those that covered
+	 * nothing, the months), the rest said left out; 0: every row */
+	size_t list_rows;
 };
 
 struct report_finding {

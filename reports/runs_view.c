@@ -279,22 +279,27 @@ static const char *records_text(int64_t records, uint64_t no_count, char *buf, s
 	return buf;
 }
 
-/* The label column: 40 wide, on a narrow terminal cut to fit. */
-static int label_width(void)
+/* The columns: the label 40 wide, the counts; on a narrow terminal the
+ * label cut to fit, then the counts' headings. */
+static void widths(int *w)
 {
-	static const struct report_col cols[] = {{40, 10, 0}, {6, 6, 0}, {12, 12, 0}, {14, 14, 0}};
-	int w[4];
+	static const struct report_col cols[] = {{40, 10, 0}, {6, 6, 0}, {12, 8, 1}, {14, 8, 1}};
 	report_fit(cols, 4, 3, w);
-	return w[0];
 }
 
 static void table_row(FILE *out, const struct runs_view_row *r, const char *label)
 {
 	char a[32], b[40], c[32];
-	runs_view_cell(out, label, label_width());
-	fprintf(out, " %6s %12s %14s\n", report_count(r->runs, a, sizeof a),
-		records_text(r->records, r->no_count, b, sizeof b),
-		report_count(r->flagged, c, sizeof c));
+	int w[4];
+	widths(w);
+	runs_view_cell(out, label, w[0]);
+	putc(' ', out);
+	report_text_rcell(out, report_count(r->runs, a, sizeof a), w[1]);
+	putc(' ', out);
+	report_text_rcell(out, records_text(r->records, r->no_count, b, sizeof b), w[2]);
+	putc(' ', out);
+	report_text_rcell(out, report_count(r->flagged, c, sizeof c), w[3]);
+	putc('\n', out);
 }
 
 static void table(struct runs_view *v, FILE *out, int people)
@@ -305,8 +310,16 @@ static void table(struct runs_view *v, FILE *out, int people)
 	char a[32], b[96];
 	qsort(rows, n, sizeof *rows, cmp_rows);
 	fputc('\n', out);
-	runs_view_cell(out, people ? "PERSON (UNIT)" : "JOB", label_width());
-	fprintf(out, " %6s %12s %14s\n", "RUNS", "RECORDS", "WITH FINDINGS");
+	int w[4];
+	widths(w);
+	runs_view_cell(out, people ? "PERSON (UNIT)" : "JOB", w[0]);
+	putc(' ', out);
+	report_text_rcell(out, "RUNS", w[1]);
+	putc(' ', out);
+	report_text_rcell(out, "RECORDS", w[2]);
+	putc(' ', out);
+	report_text_rcell(out, "WITH FINDINGS", w[3]);
+	putc('\n', out);
 	size_t shown = v->o.top && v->o.top < n ? v->o.top : n;
 	for (size_t i = 0; i < shown; i++)
 		table_row(out, &rows[i], rows[i].label);

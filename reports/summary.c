@@ -433,6 +433,7 @@ void summary_waive(struct summary *s, const struct rules *rules, const struct ru
 		   const struct verdict *v, enum finding_kind kind, int waiver, int is_new)
 {
 	s->waived[kind]++;
+	s->waived_new[kind] += is_new != 0;
 	size_t n = rules->waivers ? rules->waivers->n : 0;
 	if (!s->covered && n) {
 		if (!(s->covered = calloc(n, sizeof *s->covered)))

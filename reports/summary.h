@@ -100,6 +100,7 @@ struct summary {
 	/* waived findings: counted by kind, not in runs or the tables above;
 	 * the first `limit` kept; the findings each waiver covered */
 	uint64_t waived[FIND_COUNT];
+	uint64_t waived_new[FIND_COUNT]; /* of them, new against --baseline */
 	struct summary_kept *waived_kept; /* by time after summary_sort (a heap before) */
 	size_t nwaived_kept, cwaived_kept;
 	uint64_t *covered; /* [waiver index], NULL until a finding is waived */

@@ -227,6 +227,63 @@ START_TEST(errors_at_file_and_line)
 }
 END_TEST
 
+/* On the command line a long option may be abbreviated as getopt_long
+ * takes it (--conf for --config): the config it names is read, never the
+ * environment's or none. An option's value is not taken for --config. */
+START_TEST(abbreviated_config)
+{
+	const char *path = conf("--tz UTC\n"), *env = conf("--summary\n");
+	struct config_args a;
+	setenv("ALMAUDIT_CONFIG", env, 1);
+	char *forms[][3] = {{"--conf", (char *)path, NULL}, {"--c", (char *)path, NULL},
+			    {"--confi", (char *)path, NULL}};
+	for (size_t i = 0; i < 3; i++) {
+		char *argv[] = {"audit", forms[i][0], forms[i][1], "x.csv", NULL};
+		ck_assert_int_eq(config_args(4, argv, opts, known, "audit", &a), 0);
+		ck_assert_str_eq(a.path, path);
+		ck_assert_int_eq(a.argc, 3);
+		ck_assert_str_eq(a.argv[1], "--tz=UTC");
+		ck_assert_str_eq(a.argv[2], "x.csv");
+		config_free(&a);
+	}
+	char joined[512];
+	snprintf(joined, sizeof joined, "--con=%s", path);
+	char *eq[] = {"audit", joined, "x.csv", NULL};
+	ck_assert_int_eq(config_args(3, eq, opts, known, "audit", &a), 0);
+	ck_assert_str_eq(a.path, path);
+	ck_assert_str_eq(a.argv[1], "--tz=UTC");
+	config_free(&a);
+
+	/* a value that looks like --config is the option's value */
+	char *value[] = {"audit", "--subject", "--config", "-o", "--conf", "x.csv", NULL};
+	ck_assert_int_eq(config_args(6, value, opts, known, "audit", &a), 0);
+	ck_assert_str_eq(a.path, env);
+	ck_assert_int_eq(a.argc, 7);
+	ck_assert_str_eq(a.argv[1], "--summary");
+	ck_assert_str_eq(a.argv[3], "--config");
+	ck_assert_str_eq(a.argv[5], "--conf");
+	config_free(&a);
+
+	/* ambiguous ("--s": --subject, --sandbox, ...): getopt's to refuse */
+	char *amb[] = {"audit", "--s", (char *)path, NULL};
+	ck_assert_int_eq(config_args(3, amb, opts, known, "audit", &a), 0);
+	ck_assert_str_eq(a.path, env);
+	config_free(&a);
+	unsetenv("ALMAUDIT_CONFIG");
+
+	int ambiguous;
+	ck_assert_ptr_null(config_match(opts, "s", 1, &ambiguous));
+	ck_assert_int_eq(ambiguous, 1);
+	ck_assert_str_eq(config_match(opts, "conf", 4, &ambiguous)->name, "config");
+	ck_assert_str_eq(config_match(opts, "to", 2, &ambiguous)->name, "to"); /* whole, not tz */
+	ck_assert_ptr_null(config_match(opts, "x", 1, &ambiguous));
+	ck_assert_int_eq(ambiguous, 0);
+	char names[64];
+	ck_assert_uint_eq(config_candidates(opts, "su", 2, names, sizeof names), 2);
+	ck_assert_str_eq(names, "--subject, --summary");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("config");
@@ -236,6 +293,7 @@ int main(void)
 	tcase_add_test(tc, another_commands_form);
 	tcase_add_test(tc, environment_and_equals_form);
 	tcase_add_test(tc, errors_at_file_and_line);
+	tcase_add_test(tc, abbreviated_config);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

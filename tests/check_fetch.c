@@ -3,9 +3,10 @@
  * apipage.c (a page's total, items and ids; the API's error objects, JSON
  * and XML; what is no page), gzout.c (a member written reads back, members
  * concatenate), and almaapi.c's checks of a base URL and its redaction of
- * the key. */
+ * the key; fetch.c's progress line and summary as a person reads them. */
 #include "almaapi.h"
 #include "apipage.h"
+#include "fetch.h"
 #include "gzout.h"
 #include "testutil.h"
 
@@ -460,6 +461,29 @@ START_TEST(redaction_at_the_cut)
 }
 END_TEST
 
+/* The progress line and the summary: thousands separators in every count
+ * (requests and retries too), and one of a thing singular. */
+START_TEST(counts_read)
+{
+	char buf[300];
+	struct fetch_stats s = {.jobs = 1400, .jobs_done = 1203, .instances = 431000,
+				.requests = 12345, .retries = 1234};
+	ck_assert_str_eq(fetch_progress_text(&s, buf, sizeof buf),
+			 "jobs 1,203 of 1,400, 431,000 instances, 12,345 requests, 1,234 retries");
+	ck_assert_str_eq(fetch_summary_text(&s, 8.44, buf, sizeof buf),
+			 "1,400 jobs, 431,000 instances, 12,345 requests, 1,234 retries, 8.4 s");
+	s = (struct fetch_stats){.jobs = 1, .jobs_done = 1, .instances = 1, .requests = 1,
+				 .retries = 1, .listing = 0};
+	ck_assert_str_eq(fetch_summary_text(&s, 0.5, buf, sizeof buf),
+			 "1 job, 1 instance, 1 request, 1 retry, 0.5 s");
+	ck_assert_str_eq(fetch_progress_text(&s, buf, sizeof buf),
+			 "jobs 1 of 1, 1 instance, 1 request, 1 retry");
+	s = (struct fetch_stats){.jobs = 2500, .requests = 1001, .listing = 1};
+	ck_assert_str_eq(fetch_progress_text(&s, buf, sizeof buf),
+			 "listing jobs: 2,500 so far, 1,001 requests, 0 retries");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("fetch");
@@ -474,6 +498,7 @@ int main(void)
 	tcase_add_test(tc, base_urls);
 	tcase_add_test(tc, redaction);
 	tcase_add_test(tc, redaction_at_the_cut);
+	tcase_add_test(tc, counts_read);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

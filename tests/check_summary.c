@@ -339,7 +339,7 @@ START_TEST(out_of_memory_is_said)
 	summary_add(&s, rules, &r, &v, 1u << FIND_UNLISTED_JOB, 0, 1);
 	s.failed = 1; /* as when an allocation failed */
 	summary_sort(&s);
-	struct report_info info = {&t, rules, &p, &s, 0, 1000, NULL, NULL, 0, NULL, NULL, NULL};
+	struct report_info info = {&t, rules, &p, &s, 0, 1000, NULL, NULL, 0, NULL, NULL, NULL, 0};
 	const char *path = testutil_path(".txt");
 	FILE *out = fopen(path, "w");
 	ck_assert_ptr_nonnull(out);

@@ -226,9 +226,20 @@ START_TEST(counts_and_text_cells)
 	report_set_width(200);
 	report_fit(cols, 4, 3, w);
 	ck_assert(w[1] == 29 && w[2] == 36 && w[3] == 200 - 3 - 19 - 29 - 36);
-	report_set_width(30); /* too narrow: every column at its least */
+	/* too narrow for the least: the last column cut below it, then the
+	 * columns of text, the run id whole as long as they can give way */
+	report_set_width(30);
 	report_fit(cols, 4, 3, w);
-	ck_assert(w[0] == 19 && w[1] == 6 && w[2] == 8 && w[3] == 10);
+	ck_assert_int_eq(w[0] + w[1] + w[2] + w[3] + 3, 30);
+	ck_assert(w[0] == 19 && w[1] == 3 && w[2] == 3 && w[3] == REPORT_COL_FLOOR);
+	report_set_width(24); /* then the run id too, so that the table fits */
+	report_fit(cols, 4, 3, w);
+	ck_assert(w[0] == 15 && w[1] == REPORT_COL_FLOOR && w[2] == REPORT_COL_FLOOR &&
+		  w[3] == REPORT_COL_FLOOR);
+	report_set_width(11); /* every column at the floor */
+	report_fit(cols, 4, 3, w);
+	ck_assert(w[0] == REPORT_COL_FLOOR && w[1] == REPORT_COL_FLOOR && w[2] == REPORT_COL_FLOOR &&
+		  w[3] == REPORT_COL_FLOOR);
 	report_set_width(0);
 }
 END_TEST
@@ -264,6 +275,42 @@ static void json(FILE *f, const char *text, const char *unused)
 	(void)unused;
 	report_json_string(f, text);
 }
+
+static void addresses(FILE *f, const char *name, const char *value)
+{
+	report_email_addresses(f, name, value);
+}
+
+/* An address list: split at the commas outside quoted strings (a
+ * quoted-pair "\\"" inside them), comments and angle brackets; folded
+ * between addresses; a name not in ASCII sent as encoded words. */
+START_TEST(email_addresses)
+{
+	char *h = render(addresses, "To", "\"O\\\"Brien, Pat\" <pob@x.edu>, (Smith, J) js@x.edu");
+	ck_assert_str_eq(h, "To: \"O\\\"Brien, Pat\" <pob@x.edu>, (Smith, J) js@x.edu\n");
+	free(h);
+	h = render(addresses, "From", "Jos\xc3\xa9 <jn@x.edu>");
+	ck_assert_str_eq(h, "From: =?UTF-8?B?Sm9zw6k=?= <jn@x.edu>\n");
+	free(h);
+	h = render(addresses, "To", "\"N\xc3\xba\\\"\xc3\xb1" "ez, J\" <jn@x.edu>, a@x.edu");
+	ck_assert_str_eq(h, "To: =?UTF-8?B?TsO6IsOxZXosIEo=?= <jn@x.edu>, a@x.edu\n"); /* Nú"ñez, J */
+	free(h);
+	char why[256];
+	ck_assert_int_eq(report_email_check("\"O\\\"Brien, Pat\" <pob@x.edu>, a@b.c", why, sizeof why), 0);
+	ck_assert_int_eq(report_email_check("Jos\xc3\xa9 N\xc3\xba\xc3\xb1" "ez <jn@x.edu>", why, sizeof why), 0);
+	ck_assert_int_eq(report_email_check("(Smith, J) js@x.edu", why, sizeof why), 0);
+	ck_assert_int_eq(report_email_check("bad address", why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "needs an '@'"));
+	ck_assert_ptr_nonnull(strstr(why, ": 'bad address'"));
+	ck_assert_int_eq(report_email_check("a@b.c,,d@e.f", why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "empty address"));
+	ck_assert_int_eq(report_email_check("jos\xc3\xa9@x.edu", why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "plain ASCII"));
+	ck_assert_int_eq(report_email_check("a@b.c\nBcc: x@y", why, sizeof why), -1);
+	ck_assert_ptr_nonnull(strstr(why, "on one line"));
+	ck_assert_ptr_null(strchr(why, '\n'));
+}
+END_TEST
 
 START_TEST(json_strings)
 {
@@ -763,6 +810,7 @@ int main(void)
 	tcase_add_test(tc, writers_report_write_errors);
 	tcase_add_test(tc, email_headers);
 	tcase_add_test(tc, quoted_printable);
+	tcase_add_test(tc, email_addresses);
 	tcase_add_test(tc, html_escaping);
 	tcase_add_test(tc, diag_keeps_the_last_message);
 	tcase_add_test(tc, diag_makes_controls_visible);

@@ -10,6 +10,7 @@ never otherwise.
 """
 import fcntl
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -152,6 +153,49 @@ check(any(l.startswith("PERSON") for l in lines) and any("…" in l for l in lin
 _, piped = plain("review", "--period", "2026-10", *OCTOBER)
 check(max(map(columns, piped.decode().split("\n"))) > 120, "review to a pipe: the full width")
 
+# ---- every line of every command within 40, 80 and 120 columns ----
+# The tables fitted column by column (the widest text cut first, ids and
+# times whole as long as they can be, then cut too), each row on a line of
+# its own; the lines of prose around them (the header, the notes, --summary)
+# wrapped at their spaces, indented under their value, nothing lost.
+WAIVERS = os.path.join(SAMPLES, "waivers-2026-10.csv")
+with tempfile.TemporaryDirectory() as tmp:
+    base = os.path.join(tmp, "base.json")
+    with open(base, "wb") as f:
+        f.write(plain("audit", "--format", "json", "--tz", "America/New_York", "--period", "2026-10",
+                      os.path.join(SAMPLES, "jobs-2026-10.csv.gz"))[1])
+    commands = [["audit", *OCTOBER], ["audit", "--waivers", WAIVERS, "--baseline", base, "--period", "2026-10",
+                                      *OCTOBER],
+                ["audit", "--summary", *OCTOBER], ["runs", "--period", "2026-10-14", *OCTOBER],
+                ["runs", "--summary", *OCTOBER], ["runs", "--explain", "--top", "3", *OCTOBER],
+                ["review", "--period", "2026-10", *OCTOBER], ["rules", "jobs"],
+                ["rules", "who", "batch-item-withdrawals"], ["rules", "what", "Te-Yi Lee"], ["rules", "check"]]
+    for cols in (40, 80, 120):
+        for args in commands:
+            what = " ".join(a for a in args[:4] if not a.startswith("/"))
+            status, tty, _, err = on_pty(args, cols, stderr_pty=False)
+            text = tty.decode("utf-8")
+            lines = text.split("\n")
+            over = [l for l in lines if columns(l) > cols]
+            check(status in (0, 1) and len(lines) >= 3 and not over,
+                  f"{what}, {cols} columns: every one of {len(lines)} lines within the width "
+                  f"({len(over)} over: {over[:1]})")
+            _, piped = plain(*args)
+            piped = piped.decode("utf-8")
+            # each row of a table on a line of its own: as many rows (a run
+            # id first; every line of rules jobs) as to a pipe
+            if (args[0] in ("audit", "runs") and "--summary" not in args) or args[:2] == ["rules", "jobs"]:
+                rows = lambda t: sum(1 for l in t.split("\n")
+                                     if re.match(r"((new|rec\S*) +)?\d", l) or args[0] == "rules")
+                check(rows(text) == rows(piped) >= 3, f"{what}, {cols} columns: no table row wrapped "
+                      f"({rows(text)} rows, {rows(piped)} to a pipe)")
+            if args[0] == "audit" and "--summary" not in args:
+                # the header's prose wrapped, not cut: its words all there
+                said = " ".join(text.split())
+                check("dates month first (line 2: 10/25/2026), 592 rows" in said and
+                      "3,401 read = 1,121 audited + 2,278 skipped + 2 rejected" in said,
+                      f"{what}, {cols} columns: the header's lines wrapped whole")
+
 # ---- the progress line ----
 JOBS = open(os.path.join(SAMPLES, "jobs-2026-10.csv.gz"), "rb").read()
 
@@ -172,7 +216,8 @@ text = tty.decode("utf-8", "replace")
 check(status == 1 and out.startswith(b"Alma job audit"), f"a slow input: read whole ({status})")
 check("almaudit: reading (standard input)" in text and " s" in text,
       f"a slow input, standard error a terminal: a progress line ({text[:80]!r})")
-check(text.rstrip("\n").endswith("\x1b[K") or "\r\x1b[K" in text, "the progress line is erased at the end")
+check("\r\x1b[K" in text[text.rfind("almaudit: reading"):],
+      "the progress line is erased at the end (after its last drawing)")
 status, tty, out, err = on_pty(["audit", "--summary", "-"], 80, stdout_pty=True, stderr_pty=False,
                                feed=slow(JOBS))
 check(status == 1 and b"reading" not in err and b"reading" not in tty,
@@ -197,6 +242,22 @@ with tempfile.TemporaryDirectory() as tmp:
     text = tty.decode("utf-8", "replace")
     check(status == 1 and b"Since the baseline" in out, f"a slow baseline: read whole ({status})")
     check(f"almaudit: reading {fifo}" in text, f"a slow baseline: a progress line ({text[:90]!r})")
+
+    # on a narrow terminal the line is never wider than it (a wider one
+    # wraps, and "\r\x1b[K" erases only its last row): the name cut with
+    # "…"; erased at the end
+    fifo = os.path.join(tmp, "a-baseline-with-a-long-name-from-last-month-of-the-library.fifo")
+    os.mkfifo(fifo)
+    t = threading.Thread(target=lambda: slow(data)(open(fifo, "wb")))
+    t.start()
+    status, tty, out, _ = on_pty(["audit", "--summary", "--baseline", fifo, *OCTOBER], 50,
+                                 stdout_pty=False)
+    t.join()
+    text = tty.decode("utf-8", "replace")
+    draws = [d.replace("\x1b[K", "") for d in text.split("\r") if "reading" in d]
+    check(status == 1 and draws and all(columns(d) < 50 for d in draws) and "…" in draws[-1],
+          f"a 50-column terminal: every progress line under 50 columns, the name cut ({draws[-1:]!r})")
+    check("\r\x1b[K" in text[text.rfind("almaudit: reading"):], "and erased at the end")
 
     # a quick read shows none
     status, tty, out, _ = on_pty(["audit", "--summary", "--baseline", base, *OCTOBER], 80,

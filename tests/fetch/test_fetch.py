@@ -805,6 +805,13 @@ def case_terminal(work):
                         text) is not None, "a progress line: %r" % text[:400])
         check(re.search(rb"\r\x1b\[Kalmaudit: .*: 20 jobs, 3,000 instances, \d+ requests, 0 "
                         rb"retries", text) is not None, "the line cleared, then the summary")
+        # a terminal of 30 columns (no size set: $COLUMNS): never a wider
+        # line, which would wrap and be erased only in part
+        status, text = on_terminal([ALMAUDIT, "fetch", "--base-url", stub.url, "--period",
+                                    "2026-10", "-o", out], environment(COLUMNS="30"))
+        draws = [d.replace(b"\x1b[K", b"") for d in text.split(b"\r") if d.startswith(b"jobs ")]
+        check(status == 0 and draws and max(map(len, draws)) <= 29,
+              "30 columns: every progress line within 29: %r" % draws[-1:])
         p = fetch(stub.url, out)
         check(p.stderr.count(b"\n") == 1 and b"\r" not in p.stderr,
               "not on a terminal: the summary line only: %r" % p.stderr)

@@ -11,3 +11,4 @@ echo "status: $?"
 "$ALMAUDIT" audit $S --format json data/api-sets.json data/api-sets-copies.json |
 	grep -e '"sets_' -e '"runs":'
 "$ALMAUDIT" runs $S --explain data/api-sets.json | grep -e '^[0-9]' -e 'set' -e 'records:'
+"$ALMAUDIT" audit $S --format html data/api-sets.json 2>/dev/null | grep -o '<th>Sets</th><td><b>WARNING</b>: [^<]*'

@@ -19,10 +19,15 @@ class P(html.parser.HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.titles, self.rows, self.table, self.row, self.cell = [], [], None, None, None
+        self.div, self.who = None, []
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "table":
             self.table = a.get("class")
+        elif tag == "div":
+            self.div = a.get("class")
+        elif tag == "td" and self.table == "matrix" and a.get("class") == "who":
+            self.who.append((self.div, a.get("title")))
         elif tag == "td" and self.table == "matrix" and "title" in a:
             self.titles.append(a["title"])
         elif tag == "tr" and self.table == "every":
@@ -48,4 +53,12 @@ missing = [t for t in p.titles
                re.match(r"(\S+): (.*); (?:signed off \S+|no sign-off date) \((\S+)\)$", t))]
 print("matrix cells:", len(p.titles), "rows of every approval:", len(p.rows), "tooltips not in it:", len(missing))
 print("prints landscape, in colour:", "@page{size:A4 landscape" in page and "print-color-adjust:exact" in page)
+# wider than a window of 1280 pixels, the matrix scrolls in its own box
+# (not the page), and prints unboxed; each person whole in the title of a
+# cut name, the unit under the name
+print("people in the scrolling box:", sum(d == "mbox" for d, _ in p.who), "of", len(p.who),
+      ".mbox{overflow:auto" in page, "@media print{.mbox{overflow:visible" in page)
+print("Vardit Samuels:", [t for _, t in p.who if t.startswith("Vardit")],
+      page.count("Vardit Samuels<br><small>JUD</small>"))
+
 '

@@ -15,3 +15,8 @@
 "$ALMAUDIT" rules who "Change physical items"
 "$ALMAUDIT" rules what Mooody
 echo "status: $?"
+# an accented surname, with its accents, without them, in capitals, and
+# the full name in either order, as --user takes them
+for who in "Núñez" "Nunez" "NÚÑEZ" "Nunez, Rosa" "rosa núñez"; do
+	"$ALMAUDIT" rules what --rules data/explain-verdicts-rules "$who" | head -1
+done

@@ -13,6 +13,8 @@ for f in "--user Armitage" "--unit ITS" "--finding unapproved" "--job delete-bib
 done
 printf -- '--split unit\n' >"$SCRATCH/almaudit.conf"
 "$ALMAUDIT" audit --config "$SCRATCH/almaudit.conf" --tz America/New_York --period 2026-10 \
-	-o "$SCRATCH/units" --user Armitage $in
+	-o "$SCRATCH/units" --user Armitage $in 2>"$SCRATCH/config.err"
 echo "config: status $?"
+# the --split the config gave, at its line
+sed "s|$SCRATCH|SCRATCH|" "$SCRATCH/config.err"
 ls "$SCRATCH/units" 2>&1 | sed "s|$SCRATCH|SCRATCH|"
