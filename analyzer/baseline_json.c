@@ -420,6 +420,9 @@ int baseline_json_read(struct baseline *b, FILE *in, const char *name, const str
 		diag_error(name, 0, "out of memory");
 		return -1;
 	}
+	/* a cell of up to 64 KiB, as the json report escapes it (\u0001 for a
+	 * control: six bytes a byte), and room to spare */
+	json_set_token_max(r.j, 6u * 64u * 1024u + 1024u);
 	unsigned char buf[64 * 1024];
 	size_t got;
 	int fed = 0;

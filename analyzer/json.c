@@ -27,6 +27,7 @@ struct json {
 
 	enum scan st;
 	size_t tok;	  /* bytes of the string or bare token being read */
+	size_t tok_max;	  /* ... at most (JSON_TOKEN_MAX unless set) */
 	unsigned hex;	  /* the \u escape being read */
 	int nhex;
 	unsigned high; /* a high surrogate waiting for its low half, or 0 */
@@ -262,6 +263,7 @@ struct json *json_new(const struct json_handler *h, void *ctx, int sequence)
 	j->h = h;
 	j->ctx = ctx;
 	j->line = 1;
+	j->tok_max = JSON_TOKEN_MAX;
 	j->y = yajl_alloc(&callbacks, NULL, j);
 	if (!j->y) {
 		free(j);
@@ -272,6 +274,11 @@ struct json *json_new(const struct json_handler *h, void *ctx, int sequence)
 	if (sequence)
 		yajl_config(j->y, yajl_allow_multiple_values, 1);
 	return j;
+}
+
+void json_set_token_max(struct json *j, size_t max)
+{
+	j->tok_max = max;
 }
 
 void json_free(struct json *j)
@@ -310,6 +317,14 @@ static void yajl_failed(struct json *j)
 		while (at > 0 && ((j->slice[at] | 0x20) >= 'a' && (j->slice[at] | 0x20) <= 'z') &&
 		       ((j->slice[at - 1] | 0x20) >= 'a' && (j->slice[at - 1] | 0x20) <= 'z'))
 			at--;
+	/* a comment: yajl's offset may stop short of its '/' (at the white
+	 * space before it, a line early): the '/' is the byte in question */
+	if (j->slice && strstr(msg, "comment"))
+		for (size_t k = at; k < j->len; k++)
+			if (j->slice[k] == '/') {
+				at = k;
+				break;
+			}
 	char ch[16] = "?";
 	if (j->slice && off)
 		byte_text(j->slice[at], ch, sizeof ch);
@@ -427,7 +442,7 @@ static size_t scan(struct json *j, const unsigned char *p, size_t n, const char 
 					j->tok = 0;
 				else if (k != B_WORD)
 					break;
-				else if (++j->tok > JSON_TOKEN_MAX) {
+				else if (++j->tok > j->tok_max) {
 					*why = "a number or word longer than the limit";
 					return i;
 				}
@@ -458,9 +473,9 @@ static size_t scan(struct json *j, const unsigned char *p, size_t n, const char 
 			}
 			while (i < n && p[i] != '"' && p[i] != '\\' && p[i] != 0)
 				i++;
-			if (j->tok + (i - from) > JSON_TOKEN_MAX) {
+			if (j->tok + (i - from) > j->tok_max) {
 				*why = "a string longer than the limit";
-				return from + (JSON_TOKEN_MAX - j->tok);
+				return from + (j->tok_max - j->tok);
 			}
 			j->tok += i - from;
 			if (i == n)
@@ -550,7 +565,7 @@ int json_feed(struct json *j, const unsigned char *data, size_t n)
 			break;
 		/* the line of the byte in question: parse counted up to it */
 		if (strstr(why, "limit"))
-			json_fail_at(j, j->line, "%s (%u bytes)", why, JSON_TOKEN_MAX);
+			json_fail_at(j, j->line, "%s (%zu bytes)", why, j->tok_max);
 		else if (code)
 			json_fail_at(j, j->line, "invalid JSON: a lone %s surrogate \\u%04X", why,
 				     code);
