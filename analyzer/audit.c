@@ -143,7 +143,7 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 static void hold_unknown(struct pass *p, const struct run *run, const struct verdict *v, int first)
 {
 	if (v->findings & (1u << FIND_UNKNOWN_SIZE)) {
-		if ((first || runset_held(&p->once, run->id)) && runset_hold(&p->once, run, v) != 0)
+		if ((first || runset_held(&p->once, run->id)) && runset_hold(&p->once, run) != 0)
 			p->failed = 1;
 	} else if (!first && run->records >= 0) {
 		runset_release(&p->once, run->id);
@@ -294,17 +294,22 @@ static void held_back(struct pass *p)
 		if (!h->live)
 			continue;
 		unsigned fresh, kind = 1u << FIND_UNKNOWN_SIZE;
-		h->v.findings |= kind;
+		/* judged again, as when it was read (its details were not kept):
+		 * only its unknown-size is shown here; a pattern at its limit here
+		 * was at it on the first reading too */
+		struct verdict v;
+		if (judge_run(p->judge, &h->run, &v) < 0)
+			continue;
+		v.findings |= kind;
 		/* a damaging job's run from the API's JSON that no counter of any
 		 * copy gave a count: the report's Unchecked line */
-		if (h->run.api && h->v.job >= 0)
-			tally_uncounted(p->tally, h->v.job);
+		if (h->run.api && v.job >= 0)
+			tally_uncounted(p->tally, v.job);
 		/* the listing counts no hidden runs: it lists what it shows */
 		if (p->c->mode == AUDIT_FINDINGS &&
 		    runset_found(&p->once, h->run.id, kind, &fresh) != 0)
 			p->failed = 1;
-		/* a pattern at its limit here was at it on the first reading too */
-		(void)show(p, &h->run, &h->v, kind);
+		(void)show(p, &h->run, &v, kind);
 	}
 }
 

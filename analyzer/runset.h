@@ -20,10 +20,11 @@
 #include "run.h"
 #include "verdict.h"
 
-/* A run held back with its verdict: every string of run points into text. */
+/* A run held back, without its verdict (judged again at the end: its
+ * details would take 800 bytes a run) nor its records_note (the report
+ * shows neither): every string of run points into text. */
 struct runset_held {
 	struct run run;
-	struct verdict v;
 	char *text;
 	int live; /* 0: a later copy had a record count */
 };
@@ -82,9 +83,9 @@ uint64_t runset_count(const struct runset *s, unsigned mark, unsigned unless);
 /* The kinds shown so far for a run (0 when none). */
 unsigned runset_shown_kinds(const struct runset *s, uint64_t id);
 
-/* Holds a copy of a run and its verdict until the end (a later copy of a
- * run held replaces it). 0, or -1 when out of memory. */
-int runset_hold(struct runset *s, const struct run *run, const struct verdict *v);
+/* Holds a copy of a run until the end (a later copy of a run held
+ * replaces it). 0, or -1 when out of memory. */
+int runset_hold(struct runset *s, const struct run *run);
 
 /* 1 when a run is held (no copy has given its record count yet). */
 int runset_held(const struct runset *s, uint64_t id);
