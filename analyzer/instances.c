@@ -170,6 +170,7 @@ struct instances {
 	enum node at[JSON_DEPTH + 1]; /* at[d - 1]: the node open at depth d */
 	enum key key;		      /* the key whose value comes next */
 	char key_text[48];	      /* ... as written, for messages */
+	enum node key_in;	      /* the object it is a key of */
 	long object_line;	      /* where the unclassified object began */
 	int total_seen;		      /* it has total_record_count */
 	int errors_exist;
@@ -343,10 +344,19 @@ static enum node parent(struct instances *in, int d)
 	return in->at[d - 1];
 }
 
-/* A value of the wrong kind where a field belongs. */
+/* A value of the wrong kind where a field belongs: the field named by its
+ * path in the instance ("submitted_by.value"). */
 static int wrong(struct instances *in, enum json_type got, const char *want)
 {
-	return json_fail(in->j, "%s: \"%s\" is %s, not %s", not_instances, in->key_text,
+	const char *path = in->key_in == N_USER		? "submitted_by."
+			   : in->key_in == N_STATUS	? "status."
+			   : in->key_in == N_JOB	? "job_info."
+			   : in->key_in == N_JOB_TYPE	? "job_info.type."
+			   : in->key_in == N_JOB_CATEGORY ? "job_info.category."
+			   : in->key_in == N_COUNTER	? "counter."
+			   : in->key_in == N_COUNTER_TYPE ? "counter.type."
+							  : "";
+	return json_fail(in->j, "%s: \"%s%s\" is %s, not %s", not_instances, path, in->key_text,
 			 kind_text(got), want);
 }
 
@@ -517,6 +527,7 @@ static int on_key(void *ctx, const char *s, size_t n)
 				 in->key_text);
 	if (*at == N_PAGE && in->key == K_JOB)
 		return jobs_listing(in);
+	in->key_in = *at;
 	return 0;
 }
 

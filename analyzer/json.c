@@ -19,6 +19,8 @@ struct json {
 	int depth;
 	int any;     /* a top-level value has begun */
 	int started; /* the first bytes have been seen (a byte order mark dropped) */
+	int sequence; /* json_new's */
+	int bom;      /* bytes of a byte order mark seen at a slice's end */
 
 	/* the slice yajl is reading, and the lines counted in it so far */
 	const unsigned char *slice;
@@ -271,6 +273,7 @@ struct json *json_new(const struct json_handler *h, void *ctx, int sequence)
 	}
 	/* strings are checked here, strictly, once decoded */
 	yajl_config(j->y, yajl_dont_validate_strings, 1);
+	j->sequence = sequence;
 	if (sequence)
 		yajl_config(j->y, yajl_allow_multiple_values, 1);
 	return j;
@@ -401,12 +404,16 @@ static int parse(struct json *j, const unsigned char *data, size_t n)
 /* ---- the limits yajl does not keep ---- */
 
 /* The raw text's bytes as the scanner sees them outside strings. */
-enum { B_WORD, B_SPACE, B_QUOTE, B_NUL };
+enum { B_WORD, B_SPACE, B_QUOTE, B_NUL, B_BOM };
 static const unsigned char byte_class[256] = {
-	[0] = B_NUL,	 [' '] = B_SPACE, ['\n'] = B_SPACE, ['\r'] = B_SPACE, ['\t'] = B_SPACE,
+	[0] = B_NUL,	 [0xEF] = B_BOM,	 [' '] = B_SPACE, ['\n'] = B_SPACE, ['\r'] = B_SPACE, ['\t'] = B_SPACE,
 	['{'] = B_SPACE, ['}'] = B_SPACE, ['['] = B_SPACE,  [']'] = B_SPACE,  [':'] = B_SPACE,
 	[','] = B_SPACE, ['"'] = B_QUOTE,
 };
+
+/* scan's word for a byte 0xEF outside strings: perhaps a byte order mark
+ * at the start of a document of a sequence (concatenated files). */
+static const char bom[] = "a byte order mark";
 
 /* Nonzero when a byte of w is a quote, a backslash or a NUL. */
 static uint64_t string_stop(uint64_t w)
@@ -451,6 +458,10 @@ static size_t scan(struct json *j, const unsigned char *p, size_t n, const char 
 				break;
 			if (p[i] == 0) {
 				*why = "a NUL byte (binary data, or text that is not UTF-8?)";
+				return i;
+			}
+			if (p[i] == 0xEF) {
+				*why = bom; /* json_feed decides */
 				return i;
 			}
 			j->st = SC_STR;
@@ -546,9 +557,29 @@ static size_t scan(struct json *j, const unsigned char *p, size_t n, const char 
 	return n;
 }
 
+/* The rest of a byte order mark begun (j->bom bytes) at *data: dropped
+ * when whole; its bytes handed to yajl (which refuses them) when not one.
+ * The bytes left, or -1 at an error. */
+static size_t bom_rest(struct json *j, const unsigned char **data, size_t n)
+{
+	static const unsigned char mark[] = {0xEF, 0xBB, 0xBF};
+	while (j->bom < 3 && n && **data == mark[j->bom])
+		j->bom++, ++*data, n--;
+	if (j->bom == 3 || !n) {
+		if (j->bom == 3)
+			j->bom = 0;
+		return n; /* dropped, or to be finished by the next slice */
+	}
+	int seen = j->bom;
+	j->bom = 0;
+	return parse(j, mark, (size_t)seen) != 0 ? (size_t)-1 : n;
+}
+
 int json_feed(struct json *j, const unsigned char *data, size_t n)
 {
 	if (j->failed)
+		return -1;
+	if (j->bom && (n = bom_rest(j, &data, n)) == (size_t)-1)
 		return -1;
 	if (!j->started && n) {
 		j->started = 1;
@@ -563,6 +594,23 @@ int json_feed(struct json *j, const unsigned char *data, size_t n)
 			return -1;
 		if (clean == n)
 			break;
+		if (why == bom) {
+			/* a byte order mark between the documents of a sequence is
+			 * dropped (its start may end the slice); any other 0xEF is
+			 * yajl's to refuse */
+			data += clean, n -= clean;
+			if (j->sequence && j->depth == 0) {
+				j->bom = 1;
+				data++, n--;
+				if ((n = bom_rest(j, &data, n)) == (size_t)-1)
+					return -1;
+				continue;
+			}
+			if (parse(j, data, 1) != 0)
+				return -1;
+			data++, n--;
+			continue;
+		}
 		/* the line of the byte in question: parse counted up to it */
 		if (strstr(why, "limit"))
 			json_fail_at(j, j->line, "%s (%zu bytes)", why, j->tok_max);
@@ -580,6 +628,13 @@ int json_end(struct json *j)
 {
 	if (j->failed)
 		return -1;
+	if (j->bom) { /* the start of a byte order mark, and the end */
+		static const unsigned char mark[] = {0xEF, 0xBB, 0xBF};
+		int seen = j->bom;
+		j->bom = 0;
+		if (parse(j, mark, (size_t)seen) != 0)
+			return -1;
+	}
 	j->slice = NULL;
 	yajl_status st = yajl_complete_parse(j->y);
 	if (j->failed)

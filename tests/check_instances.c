@@ -340,7 +340,10 @@ START_TEST(damage_said_where_it_is)
 		{A "\n{\"id\": \"1\", \"submitted_by\": \"80120018\"}", 1,
 		 "in.json:2: not Alma API job instances: \"submitted_by\" is a string, not an object"},
 		{A "\n{\"id\": \"1\", \"counter\": [{\"type\": {\"desc\": 5}}]}", 1,
-		 "\"desc\" is a number, not a string"},
+		 "\"counter.type.desc\" is a number, not a string"},
+		{A "\n{\"id\": \"1\", \"submitted_by\": {\"value\": 80120018}}", 1,
+		 "in.json:2: not Alma API job instances: \"submitted_by.value\" is a number, not a "
+		 "string"},
 		/* an API error object, its message quoted */
 		{A "\n{\"errorsExist\":true,\"errorList\":{\"error\":[{\"errorCode\":\"UNAUTHORIZED\","
 		   "\"errorMessage\":\"API-key not defined or not configured to allow this API.\","
