@@ -1,4 +1,4 @@
-# Our own json report is always a valid --baseline: a set name of 40,000
+# Our own json report is always a valid --baseline, plain or gzip: a set name of 40,000
 # backslashes (under the 64 KiB cell limit on input) escapes to 80,000
 # bytes in the report, past the 64 KiB that bounds a string of the API's
 # JSON; the baseline reader allows what the writer can make of a cell.
@@ -14,3 +14,12 @@ echo "report bytes over 80,000: $(($(wc -c <"$SCRATCH/prev.json") > 80000))"
 "$ALMAUDIT" audit $S --summary --baseline "$SCRATCH/prev.json" "$SCRATCH/long.csv" 2>&1 |
 	sed "s|$SCRATCH|SCRATCH|g" | grep -i -e baseline -e recurring -e error
 echo "status: $?"
+echo "--- the report gzipped: read as it is"
+gzip -c "$SCRATCH/prev.json" >"$SCRATCH/prev.json.gz"
+"$ALMAUDIT" audit $S --summary --baseline "$SCRATCH/prev.json.gz" "$SCRATCH/long.csv" 2>/dev/null |
+	grep -e '^Since the baseline'
+echo "status: $?"
+head -c $(($(wc -c <"$SCRATCH/prev.json.gz") - 10)) "$SCRATCH/prev.json.gz" >"$SCRATCH/cut.json.gz"
+# (the line reached depends on where the inflater's chunks end)
+"$ALMAUDIT" audit $S --summary --baseline "$SCRATCH/cut.json.gz" "$SCRATCH/long.csv" 2>&1 >/dev/null |
+	sed -e "s|$SCRATCH|SCRATCH|g" -e 's|gz:[0-9]*: |gz:LINE: |'
