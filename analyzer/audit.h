@@ -3,15 +3,15 @@
  * with an environment column (a first reading), then streams production
  * history through: each run is counted (system, sandbox, outside the
  * period, seen twice) or judged; each finding the filters let through goes
- * to the reporter as it is found and into the bounded summary. A run whose
- * unapproved or no-signoff choice could still change (sandbox rows of an
- * input read once may follow it; the sandbox run it rests on may prove a
- * copy of a production run) is held and decided at the end, so that the
- * verdicts do not depend on the order of the rows. The joins (joins.h) are
- * checked at the end. Every row read is also shown to filter_seen,
- * and the filter values nothing matched are reported before the report's
- * end. Owns nothing it is given; everything it makes it frees before
- * returning. */
+ * to the reporter as it is found (csv and json sort them: sortout.h) and
+ * into the bounded summary. A run whose unapproved or no-signoff choice
+ * could still change (sandbox rows of an input read once may follow it;
+ * the sandbox run it rests on may prove a copy of a production run) is
+ * held and decided at the end, so that the verdicts do not depend on the
+ * order of the rows. The joins (joins.h) are checked at the end. Every
+ * row read is also shown to filter_seen, and the filter values nothing
+ * matched are reported before the report's end. Owns nothing it is given;
+ * everything it makes it frees before returning. */
 #ifndef ALMAUDIT_AUDIT_H
 #define ALMAUDIT_AUDIT_H
 

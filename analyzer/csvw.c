@@ -8,12 +8,16 @@ void wbuf_init(struct wbuf *b, FILE *f, char *storage, size_t cap)
 	b->buf = storage;
 	b->len = 0;
 	b->cap = cap;
+	b->sink = NULL;
+	b->sink_ctx = NULL;
 }
 
 int wbuf_flush(struct wbuf *b)
 {
 	size_t n = b->len;
 	b->len = 0;
+	if (b->sink)
+		return n ? b->sink(b->sink_ctx, b->buf, n) : 0;
 	return n && fwrite(b->buf, 1, n, b->f) != n ? -1 : 0;
 }
 
@@ -21,7 +25,10 @@ void wbuf_write_slow(struct wbuf *b, const void *s, size_t n)
 {
 	wbuf_flush(b);
 	if (n >= b->cap / 2) {
-		fwrite(s, 1, n, b->f); /* a short write sets the FILE's error flag */
+		if (b->sink)
+			b->sink(b->sink_ctx, s, n);
+		else
+			fwrite(s, 1, n, b->f); /* a short write sets the FILE's error flag */
 		return;
 	}
 	memcpy(b->buf, s, n);

@@ -6,7 +6,9 @@
  * wbuf: output gathered in a buffer and written whole to a FILE with
  * fwrite (the csv and json writers fill it; no stdio call per cell). A
  * write that falls short sets the FILE's error flag, which whoever closes
- * the FILE checks. A struct wbuf borrows its FILE and its storage.
+ * the FILE checks. A struct wbuf borrows its FILE and its storage. A wbuf
+ * with a sink (set after wbuf_init) gives what it flushes to the sink
+ * instead of its FILE (sortout.h collects lines so).
  *
  * A struct csvw borrows its FILE and holds its buffer (not to be copied
  * once initialised). By default each row is written when it ends; after
@@ -24,6 +26,8 @@ struct wbuf {
 	FILE *f;
 	char *buf;
 	size_t len, cap;
+	int (*sink)(void *ctx, const char *p, size_t n); /* NULL: written to f */
+	void *sink_ctx;
 };
 
 /* A buffer of cap bytes at storage, written to f. */

@@ -1,8 +1,9 @@
 /* report_csv: the audit's csv renderer: a header row, then one row per
- * finding as it is found: the columns of fields.h, then waived (the
- * waiver's file:line), trend (with --baseline) and start_local. Written
- * through the reporter's csvw, which holds a buffer; it borrows the FILE
- * and owns nothing else. */
+ * finding: the columns of fields.h, then waived (the waiver's file:line),
+ * trend (with --baseline) and start_local. The rows are written at the end
+ * in one order whatever the input's (sortout.h: time, run id, kind, the
+ * row's bytes), through the reporter's csvw, which holds a buffer. It
+ * borrows the FILE and owns the sorter (r->ctx) from begin to end. */
 #ifndef ALMAUDIT_REPORT_CSV_H
 #define ALMAUDIT_REPORT_CSV_H
 

@@ -704,6 +704,8 @@ static void email_end(struct reporter *r, const struct report_info *info)
 		m->rep.end(&m->rep, info);
 		if (ferror(m->csv))
 			m->error = "cannot write the csv into a temporary file";
+		else if (m->rep.failed) /* the sorter's own error: said above */
+			m->error = "the findings could not be put in order";
 	}
 	/* the rows per table that keep the html part within the budget, the
 	 * message measured as it is sent */

@@ -6,6 +6,7 @@
 #include "cells.h"
 #include "fields.h"
 #include "filter.h"
+#include "sortout.h"
 #include "times.h"
 #include "waivers.h"
 
@@ -232,7 +233,8 @@ static void json_finding(struct reporter *r, const struct report_finding *f)
 	struct wbuf *b = &r->csv.out;
 	struct report_fields rf;
 	report_fields(&rf, f);
-	wbuf_str(b, r->written ? ",\n{" : "\n{");
+	/* sorted (r->ctx: sortout.h), the separators come when written */
+	wbuf_str(b, r->ctx ? "{" : r->written ? ",\n{" : "\n{");
 	fields(b, &rf);
 	wbuf_str(b, ",\"waiver\":");
 	if (f->waiver) {
@@ -254,7 +256,32 @@ static void json_finding(struct reporter *r, const struct report_finding *f)
 		jstr(b, f->trend);
 	}
 	wbuf_char(b, '}');
+	if (r->ctx && sortout_add(r->ctx, b, f->run->time_ms, f->run->id, f->kind) != 0)
+		r->failed = 1;
 	r->written++;
+}
+
+/* The findings go to a sorter (sortout.h) and are written in order at the
+ * end; the run listing (report_runs.c) keeps its runs as read. */
+static void json_begin(struct reporter *r, const struct report_info *info)
+{
+	report_json_begin(r, info);
+	if ((r->ctx = sortout_new(SORTOUT_BUDGET, NULL)))
+		sortout_capture(r->ctx, &r->csv.out);
+	else
+		r->failed = 1; /* written as found: said, and the status is 2 */
+}
+
+static void json_end(struct reporter *r, const struct report_info *info)
+{
+	if (r->ctx) {
+		sortout_release(&r->csv.out);
+		if (sortout_write(r->ctx, &r->csv.out, "\n", ",\n") != 0)
+			r->failed = 1;
+		sortout_free(r->ctx);
+		r->ctx = NULL;
+	}
+	report_json_end(r, info);
 }
 
 static void counts(FILE *out, const struct summary_row *row)
@@ -686,9 +713,9 @@ void reporter_json(struct reporter *r, FILE *out)
 {
 	memset(r, 0, sizeof *r);
 	r->out = out;
-	r->begin = report_json_begin;
+	r->begin = json_begin;
 	r->finding = json_finding;
-	r->end = report_json_end;
+	r->end = json_end;
 	r->array = "findings";
 	r->written = 0;
 }

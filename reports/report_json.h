@@ -1,11 +1,14 @@
 /* report_json: the audit's json renderer:
  * {"report":{...},"findings":[...],"summary":{...}}. "report" holds what is
- * known before reading (period, zone, rules); the findings stream as they
- * are found; "summary" closes with the accounting and the aggregates.
+ * known before reading (period, zone, rules); the findings are written at
+ * the end in one order whatever the input's (sortout.h: time, run id, kind,
+ * the object's bytes); "summary" closes with the accounting and the
+ * aggregates.
  * Strings are escaped for JSON, control characters as \u escapes and
  * invalid UTF-8 as U+FFFD. Also the json pieces the run listing
  * (report_runs.c) and the access review (report_review.c) write the same
- * way. It borrows the FILE and owns nothing. */
+ * way. It borrows the FILE and owns the findings' sorter (r->ctx) from
+ * begin to end. */
 #ifndef ALMAUDIT_REPORT_JSON_H
 #define ALMAUDIT_REPORT_JSON_H
 

@@ -3,8 +3,9 @@
  * (report_finding), a run of the listing (report_run), and the summaries
  * fed beside the audit's own (report_tap). The audit calls begin once,
  * finding once per finding shown (as it is found), and end once with the
- * tally and the bounded summary. csv and json write each finding as it
- * comes; text writes everything at the end from the summary. The registry
+ * tally and the bounded summary. csv and json hold the findings in a
+ * sorter (sortout.h) and write them in order at the end; text writes
+ * everything at the end from the summary. The registry
  * that chooses a renderer for a format is report.h, above the renderers;
  * this header is below them. A struct reporter borrows its FILE and what
  * its info and findings point to; it owns nothing else. */
