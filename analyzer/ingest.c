@@ -243,6 +243,11 @@ static int make_run(struct ingest *in, struct run *run)
 		       CSVRD_FIELD_MAX);
 		return -1;
 	}
+	if ((in->row.flags & CSVROW_TOO_LARGE) && in->inst) {
+		reject(in, REJ_FIELD_TOO_LARGE, "the instance's text and counters are over %u bytes",
+		       INSTANCE_TEXT_MAX);
+		return -1;
+	}
 	if (in->row.flags & CSVROW_TOO_LARGE) {
 		reject(in, REJ_FIELD_TOO_LARGE, "the row is longer than %u bytes or %u fields",
 		       CSVRD_ROW_MAX, CSVRD_FIELDS_MAX);

@@ -777,8 +777,10 @@ static void hand_out(struct instances *in, const struct entry *e, struct csvrow 
 		in->cell[c] = "";
 		in->cell_len[c] = 0;
 	}
+	/* a too large instance: the fields kept before it passed the bound
+	 * (its id first), for --rejects */
 	for (int f = 0; f < IF_COUNT; f++) {
-		if (col_of[f] < 0 || !e->have[f] || e->too_large)
+		if (col_of[f] < 0 || !e->have[f])
 			continue;
 		in->cell[col_of[f]] = e->len[f] ? in->text + e->at[f] : "";
 		in->cell_len[col_of[f]] = e->len[f];

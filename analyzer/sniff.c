@@ -1,5 +1,8 @@
 #include "sniff.h"
 
+#include "apipage.h"
+
+#include <stdio.h>
 #include <string.h>
 
 /* The UTF-16 code unit at p (little-endian when le). */
@@ -78,6 +81,16 @@ enum sniff_kind sniff_input(struct reader *rd, const char **what, int *utf16)
 		}
 		if (!*what && xml)
 			*what = "an XML document";
+		/* an error response: its message quoted, as fetch quotes it */
+		static char said[400];
+		char body[16 * 1024 + 1], msg[240];
+		size_t len = n < sizeof body - 1 ? n : sizeof body - 1;
+		memcpy(body, d, len);
+		body[len] = '\0';
+		if (*what == tags[1].what && apipage_error(body, len, NULL, msg, sizeof msg) == 0) {
+			snprintf(said, sizeof said, "%s (%s)", *what, msg);
+			*what = said;
+		}
 		if (*what)
 			kind = SNIFF_XML;
 	}

@@ -12,7 +12,8 @@ enum sniff_kind { SNIFF_CSV, SNIFF_JSON, SNIFF_XML };
 
 /* What the text behind rd is, from its first bytes (after a byte order
  * mark and white space): JSON ('{' or '['), an XML document (*what then
- * says which, "an XML response of the Alma API (job instances)"), or
+ * says which, "an XML response of the Alma API (job instances)", and an
+ * error response's message: a static buffer, valid until the next call), or
  * something else (a CSV export, or a read error the next reader_chunk
  * says). *utf16 is 1 when the text is UTF-16 (a byte order mark), else 0.
  * The bytes looked at are handed out again by the next reader_chunk. */

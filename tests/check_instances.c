@@ -468,6 +468,13 @@ START_TEST(xml_named)
 		{"  <job_instance><id>1</id></job_instance>", "(job instances)"},
 		{"<?xml version=\"1.0\"?><web_service_result><errorsExist>true</errorsExist>",
 		 "an XML error response of the Alma API"},
+		/* its message quoted, as fetch quotes it */
+		{"<?xml version=\"1.0\"?>\n<web_service_result xmlns=\"http://com/exlibris/urm/general/"
+		 "xmlbeans\"><errorsExist>true</errorsExist><errorList><error><errorCode>UNAUTHORIZED"
+		 "</errorCode><errorMessage>API-key not defined</errorMessage></error></errorList>"
+		 "</web_service_result>",
+		 "an XML error response of the Alma API (\"API-key not defined\" (code "
+		 "UNAUTHORIZED)): almaudit reads the API's JSON"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		int status;
