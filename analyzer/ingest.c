@@ -561,7 +561,7 @@ static int known_column(const char *cell, size_t len, void *ctx)
 /* The Alma API's job instances (JSON) are rows of the canonical columns;
  * an XML response is named, with what to do. */
 static int open_instances(struct ingest *in, struct reader *rd, enum sniff_kind kind, int utf16,
-			  const char *what)
+			  long line, const char *what)
 {
 	struct tally_file *f = &in->tally->files[in->file];
 	f->gzip = reader_is_gzip(rd);
@@ -574,7 +574,7 @@ static int open_instances(struct ingest *in, struct reader *rd, enum sniff_kind 
 		mark_incomplete(in, 1);
 		return -1;
 	}
-	in->inst = instances_open(rd, in->path, utf16);
+	in->inst = instances_open(rd, in->path, utf16, line);
 	if (!in->inst) {
 		mark_incomplete(in, 1);
 		return -1;
@@ -634,14 +634,16 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 	}
 	const char *what;
 	int utf16;
-	enum sniff_kind kind = sniff_input(rd, &what, &utf16);
+	long line;
+	enum sniff_kind kind = sniff_input(rd, &what, &utf16, &line);
 	if (kind != SNIFF_CSV)
-		return open_instances(in, rd, kind, utf16, what);
+		return open_instances(in, rd, kind, utf16, line, what);
 	in->rd = csvrd_open_reader(rd, in->path);
 	if (!in->rd) {
 		mark_incomplete(in, 1);
 		return -1;
 	}
+	csvrd_set_line(in->rd, line);
 	csvrd_detect(in->rd, known_column, (void *)in->cols, 0);
 	int got = csvrd_next(in->rd, &in->row);
 	struct tally_file *f = &in->tally->files[file];

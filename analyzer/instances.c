@@ -693,7 +693,7 @@ static const struct json_handler handler = {on_scalar, on_key, on_open, on_close
 
 /* ---- reading ---- */
 
-struct instances *instances_open(struct reader *rd, const char *name, int utf16)
+struct instances *instances_open(struct reader *rd, const char *name, int utf16, long line)
 {
 	struct instances *in = calloc(1, sizeof *in);
 	if (!in || !(in->name = strdup(name)) || !(in->j = json_new(&handler, in, 1))) {
@@ -705,6 +705,7 @@ struct instances *instances_open(struct reader *rd, const char *name, int utf16)
 		return NULL;
 	}
 	in->rd = rd;
+	json_set_line(in->j, line);
 	in->utf16 = utf16;
 	if (utf16)
 		textenc_init(&in->enc);

@@ -41,10 +41,10 @@
 
 struct instances;
 
-/* Reads the JSON behind rd (sniff_input said so; utf16 as it said); name
- * is what messages call the file. NULL when out of memory (reported; rd
- * closed). */
-struct instances *instances_open(struct reader *rd, const char *name, int utf16);
+/* Reads the JSON behind rd (sniff_input said so; utf16 and the line of its
+ * next byte as it said); name is what messages call the file. NULL when
+ * out of memory (reported; rd closed). */
+struct instances *instances_open(struct reader *rd, const char *name, int utf16, long line);
 
 /* The next instance: 1 and *row filled (COL_COUNT cells, in the order of
  * enum col; row->line where the instance begins), 0 at the end, -1 when

@@ -284,6 +284,11 @@ void json_set_token_max(struct json *j, size_t max)
 	j->tok_max = max;
 }
 
+void json_set_line(struct json *j, long line)
+{
+	j->line = line;
+}
+
 void json_free(struct json *j)
 {
 	if (!j)

@@ -31,13 +31,23 @@ static enum sniff_kind utf16_kind(const unsigned char *d, size_t n, int le, cons
 	return SNIFF_CSV;
 }
 
-enum sniff_kind sniff_input(struct reader *rd, const char **what, int *utf16)
+/* The line ends in d[0..n). */
+static size_t count_lines(const unsigned char *d, size_t n)
+{
+	size_t lines = 0;
+	for (const unsigned char *p = d; (p = memchr(p, '\n', n - (size_t)(p - d))) != NULL; p++)
+		lines++;
+	return lines;
+}
+
+enum sniff_kind sniff_input(struct reader *rd, const char **what, int *utf16, long *line)
 {
 	const unsigned char *d;
 	size_t n;
 	const char *why;
 	*what = NULL;
 	*utf16 = 0;
+	*line = 1;
 	if (reader_chunk(rd, &d, &n, &why) <= 0)
 		return SNIFF_CSV; /* the next reader_chunk says the same */
 	if (n >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF))) {
@@ -47,8 +57,17 @@ enum sniff_kind sniff_input(struct reader *rd, const char **what, int *utf16)
 		return k;
 	}
 	size_t i = n >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	while (i < n && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
-		i++;
+	for (;;) {
+		while (i < n && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
+			i++;
+		if (i < n)
+			break;
+		/* a chunk of white space only: past it (its lines counted) */
+		*line += (long)count_lines(d, n);
+		if (reader_chunk(rd, &d, &n, &why) <= 0)
+			return SNIFF_CSV; /* the next reader_chunk says the same */
+		i = 0;
+	}
 	enum sniff_kind kind = SNIFF_CSV;
 	if (i < n && (d[i] == '{' || d[i] == '['))
 		kind = SNIFF_JSON;

@@ -16,7 +16,10 @@ enum sniff_kind { SNIFF_CSV, SNIFF_JSON, SNIFF_XML };
  * error response's message: a static buffer, valid until the next call), or
  * something else (a CSV export, or a read error the next reader_chunk
  * says). *utf16 is 1 when the text is UTF-16 (a byte order mark), else 0.
- * The bytes looked at are handed out again by the next reader_chunk. */
-enum sniff_kind sniff_input(struct reader *rd, const char **what, int *utf16);
+ * The bytes looked at are handed out again by the next reader_chunk; when
+ * the text begins with more white space than a chunk holds, the chunks of
+ * white space only are passed, and *line is the line the next byte handed
+ * out is on (else 1). */
+enum sniff_kind sniff_input(struct reader *rd, const char **what, int *utf16, long *line);
 
 #endif

@@ -262,6 +262,35 @@ START_TEST(counters_all_kept)
 }
 END_TEST
 
+/* More white space before the JSON than a chunk holds: still JSON, its
+ * lines counted (a CSV after as many blank lines keeps its lines too). */
+START_TEST(json_after_many_blank_lines)
+{
+	size_t blank = 300000;
+	char *doc = malloc(blank + 4096);
+	memset(doc, '\n', blank);
+	snprintf(doc + blank, 4096, "[" A ",\n" B "]\n");
+	int status;
+	const char *text = dump(testutil_plain(doc), &status);
+	ck_assert_msg(status == 0, "%s", fx.err);
+	ck_assert_str_eq(lines_of(text), both());
+	ck_assert_int_eq(atoi(text), 300001);
+	snprintf(doc + blank, 4096,
+		 "id,name,submitted_by,submitted_by_desc,start_time,status,total_records,type\n"
+		 "1001,Withdraw items,801,\"Moody, Honor\",2026-10-05T14:00:00Z,COMPLETED_SUCCESS,3,"
+		 "MANUAL\n");
+	struct run r;
+	testutil_stderr_begin();
+	ck_assert_int_eq(ingest_open(fx.in, testutil_plain(doc), RUN_PRODUCTION), 0);
+	ck_assert_int_eq(ingest_next(fx.in, &r), 1);
+	ck_assert_int_eq(r.line, 300002);
+	ck_assert_int_eq(r.api, 0);
+	ingest_close(fx.in);
+	testutil_stderr_end();
+	free(doc);
+}
+END_TEST
+
 /* UTF-16 with a byte order mark (PowerShell 5.1's `>`), either order: read
  * as the same JSON, transcoded. */
 START_TEST(utf16_read)
@@ -554,6 +583,7 @@ int main(void)
 	tcase_add_test(tc, values_as_given);
 	tcase_add_test(tc, counters_all_kept);
 	tcase_add_test(tc, utf16_read);
+	tcase_add_test(tc, json_after_many_blank_lines);
 	tcase_add_test(tc, instance_too_large_rejected);
 	tcase_add_test(tc, damage_said_where_it_is);
 	tcase_add_test(tc, deep_nest);
