@@ -1,5 +1,6 @@
 #include "audit.h"
 
+#include "copies.h"
 #include "diag.h"
 #include "ingest.h"
 #include "joins.h"
@@ -22,6 +23,7 @@ struct pass {
 	struct tally *tally;
 	struct summary *summary;
 	struct runset once; /* every run counted once */
+	struct copies copies; /* a sample of the runs' times, to compare copies */
 	int failed;	    /* out of memory: the counts may be short */
 	/* sandbox evidence may still come after the rows being read (an input
 	 * read once, not ahead, may hold sandbox rows) */
@@ -219,6 +221,7 @@ static void production(struct pass *p, const struct run *run)
 		else if (got & RUNSET_SET_INFERRED)
 			t->sets_inferred++;
 	}
+	copies_seen(&p->copies, run, first, t);
 	/* the choice between unapproved and no-signoff waits for the end when
 	 * evidence may still come, or the sandbox run it rests on may yet
 	 * prove a copy of a production run */
@@ -234,7 +237,7 @@ static void production(struct pass *p, const struct run *run)
 		t->audited++;
 		summary_audited(p->summary, run);
 		if (v.job >= 0 && !run_is_account(run))
-			joins_person(t, run->user, run->user_name, v.person >= 0);
+			joins_person(t, run->file, run->user, run->user_name, v.person >= 0);
 		if (tap)
 			tap->audited(tap->ctx, run, &v);
 	} else {
@@ -512,6 +515,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	tally_init(&tally);
 	summary_init(&summary, c->limit);
 	runset_init(&p.once);
+	copies_init(&p.copies);
 	p.judge = judge_new(c->rules, c->large_set);
 	p.in = ingest_new(in->cols, &tally, in->rejects);
 	tally.refreshed = c->refreshed;
@@ -531,6 +535,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		judge_free(p.judge);
 		ingest_free(p.in);
 		runset_free(&p.once);
+		copies_free(&p.copies);
 		summary_free(&summary);
 		tally_free(&tally);
 		return -1;
@@ -582,6 +587,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	judge_free(p.judge);
 	ingest_free(p.in);
 	runset_free(&p.once);
+	copies_free(&p.copies);
 	summary_free(&summary);
 	tally_free(&tally);
 	return status;

@@ -137,3 +137,47 @@ void cells_in_date_text(char *buf, size_t size, const char *s, size_t n)
 		k++;
 	snprintf(buf, size, "%.*s", QUOTE(k), s);
 }
+
+void cells_in_spread_add(struct cells_in_spread *sp, const char *s, size_t n)
+{
+	int64_t ms[2], day[2];
+	for (int k = 0; k < 2; k++) {
+		if (times_parse_ms_order(s, n, k, &ms[k]) != 0)
+			return;
+		day[k] = times_local_day((ms[k] >= 0 ? ms[k] : ms[k] - 999) / 1000);
+	}
+	for (int k = 0; k < 2; k++) {
+		if (!sp->any || day[k] < sp->lo[k])
+			sp->lo[k] = day[k];
+		if (!sp->any || day[k] > sp->hi[k])
+			sp->hi[k] = day[k];
+	}
+	sp->any = 1;
+	sp->differs |= day[0] != day[1];
+}
+
+int cells_in_spread_choice(const struct cells_in_spread *sp, const char *file, char *buf,
+			   size_t size)
+{
+	buf[0] = '\0';
+	if (!sp->any)
+		return 1;
+	int64_t wide[2] = {sp->hi[0] - sp->lo[0], sp->hi[1] - sp->lo[1]};
+	int k = wide[1] < wide[0]; /* the reading taken: 1 day first */
+	if (!sp->differs)
+		return k + 1;
+	char a[16], b[40] = "";
+	times_format_day(sp->lo[!k], a, sizeof a);
+	if (sp->hi[!k] != sp->lo[!k]) {
+		memcpy(b, " to ", 5);
+		times_format_day(sp->hi[!k], b + 4, sizeof b - 4);
+	}
+	snprintf(buf, size,
+		 "%s: no date says whether its slash dates are month or day first; read %s "
+		 "first%s: %s first would put them %s %s%s",
+		 file, k ? "day" : "month",
+		 wide[0] == wide[1] ? " (both readings as compact: the US order)"
+				    : " (the reading that keeps them closest together)",
+		 k ? "month" : "day", b[0] ? "from" : "on", a, b);
+	return k + 1;
+}

@@ -36,6 +36,22 @@ int cells_in_bad_status(const char *s, size_t n);
  * digit), or RUN_TYPE_UNKNOWN. */
 enum run_type cells_in_type_of_job_id(const char *job_id);
 
+/* The slash dates of a file that no date has proved month or day first:
+ * the days each reading spreads them over, to take the more compact (an
+ * export covers a stretch of days). Zeroed to start. */
+struct cells_in_spread {
+	int64_t lo[2], hi[2]; /* local days: [0] month first, [1] day first */
+	int any, differs;     /* a date read; one the two readings put on other days */
+};
+void cells_in_spread_add(struct cells_in_spread *sp, const char *s, size_t n);
+
+/* The reading to take: 2 (day first) when it spreads the dates over fewer
+ * days, else 1 (month first, also when as compact); into buf, naming file,
+ * the WARNING that says which and what the other reading would give, or
+ * "" when the two readings put every date on the same day. */
+int cells_in_spread_choice(const struct cells_in_spread *sp, const char *file, char *buf,
+			   size_t size);
+
 /* The date part of a time cell ("25/10/2026"), at most 64 bytes of it, into
  * buf. */
 void cells_in_date_text(char *buf, size_t size, const char *s, size_t n);

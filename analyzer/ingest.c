@@ -53,12 +53,15 @@ struct ingest {
 	size_t nheld, cheld, next_held, held_bytes;
 	struct held_row *lent; /* the held row handed out last, freed at the next call */
 	int ended;	       /* the source has ended: 1 at its end, -1 on an error */
+	unsigned part, row_part; /* the export in the file (a repeated header starts the next); the row's */
+	struct cells_in_spread spread; /* the undecided slash dates read both ways */
 	int only_sandbox;      /* the rows an environment column marks production are passed over */
 };
 
 /* A row kept whole while the file's slash dates are undecided. */
 struct held_row {
 	long line;
+	unsigned part;
 	int flags;
 	const char *damage;
 	size_t n;
@@ -607,7 +610,7 @@ static int next_instance(struct ingest *in, struct run *run)
 		run->set_inferred = instances_set_inferred(in->inst);
 		run->set_unknown = !run->set_inferred;
 		if (run->env == RUN_PRODUCTION)
-			tally_production(in->tally, (size_t)in->file, run->time);
+			tally_production(in->tally, (size_t)in->file, 0, run->time);
 		return 1;
 	}
 }
@@ -626,6 +629,8 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 	in->damaged = 0;
 	in->slash = 0;
 	in->ended = 0;
+	in->part = in->row_part = 0;
+	memset(&in->spread, 0, sizeof in->spread);
 	diag_clear_last();
 	struct reader *rd = reader_open(path);
 	if (!rd) {
@@ -704,6 +709,7 @@ static int hold(struct ingest *in)
 		return -1;
 	}
 	h->line = in->row.line;
+	h->part = in->part;
 	h->flags = in->row.flags;
 	h->damage = in->row.damage;
 	h->n = n;
@@ -722,10 +728,14 @@ static int hold(struct ingest *in)
 }
 
 /* Decides the open file's slash dates: 1 month first, 2 day first, proved
- * by the date s[0..n) at line (0, NULL: by default, no date said). */
+ * by the date s[0..n) at line (0, NULL: no date said, the more compact
+ * reading of the dates held, said at the top when it matters). */
 static void decide(struct ingest *in, int slash, long line, const char *s, size_t n)
 {
 	struct tally_file *f = &in->tally->files[in->file];
+	char why[400];
+	if (!s && (slash = cells_in_spread_choice(&in->spread, in->path, why, sizeof why)) && why[0])
+		tally_note(in->tally, 0, "%s", why);
 	in->slash = slash;
 	f->slash = slash;
 	f->slash_line = line;
@@ -749,7 +759,8 @@ static int row_order(const struct ingest *in, const char **s, size_t *n)
 			*n = len;
 			return o;
 		}
-		seen = o == TIMES_SLASH_EITHER ? o : seen;
+		if (o == TIMES_SLASH_EITHER && seen != o)
+			seen = o, *s = cell, *n = len; /* the cell read both ways */
 	}
 	return seen;
 }
@@ -762,6 +773,8 @@ static int undecided(struct ingest *in)
 	const char *s = NULL;
 	size_t n = 0;
 	int o = row_order(in, &s, &n);
+	if (o == TIMES_SLASH_EITHER)
+		cells_in_spread_add(&in->spread, s, n);
 	if (o == TIMES_SLASH_DAY_FIRST || o == TIMES_SLASH_MONTH_FIRST) {
 		decide(in, o == TIMES_SLASH_DAY_FIRST ? 2 : 1, in->row.line, s, n);
 		if (!in->nheld)
@@ -773,7 +786,7 @@ static int undecided(struct ingest *in)
 	if (hold(in) != 0)
 		return -1;
 	if (in->nheld >= INGEST_LOOKAHEAD_ROWS || in->held_bytes >= INGEST_LOOKAHEAD_BYTES)
-		decide(in, 1, 0, NULL, 0); /* no date said: month first */
+		decide(in, 1, 0, NULL, 0); /* no date said: the more compact */
 	return 1;
 }
 
@@ -822,6 +835,7 @@ int ingest_next(struct ingest *in, struct run *run)
 			/* the rows held while the slash dates were undecided */
 			struct held_row *h = in->held[in->next_held++];
 			in->lent = h;
+			in->row_part = h->part;
 			in->row = (struct csvrow){h->line, h->n, h->field, h->len, h->flags, h->damage};
 			if (in->next_held == in->nheld)
 				in->nheld = in->next_held = in->held_bytes = 0;
@@ -837,15 +851,17 @@ int ingest_next(struct ingest *in, struct run *run)
 				mark_incomplete(in, 0); /* the error just reported */
 			in->ended = got < 0 ? -1 : 1;
 			if (in->nheld)
-				decide(in, 1, 0, NULL, 0); /* no date said: month first */
+				decide(in, 1, 0, NULL, 0); /* no date said: the more compact */
 			continue;
 		}
 		if (in->row.flags & CSVROW_NO_LINE_END)
 			no_line_end(in);
 		if (!(in->row.flags & CSVROW_UNTERMINATED) && is_repeated_header(in)) {
 			in->tally->headers++;
+			in->part++; /* a new export: its span is its own */
 			continue;
 		}
+		in->row_part = in->part;
 		in->tally->read++;
 		in->tally->files[in->file].rows++;
 		if (!in->slash) {
@@ -862,7 +878,7 @@ int ingest_next(struct ingest *in, struct run *run)
 			break;
 	}
 	if (run->env == RUN_PRODUCTION)
-		tally_production(in->tally, (size_t)in->file, run->time);
+		tally_production(in->tally, (size_t)in->file, in->row_part, run->time);
 	return 1;
 }
 

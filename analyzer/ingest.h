@@ -46,7 +46,8 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env);
  * (tally_bad_cell), its run judged without it; only a row that cannot be
  * judged is rejected. A submitted_by value that reads as a name is taken
  * as the name (run.name_from_user). Each production run's time goes into
- * its file's span (tally_production). */
+ * its file's span (tally_production), and that of its export in the file:
+ * a repeated header row starts the next export. */
 int ingest_next(struct ingest *in, struct run *run);
 
 /* 1 when the open file has column c (COL_ENVIRONMENT: rows that may be

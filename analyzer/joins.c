@@ -9,13 +9,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-void joins_person(struct tally *t, const char *user, const char *user_name, int matched)
+/* The tally's input named file (run.file: the tally's own string), NULL if none. */
+static struct tally_file *file_of(struct tally *t, const char *file)
 {
+	for (size_t i = t->nfiles; i-- > 0;)
+		if (t->files[i].name == file)
+			return &t->files[i];
+	return NULL;
+}
+
+void joins_person(struct tally *t, const char *file, const char *user, const char *user_name,
+		  int matched)
+{
+	struct tally_file *f = file_of(t, file);
 	t->manual_runs++;
+	if (f)
+		f->manual++;
 	if (matched) {
 		t->matched++;
 		return;
 	}
+	if (f && !user_name[0] && !f->nameless++)
+		snprintf(f->nameless_id, sizeof f->nameless_id, "%s", user);
 	const char *who = user_name[0] ? user_name : user;
 	if (!who[0] || t->nunmatched == sizeof t->unmatched / sizeof t->unmatched[0])
 		return;
@@ -41,10 +56,13 @@ static int production_read(const struct tally_file *f)
 	return f->env == RUN_PRODUCTION && !f->unread && !f->same_as;
 }
 
-int joins_identity(struct tally *t, const struct rules *r)
+/* The ERROR of an identity join under half matched: *noted 1 when it
+ * noted one; the input its cause names, else NULL. */
+static const struct tally_file *identity_error(struct tally *t, const struct rules *r, int *noted)
 {
-	if (!r || !r->npeople || !t->manual_runs || t->matched * 2 >= t->manual_runs)
-		return 0;
+	*noted = 0;
+	if (!t->manual_runs || t->matched * 2 >= t->manual_runs)
+		return NULL;
 	const struct tally_file *no_name = NULL, *names = NULL, *cp1252 = NULL;
 	for (size_t i = 0; i < t->nfiles; i++) {
 		const struct tally_file *f = &t->files[i];
@@ -93,6 +111,10 @@ int joins_identity(struct tally *t, const struct rules *r)
 			 "%s is not UTF-8 (read as Windows-1252); if its names are in another "
 			 "encoding they cannot match (save it as CSV UTF-8); unmatched: %s",
 			 cp1252->name, seen);
+	} else if (t->nunmatched < 2) {
+		/* one stranger, however many runs: the join held; the runs are
+		 * findings about that person, not a failed join */
+		return NULL;
 	} else {
 		snprintf(cause, sizeof cause,
 			 "the people who ran them (%s) are not in %s: add them, with their "
@@ -105,7 +127,40 @@ int joins_identity(struct tally *t, const struct rules *r)
 		   "the findings about people below are not to be trusted",
 		   report_count(t->matched, m, sizeof m), report_count(t->manual_runs, of, sizeof of),
 		   staff, cause);
-	return 1;
+	*noted = 1;
+	return no_name ? no_name : names ? names : cp1252;
+}
+
+int joins_identity(struct tally *t, const struct rules *r)
+{
+	if (!r || !r->npeople)
+		return 0;
+	int noted;
+	const struct tally_file *named = identity_error(t, r, &noted);
+	const char *staff = rules_file_name(r->staff_path);
+	/* an input that gives no name, whose ids are in no alma_ids: its
+	 * unmatched runs may be anyone's, in staff.csv or not */
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct tally_file *f = &t->files[i];
+		if (!production_read(f) || f == named || !f->nameless)
+			continue;
+		char ids[160];
+		if (r->nids)
+			snprintf(ids, sizeof ids, "their ids (such as '%s') are in no alma_ids of %s",
+				 f->nameless_id, staff);
+		else
+			snprintf(ids, sizeof ids, "%s gives no alma_ids", staff);
+		char n[32], all[32];
+		tally_note(t, 0,
+			   "%s of the %s manual runs of %s give no name%s and %s: "
+			   "they cannot be matched to a person, and their findings say 'not matched', "
+			   "not 'not in %s'; export Submitted By Name too, or add each person's Alma "
+			   "ids to %s",
+			   report_count(f->nameless, n, sizeof n), report_count(f->manual, all, sizeof all),
+			   f->name,
+			   f->user_name_col ? "" : " (no submitted_by_desc column)", ids, staff, staff);
+	}
+	return noted;
 }
 
 void joins_gap_text(const struct tally_gap *g, char *buf, size_t size)
@@ -130,11 +185,13 @@ static int by_first(const void *a, const void *b)
 	return x->first < y->first ? -1 : x->first > y->first;
 }
 
-/* Records a gap of more than a day (a day without runs at an end or
- * between exports is a quiet day, not a missing one). */
-static void gap(struct tally *t, int64_t first, int64_t last)
+/* Records a gap: between two exports, of any length (a day no export
+ * reaches, with exports on both sides, is missing); at an end of the
+ * period, of more than a day (an export taken on a day with no runs yet
+ * ends the day before: that day is a quiet day, not a missing one). */
+static void gap(struct tally *t, int64_t first, int64_t last, int between)
 {
-	if (last - first < 1)
+	if (last < first || (!between && last - first < 1))
 		return;
 	t->ngaps_all++;
 	t->gap_days += (uint64_t)(last - first + 1);
@@ -193,7 +250,7 @@ static void empty_months(struct tally *t, const struct period *p)
 int joins_coverage(struct tally *t, const struct period *p, int any_run)
 {
 	size_t nread = 0, n = 0;
-	struct span *spans = malloc((t->nfiles ? t->nfiles : 1) * sizeof *spans);
+	struct span *spans = malloc((t->nfiles ? t->nfiles : 1) * TALLY_PARTS * sizeof *spans);
 	if (!spans) {
 		diag_error(NULL, 0, "out of memory");
 		return -1;
@@ -203,8 +260,11 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 		if (!production_read(f))
 			continue;
 		nread++;
-		if (f->first != TIME_NONE)
-			spans[n++] = (struct span){times_local_day(f->first), times_local_day(f->last)};
+		/* each export of the file: exports concatenated keep their gaps */
+		for (unsigned k = 0; k < TALLY_PARTS; k++)
+			if (f->parts & 1u << k)
+				spans[n++] = (struct span){times_local_day(f->part_first[k]),
+							   times_local_day(f->part_last[k])};
 	}
 	int open = p->first_day == TIME_NONE && p->last_day == TIME_NONE;
 	if (!nread || (open && n)) {
@@ -222,21 +282,29 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 			spans[m++] = spans[i];
 		}
 	}
-	int64_t from = p->first_day, to = p->last_day, at = from;
+	int64_t from = p->first_day, to = p->last_day;
 	int reached = 0;
-	for (size_t i = 0; i < m; i++) {
-		int64_t a = spans[i].first, b = spans[i].last;
-		if ((from != TIME_NONE && b < from) || (to != TIME_NONE && a > to))
-			continue;
-		if (from != TIME_NONE && a < from)
-			a = from;
-		if (to != TIME_NONE && b > to)
-			b = to;
-		if (at != TIME_NONE && a > at)
-			gap(t, at, a - 1);
-		at = b + 1;
-		reached = 1;
+	for (size_t i = 0; i <= m; i++) {
+		/* the days before span i (after the last span when i == m):
+		 * after the span before it, or from the period's first day */
+		int64_t g0 = i ? spans[i - 1].last + 1 : from;
+		int64_t g1 = i < m ? spans[i].first - 1 : to;
+		if (g0 != TIME_NONE && g1 != TIME_NONE) {
+			if (from != TIME_NONE && g0 < from)
+				g0 = from;
+			if (to != TIME_NONE && g1 > to)
+				g1 = to;
+			gap(t, g0, g1, i > 0 && i < m);
+		}
+		if (i < m && (from == TIME_NONE || spans[i].last >= from) &&
+		    (to == TIME_NONE || spans[i].first <= to))
+			reached = 1;
 	}
+	/* a one-day period the day before the first export or after the
+	 * last: within the day's tolerance at an end, a quiet day */
+	if (!reached && m && from != TIME_NONE && from == to &&
+	    (to == spans[0].first - 1 || from == spans[m - 1].last + 1))
+		reached = 1;
 	free(spans);
 	/* the run listing answers for the sandbox runs in the period too */
 	if (!reached && any_run && t->in_period) {
@@ -266,8 +334,6 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 		diag_error(NULL, 0, "%s", t->uncovered);
 		return -1;
 	}
-	if (to != TIME_NONE && at <= to)
-		gap(t, at, to);
 	if (t->ngaps_all) {
 		char text[96], list[300] = "";
 		size_t used = 0;
@@ -308,10 +374,11 @@ int joins_dates(struct tally *t)
 				   f->date_conflict, f->conflict_date, f->slash == 2 ? "month" : "day");
 		else
 			tally_note(t, 1,
-				   "the dates of %s cannot be read with certainty: they were read month "
+				   "the dates of %s cannot be read with certainty: they were read %s "
 				   "first (no date in its first rows said which), but line %ld's %s is "
-				   "day first (its row rejected)",
-				   f->name, f->date_conflict, f->conflict_date);
+				   "%s first (its row rejected)",
+				   f->name, f->slash == 2 ? "day" : "month", f->date_conflict,
+				   f->conflict_date, f->slash == 2 ? "month" : "day");
 	}
 	return any;
 }

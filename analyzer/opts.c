@@ -559,8 +559,8 @@ static int check_outputs(const struct opts *o)
 
 int opts_set_zone(const char *tz)
 {
-	if (!tz)
-		return times_set_zone(NULL);
+	if (!tz || times_zone_reversed(tz))
+		return times_set_zone(tz); /* says why (a reversed sign) */
 	diag_mute(1);
 	int bad = times_set_zone(tz) != 0;
 	diag_mute(0);

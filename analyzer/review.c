@@ -146,7 +146,7 @@ static int production(struct review *rv, const struct run *run)
 		t->audited++;
 	/* the identity join, as the audit counts it (joins.h) */
 	if (t && job >= 0 && !run_is_account(run))
-		joins_person(t, run->user, run->user_name, p >= 0);
+		joins_person(t, run->file, run->user, run->user_name, p >= 0);
 	for (size_t i = p >= 0 && job >= 0 ? r->person_first[p] : 0;
 	     p >= 0 && job >= 0 && next_grant(r, p, job, &i); i++) {
 		size_t k = r->by_person[i];

@@ -166,6 +166,29 @@ int rules_job_by_id(const struct rules *r, const char *id)
 	return -1;
 }
 
+/* "Fischer, Ben (bfischer)": a name with the Alma id in parentheses after
+ * it (as some screens write Submitted By), found by the id, else by the
+ * name before it; -1 when s is not so or neither is known. */
+static int name_and_id(const struct rules *r, const char *s, int *by_id)
+{
+	char id[64], key[NAMES_KEY_MAX];
+	size_t n = s ? strlen(s) : 0;
+	const char *open = n > 3 && s[n - 1] == ')' ? strrchr(s, '(') : NULL;
+	size_t len = open ? (size_t)(s + n - 1 - (open + 1)) : 0;
+	if (!open || open == s || !len || len >= sizeof id || memchr(open + 1, ' ', len))
+		return -1;
+	memcpy(id, open + 1, len);
+	id[len] = '\0';
+	int p = find_key(r->ids, r->nids, id);
+	if (p >= 0) {
+		*by_id = 1;
+		return p;
+	}
+	if (!names_key(s, (size_t)(open - s), key))
+		return -1;
+	return find_key(r->names, r->nnames, key);
+}
+
 int rules_person_for(const struct rules *r, const char *user, const char *user_name, int *by_id)
 {
 	char key[NAMES_KEY_MAX];
@@ -177,9 +200,22 @@ int rules_person_for(const struct rules *r, const char *user, const char *user_n
 			return p;
 		}
 	}
-	if (user_name && names_key(user_name, strlen(user_name), key))
-		return find_key(r->names, r->nnames, key);
-	return -1;
+	/* an Alma id with a comma or space ("fischer,b"), read as a name when
+	 * the name cell was empty: an id listed in alma_ids is the id (spec
+	 * section 2: submitted_by among alma_ids first) */
+	if (user_name && *user_name) {
+		int p = find_key(r->ids, r->nids, user_name);
+		if (p >= 0) {
+			*by_id = 1;
+			return p;
+		}
+	}
+	if (user_name && names_key(user_name, strlen(user_name), key)) {
+		int p = find_key(r->names, r->nnames, key);
+		if (p >= 0)
+			return p;
+	}
+	return name_and_id(r, user_name, by_id);
 }
 
 int rules_person_by_text(const struct rules *r, const char *text)

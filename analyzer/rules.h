@@ -115,8 +115,11 @@ int rules_job_for_name(const struct rules *r, const char *name, size_t n);
 /* A job by its id ("batch-item-withdrawals"), or -1. */
 int rules_job_by_id(const struct rules *r, const char *id);
 
-/* The person behind a run: by Alma id among alma_ids first, then by name
- * against names and aliases. -1 when nobody; *by_id tells which matched. */
+/* The person behind a run: by Alma id among alma_ids first (user, then
+ * user_name: an id with a comma read as a name), then by name against
+ * names and aliases, then a name with its id in parentheses ("Fischer, Ben
+ * (bfischer)") by that id, else by the name before it. -1 when nobody;
+ * *by_id tells which matched. */
 int rules_person_for(const struct rules *r, const char *user, const char *user_name, int *by_id);
 
 /* A person by name, alias or Alma id, or -1 (for `rules what`). */

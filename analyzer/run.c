@@ -55,7 +55,9 @@ int run_type_parse(const char *s, size_t n, enum run_type *out)
 	}
 	if (n >= 32)
 		return -1;
-	squash(s, n, k, sizeof k);
+	size_t len = squash(s, n, k, sizeof k);
+	if (len > 3 && !strcmp(k + len - 3, "job"))
+		k[len - 3] = '\0'; /* "Scheduled job", "Manual Job": the type */
 	if (!k[0])
 		*out = RUN_TYPE_UNKNOWN;
 	else if (strcmp(k, "manual") == 0)

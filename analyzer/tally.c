@@ -89,13 +89,22 @@ static int64_t month_of(int64_t t)
 	return (int64_t)y * 12 + m - 1;
 }
 
-void tally_production(struct tally *t, size_t i, int64_t time)
+void tally_production(struct tally *t, size_t i, unsigned part, int64_t time)
 {
 	struct tally_file *f = &t->files[i];
 	if (f->first == TIME_NONE || time < f->first)
 		f->first = time;
 	if (f->last == TIME_NONE || time > f->last)
 		f->last = time;
+	unsigned k = part < TALLY_PARTS ? part : TALLY_PARTS - 1;
+	if (!(f->parts & 1u << k)) {
+		f->parts |= 1u << k;
+		f->part_first[k] = f->part_last[k] = time;
+	} else if (time < f->part_first[k]) {
+		f->part_first[k] = time;
+	} else if (time > f->part_last[k]) {
+		f->part_last[k] = time;
+	}
 	if (t->months) {
 		int64_t m = month_of(time) - t->month0;
 		if (m >= 0 && (size_t)m < t->nmonths)
@@ -212,7 +221,8 @@ const char *tally_file_format(const struct tally_file *f, char *buf, size_t size
 		snprintf(dates, sizeof dates, ", dates %s first (line %ld: %s)",
 			 f->slash == 2 ? "day" : "month", f->slash_line, f->slash_date);
 	else if (f->slash)
-		snprintf(dates, sizeof dates, ", dates month first (no date says which)");
+		snprintf(dates, sizeof dates, ", dates %s first (no date says which)",
+			 f->slash == 2 ? "day" : "month");
 	if (f->names_in_user)
 		snprintf(names, sizeof names, ", submitted_by holds names (%llu %s): read as names",
 			 (unsigned long long)f->names_in_user, f->names_in_user == 1 ? "row" : "rows");

@@ -35,6 +35,7 @@ enum skip_reason {
 	SKIP_COUNT
 };
 
+#define TALLY_PARTS 32
 struct tally_file {
 	char *name;
 	enum run_env env;
@@ -64,6 +65,14 @@ struct tally_file {
 	int user_name_col;	 /* its header has a submitted_by_desc column */
 	char name_like[COLUMNS_NAME_MAX + 1]; /* an unmapped header that looks like a
 						 name column ("User Name"), "" if none */
+	/* the span of each export in it: a header repeated inside the file
+	 * (exports concatenated, a second gzip member) starts the next, whose
+	 * span is its own; the parts past the last kept share its span */
+	int64_t part_first[TALLY_PARTS], part_last[TALLY_PARTS];
+	uint32_t parts; /* a bit for each part with a production run */
+	uint64_t manual;	 /* its runs joins_person counted */
+	uint64_t nameless;	 /* those not matched that give no name, only an id */
+	char nameless_id[48];	 /* the first such id, "" if none */
 };
 
 /* A cell that could not be read: its run is judged without it. */
@@ -178,7 +187,7 @@ void tally_uncounted(struct tally *t, int job);
 void tally_seen(struct tally *t, int64_t time);
 
 /* Records a production run of file i: its span, and its month. */
-void tally_production(struct tally *t, size_t i, int64_t time);
+void tally_production(struct tally *t, size_t i, unsigned part, int64_t time);
 
 /* Counts the production runs of each month of the local days first_day to
  * last_day (nothing when either is TIME_NONE or they span more than

@@ -236,9 +236,15 @@ int textenc_chunk(struct textenc *t, const unsigned char *data, size_t len,
 {
 	if (!t->started && len) {
 		t->started = 1;
-		if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) ||
-				 (data[0] == 0xFE && data[1] == 0xFF))) {
-			t->utf16 = data[0] == 0xFF ? 1 : 2;
+		int bom = len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) ||
+				       (data[0] == 0xFE && data[1] == 0xFF));
+		/* no byte order mark, but a header's ASCII with a NUL byte after
+		 * (little-endian) or before (big-endian) each character: UTF-8
+		 * text never has a NUL there */
+		int le = !bom && len >= 4 && data[0] && !data[1] && data[2] && !data[3];
+		int be = !bom && len >= 4 && !data[0] && data[1] && !data[2] && data[3];
+		if (bom || le || be) {
+			t->utf16 = bom ? (data[0] == 0xFF ? 1 : 2) : le ? 1 : 2;
 			iconv_t cd = iconv_open("UTF-8", textenc_name(t));
 			if (cd == (iconv_t)-1) {
 				t->utf16 = 0;
@@ -246,8 +252,8 @@ int textenc_chunk(struct textenc *t, const unsigned char *data, size_t len,
 				return -1;
 			}
 			t->cd = (void *)cd;
-			data += 2; /* the byte order mark */
-			len -= 2;
+			data += bom ? 2 : 0; /* the byte order mark */
+			len -= bom ? 2 : 0;
 		}
 	}
 	if (t->utf16)

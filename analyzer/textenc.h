@@ -1,6 +1,8 @@
 /* textenc: the text of an input made UTF-8 as it streams, chunk by chunk.
- * Text that opens with a UTF-16 byte order mark (Excel's "Unicode text") is
- * transcoded with iconv. Any other text is taken as UTF-8, validated eight
+ * Text that opens with a UTF-16 byte order mark (Excel's "Unicode text"),
+ * or without one with a NUL byte after (or before) each of its first two
+ * characters (UTF-16LE or BE, as some tools write it), is transcoded with
+ * iconv. Any other text is taken as UTF-8, validated eight
  * bytes at a time (pure ASCII and valid UTF-8 pass through uncopied), and
  * each byte that is not part of a valid UTF-8 sequence is read as
  * Windows-1252 (what Excel writes on Windows) and written as the UTF-8 of

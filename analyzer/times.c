@@ -141,14 +141,61 @@ static void system_zone_name(void)
 	snprintf(zone_name, sizeof zone_name, "%s", name);
 }
 
+int times_zone_reversed(const char *z)
+{
+	if (z[0] == ':')
+		z++;
+	if (zone_file_exists(z))
+		return 0; /* GMT+0, GMT-0 */
+	static const char *const names[] = {"UTC", "GMT", "UT", "UCT"};
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		size_t n = strlen(names[i]);
+		if (!strncasecmp(z, names[i], n) && (z[n] == '+' || z[n] == '-') &&
+		    strspn(z + n + 1, "0:") != strlen(z + n + 1))
+			return 1;
+	}
+	return 0;
+}
+
+/* Refuses a zone that is none (or one that reads the other way), saying
+ * so; from: "" for --tz, " in $TZ" for the environment's. 0 or -1. */
+static int zone_check(const char *z, const char *zone, const char *from)
+{
+	if (*z && strlen(z) < sizeof zone_name && times_zone_reversed(z)) {
+		const char *off = strpbrk(z, "+-");
+		char other = *off == '+' ? '-' : '+', etc[sizeof zone_name + 128] = "";
+		if (!strchr(off, ':')) /* the Etc zones are whole hours */
+			snprintf(etc, sizeof etc, "for UTC%s all year give Etc/GMT%c%s (the sign "
+				 "reversed, as POSIX has it), or better ", off, other, off + 1);
+		diag_error(NULL, 0,
+			   "time zone '%s'%s: POSIX reads such an offset west of UTC, so it would "
+			   "mean UTC%c%s, not what it says; %sgive the place's IANA name "
+			   "(America/New_York, Europe/Berlin)",
+			   zone, from, other, off + 1, etc);
+		return -1;
+	}
+	if (!*z || strlen(z) >= sizeof zone_name ||
+	    !(zone_file_exists(z) || strcmp(z, "UTC") == 0 || posix_tz_string(z))) {
+		diag_error(NULL, 0, "unknown time zone '%s'%s (use an IANA name such as "
+			   "America/New_York, or UTC)", zone, from);
+		return -1;
+	}
+	return 0;
+}
+
 int times_set_zone(const char *zone)
 {
 	offset_cache_clear();
 	if (!zone) {
 		const char *tz = getenv("TZ");
 		tzset();
+		const char *z = tz && tz[0] == ':' ? tz + 1 : tz;
+		/* $TZ as a path to a zone file (":/etc/localtime") is the C library's */
+		if (z && *z && z[0] != '/' && strcasecmp(z, "UTC") != 0 &&
+		    zone_check(z, tz, " in $TZ") != 0)
+			return -1;
 		if (tz && *tz)
-			snprintf(zone_name, sizeof zone_name, "%s", tz[0] == ':' ? tz + 1 : tz);
+			snprintf(zone_name, sizeof zone_name, "%s", z);
 		else
 			system_zone_name();
 		return 0;
@@ -156,12 +203,8 @@ int times_set_zone(const char *zone)
 	const char *z = zone[0] == ':' ? zone + 1 : zone;
 	if (strcasecmp(z, "UTC") == 0)
 		z = "UTC"; /* utc, Utc: in any case */
-	if (!*z || strlen(z) >= sizeof zone_name ||
-	    !(zone_file_exists(z) || strcmp(z, "UTC") == 0 || posix_tz_string(z))) {
-		diag_error(NULL, 0, "unknown time zone '%s' (use an IANA name such as "
-			   "America/New_York, or UTC)", zone);
+	if (zone_check(z, zone, "") != 0)
 		return -1;
-	}
 	if (setenv("TZ", z, 1) != 0) {
 		diag_error(NULL, 0, "cannot set time zone '%s'", zone);
 		return -1;

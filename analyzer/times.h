@@ -19,9 +19,14 @@
 #define TIMES_YEAR_MAX 9999
 
 /* Select the local zone: an IANA name ("America/New_York"), "UTC", or a
- * POSIX TZ string. NULL keeps $TZ or the system zone. Reports an unknown
- * zone and returns -1. */
+ * POSIX TZ string. NULL keeps $TZ (checked as a zone given is) or the
+ * system zone. Reports an unknown zone and returns -1. */
 int times_set_zone(const char *zone);
+
+/* 1 when zone is a POSIX string naming UTC or GMT with an offset ("UTC+5",
+ * "GMT-5"), which times_set_zone refuses: POSIX reads the offset west of
+ * UTC, so UTC+5 is UTC-05:00, the opposite of what it says. */
+int times_zone_reversed(const char *zone);
 
 /* The zone in force, for report headers ("America/New_York"). */
 const char *times_zone_name(void);

@@ -399,7 +399,18 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 			v->findings |= 1u << FIND_UNAPPROVED;
 			char *d = v->detail[FIND_UNAPPROVED];
 			size_t size = sizeof v->detail[0];
-			if (v->person < 0) {
+			if (v->person < 0 && !run->user_name[0]) {
+				/* the export gives no name: the id may be anyone's */
+				if (r->nids)
+					snprintf(d, size,
+						 "not matched: %s gives no name and '%s' is in no "
+						 "alma_ids of %s",
+						 run->file, run->user, rules_file_name(r->staff_path));
+				else
+					snprintf(d, size,
+						 "not matched: %s gives no name and %s no alma_ids",
+						 run->file, rules_file_name(r->staff_path));
+			} else if (v->person < 0) {
 				join(d, size, "not in ", rules_file_name(r->staff_path),
 				     (const char *)NULL);
 			} else if (v->revoked >= 0) {
@@ -494,8 +505,9 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 	if (v->person >= 0) {
 		const struct rules_person *p = &r->people[v->person];
 		if (v->by_id)
-			say(&o, "person: %s (%s), %s:%ld, found by Alma id %s", p->name, p->unit, staff,
-			    p->line, run->user);
+			say(&o, "person: %s (%s), %s:%ld, found by %s%s%s", p->name, p->unit, staff,
+			    p->line, run->user[0] ? "Alma id " : "the Alma id in '",
+			    run->user[0] ? run->user : run->user_name, run->user[0] ? "" : "'");
 		else
 			say(&o, "person: %s (%s), %s:%ld, found by name '%s'%s", p->name, p->unit, staff,
 			    p->line, run->user_name,

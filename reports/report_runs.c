@@ -3,7 +3,9 @@
 
 #include "cells.h"
 #include "fields.h"
+#include "diag.h"
 #include "filter.h"
+#include "output.h"
 #include "report_header.h"
 #include "report_json.h"
 #include "runs_view.h"
@@ -114,13 +116,15 @@ static void text_begin(struct reporter *r, const struct report_info *info)
 	 * rest, known only once every row is read, at the end */
 	report_header_notes(r->out, info->tally);
 	r->noted = info->tally->nnotes;
+	const char *why;
+	r->spool = output_tmpfile(&why); /* NULL: the notes come after the rows */
 	if (r->full)
 		return;
+	FILE *out = r->spool ? r->spool : r->out;
 	char start[48];
 	int w[C_N];
 	text_widths(w);
 	snprintf(start, sizeof start, "START (%s)", times_zone_name());
-	FILE *out = r->out;
 	report_text_cell(out, "RUN ID", w[C_ID]);
 	putc(' ', out);
 	report_text_cell(out, start, w[C_START]);
@@ -162,7 +166,7 @@ static void full_time(FILE *out, const char *label, int64_t t)
 static void text_full(struct reporter *r, const struct report_run *rr)
 {
 	const struct run *run = rr->run;
-	FILE *out = r->out;
+	FILE *out = r->spool ? r->spool : r->out;
 	char buf[256];
 
 	if (r->written)
@@ -216,7 +220,7 @@ static void text_full(struct reporter *r, const struct report_run *rr)
 static void text_run(struct reporter *r, const struct report_run *rr)
 {
 	const struct run *run = rr->run;
-	FILE *out = r->out;
+	FILE *out = r->spool ? r->spool : r->out;
 	char when[32], records[24] = "", label[256];
 
 	if (r->full) {
@@ -267,27 +271,57 @@ static void nothing(struct reporter *r, const struct report_info *info)
 	(void)info;
 }
 
-/* After the listing: each filter value that matched nothing, so that an
- * empty listing does not read as "no such runs". */
-static void text_end(struct reporter *r, const struct report_info *info)
+/* See struct reporter's top. */
+static void text_top(struct reporter *r, const struct report_info *info)
 {
 	char msg[512];
+	int said = 0;
+	if (r->said_top)
+		return;
+	r->said_top = 1;
+	/* each filter value that matched nothing, so that an empty listing
+	 * does not read as "no such runs" */
 	for (size_t i = 0; filter_miss(info->filter, info->rules, i, msg, sizeof msg); i++) {
 		fputs("ERROR: ", r->out);
 		report_text_cell(r->out, msg, 0);
 		putc('\n', r->out);
+		said = 1;
 	}
 	if (info->tally->uncovered[0]) {
 		fputs("ERROR: ", r->out);
 		report_text_cell(r->out, info->tally->uncovered, 0);
 		putc('\n', r->out);
+		said = 1;
 	}
-	/* what the audit's header says, after the listing that streamed: the
-	 * notes (a failed join), the rows rejected and the cells not read */
+	/* what the audit's header says: the notes (a failed join) */
 	for (size_t i = r->noted; i < info->tally->nnotes; i++) {
 		fputs(info->tally->notes[i].error ? "ERROR: " : "WARNING: ", r->out);
 		report_text_cell(r->out, info->tally->notes[i].text, 0);
 		fputs(".\n", r->out);
+		said = 1;
+	}
+	r->noted = info->tally->nnotes;
+	if (said)
+		putc('\n', r->out);
+}
+
+/* The notes known once every row is read, then the rows spooled, then
+ * the coverage and what was read (rows rejected, cells not read). */
+static void text_end(struct reporter *r, const struct report_info *info)
+{
+	text_top(r, info);
+	if (r->spool) {
+		char buf[8192];
+		size_t n;
+		rewind(r->spool);
+		while ((n = fread(buf, 1, sizeof buf, r->spool)) > 0)
+			fwrite(buf, 1, n, r->out);
+		if (ferror(r->spool)) {
+			diag_error(NULL, 0, "cannot read back the listing's scratch file");
+			r->failed = 1;
+		}
+		fclose(r->spool);
+		r->spool = NULL;
 	}
 	char line[640];
 	if (report_coverage_text(info, line, sizeof line)[0]) {
@@ -305,6 +339,7 @@ void reporter_runs_text(struct reporter *r, FILE *out, int explain_each, int ful
 	r->begin = text_begin;
 	r->run = text_run;
 	r->end = text_end;
+	r->top = text_top;
 	r->explain = explain_each;
 	r->full = full;
 }

@@ -11,6 +11,11 @@
 
 #include "reporter.h"
 
+/* The text listing spools its rows (output_tmpfile) and writes at its
+ * end, first, what is known only once every row is read (the ERROR and
+ * WARNING notes, filter values that matched nothing), then the rows. Its
+ * reporter's top says those notes now, once (runs --summary, before its
+ * tables). */
 void reporter_runs_text(struct reporter *r, FILE *out, int explain, int full);
 void reporter_runs_csv(struct reporter *r, FILE *out, int explain);
 void reporter_runs_json(struct reporter *r, FILE *out, int explain);

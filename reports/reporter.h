@@ -112,6 +112,13 @@ struct reporter {
 	unsigned long written;
 	const struct report_tap *tap; /* NULL, or summaries the audit feeds beside its own */
 	size_t noted; /* the run listing: the tally's notes said at its top already */
+	/* the run listing (text): its rows, spooled to an unnamed scratch file
+	 * so that the notes known only at the end come first (NULL: written
+	 * straight to out); said_top: those notes are said */
+	FILE *spool;
+	int said_top;
+	/* the run listing (text): says those notes now, once (NULL: none) */
+	void (*top)(struct reporter *r, const struct report_info *info);
 	void *ctx; /* a renderer's own state (the email's csv attachment) */
 	int failed; /* the report could not be made whole (the email's attachment):
 		       said in it and on standard error; the status is 2 */

@@ -407,7 +407,7 @@ static void view_run(struct reporter *r, const struct report_run *rr)
  * out. */
 static void text_notes(struct runs_view *v)
 {
-	FILE *out = v->inner->out;
+	FILE *out = v->inner->spool ? v->inner->spool : v->inner->out;
 	char a[64], b[64];
 	if (v->o.top && v->shown > v->nheld)
 		fprintf(out, "The first %s of %s by %s (--top %zu).\n",
@@ -438,9 +438,14 @@ static void view_end(struct reporter *r, const struct report_info *info)
 		if (v->o.text)
 			fputs("ERROR: the listing could not be written whole; see the error above.\n",
 			      in->out);
+		if (in->spool)
+			fclose(in->spool); /* the rows, not written */
+		in->spool = NULL;
 		return;
 	}
 	if (v->o.summary) {
+		if (in->top)
+			in->top(in, info); /* the notes first */
 		summary_page(v, info);
 		in->end(in, info);
 		return;

@@ -1209,12 +1209,17 @@ START_TEST(names_in_submitted_by)
 			       "production\n");
 	ck_assert_uint_eq(fx.tally.files[0].names_in_user, 2);
 	ck_assert_int_eq(fx.tally.files[0].user_name_col, 1);
-	/* a type label not known is no system run, whatever the job id says */
+	/* a type label not known is no system run, whatever the job id says;
+	 * "Scheduled job", "Manual Job" are the types they name */
 	text = dump(testutil_plain("id,job_id,type,name,submitted_by,start_time\n"
-				   "1,S99,Manual job,A,u,2026-10-05T10:00:00Z\n"
-				   "2,S99,,A,u,2026-10-05T10:00:00Z\n"));
+				   "1,S99,Batch,A,u,2026-10-05T10:00:00Z\n"
+				   "2,S99,,A,u,2026-10-05T10:00:00Z\n"
+				   "3,M99,Scheduled job,A,u,2026-10-05T10:00:00Z\n"
+				   "4,S99,Manual Job,A,u,2026-10-05T10:00:00Z\n"));
 	ck_assert_str_eq(text, "2|1|S99|A|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n"
-			       "3|2|S99|A||SCHEDULED|u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n");
+			       "3|2|S99|A||SCHEDULED|u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n"
+			       "4|3|M99|A||SCHEDULED|u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n"
+			       "5|4|S99|A||MANUAL|u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n");
 	ck_assert_uint_eq(fx.tally.bad_cells[COL_TYPE], 1);
 }
 END_TEST

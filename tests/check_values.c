@@ -743,6 +743,29 @@ START_TEST(utf8_passes_uncopied)
 }
 END_TEST
 
+/* UTF-16 without a byte order mark, little- and big-endian, is known by
+ * the NUL bytes of its first characters and transcoded; UTF-8 is not. */
+START_TEST(utf16_without_bom_transcoded)
+{
+	static const unsigned char le[] = {'i', 0, 'd', 0, ',', 0, 0xF8, 0, '\n', 0};
+	static const unsigned char be[] = {0, 'i', 0, 'd', 0, ',', 0, 0xF8, 0, '\n'};
+	const unsigned char *texts[] = {le, be};
+	const char *names[] = {"UTF-16LE", "UTF-16BE"};
+	for (int k = 0; k < 2; k++) {
+		struct textenc t;
+		const unsigned char *o;
+		size_t olen;
+		const char *why = NULL;
+		textenc_init(&t);
+		ck_assert_int_eq(textenc_chunk(&t, texts[k], sizeof le, &o, &olen, &why), 0);
+		ck_assert_uint_eq(olen, 6);
+		ck_assert_int_eq(memcmp(o, "id,\xc3\xb8\n", 6), 0);
+		ck_assert_str_eq(textenc_name(&t), names[k]);
+		textenc_free(&t);
+	}
+}
+END_TEST
+
 /* bytescan's masks, the build's (SSE2 on x86-64) and the eight-byte-word
  * ones, are those of the bytes, at every offset of random text rich in the
  * values looked for and in bytes past ASCII. */
@@ -816,6 +839,7 @@ int main(void)
 	tcase_add_test(tc, diag_makes_controls_visible);
 	tcase_add_test(tc, windows_1252_read_across_chunks);
 	tcase_add_test(tc, utf8_passes_uncopied);
+	tcase_add_test(tc, utf16_without_bom_transcoded);
 	tcase_add_test(tc, bytescan_masks_are_the_bytes);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);

@@ -1,7 +1,7 @@
 # A bad cell does not remove a run (spec section 1.2): a record count
 # grouped as a spreadsheet writes it (2.400, 2'400, "1 200") is read; one
 # that is not a count ("lots") leaves the run judged with no count
-# (unknown-size, the cell quoted); a type label not known ("Manual job") is
+# (unknown-size, the cell quoted); a type label not known ("Batch") is
 # judged as a staff run, never skipped as a system run; a bad progress,
 # status or end time leaves the run judged. Each such cell is named at
 # file:line, with counts per column; rejected rows (no id, the run's time

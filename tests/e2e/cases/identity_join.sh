@@ -16,12 +16,12 @@ a audit --summary data/no-names.csv
 a audit --summary --column "submitted_by_desc=Full Name" data/no-names.csv
 echo "== no column that looks like names"
 sed 's/,Full Name,/,Notes,/' data/no-names.csv >"$SCRATCH/no-names.csv"
-"$ALMAUDIT" audit --summary --tz America/New_York "$SCRATCH/no-names.csv" 2>/dev/null | head -1 |
+"$ALMAUDIT" audit --summary --tz America/New_York "$SCRATCH/no-names.csv" 2>/dev/null | grep "^ERROR" |
 	sed "s|$SCRATCH|SCRATCH|g"
 echo "== names in Submitted By"
 a audit data/names-in-user.csv
 a runs --explain --id 7100000000113941 data/names-in-user.csv
 sed 's/Moody, Honor/Morse, Anna/; s/Laura Hartnett/Ada Byron/; s/Lee, Te-Yi/Kay, Alan/g' \
 	data/names-in-user.csv >"$SCRATCH/strangers.csv"
-"$ALMAUDIT" audit --summary --tz America/New_York "$SCRATCH/strangers.csv" 2>/dev/null | head -1 |
+"$ALMAUDIT" audit --summary --tz America/New_York "$SCRATCH/strangers.csv" 2>/dev/null | grep "^ERROR" |
 	sed "s|$SCRATCH|SCRATCH|g"
