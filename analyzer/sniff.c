@@ -40,8 +40,11 @@ static size_t count_lines(const unsigned char *d, size_t n)
 	return lines;
 }
 
-enum sniff_kind sniff_input(struct reader *rd, const char **what, int *utf16, long *line)
+enum sniff_kind sniff_input(struct reader *rd, struct sniff *s)
 {
+	const char **what = &s->what;
+	int *utf16 = &s->utf16;
+	long *line = &s->line;
 	const unsigned char *d;
 	size_t n;
 	const char *why;

@@ -11,15 +11,20 @@
 enum sniff_kind { SNIFF_CSV, SNIFF_JSON, SNIFF_XML };
 
 /* What the text behind rd is, from its first bytes (after a byte order
- * mark and white space): JSON ('{' or '['), an XML document (*what then
- * says which, "an XML response of the Alma API (job instances)", and an
- * error response's message: a static buffer, valid until the next call), or
- * something else (a CSV export, or a read error the next reader_chunk
- * says). *utf16 is 1 when the text is UTF-16 (a byte order mark), else 0.
- * The bytes looked at are handed out again by the next reader_chunk; when
- * the text begins with more white space than a chunk holds, the chunks of
- * white space only are passed, and *line is the line the next byte handed
- * out is on (else 1). */
-enum sniff_kind sniff_input(struct reader *rd, const char **what, int *utf16, long *line);
+ * mark and white space): JSON ('{' or '['), an XML document, or something
+ * else (a CSV export, or a read error the next reader_chunk says); and in
+ * *s: what: which XML document, for messages ("an XML response of the
+ * Alma API (job instances)", and an error response's message: a static
+ * buffer, valid until the next call), else NULL; utf16: 1 when the text is
+ * UTF-16 (a byte order mark); line: the line the next byte handed out is
+ * on. The bytes looked at are handed out again by the next reader_chunk;
+ * when the text begins with more white space than a chunk holds, the
+ * chunks of white space only are passed (line counts their lines). */
+struct sniff {
+	const char *what;
+	int utf16;
+	long line;
+};
+enum sniff_kind sniff_input(struct reader *rd, struct sniff *s);
 
 #endif
