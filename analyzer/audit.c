@@ -10,6 +10,7 @@
 #include "times.h"
 #include "waivers.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -144,7 +145,7 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 static void hold_unknown(struct pass *p, const struct run *run, const struct verdict *v, int first)
 {
 	if (v->findings & (1u << FIND_UNKNOWN_SIZE)) {
-		if ((first || runset_held(&p->once, run->id)) && runset_hold(&p->once, run, v) != 0)
+		if ((first || runset_held(&p->once, run->id)) && runset_hold(&p->once, run) != 0)
 			p->failed = 1;
 	} else if (!first && run->records >= 0) {
 		runset_release(&p->once, run->id);
@@ -201,13 +202,24 @@ static void production(struct pass *p, const struct run *run)
 		limit_hit(p);
 		return;
 	}
-	/* a damaging job's run from the API's JSON that no counter gave a count */
-	if (run->api && run->records < 0 && v.job >= 0 && p->c->rules->jobs[v.job].damaging)
-		tally_uncounted(t, v.job);
 	int first = runset_add(&p->once, run->id);
 	if (first < 0) {
 		p->failed = 1;
 		first = 0;
+	}
+	/* the sets inferred: runs, not copies; a run approved pending its
+	 * unknown set, counted at the end unless a copy knew the set */
+	unsigned mark = v.set_unknown ? RUNSET_SET_UNKNOWN : 0;
+	if (run->set_inferred)
+		mark |= RUNSET_SET_INFERRED;
+	if (!run->set_unknown && v.sets_limited)
+		mark |= RUNSET_SET_KNOWN; /* an approval's sets checked against it */
+	if (mark) {
+		int got = runset_mark(&p->once, run->id, mark);
+		if (got < 0)
+			p->failed = 1;
+		else if (got & RUNSET_SET_INFERRED)
+			t->sets_inferred++;
 	}
 	copies_seen(&p->copies, run, first, t);
 	/* the choice between unapproved and no-signoff waits for the end when
@@ -285,13 +297,22 @@ static void held_back(struct pass *p)
 		if (!h->live)
 			continue;
 		unsigned fresh, kind = 1u << FIND_UNKNOWN_SIZE;
-		h->v.findings |= kind;
+		/* judged again, as when it was read (its details were not kept):
+		 * only its unknown-size is shown here; a pattern at its limit here
+		 * was at it on the first reading too */
+		struct verdict v;
+		if (judge_run(p->judge, &h->run, &v) < 0)
+			continue;
+		v.findings |= kind;
+		/* a damaging job's run from the API's JSON that no counter of any
+		 * copy gave a count: the report's Unchecked line */
+		if (h->run.api && v.job >= 0)
+			tally_uncounted(p->tally, v.job);
 		/* the listing counts no hidden runs: it lists what it shows */
 		if (p->c->mode == AUDIT_FINDINGS &&
 		    runset_found(&p->once, h->run.id, kind, &fresh) != 0)
 			p->failed = 1;
-		/* a pattern at its limit here was at it on the first reading too */
-		(void)show(p, &h->run, &h->v, kind);
+		(void)show(p, &h->run, &v, kind);
 	}
 }
 
@@ -526,6 +547,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		status = -1;
 	deferred(&p);
 	held_back(&p);
+	tally.sets_unknown = runset_count(&p.once, RUNSET_SET_UNKNOWN, RUNSET_SET_KNOWN);
 	tally.sandbox_aside = judge_sandbox_aside(p.judge);
 	tally.sandbox_copies = judge_sandbox_copies(p.judge);
 	if (audit_uncovered(in, c->period, c->mode == AUDIT_RUNS, &tally) != 0)
@@ -534,6 +556,13 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		status = -1;
 	if (joins_dates(&tally))
 		status = -1; /* said at its line, and at the report's top */
+	if (tally.sets_unknown)
+		diag_error(NULL, 0,
+			   "warning: %" PRIu64 " run%s whose set is unknown (the instance name names "
+			   "none) judged approved by approvals limited to sets: check %s (runs "
+			   "--explain)",
+			   tally.sets_unknown, tally.sets_unknown == 1 ? "" : "s",
+			   tally.sets_unknown == 1 ? "it" : "them");
 	if (p.failed) {
 		diag_error(NULL, 0, "out of memory: some runs may be counted or reported twice");
 		tally.incomplete = 1;

@@ -2,6 +2,7 @@
 
 #include "diag.h"
 #include "json.h"
+#include "reader.h"
 #include "run.h"
 #include "term.h"
 #include "times.h"
@@ -401,8 +402,50 @@ static void say(struct reading *r, const char *name)
 		diag_error(name, line, "%s", e);
 }
 
+/* Where the report's bytes come from: a stream, or a reader (gzip). */
+struct source {
+	FILE *f;
+	struct reader *rd;
+	unsigned char buf[64 * 1024];
+	size_t pending; /* bytes of buf read ahead (the first), not handed out */
+};
+
+/* The next bytes: 1, 0 at the end, -1 with *why set. */
+static int source_next(struct source *s, const unsigned char **d, size_t *n, const char **why)
+{
+	if (s->rd)
+		return reader_chunk(s->rd, d, n, why);
+	*n = s->pending ? s->pending : fread(s->buf, 1, sizeof s->buf, s->f);
+	s->pending = 0;
+	*d = s->buf;
+	if (*n)
+		return 1;
+	if (ferror(s->f)) {
+		*why = strerror(errno);
+		return -1;
+	}
+	return 0;
+}
+
+static int read_source(struct baseline *b, struct source *src, const char *name,
+		       const struct rules *rules, const struct filter *filter);
+
 int baseline_json_read(struct baseline *b, FILE *in, const char *name, const struct rules *rules,
 		       const struct filter *filter)
+{
+	struct source *src = calloc(1, sizeof *src);
+	if (!src) {
+		diag_error(name, 0, "out of memory");
+		return -1;
+	}
+	src->f = in;
+	int status = read_source(b, src, name, rules, filter);
+	free(src);
+	return status;
+}
+
+static int read_source(struct baseline *b, struct source *src, const char *name,
+		       const struct rules *rules, const struct filter *filter)
 {
 	struct reading r;
 	memset(&r, 0, sizeof r);
@@ -420,11 +463,15 @@ int baseline_json_read(struct baseline *b, FILE *in, const char *name, const str
 		diag_error(name, 0, "out of memory");
 		return -1;
 	}
-	unsigned char buf[64 * 1024];
+	/* a cell of up to 64 KiB, as the json report escapes it (\u0001 for a
+	 * control: six bytes a byte), and room to spare */
+	json_set_token_max(r.j, 6u * 64u * 1024u + 1024u);
+	const unsigned char *buf;
 	size_t got;
-	int fed = 0;
+	int fed = 0, more;
 	int first = 1;
-	while ((got = fread(buf, 1, sizeof buf, in)) > 0) {
+	const char *why = NULL;
+	while ((more = source_next(src, &buf, &got, &why)) > 0) {
 		if (first) {
 			/* text that does not open an object is no report, JSON or not */
 			size_t i = got >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
@@ -447,8 +494,8 @@ int baseline_json_read(struct baseline *b, FILE *in, const char *name, const str
 		say(&r, name);
 		goto done;
 	}
-	if (ferror(in)) {
-		diag_error(name, json_line(r.j), "cannot read: %s", strerror(errno));
+	if (more < 0) {
+		diag_error(name, json_line(r.j), "cannot read: %s", why);
 		goto done;
 	}
 	if (json_end(r.j) != 0) {
@@ -495,9 +542,31 @@ int baseline_json_load(struct baseline *b, const char *path, const struct rules 
 		diag_error(path, 0, "cannot read the baseline: %s", strerror(errno));
 		return -1;
 	}
+	struct source *src = calloc(1, sizeof *src);
+	if (!src) {
+		diag_error(path, 0, "out of memory");
+		fclose(in);
+		return -1;
+	}
 	term_watch(path, fileno(in)); /* a progress line on a terminal for a long read */
-	int status = baseline_json_read(b, in, path, rules, filter);
-	term_unwatch(fileno(in));
-	fclose(in);
+	src->f = in;
+	src->pending = fread(src->buf, 1, sizeof src->buf, in);
+	int status;
+	if (src->pending >= 2 && src->buf[0] == 0x1F && src->buf[1] == 0x8B) {
+		/* gzip: through the reader, which inflates (and watches) it */
+		term_unwatch(fileno(in));
+		fclose(in);
+		src->f = NULL;
+		status = -1;
+		if ((src->rd = reader_open(path)) != NULL) {
+			status = read_source(b, src, path, rules, filter);
+			reader_close(src->rd);
+		}
+	} else {
+		status = read_source(b, src, path, rules, filter);
+		term_unwatch(fileno(in));
+		fclose(in);
+	}
+	free(src);
 	return status;
 }

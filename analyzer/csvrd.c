@@ -115,6 +115,11 @@ static int is_pad(const struct csvrd *r, unsigned char c)
 	return c == ' ' || (c == '\t' && r->delim != '\t');
 }
 
+void csvrd_set_line(struct csvrd *r, long line)
+{
+	r->line = line;
+}
+
 struct csvrd *csvrd_open_reader(struct reader *rd, const char *name)
 {
 	struct csvrd *r = calloc(1, sizeof *r);

@@ -61,6 +61,10 @@ struct reader;
  * by csvrd_close, or here when out of memory (reported, NULL). */
 struct csvrd *csvrd_open_reader(struct reader *rd, const char *name);
 
+/* The line of the first byte read (1 unless set: sniff.h passed lines of
+ * white space before it). Before any csvrd_next. */
+void csvrd_set_line(struct csvrd *r, long line);
+
 /* The next row: 1 and *row filled, 0 at the end, -1 when reading failed
  * (reported at file and line). A row the failure cut short comes first,
  * flagged CSVROW_TRUNCATED; -1 follows. Blank lines are not rows. Each

@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "instances.h"
 #include "names.h"
+#include "sniff.h"
 #include "times.h"
 
 #include <stdarg.h>
@@ -246,8 +247,12 @@ static int make_run(struct ingest *in, struct run *run)
 		return -1;
 	}
 	if (in->row.flags & CSVROW_TOO_LARGE) {
-		reject(in, REJ_FIELD_TOO_LARGE, "the row is longer than %u bytes or %u fields",
-		       CSVRD_ROW_MAX, CSVRD_FIELDS_MAX);
+		if (in->inst)
+			reject(in, REJ_FIELD_TOO_LARGE, "an instance over %u bytes (text and counters)",
+			       INSTANCE_TEXT_MAX);
+		else
+			reject(in, REJ_FIELD_TOO_LARGE, "the row is longer than %u bytes or %u fields",
+			       CSVRD_ROW_MAX, CSVRD_FIELDS_MAX);
 		return -1;
 	}
 	if (in->row.n != in->hn) {
@@ -557,21 +562,20 @@ static int known_column(const char *cell, size_t len, void *ctx)
 
 /* The Alma API's job instances (JSON) are rows of the canonical columns;
  * an XML response is named, with what to do. */
-static int open_instances(struct ingest *in, struct reader *rd, enum instances_kind kind,
-			  const char *what)
+static int open_instances(struct ingest *in, struct reader *rd, int xml, const struct sniff *s)
 {
 	struct tally_file *f = &in->tally->files[in->file];
 	f->gzip = reader_is_gzip(rd);
-	if (kind == INSTANCES_XML) {
+	if (xml) {
 		reader_close(rd);
 		diag_error(in->path, 1,
 			   "%s: almaudit reads the API's JSON: ask for it (the header Accept: "
 			   "application/json), or use almaudit fetch",
-			   what);
+			   s->what);
 		mark_incomplete(in, 1);
 		return -1;
 	}
-	in->inst = instances_open(rd, in->path);
+	in->inst = instances_open(rd, in->path, s->utf16, s->line);
 	if (!in->inst) {
 		mark_incomplete(in, 1);
 		return -1;
@@ -602,7 +606,7 @@ static int next_instance(struct ingest *in, struct run *run)
 		run->api = 1;
 		run->counters = instances_counters(in->inst, &run->ncounters);
 		run->set_inferred = instances_set_inferred(in->inst);
-		in->tally->sets_inferred += run->set_inferred != 0;
+		run->set_unknown = !run->set_inferred;
 		if (run->env == RUN_PRODUCTION)
 			tally_production(in->tally, (size_t)in->file, 0, run->time);
 		return 1;
@@ -631,15 +635,16 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 		mark_incomplete(in, 1);
 		return -1;
 	}
-	const char *what;
-	enum instances_kind kind = instances_sniff(rd, &what);
-	if (kind != INSTANCES_OTHER)
-		return open_instances(in, rd, kind, what);
+	struct sniff s;
+	enum sniff_kind kind = sniff_input(rd, &s);
+	if (kind != SNIFF_CSV)
+		return open_instances(in, rd, kind == SNIFF_XML, &s);
 	in->rd = csvrd_open_reader(rd, in->path);
 	if (!in->rd) {
 		mark_incomplete(in, 1);
 		return -1;
 	}
+	csvrd_set_line(in->rd, s.line);
 	csvrd_detect(in->rd, known_column, (void *)in->cols, 0);
 	int got = csvrd_next(in->rd, &in->row);
 	struct tally_file *f = &in->tally->files[file];

@@ -5,63 +5,12 @@
 #include "diag.h"
 #include "json.h"
 #include "setname.h"
+#include "textenc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* ---- what the file is ---- */
-
-enum instances_kind instances_sniff(struct reader *rd, const char **what)
-{
-	const unsigned char *d;
-	size_t n;
-	const char *why;
-	*what = NULL;
-	if (reader_chunk(rd, &d, &n, &why) <= 0)
-		return INSTANCES_OTHER; /* the next reader_chunk says the same */
-	size_t i = n >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	while (i < n && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
-		i++;
-	enum instances_kind kind = INSTANCES_OTHER;
-	if (i < n && (d[i] == '{' || d[i] == '['))
-		kind = INSTANCES_JSON;
-	else if (i < n && d[i] == '<') {
-		static const struct {
-			const char *tag, *what;
-		} tags[] = {
-			{"<job_instance", "an XML response of the Alma API (job instances)"},
-			{"<web_service_result", "an XML error response of the Alma API"},
-			{"<jobs", "an XML response of the Alma API (a jobs listing)"},
-			{"<job", "an XML response of the Alma API (a job)"},
-		};
-		const unsigned char *p = d + i, *end = d + n;
-		int xml = end - p >= 5 && memcmp(p, "<?xml", 5) == 0;
-		/* the first element after the declaration says what it is */
-		if (xml) {
-			const unsigned char *close = memchr(p, '>', (size_t)(end - p));
-			p = close ? close + 1 : end;
-			while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-				p++;
-		}
-		for (size_t t = 0; t < sizeof tags / sizeof tags[0]; t++) {
-			size_t len = strlen(tags[t].tag);
-			if ((size_t)(end - p) > len && memcmp(p, tags[t].tag, len) == 0 &&
-			    (p[len] == '>' || p[len] == ' ' || p[len] == '/' || p[len] == '\r' ||
-			     p[len] == '\n' || p[len] == '\t' || p[len] == 's')) {
-				*what = tags[t].what;
-				break;
-			}
-		}
-		if (!*what && xml)
-			*what = "an XML document";
-		if (*what)
-			kind = INSTANCES_XML;
-	}
-	reader_unread(rd);
-	return kind;
-}
 
 /* ---- the instance's fields, and the keys of the API ---- */
 
@@ -212,6 +161,7 @@ struct entry {
 	uint32_t at[IF_COUNT], len[IF_COUNT];
 	int have[IF_COUNT];
 	size_t counter0, ncounters; /* its counters in counters[] */
+	size_t counter_bytes;	    /* what they take, charged to the budget */
 	int too_large;
 	int set_inferred;
 };
@@ -220,7 +170,9 @@ struct instances {
 	struct reader *rd;
 	char *name;
 	struct json *j;
-	const unsigned char *data; /* the reader's chunk */
+	int utf16;	      /* the text is UTF-16: transcoded by enc */
+	struct textenc enc;
+	const unsigned char *data; /* the reader's chunk (as UTF-8) */
 	size_t pos, len;
 	int state; /* 0 reading, 1 ended, -1 failed */
 	int reported;
@@ -244,6 +196,7 @@ struct instances {
 	enum node at[JSON_DEPTH + 1]; /* at[d - 1]: the node open at depth d */
 	enum key key;		      /* the key whose value comes next */
 	const char *key_text;	      /* ... as written ("" when not known), for messages */
+	enum node key_in;	      /* the object it is a key of */
 	long object_line;	      /* where the unclassified object began */
 	int total_seen;		      /* it has total_record_count */
 	int errors_exist;
@@ -252,8 +205,8 @@ struct instances {
 	/* the row handed out */
 	const char *cell[COL_COUNT];
 	size_t cell_len[COL_COUNT];
-	struct run_counter row_counters[INSTANCES_COUNTERS_MAX];
-	size_t row_ncounters;
+	struct run_counter *row_counters;
+	size_t row_ncounters, row_ccap;
 	int row_set_inferred;
 	char progress[24];
 };
@@ -294,7 +247,7 @@ static int text_room(struct instances *in, size_t need)
 static int keep(struct instances *in, const char *s, size_t n, uint32_t *at, uint32_t *len)
 {
 	struct entry *e = &in->e[in->n];
-	if (e->too_large || in->tlen - in->base + n + 1 > INSTANCE_TEXT_MAX) {
+	if (e->too_large || in->tlen - in->base + e->counter_bytes + n + 1 > INSTANCE_TEXT_MAX) {
 		e->too_large = 1;
 		*at = *len = 0;
 		return 0;
@@ -360,8 +313,16 @@ static int instance_end(struct instances *in)
 static int counter_end(struct instances *in)
 {
 	in->counters_seen++;
-	if (!in->c_have || in->nc - in->e[in->n].counter0 >= INSTANCES_COUNTERS_MAX)
+	struct entry *e = &in->e[in->n];
+	if (!in->c_have || e->too_large)
 		return 0;
+	/* every counter kept (the count may be in the last), each charged to
+	 * the instance's budget: an instance of too many is too large, said */
+	e->counter_bytes += sizeof *in->counters;
+	if (in->tlen - in->base + e->counter_bytes > INSTANCE_TEXT_MAX) {
+		e->too_large = 1;
+		return 0;
+	}
 	if (grow((void **)&in->counters, &in->ccap, in->nc + 1, sizeof *in->counters) != 0)
 		return json_fail(in->j, "out of memory");
 	in->counters[in->nc++] = in->c;
@@ -393,10 +354,19 @@ static enum node parent(struct instances *in, int d)
 	return in->at[d - 1];
 }
 
-/* A value of the wrong kind where a field belongs. */
+/* A value of the wrong kind where a field belongs: the field named by its
+ * path in the instance ("submitted_by.value"). */
 static int wrong(struct instances *in, enum json_type got, const char *want)
 {
-	return json_fail(in->j, "%s: \"%s\" is %s, not %s", not_instances, in->key_text,
+	const char *path = in->key_in == N_USER		? "submitted_by."
+			   : in->key_in == N_STATUS	? "status."
+			   : in->key_in == N_JOB	? "job_info."
+			   : in->key_in == N_JOB_TYPE	? "job_info.type."
+			   : in->key_in == N_JOB_CATEGORY ? "job_info.category."
+			   : in->key_in == N_COUNTER	? "counter."
+			   : in->key_in == N_COUNTER_TYPE ? "counter.type."
+							  : "";
+	return json_fail(in->j, "%s: \"%s%s\" is %s, not %s", not_instances, path, in->key_text,
 			 kind_text(got), want);
 }
 
@@ -564,6 +534,7 @@ static int on_key(void *ctx, const char *s, size_t n)
 				 in->key_text);
 	if (*at == N_PAGE && in->key == K_JOB)
 		return jobs_listing(in);
+	in->key_in = *at;
 	return 0;
 }
 
@@ -729,7 +700,7 @@ static const struct json_handler handler = {on_scalar, on_key, on_open, on_close
 
 /* ---- reading ---- */
 
-struct instances *instances_open(struct reader *rd, const char *name)
+struct instances *instances_open(struct reader *rd, const char *name, int utf16, long line)
 {
 	struct instances *in = calloc(1, sizeof *in);
 	if (!in || !(in->name = strdup(name)) || !(in->j = json_new(&handler, in, 1))) {
@@ -742,6 +713,10 @@ struct instances *instances_open(struct reader *rd, const char *name)
 	}
 	in->rd = rd;
 	in->key_text = "";
+	json_set_line(in->j, line);
+	in->utf16 = utf16;
+	if (utf16)
+		textenc_init(&in->enc);
 	return in;
 }
 
@@ -754,6 +729,9 @@ void instances_close(struct instances *in)
 	free(in->e);
 	free(in->text);
 	free(in->counters);
+	free(in->row_counters);
+	if (in->utf16)
+		textenc_free(&in->enc);
 	free(in->name);
 	free(in);
 }
@@ -808,8 +786,10 @@ static void hand_out(struct instances *in, const struct entry *e, struct csvrow 
 		in->cell[c] = "";
 		in->cell_len[c] = 0;
 	}
+	/* a too large instance: the fields kept before it passed the bound
+	 * (its id first), for --rejects */
 	for (int f = 0; f < IF_COUNT; f++) {
-		if (col_of[f] < 0 || !e->have[f] || e->too_large)
+		if (col_of[f] < 0 || !e->have[f])
 			continue;
 		in->cell[col_of[f]] = e->len[f] ? in->text + e->at[f] : "";
 		in->cell_len[col_of[f]] = e->len[f];
@@ -822,6 +802,9 @@ static void hand_out(struct instances *in, const struct entry *e, struct csvrow 
 		in->cell_len[COL_PROGRESS] = strlen(in->progress);
 	}
 	in->row_ncounters = e->too_large ? 0 : e->ncounters;
+	if (grow((void **)&in->row_counters, &in->row_ccap, in->row_ncounters,
+		 sizeof *in->row_counters) != 0)
+		in->row_ncounters = 0; /* cannot be: the queue's counters fit */
 	for (size_t i = 0; i < in->row_ncounters; i++) {
 		const struct qcounter *q = &in->counters[e->counter0 + i];
 		struct run_counter *c = &in->row_counters[i];
@@ -866,6 +849,12 @@ int instances_next(struct instances *in, struct csvrow *row)
 		if (in->pos == in->len) {
 			const char *why = NULL;
 			int got = reader_chunk(in->rd, &in->data, &in->len, &why);
+			if (in->utf16 && got > 0 &&
+			    textenc_chunk(&in->enc, in->data, in->len, &in->data, &in->len, &why) != 0)
+				got = -1;
+			else if (in->utf16 && got == 0 &&
+				 textenc_end(&in->enc, &in->data, &in->len, &why) != 0)
+				got = -1;
 			in->pos = 0;
 			if (got < 0) {
 				in->len = 0;

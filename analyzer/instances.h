@@ -6,13 +6,14 @@
  * Shapes read: a page {"total_record_count": N, "job_instance": [...]}, one
  * instance object, a top-level array of either, or a sequence of them
  * (concatenated, or one per line, as `almaudit fetch` writes), through the
- * reader (plain or gzip). One instance is built at a time, and the
+ * reader (plain or gzip; UTF-8, or UTF-16 with a byte order mark,
+ * transcoded by textenc.h). One instance is built at a time, and the
  * instances that end in a slice of INSTANCES_SLICE bytes are queued until
  * handed out: memory does not grow with the file. Mapping: id, name,
  * submitted_by.value and .desc, the times, progress (a fraction read as its
  * whole percent), status.value, job_info.id, .type.value and
- * .category.value; no record count (the counters, at most
- * INSTANCES_COUNTERS_MAX of an instance, go with the row); the set name is
+ * .category.value; no record count (the counters, every one, go with the
+ * row, each charged to INSTANCE_TEXT_MAX); the set name is
  * inferred from the instance name (setname.h). Unknown keys are ignored.
  *
  * Damage stops the file at FILE:LINE, the instances before it handed out
@@ -36,23 +37,14 @@
 #include "run.h"
 
 #define INSTANCES_SLICE 4096u		    /* bytes given to the parser at a time */
-#define INSTANCES_COUNTERS_MAX 64	    /* counters kept of an instance */
 #define INSTANCE_TEXT_MAX (1024u * 1024u) /* text kept of an instance */
-
-enum instances_kind { INSTANCES_OTHER, INSTANCES_JSON, INSTANCES_XML };
-
-/* What the text behind rd is, from its first bytes (after a UTF-8 byte
- * order mark and white space): JSON ('{' or '['), an XML document (*what
- * then says which, "an XML response of the Alma API (job instances)"), or
- * something else (a CSV export). The bytes looked at are handed out again
- * by the next reader_chunk. */
-enum instances_kind instances_sniff(struct reader *rd, const char **what);
 
 struct instances;
 
-/* Reads the JSON behind rd (instances_sniff said so); name is what messages
- * call the file. NULL when out of memory (reported; rd closed). */
-struct instances *instances_open(struct reader *rd, const char *name);
+/* Reads the JSON behind rd (sniff_input said so; utf16 and the line of its
+ * next byte as it said); name is what messages call the file. NULL when
+ * out of memory (reported; rd closed). */
+struct instances *instances_open(struct reader *rd, const char *name, int utf16, long line);
 
 /* The next instance: 1 and *row filled (COL_COUNT cells, in the order of
  * enum col; row->line where the instance begins), 0 at the end, -1 when

@@ -21,6 +21,8 @@ struct json {
 	int depth;
 	int any;     /* a top-level value has begun */
 	int started; /* the first bytes have been seen (a byte order mark dropped) */
+	int sequence; /* json_new's */
+	int bom;      /* bytes of a byte order mark seen at a slice's end */
 
 	/* the slice yajl is reading, and the lines counted in it so far */
 	const unsigned char *slice;
@@ -29,6 +31,7 @@ struct json {
 
 	enum scan st;
 	size_t tok;	  /* bytes of the string or bare token being read */
+	size_t tok_max;	  /* ... at most (JSON_TOKEN_MAX unless set) */
 	unsigned hex;	  /* the \u escape being read */
 	int nhex;
 	unsigned high; /* a high surrogate waiting for its low half, or 0 */
@@ -269,6 +272,7 @@ struct json *json_new(const struct json_handler *h, void *ctx, int sequence)
 	j->h = h;
 	j->ctx = ctx;
 	j->line = 1;
+	j->tok_max = JSON_TOKEN_MAX;
 	j->y = yajl_alloc(&callbacks, NULL, j);
 	if (!j->y) {
 		free(j);
@@ -276,9 +280,20 @@ struct json *json_new(const struct json_handler *h, void *ctx, int sequence)
 	}
 	/* strings are checked here, strictly, once decoded */
 	yajl_config(j->y, yajl_dont_validate_strings, 1);
+	j->sequence = sequence;
 	if (sequence)
 		yajl_config(j->y, yajl_allow_multiple_values, 1);
 	return j;
+}
+
+void json_set_token_max(struct json *j, size_t max)
+{
+	j->tok_max = max;
+}
+
+void json_set_line(struct json *j, long line)
+{
+	j->line = line;
 }
 
 void json_free(struct json *j)
@@ -317,6 +332,14 @@ static void yajl_failed(struct json *j)
 		while (at > 0 && ((j->slice[at] | 0x20) >= 'a' && (j->slice[at] | 0x20) <= 'z') &&
 		       ((j->slice[at - 1] | 0x20) >= 'a' && (j->slice[at - 1] | 0x20) <= 'z'))
 			at--;
+	/* a comment: yajl's offset may stop short of its '/' (at the white
+	 * space before it, a line early): the '/' is the byte in question */
+	if (j->slice && strstr(msg, "comment"))
+		for (size_t k = at; k < j->len; k++)
+			if (j->slice[k] == '/') {
+				at = k;
+				break;
+			}
 	char ch[16] = "?";
 	if (j->slice && off)
 		byte_text(j->slice[at], ch, sizeof ch);
@@ -393,12 +416,16 @@ static int parse(struct json *j, const unsigned char *data, size_t n)
 /* ---- the limits yajl does not keep ---- */
 
 /* The raw text's bytes as the scanner sees them outside strings. */
-enum { B_WORD, B_SPACE, B_QUOTE, B_NUL };
+enum { B_WORD, B_SPACE, B_QUOTE, B_NUL, B_BOM };
 static const unsigned char byte_class[256] = {
-	[0] = B_NUL,	 [' '] = B_SPACE, ['\n'] = B_SPACE, ['\r'] = B_SPACE, ['\t'] = B_SPACE,
+	[0] = B_NUL,	 [0xEF] = B_BOM,	 [' '] = B_SPACE, ['\n'] = B_SPACE, ['\r'] = B_SPACE, ['\t'] = B_SPACE,
 	['{'] = B_SPACE, ['}'] = B_SPACE, ['['] = B_SPACE,  [']'] = B_SPACE,  [':'] = B_SPACE,
 	[','] = B_SPACE, ['"'] = B_QUOTE,
 };
+
+/* scan's word for a byte 0xEF outside strings: perhaps a byte order mark
+ * at the start of a document of a sequence (concatenated files). */
+static const char bom[] = "a byte order mark";
 
 /* Nonzero when a byte of w is a quote, a backslash or a NUL. */
 static uint64_t string_stop(uint64_t w)
@@ -434,7 +461,7 @@ static size_t scan(struct json *j, const unsigned char *p, size_t n, const char 
 					j->tok = 0;
 				else if (k != B_WORD)
 					break;
-				else if (++j->tok > JSON_TOKEN_MAX) {
+				else if (++j->tok > j->tok_max) {
 					*why = "a number or word longer than the limit";
 					return i;
 				}
@@ -443,6 +470,10 @@ static size_t scan(struct json *j, const unsigned char *p, size_t n, const char 
 				break;
 			if (p[i] == 0) {
 				*why = "a NUL byte (binary data, or text that is not UTF-8?)";
+				return i;
+			}
+			if (p[i] == 0xEF) {
+				*why = bom; /* json_feed decides */
 				return i;
 			}
 			j->st = SC_STR;
@@ -465,9 +496,9 @@ static size_t scan(struct json *j, const unsigned char *p, size_t n, const char 
 			}
 			while (i < n && p[i] != '"' && p[i] != '\\' && p[i] != 0)
 				i++;
-			if (j->tok + (i - from) > JSON_TOKEN_MAX) {
+			if (j->tok + (i - from) > j->tok_max) {
 				*why = "a string longer than the limit";
-				return from + (JSON_TOKEN_MAX - j->tok);
+				return from + (j->tok_max - j->tok);
 			}
 			j->tok += i - from;
 			if (i == n)
@@ -545,6 +576,7 @@ static size_t scan(struct json *j, const unsigned char *p, size_t n, const char 
 struct glance {
 	size_t quotes, last_quote;
 	int nul_or_escape, not_ascii;
+	int ef; /* a byte 0xEF: a byte order mark may begin there (scan reads it) */
 };
 
 static void glance_at(const unsigned char *p, size_t n, struct glance *g)
@@ -561,8 +593,11 @@ static void glance_at(const unsigned char *p, size_t n, struct glance *g)
 		}
 		uint64_t q = bytescan_eq2_64(b, '"', '"');
 		uint64_t z = bytescan_eq2_64(b, 0, '\\');
-		if (bytescan_any_high64(b))
+		if (bytescan_any_high64(b)) {
 			g->not_ascii = 1;
+			if (memchr(b, 0xEF, 64))
+				g->ef = 1;
+		}
 		if (q) {
 			g->quotes += (size_t)__builtin_popcountll(q);
 			g->last_quote = at + 63 - (size_t)__builtin_clzll(q);
@@ -582,7 +617,7 @@ static void glance_at(const unsigned char *p, size_t n, struct glance *g)
  * the token there). 1 when it was so read, 0 when scan must read it. */
 static int quick_scan(struct json *j, const unsigned char *p, size_t n, const struct glance *g)
 {
-	if (g->nul_or_escape || j->high || (j->st != SC_OUT && j->st != SC_STR) ||
+	if (g->nul_or_escape || g->ef || j->high || (j->st != SC_OUT && j->st != SC_STR) ||
 	    j->tok + n > JSON_TOKEN_MAX)
 		return 0;
 	if (g->quotes % 2)
@@ -599,9 +634,29 @@ static int quick_scan(struct json *j, const unsigned char *p, size_t n, const st
 	return 1;
 }
 
+/* The rest of a byte order mark begun (j->bom bytes) at *data: dropped
+ * when whole; its bytes handed to yajl (which refuses them) when not one.
+ * The bytes left, or -1 at an error. */
+static size_t bom_rest(struct json *j, const unsigned char **data, size_t n)
+{
+	static const unsigned char mark[] = {0xEF, 0xBB, 0xBF};
+	while (j->bom < 3 && n && **data == mark[j->bom])
+		j->bom++, ++*data, n--;
+	if (j->bom == 3 || !n) {
+		if (j->bom == 3)
+			j->bom = 0;
+		return n; /* dropped, or to be finished by the next slice */
+	}
+	int seen = j->bom;
+	j->bom = 0;
+	return parse(j, mark, (size_t)seen) != 0 ? (size_t)-1 : n;
+}
+
 int json_feed(struct json *j, const unsigned char *data, size_t n)
 {
 	if (j->failed)
+		return -1;
+	if (j->bom && (n = bom_rest(j, &data, n)) == (size_t)-1)
 		return -1;
 	if (!j->started && n) {
 		j->started = 1;
@@ -629,9 +684,26 @@ int json_feed(struct json *j, const unsigned char *data, size_t n)
 			return -1;
 		if (clean == n)
 			break;
+		if (why == bom) {
+			/* a byte order mark between the documents of a sequence is
+			 * dropped (its start may end the slice); any other 0xEF is
+			 * yajl's to refuse */
+			data += clean, n -= clean;
+			if (j->sequence && j->depth == 0) {
+				j->bom = 1;
+				data++, n--;
+				if ((n = bom_rest(j, &data, n)) == (size_t)-1)
+					return -1;
+				continue;
+			}
+			if (parse(j, data, 1) != 0)
+				return -1;
+			data++, n--;
+			continue;
+		}
 		/* the line of the byte in question: parse counted up to it */
 		if (strstr(why, "limit"))
-			json_fail_at(j, j->line, "%s (%u bytes)", why, JSON_TOKEN_MAX);
+			json_fail_at(j, j->line, "%s (%zu bytes)", why, j->tok_max);
 		else if (code)
 			json_fail_at(j, j->line, "invalid JSON: a lone %s surrogate \\u%04X", why,
 				     code);
@@ -646,6 +718,13 @@ int json_end(struct json *j)
 {
 	if (j->failed)
 		return -1;
+	if (j->bom) { /* the start of a byte order mark, and the end */
+		static const unsigned char mark[] = {0xEF, 0xBB, 0xBF};
+		int seen = j->bom;
+		j->bom = 0;
+		if (parse(j, mark, (size_t)seen) != 0)
+			return -1;
+	}
 	j->slice = NULL;
 	yajl_status st = yajl_complete_parse(j->y);
 	if (j->failed)

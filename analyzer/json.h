@@ -45,6 +45,15 @@ struct json_handler {
 struct json *json_new(const struct json_handler *h, void *ctx, int sequence);
 void json_free(struct json *j);
 
+/* The longest string, number or word, in bytes as written (escapes
+ * counted whole), instead of JSON_TOKEN_MAX: for a reader of a document
+ * almaudit wrote, whose strings escape cells of up to 64 KiB. */
+void json_set_token_max(struct json *j, size_t max);
+
+/* The line of the first byte fed (1 unless set): the caller passed lines
+ * of white space before it. Before any json_feed. */
+void json_set_line(struct json *j, long line);
+
 /* Reads the next n bytes of the document: 0, or -1 at an error (json_error
  * says which). After an error, feeding more does nothing and returns -1. */
 int json_feed(struct json *j, const unsigned char *data, size_t n);

@@ -2,6 +2,7 @@
 
 #include "match.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -19,9 +20,37 @@ static int has(const char *s, const char *word)
 	return 0;
 }
 
+/* 1 when s holds word as a word of its own (not inside another), in any
+ * case: "not" is not "note". */
+static int has_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = s; *p; p++)
+		if (strncasecmp(p, word, n) == 0 &&
+		    (p == s || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[n]))
+			return 1;
+	return 0;
+}
+
+int records_is_partial(const char *text)
+{
+	/* counts of some records only: failed, rejected, ... ("Total records
+	 * failed", import.total_failed) */
+	static const char *const parts[] = {"fail",	"error",  "skip",    "reject", "warn",
+					    "exclu",	"invalid", "ignor",  "unchang", "duplicat",
+					    "mismatch", "unmatch", "withheld"};
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		if (has(text, parts[i]))
+			return 1;
+	return has_word(text, "not") || has_word(text, "non") ||
+	       has_word(text, "without");
+}
+
 int records_is_total(const char *desc)
 {
-	return has(desc, "total") && (has(desc, "records") || has(desc, "processed"));
+	return has(desc, "total") &&
+	       (has(desc, "records") || has(desc, "processed") || has_word(desc, "in set")) &&
+	       !records_is_partial(desc);
 }
 
 /* A counter's value as a count: digits, perhaps grouped by commas. */
@@ -81,6 +110,12 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 	if (p)
 		snprintf(where, sizeof where, "%s:%ld's records pattern",
 			 rules_file_name(r->jobs_path), jb->line);
+	/* a pattern: the first counter it matches; the default rule: the
+	 * largest of the counters that read as a total (a count too small
+	 * would clear a run silently) */
+	const struct run_counter *best = NULL, *bad = NULL;
+	int64_t best_v = -1;
+	size_t totals = 0;
 	for (size_t i = 0; i < run->ncounters; i++) {
 		const struct run_counter *c = &run->counters[i];
 		int m;
@@ -94,25 +129,42 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 				return -1;
 			}
 		} else {
-			m = records_is_total(c->desc);
+			m = records_is_total(c->desc) && !records_is_partial(c->type);
 		}
 		if (!m)
 			continue;
 		int64_t v;
 		if (count_of(c->value, &v) != 0) {
-			snprintf(note, size, "counter %s ('%.80s') has no count: '%.40s'", c->type,
-				 c->desc, c->value);
-			return 0;
+			if (!bad)
+				bad = c;
+			if (p)
+				break;
+			continue;
 		}
-		run->records = v;
+		totals++;
+		if (v > best_v) {
+			best = c;
+			best_v = v;
+		}
+		if (p)
+			break;
+	}
+	if (best) {
+		run->records = best_v;
 		if (p)
 			snprintf(note, size, "counter %s ('%.80s') = %" PRId64 ", named by %s",
-				 c->type, c->desc, v, where);
+				 best->type, best->desc, best_v, where);
 		else
 			snprintf(note, size,
-				 "counter %s ('%.80s') = %" PRId64 ", the first whose description "
-				 "reads as the total of records",
-				 c->type, c->desc, v);
+				 "counter %s ('%.80s') = %" PRId64 ", %s whose description reads "
+				 "as the total of records",
+				 best->type, best->desc, best_v,
+				 totals > 1 ? "the largest of the counters" : "the counter");
+		return 0;
+	}
+	if (bad) {
+		snprintf(note, size, "counter %s ('%.80s') has no count: '%.40s'", bad->type,
+			 bad->desc, bad->value);
 		return 0;
 	}
 	char list[200] = "";

@@ -2,8 +2,10 @@
  * Alma API's JSON gives no record count (spec section 1.1): a job in
  * jobs.csv may name its counter in its `records` column (a PCRE2 pattern,
  * matched against a counter's type.value or its desc); for a job without
- * one, the first counter whose desc reads as the total of records
- * processed ("total" with "records" or "processed", in any case) gives it.
+ * one, the largest of the counters whose desc reads as the total of
+ * records processed ("total" with "records", "processed" or "in set", in
+ * any case) and neither desc nor type.value as a part of them (failed,
+ * skipped, rejected, not ...: records_is_partial) gives it.
  * No such counter: the run has no record count. Owns nothing. */
 #ifndef ALMAUDIT_RECORDS_H
 #define ALMAUDIT_RECORDS_H
@@ -20,7 +22,14 @@
  * a pattern hit its limit (the count is left unknown), else 0. */
 int records_resolve(const struct rules *r, struct run *run, char *note, size_t size);
 
-/* 1 when a counter's desc reads as the total of records processed. */
+/* 1 when a counter's desc reads as the total of records processed (and
+ * not as a part of them). */
 int records_is_total(const char *desc);
+
+/* 1 when a counter's desc or type.value reads as counting some records
+ * only: failed, error, skipped, rejected, warning, excluded, invalid,
+ * ignored, unchanged, duplicate, (un)matched, withheld, or the words not,
+ * non, without (not "no": "No. of records"). */
+int records_is_partial(const char *text);
 
 #endif

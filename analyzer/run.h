@@ -52,6 +52,9 @@ struct run {
 	size_t ncounters;
 	const char *records_note;
 	int set_inferred; /* set_name was inferred from the instance name */
+	/* from the API, and the instance name names no set: set_name "" is
+	 * unknown, not empty (verdict.c never accuses on it) */
+	int set_unknown;
 };
 
 const char *run_type_name(enum run_type t); /* "MANUAL"; "" for unknown */

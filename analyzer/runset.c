@@ -28,11 +28,15 @@ int runset_add(struct runset *s, uint64_t id)
 	return idset_add(&s->ids, id);
 }
 
-/* The bits of a run's value: found kinds in the low byte (bit 7: counted
- * among the runs with findings), shown kinds in the high byte. */
-#define FOUND 0x7Fu
+/* The bits of a run's value: found kinds in the low byte (bits 5 and 6:
+ * marks of runset_mark; bit 7: counted among the runs with findings),
+ * shown kinds in the high byte (bit 13: a mark). */
+#define FOUND 0x1Fu
+#define MARKS (RUNSET_SET_INFERRED | RUNSET_SET_UNKNOWN | RUNSET_SET_KNOWN)
 #define FLAGGED 0x80u
-_Static_assert(FIND_COUNT <= 7, "finding kinds fit in 7 bits");
+_Static_assert(FIND_COUNT <= 5, "finding kinds fit in 5 bits");
+_Static_assert((MARKS & (FOUND | FLAGGED | FOUND << 8)) == 0 && MARKS <= 0xFFFFu,
+	       "the marks are bits of their own");
 
 void runset_prefetch(const struct runset *s, uint64_t id)
 {
@@ -59,7 +63,7 @@ int runset_shown(struct runset *s, uint64_t id, unsigned kinds, int *first)
 		return 0;
 	if (idset_or(&s->ids, id, (kinds & FOUND) << 8 | (kinds & FOUND), &was) != 0)
 		return -1;
-	*first = (was >> 8) == 0;
+	*first = ((was >> 8) & FOUND) == 0;
 	return 0;
 }
 
@@ -78,6 +82,14 @@ int runset_flag(struct runset *s, uint64_t id)
 	return !(was & FLAGGED);
 }
 
+int runset_mark(struct runset *s, uint64_t id, unsigned mark)
+{
+	unsigned was;
+	if (idset_or(&s->ids, id, mark & MARKS, &was) != 0)
+		return -1;
+	return (int)(mark & ~was);
+}
+
 /* Copies a string into the held block at *o. */
 static const char *keep(char *text, size_t *o, const char *s)
 {
@@ -87,8 +99,9 @@ static const char *keep(char *text, size_t *o, const char *s)
 	return text + *o - n;
 }
 
-/* Copies run into *dst, its strings into text (sized for them). */
-static void copy_run(struct run *dst, const struct run *run, char *text)
+/* Copies run into *dst, its strings into text (sized for them: text_size
+ * with the same note). note 0: without its records_note. */
+static void copy_run(struct run *dst, const struct run *run, char *text, int note)
 {
 	size_t o = 0;
 	*dst = *run;
@@ -101,16 +114,9 @@ static void copy_run(struct run *dst, const struct run *run, char *text)
 	dst->set_name = keep(text, &o, run->set_name);
 	if (run->records_bad)
 		dst->records_bad = keep(text, &o, run->records_bad);
-	dst->records_note = keep(text, &o, run->records_note ? run->records_note : "");
+	dst->records_note = note ? keep(text, &o, run->records_note ? run->records_note : "") : NULL;
 	dst->counters = NULL; /* the counters stay with the reader */
 	dst->ncounters = 0;
-}
-
-/* Copies run and v into h, the strings into h->text (sized for them). */
-static void copy(struct runset_held *h, const struct run *run, const struct verdict *v)
-{
-	copy_run(&h->run, run, h->text);
-	h->v = *v;
 }
 
 /* Bytes past the strings, zeroed: PCRE2's JIT reads up to 16 bytes past a
@@ -119,11 +125,11 @@ static void copy(struct runset_held *h, const struct run *run, const struct verd
 #define TEXT_PAD 32
 
 /* The bytes the strings of a run take, and the pad after them. */
-static size_t text_size(const struct run *run)
+static size_t text_size(const struct run *run, int note)
 {
 	const char *const fields[] = {run->job_id,    run->name,	 run->category,
 				      run->user,      run->user_name, run->status,
-				      run->set_name,  run->records_note ? run->records_note : ""};
+				      run->set_name,  note && run->records_note ? run->records_note : ""};
 	size_t total = TEXT_PAD + (run->records_bad ? strlen(run->records_bad) + 1 : 0);
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		total += strlen(fields[i]) + 1;
@@ -141,16 +147,16 @@ int runset_defer(struct runset *s, const struct run *run)
 		s->cdeferred = cap;
 	}
 	struct runset_run *d = &s->deferred[s->ndeferred];
-	if (!(d->text = calloc(1, text_size(run))))
+	if (!(d->text = calloc(1, text_size(run, 1))))
 		return -1;
-	copy_run(&d->run, run, d->text);
+	copy_run(&d->run, run, d->text, 1);
 	s->ndeferred++;
 	return 0;
 }
 
-int runset_hold(struct runset *s, const struct run *run, const struct verdict *v)
+int runset_hold(struct runset *s, const struct run *run)
 {
-	size_t total = text_size(run);
+	size_t total = text_size(run, 0);
 	uint32_t *was = idmap_get(&s->held_at, run->id);
 	if (was && *was) {
 		/* a later copy, still without a count: it is the one reported */
@@ -160,7 +166,7 @@ int runset_hold(struct runset *s, const struct run *run, const struct verdict *v
 			return -1;
 		free(h->text);
 		h->text = text;
-		copy(h, run, v);
+		copy_run(&h->run, run, text, 0);
 		return 0;
 	}
 	if (s->nheld == s->cap) {
@@ -180,7 +186,7 @@ int runset_hold(struct runset *s, const struct run *run, const struct verdict *v
 	struct runset_held *h = &s->held[s->nheld];
 	h->text = text;
 	h->live = 1;
-	copy(h, run, v);
+	copy_run(&h->run, run, text, 0);
 	*at = (uint32_t)++s->nheld;
 	return 0;
 }
@@ -200,8 +206,27 @@ void runset_release(struct runset *s, uint64_t id)
 static void count_hidden(void *arg, uint64_t id, unsigned value)
 {
 	(void)id;
-	if ((value & FOUND) && !(value >> 8))
+	if ((value & FOUND) && !((value >> 8) & FOUND))
 		++*(uint64_t *)arg;
+}
+
+struct marked {
+	unsigned mark, unless;
+	uint64_t n;
+};
+
+static void count_marked(void *arg, uint64_t id, unsigned value)
+{
+	struct marked *m = arg;
+	(void)id;
+	m->n += (value & m->mark) && !(value & m->unless);
+}
+
+uint64_t runset_count(const struct runset *s, unsigned mark, unsigned unless)
+{
+	struct marked m = {mark, unless, 0};
+	idset_each(&s->ids, count_marked, &m);
+	return m.n;
 }
 
 uint64_t runset_hidden(const struct runset *s)

@@ -20,10 +20,11 @@
 #include "run.h"
 #include "verdict.h"
 
-/* A run held back with its verdict: every string of run points into text. */
+/* A run held back, without its verdict (judged again at the end: its
+ * details would take 800 bytes a run) nor its records_note (the report
+ * shows neither): every string of run points into text. */
 struct runset_held {
 	struct run run;
-	struct verdict v;
 	char *text;
 	int live; /* 0: a later copy had a record count */
 };
@@ -35,8 +36,8 @@ struct runset_run {
 };
 
 struct runset {
-	struct idset ids;    /* every distinct run judged -> found kinds | flagged << 7 |
-				shown kinds << 8 */
+	struct idset ids;    /* every distinct run judged -> found kinds | marks |
+				flagged << 7 | shown kinds << 8 | marks */
 	struct idmap held_at; /* run id -> index in held[] + 1 */
 	struct runset_held *held;
 	size_t nheld, cap;
@@ -69,12 +70,22 @@ int runset_shown(struct runset *s, uint64_t id, unsigned kinds, int *first);
  * -1 when out of memory. */
 int runset_flag(struct runset *s, uint64_t id);
 
+/* Marks a run with the marks below: the bits of mark it had not had yet
+ * (0 when it had them all), or -1 when out of memory. */
+#define RUNSET_SET_INFERRED 0x20u /* its set was inferred from its name */
+#define RUNSET_SET_UNKNOWN 0x40u  /* a copy approved pending its unknown set */
+#define RUNSET_SET_KNOWN 0x2000u  /* a copy whose set was known */
+int runset_mark(struct runset *s, uint64_t id, unsigned mark);
+
+/* The runs marked `mark` and not `unless`. */
+uint64_t runset_count(const struct runset *s, unsigned mark, unsigned unless);
+
 /* The kinds shown so far for a run (0 when none). */
 unsigned runset_shown_kinds(const struct runset *s, uint64_t id);
 
-/* Holds a copy of a run and its verdict until the end (a later copy of a
- * run held replaces it). 0, or -1 when out of memory. */
-int runset_hold(struct runset *s, const struct run *run, const struct verdict *v);
+/* Holds a copy of a run until the end (a later copy of a run held
+ * replaces it). 0, or -1 when out of memory. */
+int runset_hold(struct runset *s, const struct run *run);
 
 /* 1 when a run is held (no copy has given its record count yet). */
 int runset_held(const struct runset *s, uint64_t id);

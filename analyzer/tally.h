@@ -163,7 +163,10 @@ struct tally {
 	size_t nmonths;
 	struct tally_uncounted uncounted[TALLY_UNCOUNTED_KEPT];
 	size_t nuncounted;
-	uint64_t sets_inferred; /* runs whose set name was inferred from the instance name */
+	/* distinct runs judged whose set name was inferred from the instance
+	 * name; whose set was unknown and judged approved only pending it
+	 * (verdict.h, set_unknown) */
+	uint64_t sets_inferred, sets_unknown;
 };
 
 #define TALLY_MONTHS_MAX 1200

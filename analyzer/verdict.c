@@ -234,7 +234,7 @@ void verdict_text(const struct verdict *v, char *buf, size_t size)
 			used += (size_t)snprintf(buf + used, used < size ? size - used : 0, "%s%s",
 						 used ? "," : "", kind_names[k]);
 	if (!used)
-		snprintf(buf, size, "ok");
+		snprintf(buf, size, v->set_unknown ? "ok, set unknown" : "ok");
 }
 
 /* Whether an approval's sets cover a run's set: 1 (or no sets), 0, -1 when
@@ -320,7 +320,7 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 	v->job = job;
 	const struct rules_job *jb = &r->jobs[job];
 	int64_t day = times_local_day(run->time);
-	int sets_missed = -1;
+	int sets_missed = -1, pending = -1;
 
 	size_t from = v->person >= 0 ? r->person_first[v->person] : 0;
 	size_t to = v->person >= 0 ? r->person_first[v->person + 1] : 0;
@@ -329,10 +329,12 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 		const struct rules_approval *a = &r->approvals[i];
 		if (!rules_grants(r, a->job, job))
 			continue;
+		if (a->sets)
+			v->sets_limited = 1;
 		if (a->signed_off != RULES_NO_DATE && a->signed_off > day) {
 			/* signed off later: "ran before sign-off" only when the
 			 * approval would cover this run's set */
-			int covers = set_covers(a, run->set_name);
+			int covers = run->set_unknown ? 1 : set_covers(a, run->set_name);
 			if (covers < 0)
 				return -1;
 			if (covers)
@@ -352,7 +354,17 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 			v->approval = (int)i;
 			break;
 		}
+		if (run->set_unknown) {
+			/* it would hold, but for a set no one knows */
+			if (pending < 0)
+				pending = (int)i;
+			continue;
+		}
 		sets_missed = (int)i;
+	}
+	if (v->approval < 0 && pending >= 0) {
+		v->approval = pending;
+		v->set_unknown = 1;
 	}
 
 	if (v->approval < 0) {
@@ -511,6 +523,8 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 	if (run->set_inferred && run->set_name[0])
 		say(&o, "set: '%.200s', inferred from the instance name (the API gives no set name)",
 		    run->set_name);
+	else if (run->set_unknown)
+		say(&o, "set: unknown (the instance name names none, and the API gives no set name)");
 	if (run->records_note && run->records_note[0])
 		say(&o, "records: %s", run->records_note);
 	if (v->job < 0 || !judged)
@@ -533,7 +547,7 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 		const char *why;
 		char reason[320];
 		if (ap->signed_off != RULES_NO_DATE && ap->signed_off > day) {
-			if (set_covers(ap, run->set_name) == 1)
+			if (run->set_unknown || set_covers(ap, run->set_name) == 1)
 				snprintf(reason, sizeof reason, "signed off %s, after the run's date %s",
 					 b, a);
 			else
@@ -548,6 +562,12 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 			date_or(b, sizeof b, ap->revoked, "");
 			snprintf(reason, sizeof reason, "revoked %s, on or before the run's date %s", b,
 				 a);
+			why = reason;
+		} else if (ap->sets && run->set_unknown) {
+			snprintf(reason, sizeof reason,
+				 "limited to sets matching %s; the run's set is unknown: judged "
+				 "approved, to check against the run's report in Alma",
+				 ap->sets_src);
 			why = reason;
 		} else if (ap->sets && rules_approval_holds(ap, day, run->set_name) != 1) {
 			snprintf(reason, sizeof reason, "limited to sets matching %s; set '%.80s' does not",

@@ -38,6 +38,11 @@ struct verdict {
 	int approval;	     /* the approval that held, or -1 */
 	int later;	     /* an approval of the job signed off after the run, or -1 */
 	int revoked;	     /* an approval of the job revoked by the run's day, or -1 */
+	/* approval holds only if the run's set, unknown (run->set_unknown),
+	 * matches its sets: judged approved, to be checked (never an accusation
+	 * on a set no one knows, never cleared without a word) */
+	int set_unknown;
+	int sets_limited; /* an approval limited to sets was consulted */
 	int64_t sandbox;     /* time of a sandbox run before this one, or TIME_NONE */
 	uint64_t sandbox_id; /* and its id */
 	int64_t large_set;   /* the damaging threshold that applied */

@@ -236,3 +236,16 @@ const char *report_cells_text(const struct tally *t, char *buf, size_t size)
 						 report_count(t->bad_cells[c], n, sizeof n));
 	return buf;
 }
+
+const char *report_sets_unknown(const struct tally *t, char *buf, size_t size)
+{
+	char n[32];
+	int one = t->sets_unknown == 1;
+	snprintf(buf, size,
+		 "%s whose set is unknown (the instance name names none) judged approved by "
+		 "%s limited to sets: check %s against %s in Alma (runs --explain)",
+		 report_count_of(t->sets_unknown, "run", "runs", n, sizeof n),
+		 one ? "an approval" : "approvals", one ? "it" : "them",
+		 one ? "its report" : "their reports");
+	return buf;
+}

@@ -104,6 +104,12 @@ void report_html_facts(FILE *out, const struct report_info *info)
 		fputs(t->sets_inferred == 1 ? " run" : " runs", out);
 		fputs(" (JSON input: the Alma API gives no set name)</td></tr>\n", out);
 	}
+	if (t->sets_unknown) {
+		char text[320];
+		fputs("<tr><th>Sets</th><td><b>WARNING</b>: ", out);
+		E(report_sets_unknown(t, text, sizeof text));
+		fputs("</td></tr>\n", out);
+	}
 	if (t->first != TIME_NONE) {
 		times_format_local(t->first, a, sizeof a);
 		times_format_local(t->last, b, sizeof b);

@@ -648,6 +648,8 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 	}
 	if (t->sets_inferred)
 		fprintf(out, ",\n\"sets_inferred\":%" PRIu64, t->sets_inferred);
+	if (t->sets_unknown)
+		fprintf(out, ",\n\"sets_unknown\":%" PRIu64, t->sets_unknown);
 	fprintf(out,
 		",\n\"rows\":{\"read\":%" PRIu64 ",\"audited\":%" PRIu64 ",\"skipped\":%" PRIu64
 		",\"rejected\":%" PRIu64 ",\"repeated_headers\":%" PRIu64 ",\"skipped_by_reason\":{",

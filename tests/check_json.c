@@ -102,6 +102,25 @@ START_TEST(one_document_or_a_sequence)
 			 "document");
 	ck_assert_str_eq(events("\xEF\xBB\xBF[1]", 6, 6, 0), "[@1 v:1@1 ] ");
 	ck_assert_str_eq(events(" \n ", 3, 3, 1), "error@2: empty: no JSON value");
+	/* a byte order mark at the start of each document of a sequence (files
+	 * concatenated) is dropped; anywhere else it is an unexpected byte */
+	static const char boms[] = "\xEF\xBB\xBF[1]\n\xEF\xBB\xBF[2]\xEF\xBB\xBF{}";
+	for (size_t slice = 1; slice <= 19; slice += 6)
+		ck_assert_str_eq(events(boms, strlen(boms), slice == 1 ? 19 : slice, 1),
+				 "[@1 v:1@1 ] [@2 v:2@2 ] {@2 } ");
+	ck_assert_str_eq(events("[1]\n\xEF\xBB", 6, 5, 1), "[@1 v:1@1 ] error@2: invalid JSON: unexpected byte 0xef");
+	ck_assert_str_eq(events("[1]\xEF\xBB[2]", 8, 4, 1), "[@1 v:1@1 ] error@1: invalid JSON: unexpected byte 0xef");
+	ck_assert_str_eq(events("[1,\n\xEF\xBB\xBF" "2]", 9, 9, 1),
+			 "[@1 v:1@1 error@2: invalid JSON: unexpected byte 0xef");
+	ck_assert_str_eq(events("[1]\xEF\xBB\xBF[2]", 9, 9, 0),
+			 "[@1 v:1@1 ] error@1: invalid JSON: more after the end of the document");
+	/* a comment is said at its own line, not the line before */
+	for (size_t slice = 1; slice <= 40; slice += 13) {
+		ck_assert_str_eq(events("[1,\n2\n// c\n]", 14, slice, 0),
+				 "[@1 v:1@1 v:2@2 error@3: invalid JSON: a comment (JSON has none)");
+		ck_assert_str_eq(events("{\"a\":1,\n\n  /* c */\n}", 20, slice, 0),
+				 "{@1 k:a@1 v:1@1 error@3: invalid JSON: a comment (JSON has none)");
+	}
 }
 END_TEST
 

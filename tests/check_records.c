@@ -1,7 +1,8 @@
 /* Unit tests of analyzer/records.c: a run's record count from the counters
  * of its job instance (the Alma API's JSON): the job's records pattern in
  * jobs.csv, on a counter's type.value or desc, else the default rule (the
- * first counter whose desc reads as the total of records processed), and
+ * largest counter whose desc reads as the total of records processed, not
+ * a part of them), and
  * what runs --explain is told when no counter gives it. Also the records
  * column of jobs.csv as matrix.c loads it. */
 #include "matrix.h"
@@ -66,7 +67,8 @@ START_TEST(default_rule)
 	};
 	ck_assert_int_eq(count("Change Physical Items - 10/01/2026", c, 4), 1234);
 	ck_assert_str_eq(note, "counter change.total ('Total records processed') = 1234, the "
-			       "first whose description reads as the total of records");
+			       "largest of the counters whose description reads as the total of "
+			       "records");
 	/* a job jobs.csv does not list: the default rule too */
 	ck_assert_int_eq(count("Merge records", c + 3, 1), 99);
 	static const struct run_counter d[] = {{"x", "TOTAL PROCESSED", "7"}};
@@ -74,6 +76,25 @@ START_TEST(default_rule)
 	ck_assert_int_eq(records_is_total("Number of assets failed"), 0);
 	ck_assert_int_eq(records_is_total("Total number of records"), 1);
 	ck_assert_int_eq(records_is_total("Total"), 0);
+	/* the review's import: "Total records failed" (0) first, never the count */
+	static const struct run_counter f[] = {
+		{"import.total_failed", "Total records failed", "0"},
+		{"import.total_not_imported", "Total records not imported", "3"},
+		{"import.total_records", "Total records processed", "40112"},
+	};
+	ck_assert_int_eq(count("Merge records", f, 3), 40112);
+	ck_assert_str_eq(note, "counter import.total_records ('Total records processed') = 40112, "
+			       "the counter whose description reads as the total of records");
+	ck_assert_int_eq(count("Merge records", f, 2), -1);
+	/* a partial count said by its type.value only */
+	static const struct run_counter g[] = {{"import.total_rejected", "Total records", "7"}};
+	ck_assert_int_eq(count("Merge records", g, 1), -1);
+	ck_assert_int_eq(records_is_total("Total records skipped"), 0);
+	ck_assert_int_eq(records_is_total("Total records with errors"), 0);
+	ck_assert_int_eq(records_is_total("Total records without a match"), 0);
+	ck_assert_int_eq(records_is_total("Total notes records"), 1); /* "not" a word only */
+	ck_assert_int_eq(records_is_total("Total no. of records"), 1);
+	ck_assert_int_eq(records_is_total("Total in set"), 1);
 	ck_assert_int_eq(count("Change Physical Items", c, 2), -1);
 	ck_assert_str_eq(note, "none: no counter's description reads as the total of records (of "
 			       "2 counters: change.records_ok, change.failed); name one in "

@@ -633,6 +633,33 @@ START_TEST(diag_keeps_the_last_message)
 }
 END_TEST
 
+/* diag: what an input puts in a message cannot forge a line nor drive a
+ * terminal: C0 (but the line's own newline), DEL, C1 and the bidi controls
+ * are written visibly, in the file name too; other text as it is. */
+START_TEST(diag_makes_controls_visible)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *mem = open_memstream(&text, &size);
+	ck_assert_ptr_nonnull(mem);
+	diag_set_stream(mem);
+	diag_error("a\tb.json", 3, "'%s'",
+		   "bad\nalmaudit: fake.csv:1: all clear\x1b]0;pwned\x07\x7f"
+		   "\xc2\x9b\xe2\x80\xae\xe2\x81\xa6\x9b \xc3\xa9\xe2\x80\xa6");
+	diag_set_stream(NULL);
+	fclose(mem);
+	ck_assert_str_eq(text, "almaudit: a\\x09b.json:3: 'bad\\x0Aalmaudit: fake.csv:1: all "
+			       "clear\\x1B]0;pwned\\x07\\x7FU+009BU+202EU+2066\\x9B "
+			       "\xc3\xa9\xe2\x80\xa6'\n");
+	long line;
+	ck_assert_str_eq(diag_last(&line), "'bad\\x0Aalmaudit: fake.csv:1: all "
+					   "clear\\x1B]0;pwned\\x07\\x7FU+009BU+202EU+2066\\x9B "
+					   "\xc3\xa9\xe2\x80\xa6'");
+	free(text);
+	diag_clear_last();
+}
+END_TEST
+
 
 /* textenc: s fed in chunks of `step` bytes (every split point of a
  * character), the UTF-8 made of it. */
@@ -809,6 +836,7 @@ int main(void)
 	tcase_add_test(tc, email_addresses);
 	tcase_add_test(tc, html_escaping);
 	tcase_add_test(tc, diag_keeps_the_last_message);
+	tcase_add_test(tc, diag_makes_controls_visible);
 	tcase_add_test(tc, windows_1252_read_across_chunks);
 	tcase_add_test(tc, utf8_passes_uncopied);
 	tcase_add_test(tc, utf16_without_bom_transcoded);
