@@ -520,8 +520,15 @@ void report_json_complete(FILE *out, const struct tally *t, const char *failure,
 		n++;
 		report_json_string(out, failure);
 	}
-	(void)info;
-	(void)text;
+	for (size_t i = 0; info && filter_miss(info->filter, info->rules, i, text, sizeof text);
+	     i++) {
+		fputs(n++ ? "," : "", out);
+		report_json_string(out, text);
+	}
+	if (t->uncovered[0]) {
+		fputs(n++ ? "," : "", out);
+		report_json_string(out, t->uncovered);
+	}
 	for (int error = 1; error >= 0; error--) {
 		if (!error) {
 			fputs("],\"warnings\":[", out);
