@@ -284,6 +284,12 @@ static int parse(int argc, char **argv, struct fetch_opts *o)
 					  "-o FILE)");
 		return -1;
 	}
+	/* the config's -o of a --split unit: its directory, no file for the
+	 * history */
+	if (config_split_output(&o->config, o->line[F_OUTPUT - F_PERIOD], o->out, "fetch")) {
+		o->out = NULL;
+		o->line[F_OUTPUT - F_PERIOD] = 0;
+	}
 	if (o->verbose)
 		config_notes_print(&o->config);
 	return 0;

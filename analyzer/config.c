@@ -234,6 +234,17 @@ void config_note(struct config_args *a, long line, const char *fmt, ...)
 	a->note_lines[a->nnotes++] = line;
 }
 
+int config_split_output(struct config_args *a, long out_line, const char *out, const char *cmd)
+{
+	if (!a->split_left || !out_line || !out)
+		return 0;
+	config_note(a, out_line,
+		    "-o %s left out: it is the directory of --split unit (line %ld), which %s "
+		    "takes no",
+		    out, a->split_left, cmd);
+	return 1;
+}
+
 void config_notes_print(const struct config_args *a)
 {
 	/* in the config's order: a line's notes as they were made */
@@ -305,6 +316,8 @@ static int read_config(const char *path, const struct option *takes, const struc
 					    : "wants a value");
 		else if (skipped)
 			config_note(a, lineno, "--%s left out: %s takes no --%s", skipped, cmd, skipped);
+		if (skipped && !arg && !strcmp(skipped, "split"))
+			a->split_left = lineno;
 		if (!arg)
 			continue;
 		if (grow(a, cap) != 0) {

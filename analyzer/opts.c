@@ -437,6 +437,8 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 			if (line) { /* a config serves every command: not review's */
 				config_note(&o->config_args, line, "--%s left out: review takes no --%s",
 					    name, name);
+				if (c == OPT_SPLIT)
+					o->config_args.split_left = line;
 				continue;
 			}
 			opts_usage_error(o->cmd, "review takes no --%s", name);
@@ -451,6 +453,8 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 			if (line) {
 				config_note(&o->config_args, line, "--%s left out: %s takes no --%s", name,
 					    o->cmd, name);
+				if (c == OPT_SPLIT)
+					o->config_args.split_left = line;
 				continue;
 			}
 			/* named by its name: argv[optind - 1] may be its value */
@@ -511,6 +515,12 @@ void opts_drop_config(struct opts *o, int audit)
 							    "and the format is %s",
 			    format);
 		o->summary = 0;
+	}
+	/* the config's -o of a --split left out (runs, review): its directory,
+	 * no file name for this report, which goes to standard output */
+	if (config_split_output(a, FROM_CONFIG(o, OPT_OUTPUT), o->out, o->cmd)) {
+		o->out = NULL;
+		o->line[OPT_OUTPUT - OPT_SANDBOX] = 0;
 	}
 	if (o->verbose)
 		config_notes_print(a);
