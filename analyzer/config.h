@@ -66,6 +66,14 @@ int config_line(const char *line, const struct option *takes, const struct optio
  * when so. */
 int config_split_output(struct config_args *a, long out_line, const char *out, const char *cmd);
 
+/* --period and --since/--until exclude each other: the command line's
+ * choice leaves out the config's other one (noted), since the command line
+ * wins. Each value with its config line (0: the command line's). Both
+ * from the config, or both from the command line, stay: an error later. */
+void config_period_choice(struct config_args *a, const char **period, long period_line,
+			  const char **since, long since_line, const char **until,
+			  long until_line);
+
 /* Adds a note: what of the config at line was left out, and why. */
 void config_note(struct config_args *a, long line, const char *fmt, ...)
 #if defined(__GNUC__)
