@@ -267,7 +267,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	 * terminal the progress line is erased before the report is written */
 	if (!split && output_is_stdout(o.out) && term_columns(STDOUT_FILENO)) {
 		if (text)
-			report_set_width(term_columns(STDOUT_FILENO));
+			report_set_width(term_fit_columns(STDOUT_FILENO));
 		FILE *tty = tty_open();
 		if (tty)
 			out.f = tty;
