@@ -267,7 +267,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 	 * terminal the progress line is erased before the report is written */
 	if (!split && output_is_stdout(o.out) && term_columns(STDOUT_FILENO)) {
 		if (text)
-			report_set_width(term_columns(STDOUT_FILENO));
+			report_set_width(term_fit_columns(STDOUT_FILENO));
 		FILE *tty = tty_open();
 		if (tty)
 			out.f = tty;
@@ -307,10 +307,11 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		status = EXIT_ERROR; /* reported, and said in the report */
 	if (viewing && runs_view_failed(&view))
 		status = EXIT_ERROR; /* reported; the text says so, csv and json are empty */
-	/* An input not read whole, or a filter value that matched nothing,
+	/* An input not read whole, a filter value that matched nothing, or
+	 * findings that could not all be listed (their temporary file failed)
 	 * makes the status 2, but the report is still worth having when it
 	 * says so in its own text (INCOMPLETE, ERROR): every format but csv,
-	 * and the runs listing in text only says the latter. */
+	 * and the runs listing in text only says the filter's. */
 	keep = status != EXIT_ERROR || (strcmp(format, "csv") && (audit || !text || read_ok));
 	if (viewing && runs_view_failed(&view) && !text)
 		keep = 0; /* csv and json hold nothing of it */

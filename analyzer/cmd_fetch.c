@@ -284,6 +284,16 @@ static int parse(int argc, char **argv, struct fetch_opts *o)
 					  "-o FILE)");
 		return -1;
 	}
+	/* the command line's --period or --since/--until leaves out the
+	 * config's other */
+	config_period_choice(&o->config, &o->period, o->line[F_PERIOD - F_PERIOD], &o->since,
+			     o->line[F_SINCE - F_PERIOD], &o->until, o->line[F_UNTIL - F_PERIOD]);
+	/* the config's -o of a --split unit: its directory, no file for the
+	 * history */
+	if (config_split_output(&o->config, o->line[F_OUTPUT - F_PERIOD], o->out, "fetch")) {
+		o->out = NULL;
+		o->line[F_OUTPUT - F_PERIOD] = 0;
+	}
 	if (o->verbose)
 		config_notes_print(&o->config);
 	return 0;

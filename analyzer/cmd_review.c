@@ -112,7 +112,7 @@ int cmd_review(int argc, char **argv)
 	/* text to a terminal fits its width; to a file or a pipe, whole */
 	if (output_is_stdout(o.out) && term_columns(STDOUT_FILENO)) {
 		if (!strcmp(format, "text"))
-			report_set_width(term_columns(STDOUT_FILENO));
+			report_set_width(term_fit_columns(STDOUT_FILENO));
 		FILE *tty = tty_open();
 		if (tty)
 			out.f = tty;

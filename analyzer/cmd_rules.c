@@ -274,7 +274,7 @@ int cmd_rules(int argc, char **argv)
 		goto done;
 	status = EXIT_OK;
 	/* on a terminal the tables fit its width */
-	report_set_width(term_columns(STDOUT_FILENO));
+	report_set_width(term_fit_columns(STDOUT_FILENO));
 	FILE *tty = tty_open(), *out = tty ? tty : stdout;
 	const char *arg = wants_arg ? argv[optind + 1] : NULL;
 	if (!strcmp(what, "check")) {

@@ -234,6 +234,39 @@ void config_note(struct config_args *a, long line, const char *fmt, ...)
 	a->note_lines[a->nnotes++] = line;
 }
 
+int config_split_output(struct config_args *a, long out_line, const char *out, const char *cmd)
+{
+	if (!a->split_left || !out_line || !out)
+		return 0;
+	config_note(a, out_line,
+		    "-o %s left out with --split unit (line %ld): it names the split's directory, "
+		    "not a file for %s",
+		    out, a->split_left, cmd);
+	return 1;
+}
+
+void config_period_choice(struct config_args *a, const char **period, long period_line,
+			  const char **since, long since_line, const char **until,
+			  long until_line)
+{
+	int typed_range = (*since && !since_line) || (*until && !until_line);
+	if (*period && period_line && typed_range) {
+		config_note(a, period_line,
+			    "--period %s left out: the command line gives --since/--until", *period);
+		*period = NULL;
+	}
+	if (!*period || period_line)
+		return;
+	const char **range[] = {since, until};
+	const long lines[] = {since_line, until_line};
+	for (int i = 0; i < 2; i++)
+		if (*range[i] && lines[i]) {
+			config_note(a, lines[i], "--%s %s left out: the command line gives --period",
+				    i ? "until" : "since", *range[i]);
+			*range[i] = NULL;
+		}
+}
+
 void config_notes_print(const struct config_args *a)
 {
 	/* in the config's order: a line's notes as they were made */
@@ -305,6 +338,8 @@ static int read_config(const char *path, const struct option *takes, const struc
 					    : "wants a value");
 		else if (skipped)
 			config_note(a, lineno, "--%s left out: %s takes no --%s", skipped, cmd, skipped);
+		if (skipped && !arg && !strcmp(skipped, "split"))
+			a->split_left = lineno;
 		if (!arg)
 			continue;
 		if (grow(a, cap) != 0) {

@@ -33,6 +33,10 @@ struct config_args {
 	char **notes;
 	long *note_lines;
 	size_t nnotes;
+	/* the line of a --split unit the command left out (0: none): the
+	 * config's -o is that split's directory, left out with it
+	 * (config_split_output) */
+	long split_left;
 };
 
 /* Builds the arguments from argv (argv[0] first) and the config it names
@@ -55,6 +59,20 @@ void config_free(struct config_args *a);
  * written into why. The caller frees *arg. */
 int config_line(const char *line, const struct option *takes, const struct option *known,
 		char **arg, const char **skipped, char *why, size_t whysize);
+
+/* A config's -o written for its --split unit (-o DIR) is no file name for
+ * a command that left the --split out (runs, review, fetch): whether the -o
+ * at out_line (0: the command line's) must be left out with it; noted
+ * when so. */
+int config_split_output(struct config_args *a, long out_line, const char *out, const char *cmd);
+
+/* --period and --since/--until exclude each other: the command line's
+ * choice leaves out the config's other one (noted), since the command line
+ * wins. Each value with its config line (0: the command line's). Both
+ * from the config, or both from the command line, stay: an error later. */
+void config_period_choice(struct config_args *a, const char **period, long period_line,
+			  const char **since, long since_line, const char **until,
+			  long until_line);
 
 /* Adds a note: what of the config at line was left out, and why. */
 void config_note(struct config_args *a, long line, const char *fmt, ...)

@@ -437,6 +437,8 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 			if (line) { /* a config serves every command: not review's */
 				config_note(&o->config_args, line, "--%s left out: review takes no --%s",
 					    name, name);
+				if (c == OPT_SPLIT)
+					o->config_args.split_left = line;
 				continue;
 			}
 			opts_usage_error(o->cmd, "review takes no --%s", name);
@@ -451,6 +453,8 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 			if (line) {
 				config_note(&o->config_args, line, "--%s left out: %s takes no --%s", name,
 					    o->cmd, name);
+				if (c == OPT_SPLIT)
+					o->config_args.split_left = line;
 				continue;
 			}
 			/* named by its name: argv[optind - 1] may be its value */
@@ -462,6 +466,8 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 			c = OPT_OUTPUT;
 		if (c >= OPT_SANDBOX && c < OPT_END)
 			o->line[c - OPT_SANDBOX] = line;
+		if (!line && c >= OPT_JOB && c <= OPT_GREP && !o->typed_filter && longindex >= 0)
+			o->typed_filter = shared_options[longindex].name;
 		diag_set_origin(line ? o->config_args.path : NULL, line);
 		int status = parse_one(o, c, optarg, argv[optind - 1]);
 		diag_set_origin(NULL, 0);
@@ -487,6 +493,19 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 void opts_drop_config(struct opts *o, int audit)
 {
 	struct config_args *a = &o->config_args;
+	/* the command line wins: its choice leaves out the config's that
+	 * would conflict with it (a --period against --since/--until, a
+	 * --format against --summary) */
+	config_period_choice(a, &o->period, FROM_CONFIG(o, OPT_PERIOD), &o->since,
+			     FROM_CONFIG(o, OPT_SINCE), &o->until, FROM_CONFIG(o, OPT_UNTIL));
+	if (o->summary && !FROM_CONFIG(o, OPT_SUMMARY) && o->format && strcmp(o->format, "text") &&
+	    FROM_CONFIG(o, OPT_FORMAT)) {
+		config_note(a, FROM_CONFIG(o, OPT_FORMAT),
+			    "--format %s left out: the command line's --summary is a text report",
+			    o->format);
+		o->format = NULL;
+		o->line[OPT_FORMAT - OPT_SANDBOX] = 0;
+	}
 	const char *format = o->format ? o->format : "text";
 	int email = !strcmp(format, "email"), html = !strcmp(format, "html");
 	if (FROM_CONFIG(o, OPT_FORMAT) && (o->review ? email : !audit && (html || email))) {
@@ -511,6 +530,25 @@ void opts_drop_config(struct opts *o, int audit)
 							    "and the format is %s",
 			    format);
 		o->summary = 0;
+	}
+	/* a filter on the command line asks for one report: the config's
+	 * --split unit (each unit its whole report) is left out, its -o too;
+	 * not when the command line names -o (a directory, maybe, for the
+	 * split: the usage error says why the two do not go together) */
+	if (audit && o->split && FROM_CONFIG(o, OPT_SPLIT) && o->typed_filter &&
+	    (!o->out || FROM_CONFIG(o, OPT_OUTPUT))) {
+		config_note(a, FROM_CONFIG(o, OPT_SPLIT),
+			    "--split %s left out: the command line's --%s filters one report",
+			    o->split, o->typed_filter);
+		a->split_left = FROM_CONFIG(o, OPT_SPLIT);
+		o->split = NULL;
+		o->line[OPT_SPLIT - OPT_SANDBOX] = 0;
+	}
+	/* the config's -o of a --split left out (runs, review): its directory,
+	 * no file name for this report, which goes to standard output */
+	if (config_split_output(a, FROM_CONFIG(o, OPT_OUTPUT), o->out, o->cmd)) {
+		o->out = NULL;
+		o->line[OPT_OUTPUT - OPT_SANDBOX] = 0;
 	}
 	if (o->verbose)
 		config_notes_print(a);

@@ -95,6 +95,7 @@ struct opts {
 	 * config's, by OPT_x - OPT_SANDBOX; 0 when it is the command line's */
 	long line[OPTS_COUNT];
 	int verbose; /* --verbose: say what of the config was left out */
+	const char *typed_filter; /* the first filter option on the command line ("--user") */
 	struct runs_view_options view; /* runs: --manual, --sort, --top, --summary */
 	int sorted;		       /* --sort given */
 	int review;		       /* review: only the options it takes */

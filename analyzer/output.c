@@ -607,14 +607,13 @@ int output_scratch(const struct output_dir *d)
 	return fd;
 }
 
-FILE *output_tmpfile(const char **why)
+/* The directory the last temporary file was made in. */
+static char tmp_made_in[PATH_MAX];
+
+/* An unnamed read-write file in dir: its descriptor, or -1 with errno. */
+static int tmp_in(const char *dir)
 {
-	static char said[PATH_MAX + 128];
-	const char *dir = getenv("TMPDIR");
-	int fd, err;
-	if (!dir || !*dir)
-		dir = "/tmp";
-	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	int fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 	if (fd < 0 && (errno == EOPNOTSUPP || errno == EISDIR || errno == EINVAL)) {
 		/* no O_TMPFILE there: a name of its own, removed at once */
 		char path[PATH_MAX];
@@ -625,19 +624,62 @@ FILE *output_tmpfile(const char **why)
 			unlink(path);
 		}
 	}
-	FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
-	if (f)
-		return f;
-	err = errno;
-	if (fd >= 0)
-		close(fd);
-	snprintf(said, sizeof said, "cannot make a temporary file in %s%s: %s", dir,
-		 getenv("TMPDIR") && *getenv("TMPDIR") ? " ($TMPDIR)" : "", strerror(err));
-	for (char *c = said; *c; c++)
+	return fd;
+}
+
+static void printable(char *s)
+{
+	for (char *c = s; *c; c++)
 		if ((unsigned char)*c < 0x20 || *c == 0x7F)
 			*c = '?';
+}
+
+FILE *output_tmpfile(const char **why)
+{
+	static char said[2 * PATH_MAX + 128];
+	static int warned;
+	const char *env = getenv("TMPDIR");
+	const char *dir = env && *env ? env : "/tmp";
+	int fd = tmp_in(dir), err = errno;
+	if (fd < 0 && strcmp(dir, "/tmp") != 0) {
+		/* a $TMPDIR that cannot take a file (missing, not writable): /tmp,
+		 * said once, rather than a report without its findings */
+		snprintf(said, sizeof said, "cannot make a temporary file in %s ($TMPDIR): %s", dir,
+			 strerror(err));
+		printable(said);
+		if ((fd = tmp_in("/tmp")) >= 0) {
+			if (!warned++)
+				diag_error(NULL, 0, "warning: %s; using /tmp", said);
+			dir = "/tmp";
+		} else {
+			err = errno;
+			size_t n = strlen(said);
+			snprintf(said + n, sizeof said - n, ", nor in /tmp: %s", strerror(err));
+		}
+	} else if (fd < 0) {
+		snprintf(said, sizeof said, "cannot make a temporary file in %s: %s", dir,
+			 strerror(err));
+		printable(said);
+	}
+	FILE *f = fd >= 0 ? fdopen(fd, "w+") : NULL;
+	if (f) {
+		snprintf(tmp_made_in, sizeof tmp_made_in, "%s", dir);
+		printable(tmp_made_in);
+		return f;
+	}
+	if (fd >= 0) {
+		snprintf(said, sizeof said, "cannot make a temporary file in %s: %s", dir,
+			 strerror(errno));
+		printable(said);
+		close(fd);
+	}
 	*why = said;
 	return NULL;
+}
+
+const char *output_tmpfile_dir(void)
+{
+	return tmp_made_in;
 }
 
 void output_id(const char *path, struct output_id *id)

@@ -120,11 +120,17 @@ void output_dir_close(struct output_dir *d, int remove);
 int output_scratch(const struct output_dir *d);
 
 /* An unnamed temporary file, read and write, for what a renderer stages
- * (the email's csv attachment): in $TMPDIR when it is set, else /tmp; gone
- * when closed. NULL when it cannot be made, with *why a sentence for the
- * message ("cannot make a temporary file in /x ($TMPDIR): No such file or
- * directory"; static, valid until the next call). */
+ * (the findings' sorter, the email's csv attachment): in $TMPDIR when it is
+ * set, else /tmp; gone when closed. A $TMPDIR where no file can be made
+ * (missing, not writable) falls back to /tmp, with a warning on standard
+ * error the first time. NULL when it cannot be made, with *why a sentence
+ * for the message ("cannot make a temporary file in /x ($TMPDIR): No such
+ * file or directory, nor in /tmp: Permission denied"; static, valid until
+ * the next call). */
 FILE *output_tmpfile(const char **why);
+/* The directory the last temporary file was made in ("/tmp"), for
+ * messages about it; "" before one was made. */
+const char *output_tmpfile_dir(void);
 
 /* What a file is, for messages ("a FIFO", "a directory", ...), from its
  * st_mode. */

@@ -49,7 +49,10 @@ struct sortout {
 	off_t spilled; /* bytes written to scratch */
 	struct span *runs;
 	size_t nruns, runs_cap;
+	uint64_t written; /* lines written by sortout_write */
 	int failed;
+	char why[PATH_MAX + 160]; /* what failed, as reported */
+	char dir[PATH_MAX];	  /* where output_tmpfile made the scratch file */
 };
 
 struct sortout *sortout_new(size_t budget, FILE *scratch)
@@ -69,8 +72,10 @@ struct sortout *sortout_new(size_t budget, FILE *scratch)
 
 static int fail(struct sortout *s, const char *what)
 {
-	if (!s->failed)
+	if (!s->failed) {
 		diag_error(NULL, 0, "%s", what);
+		snprintf(s->why, sizeof s->why, "%s", what);
+	}
 	s->failed = 1;
 	return -1;
 }
@@ -112,10 +117,11 @@ static size_t line_size(const char *line)
 	return HEAD + h.len;
 }
 
-static const char *tmpdir(void)
+/* Where the scratch file is: the directory output_tmpfile made it in (a
+ * scratch file given to sortout_new: "a temporary directory"). */
+static const char *tmpdir(const struct sortout *s)
 {
-	const char *dir = getenv("TMPDIR");
-	return dir && *dir ? dir : "/tmp";
+	return s->dir[0] ? s->dir : "a temporary directory";
 }
 
 /* The lines held, sorted, written to the scratch file as one run; the line
@@ -126,6 +132,7 @@ static int spill(struct sortout *s)
 		const char *why = NULL;
 		if (!(s->scratch = output_tmpfile(&why)))
 			return fail(s, why);
+		snprintf(s->dir, sizeof s->dir, "%s", output_tmpfile_dir());
 	}
 	if (s->nruns == s->runs_cap) {
 		size_t cap = s->runs_cap ? 2 * s->runs_cap : 16;
@@ -146,7 +153,7 @@ static int spill(struct sortout *s)
 	if (fflush(s->scratch) != 0 || ferror(s->scratch)) {
 		char msg[PATH_MAX + 128];
 		snprintf(msg, sizeof msg, "cannot write the findings to a temporary file in %s: %s",
-			 tmpdir(), strerror(errno));
+			 tmpdir(s), strerror(errno));
 		return fail(s, msg);
 	}
 	s->runs[s->nruns++] = (struct span){start, s->spilled};
@@ -259,6 +266,16 @@ size_t sortout_runs(const struct sortout *s)
 	return s->nruns;
 }
 
+uint64_t sortout_written(const struct sortout *s)
+{
+	return s->written;
+}
+
+const char *sortout_error(const struct sortout *s)
+{
+	return s->failed ? s->why : NULL;
+}
+
 /* The reader's next line whole at buf + pos: 1, 0 at its run's end, -1
  * when the scratch file cannot be read. */
 static int fill(struct sortout *s, struct reader *rd)
@@ -324,10 +341,11 @@ static void sift(struct reader *rd, size_t *heap, size_t n, size_t i)
 	}
 }
 
-static void put_line(struct wbuf *out, const char *line, const char *sep)
+static void put_line(struct sortout *s, struct wbuf *out, const char *line, const char *sep)
 {
 	struct head h;
 	memcpy(&h, line, HEAD);
+	s->written++;
 	wbuf_str(out, sep);
 	wbuf_put(out, line + HEAD, h.len);
 }
@@ -360,7 +378,7 @@ static int merge(struct sortout *s, struct wbuf *out, const char *first, const c
 	for (uint64_t written = 0; h && got >= 0; written++) {
 		struct reader *top = &rd[heap[0]];
 		const char *line = top->buf + top->pos;
-		put_line(out, line, written ? between : first);
+		put_line(s, out, line, written ? between : first);
 		top->pos += line_size(line);
 		if ((got = fill(s, top)) == 0)
 			heap[0] = heap[--h];
@@ -369,7 +387,7 @@ static int merge(struct sortout *s, struct wbuf *out, const char *first, const c
 	if (got < 0) {
 		char msg[PATH_MAX + 128];
 		snprintf(msg, sizeof msg, "cannot read back the findings' temporary file in %s: %s",
-			 tmpdir(), strerror(errno));
+			 tmpdir(s), strerror(errno));
 		status = fail(s, msg);
 	}
 done:
@@ -392,7 +410,7 @@ int sortout_write(struct sortout *s, struct wbuf *out, const char *first, const 
 	if (!s->nruns) {
 		sort_index(s);
 		for (size_t i = 0; i < s->n; i++)
-			put_line(out, s->index[i].line, i ? between : first);
+			put_line(s, out, s->index[i].line, i ? between : first);
 	} else if (!(s->n && spill(s) != 0)) {
 		/* the arena and index freed before the merge reads */
 		free(s->arena);

@@ -52,6 +52,12 @@ int sortout_add(struct sortout *s, struct wbuf *b, int64_t time_ms, uint64_t id,
 uint64_t sortout_count(const struct sortout *s);
 /* The runs spilled to the scratch file so far. */
 size_t sortout_runs(const struct sortout *s);
+/* The lines sortout_write wrote (fewer than sortout_count when it failed). */
+uint64_t sortout_written(const struct sortout *s);
+/* NULL, or what made the sorter fail, as reported ("cannot write the
+ * findings to a temporary file in /tmp: File too large"): for the report to
+ * say in its own text. Valid until sortout_free. */
+const char *sortout_error(const struct sortout *s);
 
 /* Writes every line in order to out (first before the first line, between
  * before each other), ending the sorter's lines. 0, or -1 (reported) when a

@@ -29,6 +29,12 @@ int term_columns(int fd)
 	return 80;
 }
 
+int term_fit_columns(int fd)
+{
+	int cols = term_columns(fd);
+	return cols && cols < TERM_FIT_MIN ? TERM_FIT_MIN : cols;
+}
+
 /* The progress line shows after this many seconds of one file. */
 #define PROGRESS_AFTER 3
 

@@ -13,6 +13,12 @@
 
 /* The columns of the terminal on fd, or 0 when fd is no terminal. */
 int term_columns(int fd);
+/* The width a text report on the terminal on fd is fitted to: its
+ * columns, but at least TERM_FIT_MIN (a narrower one, $COLUMNS=1, would
+ * have every cell cut to nothing and each line wrapped a character a
+ * line: it wraps the 40-column lines itself); 0 when fd is no terminal. */
+#define TERM_FIT_MIN 40
+int term_fit_columns(int fd);
 
 /* Starts watching the file open on fd (name as the messages give it); a
  * file already watched, or standard error not a terminal: nothing. */

@@ -1,5 +1,6 @@
 #include "report_csv.h"
 
+#include "cells.h"
 #include "fields.h"
 #include "sortout.h"
 
@@ -21,7 +22,7 @@ static void csv_begin(struct reporter *r, const struct report_info *info)
 	if ((r->ctx = sortout_new(SORTOUT_BUDGET, NULL)))
 		sortout_capture(r->ctx, &r->csv.out);
 	else
-		r->failed = 1; /* written as found: said, and the status is 2 */
+		report_sort_failed(r, NULL); /* written as found: said, and the status is 2 */
 }
 
 static void csv_finding(struct reporter *r, const struct report_finding *f)
@@ -37,7 +38,7 @@ static void csv_finding(struct reporter *r, const struct report_finding *f)
 	csvw_str(&r->csv, fields.local);
 	csvw_end(&r->csv);
 	if (r->ctx && sortout_add(r->ctx, &r->csv.out, f->run->time_ms, f->run->id, f->kind) != 0)
-		r->failed = 1;
+		r->failed = 1; /* said at the end, with what was listed */
 	r->written++;
 }
 
@@ -47,11 +48,26 @@ static void csv_end(struct reporter *r, const struct report_info *info)
 	if (r->ctx) {
 		sortout_release(&r->csv.out);
 		if (sortout_write(r->ctx, &r->csv.out, "", "") != 0)
-			r->failed = 1;
+			report_sort_failed(r, r->ctx);
 		sortout_free(r->ctx);
 		r->ctx = NULL;
 	}
 	csvw_flush(&r->csv); /* a short write: the FILE's error flag, checked at close */
+}
+
+void report_sort_failed(struct reporter *r, const struct sortout *s)
+{
+	char a[32], b[32];
+	r->failed = 1;
+	if (!s) {
+		snprintf(r->failure, sizeof r->failure,
+			 "out of memory: the findings are listed in the order read, not sorted");
+		return;
+	}
+	const char *why = sortout_error(s);
+	snprintf(r->failure, sizeof r->failure, "only %s of the %s findings could be listed: %s",
+		 report_count(sortout_written(s), a, sizeof a),
+		 report_count(r->written, b, sizeof b), why ? why : "the sort failed");
 }
 
 void reporter_csv(struct reporter *r, FILE *out)

@@ -13,4 +13,12 @@
 
 void reporter_csv(struct reporter *r, FILE *out);
 
+struct sortout;
+/* Marks r failed and says why in r->failure, for the report's own text:
+ * from its sorter s, of r->written findings ("only 0 of the 30,000
+ * findings could be listed: cannot write the findings to a temporary file
+ * in /tmp: File too large"), or, s NULL, the sorter could not be made (the
+ * findings are written unsorted). The json renderer's too. */
+void report_sort_failed(struct reporter *r, const struct sortout *s);
+
 #endif

@@ -472,11 +472,13 @@ static size_t qp_size(const char *text, size_t n)
 	return size;
 }
 
-/* The message's note when its tables show fewer rows than the audit kept
- * ("this message shows the first 22 rows of each table; all 27,198
- * findings are in the attached ..."), into note; NULL when they show all. */
+/* The message's note, at its top: the findings could not be attached
+ * (failure: why; the tables' cut said too), or its tables show fewer rows
+ * than the audit kept ("this message shows the first 22 rows of each
+ * table; all 27,198 findings are in the attached ..."), into note; NULL
+ * when there is nothing to say. */
 static const char *mail_note(const struct report_info *info, size_t rows, const char *attached,
-			     char *note, size_t size)
+			     const char *failure, char *note, size_t size)
 {
 	char n[64], l[32];
 	uint64_t kept = 0, all = 0;
@@ -485,7 +487,20 @@ static const char *mail_note(const struct report_info *info, size_t rows, const 
 		all += info->summary->kinds[k] + info->summary->waived[k];
 	}
 	kept += info->summary->nwaived_kept;
-	if (rows >= info->summary->limit || kept <= rows)
+	int cut = rows < info->summary->limit && kept > rows;
+	if (failure) {
+		int used = snprintf(note, size,
+				    "ERROR: the findings could not be attached (%s): run almaudit "
+				    "audit --format csv for them.",
+				    failure);
+		if (cut && used > 0 && (size_t)used < size)
+			snprintf(note + used, size - (size_t)used,
+				 " To stay readable in a mail reader, this message shows the first "
+				 "%s of each table.",
+				 report_count_of(rows, "row", "rows", l, sizeof l));
+		return note;
+	}
+	if (!cut)
 		return NULL;
 	snprintf(note, size,
 		 "To stay readable in a mail reader, this message shows the first %s of each "
@@ -501,25 +516,26 @@ static const char *mail_note(const struct report_info *info, size_t rows, const 
  * (with its note, and the attachment named), into *html (the caller
  * frees); its size as sent, or (size_t)-1 when out of memory. */
 static size_t html_with(const struct report_info *info, size_t rows, size_t lists,
-			const char *attached, char **html, size_t *n)
+			const char *attached, const char *failure, char **html, size_t *n)
 {
 	struct summary view;
 	struct report_info vi = *info;
-	char note[512];
+	char note[1024];
 	summary_view(info->summary, rows, &view);
 	vi.summary = &view;
 	vi.attachment = attached;
 	vi.list_rows = lists;
-	vi.mail_note = mail_note(info, rows, attached ? attached : "csv", note, sizeof note);
+	vi.mail_note =
+		mail_note(info, rows, attached ? attached : "csv", failure, note, sizeof note);
 	*html = render(report_html_mail, &vi, n);
 	return *html ? qp_size(*html, *n) : (size_t)-1;
 }
 
 static size_t size_with(const struct report_info *info, size_t rows, size_t lists,
-			const char *attached)
+			const char *attached, const char *failure)
 {
 	char *html;
-	size_t n, size = html_with(info, rows, lists, attached, &html, &n);
+	size_t n, size = html_with(info, rows, lists, attached, failure, &html, &n);
 	free(html);
 	return size;
 }
@@ -532,18 +548,19 @@ static size_t size_with(const struct report_info *info, size_t rows, size_t list
  * more, each list shows its first LIST_FEW rows. Then the rows of
  * findings, found by a few renderings (the size grows with the rows, a
  * roughly fixed amount each). */
-static size_t rows_within(const struct report_info *info, const char *attached, size_t *lists)
+static size_t rows_within(const struct report_info *info, const char *attached,
+			  const char *failure, size_t *lists)
 {
 	size_t limit = info->summary->limit, rows = limit < ROWS_FIRST ? limit : ROWS_FIRST;
 	*lists = 0;
-	size_t size = size_with(info, rows, 0, attached);
+	size_t size = size_with(info, rows, 0, attached, failure);
 	if (size <= HTML_BUDGET && rows == limit)
 		return rows;
-	size_t base = size_with(info, 0, 0, attached);
+	size_t base = size_with(info, 0, 0, attached, failure);
 	if (base == (size_t)-1 || base > HTML_BUDGET / 2) {
 		*lists = LIST_FEW;
-		base = size_with(info, 0, LIST_FEW, attached);
-		size = size_with(info, rows, LIST_FEW, attached);
+		base = size_with(info, 0, LIST_FEW, attached, failure);
+		size = size_with(info, rows, LIST_FEW, attached, failure);
 		if (size <= HTML_BUDGET && rows == limit)
 			return rows;
 	}
@@ -554,13 +571,13 @@ static size_t rows_within(const struct report_info *info, const char *attached, 
 						     (double)(size - base))
 					 : rows - 1;
 		rows = fit < rows ? fit : rows - 1;
-		size = size_with(info, rows, *lists, attached);
+		size = size_with(info, rows, *lists, attached, failure);
 	}
 	if (rows == (limit < ROWS_FIRST ? limit : ROWS_FIRST))
 		return rows;
 	/* as many more as still fit */
 	while (rows < limit) {
-		size = size_with(info, rows + 1, *lists, attached);
+		size = size_with(info, rows + 1, *lists, attached, failure);
 		if (size == (size_t)-1 || size > HTML_BUDGET)
 			break;
 		rows++;
@@ -595,7 +612,8 @@ static void attachment_name(const struct report_info *info, int gz, char *buf, s
 
 /* The subject: --subject, or a default naming the counts; a unit's message
  * (--split unit) ends with ": UNIT", never cut off. The caller frees. */
-static char *subject_of(const struct email_options *o, const struct report_info *info)
+static char *subject_of(const struct email_options *o, const struct report_info *info,
+			int failed)
 {
 	const char *unit = info->unit ? info->unit->code : NULL;
 	char *text = NULL, period[96], n[64];
@@ -604,10 +622,10 @@ static char *subject_of(const struct email_options *o, const struct report_info 
 	if (!mem)
 		return NULL;
 	/* an ERROR (a filter value that matched nothing, a period the inputs
-	 * do not reach, a failed join) or a WARNING at the report's top is said
-	 * in the subject too, a --subject's as well: the subject is what a
-	 * reader sees first */
-	int miss = filter_miss(info->filter, info->rules, 0, NULL, 0) ||
+	 * do not reach, a failed join, the findings not attached: failed) or a
+	 * WARNING at the report's top is said in the subject too, a
+	 * --subject's as well: the subject is what a reader sees first */
+	int miss = failed || filter_miss(info->filter, info->rules, 0, NULL, 0) ||
 		   info->tally->uncovered[0] || tally_noted_error(info->tally);
 	int warn = !miss && info->tally->nnotes;
 	fprintf(mem, "%s%s", miss ? "ERROR: " : warn ? "WARNING: " : "",
@@ -647,87 +665,96 @@ static char *subject_of(const struct email_options *o, const struct report_info 
 	return text;
 }
 
-/* The attachment: the csv report of the findings, base64 in lines of 76,
- * gzip-compressed first when it is large. 0, or -1 when it could not be
- * attached (said in the message and reported). */
-static int attach(FILE *out, struct mail *m, const struct report_info *info, uint64_t h)
+/* The attachment made ready before the message is written, so that one
+ * that cannot be made is said at the message's top: the csv of m (NULL
+ * when there is none), gzip-compressed into *gz when it is large. The
+ * file to attach, or NULL with *why. */
+static FILE *attachment_ready(struct mail *m, FILE **gz, const char **why)
 {
-	char name[160];
-	const char *why = m->error;
-	FILE *gz = NULL, *body = m->csv;
-	long size = body && fseek(body, 0, SEEK_END) == 0 ? ftell(body) : -1;
-	if (!why && size < 0)
-		why = "cannot read back the csv";
-	if (!why && size > GZIP_PAST) {
+	FILE *body = m ? m->csv : NULL;
+	*gz = NULL;
+	*why = !m ? "out of memory" : m->error;
+	long size = !*why && fseek(body, 0, SEEK_END) == 0 ? ftell(body) : -1;
+	if (!*why && size < 0)
+		*why = "cannot read back the csv";
+	if (!*why && size > GZIP_PAST) {
 		rewind(body);
-		if ((gz = output_tmpfile(&why)) && gzwrite_copy(body, gz, &why) == 0)
-			body = gz;
+		if ((*gz = output_tmpfile(why)) && gzwrite_copy(body, *gz, why) == 0)
+			body = *gz;
 	}
-	attachment_name(info, body == gz && gz, name, sizeof name);
+	return *why ? NULL : body;
+}
+
+/* The attachment: body (the csv report of the findings, gzip-compressed
+ * when gz) base64 in lines of 76; or, body NULL, why it could not be
+ * attached (said at the message's top too, and reported). */
+static void attach(FILE *out, FILE *body, int gz, const char *why, const char *name, uint64_t h)
+{
 	fprintf(out, "\n--=_almaudit_mixed_%016" PRIx64 "\n", h);
-	if (why) {
-		/* said in the message, not only on standard error */
+	if (!body) {
 		fputs("Content-Type: text/plain; charset=utf-8\n\n", out);
 		fprintf(out, "The findings could not be attached as %s: %s. Run almaudit audit "
 			     "--format csv for them.\n",
 			name, why);
 		diag_error(NULL, 0, "email: the findings could not be attached: %s", why);
-	} else {
-		fprintf(out,
-			"Content-Type: %s;\n name=\"%s\"\n"
-			"Content-Disposition: attachment;\n filename=\"%s\"\n"
-			"Content-Transfer-Encoding: base64\n\n",
-			body == gz ? "application/gzip" : "text/csv; charset=utf-8", name, name);
-		unsigned char chunk[57 * 64];
-		size_t got;
-		rewind(body);
-		while ((got = fread(chunk, 1, sizeof chunk, body)) > 0)
-			for (size_t i = 0; i < got; i += 57) {
-				base64(out, chunk + i, got - i < 57 ? got - i : 57);
-				putc('\n', out);
-			}
+		return;
 	}
-	if (gz)
-		fclose(gz);
-	return why ? -1 : 0;
+	fprintf(out,
+		"Content-Type: %s;\n name=\"%s\"\n"
+		"Content-Disposition: attachment;\n filename=\"%s\"\n"
+		"Content-Transfer-Encoding: base64\n\n",
+		gz ? "application/gzip" : "text/csv; charset=utf-8", name, name);
+	unsigned char chunk[57 * 64];
+	size_t got;
+	rewind(body);
+	while ((got = fread(chunk, 1, sizeof chunk, body)) > 0)
+		for (size_t i = 0; i < got; i += 57) {
+			base64(out, chunk + i, got - i < 57 ? got - i : 57);
+			putc('\n', out);
+		}
 }
 
 static void email_end(struct reporter *r, const struct report_info *info)
 {
 	const struct email_options *o = r->email;
 	struct mail *m = r->ctx;
-	FILE *out = r->out;
+	FILE *out = r->out, *gz;
 	size_t tn = 0, hn = 0;
-	char attached[160], note[512];
+	char attached[160], note[1024];
+	const char *why;
 
 	if (m && m->csv) {
 		m->rep.end(&m->rep, info);
 		if (ferror(m->csv))
 			m->error = "cannot write the csv into a temporary file";
 		else if (m->rep.failed) /* the sorter's own error: said above */
-			m->error = "the findings could not be put in order";
+			m->error = m->rep.failure[0] ? m->rep.failure
+						     : "the findings could not be put in order";
 	}
+	FILE *body = attachment_ready(m, &gz, &why);
+	attachment_name(info, body && body == gz, attached, sizeof attached);
 	/* the rows per table that keep the html part within the budget, the
 	 * message measured as it is sent */
 	struct report_info mi = *info;
 	struct summary view;
-	long csv_size = m && m->csv && !m->error && fseek(m->csv, 0, SEEK_END) == 0 ? ftell(m->csv) : 0;
-	attachment_name(info, csv_size > GZIP_PAST, attached, sizeof attached);
-	mi.attachment = m && !m->error ? attached : NULL;
-	size_t lists, rows = rows_within(info, mi.attachment, &lists);
+	mi.attachment = body ? attached : NULL;
+	size_t lists, rows = rows_within(info, mi.attachment, why, &lists);
 	summary_view(info->summary, rows, &view);
 	mi.summary = &view;
-	mi.mail_note = mail_note(info, rows, mi.attachment ? mi.attachment : "csv", note, sizeof note);
+	mi.mail_note = mail_note(info, rows, mi.attachment ? mi.attachment : "csv", why, note,
+				 sizeof note);
 	char *text = render(report_text_page, &mi, &tn);
 	mi.list_rows = lists; /* the text part lists every input and waiver */
 	char *html = render(report_html_mail, &mi, &hn);
-	char *subject = subject_of(o, info);
+	char *subject = subject_of(o, info, !body);
 
 	if (!text || !html || !subject) {
 		diag_error(NULL, 0, "out of memory");
 		free(text);
 		free(html);
 		free(subject);
+		if (gz)
+			fclose(gz);
 		return;
 	}
 	uint64_t h = fnv(text, tn, fnv(html, hn, 0xcbf29ce484222325ull ^ (uint64_t)o->now));
@@ -766,8 +793,11 @@ static void email_end(struct reporter *r, const struct report_info *info)
 	      out);
 	report_email_qp(out, html, hn);
 	fprintf(out, "\n--=_almaudit_%016" PRIx64 "--\n", h);
-	if (attach(out, m ? m : &(struct mail){NULL, {0}, "out of memory"}, info, h) != 0)
+	attach(out, body, body && body == gz, why, attached, h);
+	if (!body)
 		r->failed = 1; /* the message says so; the status is 2 */
+	if (gz)
+		fclose(gz);
 	fprintf(out, "\n--=_almaudit_mixed_%016" PRIx64 "--\n", h);
 	free(text);
 	free(html);

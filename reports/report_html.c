@@ -507,7 +507,10 @@ static void page(FILE *out, const struct report_info *info, int mail)
 	E(times_zone_name());
 	fputs("</p>\n", out);
 	if (mail && info->mail_note) {
-		fputs("<p class=\"note\">", out);
+		/* the findings not attached: an error, shown as one */
+		fputs(strncmp(info->mail_note, "ERROR:", 6) ? "<p class=\"note\">"
+							     : "<p class=\"incomplete\">",
+		      out);
 		E(info->mail_note);
 		fputs("</p>\n", out);
 	}

@@ -6,6 +6,7 @@
 #include "cells.h"
 #include "fields.h"
 #include "filter.h"
+#include "report_csv.h"
 #include "sortout.h"
 #include "times.h"
 #include "waivers.h"
@@ -257,7 +258,7 @@ static void json_finding(struct reporter *r, const struct report_finding *f)
 	}
 	wbuf_char(b, '}');
 	if (r->ctx && sortout_add(r->ctx, b, f->run->time_ms, f->run->id, f->kind) != 0)
-		r->failed = 1;
+		r->failed = 1; /* said at the end, with what was listed */
 	r->written++;
 }
 
@@ -269,7 +270,7 @@ static void json_begin(struct reporter *r, const struct report_info *info)
 	if ((r->ctx = sortout_new(SORTOUT_BUDGET, NULL)))
 		sortout_capture(r->ctx, &r->csv.out);
 	else
-		r->failed = 1; /* written as found: said, and the status is 2 */
+		report_sort_failed(r, NULL); /* written as found: said, and the status is 2 */
 }
 
 static void json_end(struct reporter *r, const struct report_info *info)
@@ -277,7 +278,7 @@ static void json_end(struct reporter *r, const struct report_info *info)
 	if (r->ctx) {
 		sortout_release(&r->csv.out);
 		if (sortout_write(r->ctx, &r->csv.out, "\n", ",\n") != 0)
-			r->failed = 1;
+			report_sort_failed(r, r->ctx); /* said in summary.errors */
 		sortout_free(r->ctx);
 		r->ctx = NULL;
 	}
@@ -487,10 +488,17 @@ static void waivers(FILE *out, const struct report_info *info)
 }
 
 /* "complete":…,"period_covered":{covered, partial, error, missing days,
- * quiet} of a summary, and its notes: "errors":[…],"warnings":[…]. */
-void report_json_complete(FILE *out, const struct tally *t)
+ * quiet} of a summary, and its notes: "errors":[…],"warnings":[…]. The
+ * errors are every ERROR the text report says at its top: the findings not
+ * all listed (failure), the filter values that matched nothing, a period the
+ * inputs do not reach, a failed join. */
+void report_json_complete(FILE *out, const struct tally *t, const char *failure,
+			  const struct report_info *info)
 {
-	fprintf(out, "\"complete\":%s,\"period_covered\":", t->incomplete ? "false" : "true");
+	char text[1024];
+	size_t n = 0;
+	fprintf(out, "\"complete\":%s,\"period_covered\":",
+		t->incomplete || failure ? "false" : "true");
 	fprintf(out, "{\"covered\":%s,\"partial\":%s,\"error\":",
 		t->uncovered[0] || t->coverage ? "false" : "true", t->coverage == 1 ? "true" : "false");
 	if (t->uncovered[0])
@@ -507,15 +515,32 @@ void report_json_complete(FILE *out, const struct tally *t)
 	}
 	fprintf(out, "],\"missing_stretches\":%zu,\"missing_days\":%" PRIu64 ",\"quiet\":%s}",
 		t->ngaps_all, t->gap_days, t->quiet ? "true" : "false");
+	fputs(",\"errors\":[", out);
+	if (failure) {
+		n++;
+		report_json_string(out, failure);
+	}
+	for (size_t i = 0; info && filter_miss(info->filter, info->rules, i, text, sizeof text);
+	     i++) {
+		fputs(n++ ? "," : "", out);
+		report_json_string(out, text);
+	}
+	if (t->uncovered[0]) {
+		fputs(n++ ? "," : "", out);
+		report_json_string(out, t->uncovered);
+	}
 	for (int error = 1; error >= 0; error--) {
-		fputs(error ? ",\"errors\":[" : ",\"warnings\":[", out);
-		for (size_t i = 0, n = 0; i < t->nnotes; i++)
+		if (!error) {
+			fputs("],\"warnings\":[", out);
+			n = 0;
+		}
+		for (size_t i = 0; i < t->nnotes; i++)
 			if (t->notes[i].error == error) {
 				fputs(n++ ? "," : "", out);
 				report_json_string(out, t->notes[i].text);
 			}
-		putc(']', out);
 	}
+	putc(']', out);
 }
 
 /* "identity":{…}, "sandbox":{…}, "cells":{…}, "rejected_rows":[…]: what the
@@ -590,7 +615,7 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 
 	csvw_flush(&r->csv); /* a short write: the FILE's error flag, checked at close */
 	fputs("],\n\"summary\":{", out);
-	report_json_complete(out, t);
+	report_json_complete(out, t, r->failure[0] ? r->failure : NULL, info);
 	fputs(",\"inputs\":[", out);
 	for (size_t i = 0; i < t->nfiles; i++) {
 		const struct tally_file *f = &t->files[i];

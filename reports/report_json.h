@@ -32,8 +32,13 @@ void report_json_string(FILE *out, const char *s);
 void report_json_instant(FILE *out, int64_t t);
 /* "complete":…,"period_covered":{…} of a summary with its notes
  * ("errors":[…],"warnings":[…]), and an input's error ({line, message}, or
- * null): the audit's and the review's json alike. */
-void report_json_complete(FILE *out, const struct tally *t);
+ * null): the audit's and the review's json alike. errors holds every ERROR
+ * the text report opens with: failure (the findings not all listed: then
+ * complete is false; or NULL), the filter values that matched nothing
+ * (info's; info may be NULL), a period the inputs do not reach, a failed
+ * join. */
+void report_json_complete(FILE *out, const struct tally *t, const char *failure,
+			  const struct report_info *info);
 /* "identity":{…},"sandbox":{…},"cells":{…},"rejected_rows":[…], each
  * followed by ",\n": the people matched, the sandbox runs set aside, the
  * cells not read, the first rows rejected. */

@@ -564,7 +564,7 @@ static void json_header(FILE *out, const struct review_report *r)
 	report_json_string(out, r->rules->dir);
 	fprintf(out, ",\"jobs\":%zu,\"people\":%zu,\"approvals\":%zu},\n", r->rules->njobs,
 		r->rules->npeople, r->rules->napprovals);
-	report_json_complete(out, t);
+	report_json_complete(out, t, NULL, NULL);
 	fputs(",\"inputs\":[", out);
 	for (size_t i = 0; i < t->nfiles; i++) {
 		const struct tally_file *f = &t->files[i];

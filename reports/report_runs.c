@@ -245,7 +245,12 @@ static void text_run(struct reporter *r, const struct report_run *rr)
 	summary_person(label, sizeof label, rr->rules, run, rr->v);
 	runs_view_cell(out, label, w[C_PERSON]);
 	putc(' ', out);
-	report_text_rcell(out, records, w[C_RECORDS]);
+	/* a count is never cut ("1,000,0…" reads as a number): one wider than
+	 * its column pushes the line on, as a long run id does */
+	if ((int)strlen(records) > w[C_RECORDS])
+		fputs(records, out);
+	else
+		report_text_rcell(out, records, w[C_RECORDS]);
 	fputs(report_width() ? " " : "  ", out);
 	runs_view_cell(out, run->set_name, w[C_SET]);
 	putc(' ', out);

@@ -127,6 +127,16 @@ static int widest(const struct summary_kept *kept, size_t n, size_t at, int most
 static void finding_widths(const struct summary_kept *kept, size_t n, int trend, int *w)
 {
 	struct report_col cols[] = {{19, 19, 0}, {16, 16, 0}, {29, 6, 0}, {36, 8, 0}, {8, 8, 0}, {24, 6, 0}, {0, 10, 0}};
+	/* records: as wide as the largest count shown, in a file too (a count
+	 * is never cut) */
+	for (size_t i = 0; i < n; i++) {
+		char count[32];
+		int len = kept[i].records >= 0
+				  ? (int)strlen(report_count((uint64_t)kept[i].records, count, sizeof count))
+				  : 0;
+		if (len > cols[4].want)
+			cols[4].want = cols[4].min = len;
+	}
 	if (report_width()) {
 		int id = 6;
 		for (size_t i = 0; i < n; i++) {

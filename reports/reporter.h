@@ -122,6 +122,10 @@ struct reporter {
 	void *ctx; /* a renderer's own state (the email's csv attachment) */
 	int failed; /* the report could not be made whole (the email's attachment):
 		       said in it and on standard error; the status is 2 */
+	/* csv and json: why the findings could not all be written (their
+	 * sorter's error, and how many are listed), for the report's own
+	 * text; "" when nothing failed */
+	char failure[640];
 };
 
 #endif

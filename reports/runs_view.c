@@ -279,19 +279,32 @@ static const char *records_text(int64_t records, uint64_t no_count, char *buf, s
 	return buf;
 }
 
-/* The columns: the label 40 wide, the counts; on a narrow terminal the
- * label cut to fit, then the counts' headings. */
-static void widths(int *w)
+/* The columns: the label 40 wide, the counts as wide as the largest,
+ * v->all's (never cut); on a narrow terminal the label cut to fit, then
+ * the counts' headings. */
+static void widths(const struct runs_view *v, int *w)
 {
-	static const struct report_col cols[] = {{40, 10, 0}, {6, 6, 0}, {12, 8, 1}, {14, 8, 1}};
+	struct report_col cols[] = {{40, 10, 0}, {6, 6, 0}, {12, 8, 1}, {14, 8, 1}};
+	char buf[40];
+	int runs = (int)strlen(report_count(v->all.runs, buf, sizeof buf));
+	int records = (int)strlen(records_text(v->all.records, v->all.no_count, buf, sizeof buf));
+	int flagged = (int)strlen(report_count(v->all.flagged, buf, sizeof buf));
+	const int least[] = {0, runs, records, flagged};
+	for (int i = 1; i < 4; i++) {
+		if (cols[i].want < least[i])
+			cols[i].want = least[i];
+		if (cols[i].min < least[i])
+			cols[i].min = least[i];
+	}
 	report_fit(cols, 4, 3, w);
 }
 
-static void table_row(FILE *out, const struct runs_view_row *r, const char *label)
+static void table_row(const struct runs_view *v, FILE *out, const struct runs_view_row *r,
+		      const char *label)
 {
 	char a[32], b[40], c[32];
 	int w[4];
-	widths(w);
+	widths(v, w);
 	runs_view_cell(out, label, w[0]);
 	putc(' ', out);
 	report_text_rcell(out, report_count(r->runs, a, sizeof a), w[1]);
@@ -311,7 +324,7 @@ static void table(struct runs_view *v, FILE *out, int people)
 	qsort(rows, n, sizeof *rows, cmp_rows);
 	fputc('\n', out);
 	int w[4];
-	widths(w);
+	widths(v, w);
 	runs_view_cell(out, people ? "PERSON (UNIT)" : "JOB", w[0]);
 	putc(' ', out);
 	report_text_rcell(out, "RUNS", w[1]);
@@ -322,7 +335,7 @@ static void table(struct runs_view *v, FILE *out, int people)
 	putc('\n', out);
 	size_t shown = v->o.top && v->o.top < n ? v->o.top : n;
 	for (size_t i = 0; i < shown; i++)
-		table_row(out, &rows[i], rows[i].label);
+		table_row(v, out, &rows[i], rows[i].label);
 	if (shown < n) {
 		struct runs_view_row rest = {NULL, 0, 0, 0, 0};
 		for (size_t i = shown; i < n; i++) {
@@ -334,15 +347,15 @@ static void table(struct runs_view *v, FILE *out, int people)
 		char label[96];
 		snprintf(label, sizeof label, "(%s more, --top %zu)", report_count(n - shown, a, sizeof a),
 			 v->o.top);
-		table_row(out, &rest, label);
+		table_row(v, out, &rest, label);
 	}
 	if (other->runs) {
 		snprintf(b, sizeof b, "(others: past the first %s %s)",
 			 report_count(SUMMARY_KEEP, a, sizeof a),
 			 people ? "not in staff.csv" : "unlisted jobs");
-		table_row(out, other, b);
+		table_row(v, out, other, b);
 	}
-	table_row(out, &v->all, "all");
+	table_row(v, out, &v->all, "all");
 }
 
 static void summary_page(struct runs_view *v, const struct report_info *info)

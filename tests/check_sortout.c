@@ -1,8 +1,8 @@
 /* Unit tests of analyzer/sortout.c: lines come out by time, id, kind, then
  * their bytes, whatever order they went in; the same with a budget so small
  * that every few lines spill to the scratch file and the runs are merged;
- * ties, nothing, one run, a line longer than the budget, and a scratch file
- * that cannot be written. */
+ * ties, nothing, one run, a line longer than the budget, a scratch file
+ * that cannot be written or read back, and a $TMPDIR that takes no file. */
 #include "diag.h"
 #include "sortout.h"
 #include "testutil.h"
@@ -10,6 +10,7 @@
 #include <check.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* A line made as a renderer makes one: written into a wbuf captured by the
  * sorter (a small buffer, so that long lines flush to the sorter mid-way),
@@ -248,7 +249,8 @@ END_TEST
 
 START_TEST(tmpdir_missing)
 {
-	/* no scratch file can be made: said, with the directory */
+	/* no scratch file can be made in $TMPDIR: /tmp instead, with a
+	 * warning that names the directory; the lines all come out in order */
 	char *errors = NULL;
 	size_t size = 0;
 	FILE *err = open_memstream(&errors, &size);
@@ -258,12 +260,17 @@ START_TEST(tmpdir_missing)
 	setenv("TMPDIR", "/nonexistent-almaudit-dir", 1);
 	struct sortout *s = sortout_new(4096, NULL);
 	int failed = 0;
-	for (int i = 0; i < 2000; i++)
+	for (int i = 2000; i-- > 0;)
 		failed += add_line(s, i, 0, 0, "a line of some length\n") != 0;
-	ck_assert_int_gt(failed, 0);
+	ck_assert_int_eq(failed, 0);
+	ck_assert_uint_gt(sortout_runs(s), 1);
 	int status;
-	free(written(s, "", "", &status));
-	ck_assert_int_eq(status, -1);
+	char *got = written(s, "", "", &status);
+	ck_assert_int_eq(status, 0);
+	ck_assert_ptr_null(sortout_error(s));
+	ck_assert_uint_eq(sortout_written(s), 2000);
+	ck_assert_uint_eq(strlen(got), 2000 * strlen("a line of some length\n"));
+	free(got);
 	sortout_free(s);
 	if (saved)
 		setenv("TMPDIR", saved, 1);
@@ -272,7 +279,43 @@ START_TEST(tmpdir_missing)
 	free(saved);
 	diag_set_stream(stderr);
 	fclose(err);
-	ck_assert_ptr_nonnull(strstr(errors, "/nonexistent-almaudit-dir"));
+	ck_assert_ptr_nonnull(strstr(errors, "warning: cannot make a temporary file in "
+					     "/nonexistent-almaudit-dir ($TMPDIR)"));
+	ck_assert_ptr_nonnull(strstr(errors, "using /tmp"));
+	free(errors);
+}
+END_TEST
+
+START_TEST(scratch_read_error)
+{
+	/* a scratch file that can be written but not read back (opened
+	 * write-only): the merge fails, said once with sortout_error, and
+	 * sortout_written counts the lines that did come out */
+	char path[] = "/tmp/check_sortout-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	FILE *wo = fopen(path, "w");
+	unlink(path);
+	ck_assert_ptr_nonnull(wo);
+	char *errors = NULL;
+	size_t size = 0;
+	FILE *err = open_memstream(&errors, &size);
+	diag_set_stream(err);
+	struct sortout *s = sortout_new(4096, wo);
+	for (int i = 0; i < 2000; i++)
+		ck_assert_int_eq(add_line(s, i, 0, 0, "a line of some length\n"), 0);
+	ck_assert_uint_gt(sortout_runs(s), 1);
+	int status;
+	free(written(s, "", "", &status));
+	ck_assert_int_eq(status, -1);
+	ck_assert_uint_lt(sortout_written(s), 2000);
+	ck_assert_ptr_nonnull(sortout_error(s));
+	ck_assert_ptr_nonnull(strstr(sortout_error(s), "cannot read back the findings"));
+	sortout_free(s);
+	diag_set_stream(stderr);
+	fclose(err);
+	ck_assert_ptr_nonnull(strstr(errors, "cannot read back the findings"));
 	free(errors);
 }
 END_TEST
@@ -289,6 +332,7 @@ int main(void)
 	tcase_add_test(tc, line_past_budget);
 	tcase_add_test(tc, scratch_write_error);
 	tcase_add_test(tc, tmpdir_missing);
+	tcase_add_test(tc, scratch_read_error);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -1,8 +1,9 @@
 # The email's csv attachment is staged in $TMPDIR (else /tmp), not where
-# tmpfile() puts it whatever TMPDIR says; when it cannot be staged the
-# message says so in its own text and the status is 2 (it was 1: a mail
-# without its findings read as a whole one), for one message and for each
-# of a split's.
+# tmpfile() puts it whatever TMPDIR says; a $TMPDIR where no file can be
+# made falls back to /tmp with a warning, said once, and the message keeps
+# its attachment (it was status 2 and no attachment, for a small sample),
+# for one message and for each of a split's. A message whose attachment
+# cannot be written says so at its top: sortout_tmp_fail.sh.
 S=../../samples
 export ALMAUDIT_NOW=2026-11-01T13:00:00Z
 set -- --tz America/New_York --period 2026-10 --to lts@library.example.edu \
