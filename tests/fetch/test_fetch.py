@@ -415,7 +415,7 @@ def case_interrupted(work):
             p = subprocess.Popen([ALMAUDIT, "fetch", "--base-url", stub.url, "--period",
                                   "2026-10", "-o", out], env=environment(),
                                  stderr=subprocess.PIPE)
-            for _ in range(200):  # until it waits on the stalled page
+            for _ in range(1200):  # until it waits on the stalled page (60 s at most)
                 if any(r["path"].endswith("/M26720/instances") for r in stub.requests()):
                     break
                 time.sleep(0.05)
