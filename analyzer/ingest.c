@@ -592,13 +592,13 @@ static int next_instance(struct ingest *in, struct run *run)
 {
 	for (;;) {
 		int got = instances_next(in->inst, &in->row);
-		if (got == 0)
-			return 0;
-		if (got < 0) {
+		if (got < 0) { /* pages short: read whole, the history is what is missing */
 			mark_incomplete(in, 0);
+			in->tally->files[in->file].resumed = instances_pages_short(in->inst);
 			ingest_close(in);
-			return -1;
 		}
+		if (got <= 0)
+			return got;
 		in->tally->read++;
 		in->tally->files[in->file].rows++;
 		if (make_run(in, run) != 0)

@@ -4,6 +4,7 @@
 #include "columns.h"
 #include "diag.h"
 #include "json.h"
+#include "pagecount.h"
 #include "setname.h"
 #include "textenc.h"
 
@@ -18,30 +19,11 @@ enum field { IF_ID, IF_NAME, IF_USER, IF_USER_NAME, IF_SUBMIT, IF_START, IF_END,
 	     IF_STATUS, IF_JOB_ID, IF_JOB_NAME, IF_TYPE, IF_CATEGORY, IF_SET, IF_COUNT };
 
 enum key {
-	K_OTHER,
-	K_ID,
-	K_NAME,
-	K_SUBMITTED_BY,
-	K_SUBMIT_TIME,
-	K_START_TIME,
-	K_END_TIME,
-	K_PROGRESS,
-	K_STATUS,
-	K_JOB_INFO,
-	K_COUNTER,
-	K_VALUE,
-	K_DESC,
-	K_TYPE,
-	K_CATEGORY,
-	K_JOB_INSTANCE,
-	K_TOTAL,
-	K_ERRORS_EXIST,
-	K_ERROR_LIST,
-	K_ERROR_MESSAGE,
-	K_ERROR_CODE,
-	K_WEB_SERVICE_RESULT,
-	K_JOB,	      /* a jobs listing's list */
-	K_JOB_MARK,   /* a key only a job (not an instance) has */
+	K_OTHER, K_ID, K_NAME, K_SUBMITTED_BY, K_SUBMIT_TIME, K_START_TIME, K_END_TIME, K_PROGRESS,
+	K_STATUS, K_JOB_INFO, K_COUNTER, K_VALUE, K_DESC, K_TYPE, K_CATEGORY, K_JOB_INSTANCE,
+	K_TOTAL, K_ERRORS_EXIST, K_ERROR_LIST, K_ERROR_MESSAGE, K_ERROR_CODE, K_WEB_SERVICE_RESULT,
+	K_JOB,	       /* a jobs listing's list */
+	K_JOB_MARK,    /* a key only a job (not an instance) has */
 	K_INSTANCE_MARK /* another key only an instance has */
 };
 
@@ -201,6 +183,8 @@ struct instances {
 	int total_seen;		      /* it has total_record_count */
 	int errors_exist;
 	char error_message[200], error_code[40];
+	struct pagecount pc; /* do the pages give the runs they say */
+	int short_pages;     /* the reading failed on that, at the end */
 
 	/* the row handed out */
 	const char *cell[COL_COUNT];
@@ -305,6 +289,8 @@ static int instance_end(struct instances *in)
 		}
 	}
 	e->ncounters = in->nc - e->counter0;
+	pagecount_instance(&in->pc, e->have[IF_JOB_ID] ? in->text + e->at[IF_JOB_ID] : NULL,
+			   e->len[IF_JOB_ID]);
 	in->n++;
 	in->building = 0;
 	return 0;
@@ -395,6 +381,8 @@ static int on_scalar(void *ctx, enum json_type t, const char *s, size_t n)
 	case N_PAGE:
 		if (in->key == K_JOB_INSTANCE && t != JSON_NULL)
 			return wrong(in, t, "a list of instances");
+		if (in->key == K_TOTAL && (t == JSON_NUMBER || t == JSON_STRING))
+			pagecount_total(&in->pc, s, n);
 		return 0;
 	case N_LIST:
 		return json_fail(in->j, "%s: %s in job_instance, where an instance belongs",
@@ -649,6 +637,7 @@ static int on_open(void *ctx, enum json_type t)
 		in->total_seen = 0;
 		in->errors_exist = 0;
 		in->error_message[0] = in->error_code[0] = '\0';
+		pagecount_object(&in->pc);
 	}
 	if (next == N_COUNTER) {
 		memset(&in->c, 0, sizeof in->c);
@@ -671,9 +660,14 @@ static int on_close(void *ctx, enum json_type t)
 		return instance_end(in);
 	case N_COUNTER:
 		return counter_end(in);
+	case N_PAGE:
+		pagecount_page(&in->pc, in->object_line);
+		return 0;
 	case N_OBJECT:
-		if (in->total_seen)
-			return 0; /* a page without instances (total_record_count 0) */
+		if (in->total_seen) { /* a page without instances (total_record_count 0) */
+			pagecount_page(&in->pc, in->object_line);
+			return 0;
+		}
 		return json_fail_at(in->j, in->object_line,
 				    "%s: an object with none of job_instance, id, name, "
 				    "submitted_by, the times, status, job_info",
@@ -832,6 +826,18 @@ static void report(struct instances *in)
 	diag_error(in->name, line, "%s", *e ? e : "reading failed");
 }
 
+/* The pages gave the runs they say, or the first that did not is the
+ * input's damage (its instances all handed out). */
+static int pages_whole(struct instances *in)
+{
+	long line;
+	char msg[DIAG_LAST_MAX + 1];
+	if (pagecount_end(&in->pc, &line, msg, sizeof msg) == 0)
+		return 0;
+	in->short_pages = 1;
+	return json_fail_at(in->j, line, "%s", msg);
+}
+
 int instances_next(struct instances *in, struct csvrow *row)
 {
 	for (;;) {
@@ -862,7 +868,7 @@ int instances_next(struct instances *in, struct csvrow *row)
 				in->state = -1;
 			} else if (got == 0) {
 				in->len = 0;
-				in->state = json_end(in->j) == 0 ? 1 : -1;
+				in->state = json_end(in->j) == 0 && pages_whole(in) == 0 ? 1 : -1;
 			}
 			continue;
 		}
@@ -882,4 +888,9 @@ const struct run_counter *instances_counters(const struct instances *in, size_t 
 int instances_set_inferred(const struct instances *in)
 {
 	return in->row_set_inferred;
+}
+
+int instances_pages_short(const struct instances *in)
+{
+	return in->short_pages;
 }

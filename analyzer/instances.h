@@ -23,7 +23,10 @@
  * errorMessage quoted), a jobs listing or a job instead of instances,
  * anything else that is not job instances. An instance whose kept text
  * passes INSTANCE_TEXT_MAX comes flagged CSVROW_TOO_LARGE (its row is
- * rejected, the reading goes on).
+ * rejected, the reading goes on). Pages that do not give the runs their
+ * total_record_count says (pagecount.h: one page of a longer history saved
+ * by hand) are damage said at the end, at the first such page's line,
+ * once every instance was handed out.
  *
  * instances_open takes over the reader; instances_close frees everything.
  * A row, its counters and its strings are valid until the next call. */
@@ -56,6 +59,10 @@ int instances_next(struct instances *in, struct csvrow *row);
  * inferred (1) from the instance name. */
 const struct run_counter *instances_counters(const struct instances *in, size_t *n);
 int instances_set_inferred(const struct instances *in);
+
+/* 1 when the reading failed at the end on pages that did not give the
+ * runs they say (every instance was read: the history is what is missing). */
+int instances_pages_short(const struct instances *in);
 
 void instances_close(struct instances *in);
 

@@ -53,26 +53,14 @@ int records_is_total(const char *desc)
 	       !records_is_partial(desc);
 }
 
-/* A counter's value as a count: digits, perhaps grouped by commas. */
+/* A counter's value as a count, read as a record count cell is (run.h:
+ * digits, perhaps grouped, "2,400", "2.400"). */
 static int count_of(const char *s, int64_t *out)
 {
-	int64_t v = 0;
-	int digits = 0;
-	while (*s == ' ')
-		s++;
-	for (; *s && *s != ' '; s++) {
-		if (*s == ',' && digits)
-			continue;
-		if (*s < '0' || *s > '9' || v > (INT64_MAX - 9) / 10)
-			return -1;
-		v = v * 10 + (*s - '0');
-		digits++;
-	}
-	while (*s == ' ')
-		s++;
-	if (!digits || *s)
+	uint64_t v;
+	if (run_parse_count(s, strlen(s), (uint64_t)1 << 53, &v) != 0)
 		return -1;
-	*out = v;
+	*out = (int64_t)v;
 	return 0;
 }
 
@@ -97,6 +85,7 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 	if (!run->api)
 		return 0;
 	run->records = -1;
+	run->records_bad = NULL;
 	run->records_note = note;
 	note[0] = '\0';
 	int job = rules_job_for_name(r, run->name, strlen(run->name));
@@ -163,8 +152,9 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 		return 0;
 	}
 	if (bad) {
-		snprintf(note, size, "counter %s ('%.80s') has no count: '%.40s'", bad->type,
-			 bad->desc, bad->value);
+		snprintf(note, size, "counter %s ('%.80s') has value '%.40s', not a count",
+			 bad->type, bad->desc, bad->value);
+		run->records_bad = bad->value; /* the verdict says so, not "no counter" */
 		return 0;
 	}
 	char list[200] = "";

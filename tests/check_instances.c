@@ -150,6 +150,70 @@ START_TEST(a_page_mapped)
 }
 END_TEST
 
+/* B as a run of another job. */
+static const char *other_job(void)
+{
+	static char doc[4096];
+	snprintf(doc, sizeof doc, "%s", B);
+	char *at;
+	while ((at = strstr(doc, "M26720")))
+		memcpy(at, "M99999", 6);
+	return doc;
+}
+
+/* Pages that do not give the runs their total_record_count says: the
+ * input's damage at the first such page, after every instance (spec 1.1). */
+START_TEST(pages_give_their_total)
+{
+	int status;
+	char doc[16384];
+	/* one page of a longer history, as one curl with Alma's limit gives */
+	const char *text = dump(
+		testutil_plain("\n{\"total_record_count\":248,\"job_instance\":[" A "]}\n"), &status);
+	ck_assert_int_eq(status, -1);
+	ck_assert_str_eq(lines_of(text), a_line);
+	ck_assert_ptr_nonnull(strstr(fx.err, ".csv:2: the page of M26720 says 248 runs; this file "
+					     "gives 1 of them: the rest of the job's history is "
+					     "missing; page through with offset, or use almaudit fetch\n"));
+	ck_assert_int_eq(fx.tally.files[0].incomplete, 1);
+	ck_assert_int_eq(fx.tally.files[0].resumed, 1); /* read whole: said "damaged" */
+	ck_assert_int_eq(fx.tally.files[0].error_line, 2);
+	/* the pages of one query, then another job's: whole; an empty page
+	 * past the end adds nothing */
+	snprintf(doc, sizeof doc,
+		 "{\"total_record_count\":2,\"job_instance\":[" A "]}\n"
+		 "{\"total_record_count\":2,\"job_instance\":[" A "]}\n"
+		 "{\"total_record_count\":2}\n{\"total_record_count\":0}\n"
+		 "{\"total_record_count\":\"1\",\"job_instance\":[%s]}\n",
+		 other_job());
+	dump(testutil_plain(doc), &status);
+	ck_assert_msg(status == 0, "%s", fx.err);
+	/* a short query ended by another job's page: said at its first page */
+	snprintf(doc, sizeof doc,
+		 "{\"total_record_count\":3,\"job_instance\":[" A "]}\n"
+		 "{\"total_record_count\":3,\"job_instance\":[" A "]}\n"
+		 "{\"total_record_count\":1,\"job_instance\":[%s]}\n"
+		 "{\"total_record_count\":5,\"job_instance\":[" A "]}\n",
+		 other_job());
+	text = dump(testutil_plain(doc), &status);
+	ck_assert_int_eq(status, -1);
+	ck_assert_int_eq(fx.tally.files[2].resumed, 1);
+	ck_assert_ptr_nonnull(strstr(fx.err, ":1: the page of M26720 says 3 runs; this file gives 2 "
+					     "of them"));
+	ck_assert_ptr_nonnull(strstr(fx.err, "(and 1 more queries' pages below)"));
+	/* more than the total: the history moved */
+	dump(testutil_plain("{\"total_record_count\":1,\"job_instance\":[" A "," B "]}"), &status);
+	ck_assert_int_eq(status, -1);
+	ck_assert_ptr_nonnull(strstr(fx.err, ":1: the page of M26720 says 1 runs; this file gives 2: "
+					     "the job's history moved while it was paged"));
+	/* two whole queries of one job, one after the other: each whole */
+	dump(testutil_plain("{\"total_record_count\":1,\"job_instance\":[" A "]}"
+			    "{\"total_record_count\":1,\"job_instance\":[" B "]}"),
+	     &status);
+	ck_assert_msg(status == 0, "%s", fx.err);
+}
+END_TEST
+
 /* Every shape: an instance, arrays of instances and of pages, sequences
  * concatenated and one per line, gzip (in several members), a byte order
  * mark, an empty page: the same two runs. */
@@ -597,6 +661,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, a_page_mapped);
 	tcase_add_test(tc, every_shape);
+	tcase_add_test(tc, pages_give_their_total);
 	tcase_add_test(tc, many_pages_one_per_line);
 	tcase_add_test(tc, values_as_given);
 	tcase_add_test(tc, keys_told_exactly);

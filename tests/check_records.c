@@ -54,6 +54,11 @@ static int64_t count(const char *name, const struct run_counter *c, size_t n)
 	r.records = 12345; /* replaced */
 	ck_assert_int_eq(records_resolve(rules, &r, note, sizeof note), 0);
 	ck_assert_ptr_eq(r.records_note, note);
+	/* a counter found whose value is no count: the verdict says so */
+	if (r.records < 0 && strstr(note, "not a count"))
+		ck_assert_ptr_nonnull(r.records_bad);
+	else
+		ck_assert_ptr_null(r.records_bad);
 	return r.records;
 }
 
@@ -132,7 +137,15 @@ START_TEST(no_count)
 	ck_assert_str_eq(note, "none: the instance has no counters");
 	static const struct run_counter c[] = {{"w.set", "Items in set", "n/a"}};
 	ck_assert_int_eq(count("Withdraw items", c, 1), -1);
-	ck_assert_str_eq(note, "counter w.set ('Items in set') has no count: 'n/a'");
+	ck_assert_str_eq(note, "counter w.set ('Items in set') has value 'n/a', not a count");
+	/* a grouped count reads as a record count cell does ("2.400") */
+	static const struct run_counter g[] = {{"w.set", "Items in set", "2.400"},
+					       {"w.set", "Items in set", " 1'234 "},
+					       {"w.set", "Items in set", "1,2,3"}};
+	ck_assert_int_eq(count("Withdraw items", g, 1), 2400);
+	ck_assert_int_eq(count("Withdraw items", g + 1, 1), 1234);
+	ck_assert_int_eq(count("Withdraw items", g + 2, 1), -1);
+	ck_assert_str_eq(note, "counter w.set ('Items in set') has value '1,2,3', not a count");
 	/* a run from a CSV export is left as it is */
 	struct run r;
 	memset(&r, 0, sizeof r);

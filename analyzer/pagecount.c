@@ -1,0 +1,101 @@
+#include "pagecount.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void pagecount_object(struct pagecount *pc)
+{
+	pc->page_total = -2; /* not given yet */
+	pc->page_given = 0;
+	pc->page_job[0] = '\0';
+}
+
+void pagecount_total(struct pagecount *pc, const char *s, size_t n)
+{
+	if (pc->page_total != -2)
+		return; /* the first one counts */
+	long long v = 0;
+	size_t i = 0, digits = 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	for (; i < n && s[i] >= '0' && s[i] <= '9' && digits < 15; i++, digits++)
+		v = v * 10 + (s[i] - '0');
+	while (i < n && s[i] == ' ')
+		i++;
+	pc->page_total = digits && i == n ? v : -1;
+}
+
+void pagecount_instance(struct pagecount *pc, const char *job, size_t n)
+{
+	if (pc->page_given++ == 0 && job)
+		snprintf(pc->page_job, sizeof pc->page_job, "%.*s", (int)n, job);
+}
+
+/* The group ends: kept when it gave other than its total. */
+static void group_end(struct pagecount *pc)
+{
+	if (!pc->open)
+		return;
+	pc->open = 0;
+	if ((long long)pc->given == pc->total)
+		return;
+	if (pc->bad++)
+		return;
+	pc->bad_line = pc->line;
+	pc->bad_total = pc->total;
+	pc->bad_given = pc->given;
+	memcpy(pc->bad_job, pc->job, sizeof pc->job);
+}
+
+void pagecount_page(struct pagecount *pc, long line)
+{
+	if (pc->page_total < 0)
+		return; /* no total said: nothing to hold it to */
+	if (pc->page_total == 0 && pc->page_given == 0)
+		return; /* an empty history, whole */
+	/* a page is of the group before it when of its total and, if it has
+	 * instances, of its job while the group is not whole yet (a page after
+	 * a whole one is the next query's; one without instances, an offset
+	 * past the end, adds nothing) */
+	int same = pc->open && pc->total == pc->page_total &&
+		   (!pc->page_given ||
+		    ((long long)pc->given < pc->total && strcmp(pc->job, pc->page_job) == 0));
+	if (!same) {
+		group_end(pc);
+		pc->open = 1;
+		pc->total = pc->page_total;
+		pc->given = 0;
+		pc->line = line;
+		memcpy(pc->job, pc->page_job, sizeof pc->job);
+	}
+	pc->given += pc->page_given;
+	if (!pc->job[0])
+		memcpy(pc->job, pc->page_job, sizeof pc->job);
+}
+
+int pagecount_end(struct pagecount *pc, long *line, char *msg, size_t size)
+{
+	group_end(pc);
+	if (!pc->bad)
+		return 0;
+	*line = pc->bad_line;
+	char job[PAGECOUNT_JOB_MAX + 8] = "";
+	if (pc->bad_job[0])
+		snprintf(job, sizeof job, " of %s", pc->bad_job);
+	char more[64] = "";
+	if (pc->bad > 1)
+		snprintf(more, sizeof more, " (and %zu more queries' pages below)", pc->bad - 1);
+	if ((long long)pc->bad_given < pc->bad_total)
+		snprintf(msg, size,
+			 "the page%s says %lld runs; this file gives %zu of them: the rest of the "
+			 "job's history is missing; page through with offset, or use almaudit "
+			 "fetch%s",
+			 job, pc->bad_total, pc->bad_given, more);
+	else
+		snprintf(msg, size,
+			 "the page%s says %lld runs; this file gives %zu: the job's history "
+			 "moved while it was paged (runs may be missing or given twice); use "
+			 "almaudit fetch%s",
+			 job, pc->bad_total, pc->bad_given, more);
+	return -1;
+}

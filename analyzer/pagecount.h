@@ -1,0 +1,59 @@
+/* pagecount: whether the pages of the Alma API's job instances in one input
+ * hold the whole of what they say (spec section 1.1). A page says how many
+ * runs its query has (total_record_count); the pages of one query come one
+ * after another (almaudit fetch writes one page a line), so consecutive
+ * pages whose instances are of one job (job_info.id) with the same total
+ * are one query's (until they have given the total: a page after that is
+ * the next query's): when that group ends (a page of another job or total,
+ * or the input's end) the instances its pages gave must be the total. Fewer
+ * (one page saved by hand: Alma's default limit is 10) is history missing;
+ * more is history that moved while it was paged. A page of total 0 without
+ * instances is none of this. The first group that falls short or over is
+ * kept, with its page's line, for instances.c to report as the input's
+ * damage. Owns nothing on the heap: a struct pagecount, zeroed to start. */
+#ifndef ALMAUDIT_PAGECOUNT_H
+#define ALMAUDIT_PAGECOUNT_H
+
+#include <stddef.h>
+
+#define PAGECOUNT_JOB_MAX 64 /* the job id kept (Alma's are under 20 bytes) */
+
+struct pagecount {
+	/* the page being read */
+	long long page_total; /* its total_record_count; -1 none or not a count */
+	size_t page_given;    /* its instances */
+	char page_job[PAGECOUNT_JOB_MAX]; /* its first instance's job_info.id */
+	/* the group of pages so far */
+	int open;
+	long long total;
+	size_t given;
+	long line; /* its first page's */
+	char job[PAGECOUNT_JOB_MAX];
+	/* the first group that fell short or over, and how many did */
+	size_t bad;
+	long bad_line;
+	long long bad_total;
+	size_t bad_given;
+	char bad_job[PAGECOUNT_JOB_MAX];
+};
+
+/* An object that may be a page opens: its counts start. */
+void pagecount_object(struct pagecount *pc);
+
+/* The object's total_record_count, as the JSON gave it (a number, or a
+ * string of digits); the first one counts. */
+void pagecount_total(struct pagecount *pc, const char *s, size_t n);
+
+/* An instance of the object ended; job is its job_info.id (NULL: none). */
+void pagecount_instance(struct pagecount *pc, const char *job, size_t n);
+
+/* The object ended as a page (it had job_instance or total_record_count),
+ * begun at line. */
+void pagecount_page(struct pagecount *pc, long line);
+
+/* The input ended: the last group ends. 0 when every group gave its total;
+ * else -1, *line the page of the first that did not, and msg (size bytes)
+ * saying what it gave and what to do. */
+int pagecount_end(struct pagecount *pc, long *line, char *msg, size_t size);
+
+#endif
