@@ -105,6 +105,8 @@ static int by_line(const void *x, const void *y)
 /* The lines held, sorted: index[i].line from here on. */
 static void sort_index(struct sortout *s)
 {
+	if (!s->n)
+		return; /* no index yet (qsort wants a pointer even for none) */
 	for (size_t i = 0; i < s->n; i++)
 		s->index[i].line = s->arena + s->index[i].off;
 	qsort(s->index, s->n, sizeof *s->index, by_line);
