@@ -580,7 +580,7 @@ static int open_instances(struct ingest *in, struct reader *rd, int xml, const s
 		mark_incomplete(in, 1);
 		return -1;
 	}
-	f->json = 1;
+	f->json = f->user_name_col = 1; /* submitted_by.desc is its names column */
 	for (int c = 0; c < COL_COUNT; c++)
 		in->map[c] = c;
 	in->hn = COL_COUNT;

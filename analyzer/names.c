@@ -23,6 +23,11 @@ static const struct {
 	{0x0131, "i"},	/* ı */ {0x0138, "k"}, /* ĸ */  {0x0142, "l"}, /* ł */
 	{0x014B, "n"},	/* ŋ */ {0x0153, "oe"}, /* œ */ {0x0167, "t"}, /* ŧ */
 	{0x02BC, "'"},	/* ʼ */ {0x2018, "'"},	/* ‘ */ {0x2019, "'"}, /* ’ */
+	{0x0060, "'"},	/* ` */ {0x2032, "'"},	/* ′ */
+	/* the dashes a page or Excel puts in a double surname */
+	{0x2010, "-"},	/* ‐ */ {0x2011, "-"},	/* ‑ */ {0x2012, "-"}, /* ‒ */
+	{0x2013, "-"},	/* – */ {0x2014, "-"},	/* — */ {0x2015, "-"}, /* ― */
+	{0x2212, "-"},	/* − */
 };
 
 /* Appends the n bytes of one character to out (size bytes, a NUL kept
@@ -70,6 +75,9 @@ static size_t fold_unicode(const unsigned char *p, size_t n, char *out, size_t s
 	for (size_t i = 0; i < n && i < NAMES_INPUT_MAX;) {
 		ucs4_t uc;
 		int len = u8_mbtouc(&uc, p + i, n - i);
+		if (uc == 0x00B4)
+			uc = '\''; /* an acute accent typed for an apostrophe (O´Brien):
+				     * NFKD would make it a space */
 		int w = u8_uctomb(clean + cl, uc, (ptrdiff_t)(sizeof clean - cl));
 		if (w < 0)
 			break;

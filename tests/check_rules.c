@@ -638,6 +638,13 @@ START_TEST(name_keys_unicode)
 	ck_assert_str_eq(key_of("İstanbul"), "istanbul");
 	ck_assert_str_eq(key_of("O\xe2\x80\x99" "Donnell,\xc2\xa0Paris"), "paris o'donnell");
 	ck_assert_str_eq(key_of("\xef\xbc\xa1my \xe2\x80\x83 Armitage"), "amy armitage"); /* fullwidth, em space */
+	/* a double surname's dash and an apostrophe as a page or Excel types
+	 * them (en dash, non-breaking hyphen, minus; acute accent, prime) */
+	ck_assert_str_eq(key_of("Smith\xe2\x80\x93Jones, Ann"), "ann smith-jones");
+	ck_assert_str_eq(key_of("Smith\xe2\x80\x91Jones, Ann"), "ann smith-jones");
+	ck_assert_str_eq(key_of("Smith\xe2\x88\x92Jones, Ann"), "ann smith-jones");
+	ck_assert_str_eq(key_of("O\xc2\xb4" "Brien, Pat"), "pat o'brien");
+	ck_assert_str_eq(key_of("O\xe2\x80\xb2" "Brien, Pat"), "pat o'brien");
 	/* invisible characters pasted with a name (soft hyphen, zero-width
 	 * space and joiner, word joiner, byte order mark) are not letters */
 	ck_assert_str_eq(key_of("Núñez, Ro\xc2\xad" "sa"), "rosa nunez");
