@@ -32,6 +32,24 @@ static int line_masks(struct csvline *sp, const char *line, size_t len, char del
 	return 0;
 }
 
+/* Field nf is line[a..b): a byte order mark before the first field and
+ * the blanks around it left out, ended with a NUL in place. */
+static inline void put_field(char *line, size_t a, size_t b, size_t nf, const char **fptr,
+			     size_t *flen)
+{
+	if (nf == 0 && b - a >= 3 && memcmp(line + a, "\xEF\xBB\xBF", 3) == 0)
+		a += 3;
+	if (a < b && ((unsigned char)line[a] <= ' ' || (unsigned char)line[b - 1] <= ' ')) {
+		while (a < b && is_blank(line[a]))
+			a++;
+		while (b > a && is_blank(line[b - 1]))
+			b--;
+	}
+	line[b] = '\0';
+	fptr[nf] = line + a;
+	flen[nf] = b - a;
+}
+
 int csvline_split(struct csvline *sp, char *line, size_t len, char delim, size_t max,
 		  const char **fptr, size_t *flen, size_t *nfields)
 {
@@ -62,19 +80,9 @@ int csvline_split(struct csvline *sp, char *line, size_t len, char delim, size_t
 			size_t a = pos, at, b;
 			TAKE(at);
 			b = at;
-			if (nf == 0 && b - a >= 3 && memcmp(line + a, "\xEF\xBB\xBF", 3) == 0)
-				a += 3;
-			if (a < b && ((unsigned char)line[a] <= ' ' || (unsigned char)line[b - 1] <= ' ')) {
-				while (a < b && is_blank(line[a]))
-					a++;
-				while (b > a && is_blank(line[b - 1]))
-					b--;
-			}
 			if (nf == max)
 				goto slow; /* too many: libcsv's path flags the row */
-			line[b] = '\0';
-			fptr[nf] = line + a;
-			flen[nf++] = b - a;
+			put_field(line, a, b, nf++, fptr, flen);
 			if (at >= len)
 				break;
 			pos = at + 1;
@@ -129,19 +137,9 @@ int csvline_split(struct csvline *sp, char *line, size_t len, char delim, size_t
 				goto slow;
 			b = next;
 		}
-		if (nf == 0 && b - a >= 3 && memcmp(line + a, "\xEF\xBB\xBF", 3) == 0)
-			a += 3;
-		if (a < b && ((unsigned char)line[a] <= ' ' || (unsigned char)line[b - 1] <= ' ')) {
-			while (a < b && is_blank(line[a]))
-				a++;
-			while (b > a && is_blank(line[b - 1]))
-				b--;
-		}
 		if (nf == max)
 			goto slow; /* too many: libcsv's path flags the row */
-		line[b] = '\0';
-		fptr[nf] = line + a;
-		flen[nf++] = b - a;
+		put_field(line, a, b, nf++, fptr, flen);
 		if (next >= len)
 			break;
 		pos = next + 1;
