@@ -1,3 +1,4 @@
+#define _DEFAULT_SOURCE /* pwritev */
 #include "sortout.h"
 
 #include "diag.h"
@@ -7,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 /* A line as held and as spilled: its key and length, then its bytes. */
@@ -102,14 +104,38 @@ static int by_line(const void *x, const void *y)
 	return cmp(((const union slot *)x)->line, ((const union slot *)y)->line);
 }
 
-/* The lines held, sorted: index[i].line from here on. */
+/* The lines held, sorted: index[i].line from here on. The rows of an
+ * export come in time order, mostly: newest first as Alma writes them (a
+ * chunk in reverse order is turned round), or oldest first with a few
+ * runs out of place (put in place one by one while they are few); qsort
+ * for the rest. */
 static void sort_index(struct sortout *s)
 {
-	if (!s->n)
+	union slot *ix = s->index;
+	size_t n = s->n, i = 1, moves = 0;
+	if (!n)
 		return; /* no index yet (qsort wants a pointer even for none) */
-	for (size_t i = 0; i < s->n; i++)
-		s->index[i].line = s->arena + s->index[i].off;
-	qsort(s->index, s->n, sizeof *s->index, by_line);
+	for (size_t k = 0; k < n; k++)
+		ix[k].line = s->arena + ix[k].off;
+	while (i < n && cmp(ix[i - 1].line, ix[i].line) >= 0)
+		i++;
+	if (i == n) {
+		for (size_t a = 0, b = n - 1; a < b; a++, b--) {
+			union slot t = ix[a];
+			ix[a] = ix[b];
+			ix[b] = t;
+		}
+		return;
+	}
+	for (i = 1; i < n && moves <= n; i++) {
+		union slot x = ix[i];
+		size_t j = i;
+		for (; j > 0 && cmp(ix[j - 1].line, x.line) > 0; j--, moves++)
+			ix[j] = ix[j - 1];
+		ix[j] = x;
+	}
+	if (i < n)
+		qsort(ix, n, sizeof *ix, by_line);
 }
 
 static size_t line_size(const char *line)
@@ -124,6 +150,50 @@ static size_t line_size(const char *line)
 static const char *tmpdir(const struct sortout *s)
 {
 	return s->dir[0] ? s->dir : "a temporary directory";
+}
+
+/* The lines held, in their sorted order, written at the scratch file's end
+ * straight from the arena (lines next to each other there in one piece):
+ * 0, or -1 with errno set. */
+static int write_run(struct sortout *s)
+{
+	enum { PIECES = 256 };
+	struct iovec iov[PIECES];
+	int fd = fileno(s->scratch);
+	size_t i = 0;
+	while (i < s->n) {
+		int k = 0;
+		for (; i < s->n; i++) {
+			const char *line = s->index[i].line;
+			size_t size = line_size(line);
+			if (k && (const char *)iov[k - 1].iov_base + iov[k - 1].iov_len == line) {
+				iov[k - 1].iov_len += size;
+				continue;
+			}
+			if (k == PIECES)
+				break;
+			iov[k++] = (struct iovec){(void *)line, size};
+		}
+		struct iovec *v = iov;
+		while (k > 0) {
+			ssize_t got = pwritev(fd, v, k, s->spilled);
+			if (got < 0 && errno == EINTR)
+				continue;
+			if (got <= 0) {
+				if (got == 0)
+					errno = EIO;
+				return -1;
+			}
+			s->spilled += (off_t)got;
+			for (; k > 0 && (size_t)got >= v->iov_len; v++, k--)
+				got -= (ssize_t)v->iov_len;
+			if (k > 0) {
+				v->iov_base = (char *)v->iov_base + got;
+				v->iov_len -= (size_t)got;
+			}
+		}
+	}
+	return 0;
 }
 
 /* The lines held, sorted, written to the scratch file as one run; the line
@@ -146,13 +216,7 @@ static int spill(struct sortout *s)
 	}
 	sort_index(s);
 	off_t start = s->spilled;
-	for (size_t i = 0; i < s->n; i++) {
-		size_t size = line_size(s->index[i].line);
-		if (fwrite(s->index[i].line, 1, size, s->scratch) != size)
-			break;
-		s->spilled += (off_t)size;
-	}
-	if (fflush(s->scratch) != 0 || ferror(s->scratch)) {
+	if (write_run(s) != 0) {
 		char msg[PATH_MAX + 128];
 		snprintf(msg, sizeof msg, "cannot write the findings to a temporary file in %s: %s",
 			 tmpdir(s), strerror(errno));

@@ -1,7 +1,8 @@
 /* Unit tests of analyzer/sortout.c: lines come out by time, id, kind, then
  * their bytes, whatever order they went in; the same with a budget so small
  * that every few lines spill to the scratch file and the runs are merged;
- * ties, nothing, one run, a line longer than the budget, a scratch file
+ * lines already in order, in reverse order or nearly in order; ties,
+ * nothing, one run, a line longer than the budget, a scratch file
  * that cannot be written or read back, and a $TMPDIR that takes no file. */
 #include "diag.h"
 #include "sortout.h"
@@ -107,6 +108,53 @@ static void check_order(size_t n, size_t step, size_t budget, size_t *runs)
 	free(it);
 	sortout_free(s);
 }
+
+/* The n items put in already in order (mode 0), in reverse order (1, as
+ * Alma exports, newest first), or in order but for neighbours swapped
+ * every `every` lines (2): what a chunk's sort takes short cuts for. */
+static void check_presorted(size_t n, int mode, size_t every, size_t budget)
+{
+	struct item *it = items(n);
+	qsort(it, n, sizeof *it, by_key);
+	struct sortout *s = sortout_new(budget, NULL);
+	ck_assert_ptr_nonnull(s);
+	for (size_t i = 0; i < n; i++) {
+		size_t k = mode == 1 ? n - 1 - i : i;
+		if (mode == 2 && i + 1 < n && i % every == 0)
+			k = i + 1;
+		else if (mode == 2 && i % every == 1)
+			k = i - 1;
+		const struct item *x = &it[k];
+		ck_assert_int_eq(add_line(s, x->t, x->id, x->kind, x->text), 0);
+	}
+	int status;
+	char *got = written(s, "", "", &status), *g = got;
+	ck_assert_int_eq(status, 0);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(it[i].text);
+		ck_assert_msg(!strncmp(g, it[i].text, len), "mode %d: line %zu is %.20s, not %s", mode,
+			      i, g, it[i].text);
+		g += len;
+	}
+	ck_assert_str_eq(g, "");
+	free(got);
+	free(it);
+	sortout_free(s);
+}
+
+START_TEST(presorted_orders)
+{
+	/* in memory, and spilled every few dozen lines; neighbours swapped
+	 * rarely (put in place one by one) and often (given up: qsort) */
+	size_t budgets[] = {SORTOUT_BUDGET, 4096};
+	for (int b = 0; b < 2; b++) {
+		check_presorted(3000, 0, 0, budgets[b]);
+		check_presorted(3000, 1, 0, budgets[b]);
+		check_presorted(3000, 2, 97, budgets[b]);
+		check_presorted(3000, 2, 3, budgets[b]);
+	}
+}
+END_TEST
 
 START_TEST(in_memory_any_order)
 {
@@ -325,6 +373,7 @@ int main(void)
 	Suite *s = suite_create("sortout");
 	TCase *tc = tcase_create("sortout");
 	tcase_add_test(tc, in_memory_any_order);
+	tcase_add_test(tc, presorted_orders);
 	tcase_add_test(tc, spilled_and_merged);
 	tcase_add_test(tc, ties_by_bytes);
 	tcase_add_test(tc, nothing);
