@@ -55,6 +55,8 @@ struct sortout {
 	int failed;
 	char why[PATH_MAX + 160]; /* what failed, as reported */
 	char dir[PATH_MAX];	  /* where output_tmpfile made the scratch file */
+	const char *const *codes; /* sortout_codes, or NULL */
+	size_t code_len[32];
 };
 
 struct sortout *sortout_new(size_t budget, FILE *scratch)
@@ -407,13 +409,45 @@ static void sift(struct reader *rd, size_t *heap, size_t n, size_t i)
 	}
 }
 
+void sortout_codes(struct sortout *s, const char *const *codes)
+{
+	s->codes = codes;
+	for (int c = 0; c < 32; c++)
+		s->code_len[c] = codes && c && codes[c] ? strlen(codes[c]) : 0;
+}
+
+/* A line's n bytes at p to out, its codes written out: eight bytes at a
+ * time while none is below 0x20. */
+static void put_coded(const struct sortout *s, struct wbuf *out, const unsigned char *p, size_t n)
+{
+	const unsigned char *end = p + n, *span = p;
+	for (;;) {
+		while (end - p >= 8 && !wbuf_has_less(wbuf_load8(p), 0x20))
+			p += 8;
+		while (p < end && *p >= 0x20)
+			p++;
+		if (p == end)
+			break;
+		unsigned c = *p++;
+		if (!s->code_len[c])
+			continue; /* no code: the byte as it is */
+		wbuf_put(out, span, (size_t)(p - 1 - span));
+		wbuf_put(out, s->codes[c], s->code_len[c]);
+		span = p;
+	}
+	wbuf_put(out, span, (size_t)(end - span));
+}
+
 static void put_line(struct sortout *s, struct wbuf *out, const char *line, const char *sep)
 {
 	struct head h;
 	memcpy(&h, line, HEAD);
 	s->written++;
 	wbuf_str(out, sep);
-	wbuf_put(out, line + HEAD, h.len);
+	if (s->codes)
+		put_coded(s, out, (const unsigned char *)line + HEAD, h.len);
+	else
+		wbuf_put(out, line + HEAD, h.len);
 }
 
 /* The runs merged to out: a heap over the runs, each read through a buffer

@@ -48,6 +48,13 @@ void sortout_release(struct wbuf *b);
  * 0, or -1 when the sorter has failed (reported once). */
 int sortout_add(struct sortout *s, struct wbuf *b, int64_t time_ms, uint64_t id, unsigned kind);
 
+/* A line held may stand for a longer one: each byte 1 to 31 in it with a
+ * code is written out by sortout_write as codes[byte] (the json
+ * renderer's keys, the same in every line: the lines held and spilled are
+ * shorter by them). codes: 32 strings or NULLs (a byte without a code is
+ * written as it is), borrowed until sortout_free. */
+void sortout_codes(struct sortout *s, const char *const *codes);
+
 /* The lines held so far. */
 uint64_t sortout_count(const struct sortout *s);
 /* The runs spilled to the scratch file so far. */

@@ -180,6 +180,12 @@ static struct {
 	size_t len;
 } keys[REPORT_COLUMNS];
 static int records_col = -1, keys_made;
+/* The same keys as a sorter's codes (sortout_codes): byte i + 1 for the
+ * key of column i with the comma before it, then start_local's and
+ * waiver's. */
+enum { CODE_LOCAL = REPORT_COLUMNS + 1, CODE_WAIVER, CODES = 32 };
+static char code_text[CODE_WAIVER + 1][56];
+static const char *codes[CODES];
 
 static void make_keys(void)
 {
@@ -197,26 +203,48 @@ static void make_keys(void)
 		}
 		if (!strcmp(k, "records"))
 			records_col = i;
+		if (keys[i].len) {
+			/* (keys[i].len < 48: room for the comma and the NUL) */
+			char *t = code_text[i + 1];
+			if (i)
+				*t++ = ',';
+			memcpy(t, keys[i].text, keys[i].len);
+			t[keys[i].len] = '\0';
+			codes[i + 1] = code_text[i + 1];
+		}
 	}
+	snprintf(code_text[CODE_LOCAL], sizeof code_text[CODE_LOCAL], ",\"start_local\":");
+	snprintf(code_text[CODE_WAIVER], sizeof code_text[CODE_WAIVER], ",\"waiver\":");
+	codes[CODE_LOCAL] = code_text[CODE_LOCAL];
+	codes[CODE_WAIVER] = code_text[CODE_WAIVER];
 }
 
-static void fields(struct wbuf *b, const struct report_fields *f)
+/* The columns as "key":value; coded (a line for a sorter with codes): a
+ * key as its code's byte. */
+static void fields(struct wbuf *b, const struct report_fields *f, int coded)
 {
 	if (!keys_made)
 		make_keys();
 	for (int i = 0; i < REPORT_COLUMNS; i++) {
-		if (i)
-			wbuf_char(b, ',');
-		if (keys[i].len)
-			wbuf_put(b, keys[i].text, keys[i].len);
-		else
-			bkey(b, report_columns[i]);
+		if (coded && codes[i + 1]) {
+			wbuf_char(b, (char)(i + 1));
+		} else {
+			if (i)
+				wbuf_char(b, ',');
+			if (keys[i].len)
+				wbuf_put(b, keys[i].text, keys[i].len);
+			else
+				bkey(b, report_columns[i]);
+		}
 		if (i == records_col)
 			wbuf_str(b, f->records[0] ? f->records : "null");
 		else
 			jstr(b, f->value[i]);
 	}
-	wbuf_str(b, ",\"start_local\":");
+	if (coded)
+		wbuf_char(b, CODE_LOCAL);
+	else
+		wbuf_str(b, ",\"start_local\":");
 	jstr(b, f->local);
 }
 
@@ -225,7 +253,7 @@ void report_json_fields(FILE *out, const struct report_fields *f)
 	char store[4096];
 	struct wbuf b;
 	wbuf_init(&b, out, store, sizeof store);
-	fields(&b, f);
+	fields(&b, f, 0);
 	wbuf_flush(&b);
 }
 
@@ -236,8 +264,11 @@ static void json_finding(struct reporter *r, const struct report_finding *f)
 	report_fields(&rf, f);
 	/* sorted (r->ctx: sortout.h), the separators come when written */
 	wbuf_str(b, r->ctx ? "{" : r->written ? ",\n{" : "\n{");
-	fields(b, &rf);
-	wbuf_str(b, ",\"waiver\":");
+	fields(b, &rf, r->ctx != NULL);
+	if (r->ctx)
+		wbuf_char(b, CODE_WAIVER);
+	else
+		wbuf_str(b, ",\"waiver\":");
 	if (f->waiver) {
 		wbuf_str(b, "{\"file\":");
 		jstr(b, f->rules->waivers->name);
@@ -267,10 +298,15 @@ static void json_finding(struct reporter *r, const struct report_finding *f)
 static void json_begin(struct reporter *r, const struct report_info *info)
 {
 	report_json_begin(r, info);
-	if ((r->ctx = sortout_new(SORTOUT_BUDGET, NULL)))
+	if ((r->ctx = sortout_new(SORTOUT_BUDGET, NULL))) {
+		/* the keys held as a byte each, written out at the end */
+		if (!keys_made)
+			make_keys();
+		sortout_codes(r->ctx, codes);
 		sortout_capture(r->ctx, &r->csv.out);
-	else
+	} else {
 		report_sort_failed(r, NULL); /* written as found: said, and the status is 2 */
+	}
 }
 
 static void json_end(struct reporter *r, const struct report_info *info)

@@ -2,7 +2,7 @@
  * their bytes, whatever order they went in; the same with a budget so small
  * that every few lines spill to the scratch file and the runs are merged;
  * lines already in order, in reverse order or nearly in order; ties,
- * nothing, one run, a line longer than the budget, a scratch file
+ * nothing, one run, codes written out, a line longer than the budget, a scratch file
  * that cannot be written or read back, and a $TMPDIR that takes no file. */
 #include "diag.h"
 #include "sortout.h"
@@ -152,6 +152,38 @@ START_TEST(presorted_orders)
 		check_presorted(3000, 1, 0, budgets[b]);
 		check_presorted(3000, 2, 97, budgets[b]);
 		check_presorted(3000, 2, 3, budgets[b]);
+	}
+}
+END_TEST
+
+START_TEST(codes_written_out)
+{
+	/* bytes 1 to 31 with a code come out as the code, in memory and
+	 * spilled; a byte without one, as it is; the code at a line's start,
+	 * its end, twice in a row, and past the first eight bytes */
+	static const char *codes[32] = {[1] = "{\"finding\":", [2] = ",\"id\":", [3] = "}"};
+	size_t budgets[] = {4096, SORTOUT_BUDGET};
+	for (int b = 0; b < 2; b++) {
+		size_t budget = budgets[b];
+		struct sortout *s = sortout_new(budget, NULL);
+		sortout_codes(s, codes);
+		for (int i = 400; i-- > 0;) {
+			char line[64];
+			snprintf(line, sizeof line, "\001\"x\"\002%d\003\004long enough to pass eight%s", i,
+				 i % 2 ? "\002\002" : "");
+			ck_assert_int_eq(add_line(s, i, 0, 0, line), 0);
+		}
+		if (budget == 4096)
+			ck_assert_uint_gt(sortout_runs(s), 1);
+		int status;
+		char *got = written(s, "[", ";", &status);
+		ck_assert_int_eq(status, 0);
+		ck_assert_ptr_nonnull(strstr(got, "[{\"finding\":\"x\",\"id\":0}\004long enough to pass "
+						  "eight;{\"finding\":\"x\",\"id\":1}\004long enough to pass "
+						  "eight,\"id\":,\"id\":;"));
+		ck_assert_ptr_null(strchr(got, '\001'));
+		free(got);
+		sortout_free(s);
 	}
 }
 END_TEST
@@ -374,6 +406,7 @@ int main(void)
 	TCase *tc = tcase_create("sortout");
 	tcase_add_test(tc, in_memory_any_order);
 	tcase_add_test(tc, presorted_orders);
+	tcase_add_test(tc, codes_written_out);
 	tcase_add_test(tc, spilled_and_merged);
 	tcase_add_test(tc, ties_by_bytes);
 	tcase_add_test(tc, nothing);
