@@ -259,7 +259,7 @@ static int make_run(struct ingest *in, struct run *run)
 		reject(in, REJ_FIELD_COUNT, "expected %zu fields, found %zu", in->hn, in->row.n);
 		return -1;
 	}
-	memset(run, 0, sizeof *run);
+	memcpy(run, &run_zero, sizeof *run); /* (memset's rep stos costs more here) */
 	run->file = in->path;
 	run->line = in->row.line;
 

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+const struct run run_zero;
+
 const char *run_type_name(enum run_type t)
 {
 	switch (t) {

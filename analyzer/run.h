@@ -57,6 +57,9 @@ struct run {
 	int set_unknown;
 };
 
+/* A run with every field zero or NULL, copied to clear one. */
+extern const struct run run_zero;
+
 const char *run_type_name(enum run_type t); /* "MANUAL"; "" for unknown */
 const char *run_env_name(enum run_env e);   /* "production" / "sandbox" */
 
