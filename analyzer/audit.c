@@ -237,7 +237,7 @@ static void production(struct pass *p, const struct run *run)
 		t->audited++;
 		summary_audited(p->summary, run);
 		if (v.job >= 0 && !run_is_account(run))
-			joins_person(t, run->file, run->user, run->user_name, v.person >= 0);
+			joins_person(t, run->file, run->user, run->user_name, v.person, v.how);
 		if (tap)
 			tap->audited(tap->ctx, run, &v);
 	} else {

@@ -18,17 +18,42 @@ static struct tally_file *file_of(struct tally *t, const char *file)
 	return NULL;
 }
 
+/* Counts a run of a name matched without its middle names. */
+static void reduced(struct tally *t, const char *user_name, int person)
+{
+	for (size_t i = t->nreduced; i-- > 0;)
+		if (!strcmp(t->reduced[i].name, user_name)) {
+			t->reduced[i].runs++;
+			return;
+		}
+	if (t->nreduced == t->reduced_cap) {
+		size_t cap = t->reduced_cap ? t->reduced_cap * 2 : 8;
+		struct tally_reduced *g = realloc(t->reduced, cap * sizeof *g);
+		if (!g)
+			return; /* out of memory: the name goes unsaid, its run matched */
+		t->reduced = g;
+		t->reduced_cap = cap;
+	}
+	char *name = strdup(user_name);
+	if (name)
+		t->reduced[t->nreduced++] = (struct tally_reduced){name, person, 1};
+}
+
 void joins_person(struct tally *t, const char *file, const char *user, const char *user_name,
-		  int matched)
+		  int person, int how)
 {
 	struct tally_file *f = file_of(t, file);
 	t->manual_runs++;
 	if (f)
 		f->manual++;
-	if (matched) {
+	if (person >= 0) {
 		t->matched++;
+		if (how == RULES_BY_REDUCED)
+			reduced(t, user_name, person);
 		return;
 	}
+	if (how == RULES_BY_SEVERAL)
+		t->several++;
 	if (f && !user_name[0] && !f->nameless++)
 		snprintf(f->nameless_id, sizeof f->nameless_id, "%s", user);
 	const char *who = user_name[0] ? user_name : user;
@@ -121,14 +146,43 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 			 "alma_ids",
 			 seen, staff);
 	}
-	char m[32], of[32];
+	char m[32], of[32], w[48], several[160] = "";
+	if (t->several)
+		snprintf(several, sizeof several,
+			 " (%s without middle names %s several people in %s: an alias says who)",
+			 report_count_of(t->several, "run's name", "runs' names", w, sizeof w),
+			 t->several == 1 ? "fits" : "fit", staff);
 	tally_note(t, 1,
-		   "only %s of %s manual runs matched a person in %s: %s; "
+		   "only %s of %s manual runs matched a person in %s: %s%s; "
 		   "the findings about people below are not to be trusted",
 		   report_count(t->matched, m, sizeof m), report_count(t->manual_runs, of, sizeof of),
-		   staff, cause);
+		   staff, cause, several);
 	*noted = 1;
 	return no_name ? no_name : names ? names : cp1252;
+}
+
+/* The WARNING of the names matched only without their middle names. */
+static void reduced_note(struct tally *t, const struct rules *r)
+{
+	char list[520], n[48], m[32];
+	size_t used = 0, shown = t->nreduced < 3 ? t->nreduced : 3;
+	if (!t->nreduced)
+		return;
+	list[0] = '\0';
+	for (size_t i = 0; i < shown && used < sizeof list; i++) {
+		const struct tally_reduced *x = &t->reduced[i];
+		used += (size_t)snprintf(list + used, sizeof list - used, "%s'%.80s' as %.80s (%s)",
+					 i ? ", " : "", x->name, r->people[x->person].name,
+					 report_count_of(x->runs, "run", "runs", n, sizeof n));
+	}
+	if (t->nreduced > shown && used < sizeof list)
+		snprintf(list + used, sizeof list - used, " and %s more",
+			 report_count(t->nreduced - shown, m, sizeof m));
+	tally_note(t, 0,
+		   "%s matched to %s without %s middle names: %s; add %s as %s to be sure",
+		   report_count_of(t->nreduced, "name", "names", n, sizeof n),
+		   rules_file_name(r->staff_path), t->nreduced == 1 ? "its" : "their", list,
+		   t->nreduced == 1 ? "it" : "them", t->nreduced == 1 ? "an alias" : "aliases");
 }
 
 int joins_identity(struct tally *t, const struct rules *r)
@@ -160,6 +214,7 @@ int joins_identity(struct tally *t, const struct rules *r)
 			   f->name,
 			   f->user_name_col ? "" : " (no submitted_by_desc column)", ids, staff, staff);
 	}
+	reduced_note(t, r);
 	return noted;
 }
 

@@ -18,11 +18,13 @@
 #include "tally.h"
 
 /* Counts a judged manual run of a listed job (System and API accounts are
- * left aside by the caller): matched or not, keeping a few of the
- * unmatched ids or names for the report, in all and for its file (the
- * tally's input named file, run.file). */
+ * left aside by the caller): matched to person (-1: not), how
+ * (RULES_BY_..., rules.h); keeping a few of the unmatched ids or names
+ * for the report, in all and for its file (the tally's input named file,
+ * run.file), and every name matched without its middle names, with its
+ * runs. */
 void joins_person(struct tally *t, const char *file, const char *user, const char *user_name,
-		  int matched);
+		  int person, int how);
 
 /* The identity join: when staff.csv has people and fewer than half the
  * runs counted were matched, an ERROR note naming the likely cause (no
@@ -30,8 +32,10 @@ void joins_person(struct tally *t, const char *file, const char *user, const cha
  * like names; names in submitted_by; a file not UTF-8). Then, per input:
  * a production input with no name column whose runs' ids are in no
  * alma_ids cannot be joined (its unmatched runs may be anyone's, listed or
- * not), a WARNING naming it unless the ERROR did. 1 when it noted an
- * error, else 0. */
+ * not), a WARNING naming it unless the ERROR did. Last, the names matched
+ * only without their middle names: a WARNING naming a few, with the
+ * person each was taken for and its runs. 1 when it noted an error, else
+ * 0. */
 int joins_identity(struct tally *t, const struct rules *r);
 
 /* The coverage join over the production inputs read (tally_production gave

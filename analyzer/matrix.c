@@ -180,10 +180,14 @@ static void load_staff(struct load *ld)
 		int person = (int)(r->npeople - 1);
 		names_key(p->name, strlen(p->name), key);
 		add_key(ld, &r->names, &r->nnames, key, person, p->line);
+		if (middlenames_add(&r->reduced, p->name, person, p->line) != 0)
+			fail(ld, p->line, "out of memory");
 		for (size_t i = 0; i < p->naliases; i++) {
 			if (!names_key(p->aliases[i], strlen(p->aliases[i]), key))
 				continue;
 			add_key(ld, &r->names, &r->nnames, key, person, p->line);
+			if (middlenames_add(&r->reduced, p->aliases[i], person, p->line) != 0)
+				fail(ld, p->line, "out of memory");
 		}
 		for (size_t i = 0; i < p->nids; i++)
 			add_key(ld, &r->ids, &r->nids, p->ids[i], person, p->line);
@@ -197,6 +201,7 @@ static void load_staff(struct load *ld)
 		qsort(r->names, r->nnames, sizeof *r->names, key_cmp);
 	if (r->nids)
 		qsort(r->ids, r->nids, sizeof *r->ids, key_cmp);
+	middlenames_sort(&r->reduced);
 	struct {
 		struct rules_key *keys;
 		size_t *n;
@@ -811,6 +816,7 @@ void matrix_free(struct rules *r)
 		free(r->ids[i].key);
 	free(r->names);
 	free(r->ids);
+	middlenames_free(&r->reduced);
 	free(r->jobs);
 	free(r->people);
 	free(r->approvals);

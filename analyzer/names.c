@@ -161,6 +161,127 @@ size_t names_key(const char *s, size_t n, char key[NAMES_KEY_MAX])
 	return o;
 }
 
+/* ---- names reduced to the first given name and the surname ---- */
+
+#define NAMES_WORDS 64 /* a key of NAMES_KEY_MAX bytes has fewer */
+
+/* The words of a folded name (one space between each): their starts and
+ * lengths, at most max; returns how many. */
+static size_t words(const char *s, const char **w, size_t *len, size_t max)
+{
+	size_t k = 0;
+	while (*s && k < max) {
+		const char *end = strchr(s, ' ');
+		size_t l = end ? (size_t)(end - s) : strlen(s);
+		w[k] = s;
+		len[k++] = l;
+		s += l;
+		if (*s)
+			s++;
+	}
+	return k;
+}
+
+/* The bytes of the first character of a word of n bytes (n > 0). */
+static size_t first_char(const char *w, size_t n)
+{
+	int l = u8_mblen((const uint8_t *)w, n);
+	return l > 0 ? (size_t)l : 1;
+}
+
+/* A single letter, with or without a period: "j", "j.", "é." (folded). */
+static int initial(const char *w, size_t n)
+{
+	ucs4_t uc;
+	size_t c = n ? first_char(w, n) : 0;
+	if (!c || !(n == c || (n == c + 1 && w[c] == '.')))
+		return 0;
+	u8_mbtouc(&uc, (const uint8_t *)w, c);
+	return uc_is_alpha(uc);
+}
+
+/* One reduction: "first surname" and the middles; 0 when the key would
+ * not fit. */
+static size_t put_split(struct names_split *o, const char *first, size_t fn, const char *sur,
+			size_t sn, const char *mid, size_t mn)
+{
+	if (fn + 1 + sn >= NAMES_KEY_MAX || mn >= NAMES_KEY_MAX)
+		return 0;
+	memcpy(o->key, first, fn);
+	o->key[fn] = ' ';
+	memcpy(o->key + fn + 1, sur, sn);
+	o->key[fn + 1 + sn] = '\0';
+	memcpy(o->middles, mid, mn);
+	o->middles[mn] = '\0';
+	return 1;
+}
+
+size_t names_reduce(const char *s, size_t n, struct names_split *out, size_t max)
+{
+	char given[NAMES_KEY_MAX], sur[NAMES_KEY_MAX];
+	const char *w[NAMES_WORDS];
+	size_t len[NAMES_WORDS], count = 0;
+	const char *comma = memchr(s, ',', n);
+	if (!max)
+		return 0;
+	if (comma) {
+		/* "Last, First Middle...": the surname is all before the comma */
+		fold(comma + 1, n - (size_t)(comma - s) - 1, given, sizeof given);
+		size_t sn = fold(s, (size_t)(comma - s), sur, sizeof sur);
+		size_t k = words(given, w, len, NAMES_WORDS);
+		if (!k || !sn)
+			return 0;
+		const char *mid = k > 1 ? w[1] : "";
+		return put_split(out, w[0], len[0], sur, sn, mid, strlen(mid));
+	}
+	fold(s, n, given, sizeof given);
+	size_t k = words(given, w, len, NAMES_WORDS);
+	/* "First Middle... Last": the last word, then longer surnames */
+	for (size_t j = k - 1; k >= 2 && j >= 1 && count < max; j--) {
+		if (initial(w[j], len[j]))
+			break;
+		size_t mn = j > 1 ? (size_t)(w[j - 1] + len[j - 1] - w[1]) : 0;
+		count += put_split(&out[count], w[0], len[0], w[j], strlen(w[j]), j > 1 ? w[1] : "",
+				   mn);
+	}
+	return count;
+}
+
+/* One middle against another: the same word, or an initial that is the
+ * other's first letter (a period after either is no matter). */
+static int word_agrees(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an && a[an - 1] == '.')
+		an--;
+	if (bn && b[bn - 1] == '.')
+		bn--;
+	if (!an || !bn)
+		return an == bn;
+	size_t ca = first_char(a, an), cb = first_char(b, bn);
+	if (an == ca || bn == cb)
+		return ca == cb && memcmp(a, b, ca) == 0;
+	return an == bn && memcmp(a, b, an) == 0;
+}
+
+int names_middles_agree(const char *a, const char *b)
+{
+	const char *wa[NAMES_WORDS], *wb[NAMES_WORDS];
+	size_t la[NAMES_WORDS], lb[NAMES_WORDS];
+	size_t na = words(a, wa, la, NAMES_WORDS), nb = words(b, wb, lb, NAMES_WORDS);
+	const char **ws = na <= nb ? wa : wb, **wl = na <= nb ? wb : wa;
+	size_t *ls = na <= nb ? la : lb, *ll = na <= nb ? lb : la;
+	size_t ns = na <= nb ? na : nb, nl = na <= nb ? nb : na;
+	/* the shorter's words in order in the longer: each at the first that
+	 * agrees (a match missed so is a refusal, never a wrong match) */
+	for (size_t i = 0, at = 0; i < ns; i++, at++) {
+		while (at < nl && !word_agrees(ws[i], ls[i], wl[at], ll[at]))
+			at++;
+		if (at == nl)
+			return 0;
+	}
+	return 1;
+}
+
 size_t names_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);

@@ -5,7 +5,10 @@
  * (NFKD), case folding, combining marks and invisible (default-ignorable)
  * characters dropped, and a small table for the
  * letters with no decomposition (ø o, ł l, æ ae, þ th, ...); all-ASCII names
- * take a fast path. Owns nothing. */
+ * take a fast path. A name reduced (names_reduce) is its first given name
+ * and surname, its middle names and initials set apart, for matching an
+ * export's "Fischer, Ben J." to staff.csv's "Ben Fischer" when the whole
+ * name matches nobody. Owns nothing. */
 #ifndef ALMAUDIT_NAMES_H
 #define ALMAUDIT_NAMES_H
 
@@ -17,6 +20,32 @@
  * its length; 0 for a blank name. A name too long is cut at a character
  * boundary: the key, its NUL included, never passes NAMES_KEY_MAX bytes. */
 size_t names_key(const char *s, size_t n, char key[NAMES_KEY_MAX]);
+
+/* A name without its middle names and initials: key "first surname" (as
+ * names_key writes "surname, first"), middles the words set apart ("j.",
+ * "james k."), "" when none. "Last, First Middle...": the part before the
+ * comma is the surname, whole ("van der Berg, Anna M." is "anna van der
+ * berg", middle "m."). "First Middle... Last": the first and last words,
+ * then each longer surname the words allow ("Anna M. van der Berg": "anna
+ * berg" with "m. van der", "anna der berg" with "m. van", "anna van der
+ * berg" with "m."); a surname never begins with an initial. */
+#define NAMES_SPLITS 8
+struct names_split {
+	char key[NAMES_KEY_MAX];
+	char middles[NAMES_KEY_MAX];
+};
+
+/* Writes the reductions of s (n bytes) into out (at most max, the first
+ * and last words first) and returns how many: 0 for a name of one word, or
+ * a blank one. A reduction too long for the key is left out. */
+size_t names_reduce(const char *s, size_t n, struct names_split *out, size_t max);
+
+/* 1 when two lists of middles (names_split.middles) may be one person's:
+ * the shorter, word by word in order, found in the longer, a word agreeing
+ * with the same word or with an initial (a single letter, with or without a
+ * period) that is its first letter. "j." agrees with "", "james", "j" and
+ * "james k."; not with "k." or "john". */
+int names_middles_agree(const char *a, const char *b);
 
 /* Edit distance between two keys, for "did you mean" suggestions. */
 size_t names_distance(const char *a, const char *b);

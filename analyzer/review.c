@@ -82,7 +82,7 @@ static int sandbox(struct review *rv, const struct run *run)
 	int job = rules_job_for_name(r, run->name, strlen(run->name));
 	if (job == -2)
 		return -2;
-	int by_id, p = rules_person_for(r, run->user, run->user_name, &by_id);
+	int how, p = rules_person_for(r, run->user, run->user_name, &how);
 	if (job < 0 || p < 0)
 		return 0;
 	int64_t day = times_local_day(run->time);
@@ -122,7 +122,7 @@ static int production(struct review *rv, const struct run *run)
 			t->in_period--;
 		return -2;
 	}
-	int by_id, p = rules_person_for(r, run->user, run->user_name, &by_id);
+	int how, p = rules_person_for(r, run->user, run->user_name, &how);
 	int64_t day = times_local_day(run->time);
 	/* a set pattern at its limit: nothing counted, the row rejected */
 	for (size_t i = p >= 0 && job >= 0 ? r->person_first[p] : 0;
@@ -146,7 +146,7 @@ static int production(struct review *rv, const struct run *run)
 		t->audited++;
 	/* the identity join, as the audit counts it (joins.h) */
 	if (t && job >= 0 && !run_is_account(run))
-		joins_person(t, run->file, run->user, run->user_name, p >= 0);
+		joins_person(t, run->file, run->user, run->user_name, p, how);
 	for (size_t i = p >= 0 && job >= 0 ? r->person_first[p] : 0;
 	     p >= 0 && job >= 0 && next_grant(r, p, job, &i); i++) {
 		size_t k = r->by_person[i];

@@ -166,37 +166,51 @@ int rules_job_by_id(const struct rules *r, const char *id)
 	return -1;
 }
 
-/* "Fischer, Ben (bfischer)": a name with the Alma id in parentheses after
- * it (as some screens write Submitted By), found by the id, else by the
- * name before it; -1 when s is not so or neither is known. */
-static int name_and_id(const struct rules *r, const char *s, int *by_id)
+/* The length of a name with its Alma id in parentheses after it
+ * ("Fischer, Ben (bfischer)", as some screens write Submitted By) without
+ * them, trimmed; 0 when s is not so. */
+static size_t before_id(const char *s, size_t n)
 {
-	char id[64], key[NAMES_KEY_MAX];
-	size_t n = s ? strlen(s) : 0;
 	const char *open = n > 3 && s[n - 1] == ')' ? strrchr(s, '(') : NULL;
 	size_t len = open ? (size_t)(s + n - 1 - (open + 1)) : 0;
-	if (!open || open == s || !len || len >= sizeof id || memchr(open + 1, ' ', len))
+	if (!open || open == s || !len || len >= 64 || memchr(open + 1, ' ', len))
+		return 0;
+	size_t b = (size_t)(open - s);
+	while (b && isspace((unsigned char)s[b - 1]))
+		b--;
+	return b;
+}
+
+/* "Fischer, Ben (bfischer)": found by the id, else by the name before it;
+ * -1 when s is not so or neither is known. */
+static int name_and_id(const struct rules *r, const char *s, int *how)
+{
+	char id[64], key[NAMES_KEY_MAX];
+	size_t n = s ? strlen(s) : 0, b = before_id(s, n);
+	if (!b)
 		return -1;
+	const char *open = strrchr(s, '(');
+	size_t len = (size_t)(s + n - 1 - (open + 1));
 	memcpy(id, open + 1, len);
 	id[len] = '\0';
 	int p = find_key(r->ids, r->nids, id);
 	if (p >= 0) {
-		*by_id = 1;
+		*how = RULES_BY_ID;
 		return p;
 	}
-	if (!names_key(s, (size_t)(open - s), key))
+	if (!names_key(s, b, key))
 		return -1;
 	return find_key(r->names, r->nnames, key);
 }
 
-int rules_person_for(const struct rules *r, const char *user, const char *user_name, int *by_id)
+int rules_person_for(const struct rules *r, const char *user, const char *user_name, int *how)
 {
 	char key[NAMES_KEY_MAX];
-	*by_id = 0;
+	*how = RULES_BY_NAME;
 	if (user && *user) {
 		int p = find_key(r->ids, r->nids, user);
 		if (p >= 0) {
-			*by_id = 1;
+			*how = RULES_BY_ID;
 			return p;
 		}
 	}
@@ -206,7 +220,7 @@ int rules_person_for(const struct rules *r, const char *user, const char *user_n
 	if (user_name && *user_name) {
 		int p = find_key(r->ids, r->nids, user_name);
 		if (p >= 0) {
-			*by_id = 1;
+			*how = RULES_BY_ID;
 			return p;
 		}
 	}
@@ -215,13 +229,22 @@ int rules_person_for(const struct rules *r, const char *user, const char *user_n
 		if (p >= 0)
 			return p;
 	}
-	return name_and_id(r, user_name, by_id);
+	int p = name_and_id(r, user_name, how);
+	if (p >= 0 || !user_name || !*user_name || !r->reduced.n)
+		return p;
+	/* last, the name without its middle names: one person alone */
+	size_t n = strlen(user_name), b = before_id(user_name, n);
+	enum middlenames_how found;
+	p = middlenames_find(&r->reduced, user_name, b ? b : n, &found, NULL, 0, NULL);
+	*how = p >= 0 ? RULES_BY_REDUCED : found == MIDDLENAMES_SEVERAL ? RULES_BY_SEVERAL
+									  : RULES_BY_NAME;
+	return p;
 }
 
 int rules_person_by_text(const struct rules *r, const char *text)
 {
-	int by_id;
-	return rules_person_for(r, text, text, &by_id);
+	int how;
+	return rules_person_for(r, text, text, &how);
 }
 
 const char *rules_nearest_person(const struct rules *r, const char *text)
@@ -418,6 +441,21 @@ static int sets_cmp(const void *a, const void *b)
 	const struct rules_approval *y = *(const struct rules_approval *const *)b;
 	int c = strcmp(x->sets_src, y->sets_src);
 	return c ? c : (x->line > y->line) - (x->line < y->line);
+}
+
+size_t rules_check_names(const struct rules *r)
+{
+	size_t warnings = 0, at = 0;
+	const struct middlenames_entry *a, *b;
+	while (middlenames_next_pair(&r->reduced, &at, &a, &b)) {
+		diag_error(r->staff_path, b->line,
+			   "warning: '%s' and '%s' (line %ld) are one name without their middle "
+			   "names ('%s'): an export's name without them matches neither; add it "
+			   "as an alias of the one it is",
+			   r->people[b->person].name, r->people[a->person].name, a->line, a->key);
+		warnings++;
+	}
+	return warnings;
 }
 
 size_t rules_check_patterns(const struct rules *r)

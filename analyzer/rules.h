@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "match.h"
+#include "middlenames.h"
 
 struct units;
 
@@ -96,6 +97,7 @@ struct rules {
 	size_t *first_at;
 	struct rules_key *names, *ids; /* sorted lookup tables */
 	size_t nnames, nids;
+	struct middlenames reduced; /* the names and aliases without their middle names */
 	struct units *units; /* units.csv (analyzer/units.h); NULL when there is none */
 };
 
@@ -107,6 +109,12 @@ struct rules {
 #define RULES_SLOW_PATTERN_MS 2.0
 size_t rules_check_patterns(const struct rules *r);
 
+/* Warns, at staff.csv's line, about each two people whose names reduce
+ * alike without their middle names ("Ben J. Fischer" and "Ben K.
+ * Fischer"): an export's name without them matches neither. Returns the
+ * number of warnings (for `rules check`). */
+size_t rules_check_names(const struct rules *r);
+
 /* The job that owns an instance name: the first jobs.csv pattern that
  * matches. Returns its index, -1 when none does, -2 when a match hit the
  * PCRE2 limits. */
@@ -115,12 +123,23 @@ int rules_job_for_name(const struct rules *r, const char *name, size_t n);
 /* A job by its id ("batch-item-withdrawals"), or -1. */
 int rules_job_by_id(const struct rules *r, const char *id);
 
+/* How rules_person_for found a person, in *how: by name (0), by Alma id;
+ * by the name without its middle names (middlenames.h: "Fischer, Ben J."
+ * is staff.csv's "Ben Fischer"). When it found nobody, RULES_BY_SEVERAL
+ * says the name without its middle names fits several people, and so
+ * matched none of them. */
+#define RULES_BY_NAME 0
+#define RULES_BY_ID 1
+#define RULES_BY_REDUCED 2
+#define RULES_BY_SEVERAL 3
+
 /* The person behind a run: by Alma id among alma_ids first (user, then
  * user_name: an id with a comma read as a name), then by name against
  * names and aliases, then a name with its id in parentheses ("Fischer, Ben
- * (bfischer)") by that id, else by the name before it. -1 when nobody;
- * *by_id tells which matched. */
-int rules_person_for(const struct rules *r, const char *user, const char *user_name, int *by_id);
+ * (bfischer)") by that id, else by the name before it, and last by the
+ * name without its middle names and initials, when one person alone fits
+ * it so. -1 when nobody; *how (RULES_BY_...) tells which matched. */
+int rules_person_for(const struct rules *r, const char *user, const char *user_name, int *how);
 
 /* A person by name, alias or Alma id, or -1 (for `rules what`). */
 int rules_person_by_text(const struct rules *r, const char *text);

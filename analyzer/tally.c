@@ -45,6 +45,9 @@ void tally_free(struct tally *t)
 		free(t->files[i].name);
 	free(t->files);
 	free(t->months);
+	for (size_t i = 0; i < t->nreduced; i++)
+		free(t->reduced[i].name);
+	free(t->reduced);
 	tally_init(t);
 }
 

@@ -1,7 +1,8 @@
 /* tally: the accounting of one audit: which files were read, how many rows,
  * and where every row went (audited, skipped by reason, rejected by reason),
  * so that read = audited + skipped + rejected can be shown and checked.
- * struct tally owns its file list; tally_free releases it. */
+ * struct tally owns its file list and the names matched without their
+ * middle names; tally_free releases them. */
 #ifndef ALMAUDIT_TALLY_H
 #define ALMAUDIT_TALLY_H
 
@@ -107,6 +108,15 @@ struct tally_uncounted {
 	uint64_t runs;
 };
 
+/* A name matched to a staff person only without its middle names and
+ * initials (rules.h, RULES_BY_REDUCED): the export's name (the tally's
+ * own copy), the person (an index of the rules' people) and the runs. */
+struct tally_reduced {
+	char *name;
+	int person;
+	uint64_t runs;
+};
+
 /* The first rejected rows, for reports that list them. */
 #define TALLY_REJECTS_KEPT 20
 struct tally_reject {
@@ -143,6 +153,11 @@ struct tally {
 	uint64_t manual_runs, matched;
 	char unmatched[3][64];
 	size_t nunmatched;
+	/* of the matched, the names matched without their middle names, in
+	 * the order first seen (joins_person) */
+	struct tally_reduced *reduced;
+	size_t nreduced, reduced_cap;
+	uint64_t several; /* not matched: without middle names, several fit */
 	/* sandbox evidence: runs set aside as dated before --sandbox-refreshed,
 	 * and runs whose id is a production run's (copies) */
 	uint64_t sandbox_aside, sandbox_copies;

@@ -24,7 +24,7 @@
 struct person_entry {
 	uint8_t len;	 /* of key; 0: empty */
 	uint8_t recent;	 /* the way used last in its set (in way 0) */
-	int32_t value;	 /* person * 2 + by_id, + 2 */
+	int32_t value;	 /* (person + 1) * 4 + how (RULES_BY_...) */
 	char key[PEOPLE_KEY];
 };
 
@@ -46,12 +46,12 @@ static uint64_t key_hash(const char *key, size_t len)
 }
 
 /* rules_person_for, remembered: exports repeat the same few people. */
-static int person_of(struct judge *j, const struct run *run, int *by_id)
+static int person_of(struct judge *j, const struct run *run, int *how)
 {
 	char key[PEOPLE_KEY];
 	size_t a = strlen(run->user), b = strlen(run->user_name);
 	if (a + 1 + b > sizeof key)
-		return rules_person_for(j->rules, run->user, run->user_name, by_id);
+		return rules_person_for(j->rules, run->user, run->user_name, how);
 	memcpy(key, run->user, a);
 	key[a] = '\x1f';
 	memcpy(key + a + 1, run->user_name, b);
@@ -62,11 +62,11 @@ static int person_of(struct judge *j, const struct run *run, int *by_id)
 		struct person_entry *e = &set[w];
 		if (e->len == n && memcmp(e->key, key, n) == 0) {
 			set[0].recent = (uint8_t)w;
-			*by_id = e->value & 1;
-			return (e->value >> 1) - 1;
+			*how = e->value & 3;
+			return (e->value >> 2) - 1;
 		}
 	}
-	int person = rules_person_for(j->rules, run->user, run->user_name, by_id);
+	int person = rules_person_for(j->rules, run->user, run->user_name, how);
 	/* an empty way, else the one not used last */
 	int w = !set[0].len ? 0 : !set[1].len ? 1 : !set[0].recent;
 	struct person_entry *e = &set[w];
@@ -74,7 +74,7 @@ static int person_of(struct judge *j, const struct run *run, int *by_id)
 		j->cached++;
 	e->len = (uint8_t)n;
 	memcpy(e->key, key, n);
-	e->value = (int32_t)((person + 1) * 2 + *by_id);
+	e->value = (int32_t)((person + 1) * 4 + *how);
 	set[0].recent = (uint8_t)w;
 	return person;
 }
@@ -192,8 +192,8 @@ int judge_evidence(struct judge *j, const struct run *run)
 		return -1;
 	if (job < 0 || run_is_system(run))
 		return EVIDENCE_OK; /* no test of a listed job by a person */
-	int by_id;
-	int person = person_of(j, run, &by_id);
+	int how;
+	int person = person_of(j, run, &how);
 	char key[NAMES_KEY_MAX];
 	struct evidence_who who = who_of(person, run, key, 1);
 	int state = evidence_add(j->ev, job, &who, times_local_day(run->time), run->time,
@@ -216,7 +216,7 @@ static void verdict_clear(struct judge *j, struct verdict *v)
 int judge_describe(struct judge *j, const struct run *run, struct verdict *v)
 {
 	verdict_clear(j, v);
-	v->person = person_of(j, run, &v->by_id);
+	v->person = person_of(j, run, &v->how);
 	v->job = rules_job_for_name(j->rules, run->name, strlen(run->name));
 	if (v->job == -2) {
 		v->job = -1;
@@ -301,12 +301,15 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 	char when[32];
 
 	verdict_clear(j, v);
-	v->person = person_of(j, run, &v->by_id);
+	v->person = person_of(j, run, &v->how);
 	/* every detail about someone the rules do not know says so */
-	char stranger[64] = "";
+	char stranger[112] = "";
+	const char *several = v->how == RULES_BY_SEVERAL
+				      ? " (without its middle names the name fits several people)"
+				      : "";
 	if (v->person < 0)
 		join(stranger, sizeof stranger, "; person not in ", rules_file_name(r->staff_path),
-		     (const char *)NULL);
+		     several, (const char *)NULL);
 	int job = rules_job_for_name(r, run->name, strlen(run->name));
 	if (job == -2)
 		return -1;
@@ -411,7 +414,7 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 						 "not matched: %s gives no name and %s no alma_ids",
 						 run->file, rules_file_name(r->staff_path));
 			} else if (v->person < 0) {
-				join(d, size, "not in ", rules_file_name(r->staff_path),
+				join(d, size, "not in ", rules_file_name(r->staff_path), several,
 				     (const char *)NULL);
 			} else if (v->revoked >= 0) {
 				const struct rules_approval *a = &r->approvals[v->revoked];
@@ -486,6 +489,33 @@ static void date_or(char *buf, size_t size, int64_t day, const char *none)
 		times_format_day(day, buf, size);
 }
 
+/* Why a name that fits staff people without its middle names matched
+ * none of them: several fit, or the one's middles say otherwise. */
+static void explain_reduced(struct out *o, const struct rules *r, const struct run *run)
+{
+	enum middlenames_how how;
+	int people[8];
+	size_t n;
+	char list[600];
+	size_t used = 0;
+	middlenames_find(&r->reduced, run->user_name, strlen(run->user_name), &how, people, 8, &n);
+	if (how != MIDDLENAMES_SEVERAL && how != MIDDLENAMES_CONTRADICTS)
+		return;
+	list[0] = '\0';
+	for (size_t i = 0; i < n && used < sizeof list; i++)
+		used += (size_t)snprintf(list + used, sizeof list - used, "%s%.100s (%s:%ld)",
+					 i ? ", " : "", r->people[people[i]].name,
+					 rules_file_name(r->staff_path), r->people[people[i]].line);
+	if (how == MIDDLENAMES_SEVERAL)
+		say(o, "person: without its middle names and initials the name fits several people, "
+		       "%s: matched to none; an alias in %s says which",
+		    list, rules_file_name(r->staff_path));
+	else
+		say(o, "person: without its middle names and initials the name fits %s, whose own "
+		       "middle names or initials say otherwise: not matched",
+		    list);
+}
+
 void verdict_explain(const struct rules *r, const struct run *run, const struct verdict *v,
 		     int judged, void (*line)(void *ctx, const char *text), void *ctx)
 {
@@ -504,18 +534,22 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 	}
 	if (v->person >= 0) {
 		const struct rules_person *p = &r->people[v->person];
-		if (v->by_id)
+		if (v->how == RULES_BY_ID)
 			say(&o, "person: %s (%s), %s:%ld, found by %s%s%s", p->name, p->unit, staff,
 			    p->line, run->user[0] ? "Alma id " : "the Alma id in '",
 			    run->user[0] ? run->user : run->user_name, run->user[0] ? "" : "'");
 		else
-			say(&o, "person: %s (%s), %s:%ld, found by name '%s'%s", p->name, p->unit, staff,
-			    p->line, run->user_name,
+			say(&o, "person: %s (%s), %s:%ld, found by name '%s'%s%s", p->name, p->unit,
+			    staff, p->line, run->user_name,
+			    v->how == RULES_BY_REDUCED ? " without its middle names and initials "
+							 "(add it as an alias to be sure)"
+							 : "",
 			    run->name_from_user ? " (read from submitted_by, which holds a name)" : "");
 	} else {
 		say(&o, "person: '%s' (id '%s') is in no row of %s%s", run->user_name, run->user, staff,
 		    run->name_from_user ? " (the name read from submitted_by, which holds a name)"
 					: "");
+		explain_reduced(&o, r, run);
 	}
 	if (run->type_unknown)
 		say(&o, "type: the export's type is no label known (MANUAL, SCHEDULED, OTHER): "

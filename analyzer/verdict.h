@@ -33,7 +33,7 @@ int finding_parse(const char *s);
 struct verdict {
 	int job;	     /* owning job, -1 when no pattern matched */
 	int person;	     /* -1: not in staff.csv */
-	int by_id;	     /* the person was found by Alma id */
+	int how;	     /* how the person was found, or not: RULES_BY_... (rules.h) */
 	unsigned findings;   /* bit (1u << kind) per finding */
 	int approval;	     /* the approval that held, or -1 */
 	int later;	     /* an approval of the job signed off after the run, or -1 */

@@ -97,7 +97,7 @@ START_TEST(approved_run_has_no_findings)
 					  "2026-10-05 10:00", 200, "HD"));
 	ck_assert_uint_eq(v.findings, 0);
 	ck_assert_int_eq(v.approval, 0);
-	ck_assert_int_eq(v.by_id, 1);
+	ck_assert_int_eq(v.how, RULES_BY_ID);
 	ck_assert_str_eq(rules->jobs[v.job].id, "withdraw");
 }
 END_TEST
@@ -374,7 +374,7 @@ START_TEST(people_cache_bounded_and_exact)
 			int by_id;
 			int want = rules_person_for(rules, user, name, &by_id);
 			ck_assert_int_eq(v.person, want);
-			ck_assert_int_eq(v.by_id, by_id);
+			ck_assert_int_eq(v.how, by_id);
 			ck_assert_int_eq(v.person, kind == 2 ? -1 : kind == 0 ? 0 : i / 3 % 5);
 			ck_assert_uint_le(judge_people_cached(judge), JUDGE_PEOPLE_CACHE);
 		}
