@@ -2,6 +2,7 @@
 
 #include "hmap.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -145,6 +146,9 @@ static size_t key_text(char *buf, size_t size, int job, char kind, int person, c
 		if (len > size - 1 - used)
 			len = size - 1 - used;
 		memcpy(buf + used, s, len);
+		if (kind == 'u') /* an Alma id: case ignored, as Alma does */
+			for (size_t i = used; i < used + len; i++)
+				buf[i] = (char)tolower((unsigned char)buf[i]);
 		used += len;
 	}
 	buf[used] = '\0';

@@ -9,6 +9,7 @@
 #include "units.h"
 #include "waivers.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -189,8 +190,13 @@ static void load_staff(struct load *ld)
 			if (middlenames_add(&r->reduced, p->aliases[i], person, p->line) != 0)
 				fail(ld, p->line, "out of memory");
 		}
-		for (size_t i = 0; i < p->nids; i++)
-			add_key(ld, &r->ids, &r->nids, p->ids[i], person, p->line);
+		for (size_t i = 0; i < p->nids; i++) {
+			/* Alma's primary ids ignore case (BFISCHER is bfischer):
+			 * kept in lower case, looked up without case */
+			if (add_key(ld, &r->ids, &r->nids, p->ids[i], person, p->line) == 0)
+				for (char *c = r->ids[r->nids - 1].key; *c; c++)
+					*c = (char)tolower((unsigned char)*c);
+		}
 	}
 	close_table(ld, &t);
 

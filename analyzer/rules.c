@@ -72,6 +72,24 @@ static int find_key(const struct rules_key *keys, size_t n, const char *key)
 	return -1;
 }
 
+/* An Alma id among the ids (kept in lower case): case ignored, as Alma
+ * ignores it in primary ids. */
+static int find_id(const struct rules *r, const char *id)
+{
+	size_t lo = 0, hi = r->nids;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcasecmp(r->ids[mid].key, id);
+		if (c == 0)
+			return r->ids[mid].person;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
 int rules_person_by_key(const struct rules *r, const char *key)
 {
 	return find_key(r->names, r->nnames, key);
@@ -193,7 +211,7 @@ static int name_and_id(const struct rules *r, const char *s, int *how)
 	size_t len = (size_t)(s + n - 1 - (open + 1));
 	memcpy(id, open + 1, len);
 	id[len] = '\0';
-	int p = find_key(r->ids, r->nids, id);
+	int p = find_id(r, id);
 	if (p >= 0) {
 		*how = RULES_BY_ID;
 		return p;
@@ -208,7 +226,7 @@ int rules_person_for(const struct rules *r, const char *user, const char *user_n
 	char key[NAMES_KEY_MAX];
 	*how = RULES_BY_NAME;
 	if (user && *user) {
-		int p = find_key(r->ids, r->nids, user);
+		int p = find_id(r, user);
 		if (p >= 0) {
 			*how = RULES_BY_ID;
 			return p;
@@ -218,7 +236,7 @@ int rules_person_for(const struct rules *r, const char *user, const char *user_n
 	 * the name cell was empty: an id listed in alma_ids is the id (spec
 	 * section 2: submitted_by among alma_ids first) */
 	if (user_name && *user_name) {
-		int p = find_key(r->ids, r->nids, user_name);
+		int p = find_id(r, user_name);
 		if (p >= 0) {
 			*how = RULES_BY_ID;
 			return p;
