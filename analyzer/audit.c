@@ -547,6 +547,8 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		status = -1;
 	deferred(&p);
 	held_back(&p);
+	if (copies_say(&p.copies, &tally))
+		status = -1; /* said at the report's top */
 	tally.sets_unknown = runset_count(&p.once, RUNSET_SET_UNKNOWN, RUNSET_SET_KNOWN);
 	tally.sandbox_aside = judge_sandbox_aside(p.judge);
 	tally.sandbox_copies = judge_sandbox_copies(p.judge);

@@ -36,11 +36,24 @@ static int said(const struct copies *c, const char *a, const char *b)
 	return 0;
 }
 
+/* Whether a run read again in the same input is another run: its submit
+ * time (fixed once a run is queued) or, when a row has none, its time
+ * differs by more than a minute. */
+static int clash(const struct copies_run *k, const struct run *run)
+{
+	int64_t d = k->submit != TIME_NONE && run->submit_time != TIME_NONE
+			    ? (k->submit - run->submit_time) * 1000
+			    : k->time_ms - run->time_ms;
+	return d > 60000 || d < -60000;
+}
+
 void copies_seen(struct copies *c, const struct run *run, int first, struct tally *t)
 {
-	if (run->time_ms == TIME_NONE || !sampled(run->id))
+	if (run->time_ms == TIME_NONE)
 		return;
 	if (first) {
+		if (c->n >= COPIES_ALL && !sampled(run->id))
+			return;
 		if (c->n == COPIES_MAX)
 			return;
 		if (c->n == c->cap) {
@@ -54,14 +67,26 @@ void copies_seen(struct copies *c, const struct run *run, int first, struct tall
 		uint32_t *slot = idmap_put(&c->at, run->id);
 		if (!slot)
 			return;
-		c->runs[c->n] = (struct copies_run){run->time_ms, run->file};
+		c->runs[c->n] = (struct copies_run){run->time_ms, run->submit_time, run->file,
+						    run->line};
 		*slot = (uint32_t)++c->n;
 		return;
 	}
 	const uint32_t *slot = idmap_get(&c->at, run->id);
-	if (!slot || c->nsaid == COPIES_SAID)
+	if (!slot)
 		return;
 	const struct copies_run *k = &c->runs[*slot - 1];
+	if (k->file == run->file && clash(k, run)) {
+		if (!c->clashes++) {
+			c->clash[0] = *k;
+			c->clash[1] = (struct copies_run){run->time_ms, run->submit_time, run->file,
+							  run->line};
+			c->clash_id = run->id;
+		}
+		return;
+	}
+	if (c->nsaid == COPIES_SAID)
+		return;
 	int64_t d = run->time_ms - k->time_ms;
 	if (!d || d % 3600000 != 0 || k->file == run->file || said(c, k->file, run->file))
 		return;
@@ -77,4 +102,29 @@ void copies_seen(struct copies *c, const struct run *run, int first, struct tall
 		   "first",
 		   (unsigned long long)run->id, a, k->file, b, run->file, h, h == 1 ? "" : "s",
 		   times_zone_name());
+}
+
+int copies_say(const struct copies *c, struct tally *t)
+{
+	if (!c->clashes)
+		return 0;
+	const struct copies_run *a = &c->clash[0], *b = &c->clash[1];
+	char x[32], y[32];
+	times_format_utc(a->time_ms / 1000, x, sizeof x);
+	times_format_utc(b->time_ms / 1000, y, sizeof y);
+	int error = c->clashes > 1;
+	if (!error)
+		tally_note(t, 0,
+			   "%s:%ld: run %llu is at %s here and at %s at line %ld: two runs with one "
+			   "id, read as one (a damaged id?)",
+			   b->file, b->line, (unsigned long long)c->clash_id, y, x, a->line);
+	else /* past COPIES_ALL runs, only the sample's ids were compared */
+		tally_note(t, 1,
+			   "%s%llu rows repeat the id of a run at another time in the same input "
+			   "(the first, %s:%ld: run %llu at %s there and at %s at line %ld), each "
+			   "read as that run: the id column may not hold the job instance ids, and "
+			   "the counts below are not to be trusted",
+			   c->n >= COPIES_ALL ? "at least " : "", (unsigned long long)c->clashes,
+			   b->file, b->line, (unsigned long long)c->clash_id, y, x, a->line);
+	return error;
 }
