@@ -1,4 +1,6 @@
-/* Unit tests of analyzer/names.c's names reduced to the first given name
+/* Unit tests of analyzer/names.c: a name's key (case, accents, spaces,
+ * "Last, First" turned round, Unicode folding, never past its buffer); and
+ * names reduced to the first given name
  * and the surname, analyzer/middlenames.c, and the fallback that
  * rules_person_for takes through them: the keys of names with middle names
  * and initials, one-word names left whole, and the cases that must refuse
@@ -210,6 +212,123 @@ START_TEST(contradicting_initial_refuses)
 }
 END_TEST
 
+START_TEST(name_keys)
+{
+	char key[NAMES_KEY_MAX];
+	names_key("Van Alstine,  Colin", 19, key);
+	ck_assert_str_eq(key, "colin van alstine");
+	names_key(" Dvořák, Antonín ", 19, key);
+	ck_assert_str_eq(key, "antonin dvorak");
+	names_key("ÆSIR Þór ß", strlen("ÆSIR Þór ß"), key);
+	ck_assert_str_eq(key, "aesir thor ss");
+	ck_assert_uint_eq(names_key("  ,  ", 5, key), 0);
+	ck_assert_uint_eq(names_distance("colin van alstin", "colin van alstine"), 1);
+	ck_assert_uint_eq(names_distance("", "abc"), 3);
+}
+END_TEST
+
+static const char *key_of(const char *s)
+{
+	static char key[NAMES_KEY_MAX];
+	names_key(s, strlen(s), key);
+	return key;
+}
+
+/* Names fold with Unicode normalisation: decomposed and precomposed accents,
+ * letters past Latin Extended-A, letters with no decomposition. */
+START_TEST(name_keys_unicode)
+{
+	ck_assert_str_eq(key_of("Nu\xcc\x81n\xcc\x83" "ez, Rosa"), "rosa nunez"); /* decomposed */
+	ck_assert_str_eq(key_of("Núñez, Rosa"), "rosa nunez");
+	ck_assert_str_eq(key_of("NÚÑEZ, ROSA"), "rosa nunez");
+	ck_assert_str_eq(key_of("Nguyễn Thị Minh"), "nguyen thi minh");
+	ck_assert_str_eq(key_of("Søren Kierkegård"), "soren kierkegard");
+	ck_assert_str_eq(key_of("SØREN"), "soren");
+	ck_assert_str_eq(key_of("Łukasz Wałęsa"), "lukasz walesa");
+	ck_assert_str_eq(key_of("Strauß"), "strauss");
+	ck_assert_str_eq(key_of("Ærø Æsa"), "aero aesa");
+	ck_assert_str_eq(key_of("Đorđe ĐUKIĆ"), "dorde dukic");
+	ck_assert_str_eq(key_of("Þóra"), "thora");
+	ck_assert_str_eq(key_of("Œuvre"), "oeuvre");
+	ck_assert_str_eq(key_of("Işık"), "isik");
+	ck_assert_str_eq(key_of("İstanbul"), "istanbul");
+	ck_assert_str_eq(key_of("O\xe2\x80\x99" "Donnell,\xc2\xa0Paris"), "paris o'donnell");
+	ck_assert_str_eq(key_of("\xef\xbc\xa1my \xe2\x80\x83 Armitage"), "amy armitage"); /* fullwidth, em space */
+	/* a double surname's dash and an apostrophe as a page or Excel types
+	 * them (en dash, non-breaking hyphen, minus; acute accent, prime) */
+	ck_assert_str_eq(key_of("Smith\xe2\x80\x93Jones, Ann"), "ann smith-jones");
+	ck_assert_str_eq(key_of("Smith\xe2\x80\x91Jones, Ann"), "ann smith-jones");
+	ck_assert_str_eq(key_of("Smith\xe2\x88\x92Jones, Ann"), "ann smith-jones");
+	ck_assert_str_eq(key_of("O\xc2\xb4" "Brien, Pat"), "pat o'brien");
+	ck_assert_str_eq(key_of("O\xe2\x80\xb2" "Brien, Pat"), "pat o'brien");
+	/* invisible characters pasted with a name (soft hyphen, zero-width
+	 * space and joiner, word joiner, byte order mark) are not letters */
+	ck_assert_str_eq(key_of("Núñez, Ro\xc2\xad" "sa"), "rosa nunez");
+	ck_assert_str_eq(key_of("Núñez, Rosa\xe2\x80\x8b"), "rosa nunez");
+	ck_assert_str_eq(key_of("\xef\xbb\xbf" "Amy Armi\xe2\x80\x8d" "tage\xe2\x81\xa0"), "amy armitage");
+	/* another script keeps its letters */
+	ck_assert_str_eq(key_of("李, 小龍"), "小龍 李");
+	/* invalid UTF-8 does not stop the fold */
+	ck_assert_str_eq(key_of("Bad\xff, Byte"), "byte bad\xef\xbf\xbd");
+}
+END_TEST
+
+/* A key never passes NAMES_KEY_MAX bytes, whatever the input, and is cut at
+ * a character boundary: "X, a" then 42 three-byte characters once wrote one
+ * byte past the key (issue 12). */
+START_TEST(name_keys_never_overflow)
+{
+	/* characters of each byte width, and what each folds to */
+	static const char *const widths[] = {"A", "é", "一", "😀"};
+	static const char *const folded[] = {"a", "e", "一", "😀"};
+	for (size_t w = 0; w < 4; w++) {
+		for (size_t count = 1; count < 300; count += (count < 140 ? 1 : 37)) {
+			for (int form = 0; form < 3; form++) {
+				char in[2048];
+				size_t n = 0;
+				if (form == 1)
+					n += (size_t)sprintf(in, "X, a");
+				else if (form == 2)
+					n += (size_t)sprintf(in, "X, ");
+				for (size_t i = 0; i < count; i++)
+					n += (size_t)sprintf(in + n, "%s", widths[w]);
+				/* a guard past the key's end: it must stay as it is */
+				char buf[NAMES_KEY_MAX + 16];
+				memset(buf, 0x5a, sizeof buf);
+				size_t len = names_key(in, n, buf);
+				ck_assert_uint_lt(len, NAMES_KEY_MAX);
+				ck_assert_uint_eq(strlen(buf), len);
+				for (size_t g = NAMES_KEY_MAX; g < sizeof buf; g++)
+					ck_assert_int_eq(buf[g], 0x5a);
+				/* whole characters only: the cut leaves valid UTF-8 */
+				size_t wl = strlen(folded[w]);
+				const char *p = buf;
+				if (form == 1 && len && buf[0] == 'a')
+					p++;
+				while (*p && *p != ' ') {
+					ck_assert_msg(memcmp(p, folded[w], wl) == 0,
+						      "width %zu count %zu form %d: cut inside a character",
+						      wl, count, form);
+					p += wl;
+				}
+			}
+		}
+	}
+	/* the input of issue 12 */
+	char in[256];
+	size_t n = (size_t)sprintf(in, "X, a");
+	for (int i = 0; i < 42; i++)
+		n += (size_t)sprintf(in + n, "一");
+	char buf[NAMES_KEY_MAX + 1];
+	buf[NAMES_KEY_MAX] = 0x5a;
+	ck_assert_uint_eq(names_key(in, n, buf), 127);
+	ck_assert_int_eq(buf[NAMES_KEY_MAX], 0x5a);
+}
+END_TEST
+
+/* The indexes matrix_load builds agree with the tables they index: job ids
+ * found by binary search, the granted lists with the grants matrix, the
+ * approvals by person, and rules_may_run with a count made the slow way. */
 int main(void)
 {
 	Suite *s = suite_create("names");
@@ -220,5 +339,10 @@ int main(void)
 	tcase_add_test(tc, two_people_one_reduced_name_refuse);
 	tcase_add_test(tc, contradicting_initial_refuses);
 	suite_add_tcase(s, tc);
+	TCase *keys = tcase_create("keys");
+	tcase_add_test(keys, name_keys);
+	tcase_add_test(keys, name_keys_unicode);
+	tcase_add_test(keys, name_keys_never_overflow);
+	suite_add_tcase(s, keys);
 	return testutil_run(s);
 }
