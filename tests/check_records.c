@@ -100,6 +100,23 @@ START_TEST(default_rule)
 	ck_assert_int_eq(records_is_total("Total notes records"), 1); /* "not" a word only */
 	ck_assert_int_eq(records_is_total("Total no. of records"), 1);
 	ck_assert_int_eq(records_is_total("Total in set"), 1);
+	ck_assert_int_eq(records_is_total("Total in settings"), 0); /* "in set" a word only */
+	ck_assert_int_eq(records_is_total("TOTAL PROCESSED"), 1);
+	/* every word of a part, in any case, anywhere in the text */
+	static const char *const parts[] = {"Failed",   "ERRORS",    "skipped", "Rejected",
+					    "warnings", "excluded",  "invalid", "ignored",
+					    "unchanged", "duplicates", "mismatched", "unmatched",
+					    "withheld", "not matched", "non-matched", "without"};
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		char text[64];
+		snprintf(text, sizeof text, "Total records %s", parts[i]);
+		ck_assert_msg(records_is_total(text) == 0, "%s", text);
+		ck_assert_msg(records_is_partial(text) == 1, "%s", text);
+		snprintf(text, sizeof text, "%s: total records", parts[i]);
+		ck_assert_msg(records_is_total(text) == 0, "%s", text);
+	}
+	ck_assert_int_eq(records_is_partial("Nonetheless total"), 0); /* "non" a word only */
+	ck_assert_int_eq(records_is_partial("Total records processed"), 0);
 	ck_assert_int_eq(count("Change Physical Items", c, 2), -1);
 	ck_assert_str_eq(note, "none: no counter's description reads as the total of records (of "
 			       "2 counters: change.records_ok, change.failed); name one in "
