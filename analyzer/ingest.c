@@ -4,8 +4,8 @@
 #include "csvrd.h"
 #include "csvw.h"
 #include "diag.h"
+#include "header.h"
 #include "instances.h"
-#include "names.h"
 #include "sniff.h"
 #include "times.h"
 
@@ -34,11 +34,7 @@ struct ingest {
 	struct csvrow row; /* the row being typed */
 
 	/* the header of the open file, kept to recognise it repeated */
-	char *hbuf;
-	size_t hlen;
-	size_t *hoff, *hflen;
-	size_t hn;
-	int map[COL_COUNT];
+	struct header hdr;
 
 	char status[64];
 	int damaged; /* a damaged row was read past in the open file */
@@ -97,9 +93,7 @@ void ingest_free(struct ingest *in)
 		return;
 	ingest_close(in);
 	free(in->held);
-	free(in->hbuf);
-	free(in->hoff);
-	free(in->hflen);
+	header_free(&in->hdr);
 	free(in);
 }
 
@@ -113,11 +107,11 @@ static const char *cell(const struct ingest *in, size_t i, size_t *len)
  * past the end of a short row: one not yet rejected for its field count). */
 static const char *col(const struct ingest *in, enum col c, size_t *len)
 {
-	if (in->map[c] < 0 || (size_t)in->map[c] >= in->row.n) {
+	if (in->hdr.map.col[c] < 0 || (size_t)in->hdr.map.col[c] >= in->row.n) {
 		*len = 0;
 		return "";
 	}
-	return cell(in, (size_t)in->map[c], len);
+	return cell(in, (size_t)in->hdr.map.col[c], len);
 }
 
 static void reject(struct ingest *in, enum reject_reason why, const char *fmt, ...)
@@ -255,8 +249,8 @@ static int make_run(struct ingest *in, struct run *run)
 			       CSVRD_ROW_MAX, CSVRD_FIELDS_MAX);
 		return -1;
 	}
-	if (in->row.n != in->hn) {
-		reject(in, REJ_FIELD_COUNT, "expected %zu fields, found %zu", in->hn, in->row.n);
+	if (in->row.n != in->hdr.map.n) {
+		reject(in, REJ_FIELD_COUNT, "expected %zu fields, found %zu", in->hdr.map.n, in->row.n);
 		return -1;
 	}
 	memcpy(run, &run_zero, sizeof *run); /* (memset's rep stos costs more here) */
@@ -336,7 +330,7 @@ static int make_run(struct ingest *in, struct run *run)
 
 	uint64_t v;
 	run->records = -1;
-	run->no_records_col = in->map[COL_RECORDS] < 0;
+	run->no_records_col = in->hdr.map.col[COL_RECORDS] < 0;
 	s = col(in, COL_RECORDS, &n);
 	csvrd_trim(&s, &n);
 	if (n) {
@@ -383,162 +377,17 @@ static int make_run(struct ingest *in, struct run *run)
 	return 0;
 }
 
-static int is_repeated_header(const struct ingest *in)
-{
-	if (in->row.n != in->hn)
-		return 0;
-	for (size_t i = 0; i < in->row.n; i++) {
-		size_t n;
-		const char *s = cell(in, i, &n);
-		if (n != in->hflen[i] || memcmp(s, in->hbuf + in->hoff[i], n) != 0)
-			return 0;
-	}
-	return 1;
-}
-
-/* 1 when the header row holds a header of comparison form key. */
-static int has_header(const struct ingest *in, const char *key)
-{
-	char have[COLUMNS_NAME_MAX + 1];
-	for (size_t i = 0; i < in->hn; i++)
-		if (columns_normalize(in->hbuf + in->hoff[i], in->hflen[i], have) > 0 &&
-		    strcmp(have, key) == 0)
-			return 1;
-	return 0;
-}
-
-/* The header of the file nearest to key (a comparison form), as the file
- * writes it, for "did you mean"; NULL when none is close. */
-static const char *nearest_header(const struct ingest *in, const char *key)
-{
-	char have[COLUMNS_NAME_MAX + 1];
-	size_t best = SIZE_MAX;
-	const char *near = NULL;
-	for (size_t i = 0; i < in->hn; i++) {
-		if (columns_normalize(in->hbuf + in->hoff[i], in->hflen[i], have) <= 0)
-			continue;
-		size_t d = names_distance(key, have);
-		if (d < best) {
-			best = d;
-			near = in->hbuf + in->hoff[i];
-		}
-	}
-	return best <= 2 + strlen(key) / 4 ? near : NULL;
-}
-
-/* The first header no column was found for that looks like it holds
- * people's names ("User Name", "Full Name", "Submitter"), as the file
- * writes it, into buf ("" when none): what --column submitted_by_desc may
- * want. */
-static void name_like(const struct ingest *in, char *buf, size_t size)
-{
-	static const char *const words[] = {"name", "user", "submitter", "creator", "operator",
-					     "person", "staff", "owner", "runby"};
-	static const char *const not_people[] = {"jobname", "setname", "instancename",
-						 "filename", "profilename", "jobtitle"};
-	char key[COLUMNS_NAME_MAX + 1];
-	buf[0] = '\0';
-	for (size_t i = 0; i < in->hn; i++) {
-		int mapped = 0, ex;
-		for (int c = 0; c < COL_COUNT && !mapped; c++)
-			mapped = in->map[c] == (int)i;
-		if (mapped || columns_lookup(in->cols, in->hbuf + in->hoff[i], in->hflen[i], &ex) >= 0 ||
-		    columns_normalize(in->hbuf + in->hoff[i], in->hflen[i], key) <= 0)
-			continue;
-		int person = 0;
-		for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
-			person |= strstr(key, words[w]) != NULL;
-		for (size_t w = 0; w < sizeof not_people / sizeof not_people[0]; w++)
-			person &= strstr(key, not_people[w]) == NULL;
-		if (person) {
-			snprintf(buf, size, "%s", in->hbuf + in->hoff[i]);
-			return;
-		}
-	}
-}
-
+/* Takes the row just read as the open file's header: 0, or -1 when it
+ * cannot be used (reported). */
 static int take_header(struct ingest *in)
 {
-	int explicit[COL_COUNT] = {0};
-
-	for (int c = 0; c < COL_COUNT; c++)
-		in->map[c] = -1;
-	size_t total = 0, n = in->row.n;
-	for (size_t i = 0; i < n; i++)
-		total += in->row.len[i] + 1;
-	free(in->hbuf);
-	free(in->hoff);
-	free(in->hflen);
-	in->hbuf = malloc(total ? total : 1);
-	in->hoff = malloc((n ? n : 1) * sizeof *in->hoff);
-	in->hflen = malloc((n ? n : 1) * sizeof *in->hflen);
-	if (!in->hbuf || !in->hoff || !in->hflen) {
-		diag_error(in->path, in->row.line, "out of memory");
+	if (header_take(&in->hdr, in->cols, &in->row, in->path) != 0)
 		return -1;
-	}
-	in->hlen = 0;
-	for (size_t i = 0; i < n; i++) {
-		memcpy(in->hbuf + in->hlen, in->row.field[i], in->row.len[i] + 1);
-		in->hoff[i] = in->hlen;
-		in->hflen[i] = in->row.len[i];
-		in->hlen += in->row.len[i] + 1;
-	}
-	in->hn = n;
-
-	for (size_t i = 0; i < n; i++) {
-		int ex, c = columns_lookup(in->cols, in->row.field[i], in->row.len[i], &ex);
-		if (c < 0)
-			continue;
-		if (in->map[c] < 0 || (ex && !explicit[c])) {
-			in->map[c] = (int)i;
-			explicit[c] = ex;
-		}
-	}
-
 	struct tally_file *f = &in->tally->files[in->file];
-	f->no_records = in->map[COL_RECORDS] < 0;
-	f->user_name_col = in->map[COL_USER_NAME] >= 0;
-	name_like(in, f->name_like, sizeof f->name_like);
-	/* a --column header this file does not have: the mapping is wrong for
-	 * it, and its column would be read as absent */
-	for (int c = 0; in->cols && c < COL_COUNT; c++) {
-		if (!in->cols->mapped[c] || has_header(in, in->cols->mapped[c]))
-			continue;
-		const char *near = nearest_header(in, in->cols->mapped[c]);
-		diag_error(in->path, in->row.line, "--column %s=%s: the file has no header '%s'%s%s%s",
-			   columns_name((enum col)c), in->cols->mapped_raw[c], in->cols->mapped_raw[c],
-			   near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
-		return -1;
-	}
-
-	static const enum col required[] = {COL_ID, COL_NAME};
-	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
-		enum col c = required[i];
-		if (in->map[c] < 0) {
-			diag_error(in->path, in->row.line,
-				   "missing required column '%s' (accepted headers: %s; or name "
-				   "yours with --column %s=HEADER)",
-				   columns_name(c), columns_accepted(c), columns_name(c));
-			return -1;
-		}
-	}
-	if (in->map[COL_USER] < 0 && in->map[COL_USER_NAME] < 0) {
-		diag_error(in->path, in->row.line,
-			   "missing required column 'submitted_by' or 'submitted_by_desc' "
-			   "(accepted headers: %s, %s; or name yours with --column)",
-			   columns_accepted(COL_USER), columns_accepted(COL_USER_NAME));
-		return -1;
-	}
-	if (in->map[COL_SUBMIT_TIME] < 0 && in->map[COL_START_TIME] < 0 &&
-	    in->map[COL_END_TIME] < 0) {
-		diag_error(in->path, in->row.line,
-			   "missing required column: one of start_time, submit_time, end_time "
-			   "(accepted headers: %s, %s, %s; or name yours with --column)",
-			   columns_accepted(COL_START_TIME), columns_accepted(COL_SUBMIT_TIME),
-			   columns_accepted(COL_END_TIME));
-		return -1;
-	}
-	return 0;
+	f->no_records = in->hdr.map.col[COL_RECORDS] < 0;
+	f->user_name_col = in->hdr.map.col[COL_USER_NAME] >= 0;
+	header_name_like(&in->hdr, in->cols, f->name_like, sizeof f->name_like);
+	return header_check(&in->hdr, in->cols, in->path, in->row.line);
 }
 
 /* Marks the open file as not read whole (unread: not at all), keeping the
@@ -551,13 +400,6 @@ static void mark_incomplete(struct ingest *in, int unread)
 	f->incomplete = 1;
 	f->unread = unread;
 	in->tally->incomplete = 1;
-}
-
-/* csvrd_detect's score: a header cell the columns know. */
-static int known_column(const char *cell, size_t len, void *ctx)
-{
-	int ex;
-	return columns_lookup(ctx, cell, len, &ex) >= 0;
 }
 
 /* The Alma API's job instances (JSON) are rows of the canonical columns;
@@ -582,8 +424,8 @@ static int open_instances(struct ingest *in, struct reader *rd, int xml, const s
 	}
 	f->json = f->user_name_col = 1; /* submitted_by.desc is its names column */
 	for (int c = 0; c < COL_COUNT; c++)
-		in->map[c] = c;
-	in->hn = COL_COUNT;
+		in->hdr.map.col[c] = c;
+	in->hdr.map.n = COL_COUNT;
 	return 0;
 }
 
@@ -623,7 +465,7 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 	in->file = file;
 	in->path = in->tally->files[file].name;
 	in->env = env;
-	in->hn = 0;
+	in->hdr.map.n = 0;
 	in->damaged = 0;
 	in->slash = 0;
 	in->ended = 0;
@@ -645,7 +487,7 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 		return -1;
 	}
 	csvrd_set_line(in->rd, s.line);
-	csvrd_detect(in->rd, known_column, (void *)in->cols, 0);
+	csvrd_detect(in->rd, header_known, (void *)in->cols, 0);
 	int got = csvrd_next(in->rd, &in->row);
 	struct tally_file *f = &in->tally->files[file];
 	f->gzip = csvrd_is_gzip(in->rd);
@@ -852,7 +694,7 @@ int ingest_next(struct ingest *in, struct run *run)
 		}
 		if (in->row.flags & CSVROW_NO_LINE_END)
 			no_line_end(in);
-		if (!(in->row.flags & CSVROW_UNTERMINATED) && is_repeated_header(in)) {
+		if (!(in->row.flags & CSVROW_UNTERMINATED) && header_same(&in->hdr, &in->row)) {
 			in->tally->headers++;
 			in->part++; /* a new export: its span is its own */
 			continue;
@@ -885,7 +727,7 @@ void ingest_reject_last(struct ingest *in, enum reject_reason why, const char *d
 
 int ingest_has(const struct ingest *in, enum col c)
 {
-	return in->rd && in->map[c] >= 0;
+	return in->rd && in->hdr.map.col[c] >= 0;
 }
 
 void ingest_close(struct ingest *in)

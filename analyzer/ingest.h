@@ -2,7 +2,7 @@
  * row in memory at a time; a file whose content is JSON is the Alma API's
  * job instances, read by instances.c into rows of the canonical columns and
  * typed the same way (an XML response is refused, saying what to do).
- * Finds columns by header name, counts physical
+ * Finds columns by header name (header.c maps them), counts physical
  * lines, skips repeated header rows, and rejects unreadable rows with a
  * reason (counted in the tally, written to the rejects file if one is set).
  * Rows come from csvrd. ingest_new allocates; ingest_free
