@@ -124,16 +124,17 @@ void header_name_like(const struct header *h, const struct columns *cols, char *
 }
 
 int header_check(const struct header *h, const struct columns *cols, const char *path,
-		 long line)
+		 long line, int inside)
 {
 	const int *map = h->map.col;
+	const char *in = inside ? "a header inside the file (exports joined): " : "";
 	/* a --column header this file does not have: the mapping is wrong for
 	 * it, and its column would be read as absent */
 	for (int c = 0; cols && c < COL_COUNT; c++) {
 		if (!cols->mapped[c] || has_header(h, cols->mapped[c]))
 			continue;
 		const char *near = nearest_header(h, cols->mapped[c]);
-		diag_error(path, line, "--column %s=%s: the file has no header '%s'%s%s%s",
+		diag_error(path, line, "%s--column %s=%s: the file has no header '%s'%s%s%s", in,
 			   columns_name((enum col)c), cols->mapped_raw[c], cols->mapped_raw[c],
 			   near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
 		return -1;
@@ -144,24 +145,24 @@ int header_check(const struct header *h, const struct columns *cols, const char 
 		enum col c = required[i];
 		if (map[c] < 0) {
 			diag_error(path, line,
-				   "missing required column '%s' (accepted headers: %s; or name "
+				   "%smissing required column '%s' (accepted headers: %s; or name "
 				   "yours with --column %s=HEADER)",
-				   columns_name(c), columns_accepted(c), columns_name(c));
+				   in, columns_name(c), columns_accepted(c), columns_name(c));
 			return -1;
 		}
 	}
 	if (map[COL_USER] < 0 && map[COL_USER_NAME] < 0) {
 		diag_error(path, line,
-			   "missing required column 'submitted_by' or 'submitted_by_desc' "
+			   "%smissing required column 'submitted_by' or 'submitted_by_desc' "
 			   "(accepted headers: %s, %s; or name yours with --column)",
-			   columns_accepted(COL_USER), columns_accepted(COL_USER_NAME));
+			   in, columns_accepted(COL_USER), columns_accepted(COL_USER_NAME));
 		return -1;
 	}
 	if (map[COL_SUBMIT_TIME] < 0 && map[COL_START_TIME] < 0 && map[COL_END_TIME] < 0) {
 		diag_error(path, line,
-			   "missing required column: one of start_time, submit_time, end_time "
+			   "%smissing required column: one of start_time, submit_time, end_time "
 			   "(accepted headers: %s, %s, %s; or name yours with --column)",
-			   columns_accepted(COL_START_TIME), columns_accepted(COL_SUBMIT_TIME),
+			   in, columns_accepted(COL_START_TIME), columns_accepted(COL_SUBMIT_TIME),
 			   columns_accepted(COL_END_TIME));
 		return -1;
 	}
@@ -172,4 +173,36 @@ int header_known(const char *cell, size_t len, void *ctx)
 {
 	int ex;
 	return columns_lookup(ctx, cell, len, &ex) >= 0;
+}
+
+int header_may_be(const struct header *h, const struct csvrow *row)
+{
+	int c = h->map.col[COL_ID];
+	if (c < 0 || (size_t)c >= row->n)
+		return 1;
+	const char *s = row->field[c];
+	size_t n = row->len[c];
+	csvrd_trim(&s, &n);
+	return !n || s[0] < '0' || s[0] > '9';
+}
+
+int header_reads_as(const struct columns *cols, const struct csvrow *row)
+{
+	size_t cells = 0, named = 0;
+	int id = 0;
+	for (size_t i = 0; i < row->n; i++) {
+		int ex, c;
+		if (!row->len[i])
+			continue;
+		cells++;
+		c = columns_lookup(cols, row->field[i], row->len[i], &ex);
+		named += c >= 0;
+		id |= c == COL_ID;
+	}
+	return id && named >= 2 && 2 * named >= cells;
+}
+
+int header_same_map(const struct header_map *a, const struct header_map *b)
+{
+	return a->n == b->n && memcmp(a->col, b->col, sizeof a->col) == 0;
 }

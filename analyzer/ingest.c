@@ -33,8 +33,12 @@ struct ingest {
 	enum run_env env;
 	struct csvrow row; /* the row being typed */
 
-	/* the header of the open file, kept to recognise it repeated */
-	struct header hdr;
+	/* the header in force (a header inside the file, exports joined,
+	 * replaces it), the first's map, and the map the row being typed is
+	 * read with (a held row's own) */
+	struct header hdr, first;
+	const struct header_map *typed;
+	long bad_header; /* the line of a header in force that lacks a required column, 0 if none */
 
 	char status[64];
 	int damaged; /* a damaged row was read past in the open file */
@@ -58,6 +62,7 @@ struct ingest {
 struct held_row {
 	long line;
 	unsigned part;
+	struct header_map map; /* the header it was read under */
 	int flags;
 	const char *damage;
 	size_t n;
@@ -94,6 +99,7 @@ void ingest_free(struct ingest *in)
 	ingest_close(in);
 	free(in->held);
 	header_free(&in->hdr);
+	header_free(&in->first);
 	free(in);
 }
 
@@ -107,11 +113,12 @@ static const char *cell(const struct ingest *in, size_t i, size_t *len)
  * past the end of a short row: one not yet rejected for its field count). */
 static const char *col(const struct ingest *in, enum col c, size_t *len)
 {
-	if (in->hdr.map.col[c] < 0 || (size_t)in->hdr.map.col[c] >= in->row.n) {
+	int i = in->typed->col[c];
+	if (i < 0 || (size_t)i >= in->row.n) {
 		*len = 0;
 		return "";
 	}
-	return cell(in, (size_t)in->hdr.map.col[c], len);
+	return cell(in, (size_t)i, len);
 }
 
 static void reject(struct ingest *in, enum reject_reason why, const char *fmt, ...)
@@ -249,8 +256,8 @@ static int make_run(struct ingest *in, struct run *run)
 			       CSVRD_ROW_MAX, CSVRD_FIELDS_MAX);
 		return -1;
 	}
-	if (in->row.n != in->hdr.map.n) {
-		reject(in, REJ_FIELD_COUNT, "expected %zu fields, found %zu", in->hdr.map.n, in->row.n);
+	if (in->row.n != in->typed->n) {
+		reject(in, REJ_FIELD_COUNT, "expected %zu fields, found %zu", in->typed->n, in->row.n);
 		return -1;
 	}
 	memcpy(run, &run_zero, sizeof *run); /* (memset's rep stos costs more here) */
@@ -330,7 +337,7 @@ static int make_run(struct ingest *in, struct run *run)
 
 	uint64_t v;
 	run->records = -1;
-	run->no_records_col = in->hdr.map.col[COL_RECORDS] < 0;
+	run->no_records_col = in->typed->col[COL_RECORDS] < 0;
 	s = col(in, COL_RECORDS, &n);
 	csvrd_trim(&s, &n);
 	if (n) {
@@ -384,10 +391,55 @@ static int take_header(struct ingest *in)
 	if (header_take(&in->hdr, in->cols, &in->row, in->path) != 0)
 		return -1;
 	struct tally_file *f = &in->tally->files[in->file];
+	if (header_take(&in->first, in->cols, &in->row, in->path) != 0)
+		return -1;
+	f->exports = 1;
 	f->no_records = in->hdr.map.col[COL_RECORDS] < 0;
 	f->user_name_col = in->hdr.map.col[COL_USER_NAME] >= 0;
 	header_name_like(&in->hdr, in->cols, f->name_like, sizeof f->name_like);
-	return header_check(&in->hdr, in->cols, in->path, in->row.line);
+	return header_check(&in->hdr, in->cols, in->path, in->row.line, 0);
+}
+
+/* The row just read, when it is a header inside the file (exports joined):
+ * the same header again is skipped; another (its columns in another order,
+ * its names spelled otherwise) is taken for the rows after it, checked as
+ * a file's first is: when it lacks a required column (said at its line,
+ * the file marked incomplete), the rows after it are rejected until a
+ * header that can be read. Either starts the next export. 1 when the row
+ * was a header, 0 when it is data, -1 out of memory (reported). */
+static int header_row(struct ingest *in)
+{
+	struct tally_file *f = &in->tally->files[in->file];
+	int same = header_same(&in->hdr, &in->row);
+	if (!same && (!header_may_be(&in->hdr, &in->row) || !header_reads_as(in->cols, &in->row)))
+		return 0;
+	in->tally->headers++;
+	in->part++; /* a new export: its span is its own */
+	f->exports++;
+	if (same)
+		return 1;
+	struct header next = {0};
+	if (header_take(&next, in->cols, &in->row, in->path) != 0)
+		return -1;
+	header_free(&in->hdr);
+	in->hdr = next;
+	if (header_check(&in->hdr, in->cols, in->path, in->row.line, 1) != 0) {
+		in->bad_header = in->row.line;
+		if (!in->damaged)
+			mark_incomplete(in, 0);
+		f->resumed = 1;
+		in->damaged = 1;
+		return 1;
+	}
+	in->bad_header = 0;
+	if (!header_same(&in->first, &in->row) && !f->reheaded++)
+		f->reheaded_at = f->exports;
+	f->reordered |= !header_same_map(&in->hdr.map, &in->first.map);
+	f->no_records |= in->hdr.map.col[COL_RECORDS] < 0;
+	f->user_name_col &= in->hdr.map.col[COL_USER_NAME] >= 0;
+	if (!f->name_like[0])
+		header_name_like(&in->hdr, in->cols, f->name_like, sizeof f->name_like);
+	return 1;
 }
 
 /* Marks the open file as not read whole (unread: not at all), keeping the
@@ -466,6 +518,8 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 	in->path = in->tally->files[file].name;
 	in->env = env;
 	in->hdr.map.n = 0;
+	in->typed = &in->hdr.map;
+	in->bad_header = 0;
 	in->damaged = 0;
 	in->slash = 0;
 	in->ended = 0;
@@ -548,6 +602,7 @@ static int hold(struct ingest *in)
 	}
 	h->line = in->row.line;
 	h->part = in->part;
+	h->map = *in->typed;
 	h->flags = in->row.flags;
 	h->damage = in->row.damage;
 	h->n = n;
@@ -674,6 +729,7 @@ int ingest_next(struct ingest *in, struct run *run)
 			struct held_row *h = in->held[in->next_held++];
 			in->lent = h;
 			in->row_part = h->part;
+			in->typed = &h->map;
 			in->row = (struct csvrow){h->line, h->n, h->field, h->len, h->flags, h->damage};
 			if (in->next_held == in->nheld)
 				in->nheld = in->next_held = in->held_bytes = 0;
@@ -681,6 +737,7 @@ int ingest_next(struct ingest *in, struct run *run)
 				break;
 			continue;
 		}
+		in->typed = &in->hdr.map;
 		if (in->ended)
 			return at_end(in, in->ended);
 		int got = csvrd_next(in->rd, &in->row);
@@ -694,14 +751,23 @@ int ingest_next(struct ingest *in, struct run *run)
 		}
 		if (in->row.flags & CSVROW_NO_LINE_END)
 			no_line_end(in);
-		if (!(in->row.flags & CSVROW_UNTERMINATED) && header_same(&in->hdr, &in->row)) {
-			in->tally->headers++;
-			in->part++; /* a new export: its span is its own */
-			continue;
+		if (!(in->row.flags & CSVROW_UNTERMINATED)) {
+			int header = header_row(in);
+			if (header < 0) {
+				mark_incomplete(in, 0);
+				in->ended = -1;
+			}
+			if (header)
+				continue;
 		}
 		in->row_part = in->part;
 		in->tally->read++;
 		in->tally->files[in->file].rows++;
+		if (in->bad_header) {
+			reject(in, REJ_HEADER, "read under the header at line %ld, which lacks a "
+			       "required column", in->bad_header);
+			continue;
+		}
 		if (!in->slash) {
 			int held = undecided(in);
 			if (held < 0) {

@@ -47,7 +47,12 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env);
  * judged is rejected. A submitted_by value that reads as a name is taken
  * as the name (run.name_from_user). Each production run's time goes into
  * its file's span (tally_production), and that of its export in the file:
- * a repeated header row starts the next export. */
+ * a header row inside the file starts the next export. One that is not
+ * the header in force (header_reads_as: columns in another order, names
+ * spelled otherwise) is taken for the rows after it, rows held for their
+ * slash dates keeping the header they came under; one that lacks a
+ * required column is an error at its line, the rows under it rejected
+ * (REJ_HEADER) until a header that reads, the file marked incomplete. */
 int ingest_next(struct ingest *in, struct run *run);
 
 /* 1 when the open file has column c (COL_ENVIRONMENT: rows that may be
