@@ -554,8 +554,16 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 			   "unterminated quote: a quoted field opened in the header row is still "
 			   "open %s",
 			   in->row.damage);
+	if (got > 0 && (in->row.flags & CSVROW_TOO_LARGE) && csvrd_fields_seen(in->rd) > in->row.n)
+		diag_error(in->path, in->row.line,
+			   "the header has %zu columns, more than the %u read: the file cannot be read",
+			   csvrd_fields_seen(in->rd), CSVRD_FIELDS_MAX);
+	else if (got > 0 && (in->row.flags & CSVROW_TOO_LARGE))
+		diag_error(in->path, in->row.line,
+			   "the header row is longer than %u bytes: the file cannot be read",
+			   CSVRD_ROW_MAX);
 	if (got <= 0 || (in->row.flags & (CSVROW_TRUNCATED | CSVROW_UNTERMINATED)) ||
-	    take_header(in) != 0) {
+	    (in->row.flags & CSVROW_TOO_LARGE) || take_header(in) != 0) {
 		mark_incomplete(in, 1);
 		ingest_close(in);
 		return -1;
