@@ -468,6 +468,11 @@ int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *
 			*how->evidence_open = open;
 		}
 		while ((got = ingest_next(ing, &run)) > 0) {
+			/* a header inside the file (exports joined) may bring an
+			 * environment column: its sandbox rows may yet come */
+			if (how->evidence_open && !ahead[i] && !*how->evidence_open &&
+			    ingest_has(ing, COL_ENVIRONMENT))
+				*how->evidence_open = 1;
 			/* the API's JSON gives counters: the count, once the job is known */
 			char note[320];
 			(void)records_resolve(r, &run, note, sizeof note);

@@ -70,6 +70,7 @@ struct csvrd {
 	size_t *foff, *flen;
 	const char **fptr;
 	size_t nf, fcap;
+	size_t nseen; /* the fields of the row, those past CSVRD_FIELDS_MAX too */
 	int flags;
 	int row_ready;
 	long ready_line;
@@ -238,6 +239,7 @@ static int grow_fields(struct csvrd *r)
 static void on_field(void *s, size_t n, void *data)
 {
 	struct csvrd *r = data;
+	r->nseen++;
 	if (r->nf >= CSVRD_FIELDS_MAX || r->rlen + n + 1 > CSVRD_ROW_MAX) {
 		r->flags |= CSVROW_TOO_LARGE;
 		return;
@@ -345,12 +347,12 @@ static int fast_line(struct csvrd *r, const unsigned char *s, size_t n)
 	int took = csvline_split(&r->split, line, len, (char)r->delim, CSVRD_FIELDS_MAX, r->fptr,
 				 r->flen, &nf);
 	if (took <= 0) {
-		r->nf = 0;
+		r->nf = r->nseen = 0;
 		r->rlen = 0;
 		r->flags = 0;
 		return 0;
 	}
-	r->nf = nf;
+	r->nf = r->nseen = nf;
 	r->rlen = len + 1;
 	r->row_ready = 1;
 	r->final = 1;
@@ -727,10 +729,15 @@ fail:
 static void row_clear(struct csvrd *r)
 {
 	r->rlen = 0;
-	r->nf = 0;
+	r->nf = r->nseen = 0;
 	r->flags = 0;
 	r->row_ready = 0;
 	r->final = 0;
+}
+
+size_t csvrd_fields_seen(const struct csvrd *r)
+{
+	return r->nseen;
 }
 
 int csvrd_next(struct csvrd *r, struct csvrow *row)

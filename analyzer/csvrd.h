@@ -72,6 +72,10 @@ void csvrd_set_line(struct csvrd *r, long line);
  * whether it was quoted or not. */
 int csvrd_next(struct csvrd *r, struct csvrow *row);
 
+/* The fields of the row last handed out, counting those past
+ * CSVRD_FIELDS_MAX (which it holds no more of). */
+size_t csvrd_fields_seen(const struct csvrd *r);
+
 /* Whole lines that start a row and hold no quote are split without libcsv,
  * by its rules, in one copy (the fast path, on by default); every other line
  * goes through libcsv. Tests turn the fast path off to compare the two. */

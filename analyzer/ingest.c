@@ -4,8 +4,8 @@
 #include "csvrd.h"
 #include "csvw.h"
 #include "diag.h"
+#include "header.h"
 #include "instances.h"
-#include "names.h"
 #include "sniff.h"
 #include "times.h"
 
@@ -33,12 +33,12 @@ struct ingest {
 	enum run_env env;
 	struct csvrow row; /* the row being typed */
 
-	/* the header of the open file, kept to recognise it repeated */
-	char *hbuf;
-	size_t hlen;
-	size_t *hoff, *hflen;
-	size_t hn;
-	int map[COL_COUNT];
+	/* the header in force (a header inside the file, exports joined,
+	 * replaces it), the first's map, and the map the row being typed is
+	 * read with (a held row's own) */
+	struct header hdr, first;
+	const struct header_map *typed;
+	long bad_header; /* the line of a header in force that lacks a required column, 0 if none */
 
 	char status[64];
 	int damaged; /* a damaged row was read past in the open file */
@@ -62,6 +62,7 @@ struct ingest {
 struct held_row {
 	long line;
 	unsigned part;
+	struct header_map map; /* the header it was read under */
 	int flags;
 	const char *damage;
 	size_t n;
@@ -97,9 +98,8 @@ void ingest_free(struct ingest *in)
 		return;
 	ingest_close(in);
 	free(in->held);
-	free(in->hbuf);
-	free(in->hoff);
-	free(in->hflen);
+	header_free(&in->hdr);
+	header_free(&in->first);
 	free(in);
 }
 
@@ -113,11 +113,12 @@ static const char *cell(const struct ingest *in, size_t i, size_t *len)
  * past the end of a short row: one not yet rejected for its field count). */
 static const char *col(const struct ingest *in, enum col c, size_t *len)
 {
-	if (in->map[c] < 0 || (size_t)in->map[c] >= in->row.n) {
+	int i = in->typed->col[c];
+	if (i < 0 || (size_t)i >= in->row.n) {
 		*len = 0;
 		return "";
 	}
-	return cell(in, (size_t)in->map[c], len);
+	return cell(in, (size_t)i, len);
 }
 
 static void reject(struct ingest *in, enum reject_reason why, const char *fmt, ...)
@@ -255,8 +256,8 @@ static int make_run(struct ingest *in, struct run *run)
 			       CSVRD_ROW_MAX, CSVRD_FIELDS_MAX);
 		return -1;
 	}
-	if (in->row.n != in->hn) {
-		reject(in, REJ_FIELD_COUNT, "expected %zu fields, found %zu", in->hn, in->row.n);
+	if (in->row.n != in->typed->n) {
+		reject(in, REJ_FIELD_COUNT, "expected %zu fields, found %zu", in->typed->n, in->row.n);
 		return -1;
 	}
 	memcpy(run, &run_zero, sizeof *run); /* (memset's rep stos costs more here) */
@@ -336,7 +337,7 @@ static int make_run(struct ingest *in, struct run *run)
 
 	uint64_t v;
 	run->records = -1;
-	run->no_records_col = in->map[COL_RECORDS] < 0;
+	run->no_records_col = in->typed->col[COL_RECORDS] < 0;
 	s = col(in, COL_RECORDS, &n);
 	csvrd_trim(&s, &n);
 	if (n) {
@@ -383,162 +384,62 @@ static int make_run(struct ingest *in, struct run *run)
 	return 0;
 }
 
-static int is_repeated_header(const struct ingest *in)
-{
-	if (in->row.n != in->hn)
-		return 0;
-	for (size_t i = 0; i < in->row.n; i++) {
-		size_t n;
-		const char *s = cell(in, i, &n);
-		if (n != in->hflen[i] || memcmp(s, in->hbuf + in->hoff[i], n) != 0)
-			return 0;
-	}
-	return 1;
-}
-
-/* 1 when the header row holds a header of comparison form key. */
-static int has_header(const struct ingest *in, const char *key)
-{
-	char have[COLUMNS_NAME_MAX + 1];
-	for (size_t i = 0; i < in->hn; i++)
-		if (columns_normalize(in->hbuf + in->hoff[i], in->hflen[i], have) > 0 &&
-		    strcmp(have, key) == 0)
-			return 1;
-	return 0;
-}
-
-/* The header of the file nearest to key (a comparison form), as the file
- * writes it, for "did you mean"; NULL when none is close. */
-static const char *nearest_header(const struct ingest *in, const char *key)
-{
-	char have[COLUMNS_NAME_MAX + 1];
-	size_t best = SIZE_MAX;
-	const char *near = NULL;
-	for (size_t i = 0; i < in->hn; i++) {
-		if (columns_normalize(in->hbuf + in->hoff[i], in->hflen[i], have) <= 0)
-			continue;
-		size_t d = names_distance(key, have);
-		if (d < best) {
-			best = d;
-			near = in->hbuf + in->hoff[i];
-		}
-	}
-	return best <= 2 + strlen(key) / 4 ? near : NULL;
-}
-
-/* The first header no column was found for that looks like it holds
- * people's names ("User Name", "Full Name", "Submitter"), as the file
- * writes it, into buf ("" when none): what --column submitted_by_desc may
- * want. */
-static void name_like(const struct ingest *in, char *buf, size_t size)
-{
-	static const char *const words[] = {"name", "user", "submitter", "creator", "operator",
-					     "person", "staff", "owner", "runby"};
-	static const char *const not_people[] = {"jobname", "setname", "instancename",
-						 "filename", "profilename", "jobtitle"};
-	char key[COLUMNS_NAME_MAX + 1];
-	buf[0] = '\0';
-	for (size_t i = 0; i < in->hn; i++) {
-		int mapped = 0, ex;
-		for (int c = 0; c < COL_COUNT && !mapped; c++)
-			mapped = in->map[c] == (int)i;
-		if (mapped || columns_lookup(in->cols, in->hbuf + in->hoff[i], in->hflen[i], &ex) >= 0 ||
-		    columns_normalize(in->hbuf + in->hoff[i], in->hflen[i], key) <= 0)
-			continue;
-		int person = 0;
-		for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
-			person |= strstr(key, words[w]) != NULL;
-		for (size_t w = 0; w < sizeof not_people / sizeof not_people[0]; w++)
-			person &= strstr(key, not_people[w]) == NULL;
-		if (person) {
-			snprintf(buf, size, "%s", in->hbuf + in->hoff[i]);
-			return;
-		}
-	}
-}
-
+/* Takes the row just read as the open file's header: 0, or -1 when it
+ * cannot be used (reported). */
 static int take_header(struct ingest *in)
 {
-	int explicit[COL_COUNT] = {0};
-
-	for (int c = 0; c < COL_COUNT; c++)
-		in->map[c] = -1;
-	size_t total = 0, n = in->row.n;
-	for (size_t i = 0; i < n; i++)
-		total += in->row.len[i] + 1;
-	free(in->hbuf);
-	free(in->hoff);
-	free(in->hflen);
-	in->hbuf = malloc(total ? total : 1);
-	in->hoff = malloc((n ? n : 1) * sizeof *in->hoff);
-	in->hflen = malloc((n ? n : 1) * sizeof *in->hflen);
-	if (!in->hbuf || !in->hoff || !in->hflen) {
-		diag_error(in->path, in->row.line, "out of memory");
+	if (header_take(&in->hdr, in->cols, &in->row, in->path) != 0)
 		return -1;
-	}
-	in->hlen = 0;
-	for (size_t i = 0; i < n; i++) {
-		memcpy(in->hbuf + in->hlen, in->row.field[i], in->row.len[i] + 1);
-		in->hoff[i] = in->hlen;
-		in->hflen[i] = in->row.len[i];
-		in->hlen += in->row.len[i] + 1;
-	}
-	in->hn = n;
-
-	for (size_t i = 0; i < n; i++) {
-		int ex, c = columns_lookup(in->cols, in->row.field[i], in->row.len[i], &ex);
-		if (c < 0)
-			continue;
-		if (in->map[c] < 0 || (ex && !explicit[c])) {
-			in->map[c] = (int)i;
-			explicit[c] = ex;
-		}
-	}
-
 	struct tally_file *f = &in->tally->files[in->file];
-	f->no_records = in->map[COL_RECORDS] < 0;
-	f->user_name_col = in->map[COL_USER_NAME] >= 0;
-	name_like(in, f->name_like, sizeof f->name_like);
-	/* a --column header this file does not have: the mapping is wrong for
-	 * it, and its column would be read as absent */
-	for (int c = 0; in->cols && c < COL_COUNT; c++) {
-		if (!in->cols->mapped[c] || has_header(in, in->cols->mapped[c]))
-			continue;
-		const char *near = nearest_header(in, in->cols->mapped[c]);
-		diag_error(in->path, in->row.line, "--column %s=%s: the file has no header '%s'%s%s%s",
-			   columns_name((enum col)c), in->cols->mapped_raw[c], in->cols->mapped_raw[c],
-			   near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+	if (header_take(&in->first, in->cols, &in->row, in->path) != 0)
 		return -1;
-	}
+	f->exports = 1;
+	f->no_records = in->hdr.map.col[COL_RECORDS] < 0;
+	f->user_name_col = in->hdr.map.col[COL_USER_NAME] >= 0;
+	header_name_like(&in->hdr, in->cols, f->name_like, sizeof f->name_like);
+	return header_check(&in->hdr, in->cols, in->path, in->row.line, 0);
+}
 
-	static const enum col required[] = {COL_ID, COL_NAME};
-	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
-		enum col c = required[i];
-		if (in->map[c] < 0) {
-			diag_error(in->path, in->row.line,
-				   "missing required column '%s' (accepted headers: %s; or name "
-				   "yours with --column %s=HEADER)",
-				   columns_name(c), columns_accepted(c), columns_name(c));
-			return -1;
-		}
-	}
-	if (in->map[COL_USER] < 0 && in->map[COL_USER_NAME] < 0) {
-		diag_error(in->path, in->row.line,
-			   "missing required column 'submitted_by' or 'submitted_by_desc' "
-			   "(accepted headers: %s, %s; or name yours with --column)",
-			   columns_accepted(COL_USER), columns_accepted(COL_USER_NAME));
+/* The row just read, when it is a header inside the file (exports joined):
+ * the same header again is skipped; another (its columns in another order,
+ * its names spelled otherwise) is taken for the rows after it, checked as
+ * a file's first is: when it lacks a required column (said at its line,
+ * the file marked incomplete), the rows after it are rejected until a
+ * header that can be read. Either starts the next export. 1 when the row
+ * was a header, 0 when it is data, -1 out of memory (reported). */
+static int header_row(struct ingest *in)
+{
+	struct tally_file *f = &in->tally->files[in->file];
+	int same = header_same(&in->hdr, &in->row);
+	if (!same && (!header_may_be(&in->hdr, &in->row) || !header_reads_as(in->cols, &in->row)))
+		return 0;
+	in->tally->headers++;
+	in->part++; /* a new export: its span is its own */
+	f->exports++;
+	if (same)
+		return 1;
+	struct header next = {0};
+	if (header_take(&next, in->cols, &in->row, in->path) != 0)
 		return -1;
+	header_free(&in->hdr);
+	in->hdr = next;
+	if (header_check(&in->hdr, in->cols, in->path, in->row.line, 1) != 0) {
+		in->bad_header = in->row.line;
+		if (!in->damaged)
+			mark_incomplete(in, 0);
+		f->resumed = 1;
+		in->damaged = 1;
+		return 1;
 	}
-	if (in->map[COL_SUBMIT_TIME] < 0 && in->map[COL_START_TIME] < 0 &&
-	    in->map[COL_END_TIME] < 0) {
-		diag_error(in->path, in->row.line,
-			   "missing required column: one of start_time, submit_time, end_time "
-			   "(accepted headers: %s, %s, %s; or name yours with --column)",
-			   columns_accepted(COL_START_TIME), columns_accepted(COL_SUBMIT_TIME),
-			   columns_accepted(COL_END_TIME));
-		return -1;
-	}
-	return 0;
+	in->bad_header = 0;
+	if (!header_same(&in->first, &in->row) && !f->reheaded++)
+		f->reheaded_at = f->exports;
+	f->reordered |= !header_same_map(&in->hdr.map, &in->first.map);
+	f->no_records |= in->hdr.map.col[COL_RECORDS] < 0;
+	f->user_name_col &= in->hdr.map.col[COL_USER_NAME] >= 0;
+	if (!f->name_like[0])
+		header_name_like(&in->hdr, in->cols, f->name_like, sizeof f->name_like);
+	return 1;
 }
 
 /* Marks the open file as not read whole (unread: not at all), keeping the
@@ -551,13 +452,6 @@ static void mark_incomplete(struct ingest *in, int unread)
 	f->incomplete = 1;
 	f->unread = unread;
 	in->tally->incomplete = 1;
-}
-
-/* csvrd_detect's score: a header cell the columns know. */
-static int known_column(const char *cell, size_t len, void *ctx)
-{
-	int ex;
-	return columns_lookup(ctx, cell, len, &ex) >= 0;
 }
 
 /* The Alma API's job instances (JSON) are rows of the canonical columns;
@@ -582,8 +476,8 @@ static int open_instances(struct ingest *in, struct reader *rd, int xml, const s
 	}
 	f->json = f->user_name_col = 1; /* submitted_by.desc is its names column */
 	for (int c = 0; c < COL_COUNT; c++)
-		in->map[c] = c;
-	in->hn = COL_COUNT;
+		in->hdr.map.col[c] = c;
+	in->hdr.map.n = COL_COUNT;
 	return 0;
 }
 
@@ -623,7 +517,9 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 	in->file = file;
 	in->path = in->tally->files[file].name;
 	in->env = env;
-	in->hn = 0;
+	in->hdr.map.n = 0;
+	in->typed = &in->hdr.map;
+	in->bad_header = 0;
 	in->damaged = 0;
 	in->slash = 0;
 	in->ended = 0;
@@ -645,7 +541,7 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 		return -1;
 	}
 	csvrd_set_line(in->rd, s.line);
-	csvrd_detect(in->rd, known_column, (void *)in->cols, 0);
+	csvrd_detect(in->rd, header_known, (void *)in->cols, 0);
 	int got = csvrd_next(in->rd, &in->row);
 	struct tally_file *f = &in->tally->files[file];
 	f->gzip = csvrd_is_gzip(in->rd);
@@ -658,8 +554,16 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 			   "unterminated quote: a quoted field opened in the header row is still "
 			   "open %s",
 			   in->row.damage);
+	if (got > 0 && (in->row.flags & CSVROW_TOO_LARGE) && csvrd_fields_seen(in->rd) > in->row.n)
+		diag_error(in->path, in->row.line,
+			   "the header has %zu columns, more than the %u read: the file cannot be read",
+			   csvrd_fields_seen(in->rd), CSVRD_FIELDS_MAX);
+	else if (got > 0 && (in->row.flags & CSVROW_TOO_LARGE))
+		diag_error(in->path, in->row.line,
+			   "the header row is longer than %u bytes: the file cannot be read",
+			   CSVRD_ROW_MAX);
 	if (got <= 0 || (in->row.flags & (CSVROW_TRUNCATED | CSVROW_UNTERMINATED)) ||
-	    take_header(in) != 0) {
+	    (in->row.flags & CSVROW_TOO_LARGE) || take_header(in) != 0) {
 		mark_incomplete(in, 1);
 		ingest_close(in);
 		return -1;
@@ -706,6 +610,7 @@ static int hold(struct ingest *in)
 	}
 	h->line = in->row.line;
 	h->part = in->part;
+	h->map = *in->typed;
 	h->flags = in->row.flags;
 	h->damage = in->row.damage;
 	h->n = n;
@@ -832,6 +737,7 @@ int ingest_next(struct ingest *in, struct run *run)
 			struct held_row *h = in->held[in->next_held++];
 			in->lent = h;
 			in->row_part = h->part;
+			in->typed = &h->map;
 			in->row = (struct csvrow){h->line, h->n, h->field, h->len, h->flags, h->damage};
 			if (in->next_held == in->nheld)
 				in->nheld = in->next_held = in->held_bytes = 0;
@@ -839,6 +745,7 @@ int ingest_next(struct ingest *in, struct run *run)
 				break;
 			continue;
 		}
+		in->typed = &in->hdr.map;
 		if (in->ended)
 			return at_end(in, in->ended);
 		int got = csvrd_next(in->rd, &in->row);
@@ -852,14 +759,23 @@ int ingest_next(struct ingest *in, struct run *run)
 		}
 		if (in->row.flags & CSVROW_NO_LINE_END)
 			no_line_end(in);
-		if (!(in->row.flags & CSVROW_UNTERMINATED) && is_repeated_header(in)) {
-			in->tally->headers++;
-			in->part++; /* a new export: its span is its own */
-			continue;
+		if (!(in->row.flags & CSVROW_UNTERMINATED)) {
+			int header = header_row(in);
+			if (header < 0) {
+				mark_incomplete(in, 0);
+				in->ended = -1;
+			}
+			if (header)
+				continue;
 		}
 		in->row_part = in->part;
 		in->tally->read++;
 		in->tally->files[in->file].rows++;
+		if (in->bad_header) {
+			reject(in, REJ_HEADER, "read under the header at line %ld, which lacks a "
+			       "required column", in->bad_header);
+			continue;
+		}
 		if (!in->slash) {
 			int held = undecided(in);
 			if (held < 0) {
@@ -885,7 +801,7 @@ void ingest_reject_last(struct ingest *in, enum reject_reason why, const char *d
 
 int ingest_has(const struct ingest *in, enum col c)
 {
-	return in->rd && in->map[c] >= 0;
+	return in->rd && in->hdr.map.col[c] >= 0;
 }
 
 void ingest_close(struct ingest *in)

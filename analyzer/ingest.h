@@ -2,7 +2,7 @@
  * row in memory at a time; a file whose content is JSON is the Alma API's
  * job instances, read by instances.c into rows of the canonical columns and
  * typed the same way (an XML response is refused, saying what to do).
- * Finds columns by header name, counts physical
+ * Finds columns by header name (header.c maps them), counts physical
  * lines, skips repeated header rows, and rejects unreadable rows with a
  * reason (counted in the tally, written to the rejects file if one is set).
  * Rows come from csvrd. ingest_new allocates; ingest_free
@@ -47,7 +47,12 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env);
  * judged is rejected. A submitted_by value that reads as a name is taken
  * as the name (run.name_from_user). Each production run's time goes into
  * its file's span (tally_production), and that of its export in the file:
- * a repeated header row starts the next export. */
+ * a header row inside the file starts the next export. One that is not
+ * the header in force (header_reads_as: columns in another order, names
+ * spelled otherwise) is taken for the rows after it, rows held for their
+ * slash dates keeping the header they came under; one that lacks a
+ * required column is an error at its line, the rows under it rejected
+ * (REJ_HEADER) until a header that reads, the file marked incomplete. */
 int ingest_next(struct ingest *in, struct run *run);
 
 /* 1 when the open file has column c (COL_ENVIRONMENT: rows that may be

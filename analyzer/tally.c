@@ -202,6 +202,7 @@ const char *tally_reject_name(enum reject_reason r)
 		[REJ_MATCH_LIMIT] = "pattern limit",
 		[REJ_UNTERMINATED] = "unterminated quote",
 		[REJ_DATE_ORDER] = "date order",
+		[REJ_HEADER] = "bad header",
 	};
 	return names[r];
 }
@@ -217,9 +218,37 @@ const char *tally_skip_name(enum skip_reason s)
 	return names[s];
 }
 
+/* ", 2 exports joined, the second with its columns in another order: read
+ * by its own header" when a header inside the file is not the first's, ""
+ * otherwise. */
+static const char *exports_text(const struct tally_file *f, char *buf, size_t size)
+{
+	static const char *const nth[] = {"first", "second", "third", "fourth", "fifth",
+					  "sixth", "seventh", "eighth", "ninth", "tenth"};
+	const char *how = f->reordered ? "columns in another order" : "header spelled otherwise";
+	char at[24];
+	buf[0] = '\0';
+	if (!f->reheaded)
+		return buf;
+	if (f->reheaded_at <= 10)
+		snprintf(at, sizeof at, "the %s", nth[f->reheaded_at - 1]);
+	else
+		snprintf(at, sizeof at, "export %u", f->reheaded_at);
+	if (f->reheaded == 1)
+		snprintf(buf, size, ", %u exports joined, %s with its %s: read by its own header",
+			 f->exports, at, how);
+	else
+		snprintf(buf, size,
+			 ", %u exports joined, %u with a header other than the first's (from %s "
+			 "on; %s): each read by its own header",
+			 f->exports, f->reheaded, at,
+			 f->reordered ? "columns in another order" : "spelled otherwise");
+	return buf;
+}
+
 const char *tally_file_format(const struct tally_file *f, char *buf, size_t size)
 {
-	char dates[96] = "", names[96] = "";
+	char dates[96] = "", names[96] = "", parts[160];
 	if (f->slash && f->slash_line)
 		snprintf(dates, sizeof dates, ", dates %s first (line %ld: %s)",
 			 f->slash == 2 ? "day" : "month", f->slash_line, f->slash_date);
@@ -234,11 +263,11 @@ const char *tally_file_format(const struct tally_file *f, char *buf, size_t size
 			 names);
 		return buf;
 	}
-	snprintf(buf, size, "%s%s%s%s%s%s", f->gzip ? "gzip" : "plain", f->encoding ? ", " : "",
+	snprintf(buf, size, "%s%s%s%s%s%s%s", f->gzip ? "gzip" : "plain", f->encoding ? ", " : "",
 		 f->encoding ? f->encoding : "",
 		 f->delim == ';'    ? ", semicolon-separated"
 		 : f->delim == '\t' ? ", tab-separated"
 				    : "",
-		 dates, names);
+		 dates, names, exports_text(f, parts, sizeof parts));
 	return buf;
 }

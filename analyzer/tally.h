@@ -25,6 +25,7 @@ enum reject_reason {
 	REJ_MATCH_LIMIT,
 	REJ_UNTERMINATED, /* a quoted field never closed: a stray quote */
 	REJ_DATE_ORDER,	  /* a slash date against the file's reading (day or month first) */
+	REJ_HEADER,	  /* after a header inside the file that lacks a required column */
 	REJ_COUNT
 };
 
@@ -71,6 +72,12 @@ struct tally_file {
 	 * span is its own; the parts past the last kept share its span */
 	int64_t part_first[TALLY_PARTS], part_last[TALLY_PARTS];
 	uint32_t parts; /* a bit for each part with a production run */
+	/* the exports in it (1 + the header rows inside it); of them, those
+	 * whose header is not the first's, each read by its own; the first
+	 * such (2: the second export); whether one maps its columns otherwise
+	 * (another order) rather than only spelling them otherwise */
+	unsigned exports, reheaded, reheaded_at;
+	int reordered;
 	uint64_t manual;	 /* its runs joins_person counted */
 	uint64_t nameless;	 /* those not matched that give no name, only an id */
 	char nameless_id[48];	 /* the first such id, "" if none */

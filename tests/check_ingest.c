@@ -5,6 +5,7 @@
 #include "cells_in.h"
 #include "columns.h"
 #include "csvrd.h"
+#include "header.h"
 #include "ingest.h"
 #include "reader.h"
 #include "testutil.h"
@@ -195,6 +196,53 @@ START_TEST(display_layout_us_times_labels)
 			 "production\n"
 			 "5|61004|M1|X|Y|OTHER|u1|B, A|2026-10-25T16:00:00Z|-|-|WAITING_FOR_INPUT_2|-1|"
 			 "-1||production\n");
+}
+END_TEST
+
+/* A row of cells for the header functions. */
+static struct csvrow row_of(const char *const *cells, size_t n, size_t *len)
+{
+	for (size_t i = 0; i < n; i++)
+		len[i] = strlen(cells[i]);
+	return (struct csvrow){1, n, cells, len, 0, ""};
+}
+
+/* header.c: a header inside the file is told from data by its id cell,
+ * then by what its cells name; its map compared with the first's. */
+START_TEST(header_told_from_data)
+{
+	static const char *const first[] = {"id", "name", "submitted_by", "start_time", "progress"};
+	static const char *const other[] = {"Name", "JOB INSTANCE ID", "Submitted By", "Start Time",
+					    "progress"};
+	static const char *const data[] = {"61", "id", "80120002", "2026-10-14 09:03", "100"};
+	static const char *const bad_id[] = {"x61", "Withdraw", "name", "2026-10-14 09:03", ""};
+	static const char *const no_id[] = {"name", "submitted_by", "start_time", "progress", ""};
+	size_t l1[5], l2[5], l3[5], l4[5], l5[5];
+	struct csvrow r1 = row_of(first, 5, l1), r2 = row_of(other, 5, l2), r3 = row_of(data, 5, l3),
+		      r4 = row_of(bad_id, 5, l4), r5 = row_of(no_id, 5, l5);
+	struct header h = {0}, g = {0};
+	ck_assert_int_eq(header_take(&h, NULL, &r1, "t.csv"), 0);
+	ck_assert_int_eq(header_check(&h, NULL, "t.csv", 1, 0), 0);
+	ck_assert_int_eq(h.map.col[COL_ID], 0);
+	ck_assert_int_eq(h.map.col[COL_RECORDS], -1);
+	/* data: its id cell is a number, whatever else it holds */
+	ck_assert_int_eq(header_may_be(&h, &r3), 0);
+	ck_assert_int_eq(header_may_be(&h, &r2), 1);
+	ck_assert_int_eq(header_reads_as(NULL, &r2), 1);
+	/* a bad id is looked at, and is no header: it names one column */
+	ck_assert_int_eq(header_may_be(&h, &r4), 1);
+	ck_assert_int_eq(header_reads_as(NULL, &r4), 0);
+	/* named columns, but no id among them: no header */
+	ck_assert_int_eq(header_reads_as(NULL, &r5), 0);
+	ck_assert_int_eq(header_same(&h, &r1), 1);
+	ck_assert_int_eq(header_same(&h, &r2), 0);
+	ck_assert_int_eq(header_take(&g, NULL, &r2, "t.csv"), 0);
+	ck_assert_int_eq(g.map.col[COL_ID], 1);
+	ck_assert_int_eq(g.map.col[COL_NAME], 0);
+	ck_assert_int_eq(header_same_map(&h.map, &g.map), 0);
+	ck_assert_int_eq(header_same_map(&h.map, &h.map), 1);
+	header_free(&h);
+	header_free(&g);
 }
 END_TEST
 
@@ -1378,6 +1426,7 @@ int main(void)
 	tcase_add_test(tc, header_aliases);
 	tcase_add_test(tc, column_option_maps_other_headers);
 	tcase_add_test(tc, column_option_header_missing);
+	tcase_add_test(tc, header_told_from_data);
 	tcase_add_test(tc, bom_crlf_and_lone_cr);
 	tcase_add_test(tc, line_numbers_after_quoted_newlines);
 	tcase_add_test(tc, repeated_header_skipped_and_counted);

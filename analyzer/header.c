@@ -1,0 +1,208 @@
+#include "header.h"
+
+#include "diag.h"
+#include "names.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void header_free(struct header *h)
+{
+	free(h->buf);
+	free(h->off);
+	free(h->len);
+	h->buf = NULL;
+	h->off = h->len = NULL;
+	h->map.n = 0;
+}
+
+int header_take(struct header *h, const struct columns *cols, const struct csvrow *row,
+		const char *path)
+{
+	int explicit[COL_COUNT] = {0};
+	size_t total = 0, n = row->n, used = 0;
+
+	header_free(h);
+	for (int c = 0; c < COL_COUNT; c++)
+		h->map.col[c] = -1;
+	for (size_t i = 0; i < n; i++)
+		total += row->len[i] + 1;
+	h->buf = malloc(total ? total : 1);
+	h->off = malloc((n ? n : 1) * sizeof *h->off);
+	h->len = malloc((n ? n : 1) * sizeof *h->len);
+	if (!h->buf || !h->off || !h->len) {
+		header_free(h);
+		diag_error(path, row->line, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		memcpy(h->buf + used, row->field[i], row->len[i] + 1);
+		h->off[i] = used;
+		h->len[i] = row->len[i];
+		used += row->len[i] + 1;
+	}
+	h->map.n = n;
+	for (size_t i = 0; i < n; i++) {
+		int ex, c = columns_lookup(cols, row->field[i], row->len[i], &ex);
+		if (c < 0)
+			continue;
+		if (h->map.col[c] < 0 || (ex && !explicit[c])) {
+			h->map.col[c] = (int)i;
+			explicit[c] = ex;
+		}
+	}
+	return 0;
+}
+
+int header_same(const struct header *h, const struct csvrow *row)
+{
+	if (row->n != h->map.n)
+		return 0;
+	for (size_t i = 0; i < row->n; i++)
+		if (row->len[i] != h->len[i] || memcmp(row->field[i], h->buf + h->off[i], h->len[i]) != 0)
+			return 0;
+	return 1;
+}
+
+/* 1 when the header holds a header of comparison form key. */
+static int has_header(const struct header *h, const char *key)
+{
+	char have[COLUMNS_NAME_MAX + 1];
+	for (size_t i = 0; i < h->map.n; i++)
+		if (columns_normalize(h->buf + h->off[i], h->len[i], have) > 0 &&
+		    strcmp(have, key) == 0)
+			return 1;
+	return 0;
+}
+
+/* The header nearest to key (a comparison form), as the file writes it,
+ * for "did you mean"; NULL when none is close. */
+static const char *nearest_header(const struct header *h, const char *key)
+{
+	char have[COLUMNS_NAME_MAX + 1];
+	size_t best = SIZE_MAX;
+	const char *near = NULL;
+	for (size_t i = 0; i < h->map.n; i++) {
+		if (columns_normalize(h->buf + h->off[i], h->len[i], have) <= 0)
+			continue;
+		size_t d = names_distance(key, have);
+		if (d < best) {
+			best = d;
+			near = h->buf + h->off[i];
+		}
+	}
+	return best <= 2 + strlen(key) / 4 ? near : NULL;
+}
+
+void header_name_like(const struct header *h, const struct columns *cols, char *buf, size_t size)
+{
+	static const char *const words[] = {"name", "user", "submitter", "creator", "operator",
+					     "person", "staff", "owner", "runby"};
+	static const char *const not_people[] = {"jobname", "setname", "instancename",
+						 "filename", "profilename", "jobtitle"};
+	char key[COLUMNS_NAME_MAX + 1];
+	buf[0] = '\0';
+	for (size_t i = 0; i < h->map.n; i++) {
+		int mapped = 0, ex;
+		for (int c = 0; c < COL_COUNT && !mapped; c++)
+			mapped = h->map.col[c] == (int)i;
+		if (mapped || columns_lookup(cols, h->buf + h->off[i], h->len[i], &ex) >= 0 ||
+		    columns_normalize(h->buf + h->off[i], h->len[i], key) <= 0)
+			continue;
+		int person = 0;
+		for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+			person |= strstr(key, words[w]) != NULL;
+		for (size_t w = 0; w < sizeof not_people / sizeof not_people[0]; w++)
+			person &= strstr(key, not_people[w]) == NULL;
+		if (person) {
+			snprintf(buf, size, "%s", h->buf + h->off[i]);
+			return;
+		}
+	}
+}
+
+int header_check(const struct header *h, const struct columns *cols, const char *path,
+		 long line, int inside)
+{
+	const int *map = h->map.col;
+	const char *in = inside ? "a header inside the file (exports joined): " : "";
+	/* a --column header this file does not have: the mapping is wrong for
+	 * it, and its column would be read as absent */
+	for (int c = 0; cols && c < COL_COUNT; c++) {
+		if (!cols->mapped[c] || has_header(h, cols->mapped[c]))
+			continue;
+		const char *near = nearest_header(h, cols->mapped[c]);
+		diag_error(path, line, "%s--column %s=%s: the file has no header '%s'%s%s%s", in,
+			   columns_name((enum col)c), cols->mapped_raw[c], cols->mapped_raw[c],
+			   near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+		return -1;
+	}
+
+	static const enum col required[] = {COL_ID, COL_NAME};
+	for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+		enum col c = required[i];
+		if (map[c] < 0) {
+			diag_error(path, line,
+				   "%smissing required column '%s' (accepted headers: %s; or name "
+				   "yours with --column %s=HEADER)",
+				   in, columns_name(c), columns_accepted(c), columns_name(c));
+			return -1;
+		}
+	}
+	if (map[COL_USER] < 0 && map[COL_USER_NAME] < 0) {
+		diag_error(path, line,
+			   "%smissing required column 'submitted_by' or 'submitted_by_desc' "
+			   "(accepted headers: %s, %s; or name yours with --column)",
+			   in, columns_accepted(COL_USER), columns_accepted(COL_USER_NAME));
+		return -1;
+	}
+	if (map[COL_SUBMIT_TIME] < 0 && map[COL_START_TIME] < 0 && map[COL_END_TIME] < 0) {
+		diag_error(path, line,
+			   "%smissing required column: one of start_time, submit_time, end_time "
+			   "(accepted headers: %s, %s, %s; or name yours with --column)",
+			   in, columns_accepted(COL_START_TIME), columns_accepted(COL_SUBMIT_TIME),
+			   columns_accepted(COL_END_TIME));
+		return -1;
+	}
+	return 0;
+}
+
+int header_known(const char *cell, size_t len, void *ctx)
+{
+	int ex;
+	return columns_lookup(ctx, cell, len, &ex) >= 0;
+}
+
+int header_may_be(const struct header *h, const struct csvrow *row)
+{
+	int c = h->map.col[COL_ID];
+	if (c < 0 || (size_t)c >= row->n)
+		return 1;
+	const char *s = row->field[c];
+	size_t n = row->len[c];
+	csvrd_trim(&s, &n);
+	return !n || s[0] < '0' || s[0] > '9';
+}
+
+int header_reads_as(const struct columns *cols, const struct csvrow *row)
+{
+	size_t cells = 0, named = 0;
+	int id = 0;
+	for (size_t i = 0; i < row->n; i++) {
+		int ex, c;
+		if (!row->len[i])
+			continue;
+		cells++;
+		c = columns_lookup(cols, row->field[i], row->len[i], &ex);
+		named += c >= 0;
+		id |= c == COL_ID;
+	}
+	return id && named >= 2 && 2 * named >= cells;
+}
+
+int header_same_map(const struct header_map *a, const struct header_map *b)
+{
+	return a->n == b->n && memcmp(a->col, b->col, sizeof a->col) == 0;
+}

@@ -1,0 +1,71 @@
+/* header: the header row of a CSV export and the columns it maps. Owns
+ * the header's cells as the file writes them (to know the row when it is
+ * repeated, exports concatenated), the canonical column each is taken for
+ * (the built-in names, then --column, which wins), the checks a header
+ * must pass (every --column header present, the required columns), and
+ * the hints said of the headers it leaves unused (one that looks like a
+ * names column). A row of data is told from a header row. struct header owns its copy of the cells: header_take
+ * replaces it, header_free releases it; a zeroed struct header is empty. */
+#ifndef ALMAUDIT_HEADER_H
+#define ALMAUDIT_HEADER_H
+
+#include <stddef.h>
+
+#include "columns.h"
+#include "csvrd.h"
+
+/* What a row is typed with: the cell of each canonical column (-1: none)
+ * and the field count a row must have. */
+struct header_map {
+	int col[COL_COUNT];
+	size_t n;
+};
+
+struct header {
+	char *buf; /* the cells, each NUL-terminated */
+	size_t *off, *len;
+	struct header_map map;
+};
+
+/* Keeps row as the header and maps its cells to columns (cols may be
+ * NULL: the built-in names only). 0, or -1 out of memory (reported at
+ * path and the row's line), h then empty. */
+int header_take(struct header *h, const struct columns *cols, const struct csvrow *row,
+		const char *path);
+
+/* Says at path:line what makes the header unusable: a --column header it
+ * does not have (with the nearest it has), or a required column missing
+ * (id, name, submitted_by or submitted_by_desc, one of the times);
+ * inside: the header is one inside the file (exports joined), as the
+ * message says. 0 when none, else -1 (reported). */
+int header_check(const struct header *h, const struct columns *cols, const char *path,
+		 long line, int inside);
+
+/* 1 when row is the header again, cell for cell. */
+int header_same(const struct header *h, const struct csvrow *row);
+
+/* A row of data is told from a header row (exports concatenated, the
+ * second with its columns in another order or its header spelled in
+ * another case) by the cell in the id column: a header is looked for only
+ * when it is absent or does not begin with a digit (header_may_be), then
+ * the row is a header when one of its cells names the id column and at
+ * least two, and half of those not empty, name columns (header_reads_as,
+ * with the built-in names and --column). */
+int header_may_be(const struct header *h, const struct csvrow *row);
+int header_reads_as(const struct columns *cols, const struct csvrow *row);
+
+/* 1 when a and b map every column to the same cell. */
+int header_same_map(const struct header_map *a, const struct header_map *b);
+
+/* The first header no column was found for that looks like it holds
+ * people's names ("User Name", "Full Name", "Submitter"), as the file
+ * writes it, into buf ("" when none): what --column submitted_by_desc may
+ * want. */
+void header_name_like(const struct header *h, const struct columns *cols, char *buf, size_t size);
+
+/* csvrd_detect's score: 1 when cell names a column (ctx: the columns). */
+int header_known(const char *cell, size_t len, void *ctx);
+
+void header_free(struct header *h);
+
+#endif
