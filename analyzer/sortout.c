@@ -21,11 +21,17 @@ struct head {
 #define HEAD sizeof(struct head)
 #define NO_LINE SIZE_MAX
 
-/* A line held: its offset in the arena while lines come, its address while
- * they are sorted and written. */
-union slot {
-	size_t off;
-	const char *line;
+/* A line held: its key (a copy of its head's, so that sorting compares
+ * the index, not the lines in the arena), and its offset in the arena
+ * while lines come, its address while they are sorted and written. */
+struct slot {
+	int64_t time_ms;
+	uint64_t id;
+	union {
+		size_t off;
+		const char *line;
+	};
+	uint32_t kind;
 };
 
 struct span {
@@ -44,7 +50,7 @@ struct sortout {
 	char *arena; /* the lines held, each its head then its bytes */
 	size_t used, cap;
 	size_t open; /* where the line being made starts (its head), or NO_LINE */
-	union slot *index;
+	struct slot *index;
 	size_t n, ncap;
 	uint64_t count;
 	FILE *scratch;
@@ -101,9 +107,21 @@ static int cmp(const char *a, const char *b)
 	return (ha.len > hb.len) - (ha.len < hb.len);
 }
 
+/* Two lines held, by their slots' keys, their bytes on a tie. */
+static int slot_cmp(const struct slot *a, const struct slot *b)
+{
+	if (a->time_ms != b->time_ms)
+		return a->time_ms < b->time_ms ? -1 : 1;
+	if (a->id != b->id)
+		return a->id < b->id ? -1 : 1;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	return cmp(a->line, b->line);
+}
+
 static int by_line(const void *x, const void *y)
 {
-	return cmp(((const union slot *)x)->line, ((const union slot *)y)->line);
+	return slot_cmp(x, y);
 }
 
 /* The lines held, sorted: index[i].line from here on. The rows of an
@@ -113,26 +131,26 @@ static int by_line(const void *x, const void *y)
  * for the rest. */
 static void sort_index(struct sortout *s)
 {
-	union slot *ix = s->index;
+	struct slot *ix = s->index;
 	size_t n = s->n, i = 1, moves = 0;
 	if (!n)
 		return; /* no index yet (qsort wants a pointer even for none) */
 	for (size_t k = 0; k < n; k++)
 		ix[k].line = s->arena + ix[k].off;
-	while (i < n && cmp(ix[i - 1].line, ix[i].line) >= 0)
+	while (i < n && slot_cmp(&ix[i - 1], &ix[i]) >= 0)
 		i++;
 	if (i == n) {
 		for (size_t a = 0, b = n - 1; a < b; a++, b--) {
-			union slot t = ix[a];
+			struct slot t = ix[a];
 			ix[a] = ix[b];
 			ix[b] = t;
 		}
 		return;
 	}
 	for (i = 1; i < n && moves <= n; i++) {
-		union slot x = ix[i];
+		struct slot x = ix[i];
 		size_t j = i;
-		for (; j > 0 && cmp(ix[j - 1].line, x.line) > 0; j--, moves++)
+		for (; j > 0 && slot_cmp(&ix[j - 1], &x) > 0; j--, moves++)
 			ix[j] = ix[j - 1];
 		ix[j] = x;
 	}
@@ -306,7 +324,7 @@ int sortout_add(struct sortout *s, struct wbuf *b, int64_t time_ms, uint64_t id,
 	}
 	if (s->n == s->ncap) {
 		size_t cap = s->ncap ? 2 * s->ncap : 1024;
-		union slot *ix = realloc(s->index, cap * sizeof *ix);
+		struct slot *ix = realloc(s->index, cap * sizeof *ix);
 		if (!ix) {
 			s->open = NO_LINE;
 			return fail(s, "out of memory");
@@ -316,7 +334,7 @@ int sortout_add(struct sortout *s, struct wbuf *b, int64_t time_ms, uint64_t id,
 	}
 	struct head h = {time_ms, id, kind, (uint32_t)len};
 	memcpy(s->arena + s->open, &h, HEAD);
-	s->index[s->n++].off = s->open;
+	s->index[s->n++] = (struct slot){.time_ms = time_ms, .id = id, .off = s->open, .kind = kind};
 	s->open = NO_LINE;
 	s->count++;
 	if (s->used + s->n * sizeof *s->index >= s->budget)
