@@ -557,8 +557,13 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 	if (run->set_inferred && run->set_name[0])
 		say(&o, "set: '%.200s', inferred from the instance name (the API gives no set name)",
 		    run->set_name);
-	else if (run->set_unknown)
+	else if (run->set_unknown == RUN_SET_UNNAMED)
 		say(&o, "set: unknown (the instance name names none, and the API gives no set name)");
+	/* a CSV's unknown set, said where an approval limited to sets asked */
+	else if (run->set_unknown == RUN_SET_NO_COLUMN && v->sets_limited)
+		say(&o, "set: unknown (%.200s has no set_name column)", run->file);
+	else if (run->set_unknown == RUN_SET_EMPTY && v->sets_limited)
+		say(&o, "set: unknown (the set_name cell is empty)");
 	if (run->records_note && run->records_note[0])
 		say(&o, "records: %s", run->records_note);
 	if (v->job < 0 || !judged)

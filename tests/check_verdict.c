@@ -168,6 +168,59 @@ START_TEST(sets_limited_approval)
 }
 END_TEST
 
+/* A CSV's set unknown (no set_name column, an empty cell) is judged as the
+ * API's unknown set: approved pending it, never accused, never cleared
+ * without the verdict saying so; a set named is matched. */
+START_TEST(csv_unknown_set_judged_as_api)
+{
+	struct run r = make("Suppress", "802", "Samuels, Vardit", "2026-10-05 10:00", 5, "");
+	run_set_from_csv(&r, 1);
+	ck_assert_int_eq(r.set_unknown, RUN_SET_EMPTY);
+	struct verdict v = judge_one(r);
+	ck_assert_uint_eq(v.findings, 0);
+	ck_assert_int_eq(v.set_unknown, 1);
+	ck_assert_int_eq(v.sets_limited, 1);
+	char text[64];
+	verdict_text(&v, text, sizeof text);
+	ck_assert_str_eq(text, "ok, set unknown");
+
+	r = make("Suppress", "802", "Samuels, Vardit", "2026-10-05 10:00", 5, "");
+	r.set_name = NULL; /* no column at all */
+	run_set_from_csv(&r, 0);
+	ck_assert_int_eq(r.set_unknown, RUN_SET_NO_COLUMN);
+	ck_assert_str_eq(r.set_name, "");
+	v = judge_one(r);
+	ck_assert_uint_eq(v.findings, 0);
+	ck_assert_int_eq(v.set_unknown, 1);
+
+	/* the same for the API's unknown set */
+	r = make("Suppress", "802", "Samuels, Vardit", "2026-10-05 10:00", 5, "");
+	r.api = 1;
+	r.set_unknown = RUN_SET_UNNAMED;
+	run_set_from_csv(&r, 0); /* no CSV: left as it is */
+	ck_assert_int_eq(r.set_unknown, RUN_SET_UNNAMED);
+	v = judge_one(r);
+	ck_assert_uint_eq(v.findings, 0);
+	ck_assert_int_eq(v.set_unknown, 1);
+
+	/* a set named, and not covered: unapproved, as before */
+	r = make("Suppress", "802", "Samuels, Vardit", "2026-10-05 10:00", 5, "Widener weeding");
+	run_set_from_csv(&r, 1);
+	ck_assert_int_eq(r.set_unknown, RUN_SET_KNOWN);
+	v = judge_one(r);
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	ck_assert_int_eq(v.set_unknown, 0);
+
+	/* no approval limited to sets: an unknown set changes nothing */
+	r = make("Withdraw items", "801", "Moody, Honor", "2026-10-05 10:00", 5, "");
+	run_set_from_csv(&r, 0);
+	v = judge_one(r);
+	ck_assert_uint_eq(v.findings, 0);
+	ck_assert_int_eq(v.set_unknown, 0);
+	ck_assert_int_eq(v.sets_limited, 0);
+}
+END_TEST
+
 START_TEST(chain_of_includes)
 {
 	/* create includes import, import includes upload */
@@ -486,6 +539,7 @@ int main(void)
 	tcase_add_test(tc, sign_off_date_edges);
 	tcase_add_test(tc, revocation_date_edges);
 	tcase_add_test(tc, sets_limited_approval);
+	tcase_add_test(tc, csv_unknown_set_judged_as_api);
 	tcase_add_test(tc, chain_of_includes);
 	tcase_add_test(tc, sandbox_evidence_before_and_after);
 	tcase_add_test(tc, sandbox_evidence_to_the_millisecond);
