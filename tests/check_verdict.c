@@ -295,6 +295,41 @@ START_TEST(signed_off_later_with_sandbox_test)
 }
 END_TEST
 
+/* Tested in the sandbox, then run in production where an approval did not
+ * hold: the detail names what limited it (its sets, its revocation), not
+ * "never signed off" (spec 3.4). */
+START_TEST(sandbox_test_names_what_limited_the_approval)
+{
+	struct run sb = make("Suppress - test", "802", "Samuels, Vardit", "2026-10-03 10:00", 3, "x");
+	sb.env = RUN_SANDBOX;
+	ck_assert_int_eq(judge_evidence(judge, &sb), 0);
+	struct verdict v = judge_one(
+		make("Suppress", "802", "Samuels, Vardit", "2026-10-08 10:00", 5, "Widener weeding"));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF],
+			 "tested in sandbox 2026-10-03 10:00; approved only for sets matching "
+			 "judaica (approvals.csv:4)");
+	/* revoked on 2026-10-10: the run that day names the revocation */
+	sb = make("Delete Portfolios - test", "804", "Armitage, Amy", "2026-10-03 10:00", 3, "");
+	sb.env = RUN_SANDBOX;
+	ck_assert_int_eq(judge_evidence(judge, &sb), 0);
+	v = judge_one(make("Delete Portfolios", "804", "Armitage, Amy", "2026-10-10 08:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF],
+			 "tested in sandbox 2026-10-03 10:00; approval revoked on 2026-10-10 "
+			 "(approvals.csv:6)");
+	/* undated */
+	sb = make("Withdraw items - test", "804", "Armitage, Amy", "2026-10-03 10:00", 3, "");
+	sb.env = RUN_SANDBOX;
+	ck_assert_int_eq(judge_evidence(judge, &sb), 0);
+	v = judge_one(make("Withdraw items", "804", "Armitage, Amy", "2026-10-08 10:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF],
+			 "tested in sandbox 2026-10-03 10:00; approval revoked (date not "
+			 "recorded) in approvals.csv:9");
+}
+END_TEST
+
 START_TEST(damaging_threshold_edges)
 {
 	/* the global default: 1000 is not above 1000; 1001 is */
@@ -358,8 +393,10 @@ START_TEST(later_sign_off_for_other_sets)
 	ck_assert_int_eq(judge_evidence(judge, &sb), 0);
 	v = judge_one(make("Suppress", "803", "Popkin, Minna", "2026-10-10 10:00", 5, "Widener"));
 	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	/* signed off (later) for other sets: the detail names them */
 	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF],
-			 "tested in sandbox 2026-10-01 10:00, never signed off for suppress");
+			 "tested in sandbox 2026-10-01 10:00; approved only for sets matching "
+			 "judaica (approvals.csv:8)");
 }
 END_TEST
 
@@ -544,6 +581,7 @@ int main(void)
 	tcase_add_test(tc, sandbox_evidence_before_and_after);
 	tcase_add_test(tc, sandbox_evidence_to_the_millisecond);
 	tcase_add_test(tc, signed_off_later_with_sandbox_test);
+	tcase_add_test(tc, sandbox_test_names_what_limited_the_approval);
 	tcase_add_test(tc, damaging_threshold_edges);
 	tcase_add_test(tc, run_copies_judged_alike);
 	tcase_add_test(tc, later_sign_off_for_other_sets);
