@@ -434,6 +434,22 @@ int audit_unread_twice(const struct audit_inputs *in)
 	return 0;
 }
 
+/* A status no table of Alma's knows ("Cancelled by user", kept as
+ * CANCELLED_BY_USER) is named as a cell, as an unknown type is: the verdict
+ * does without it, the report says which cell it was. */
+static void status_named(struct tally *t, const struct run *run)
+{
+	if (!run->status[0] || run_status_known(run->status))
+		return;
+	char text[200];
+	const char *near = run_status_nearest(run->status);
+	snprintf(text, sizeof text,
+		 "status '%.64s' is no status Alma lists: shown as written, not needed by the "
+		 "verdict%s%s%s",
+		 run->status, near ? " (did you mean " : "", near ? near : "", near ? "?)" : "");
+	tally_bad_cell(t, run->file, run->line, COL_STATUS, text);
+}
+
 int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *t,
 	       const struct filter *f, const struct rules *r, const struct audit_reading *how,
 	       int *oom)
@@ -487,6 +503,7 @@ int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *
 			char note[320];
 			(void)records_resolve(r, &run, note, sizeof note);
 			run_set_from_csv(&run, has_set);
+			status_named(t, &run);
 			tally_seen(t, run.time);
 			filter_seen(f, r, &run);
 			how->each(how->ctx, &run);

@@ -342,9 +342,14 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 		return -1;
 	if (job < 0) {
 		v->findings |= 1u << FIND_UNLISTED_JOB;
-		join(v->detail[FIND_UNLISTED_JOB], sizeof v->detail[0], "no pattern in ",
-		     rules_file_name(r->jobs_path), " matches the job name", stranger,
-		     (const char *)NULL);
+		if (!run->name[0]) /* not a job the matrix left out: no name to match */
+			join(v->detail[FIND_UNLISTED_JOB], sizeof v->detail[0],
+			     "the job name is empty: no pattern in ", rules_file_name(r->jobs_path),
+			     " can match it", stranger, (const char *)NULL);
+		else
+			join(v->detail[FIND_UNLISTED_JOB], sizeof v->detail[0], "no pattern in ",
+			     rules_file_name(r->jobs_path), " matches the job name", stranger,
+			     (const char *)NULL);
 		return 0;
 	}
 	v->job = job;

@@ -109,6 +109,11 @@ START_TEST(unlisted_job)
 	ck_assert_uint_eq(v.findings, ONLY(FIND_UNLISTED_JOB));
 	ck_assert_int_eq(v.job, -1);
 	ck_assert_str_eq(v.detail[FIND_UNLISTED_JOB], "no pattern in jobs.csv matches the job name");
+	/* no name at all: said, not a job the matrix left out */
+	v = judge_one(make("", "801", "Moody, Honor", "2026-10-05 10:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNLISTED_JOB));
+	ck_assert_str_eq(v.detail[FIND_UNLISTED_JOB],
+			 "the job name is empty: no pattern in jobs.csv can match it");
 }
 END_TEST
 
@@ -418,6 +423,11 @@ START_TEST(unknown_person_named_in_every_detail)
 			 "no pattern in jobs.csv matches the job name; person not in staff.csv");
 	v = judge_one(make("Delete Users", "801", "Moody, Honor", "2026-10-05 10:00", 5, ""));
 	ck_assert_str_eq(v.detail[FIND_UNLISTED_JOB], "no pattern in jobs.csv matches the job name");
+	/* no name at all: said, not a job the matrix left out */
+	v = judge_one(make("", "801", "Moody, Honor", "2026-10-05 10:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNLISTED_JOB));
+	ck_assert_str_eq(v.detail[FIND_UNLISTED_JOB],
+			 "the job name is empty: no pattern in jobs.csv can match it");
 }
 END_TEST
 
