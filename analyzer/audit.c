@@ -2,6 +2,7 @@
 
 #include "copies.h"
 #include "diag.h"
+#include "fields.h"
 #include "ingest.h"
 #include "joins.h"
 #include "records.h"
@@ -208,8 +209,17 @@ static void production(struct pass *p, const struct run *run)
 		first = 0;
 	}
 	/* the sets inferred: runs, not copies; a run approved pending its
-	 * unknown set, counted at the end unless a copy knew the set */
-	unsigned mark = v.set_unknown ? RUNSET_SET_UNKNOWN : 0;
+	 * unknown set, counted at the end unless a copy knew the set, by why */
+	static const unsigned why[] = {[RUN_SET_UNNAMED] = RUNSET_SET_UNKNOWN,
+				       [RUN_SET_NO_COLUMN] = RUNSET_SET_NO_COLUMN,
+				       [RUN_SET_EMPTY] = RUNSET_SET_EMPTY};
+	unsigned mark = v.set_unknown && run->set_unknown > 0 && run->set_unknown <= RUN_SET_EMPTY
+				? why[run->set_unknown]
+				: 0;
+	/* warned of when the filters ask about the run (runs --id X is not
+	 * told of another run's set) */
+	if (mark && filter_concerns(p->c->filter, p->c->rules, run, &v) != 1)
+		mark = 0;
 	if (run->set_inferred)
 		mark |= RUNSET_SET_INFERRED;
 	if (!run->set_unknown && v.sets_limited)
@@ -424,6 +434,22 @@ int audit_unread_twice(const struct audit_inputs *in)
 	return 0;
 }
 
+/* A status no table of Alma's knows ("Cancelled by user", kept as
+ * CANCELLED_BY_USER) is named as a cell, as an unknown type is: the verdict
+ * does without it, the report says which cell it was. */
+static void status_named(struct tally *t, const struct run *run)
+{
+	if (!run->status[0] || run_status_known(run->status))
+		return;
+	char text[200];
+	const char *near = run_status_nearest(run->status);
+	snprintf(text, sizeof text,
+		 "status '%.64s' is no status Alma lists: shown as written, not needed by the "
+		 "verdict%s%s%s",
+		 run->status, near ? " (did you mean " : "", near ? near : "", near ? "?)" : "");
+	tally_bad_cell(t, run->file, run->line, COL_STATUS, text);
+}
+
 int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *t,
 	       const struct filter *f, const struct rules *r, const struct audit_reading *how,
 	       int *oom)
@@ -459,6 +485,11 @@ int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *
 			status = -1;
 			continue;
 		}
+		/* a CSV with no set_name column: every run's set is unknown
+		 * (run_set_from_csv), the file named at the report's top */
+		int has_set = ingest_has(ing, COL_SET_NAME);
+		if (t->nfiles) /* ingest_open added it last */
+			t->files[t->nfiles - 1].no_sets = !has_set;
 		if (how->evidence_open) {
 			/* sandbox rows may still come: from this input, read once,
 			 * or from a later one that cannot be read ahead */
@@ -476,6 +507,8 @@ int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *
 			/* the API's JSON gives counters: the count, once the job is known */
 			char note[320];
 			(void)records_resolve(r, &run, note, sizeof note);
+			run_set_from_csv(&run, has_set);
+			status_named(t, &run);
 			tally_seen(t, run.time);
 			filter_seen(f, r, &run);
 			how->each(how->ctx, &run);
@@ -554,7 +587,11 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	held_back(&p);
 	if (copies_say(&p.copies, &tally))
 		status = -1; /* said at the report's top */
-	tally.sets_unknown = runset_count(&p.once, RUNSET_SET_UNKNOWN, RUNSET_SET_KNOWN);
+	tally.sets_unknown = runset_count(&p.once, RUNSET_SETS_UNKNOWN, RUNSET_SET_KNOWN);
+	tally.sets_why[RUN_SET_UNNAMED] = runset_count(&p.once, RUNSET_SET_UNKNOWN, RUNSET_SET_KNOWN);
+	tally.sets_why[RUN_SET_NO_COLUMN] =
+		runset_count(&p.once, RUNSET_SET_NO_COLUMN, RUNSET_SET_KNOWN);
+	tally.sets_why[RUN_SET_EMPTY] = runset_count(&p.once, RUNSET_SET_EMPTY, RUNSET_SET_KNOWN);
 	tally.sandbox_aside = judge_sandbox_aside(p.judge);
 	tally.sandbox_copies = judge_sandbox_copies(p.judge);
 	if (audit_uncovered(in, c->period, c->mode == AUDIT_RUNS, &tally) != 0)
@@ -563,13 +600,11 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		status = -1;
 	if (joins_dates(&tally))
 		status = -1; /* said at its line, and at the report's top */
-	if (tally.sets_unknown)
-		diag_error(NULL, 0,
-			   "warning: %" PRIu64 " run%s whose set is unknown (the instance name names "
-			   "none) judged approved by approvals limited to sets: check %s (runs "
-			   "--explain)",
-			   tally.sets_unknown, tally.sets_unknown == 1 ? "" : "s",
-			   tally.sets_unknown == 1 ? "it" : "them");
+	for (int w = RUN_SET_UNNAMED; w <= RUN_SET_EMPTY; w++) {
+		char text[480];
+		if (report_sets_unknown(&tally, w, text, sizeof text)[0])
+			diag_error(NULL, 0, "warning: %s", text);
+	}
 	if (p.failed) {
 		diag_error(NULL, 0, "out of memory: some runs may be counted or reported twice");
 		tally.incomplete = 1;

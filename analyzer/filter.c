@@ -704,8 +704,9 @@ static int any_id(const struct filter *f, const struct run *run)
 	return 0;
 }
 
-int filter_match(const struct filter *f, const struct rules *rules, const struct run *run,
-		 const struct verdict *v)
+/* filter_match; kinds 0: whatever the run's findings. */
+static int match(const struct filter *f, const struct rules *rules, const struct run *run,
+		 const struct verdict *v, int kinds)
 {
 	int m;
 	if (f->count[FILTER_ID] && !any_id(f, run))
@@ -716,7 +717,7 @@ int filter_match(const struct filter *f, const struct rules *rules, const struct
 		return 0;
 	if (f->count[FILTER_UNIT] && !any_unit(f, rules, v))
 		return 0;
-	if (f->findings && !(v && (v->findings & f->findings)))
+	if (kinds && f->findings && !(v && (v->findings & f->findings)))
 		return 0;
 	if (f->min_records >= 0 && run->records < f->min_records)
 		return 0;
@@ -725,4 +726,16 @@ int filter_match(const struct filter *f, const struct rules *rules, const struct
 	if (f->count[FILTER_GREP])
 		return grep_all(f, run);
 	return 1;
+}
+
+int filter_match(const struct filter *f, const struct rules *rules, const struct run *run,
+		 const struct verdict *v)
+{
+	return match(f, rules, run, v, 1);
+}
+
+int filter_concerns(const struct filter *f, const struct rules *rules, const struct run *run,
+		    const struct verdict *v)
+{
+	return match(f, rules, run, v, 0);
 }

@@ -123,5 +123,11 @@ const char *filter_user_means(const struct filter *f, const struct rules *rules,
 int filter_match(const struct filter *f, const struct rules *rules, const struct run *run,
 		 const struct verdict *v);
 
+/* filter_match whatever the run's findings (--finding aside): 1 when the
+ * run is one the filters ask about (a warning about an approved run then
+ * concerns the report), 0 when not, -1 when a pattern hit its limit. */
+int filter_concerns(const struct filter *f, const struct rules *rules, const struct run *run,
+		    const struct verdict *v);
+
 
 #endif

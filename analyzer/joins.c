@@ -375,7 +375,25 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 			times_format_local(t->last, b, sizeof b);
 			snprintf(seen, sizeof seen, " (runs seen %s to %s)", a, b);
 		}
-		if (open)
+		/* rows rejected: the runs may be there, unread (dates in a
+		 * form not read): said, with the first reason and its line */
+		char rejected[200] = "";
+		uint64_t nrej = tally_rejected(t);
+		if (nrej && t->nrejects) {
+			const struct tally_reject *r = &t->rejects[0];
+			char count[32];
+			snprintf(rejected, sizeof rejected, "%s %s rejected (%s: %.64s at %.48s:%ld)",
+				 report_count(nrej, count, sizeof count), nrej == 1 ? "row" : "rows",
+				 tally_reject_name(r->why), r->detail, r->file, r->line);
+		}
+		if (rejected[0] && !n)
+			snprintf(t->uncovered, sizeof t->uncovered,
+				 "no production run could be read: %s", rejected);
+		else if (rejected[0])
+			snprintf(t->uncovered, sizeof t->uncovered,
+				 "no production run of the inputs falls in the period %s%s, and %s", text,
+				 seen, rejected);
+		else if (open)
 			snprintf(t->uncovered, sizeof t->uncovered,
 				 "the production inputs hold no run: nothing was audited%s", seen);
 		else

@@ -185,6 +185,17 @@ const char *run_status_nearest(const char *s)
 	return n && best <= 2 + n / 4 ? near : NULL;
 }
 
+void run_set_from_csv(struct run *r, int has_column)
+{
+	if (r->api)
+		return;
+	r->set_unknown = !has_column			      ? RUN_SET_NO_COLUMN
+			 : !r->set_name || !r->set_name[0] ? RUN_SET_EMPTY
+							   : RUN_SET_KNOWN;
+	if (!r->set_name)
+		r->set_name = "";
+}
+
 int run_is_system(const struct run *r)
 {
 	return r->type == RUN_SCHEDULED ||

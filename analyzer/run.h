@@ -52,10 +52,20 @@ struct run {
 	size_t ncounters;
 	const char *records_note;
 	int set_inferred; /* set_name was inferred from the instance name */
-	/* from the API, and the instance name names no set: set_name "" is
-	 * unknown, not empty (verdict.c never accuses on it) */
+	/* the run's set is unknown, not empty (verdict.c never accuses on it,
+	 * nor clears it without a word): why, an enum run_set_unknown (0 known) */
 	int set_unknown;
 };
+
+/* Why a run's set is unknown: the API's instance name names none (ingest.c
+ * sets 1 for a JSON run without an inferred set); the CSV has no set_name
+ * column; its set_name cell is empty (Alma leaves it empty for a run not on
+ * a set, which no approval limited to sets can be shown to cover). */
+enum run_set_unknown { RUN_SET_KNOWN, RUN_SET_UNNAMED, RUN_SET_NO_COLUMN, RUN_SET_EMPTY };
+
+/* A run from a CSV export (not run->api) whose file has (has_column) or
+ * lacks a set_name column: its set_unknown set from that and its cell. */
+void run_set_from_csv(struct run *r, int has_column);
 
 /* A run with every field zero or NULL, copied to clear one. */
 extern const struct run run_zero;

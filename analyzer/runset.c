@@ -30,9 +30,9 @@ int runset_add(struct runset *s, uint64_t id)
 
 /* The bits of a run's value: found kinds in the low byte (bits 5 and 6:
  * marks of runset_mark; bit 7: counted among the runs with findings),
- * shown kinds in the high byte (bit 13: a mark). */
+ * shown kinds in the high byte (bits 13 to 15: marks). */
 #define FOUND 0x1Fu
-#define MARKS (RUNSET_SET_INFERRED | RUNSET_SET_UNKNOWN | RUNSET_SET_KNOWN)
+#define MARKS (RUNSET_SET_INFERRED | RUNSET_SETS_UNKNOWN | RUNSET_SET_KNOWN)
 #define FLAGGED 0x80u
 _Static_assert(FIND_COUNT <= 5, "finding kinds fit in 5 bits");
 _Static_assert((MARKS & (FOUND | FLAGGED | FOUND << 8)) == 0 && MARKS <= 0xFFFFu,

@@ -73,7 +73,13 @@ int runset_flag(struct runset *s, uint64_t id);
 /* Marks a run with the marks below: the bits of mark it had not had yet
  * (0 when it had them all), or -1 when out of memory. */
 #define RUNSET_SET_INFERRED 0x20u /* its set was inferred from its name */
-#define RUNSET_SET_UNKNOWN 0x40u  /* a copy approved pending its unknown set */
+/* a copy approved pending its unknown set, by why (enum run_set_unknown):
+ * the instance name names none, the CSV has no set_name column, its set
+ * cell is empty */
+#define RUNSET_SET_UNKNOWN 0x40u
+#define RUNSET_SET_NO_COLUMN 0x4000u
+#define RUNSET_SET_EMPTY 0x8000u
+#define RUNSET_SETS_UNKNOWN (RUNSET_SET_UNKNOWN | RUNSET_SET_NO_COLUMN | RUNSET_SET_EMPTY)
 #define RUNSET_SET_KNOWN 0x2000u  /* a copy whose set was known */
 int runset_mark(struct runset *s, uint64_t id, unsigned mark);
 

@@ -47,6 +47,7 @@ struct tally_file {
 	char delim;	      /* the delimiter detected: ',', ';' or '\t' */
 	int incomplete;	      /* reading stopped on an error */
 	int no_records;	      /* its header has no record count column */
+	int no_sets;	      /* a CSV whose header has no set_name column (audit.c) */
 	int json;	      /* the Alma API's job instances (JSON), not a CSV export */
 	int same_as;	      /* the index + 1 of an earlier input that is the same file */
 	int unread;	      /* not read at all: not opened, or its header refused */
@@ -187,8 +188,11 @@ struct tally {
 	size_t nuncounted;
 	/* distinct runs judged whose set name was inferred from the instance
 	 * name; whose set was unknown and judged approved only pending it
-	 * (verdict.h, set_unknown) */
+	 * (verdict.h, set_unknown), in all and by why (enum run_set_unknown:
+	 * sets_why[RUN_SET_NO_COLUMN] ...; a run whose copies differ in why
+	 * counts under each) */
 	uint64_t sets_inferred, sets_unknown;
+	uint64_t sets_why[4];
 };
 
 #define TALLY_MONTHS_MAX 1200

@@ -295,6 +295,33 @@ static void aside_note(const struct judge *j, const struct verdict *v, char *d, 
 			 v->aside_id, when, day);
 }
 
+/* What limited a person's approval so that it did not hold for the run:
+ * "approval revoked on 2026-10-10 (approvals.csv:6)", "approved only for
+ * sets matching judaica (approvals.csv:4)"; 0 (buf untouched) when none did. */
+static int limited(const struct rules *r, const struct verdict *v, int sets_missed, char *buf,
+		   size_t size)
+{
+	const char *file = rules_file_name(r->approvals_path);
+	if (v->revoked >= 0) {
+		const struct rules_approval *a = &r->approvals[v->revoked];
+		char revoked[16];
+		times_format_day(a->revoked, revoked, sizeof revoked);
+		if (a->revoked == RULES_UNDATED)
+			snprintf(buf, size, "approval revoked (date not recorded) in %s:%ld", file,
+				 a->line);
+		else
+			snprintf(buf, size, "approval revoked on %s (%s:%ld)", revoked, file, a->line);
+		return 1;
+	}
+	if (sets_missed >= 0) {
+		const struct rules_approval *a = &r->approvals[sets_missed];
+		snprintf(buf, size, "approved only for sets matching %s (%s:%ld)", a->sets_src, file,
+			 a->line);
+		return 1;
+	}
+	return 0;
+}
+
 int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 {
 	const struct rules *r = j->rules;
@@ -315,9 +342,14 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 		return -1;
 	if (job < 0) {
 		v->findings |= 1u << FIND_UNLISTED_JOB;
-		join(v->detail[FIND_UNLISTED_JOB], sizeof v->detail[0], "no pattern in ",
-		     rules_file_name(r->jobs_path), " matches the job name", stranger,
-		     (const char *)NULL);
+		if (!run->name[0]) /* not a job the matrix left out: no name to match */
+			join(v->detail[FIND_UNLISTED_JOB], sizeof v->detail[0],
+			     "the job name is empty: no pattern in ", rules_file_name(r->jobs_path),
+			     " can match it", stranger, (const char *)NULL);
+		else
+			join(v->detail[FIND_UNLISTED_JOB], sizeof v->detail[0], "no pattern in ",
+			     rules_file_name(r->jobs_path), " matches the job name", stranger,
+			     (const char *)NULL);
 		return 0;
 	}
 	v->job = job;
@@ -395,9 +427,15 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 		} else if (v->sandbox != TIME_NONE) {
 			times_format_local(v->sandbox, when, sizeof when);
 			v->findings |= 1u << FIND_NO_SIGNOFF;
-			snprintf(v->detail[FIND_NO_SIGNOFF], sizeof v->detail[0],
-				 "tested in sandbox %s, never signed off for %s%s", when, jb->id,
-				 stranger);
+			/* signed off, but not for this run: what limited it */
+			char limit[128];
+			if (limited(r, v, sets_missed, limit, sizeof limit))
+				join(v->detail[FIND_NO_SIGNOFF], sizeof v->detail[0],
+				     "tested in sandbox ", when, "; ", limit, (const char *)NULL);
+			else
+				snprintf(v->detail[FIND_NO_SIGNOFF], sizeof v->detail[0],
+					 "tested in sandbox %s, never signed off for %s%s", when,
+					 jb->id, stranger);
 		} else {
 			v->findings |= 1u << FIND_UNAPPROVED;
 			char *d = v->detail[FIND_UNAPPROVED];
@@ -416,20 +454,8 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 			} else if (v->person < 0) {
 				join(d, size, "not in ", rules_file_name(r->staff_path), several,
 				     (const char *)NULL);
-			} else if (v->revoked >= 0) {
-				const struct rules_approval *a = &r->approvals[v->revoked];
-				char revoked[16];
-				times_format_day(a->revoked, revoked, sizeof revoked);
-				if (a->revoked == RULES_UNDATED)
-					snprintf(d, size, "approval revoked (date not recorded) in %s:%ld",
-						 rules_file_name(r->approvals_path), a->line);
-				else
-					snprintf(d, size, "approval revoked on %s (%s:%ld)", revoked,
-						 rules_file_name(r->approvals_path), a->line);
-			} else if (sets_missed >= 0) {
-				const struct rules_approval *a = &r->approvals[sets_missed];
-				snprintf(d, size, "approved only for sets matching %s (%s:%ld)",
-					 a->sets_src, rules_file_name(r->approvals_path), a->line);
+			} else if (limited(r, v, sets_missed, d, size)) {
+				; /* revoked, or approved for other sets: said */
 			} else {
 				join(d, size, "no approval for ", jb->id, (const char *)NULL);
 			}
@@ -557,8 +583,13 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 	if (run->set_inferred && run->set_name[0])
 		say(&o, "set: '%.200s', inferred from the instance name (the API gives no set name)",
 		    run->set_name);
-	else if (run->set_unknown)
+	else if (run->set_unknown == RUN_SET_UNNAMED)
 		say(&o, "set: unknown (the instance name names none, and the API gives no set name)");
+	/* a CSV's unknown set, said where an approval limited to sets asked */
+	else if (run->set_unknown == RUN_SET_NO_COLUMN && v->sets_limited)
+		say(&o, "set: unknown (%.200s has no set_name column)", run->file);
+	else if (run->set_unknown == RUN_SET_EMPTY && v->sets_limited)
+		say(&o, "set: unknown (the set_name cell is empty)");
 	if (run->records_note && run->records_note[0])
 		say(&o, "records: %s", run->records_note);
 	if (v->job < 0 || !judged)

@@ -237,14 +237,47 @@ const char *report_cells_text(const struct tally *t, char *buf, size_t size)
 	return buf;
 }
 
-const char *report_sets_unknown(const struct tally *t, char *buf, size_t size)
+/* "ui.csv has no set_name column", "a.csv and b.csv have ...", "a.csv,
+ * b.csv and 2 more inputs have ...": the CSV inputs without one. */
+static void no_set_column(const struct tally *t, char *buf, size_t size)
 {
-	char n[32];
-	int one = t->sets_unknown == 1;
+	size_t n = 0, shown = 0, used = 0;
+	for (size_t i = 0; i < t->nfiles; i++)
+		n += t->files[i].no_sets && !t->files[i].unread && !t->files[i].same_as;
+	buf[0] = '\0';
+	for (size_t i = 0; i < t->nfiles && shown < 2 && used < size; i++) {
+		const struct tally_file *f = &t->files[i];
+		if (!f->no_sets || f->unread || f->same_as)
+			continue;
+		shown++;
+		used += (size_t)snprintf(buf + used, size - used, "%s%.120s",
+					 shown == 1 ? "" : shown == n ? " and " : ", ", f->name);
+	}
+	if (n > 2 && used < size)
+		used += (size_t)snprintf(buf + used, size - used, " and %zu more %s", n - 2,
+					 n - 2 == 1 ? "input" : "inputs");
+	if (used < size)
+		snprintf(buf + used, size - used, " %s no set_name column", n == 1 ? "has" : "have");
+}
+
+const char *report_sets_unknown(const struct tally *t, int why, char *buf, size_t size)
+{
+	char n[32], cause[320];
+	uint64_t runs = why >= 0 && why < 4 ? t->sets_why[why] : 0;
+	int one = runs == 1;
+	buf[0] = '\0';
+	if (!runs)
+		return buf;
+	if (why == RUN_SET_NO_COLUMN)
+		no_set_column(t, cause, sizeof cause);
+	else if (why == RUN_SET_EMPTY)
+		snprintf(cause, sizeof cause, "%s set_name cell is empty", one ? "its" : "their");
+	else
+		snprintf(cause, sizeof cause, "the instance name names none");
 	snprintf(buf, size,
-		 "%s whose set is unknown (the instance name names none) judged approved by "
+		 "%s whose set is unknown (%s) judged approved by "
 		 "%s limited to sets: check %s against %s in Alma (runs --explain)",
-		 report_count_of(t->sets_unknown, "run", "runs", n, sizeof n),
+		 report_count_of(runs, "run", "runs", n, sizeof n), cause,
 		 one ? "an approval" : "approvals", one ? "it" : "them",
 		 one ? "its report" : "their reports");
 	return buf;

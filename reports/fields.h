@@ -66,12 +66,14 @@ const char *report_coverage_text(const struct report_info *info, char *buf, size
  * (copies, not tests)"; "" when none. */
 const char *report_sandbox_text(const struct tally *t, char *buf, size_t size);
 
-/* The runs judged approved pending a set no one knows (the API's instance
- * name names none, and only approvals limited to sets could hold): "2 runs
+/* The runs judged approved pending a set no one knows (only approvals
+ * limited to sets could hold), for one why (enum run_set_unknown): "2 runs
  * whose set is unknown (the instance name names none) judged approved by
  * approvals limited to sets: check them against their reports in Alma
- * (runs --explain)". A warning every format gives after its Sets line. */
-const char *report_sets_unknown(const struct tally *t, char *buf, size_t size);
+ * (runs --explain)"; the why reads "ui.csv has no set_name column" or
+ * "their set_name cell is empty" for a CSV. "" when no run is so. A warning
+ * every format gives after its Sets line, one for each why. */
+const char *report_sets_unknown(const struct tally *t, int why, char *buf, size_t size);
 
 /* "3 cells not read, their runs judged without them: total_records 2,
  * type 1"; "" when every cell was read. */

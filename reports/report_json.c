@@ -679,7 +679,8 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 			fputs(",\"last_run\":", out);
 			report_json_instant(out, f->last);
 		}
-		fprintf(out, ",\"record_counts\":%s", f->no_records ? "false" : "true");
+		fprintf(out, ",\"record_counts\":%s,\"set_names\":%s", f->no_records ? "false" : "true",
+			f->no_sets ? "false" : "true");
 		if (f->json)
 			fputs(",\"format\":\"alma-api-json\"", out);
 		if (f->same_as)
@@ -709,8 +710,19 @@ void report_json_end(struct reporter *r, const struct report_info *info)
 	}
 	if (t->sets_inferred)
 		fprintf(out, ",\n\"sets_inferred\":%" PRIu64, t->sets_inferred);
-	if (t->sets_unknown)
-		fprintf(out, ",\n\"sets_unknown\":%" PRIu64, t->sets_unknown);
+	if (t->sets_unknown) {
+		/* and why: the instance name names none, no set_name column, an
+		 * empty set_name cell (a run whose copies differ counts in each) */
+		static const char *const whys[] = {"instance_name", "no_set_name_column",
+						   "empty_set_name"};
+		fprintf(out, ",\n\"sets_unknown\":%" PRIu64 ",\n\"sets_unknown_why\":{",
+			t->sets_unknown);
+		for (int why = RUN_SET_UNNAMED, any = 0; why <= RUN_SET_EMPTY; why++)
+			if (t->sets_why[why])
+				fprintf(out, "%s\"%s\":%" PRIu64, any++ ? "," : "", whys[why - 1],
+					t->sets_why[why]);
+		fputc('}', out);
+	}
 	fprintf(out,
 		",\n\"rows\":{\"read\":%" PRIu64 ",\"audited\":%" PRIu64 ",\"skipped\":%" PRIu64
 		",\"rejected\":%" PRIu64 ",\"repeated_headers\":%" PRIu64 ",\"skipped_by_reason\":{",

@@ -115,6 +115,11 @@ void summary_job(char *buf, size_t size, const struct rules *rules, const struct
 	/* an unlisted job: its Alma name, without the instance's suffixes */
 	const char *cut = strstr(run->name, " - ");
 	size_t n = cut ? (size_t)(cut - run->name) : strlen(run->name);
+	if (!n) { /* the export gives no job name */
+		const char *parts[] = {"(no job name)"};
+		join(buf, size, parts, 1);
+		return;
+	}
 	if (!size)
 		return;
 	if (n > size - 1)

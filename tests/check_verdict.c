@@ -109,6 +109,11 @@ START_TEST(unlisted_job)
 	ck_assert_uint_eq(v.findings, ONLY(FIND_UNLISTED_JOB));
 	ck_assert_int_eq(v.job, -1);
 	ck_assert_str_eq(v.detail[FIND_UNLISTED_JOB], "no pattern in jobs.csv matches the job name");
+	/* no name at all: said, not a job the matrix left out */
+	v = judge_one(make("", "801", "Moody, Honor", "2026-10-05 10:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNLISTED_JOB));
+	ck_assert_str_eq(v.detail[FIND_UNLISTED_JOB],
+			 "the job name is empty: no pattern in jobs.csv can match it");
 }
 END_TEST
 
@@ -165,6 +170,59 @@ START_TEST(sets_limited_approval)
 	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
 	ck_assert_str_eq(v.detail[FIND_UNAPPROVED],
 			 "approved only for sets matching judaica (approvals.csv:4)");
+}
+END_TEST
+
+/* A CSV's set unknown (no set_name column, an empty cell) is judged as the
+ * API's unknown set: approved pending it, never accused, never cleared
+ * without the verdict saying so; a set named is matched. */
+START_TEST(csv_unknown_set_judged_as_api)
+{
+	struct run r = make("Suppress", "802", "Samuels, Vardit", "2026-10-05 10:00", 5, "");
+	run_set_from_csv(&r, 1);
+	ck_assert_int_eq(r.set_unknown, RUN_SET_EMPTY);
+	struct verdict v = judge_one(r);
+	ck_assert_uint_eq(v.findings, 0);
+	ck_assert_int_eq(v.set_unknown, 1);
+	ck_assert_int_eq(v.sets_limited, 1);
+	char text[64];
+	verdict_text(&v, text, sizeof text);
+	ck_assert_str_eq(text, "ok, set unknown");
+
+	r = make("Suppress", "802", "Samuels, Vardit", "2026-10-05 10:00", 5, "");
+	r.set_name = NULL; /* no column at all */
+	run_set_from_csv(&r, 0);
+	ck_assert_int_eq(r.set_unknown, RUN_SET_NO_COLUMN);
+	ck_assert_str_eq(r.set_name, "");
+	v = judge_one(r);
+	ck_assert_uint_eq(v.findings, 0);
+	ck_assert_int_eq(v.set_unknown, 1);
+
+	/* the same for the API's unknown set */
+	r = make("Suppress", "802", "Samuels, Vardit", "2026-10-05 10:00", 5, "");
+	r.api = 1;
+	r.set_unknown = RUN_SET_UNNAMED;
+	run_set_from_csv(&r, 0); /* no CSV: left as it is */
+	ck_assert_int_eq(r.set_unknown, RUN_SET_UNNAMED);
+	v = judge_one(r);
+	ck_assert_uint_eq(v.findings, 0);
+	ck_assert_int_eq(v.set_unknown, 1);
+
+	/* a set named, and not covered: unapproved, as before */
+	r = make("Suppress", "802", "Samuels, Vardit", "2026-10-05 10:00", 5, "Widener weeding");
+	run_set_from_csv(&r, 1);
+	ck_assert_int_eq(r.set_unknown, RUN_SET_KNOWN);
+	v = judge_one(r);
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNAPPROVED));
+	ck_assert_int_eq(v.set_unknown, 0);
+
+	/* no approval limited to sets: an unknown set changes nothing */
+	r = make("Withdraw items", "801", "Moody, Honor", "2026-10-05 10:00", 5, "");
+	run_set_from_csv(&r, 0);
+	v = judge_one(r);
+	ck_assert_uint_eq(v.findings, 0);
+	ck_assert_int_eq(v.set_unknown, 0);
+	ck_assert_int_eq(v.sets_limited, 0);
 }
 END_TEST
 
@@ -242,6 +300,41 @@ START_TEST(signed_off_later_with_sandbox_test)
 }
 END_TEST
 
+/* Tested in the sandbox, then run in production where an approval did not
+ * hold: the detail names what limited it (its sets, its revocation), not
+ * "never signed off" (spec 3.4). */
+START_TEST(sandbox_test_names_what_limited_the_approval)
+{
+	struct run sb = make("Suppress - test", "802", "Samuels, Vardit", "2026-10-03 10:00", 3, "x");
+	sb.env = RUN_SANDBOX;
+	ck_assert_int_eq(judge_evidence(judge, &sb), 0);
+	struct verdict v = judge_one(
+		make("Suppress", "802", "Samuels, Vardit", "2026-10-08 10:00", 5, "Widener weeding"));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF],
+			 "tested in sandbox 2026-10-03 10:00; approved only for sets matching "
+			 "judaica (approvals.csv:4)");
+	/* revoked on 2026-10-10: the run that day names the revocation */
+	sb = make("Delete Portfolios - test", "804", "Armitage, Amy", "2026-10-03 10:00", 3, "");
+	sb.env = RUN_SANDBOX;
+	ck_assert_int_eq(judge_evidence(judge, &sb), 0);
+	v = judge_one(make("Delete Portfolios", "804", "Armitage, Amy", "2026-10-10 08:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF],
+			 "tested in sandbox 2026-10-03 10:00; approval revoked on 2026-10-10 "
+			 "(approvals.csv:6)");
+	/* undated */
+	sb = make("Withdraw items - test", "804", "Armitage, Amy", "2026-10-03 10:00", 3, "");
+	sb.env = RUN_SANDBOX;
+	ck_assert_int_eq(judge_evidence(judge, &sb), 0);
+	v = judge_one(make("Withdraw items", "804", "Armitage, Amy", "2026-10-08 10:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF],
+			 "tested in sandbox 2026-10-03 10:00; approval revoked (date not "
+			 "recorded) in approvals.csv:9");
+}
+END_TEST
+
 START_TEST(damaging_threshold_edges)
 {
 	/* the global default: 1000 is not above 1000; 1001 is */
@@ -305,8 +398,10 @@ START_TEST(later_sign_off_for_other_sets)
 	ck_assert_int_eq(judge_evidence(judge, &sb), 0);
 	v = judge_one(make("Suppress", "803", "Popkin, Minna", "2026-10-10 10:00", 5, "Widener"));
 	ck_assert_uint_eq(v.findings, ONLY(FIND_NO_SIGNOFF));
+	/* signed off (later) for other sets: the detail names them */
 	ck_assert_str_eq(v.detail[FIND_NO_SIGNOFF],
-			 "tested in sandbox 2026-10-01 10:00, never signed off for suppress");
+			 "tested in sandbox 2026-10-01 10:00; approved only for sets matching "
+			 "judaica (approvals.csv:8)");
 }
 END_TEST
 
@@ -328,6 +423,11 @@ START_TEST(unknown_person_named_in_every_detail)
 			 "no pattern in jobs.csv matches the job name; person not in staff.csv");
 	v = judge_one(make("Delete Users", "801", "Moody, Honor", "2026-10-05 10:00", 5, ""));
 	ck_assert_str_eq(v.detail[FIND_UNLISTED_JOB], "no pattern in jobs.csv matches the job name");
+	/* no name at all: said, not a job the matrix left out */
+	v = judge_one(make("", "801", "Moody, Honor", "2026-10-05 10:00", 5, ""));
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNLISTED_JOB));
+	ck_assert_str_eq(v.detail[FIND_UNLISTED_JOB],
+			 "the job name is empty: no pattern in jobs.csv can match it");
 }
 END_TEST
 
@@ -486,10 +586,12 @@ int main(void)
 	tcase_add_test(tc, sign_off_date_edges);
 	tcase_add_test(tc, revocation_date_edges);
 	tcase_add_test(tc, sets_limited_approval);
+	tcase_add_test(tc, csv_unknown_set_judged_as_api);
 	tcase_add_test(tc, chain_of_includes);
 	tcase_add_test(tc, sandbox_evidence_before_and_after);
 	tcase_add_test(tc, sandbox_evidence_to_the_millisecond);
 	tcase_add_test(tc, signed_off_later_with_sandbox_test);
+	tcase_add_test(tc, sandbox_test_names_what_limited_the_approval);
 	tcase_add_test(tc, damaging_threshold_edges);
 	tcase_add_test(tc, run_copies_judged_alike);
 	tcase_add_test(tc, later_sign_off_for_other_sets);

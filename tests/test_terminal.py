@@ -130,7 +130,7 @@ widest = max(columns(l) for l in piped.decode("utf-8").split("\n"))
 check(widest > 200, f"audit to a pipe: the full width, as always ({widest} columns)")
 
 # --format csv and email to a terminal are not fitted
-status, tty, _, _ = on_pty(["audit", "--format", "csv", *OCTOBER], 80)
+status, tty, _, _ = on_pty(["audit", "--format", "csv", *OCTOBER], 80, stderr_pty=False)
 check(tty == plain("audit", "--format", "csv", *OCTOBER)[1], "csv to a terminal: as to a pipe")
 
 # the width from $COLUMNS when the terminal gives none, else 80
