@@ -268,7 +268,7 @@ static int same_person(const struct waiver *wv, const struct run *run, const str
 		return v->person == wv->person;
 	if (v->person >= 0)
 		return 0;
-	if (strcmp(run->user, wv->staff) == 0)
+	if (strcasecmp(run->user, wv->staff) == 0)
 		return 1;
 	if (!wv->staff_key[0])
 		return 0;

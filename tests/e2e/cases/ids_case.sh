@@ -2,7 +2,8 @@
 # is Tom.Ma@Example.edu or tom.ma@example.edu): an id in alma_ids matches
 # submitted_by whatever its case, and two people whose ids differ only in
 # case are a rules error. A person not in staff.csv: a sandbox run by the
-# same id in another case is the sandbox evidence.
+# same id in another case is the sandbox evidence, and a waiver naming the
+# id in another case covers the run.
 R=$SCRATCH/r
 mkdir "$R"
 cp ../../rules/jobs.csv "$R/"
@@ -29,6 +30,11 @@ CSV
 "$ALMAUDIT" audit --rules "$R" --tz UTC --period 2026-10-14 --sandbox "$SCRATCH/s.csv" "$SCRATCH/x.csv" >"$SCRATCH/o.txt"
 echo "status: $?"
 grep -E '^(People|Findings)|^[A-Z-]+ \(|^ *6100' "$SCRATCH/o.txt"
+echo "== a waiver naming the stranger's id in another case"
+printf 'finding,job,staff,run_id,sets,from,until,ticket,reason\nno-signoff,change-physical-items,zz9,,,,2026-12-31,LTS-1,sign-off due\n' >"$SCRATCH/w.csv"
+"$ALMAUDIT" audit --rules "$R" --tz UTC --period 2026-10-14 --waivers "$SCRATCH/w.csv" --sandbox "$SCRATCH/s.csv" "$SCRATCH/x.csv" >"$SCRATCH/o.txt"
+echo "status: $?"
+grep -E '^(Findings|Waived)' "$SCRATCH/o.txt"
 printf 'Ann Other,ITS,aadams,\n' >>"$R/staff.csv"
 "$ALMAUDIT" rules check --rules "$R" 2>"$SCRATCH/e.txt"
 echo "status: $?"
