@@ -600,10 +600,12 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		status = -1;
 	if (joins_dates(&tally))
 		status = -1; /* said at its line, and at the report's top */
+	/* runs judged approved though their set is unknown: a WARNING at the
+	 * top of every report (and on standard error) */
 	for (int w = RUN_SET_UNNAMED; w <= RUN_SET_EMPTY; w++) {
 		char text[480];
 		if (report_sets_unknown(&tally, w, text, sizeof text)[0])
-			diag_error(NULL, 0, "warning: %s", text);
+			tally_note(&tally, 0, "%s", text);
 	}
 	if (p.failed) {
 		diag_error(NULL, 0, "out of memory: some runs may be counted or reported twice");

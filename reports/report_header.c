@@ -294,10 +294,6 @@ void report_header_write(FILE *out, const struct report_info *info)
 			"API gives no set name)\n",
 			"Sets", report_count(t->sets_inferred, a, sizeof a),
 			t->sets_inferred == 1 ? "run" : "runs");
-	for (int why = RUN_SET_UNNAMED; why <= RUN_SET_EMPTY; why++) {
-		char text[480];
-		text_line(out, "Sets       WARNING: ", report_sets_unknown(t, why, text, sizeof text));
-	}
 	if (t->first != TIME_NONE) {
 		times_format_local(t->first, a, sizeof a);
 		times_format_local(t->last, b, sizeof b);
@@ -375,10 +371,6 @@ void report_header_brief(FILE *out, const struct report_info *info)
 		fprintf(out, "Sets: inferred from the instance names of %s %s (JSON input)\n",
 			report_count(t->sets_inferred, n, sizeof n),
 			t->sets_inferred == 1 ? "run" : "runs");
-	for (int why = RUN_SET_UNNAMED; why <= RUN_SET_EMPTY; why++) {
-		char text[480];
-		text_line(out, "Warning: ", report_sets_unknown(t, why, text, sizeof text));
-	}
 	for (size_t i = 0; i < t->nfiles; i++)
 		if (t->files[i].no_line_end) {
 			fputs("Warning: ", out);

@@ -104,14 +104,6 @@ void report_html_facts(FILE *out, const struct report_info *info)
 		fputs(t->sets_inferred == 1 ? " run" : " runs", out);
 		fputs(" (JSON input: the Alma API gives no set name)</td></tr>\n", out);
 	}
-	for (int why = RUN_SET_UNNAMED; why <= RUN_SET_EMPTY; why++) {
-		char text[480];
-		if (!report_sets_unknown(t, why, text, sizeof text)[0])
-			continue;
-		fputs("<tr><th>Sets</th><td><b>WARNING</b>: ", out);
-		E(text);
-		fputs("</td></tr>\n", out);
-	}
 	if (t->first != TIME_NONE) {
 		times_format_local(t->first, a, sizeof a);
 		times_format_local(t->last, b, sizeof b);
