@@ -7,6 +7,7 @@
 #include "joins.h"
 #include "records.h"
 #include "runset.h"
+#include "setname.h"
 #include "verdict.h"
 #include "times.h"
 #include "waivers.h"
@@ -450,6 +451,32 @@ static void status_named(struct tally *t, const struct run *run)
 	tally_bad_cell(t, run->file, run->line, COL_STATUS, text);
 }
 
+/* A run from a CSV with no set_name column: its set read from its instance
+ * name as the API's is (spec section 1.1), the middle part after the
+ * job's name, when the job's pattern is that name as a literal ("^Change
+ * Physical Items(?: - |$)"), into buf: judged, and marked inferred. Else
+ * it stays unknown. (An empty cell of a set_name column stays unknown: the
+ * export's own column gives no set, and the name's middle may be a
+ * description.) */
+static void set_from_name(const struct rules *r, struct run *run, char *buf, size_t size)
+{
+	if (run->api || run->set_unknown != RUN_SET_NO_COLUMN)
+		return;
+	size_t n = strlen(run->name);
+	int job = rules_job_for_name(r, run->name, n);
+	if (job < 0 || !r->jobs[job].prefix_whole || !r->jobs[job].prefix_len)
+		return;
+	const char *set;
+	size_t len = setname_infer(run->name, n, r->jobs[job].prefix, r->jobs[job].prefix_len, &set);
+	if (!len || len >= size)
+		return;
+	memcpy(buf, set, len);
+	buf[len] = '\0';
+	run->set_name = buf;
+	run->set_inferred = 1;
+	run->set_unknown = RUN_SET_KNOWN;
+}
+
 int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *t,
 	       const struct filter *f, const struct rules *r, const struct audit_reading *how,
 	       int *oom)
@@ -505,9 +532,10 @@ int audit_read(const struct audit_inputs *in, struct ingest *ing, struct tally *
 			    ingest_has(ing, COL_ENVIRONMENT))
 				*how->evidence_open = 1;
 			/* the API's JSON gives counters: the count, once the job is known */
-			char note[320];
+			char note[320], set[256];
 			(void)records_resolve(r, &run, note, sizeof note);
 			run_set_from_csv(&run, has_set);
+			set_from_name(r, &run, set, sizeof set);
 			status_named(t, &run);
 			tally_seen(t, run.time);
 			filter_seen(f, r, &run);

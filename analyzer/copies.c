@@ -36,15 +36,31 @@ static int said(const struct copies *c, const char *a, const char *b)
 	return 0;
 }
 
-/* Whether a run read again in the same input is another run: its submit
- * time (fixed once a run is queued) or, when a row has none, its time
- * differs by more than a minute. */
-static int clash(const struct copies_run *k, const struct run *run)
+/* How far apart a run read again is from its first copy, in ms: their
+ * submit times (fixed once a run is queued) where both rows give one, else
+ * their start times; 0 when the two rows give no time of the same kind (a
+ * queued row's submit time against a finished one's start: not told). */
+static int64_t apart(const struct copies_run *k, const struct run *run)
 {
-	int64_t d = k->submit != TIME_NONE && run->submit_time != TIME_NONE
-			    ? (k->submit - run->submit_time) * 1000
-			    : k->time_ms - run->time_ms;
-	return d > 60000 || d < -60000;
+	if (k->submit != TIME_NONE && run->submit_time != TIME_NONE)
+		return (run->submit_time - k->submit) * 1000;
+	if (k->start != TIME_NONE && run->start_time != TIME_NONE)
+		return (run->start_time - k->start) * 1000;
+	return 0;
+}
+
+/* Whether d (ms, not 0) is a whole number of hours, within a minute (a UI
+ * export's times have no seconds). */
+static int whole_hours(int64_t d)
+{
+	int64_t a = d < 0 ? -d : d, off = a % 3600000;
+	return a >= 3600000 - 60000 && (off <= 60000 || off >= 3600000 - 60000);
+}
+
+static struct copies_run kept(const struct run *run)
+{
+	return (struct copies_run){run->time_ms, run->submit_time, run->start_time, run->file,
+				   run->line};
 }
 
 void copies_seen(struct copies *c, const struct run *run, int first, struct tally *t)
@@ -67,8 +83,7 @@ void copies_seen(struct copies *c, const struct run *run, int first, struct tall
 		uint32_t *slot = idmap_put(&c->at, run->id);
 		if (!slot)
 			return;
-		c->runs[c->n] = (struct copies_run){run->time_ms, run->submit_time, run->file,
-						    run->line};
+		c->runs[c->n] = kept(run);
 		*slot = (uint32_t)++c->n;
 		return;
 	}
@@ -76,26 +91,25 @@ void copies_seen(struct copies *c, const struct run *run, int first, struct tall
 	if (!slot)
 		return;
 	const struct copies_run *k = &c->runs[*slot - 1];
-	if (k->file == run->file && clash(k, run)) {
-		if (!c->clashes++) {
+	int64_t d = apart(k, run);
+	if (d <= 60000 && d >= -60000)
+		return; /* a copy */
+	if (!whole_hours(d)) {
+		if (k->file == run->file && !c->clashes++) {
 			c->clash[0] = *k;
-			c->clash[1] = (struct copies_run){run->time_ms, run->submit_time, run->file,
-							  run->line};
+			c->clash[1] = kept(run);
 			c->clash_id = run->id;
 		}
 		return;
 	}
-	if (c->nsaid == COPIES_SAID)
-		return;
-	int64_t d = run->time_ms - k->time_ms;
-	if (!d || d % 3600000 != 0 || k->file == run->file || said(c, k->file, run->file))
+	if (c->nsaid == COPIES_SAID || said(c, k->file, run->file))
 		return;
 	c->said[c->nsaid][0] = k->file;
 	c->said[c->nsaid++][1] = run->file;
 	char a[32], b[32];
 	times_format_utc(k->time_ms / 1000, a, sizeof a);
 	times_format_utc(run->time_ms / 1000, b, sizeof b);
-	long h = (long)((d < 0 ? -d : d) / 3600000);
+	long h = (long)(((d < 0 ? -d : d) + 1800000) / 3600000);
 	tally_note(t, 0,
 		   "run %llu is at %s in %s and at %s in %s, %ld hour%s apart: the local times of "
 		   "one export may be in another zone than --tz (%s); the run is reported at the "

@@ -10,8 +10,8 @@
  * tally's notes).
  *
  * The same id twice in one input at times that differ (by more than a
- * minute, the submit times compared where both rows give one) is not one
- * run: a damaged id, or an id column that does not hold the job
+ * minute and not by whole hours; the submit times compared where both rows
+ * give one, else the start times, else nothing) is not one run: a damaged id, or an id column that does not hold the job
  * instance's id (a job's id, a record count). Every id of the first
  * COPIES_ALL runs is kept for this, then the sample; copies_say puts it at
  * the top of the report. copies_init; copies_free releases what it holds. */
@@ -31,7 +31,7 @@
 #define COPIES_ALL 16384
 
 struct copies_run {
-	int64_t time_ms, submit; /* submit: seconds, or TIME_NONE */
+	int64_t time_ms, submit, start; /* submit, start: seconds, or TIME_NONE */
 	const char *file;	 /* the tally's name of its input */
 	long line;
 };

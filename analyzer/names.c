@@ -189,6 +189,30 @@ static size_t first_char(const char *w, size_t n)
 	return l > 0 ? (size_t)l : 1;
 }
 
+/* A generational or academic suffix ("jr.", "III", "PhD"; folded, with or
+ * without a period): not a middle name. "Tom Fischer Jr." is not Tom
+ * Fischer: a name with one is matched whole or not at all. */
+static int suffix(const char *w, size_t n)
+{
+	static const char *const all[] = {"jr", "sr", "ii", "iii", "iv", "2nd", "3rd", "4th",
+					  "phd", "md", "esq"};
+	if (n && w[n - 1] == '.')
+		n--;
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (strlen(all[i]) == n && memcmp(w, all[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether any of the k words is such a suffix. */
+static int any_suffix(const char *const *w, const size_t *len, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		if (suffix(w[i], len[i]))
+			return 1;
+	return 0;
+}
+
 /* A single letter, with or without a period: "j", "j.", "é." (folded). */
 static int initial(const char *w, size_t n)
 {
@@ -229,13 +253,17 @@ size_t names_reduce(const char *s, size_t n, struct names_split *out, size_t max
 		fold(comma + 1, n - (size_t)(comma - s) - 1, given, sizeof given);
 		size_t sn = fold(s, (size_t)(comma - s), sur, sizeof sur);
 		size_t k = words(given, w, len, NAMES_WORDS);
-		if (!k || !sn)
+		const char *sw[NAMES_WORDS];
+		size_t sl[NAMES_WORDS], sk = words(sur, sw, sl, NAMES_WORDS);
+		if (!k || !sn || any_suffix(w, len, k) || any_suffix(sw, sl, sk))
 			return 0;
 		const char *mid = k > 1 ? w[1] : "";
 		return put_split(out, w[0], len[0], sur, sn, mid, strlen(mid));
 	}
 	fold(s, n, given, sizeof given);
 	size_t k = words(given, w, len, NAMES_WORDS);
+	if (any_suffix(w, len, k))
+		return 0;
 	/* "First Middle... Last": the last word, then longer surnames */
 	for (size_t j = k - 1; k >= 2 && j >= 1 && count < max; j--) {
 		if (initial(w[j], len[j]))

@@ -36,8 +36,10 @@ struct names_split {
 };
 
 /* Writes the reductions of s (n bytes) into out (at most max, the first
- * and last words first) and returns how many: 0 for a name of one word, or
- * a blank one. A reduction too long for the key is left out. */
+ * and last words first) and returns how many: 0 for a name of one word, a
+ * blank one, or one with a suffix (Jr., Sr., II, III, IV, 2nd, 3rd, 4th,
+ * PhD, MD, Esq.: "Tom Fischer Jr." is not Tom Fischer; such a name matches
+ * whole or not at all). A reduction too long for the key is left out. */
 size_t names_reduce(const char *s, size_t n, struct names_split *out, size_t max);
 
 /* 1 when two lists of middles (names_split.middles) may be one person's:

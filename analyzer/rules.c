@@ -254,6 +254,11 @@ int rules_person_for(const struct rules *r, const char *user, const char *user_n
 	size_t n = strlen(user_name), b = before_id(user_name, n);
 	enum middlenames_how found;
 	p = middlenames_find(&r->reduced, user_name, b ? b : n, &found, NULL, 0, NULL);
+	/* a run that gives an id the person's alma_ids do not hold ("Fischer,
+	 * Ben J." as bjfischer, staff.csv's Ben Fischer being bfischer) is
+	 * another person's: only the whole name could say otherwise */
+	if (p >= 0 && user && *user && user != user_name && r->people[p].nids)
+		p = -1;
 	*how = p >= 0 ? RULES_BY_REDUCED : found == MIDDLENAMES_SEVERAL ? RULES_BY_SEVERAL
 									  : RULES_BY_NAME;
 	return p;
@@ -261,8 +266,8 @@ int rules_person_for(const struct rules *r, const char *user, const char *user_n
 
 int rules_person_by_text(const struct rules *r, const char *text)
 {
-	int how;
-	return rules_person_for(r, text, text, &how);
+	int how, p = rules_person_for(r, text, text, &how);
+	return how == RULES_BY_REDUCED ? -1 : p;
 }
 
 const char *rules_nearest_person(const struct rules *r, const char *text)

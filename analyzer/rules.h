@@ -141,7 +141,9 @@ int rules_job_by_id(const struct rules *r, const char *id);
  * it so. -1 when nobody; *how (RULES_BY_...) tells which matched. */
 int rules_person_for(const struct rules *r, const char *user, const char *user_name, int *how);
 
-/* A person by name, alias or Alma id, or -1 (for `rules what`). */
+/* A person by name, alias or Alma id, or -1 (for `rules what`, waivers and
+ * baselines): the name whole, never without its middle names (a waiver's
+ * "Smith, John Q." is not staff.csv's John Smith). */
 int rules_person_by_text(const struct rules *r, const char *text);
 
 /* A person by a name's key (names_key: a name or an alias), or -1. */

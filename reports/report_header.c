@@ -290,8 +290,8 @@ void report_header_write(FILE *out, const struct report_info *info)
 	}
 	uncounted(out, info, "Unchecked  ");
 	if (t->sets_inferred)
-		fprintf(out, "%-10s inferred from the instance names of %s %s (JSON input: the Alma "
-			"API gives no set name)\n",
+		fprintf(out, "%-10s inferred from the instance names of %s %s (their input gives no "
+			"set name: the Alma API, a CSV without one)\n",
 			"Sets", report_count(t->sets_inferred, a, sizeof a),
 			t->sets_inferred == 1 ? "run" : "runs");
 	if (t->first != TIME_NONE) {
@@ -368,7 +368,7 @@ void report_header_brief(FILE *out, const struct report_info *info)
 	}
 	uncounted(out, info, "Unchecked: ");
 	if (t->sets_inferred)
-		fprintf(out, "Sets: inferred from the instance names of %s %s (JSON input)\n",
+		fprintf(out, "Sets: inferred from the instance names of %s %s\n",
 			report_count(t->sets_inferred, n, sizeof n),
 			t->sets_inferred == 1 ? "run" : "runs");
 	for (size_t i = 0; i < t->nfiles; i++)

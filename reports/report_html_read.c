@@ -102,7 +102,7 @@ void report_html_facts(FILE *out, const struct report_info *info)
 		fputs("<tr><th>Sets</th><td>inferred from the instance names of ", out);
 		html_count(out, t->sets_inferred);
 		fputs(t->sets_inferred == 1 ? " run" : " runs", out);
-		fputs(" (JSON input: the Alma API gives no set name)</td></tr>\n", out);
+		fputs(" (their input gives no set name: the Alma API, a CSV without one)</td></tr>\n", out);
 	}
 	if (t->first != TIME_NONE) {
 		times_format_local(t->first, a, sizeof a);

@@ -3,15 +3,17 @@
 # copies: one such row is a WARNING (a damaged id); more is an ERROR at the
 # top of every format, exit 2: the id column may not hold the job
 # instance's id (here the job's id, named with --column). Copies that agree
-# say nothing: two exports joined with an overlap, and a run queued in the
+# say nothing: two exports joined with an overlap, a run queued in the
 # first (no start time) and started in the second (its submit time the
-# same).
+# same), and a queued row with only its submit time joined with the
+# finished run's row with only its start time (times of two kinds are not
+# compared). A whole number of hours apart is the zone's WARNING instead.
 R=../../rules
 cat >"$SCRATCH/jobid.csv" <<'CSV'
 Job ID,Job Name,Job Type,Submitted By,Submitted By Name,Start Time,Number of Records
 2795740000561,Withdraw items - weeding,Manual,80120002,"Reid, Cindy",10/14/2026 9:03 AM,900
-2795740000561,Withdraw items - weeding,Manual,80120002,"Reid, Cindy",10/14/2026 10:03 AM,40000
-2795740000561,Withdraw items - weeding,Manual,80120099,"Nobody, Some",10/14/2026 11:03 AM,40000
+2795740000561,Withdraw items - weeding,Manual,80120002,"Reid, Cindy",10/14/2026 10:17 AM,40000
+2795740000561,Withdraw items - weeding,Manual,80120099,"Nobody, Some",10/14/2026 11:41 AM,40000
 CSV
 set -- --rules $R --tz America/New_York --period 2026-10-14 --column "id=Job ID"
 echo "== the job's id as the id column"
@@ -39,3 +41,20 @@ id,name,type,submitted_by,submitted_by_desc,submit_time,start_time,status,total_
 CSV
 cat "$SCRATCH/a.csv" "$SCRATCH/b.csv" >"$SCRATCH/ab.csv"
 "$ALMAUDIT" audit --rules $R --tz America/New_York --period 2026-10-14 --summary "$SCRATCH/ab.csv" 2>&1 | head -2
+echo "== a queued row (submit time only) joined with the finished run (start time only)"
+{
+	echo 'id,name,type,submitted_by,submitted_by_desc,submit_time,start_time,status,total_records,set_name'
+	echo '6100000000000003,Withdraw items - weeding,MANUAL,80120002,"Reid, Cindy",2026-10-14 10:00,,QUEUED,,s'
+	echo 'Job Instance ID,Job Name,Job Type,Submitted By,Submitted By Name,Start Time,Status,Number of Records,Set Name'
+	echo '6100000000000003,Withdraw items - weeding,MANUAL,80120002,"Reid, Cindy",2026-10-14 13:00,COMPLETED_SUCCESS,10,s'
+} >"$SCRATCH/queued.csv"
+"$ALMAUDIT" audit --rules $R --tz America/New_York --period 2026-10-14 --summary "$SCRATCH/queued.csv" >"$SCRATCH/o.txt" 2>&1
+echo "status: $?"
+head -2 "$SCRATCH/o.txt"
+echo "== the same runs a whole number of hours apart in one file: the zone, not the id"
+{
+	echo 'id,name,type,submitted_by,submitted_by_desc,start_time,status,total_records,set_name'
+	echo '6100000000000004,Withdraw items - weeding,MANUAL,80120002,"Reid, Cindy",2026-10-14T14:03:00Z,COMPLETED_SUCCESS,10,s'
+	echo '6100000000000004,Withdraw items - weeding,MANUAL,80120002,"Reid, Cindy",2026-10-14 10:03,COMPLETED_SUCCESS,10,s'
+} >"$SCRATCH/zone.csv"
+"$ALMAUDIT" audit --rules $R --tz UTC --period 2026-10-14 --summary "$SCRATCH/zone.csv" 2>/dev/null | head -1 | sed "s|$SCRATCH|SCRATCH|g"
