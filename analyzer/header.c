@@ -186,20 +186,82 @@ int header_may_be(const struct header *h, const struct csvrow *row)
 	return !n || s[0] < '0' || s[0] > '9';
 }
 
-int header_reads_as(const struct columns *cols, const struct csvrow *row)
+/* The cells of row not empty, those of them that name a column, and
+ * whether one names the id column. */
+static void count_named(const struct columns *cols, const struct csvrow *row, size_t *cells,
+			size_t *named, int *id)
 {
-	size_t cells = 0, named = 0;
-	int id = 0;
+	*cells = *named = 0;
+	*id = 0;
 	for (size_t i = 0; i < row->n; i++) {
 		int ex, c;
 		if (!row->len[i])
 			continue;
-		cells++;
+		(*cells)++;
 		c = columns_lookup(cols, row->field[i], row->len[i], &ex);
-		named += c >= 0;
-		id |= c == COL_ID;
+		*named += c >= 0;
+		*id |= c == COL_ID;
 	}
+}
+
+int header_reads_as(const struct columns *cols, const struct csvrow *row)
+{
+	size_t cells, named;
+	int id;
+	count_named(cols, row, &cells, &named, &id);
 	return id && named >= 2 && 2 * named >= cells;
+}
+
+int header_title(const struct columns *cols, const struct csvrow *row)
+{
+	size_t cells, named;
+	int id;
+	count_named(cols, row, &cells, &named, &id);
+	return cells >= 1 && named == 0;
+}
+
+int header_like(const struct columns *cols, const struct csvrow *row)
+{
+	size_t cells, named;
+	int id;
+	count_named(cols, row, &cells, &named, &id);
+	return named >= 2 && 2 * named >= cells;
+}
+
+int header_title_data(const struct header *title, const struct header *h)
+{
+	int c = h->map.col[COL_ID];
+	if (c < 0 || (size_t)c >= title->map.n)
+		return 0;
+	const char *s = title->buf + title->off[c];
+	size_t n = title->len[c];
+	csvrd_trim(&s, &n);
+	return n && s[0] >= '0' && s[0] <= '9';
+}
+
+void header_title_text(const struct header *title, char delim, char *buf, size_t size)
+{
+	size_t last = title->map.n, used = 0;
+	while (last && !title->len[last - 1])
+		last--;
+	buf[0] = '\0';
+	for (size_t i = 0; i < last && used + 1 < size; i++) {
+		const char *s = title->buf + title->off[i];
+		size_t n = title->len[i];
+		csvrd_trim(&s, &n);
+		if (i)
+			buf[used++] = delim;
+		for (size_t k = 0; k < n && used + 1 < size; k++)
+			buf[used++] = s[k];
+	}
+	if (used + 1 >= size && size > 4) { /* cut short: at a character's start, marked */
+		used = size - 4;
+		while (used && ((unsigned char)buf[used] & 0xC0) == 0x80)
+			used--;
+		memcpy(buf + used, "...", 3);
+		used += 3;
+	}
+	buf[used] = '\0';
 }
 
 int header_same_map(const struct header_map *a, const struct header_map *b)

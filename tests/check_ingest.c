@@ -211,6 +211,81 @@ START_TEST(header_told_from_data)
 }
 END_TEST
 
+/* header.c: a title line above the header (no cell names a column) is
+ * told from a header (two cells, half of those not empty, name columns)
+ * and from a line that could be data under the header (a number in its id
+ * column); its text is its cells, trimmed, the empty ones at its end left
+ * out, cut short at a character's start. */
+START_TEST(title_lines_told_from_headers_and_data)
+{
+	static const char *const title[] = {"Monitor Jobs - exported 2026-11-01", "", ""};
+	static const char *const several[] = {" Institution: ", "Harvard", "", "Z\xc3\xbcrich", ""};
+	static const char *const hdr[] = {"Name", "id", "submitted_by", "start_time", "Start Date"};
+	static const char *const half[] = {"job_id", "name", "x", "y", "z"};
+	static const char *const data[] = {"Withdraw", "6100", "801", "2026-10-14 09:03", ""};
+	static const char *const empty[] = {"", ""};
+	size_t l1[3], l2[5], l3[5], l4[5], l5[5], l6[2];
+	struct csvrow r1 = row_of(title, 3, l1), r2 = row_of(several, 5, l2),
+		      r3 = row_of(hdr, 5, l3), r4 = row_of(half, 5, l4), r5 = row_of(data, 5, l5),
+		      r6 = row_of(empty, 2, l6);
+	ck_assert_int_eq(header_title(NULL, &r1), 1);
+	ck_assert_int_eq(header_title(NULL, &r2), 1);
+	ck_assert_int_eq(header_title(NULL, &r3), 0);
+	ck_assert_int_eq(header_title(NULL, &r4), 0); /* names columns: a header lacking one */
+	ck_assert_int_eq(header_title(NULL, &r5), 1); /* no cell names a column: as a title */
+	ck_assert_int_eq(header_title(NULL, &r6), 0); /* nothing in it */
+	ck_assert_int_eq(header_like(NULL, &r3), 1);
+	ck_assert_int_eq(header_like(NULL, &r4), 0); /* two of five */
+	ck_assert_int_eq(header_like(NULL, &r1), 0);
+	/* --column makes a title's cell a column name */
+	struct columns cols = {0};
+	ck_assert_int_eq(columns_map(&cols, "set_name=Institution:"), 0);
+	ck_assert_int_eq(header_title(&cols, &r2), 0);
+	columns_free(&cols);
+	struct header h = {0}, t1 = {0}, t2 = {0}, t5 = {0};
+	ck_assert_int_eq(header_take(&h, NULL, &r3, "t.csv"), 0);
+	ck_assert_int_eq(header_take(&t1, NULL, &r1, "t.csv"), 0);
+	ck_assert_int_eq(header_take(&t2, NULL, &r2, "t.csv"), 0);
+	ck_assert_int_eq(header_take(&t5, NULL, &r5, "t.csv"), 0);
+	ck_assert_int_eq(header_title_data(&t1, &h), 0);
+	ck_assert_int_eq(header_title_data(&t2, &h), 0);
+	ck_assert_int_eq(header_title_data(&t5, &h), 1); /* 6100 under id */
+	char text[96];
+	header_title_text(&t1, ',', text, sizeof text);
+	ck_assert_str_eq(text, "Monitor Jobs - exported 2026-11-01");
+	header_title_text(&t2, ';', text, sizeof text);
+	ck_assert_str_eq(text, "Institution:;Harvard;;Z\xc3\xbcrich");
+	header_title_text(&t2, ';', text, 20);
+	ck_assert_str_eq(text, "Institution:;Har...");
+	header_title_text(&t2, ';', text, 28); /* never inside the two bytes of \xc3\xbc */
+	ck_assert_str_eq(text, "Institution:;Harvard;;Z...");
+	header_free(&h);
+	header_free(&t1);
+	header_free(&t2);
+	header_free(&t5);
+
+	/* read: a semicolon export under two titles, its delimiter found */
+	const char *path = testutil_plain("Monitor Jobs;exported 2026-11-01;;\n"
+					  "\n"
+					  "Harvard\n"
+					  "id;name;submitted_by;start_time\n"
+					  "7;A;u;2026-10-05T10:00:00Z\n");
+	testutil_stderr_begin();
+	const char *got = fixture_dump(path);
+	const char *err = testutil_stderr_end();
+	ck_assert_str_eq(got, "5|7||A|||u||-|2026-10-05T10:00:00Z|-||-1|-1||production\n");
+	ck_assert_int_eq(fx.tally.files[0].delim, ';');
+	ck_assert_uint_eq(fx.tally.files[0].titles, 2);
+	ck_assert_int_eq(fx.tally.files[0].title_line, 1);
+	ck_assert_int_eq(fx.tally.files[0].title_last, 3);
+	ck_assert_msg(strstr(err, ":1: warning: a title line above the header, skipped: "
+				  "'Monitor Jobs;exported 2026-11-01'\n") &&
+			      strstr(err, ":3: warning: a title line above the header, skipped: "
+					  "'Harvard'\n"),
+		      "%s", err);
+}
+END_TEST
+
 START_TEST(bom_crlf_and_lone_cr)
 {
 	const char *text = fixture_dump(testutil_plain(
@@ -554,6 +629,7 @@ int main(void)
 	tcase_add_test(tc, column_option_maps_other_headers);
 	tcase_add_test(tc, column_option_header_missing);
 	tcase_add_test(tc, header_told_from_data);
+	tcase_add_test(tc, title_lines_told_from_headers_and_data);
 	tcase_add_test(tc, bom_crlf_and_lone_cr);
 	tcase_add_test(tc, line_numbers_after_quoted_newlines);
 	tcase_add_test(tc, repeated_header_skipped_and_counted);
