@@ -77,6 +77,21 @@ int header_same_map(const struct header_map *a, const struct header_map *b);
  * want. */
 void header_name_like(const struct header *h, const struct columns *cols, char *buf, size_t size);
 
+/* A header no column was taken from that looks like a column by a word of
+ * it (a date or time, a record or count, a user or name, a set), for a
+ * column the header maps nothing to: what --column COL='HEADER' would read.
+ * The header as the file writes it, trimmed; headers this long or with a
+ * quote in them are left out. */
+struct header_hint {
+	enum col col;
+	char header[48];
+};
+
+/* Up to max hints, in the header's order, one a column, into hint; how
+ * many. */
+size_t header_unused(const struct header *h, const struct columns *cols,
+		     struct header_hint *hint, size_t max);
+
 /* csvrd_detect's score: 1 when cell names a column (ctx: the columns). */
 int header_known(const char *cell, size_t len, void *ctx);
 

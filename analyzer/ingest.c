@@ -397,6 +397,12 @@ static int take_header(struct ingest *in)
 	f->no_records = in->hdr.map.col[COL_RECORDS] < 0;
 	f->user_name_col = in->hdr.map.col[COL_USER_NAME] >= 0;
 	header_name_like(&in->hdr, in->cols, f->name_like, sizeof f->name_like);
+	struct header_hint hint[TALLY_UNUSED];
+	f->nunused = (unsigned)header_unused(&in->hdr, in->cols, hint, TALLY_UNUSED);
+	for (unsigned i = 0; i < f->nunused; i++) {
+		f->unused_col[i] = (int)hint[i].col;
+		snprintf(f->unused[i], sizeof f->unused[i], "%s", hint[i].header);
+	}
 	return header_check(&in->hdr, in->cols, in->path, in->row.line, 0);
 }
 

@@ -286,6 +286,50 @@ START_TEST(title_lines_told_from_headers_and_data)
 }
 END_TEST
 
+/* header.c: the headers not read that look like a column by a word, for
+ * a column the header lacks, each with its column, in the header's order,
+ * at most as many as asked. */
+START_TEST(unused_headers_named_with_their_column)
+{
+	static const char *const cells[] = {
+		"Process ID", "Job Name", "Start Date", "End Date", "Records Failed",
+		"Records Processed", "Notes", "Full Name", "Set ID", "Logical Set", "Run Date",
+		"it's a date", "Operator"};
+	size_t len[13];
+	struct csvrow r = row_of(cells, 13, len);
+	struct header h = {0};
+	struct header_hint hint[8];
+	ck_assert_int_eq(header_take(&h, NULL, &r, "t.csv"), 0);
+	size_t n = header_unused(&h, NULL, hint, 8);
+	ck_assert_uint_eq(n, 5);
+	ck_assert_int_eq(hint[0].col, COL_START_TIME);
+	ck_assert_str_eq(hint[0].header, "Start Date");
+	ck_assert_int_eq(hint[1].col, COL_END_TIME);
+	ck_assert_int_eq(hint[2].col, COL_RECORDS);
+	ck_assert_str_eq(hint[2].header, "Records Processed"); /* not Records Failed */
+	ck_assert_int_eq(hint[3].col, COL_USER_NAME);
+	ck_assert_int_eq(hint[4].col, COL_SET_NAME);
+	ck_assert_str_eq(hint[4].header, "Logical Set"); /* not Set ID; Run Date: start taken */
+	ck_assert_uint_eq(header_unused(&h, NULL, hint, 3), 3);
+	/* the missing time column's error names the --column */
+	testutil_stderr_begin();
+	ck_assert_int_eq(header_check(&h, NULL, "t.csv", 1, 0), -1);
+	const char *err = testutil_stderr_end();
+	ck_assert_msg(strstr(err, "or name yours with --column, e.g. --column start_time='Start "
+				  "Date')\n"),
+		      "%s", err);
+	/* --column takes one: no hint for it */
+	struct columns cols = {0};
+	ck_assert_int_eq(columns_map(&cols, "start_time=Start Date"), 0);
+	ck_assert_int_eq(header_take(&h, &cols, &r, "t.csv"), 0);
+	n = header_unused(&h, &cols, hint, 8);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_int_eq(hint[0].col, COL_END_TIME);
+	columns_free(&cols);
+	header_free(&h);
+}
+END_TEST
+
 START_TEST(bom_crlf_and_lone_cr)
 {
 	const char *text = fixture_dump(testutil_plain(
@@ -630,6 +674,7 @@ int main(void)
 	tcase_add_test(tc, column_option_header_missing);
 	tcase_add_test(tc, header_told_from_data);
 	tcase_add_test(tc, title_lines_told_from_headers_and_data);
+	tcase_add_test(tc, unused_headers_named_with_their_column);
 	tcase_add_test(tc, bom_crlf_and_lone_cr);
 	tcase_add_test(tc, line_numbers_after_quoted_newlines);
 	tcase_add_test(tc, repeated_header_skipped_and_counted);
