@@ -477,11 +477,11 @@ static int refill(struct csvrd *r, const char **why)
 	return got;
 }
 
-/* The first line of s[0..n) that is not blank (nor a comment when the
- * caller has comments): its start and length in *at, *len; 1 when that line
- * has its line end within s. */
-static int header_line(const struct csvrd *r, const unsigned char *s, size_t n, size_t *at,
-		       size_t *len)
+/* The line after `skip` others of s[0..n) that is not blank (nor a comment
+ * when the caller has comments): its start and length in *at, *len; 1 when
+ * that line has its line end within s. */
+static int header_line(const struct csvrd *r, const unsigned char *s, size_t n, unsigned skip,
+		       size_t *at, size_t *len)
 {
 	size_t i = 0;
 	while (i < n) {
@@ -491,7 +491,7 @@ static int header_line(const struct csvrd *r, const unsigned char *s, size_t n, 
 		size_t k = i;
 		while (k < e && (s[k] == ' ' || s[k] == '\t'))
 			k++;
-		if (k < e && !(r->comments && s[k] == '#')) {
+		if (k < e && !(r->comments && s[k] == '#') && !skip--) {
 			*at = i;
 			*len = e - i;
 			return e < n;
@@ -539,48 +539,61 @@ static size_t header_hits(const struct csvrd *r, const unsigned char *s, size_t 
 	return sc.hits;
 }
 
-/* Before the first row: reads ahead to the header line (at most
- * LOOKAHEAD_MAX bytes, kept in pbuf to be read as usual), drops a UTF-8 byte
- * order mark and detects the delimiter when asked to. The source's end or
- * failure is kept for when pbuf has been read. */
-static void lookahead(struct csvrd *r)
+/* Reads ahead into pbuf until the line after `skip` others not blank is
+ * whole (or LOOKAHEAD_MAX bytes, or the source's end): 1 when it is. */
+static int read_ahead(struct csvrd *r, unsigned skip)
 {
 	size_t at, len;
 	for (;;) {
-		const unsigned char *d;
-		size_t n;
+		if (r->plen && header_line(r, r->pbuf, r->plen, skip, &at, &len))
+			return 1;
+		if (r->plen >= LOOKAHEAD_MAX || r->src_state)
+			return 0;
 		const char *why = NULL;
 		int got = refill(r, &why);
 		if (got <= 0)
-			break;
+			return 0;
 		if (!r->ilen)
 			continue; /* a refill that gave no bytes (a transcoder holding a part) */
 		if (grow_bytes(&r->pbuf, &r->pcap, r->plen + r->ilen) != 0) {
 			r->src_state = -1;
 			r->src_why = "out of memory";
-			break;
+			return 0;
 		}
-		d = r->ibuf;
-		n = r->ilen;
-		memcpy(r->pbuf + r->plen, d, n);
-		r->plen += n;
+		memcpy(r->pbuf + r->plen, r->ibuf, r->ilen);
+		r->plen += r->ilen;
 		r->ipos = r->ilen = 0;
-		if (r->plen >= LOOKAHEAD_MAX || header_line(r, r->pbuf, r->plen, &at, &len))
-			break;
 	}
+}
+
+/* Before the first row: reads ahead to the header line (at most
+ * LOOKAHEAD_MAX bytes, kept in pbuf to be read as usual), drops a UTF-8 byte
+ * order mark and detects the delimiter when asked to: from the first line
+ * not blank, or, when no delimiter makes two of its cells known (a title
+ * line above the header), from the next CSVRD_TITLE_LINES lines, the first
+ * that one delimiter makes two known. The source's end or failure is kept
+ * for when pbuf has been read. */
+static void lookahead(struct csvrd *r)
+{
+	size_t at, len, best = 0;
+	read_ahead(r, 0);
 	r->started = 1;
 	if (r->plen >= 3 && r->pbuf[0] == 0xEF && r->pbuf[1] == 0xBB && r->pbuf[2] == 0xBF)
 		r->ppos = 3; /* a UTF-8 byte order mark opens the file */
 	if (!r->score || !r->pbuf || r->ppos >= r->plen)
 		return; /* nothing to look at: no header line, the default stands */
-	header_line(r, r->pbuf + r->ppos, r->plen - r->ppos, &at, &len);
 	static const unsigned char delims[] = {',', ';', '\t'};
-	size_t best = 0;
-	for (size_t i = 0; i < sizeof delims; i++) {
-		size_t hits = header_hits(r, r->pbuf + r->ppos + at, len, delims[i]);
-		if (hits > best) {
-			best = hits;
-			r->delim = delims[i];
+	int whole = 1;
+	for (unsigned skip = 0; skip <= CSVRD_TITLE_LINES && best < 2 && whole; skip++) {
+		if (skip)
+			whole = read_ahead(r, skip); /* not whole: the last line, if any */
+		header_line(r, r->pbuf + r->ppos, r->plen - r->ppos, skip, &at, &len);
+		for (size_t i = 0; i < sizeof delims; i++) {
+			size_t hits = header_hits(r, r->pbuf + r->ppos + at, len, delims[i]);
+			if (hits > best) {
+				best = hits;
+				r->delim = delims[i];
+			}
 		}
 	}
 	parser_delim(&r->csv, r->delim);

@@ -97,8 +97,11 @@ typedef int (*csvrd_score_fn)(const char *cell, size_t len, void *ctx);
 /* Before the first csvrd_next: splits the header row (the first line that
  * is not blank, nor a '#' comment when comments is set) with comma,
  * semicolon and tab, and reads the file with the one that gives the most
- * cells score accepts (comma on a tie). Without it the file is comma
+ * cells score accepts (comma on a tie). When none gives two (a title line
+ * above the header), the next lines are split likewise, up to
+ * CSVRD_TITLE_LINES of them, until one does. Without it the file is comma
  * separated. */
+#define CSVRD_TITLE_LINES 3
 void csvrd_detect(struct csvrd *r, csvrd_score_fn score, void *ctx, int comments);
 
 /* 1 when the input is gzip. */

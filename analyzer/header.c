@@ -123,6 +123,116 @@ void header_name_like(const struct header *h, const struct columns *cols, char *
 	}
 }
 
+/* An ASCII letter or digit (the words of a header; locale aside). */
+static int alnum(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* 1 when one of words[0..n) is w, or w with an s after it. */
+static int has_word(char words[][16], size_t n, const char *w)
+{
+	size_t k = strlen(w);
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(words[i], w, k) == 0 && (!words[i][k] || !strcmp(words[i] + k, "s")))
+			return 1;
+	return 0;
+}
+
+static int has_any(char words[][16], size_t n, const char *const *list)
+{
+	for (; *list; list++)
+		if (has_word(words, n, *list))
+			return 1;
+	return 0;
+}
+
+/* The column a header not read looks like by a word of it (its words:
+ * runs of letters and digits, in lower case), -1 when none: a date or time
+ * is the time its other words say (a start, an end, a submission; one
+ * they do not say is start_time when the header maps no time), a record or
+ * a count total_records, a set set_name, a user or a name the job's name,
+ * the user's id or the user's name. */
+static int look_alike(const struct header_map *map, const char *s, size_t len)
+{
+	static const char *const time[] = {"date", "time", "datetime", "timestamp", NULL};
+	static const char *const start[] = {"start", "started", "begin", "began", NULL};
+	static const char *const end[] = {"end", "ended", "finish", "finished", "completion",
+					  "completed", NULL};
+	static const char *const submit[] = {"submit", "submitted", "submission", "created",
+					     "creation", "queued", NULL};
+	static const char *const counts[] = {"record", "count", NULL};
+	static const char *const not_all[] = {"fail", "failed", "error", "warning", "reject",
+					      "rejected", "skip", "skipped", NULL};
+	static const char *const people[] = {"user", "name", "username", "fullname", "submitter",
+					     "staff", "person", "owner", "operator", "creator",
+					     NULL};
+	static const char *const job[] = {"job", "process", "task", "instance", NULL};
+	static const char *const other[] = {"file", "profile", "library", "vendor",
+					    "institution", NULL};
+	static const char *const ids[] = {"id", "userid", "primary", "identifier", NULL};
+	char words[8][16];
+	size_t n = 0;
+	for (size_t i = 0; i < len && n < 8;) {
+		size_t k = 0;
+		while (i < len && !alnum(s[i]))
+			i++;
+		while (i < len && alnum(s[i])) {
+			if (k < sizeof words[0] - 1)
+				words[n][k++] = (char)(s[i] | (s[i] >= 'A' && s[i] <= 'Z' ? 0x20 : 0));
+			i++;
+		}
+		if (k)
+			words[n++][k] = '\0';
+	}
+	if (has_any(words, n, time)) {
+		if (has_any(words, n, start))
+			return COL_START_TIME;
+		if (has_any(words, n, end))
+			return COL_END_TIME;
+		if (has_any(words, n, submit))
+			return COL_SUBMIT_TIME;
+		int timed = map->col[COL_START_TIME] >= 0 || map->col[COL_SUBMIT_TIME] >= 0 ||
+			    map->col[COL_END_TIME] >= 0;
+		return timed ? -1 : COL_START_TIME;
+	}
+	if (has_any(words, n, counts))
+		return has_any(words, n, not_all) ? -1 : COL_RECORDS;
+	if (has_word(words, n, "set"))
+		return has_any(words, n, ids) ? -1 : COL_SET_NAME;
+	if (!has_any(words, n, people) || has_any(words, n, other))
+		return -1;
+	if (has_any(words, n, job))
+		return COL_NAME;
+	return has_any(words, n, ids) ? COL_USER : COL_USER_NAME;
+}
+
+size_t header_unused(const struct header *h, const struct columns *cols,
+		     struct header_hint *hint, size_t max)
+{
+	size_t got = 0;
+	int taken[COL_COUNT] = {0};
+	for (size_t i = 0; i < h->map.n && got < max; i++) {
+		const char *s = h->buf + h->off[i];
+		size_t n = h->len[i];
+		int mapped = 0, ex;
+		for (int c = 0; c < COL_COUNT && !mapped; c++)
+			mapped = h->map.col[c] == (int)i;
+		csvrd_trim(&s, &n);
+		if (mapped || !n || n >= sizeof hint->header || memchr(s, '\'', n) ||
+		    columns_lookup(cols, s, n, &ex) >= 0)
+			continue;
+		int c = look_alike(&h->map, s, n);
+		if (c < 0 || h->map.col[c] >= 0 || taken[c])
+			continue;
+		taken[c] = 1;
+		hint[got].col = (enum col)c;
+		memcpy(hint[got].header, s, n);
+		hint[got++].header[n] = '\0';
+	}
+	return got;
+}
+
 int header_check(const struct header *h, const struct columns *cols, const char *path,
 		 long line, int inside)
 {
@@ -159,11 +269,19 @@ int header_check(const struct header *h, const struct columns *cols, const char 
 		return -1;
 	}
 	if (map[COL_SUBMIT_TIME] < 0 && map[COL_START_TIME] < 0 && map[COL_END_TIME] < 0) {
+		/* a header that looks like a time: the --column that reads it */
+		struct header_hint hint[COL_COUNT];
+		size_t n = header_unused(h, cols, hint, COL_COUNT), t = 0;
+		while (t < n && hint[t].col != COL_START_TIME && hint[t].col != COL_SUBMIT_TIME &&
+		       hint[t].col != COL_END_TIME)
+			t++;
 		diag_error(path, line,
 			   "%smissing required column: one of start_time, submit_time, end_time "
-			   "(accepted headers: %s, %s, %s; or name yours with --column)",
+			   "(accepted headers: %s, %s, %s; or name yours with --column%s%s%s%s%s)",
 			   in, columns_accepted(COL_START_TIME), columns_accepted(COL_SUBMIT_TIME),
-			   columns_accepted(COL_END_TIME));
+			   columns_accepted(COL_END_TIME), t < n ? ", e.g. --column " : "",
+			   t < n ? columns_name(hint[t].col) : "", t < n ? "='" : "",
+			   t < n ? hint[t].header : "", t < n ? "'" : "");
 		return -1;
 	}
 	return 0;
@@ -186,20 +304,82 @@ int header_may_be(const struct header *h, const struct csvrow *row)
 	return !n || s[0] < '0' || s[0] > '9';
 }
 
-int header_reads_as(const struct columns *cols, const struct csvrow *row)
+/* The cells of row not empty, those of them that name a column, and
+ * whether one names the id column. */
+static void count_named(const struct columns *cols, const struct csvrow *row, size_t *cells,
+			size_t *named, int *id)
 {
-	size_t cells = 0, named = 0;
-	int id = 0;
+	*cells = *named = 0;
+	*id = 0;
 	for (size_t i = 0; i < row->n; i++) {
 		int ex, c;
 		if (!row->len[i])
 			continue;
-		cells++;
+		(*cells)++;
 		c = columns_lookup(cols, row->field[i], row->len[i], &ex);
-		named += c >= 0;
-		id |= c == COL_ID;
+		*named += c >= 0;
+		*id |= c == COL_ID;
 	}
+}
+
+int header_reads_as(const struct columns *cols, const struct csvrow *row)
+{
+	size_t cells, named;
+	int id;
+	count_named(cols, row, &cells, &named, &id);
 	return id && named >= 2 && 2 * named >= cells;
+}
+
+int header_title(const struct columns *cols, const struct csvrow *row)
+{
+	size_t cells, named;
+	int id;
+	count_named(cols, row, &cells, &named, &id);
+	return cells >= 1 && named == 0;
+}
+
+int header_like(const struct columns *cols, const struct csvrow *row)
+{
+	size_t cells, named;
+	int id;
+	count_named(cols, row, &cells, &named, &id);
+	return named >= 2 && 2 * named >= cells;
+}
+
+int header_title_data(const struct header *title, const struct header *h)
+{
+	int c = h->map.col[COL_ID];
+	if (c < 0 || (size_t)c >= title->map.n)
+		return 0;
+	const char *s = title->buf + title->off[c];
+	size_t n = title->len[c];
+	csvrd_trim(&s, &n);
+	return n && s[0] >= '0' && s[0] <= '9';
+}
+
+void header_title_text(const struct header *title, char delim, char *buf, size_t size)
+{
+	size_t last = title->map.n, used = 0;
+	while (last && !title->len[last - 1])
+		last--;
+	buf[0] = '\0';
+	for (size_t i = 0; i < last && used + 1 < size; i++) {
+		const char *s = title->buf + title->off[i];
+		size_t n = title->len[i];
+		csvrd_trim(&s, &n);
+		if (i)
+			buf[used++] = delim;
+		for (size_t k = 0; k < n && used + 1 < size; k++)
+			buf[used++] = s[k];
+	}
+	if (used + 1 >= size && size > 4) { /* cut short: at a character's start, marked */
+		used = size - 4;
+		while (used && ((unsigned char)buf[used] & 0xC0) == 0x80)
+			used--;
+		memcpy(buf + used, "...", 3);
+		used += 3;
+	}
+	buf[used] = '\0';
 }
 
 int header_same_map(const struct header_map *a, const struct header_map *b)

@@ -54,6 +54,20 @@ int header_same(const struct header *h, const struct csvrow *row);
 int header_may_be(const struct header *h, const struct csvrow *row);
 int header_reads_as(const struct columns *cols, const struct csvrow *row);
 
+/* A title line above the header (Excel's, a report tool's: "Monitor Jobs -
+ * exported 2026-11-01"): header_title is 1 when row has a cell not empty
+ * and none of its cells names a column; header_like is 1 when row reads as
+ * a header, whatever it lacks (at least two cells, and half of those not
+ * empty, name columns); header_title_data is 1 when the title, kept with
+ * header_take, could be data under the header h: its cell in h's id column
+ * begins with a digit (such a line is never skipped). header_title_text
+ * writes the title's cells joined by delim, trimmed, without the empty
+ * cells at its end, cut short with "..." to fit size. */
+int header_title(const struct columns *cols, const struct csvrow *row);
+int header_like(const struct columns *cols, const struct csvrow *row);
+int header_title_data(const struct header *title, const struct header *h);
+void header_title_text(const struct header *title, char delim, char *buf, size_t size);
+
 /* 1 when a and b map every column to the same cell. */
 int header_same_map(const struct header_map *a, const struct header_map *b);
 
@@ -62,6 +76,21 @@ int header_same_map(const struct header_map *a, const struct header_map *b);
  * writes it, into buf ("" when none): what --column submitted_by_desc may
  * want. */
 void header_name_like(const struct header *h, const struct columns *cols, char *buf, size_t size);
+
+/* A header no column was taken from that looks like a column by a word of
+ * it (a date or time, a record or count, a user or name, a set), for a
+ * column the header maps nothing to: what --column COL='HEADER' would read.
+ * The header as the file writes it, trimmed; headers this long or with a
+ * quote in them are left out. */
+struct header_hint {
+	enum col col;
+	char header[48];
+};
+
+/* Up to max hints, in the header's order, one a column, into hint; how
+ * many. */
+size_t header_unused(const struct header *h, const struct columns *cols,
+		     struct header_hint *hint, size_t max);
 
 /* csvrd_detect's score: 1 when cell names a column (ctx: the columns). */
 int header_known(const char *cell, size_t len, void *ctx);

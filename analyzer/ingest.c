@@ -397,7 +397,56 @@ static int take_header(struct ingest *in)
 	f->no_records = in->hdr.map.col[COL_RECORDS] < 0;
 	f->user_name_col = in->hdr.map.col[COL_USER_NAME] >= 0;
 	header_name_like(&in->hdr, in->cols, f->name_like, sizeof f->name_like);
+	struct header_hint hint[TALLY_UNUSED];
+	f->nunused = (unsigned)header_unused(&in->hdr, in->cols, hint, TALLY_UNUSED);
+	for (unsigned i = 0; i < f->nunused; i++) {
+		f->unused_col[i] = (int)hint[i].col;
+		snprintf(f->unused[i], sizeof f->unused[i], "%s", hint[i].header);
+	}
 	return header_check(&in->hdr, in->cols, in->path, in->row.line, 0);
+}
+
+/* Title lines above the header (Excel's, a report tool's): while the row
+ * just read is a title (header_title), at most CSVRD_TITLE_LINES of them,
+ * the next is read; when it reads as a header and no title could be data
+ * under it, each title is said as a warning at its line and skipped (the
+ * row read is the header), and 0 returned. Otherwise -1: the first line's
+ * own error reported, as when no title is looked for. */
+static int skip_titles(struct ingest *in)
+{
+	struct header title[CSVRD_TITLE_LINES] = {{0}};
+	long line[CSVRD_TITLE_LINES];
+	size_t n = 0;
+	int ok = 1, got = 1;
+	while (ok && n < CSVRD_TITLE_LINES && header_title(in->cols, &in->row)) {
+		line[n] = in->row.line;
+		ok = header_take(&title[n++], in->cols, &in->row, in->path) == 0;
+		got = ok ? csvrd_next(in->rd, &in->row) : -1;
+		ok = got > 0 && !(in->row.flags & ~CSVROW_NO_LINE_END);
+	}
+	struct header h = {0};
+	ok = n && ok && header_like(in->cols, &in->row) &&
+	     header_take(&h, in->cols, &in->row, in->path) == 0;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = !header_title_data(&title[i], &h);
+	if (ok) {
+		struct tally_file *f = &in->tally->files[in->file];
+		char text[96];
+		for (size_t i = 0; i < n; i++) {
+			header_title_text(&title[i], csvrd_delim(in->rd), text, sizeof text);
+			diag_error(in->path, line[i], "warning: a title line above the header, "
+				   "skipped: '%s'", text);
+		}
+		f->titles = (unsigned)n;
+		f->title_line = line[0];
+		f->title_last = line[n - 1];
+	} else if (n && got >= 0) {
+		header_check(&title[0], in->cols, in->path, line[0], 0);
+	}
+	header_free(&h);
+	for (size_t i = 0; i < n; i++)
+		header_free(&title[i]);
+	return ok ? 0 : -1;
 }
 
 /* The row just read, when it is a header inside the file (exports joined):
@@ -563,7 +612,8 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 			   "the header row is longer than %u bytes: the file cannot be read",
 			   CSVRD_ROW_MAX);
 	if (got <= 0 || (in->row.flags & (CSVROW_TRUNCATED | CSVROW_UNTERMINATED)) ||
-	    (in->row.flags & CSVROW_TOO_LARGE) || take_header(in) != 0) {
+	    (in->row.flags & CSVROW_TOO_LARGE) ||
+	    (header_title(in->cols, &in->row) && skip_titles(in) != 0) || take_header(in) != 0) {
 		mark_incomplete(in, 1);
 		ingest_close(in);
 		return -1;

@@ -248,7 +248,20 @@ static const char *exports_text(const struct tally_file *f, char *buf, size_t si
 
 const char *tally_file_format(const struct tally_file *f, char *buf, size_t size)
 {
-	char dates[96] = "", names[96] = "", parts[160];
+	char dates[96] = "", names[96] = "", parts[160], titles[64] = "", unused[400] = "";
+	for (unsigned i = 0, used = 0; i < f->nunused && used < sizeof unused; i++)
+		used += (unsigned)snprintf(unused + used, sizeof unused - used,
+					   "%s'%s' (--column %s='%s')",
+					   i ? ", " : f->nunused == 1 ? ", a header not read: "
+								      : ", headers not read: ",
+					   f->unused[i], columns_name((enum col)f->unused_col[i]),
+					   f->unused[i]);
+	if (f->titles == 1)
+		snprintf(titles, sizeof titles, ", title line %ld above the header skipped",
+			 f->title_line);
+	else if (f->titles)
+		snprintf(titles, sizeof titles, ", %u title lines above the header skipped (%ld-%ld)",
+			 f->titles, f->title_line, f->title_last);
 	if (f->slash && f->slash_line)
 		snprintf(dates, sizeof dates, ", dates %s first (line %ld: %s)",
 			 f->slash == 2 ? "day" : "month", f->slash_line, f->slash_date);
@@ -263,11 +276,11 @@ const char *tally_file_format(const struct tally_file *f, char *buf, size_t size
 			 names);
 		return buf;
 	}
-	snprintf(buf, size, "%s%s%s%s%s%s%s", f->gzip ? "gzip" : "plain", f->encoding ? ", " : "",
-		 f->encoding ? f->encoding : "",
+	snprintf(buf, size, "%s%s%s%s%s%s%s%s%s", f->gzip ? "gzip" : "plain",
+		 f->encoding ? ", " : "", f->encoding ? f->encoding : "",
 		 f->delim == ';'    ? ", semicolon-separated"
 		 : f->delim == '\t' ? ", tab-separated"
 				    : "",
-		 dates, names, exports_text(f, parts, sizeof parts));
+		 titles, unused, dates, names, exports_text(f, parts, sizeof parts));
 	return buf;
 }

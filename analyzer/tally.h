@@ -64,6 +64,14 @@ struct tally_file {
 	char slash_date[24];
 	long date_conflict;	 /* the first line whose date went against the reading, 0 if none */
 	char conflict_date[24];	 /* that date */
+	/* the headers not read that look like a column (header_unused): the
+	 * column each looks like and the header, for --column COL='HEADER' */
+#define TALLY_UNUSED 3
+	unsigned nunused;
+	int unused_col[TALLY_UNUSED];
+	char unused[TALLY_UNUSED][48];
+	unsigned titles;	 /* title lines above the header, skipped (0: none) */
+	long title_line, title_last; /* the first and the last of them */
 	uint64_t names_in_user;	 /* rows whose submitted_by held a name: read as the name */
 	int user_name_col;	 /* its header has a submitted_by_desc column */
 	char name_like[COLUMNS_NAME_MAX + 1]; /* an unmapped header that looks like a
