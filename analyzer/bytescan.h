@@ -81,6 +81,15 @@ static inline unsigned bytescan_json(const void *p, unsigned char a, unsigned ch
 	return (unsigned)_mm_movemask_epi8(m);
 }
 
+/* The bytes of p[0..16) below 0x20 (control bytes; 0x80 and above are
+ * not). */
+static inline unsigned bytescan_control(const void *p)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)p);
+	__m128i low = _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(0x1F)), x);
+	return (unsigned)_mm_movemask_epi8(low);
+}
+
 /* Whether any byte of p[0..64) is 0x80 or above. */
 static inline int bytescan_any_high64(const void *p)
 {
@@ -154,6 +163,15 @@ static inline unsigned bytescan_json(const void *p, unsigned char a, unsigned ch
 	unsigned m = 0;
 	for (int i = 0; i < 16; i++)
 		m |= (unsigned)(s[i] < 0x20 || s[i] >= 0x7F || s[i] == a || s[i] == b) << i;
+	return m;
+}
+
+static inline unsigned bytescan_control(const void *p)
+{
+	const unsigned char *s = p;
+	unsigned m = 0;
+	for (int i = 0; i < 16; i++)
+		m |= (unsigned)(s[i] < 0x20) << i;
 	return m;
 }
 

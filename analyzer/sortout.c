@@ -1,6 +1,7 @@
 #define _DEFAULT_SOURCE /* pwritev */
 #include "sortout.h"
 
+#include "bytescan.h"
 #include "diag.h"
 #include "output.h"
 
@@ -434,18 +435,23 @@ void sortout_codes(struct sortout *s, const char *const *codes)
 		s->code_len[c] = codes && c && codes[c] ? strlen(codes[c]) : 0;
 }
 
-/* A line's n bytes at p to out, its codes written out: eight bytes at a
- * time while none is below 0x20. */
+/* A line's n bytes at p to out, its codes written out: sixteen bytes at a
+ * time (bytescan) while none is below 0x20, the line's tail byte by byte. */
 static void put_coded(const struct sortout *s, struct wbuf *out, const unsigned char *p, size_t n)
 {
 	const unsigned char *end = p + n, *span = p;
-	for (;;) {
-		while (end - p >= 8 && !wbuf_has_less(wbuf_load8(p), 0x20))
-			p += 8;
-		while (p < end && *p >= 0x20)
-			p++;
-		if (p == end)
-			break;
+	while (p < end) {
+		unsigned m = 0;
+		while (end - p >= 16 && !(m = bytescan_control(p)))
+			p += 16;
+		if (m) {
+			p += bytescan_first(m);
+		} else {
+			while (p < end && *p >= 0x20)
+				p++;
+			if (p == end)
+				break;
+		}
 		unsigned c = *p++;
 		if (!s->code_len[c])
 			continue; /* no code: the byte as it is */

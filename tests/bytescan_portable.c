@@ -31,3 +31,8 @@ unsigned portable_json(const void *p, unsigned char a, unsigned char b)
 {
 	return bytescan_json(p, a, b);
 }
+
+unsigned portable_control(const void *p)
+{
+	return bytescan_control(p);
+}

@@ -10,5 +10,6 @@ unsigned portable_eq4(const void *p, unsigned char a, unsigned char b, unsigned 
 uint64_t portable_eq2_64(const void *p, unsigned char a, unsigned char b);
 int portable_any_high64(const void *p);
 unsigned portable_json(const void *p, unsigned char a, unsigned char b);
+unsigned portable_control(const void *p);
 
 #endif

@@ -786,7 +786,7 @@ START_TEST(bytescan_masks_are_the_bytes)
 		}
 		for (size_t at = 0; at + 64 <= sizeof text; at += 1 + round % 13) {
 			const unsigned char *p = text + at;
-			unsigned e2 = 0, e4 = 0, ej = 0;
+			unsigned e2 = 0, e4 = 0, ej = 0, ec = 0;
 			uint64_t e64 = 0;
 			int high = 0;
 			for (int i = 0; i < 64; i++) {
@@ -798,6 +798,7 @@ START_TEST(bytescan_masks_are_the_bytes)
 					ej |= (unsigned)(p[i] < 0x20 || p[i] >= 0x7F || p[i] == '"' ||
 							 p[i] == '\\')
 					      << i;
+					ec |= (unsigned)(p[i] < 0x20) << i;
 				}
 				e64 |= (uint64_t)two << i;
 				high |= p[i] >= 0x80;
@@ -810,6 +811,8 @@ START_TEST(bytescan_masks_are_the_bytes)
 			ck_assert_uint_eq(portable_eq2_64(p, ',', '"'), e64);
 			ck_assert_uint_eq(bytescan_json(p, '"', '\\'), ej);
 			ck_assert_uint_eq(portable_json(p, '"', '\\'), ej);
+			ck_assert_uint_eq(bytescan_control(p), ec);
+			ck_assert_uint_eq(portable_control(p), ec);
 			ck_assert_int_eq(bytescan_any_high64(p) != 0, high);
 			ck_assert_int_eq(portable_any_high64(p) != 0, high);
 		}
