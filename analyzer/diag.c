@@ -41,9 +41,7 @@ void diag_mute(int on)
 	muted = on;
 }
 
-/* The length of the well-formed UTF-8 character at p (n bytes left), or 0
- * for a stray byte. */
-static size_t utf8_len(const unsigned char *p, size_t n)
+size_t diag_utf8_len(const unsigned char *p, size_t n)
 {
 	unsigned char c = p[0];
 	if (c < 0x80)
@@ -74,7 +72,7 @@ static size_t visible(char *buf, size_t size, const char *s, size_t n, size_t *r
 	size_t o = 0;
 	*read = 0;
 	for (size_t i = 0; i < n && o + 1 < size;) {
-		size_t len = utf8_len(p + i, n - i);
+		size_t len = diag_utf8_len(p + i, n - i);
 		unsigned cp = 0;
 		if (len == 2)
 			cp = (unsigned)(p[i] & 0x1F) << 6 | (p[i + 1] & 0x3F);

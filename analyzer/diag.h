@@ -42,4 +42,10 @@ void diag_set_stream(FILE *stream);
  * first time for what it holds says its problems when it is read again. */
 void diag_mute(int on);
 
+/* The length of the well-formed UTF-8 character at p (n bytes left), or 0
+ * for a stray byte (an overlong form, a surrogate, past U+10FFFF, a
+ * continuation missing): what the messages and the reports (cells.h) show
+ * as text. */
+size_t diag_utf8_len(const unsigned char *p, size_t n);
+
 #endif

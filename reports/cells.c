@@ -1,5 +1,7 @@
 #include "cells.h"
 
+#include "diag.h"
+
 #include <inttypes.h>
 
 const char *report_count(uint64_t n, char *buf, size_t size)
@@ -26,18 +28,8 @@ const char *report_count_of(uint64_t n, const char *one, const char *many, char 
 
 size_t report_utf8_len(const unsigned char *p)
 {
-	unsigned char c = p[0];
-	if (c < 0x80)
-		return 1;
-	size_t len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-	for (size_t i = 1; i < len; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	if (len == 3 && ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0)))
-		return 0;
-	if (len == 4 && ((c == 0xF0 && p[1] < 0x90) || (c == 0xF4 && p[1] >= 0x90)))
-		return 0;
-	return len;
+	/* (a NUL ends a character short: four bytes are never read past it) */
+	return diag_utf8_len(p, 4);
 }
 
 void report_text_char(FILE *out, const unsigned char *p, size_t len)
