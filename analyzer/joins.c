@@ -386,21 +386,25 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 				 report_count(nrej, count, sizeof count), nrej == 1 ? "row" : "rows",
 				 tally_reject_name(r->why), r->detail, r->file, r->line);
 		}
-		if (rejected[0] && !n)
+		if (rejected[0] && !n) {
 			snprintf(t->uncovered, sizeof t->uncovered,
 				 "no production run could be read: %s", rejected);
-		else if (rejected[0])
-			snprintf(t->uncovered, sizeof t->uncovered,
-				 "no production run of the inputs falls in the period %s%s, and %s", text,
-				 seen, rejected);
-		else if (open)
+		} else if (rejected[0]) {
+			/* cut when too long: the rejected rows' part is the last */
+			int len = snprintf(t->uncovered, sizeof t->uncovered,
+					   "no production run of the inputs falls in the period %s%s, "
+					   "and %s",
+					   text, seen, rejected);
+			(void)len;
+		} else if (open) {
 			snprintf(t->uncovered, sizeof t->uncovered,
 				 "the production inputs hold no run: nothing was audited%s", seen);
-		else
+		} else {
 			snprintf(t->uncovered, sizeof t->uncovered,
 				 "no %srun of the inputs falls in the period %s: the exports do not "
 				 "cover it%s",
 				 any_run ? "" : "production ", text, seen);
+		}
 		t->coverage = 2;
 		t->ngaps = t->ngaps_all = 0;
 		t->gap_days = 0;

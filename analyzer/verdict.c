@@ -433,9 +433,9 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 				join(v->detail[FIND_NO_SIGNOFF], sizeof v->detail[0],
 				     "tested in sandbox ", when, "; ", limit, (const char *)NULL);
 			else
-				snprintf(v->detail[FIND_NO_SIGNOFF], sizeof v->detail[0],
-					 "tested in sandbox %s, never signed off for %s%s", when,
-					 jb->id, stranger);
+				join(v->detail[FIND_NO_SIGNOFF], sizeof v->detail[0],
+				     "tested in sandbox ", when, ", never signed off for ", jb->id,
+				     stranger, (const char *)NULL);
 		} else {
 			v->findings |= 1u << FIND_UNAPPROVED;
 			char *d = v->detail[FIND_UNAPPROVED];
