@@ -25,17 +25,31 @@ static void put(const char *name, const uint8_t *data, size_t size)
 	fclose(f);
 }
 
+static const char *const names[] = {"jobs.csv", "staff.csv", "approvals.csv"};
+
+/* The scratch directory and its three files removed at exit (a replay's,
+ * and a fuzzing run's that ends by exit). */
+static void cleanup(void)
+{
+	char path[128];
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (!dir[0]) {
 		snprintf(dir, sizeof dir, "/tmp/almaudit-fuzz-rules-XXXXXX");
 		if (!mkdtemp(dir))
 			abort();
+		atexit(cleanup);
 		times_set_zone("UTC");
 		/* the loader reports every problem: keep the fuzzer's output readable */
 		diag_set_stream(fopen("/dev/null", "w"));
 	}
-	static const char *const names[] = {"jobs.csv", "staff.csv", "approvals.csv"};
 	const uint8_t *p = data, *end = data + size;
 	for (int i = 0; i < 3; i++) {
 		const uint8_t *cut = NULL;
