@@ -1,6 +1,7 @@
 #include "review.h"
 
 #include "diag.h"
+#include "fields.h"
 #include "ingest.h"
 #include "joins.h"
 #include "times.h"
@@ -98,6 +99,18 @@ static int sandbox(struct review *rv, const struct run *run)
 	return 0;
 }
 
+/* Whether approval a holds for run: as rules_approval_holds, but a run
+ * whose set is unknown (a CSV without set names, an instance name that
+ * names none) is within an approval's sets pending it, as the audit judges
+ * it (verdict.c), so that an approval used only so is not shown unused. */
+static int holds(const struct rules_approval *a, int64_t day, const struct run *run)
+{
+	if (run->set_unknown && a->sets)
+		return (a->signed_off == RULES_NO_DATE || a->signed_off <= day) &&
+		       (a->revoked == RULES_NO_DATE || a->revoked > day);
+	return rules_approval_holds(a, day, run->set_name);
+}
+
 static int production(struct review *rv, const struct run *run)
 {
 	const struct rules *r = rv->rules;
@@ -127,7 +140,7 @@ static int production(struct review *rv, const struct run *run)
 	/* a set pattern at its limit: nothing counted, the row rejected */
 	for (size_t i = p >= 0 && job >= 0 ? r->person_first[p] : 0;
 	     p >= 0 && job >= 0 && next_grant(r, p, job, &i); i++)
-		if (rules_approval_holds(&r->approvals[r->by_person[i]], day, run->set_name) < 0) {
+		if (holds(&r->approvals[r->by_person[i]], day, run) < 0) {
 			if (t)
 				t->in_period--;
 			return -2;
@@ -147,17 +160,23 @@ static int production(struct review *rv, const struct run *run)
 	/* the identity join, as the audit counts it (joins.h) */
 	if (t && job >= 0 && !run_is_account(run))
 		joins_person(t, run->file, run->user, run->user_name, p, how);
+	int pending = 0; /* held by an approval's sets pending the run's unknown set */
 	for (size_t i = p >= 0 && job >= 0 ? r->person_first[p] : 0;
 	     p >= 0 && job >= 0 && next_grant(r, p, job, &i); i++) {
 		size_t k = r->by_person[i];
 		struct review_approval *ra = &rv->approvals[k];
-		if (rules_approval_holds(&r->approvals[k], day, run->set_name) == 1) {
+		if (holds(&r->approvals[k], day, run) == 1) {
 			ra->runs++;
 			if (ra->last == TIME_NONE || run->time > ra->last)
 				ra->last = run->time;
+			pending |= run->set_unknown && r->approvals[k].sets;
 		} else {
 			ra->other++;
 		}
+	}
+	if (pending && t) {
+		t->sets_unknown++;
+		t->sets_why[run->set_unknown]++;
 	}
 	return 0;
 }
@@ -297,6 +316,13 @@ int review_read(struct review *rv, const struct audit_inputs *in, struct ingest 
 	filter_init(&rows);
 	struct audit_reading how = {each_run, NULL, &p, NULL};
 	int status = audit_read(in, ing, rv->tally, &rows, rv->rules, &how, &rv->failed);
+	/* runs counted under approvals limited to sets pending their unknown
+	 * set: a WARNING at the top, as the audit's */
+	for (int w = RUN_SET_UNNAMED; rv->tally && w <= RUN_SET_EMPTY; w++) {
+		char text[480];
+		if (report_sets_unknown(rv->tally, w, text, sizeof text)[0])
+			tally_note(rv->tally, 0, "%s", text);
+	}
 	if (rv->failed) {
 		diag_error(NULL, 0, "out of memory: some runs may be counted twice");
 		if (rv->tally) {
