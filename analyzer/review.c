@@ -106,8 +106,7 @@ static int sandbox(struct review *rv, const struct run *run)
 static int holds(const struct rules_approval *a, int64_t day, const struct run *run)
 {
 	if (run->set_unknown && a->sets)
-		return (a->signed_off == RULES_NO_DATE || a->signed_off <= day) &&
-		       (a->revoked == RULES_NO_DATE || a->revoked > day);
+		return rules_approval_in_force(a, day);
 	return rules_approval_holds(a, day, run->set_name);
 }
 

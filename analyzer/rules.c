@@ -395,11 +395,15 @@ int rules_grants(const struct rules *r, int k, int j)
 	return r->grants[(size_t)k * r->njobs + (size_t)j];
 }
 
+int rules_approval_in_force(const struct rules_approval *a, int64_t day)
+{
+	return (a->signed_off == RULES_NO_DATE || a->signed_off <= day) &&
+	       (a->revoked == RULES_NO_DATE || a->revoked > day);
+}
+
 int rules_approval_holds(const struct rules_approval *a, int64_t day, const char *set_name)
 {
-	if (a->signed_off != RULES_NO_DATE && a->signed_off > day)
-		return 0;
-	if (a->revoked != RULES_NO_DATE && a->revoked <= day)
+	if (!rules_approval_in_force(a, day))
 		return 0;
 	if (!a->sets)
 		return 1;

@@ -190,9 +190,13 @@ int rules_grants(const struct rules *r, int k, int j);
  * approvals and the jobs they grant. 0, or -1 (reported) out of memory. */
 int rules_may_run(const struct rules *r, int64_t today, size_t *count);
 
-/* Whether approval a holds on local day `day` for a run on set_name: signed
- * off on or before it, not revoked on or before it, and the set matching.
- * 1 holds, 0 not, -1 the set pattern hit a limit. */
+/* Whether approval a is in force on local day `day`: signed off on or
+ * before it, not revoked on or before it (its sets aside). */
+int rules_approval_in_force(const struct rules_approval *a, int64_t day);
+
+/* Whether approval a holds on local day `day` for a run on set_name: in
+ * force, and the set matching. 1 holds, 0 not, -1 the set pattern hit a
+ * limit. */
 int rules_approval_holds(const struct rules_approval *a, int64_t day, const char *set_name);
 
 #endif
