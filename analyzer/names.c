@@ -143,22 +143,111 @@ static size_t fold(const char *s, size_t n, char *out, size_t size)
 	return o;
 }
 
-size_t names_key(const char *s, size_t n, char key[NAMES_KEY_MAX])
+/* A generational or academic suffix ("jr.", "III", "PhD"; folded, with or
+ * without a period): not a middle name. "Tom Fischer Jr." is not Tom
+ * Fischer: a name with one is matched whole or not at all. */
+static int suffix(const char *w, size_t n)
 {
-	const char *comma = memchr(s, ',', n);
-	if (!comma)
-		return fold(s, n, key, NAMES_KEY_MAX);
-	/* "Last, First" is "First Last" */
-	size_t o = fold(comma + 1, n - (size_t)(comma - s) - 1, key, NAMES_KEY_MAX);
-	if (o && o + 2 < NAMES_KEY_MAX)
-		key[o++] = ' ';
-	else if (o)
-		return o; /* the first name fills the key */
-	o += fold(s, (size_t)(comma - s), key + o, NAMES_KEY_MAX - o);
+	static const char *const all[] = {"jr", "sr", "ii", "iii", "iv", "2nd", "3rd", "4th",
+					  "phd", "md", "esq"};
+	if (n && w[n - 1] == '.')
+		n--;
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+		if (strlen(all[i]) == n && memcmp(w, all[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Appends src (n bytes, whole characters) to key at *o, as much of it as
+ * fits cut at a character boundary, after a space when key holds text. */
+static void append(char *key, size_t *o, const char *src, size_t n)
+{
+	if (!n)
+		return;
+	if (*o) {
+		if (*o + 2 >= NAMES_KEY_MAX)
+			return;
+		key[(*o)++] = ' ';
+	}
+	size_t room = NAMES_KEY_MAX - 1 - *o;
+	if (n > room) {
+		n = room;
+		while (n && ((unsigned char)src[n] & 0xC0) == 0x80)
+			n--; /* not inside a character */
+	}
+	memcpy(key + *o, src, n);
+	*o += n;
+}
+
+/* The words of a name that end it and are suffixes ("Jr.", "III"), their
+ * periods dropped: "Tom Fischer Jr." and "Fischer, Tom Jr" are one key. */
+static size_t tidy_suffixes(char *key, size_t o)
+{
+	size_t end = o;
+	while (end) {
+		size_t start = end;
+		while (start && key[start - 1] != ' ')
+			start--;
+		if (!suffix(key + start, end - start))
+			break;
+		if (key[end - 1] == '.') {
+			memmove(key + end - 1, key + end, o - end);
+			o--;
+		}
+		if (!start)
+			break;
+		end = start - 1;
+	}
 	while (o && key[o - 1] == ' ')
 		o--;
 	key[o] = '\0';
 	return o;
+}
+
+size_t names_key(const char *s, size_t n, char key[NAMES_KEY_MAX])
+{
+	const char *comma = memchr(s, ',', n);
+	if (!comma)
+		return tidy_suffixes(key, fold(s, n, key, NAMES_KEY_MAX));
+	/* "Last, First" is "First Last", and "Last, First Jr." (or "Last,
+	 * First, Jr.") "First Last Jr.": the suffixes after the given names
+	 * end the key; after the comma only suffixes ("Tom Fischer, Jr."),
+	 * the name before it is the whole name but for "Md", a given name
+	 * too ("Rahman, Md") */
+	char given[NAMES_KEY_MAX], sur[NAMES_KEY_MAX];
+	size_t gn = fold(comma + 1, n - (size_t)(comma - s) - 1, given, sizeof given);
+	size_t sn = fold(s, (size_t)(comma - s), sur, sizeof sur);
+	const char *w[NAMES_KEY_MAX / 2 + 1];
+	size_t len[NAMES_KEY_MAX / 2 + 1], k = 0, t;
+	for (size_t i = 0; i < gn;) {
+		size_t j = i;
+		while (j < gn && given[j] != ' ')
+			j++;
+		size_t l = j - i;
+		while (l && given[i + l - 1] == ',')
+			l--; /* "Tom, Jr.": the comma goes */
+		if (l) {
+			w[k] = given + i;
+			len[k++] = l;
+		}
+		i = j + 1;
+	}
+	for (t = k; t && suffix(w[t - 1], len[t - 1]); t--)
+		;
+	if (!t && k == 1 && (len[0] == 2 || (len[0] == 3 && w[0][2] == '.')) &&
+	    memcmp(w[0], "md", 2) == 0)
+		t = k; /* "Rahman, Md" */
+	size_t o = 0;
+	for (size_t i = 0; i < t; i++)
+		append(key, &o, w[i], len[i]);
+	if (o && o + 2 >= NAMES_KEY_MAX) {
+		key[o] = '\0';
+		return o; /* the given names fill the key */
+	}
+	append(key, &o, sur, sn);
+	for (size_t i = t; i < k; i++)
+		append(key, &o, w[i], len[i]);
+	return tidy_suffixes(key, o);
 }
 
 /* ---- names reduced to the first given name and the surname ---- */
@@ -187,21 +276,6 @@ static size_t first_char(const char *w, size_t n)
 {
 	int l = u8_mblen((const uint8_t *)w, n);
 	return l > 0 ? (size_t)l : 1;
-}
-
-/* A generational or academic suffix ("jr.", "III", "PhD"; folded, with or
- * without a period): not a middle name. "Tom Fischer Jr." is not Tom
- * Fischer: a name with one is matched whole or not at all. */
-static int suffix(const char *w, size_t n)
-{
-	static const char *const all[] = {"jr", "sr", "ii", "iii", "iv", "2nd", "3rd", "4th",
-					  "phd", "md", "esq"};
-	if (n && w[n - 1] == '.')
-		n--;
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
-		if (strlen(all[i]) == n && memcmp(w, all[i], n) == 0)
-			return 1;
-	return 0;
 }
 
 /* Whether any of the k words is such a suffix. */

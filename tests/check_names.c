@@ -222,6 +222,22 @@ START_TEST(name_keys)
 	names_key("ÆSIR Þór ß", strlen("ÆSIR Þór ß"), key);
 	ck_assert_str_eq(key, "aesir thor ss");
 	ck_assert_uint_eq(names_key("  ,  ", 5, key), 0);
+	/* a suffix ends the key in every form Alma and a page write it */
+	static const char *const tom[] = {"Tom Fischer Jr.", "Fischer, Tom Jr.", "Fischer, Tom, Jr.",
+					  "Fischer Jr., Tom", "Tom Fischer, Jr.", "FISCHER, TOM JR",
+					  "Tom Fischer jr"};
+	for (size_t i = 0; i < sizeof tom / sizeof tom[0]; i++) {
+		names_key(tom[i], strlen(tom[i]), key);
+		ck_assert_msg(strcmp(key, "tom fischer jr") == 0, "%s: %s", tom[i], key);
+	}
+	names_key("Fischer, Tom III", 16, key);
+	ck_assert_str_eq(key, "tom fischer iii");
+	names_key("Rahman, Md", 10, key); /* a given name, not a suffix */
+	ck_assert_str_eq(key, "md rahman");
+	names_key("Smith, John MD", 14, key);
+	ck_assert_str_eq(key, "john smith md");
+	names_key("Fischer, ", 9, key);
+	ck_assert_str_eq(key, "fischer");
 	ck_assert_uint_eq(names_distance("colin van alstin", "colin van alstine"), 1);
 	ck_assert_uint_eq(names_distance("", "abc"), 3);
 }

@@ -1,7 +1,7 @@
 # A name matched without its middle names clears or accuses one person:
 # never the wrong one. Refused: a generational suffix taken for a middle
-# name ("Fischer, Tom Jr." is not the approved Tom Fischer: matched whole
-# or not at all, so the run stays unapproved, not in staff.csv); a run
+# name ("Fischer, Tom Jr." is not the approved Tom Fischer: it is matched
+# whole, to staff.csv's Tom Fischer Jr., who has no approval); a run
 # whose Alma id is not among the alma_ids of the person its reduced name
 # fits ("Fischer, Ben J." as bjfischer, Ben Fischer being bfischer); and a
 # waiver's staff cell, which names one person whole ("Smith, John Q." does
