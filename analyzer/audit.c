@@ -626,6 +626,8 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		status = -1;
 	if (joins_identity(&tally, c->rules))
 		status = -1;
+	if (c->mode != AUDIT_RUNS)
+		joins_staff_runs(&tally);
 	if (joins_dates(&tally))
 		status = -1; /* said at its line, and at the report's top */
 	/* runs judged approved though their set is unknown: a WARNING at the

@@ -227,6 +227,15 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 		goto done;
 	}
 	opts_origin(&o, 0);
+	/* sandbox runs are evidence, never judged: without production
+	 * exports (an empty $in in a cron line) the audit would read as an
+	 * all-clear */
+	if (audit && !o.nfiles) {
+		opts_usage_error(o.cmd, "audit needs the production exports (FILE..., or - for "
+					"standard input), not only --sandbox: sandbox runs are "
+					"evidence, never judged");
+		goto done;
+	}
 	if (!(rules = opts_begin(&o, &now, &period)))
 		goto done;
 	if (filter_resolve(&o.filter, rules) != 0)

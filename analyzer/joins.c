@@ -185,6 +185,20 @@ static void reduced_note(struct tally *t, const struct rules *r)
 		   t->nreduced == 1 ? "it" : "them", t->nreduced == 1 ? "an alias" : "aliases");
 }
 
+void joins_staff_runs(struct tally *t)
+{
+	if (t->audited || !t->skipped[SKIP_SYSTEM] || t->coverage == 2)
+		return;
+	char n[32];
+	int one = t->skipped[SKIP_SYSTEM] == 1;
+	tally_note(t, 0,
+		   "no staff run was audited: %s%s production %s of the period read %s (scheduled, "
+		   "or by System); an export filtered by job type, or taken from another tab of the "
+		   "job history, holds no manual run: export every type",
+		   one ? "the only" : "the ", one ? "" : report_count(t->skipped[SKIP_SYSTEM], n, sizeof n),
+		   one ? "run" : "runs", one ? "is a system run" : "are all system runs");
+}
+
 int joins_identity(struct tally *t, const struct rules *r)
 {
 	if (!r || !r->npeople)
@@ -322,7 +336,25 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 							   times_local_day(f->part_last[k])};
 	}
 	int open = p->first_day == TIME_NONE && p->last_day == TIME_NONE;
-	if (!nread || (open && n)) {
+	if (!nread) {
+		/* production inputs given, none read (each said where it
+		 * failed): the period is not covered; none given (a run
+		 * listing of sandbox exports): nothing to compare */
+		free(spans);
+		size_t given = 0;
+		for (size_t i = 0; i < t->nfiles; i++)
+			given += t->files[i].env == RUN_PRODUCTION && !t->files[i].same_as;
+		if (!given)
+			return 0;
+		snprintf(t->uncovered, sizeof t->uncovered,
+			 "no production input could be read: nothing was audited");
+		t->coverage = 2;
+		t->ngaps = t->ngaps_all = 0;
+		t->gap_days = 0;
+		diag_error(NULL, 0, "%s", t->uncovered);
+		return -1;
+	}
+	if (open && n) {
 		free(spans);
 		return 0;
 	}
