@@ -60,7 +60,7 @@ static int whole_hours(int64_t d)
 static struct copies_run kept(const struct run *run)
 {
 	return (struct copies_run){run->time_ms, run->submit_time, run->start_time, run->file,
-				   run->line};
+				   run->line, run->part};
 }
 
 void copies_seen(struct copies *c, const struct run *run, int first, struct tally *t)
@@ -94,7 +94,12 @@ void copies_seen(struct copies *c, const struct run *run, int first, struct tall
 	int64_t d = apart(k, run);
 	if (d <= 60000 && d >= -60000)
 		return; /* a copy */
-	if (!whole_hours(d)) {
+	/* one export's times are in one zone: a whole number of hours apart
+	 * within one export is two runs too (a UI export's times have no
+	 * seconds: 9:00 and 11:00 are common); between two exports joined in
+	 * one file (a header between them) it may be their zones */
+	int one_export = k->file == run->file && k->part == run->part;
+	if (!whole_hours(d) || one_export) {
 		if (k->file == run->file && !c->clashes++) {
 			c->clash[0] = *k;
 			c->clash[1] = kept(run);

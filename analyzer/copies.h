@@ -34,6 +34,7 @@ struct copies_run {
 	int64_t time_ms, submit, start; /* submit, start: seconds, or TIME_NONE */
 	const char *file;	 /* the tally's name of its input */
 	long line;
+	unsigned part; /* the export within the file */
 };
 
 struct copies {

@@ -839,6 +839,7 @@ int ingest_next(struct ingest *in, struct run *run)
 		if (!passed_over(in) && make_run(in, run) == 0)
 			break;
 	}
+	run->part = in->row_part;
 	if (run->env == RUN_PRODUCTION)
 		tally_production(in->tally, (size_t)in->file, in->row_part, run->time);
 	return 1;

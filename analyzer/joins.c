@@ -354,10 +354,6 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 		diag_error(NULL, 0, "%s", t->uncovered);
 		return -1;
 	}
-	if (open && n) {
-		free(spans);
-		return 0;
-	}
 	qsort(spans, n, sizeof *spans, by_first);
 	/* the union of the spans, clipped to the period */
 	size_t m = 0;
@@ -370,6 +366,13 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 		}
 	}
 	int64_t from = p->first_day, to = p->last_day;
+	if (open && m) {
+		/* all dates: the days between the first export's first run and
+		 * the last's last, whose gaps between exports are said too (a
+		 * month's export left out of a year's review) */
+		from = spans[0].first;
+		to = spans[m - 1].last;
+	}
 	int reached = 0;
 	for (size_t i = 0; i <= m; i++) {
 		/* the days before span i (after the last span when i == m):
@@ -457,10 +460,16 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 			snprintf(list + used, sizeof list - used, " and %s more stretches",
 				 report_count(t->ngaps_all - 3, more, sizeof more));
 		t->coverage = 1;
-		tally_note(t, 0,
-			   "the inputs cover only part of the period %s: no production export "
-			   "reaches %s; nothing below answers for %s",
-			   text, list, t->gap_days == 1 ? "that day" : "those days");
+		if (open)
+			tally_note(t, 0,
+				   "the exports leave days between them: no production export "
+				   "reaches %s; nothing below answers for %s",
+				   list, t->gap_days == 1 ? "that day" : "those days");
+		else
+			tally_note(t, 0,
+				   "the inputs cover only part of the period %s: no production "
+				   "export reaches %s; nothing below answers for %s",
+				   text, list, t->gap_days == 1 ? "that day" : "those days");
 	}
 	empty_months(t, p);
 	t->quiet = !t->in_period;

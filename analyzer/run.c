@@ -382,7 +382,7 @@ static const size_t run_strings[] = {
 	offsetof(struct run, user),	    offsetof(struct run, user_name),
 	offsetof(struct run, status),	    offsetof(struct run, set_name),
 	offsetof(struct run, records_bad), offsetof(struct run, records_note)};
-_Static_assert(sizeof(struct run) == 216 || sizeof(void *) != 8,
+_Static_assert(sizeof(struct run) == 224 || sizeof(void *) != 8,
 	       "struct run changed: add its new strings to run_strings (run.c), then this size");
 
 #define RUN_NSTRINGS (sizeof run_strings / sizeof run_strings[0])

@@ -55,6 +55,7 @@ struct run {
 	/* the run's set is unknown, not empty (verdict.c never accuses on it,
 	 * nor clears it without a word): why, an enum run_set_unknown (0 known) */
 	int set_unknown;
+	unsigned part; /* the export within its file (a repeated header starts the next) */
 };
 
 /* Why a run's set is unknown: the API's instance name names none (ingest.c

@@ -74,7 +74,7 @@ static char *feed(const struct runs_view_options *o, size_t n, int64_t (*rec)(si
 		snprintf(user, sizeof user, "user %zu", i % 7);
 		struct run run = {"in.csv", (long)i + 2, 1000 + i, "J", "Job", "", RUN_MANUAL, 0,
 				  user, user, 0, 0, 0, (int64_t)i * 60, (int64_t)i * 60000,
-				  "COMPLETED_SUCCESS", 100, rec(i), 0, "set", RUN_PRODUCTION, 0, 0, NULL, 0, NULL, 0, NULL, 0, 0};
+				  "COMPLETED_SUCCESS", 100, rec(i), 0, "set", RUN_PRODUCTION, 0, 0, NULL, 0, NULL, 0, NULL, 0, 0, 0};
 		struct verdict vd;
 		memset(&vd, 0, sizeof vd);
 		vd.job = vd.person = -1;

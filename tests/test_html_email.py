@@ -314,7 +314,8 @@ p = subprocess.run([ALMAUDIT, "audit", "--rules", RULES, "--format", "email", "-
                    capture_output=True, env=ENV)
 check(p.returncode == 2, f"incomplete email: exit status 2 (got {p.returncode})")
 msg = email.message_from_bytes(p.stdout, policy=email.policy.default)
-check(str(msg["Subject"]).startswith("INCOMPLETE: "), f"incomplete email: the subject says so ({msg['Subject']})")
+check(re.match(r"(WARNING: |ERROR: )?INCOMPLETE: ", str(msg["Subject"])),
+      f"incomplete email: the subject says so ({msg['Subject']})")
 parts = alternative(msg)
 says = [f"{TRUNCATED}:263: truncated gzip stream (unexpected end of file)",
         f"{MISSING}: cannot open: No such file or directory"]

@@ -1,5 +1,7 @@
+#define _XOPEN_SOURCE 700 /* nftw */
 #include "testutil.h"
 
+#include <ftw.h>
 #include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,18 +11,40 @@
 #include <zlib.h>
 
 static char dir[256];
+static pid_t dir_owner; /* the process that made dir: it alone removes it */
 static int serial;
 static char paths[64][512];
 
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	remove(path);
+	return 0;
+}
+
+/* The scratch directory removed at the exit of the process that made it
+ * (Check runs each test in a child of its own: one directory a test, 66,000
+ * of them once filled the disk), never by a child it forked. */
+static void remove_dir(void)
+{
+	if (dir[0] && getpid() == dir_owner)
+		nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
 const char *testutil_path(const char *suffix)
 {
-	if (!dir[0]) {
+	if (!dir[0] || getpid() != dir_owner) {
+		/* a child of the maker (a forked test) makes its own */
 		snprintf(dir, sizeof dir, "%s/almaudit-test-XXXXXX",
 			 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
 		if (!mkdtemp(dir)) {
 			perror("mkdtemp");
 			exit(2);
 		}
+		dir_owner = getpid();
+		atexit(remove_dir);
 	}
 	char *p = paths[serial % 64];
 	snprintf(p, sizeof paths[0], "%s/f%d-%d%s", dir, (int)getpid(), serial++, suffix);

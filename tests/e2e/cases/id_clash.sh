@@ -7,7 +7,10 @@
 # first (no start time) and started in the second (its submit time the
 # same), and a queued row with only its submit time joined with the
 # finished run's row with only its start time (times of two kinds are not
-# compared). A whole number of hours apart is the zone's WARNING instead.
+# compared). A whole number of hours apart in two inputs, or in two
+# exports joined in one file, is the zone's WARNING instead; within one
+# export (one zone) it is two runs: a UI export's times have no seconds,
+# and 9:00, 11:00 and 2:00 PM are common.
 R=../../rules
 cat >"$SCRATCH/jobid.csv" <<'CSV'
 Job ID,Job Name,Job Type,Submitted By,Submitted By Name,Start Time,Number of Records
@@ -51,10 +54,19 @@ echo "== a queued row (submit time only) joined with the finished run (start tim
 "$ALMAUDIT" audit --rules $R --tz America/New_York --period 2026-10-14 --summary "$SCRATCH/queued.csv" >"$SCRATCH/o.txt" 2>&1
 echo "status: $?"
 head -2 "$SCRATCH/o.txt"
-echo "== the same runs a whole number of hours apart in one file: the zone, not the id"
+echo "== the same runs a whole number of hours apart in two exports joined in one file: the zone, not the id"
 {
 	echo 'id,name,type,submitted_by,submitted_by_desc,start_time,status,total_records,set_name'
 	echo '6100000000000004,Withdraw items - weeding,MANUAL,80120002,"Reid, Cindy",2026-10-14T14:03:00Z,COMPLETED_SUCCESS,10,s'
+	echo 'id,name,type,submitted_by,submitted_by_desc,start_time,status,total_records,set_name'
 	echo '6100000000000004,Withdraw items - weeding,MANUAL,80120002,"Reid, Cindy",2026-10-14 10:03,COMPLETED_SUCCESS,10,s'
 } >"$SCRATCH/zone.csv"
 "$ALMAUDIT" audit --rules $R --tz UTC --period 2026-10-14 --summary "$SCRATCH/zone.csv" 2>/dev/null | head -1 | sed "s|$SCRATCH|SCRATCH|g"
+echo "== one export, one id at 9:00, 11:00 and 2:00 PM: two runs more, not a zone"
+cat >"$SCRATCH/ui.csv" <<'CSV'
+Job Instance ID,Job Name,Job Type,Submitted By,Submitted By Name,Start Time,Number of Records
+6100000323773940,Withdraw items - weeding,Manual,80120002,"Reid, Cindy",10/14/2026 9:00 AM,20
+6100000323773940,Withdraw items - weeding,Manual,80120099,"Nobody, Some",10/14/2026 11:00 AM,20
+6100000323773940,Withdraw items - weeding,Manual,80120099,"Nobody, Some",10/14/2026 2:00 PM,20
+CSV
+"$ALMAUDIT" audit --rules $R --tz America/New_York --period 2026-10-14 --summary "$SCRATCH/ui.csv" 2>/dev/null | head -1 | sed "s|$SCRATCH|SCRATCH|g"
