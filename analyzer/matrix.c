@@ -221,10 +221,11 @@ static void load_staff(struct load *ld)
 			if (out && strcmp(keys[out - 1].key, keys[i].key) == 0) {
 				if (keys[out - 1].person != keys[i].person)
 					fail(ld, keys[i].line,
-					     "%s '%s' would match both '%s' (line %ld) and '%s'",
+					     "%s '%s' would match both '%s' (line %ld) and '%s' "
+					     "(line %ld)",
 					     tables[k].what, keys[i].key,
 					     r->people[keys[out - 1].person].name, keys[out - 1].line,
-					     r->people[keys[i].person].name);
+					     r->people[keys[i].person].name, keys[i].line);
 				free(keys[i].key);
 				continue;
 			}
