@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* The nesting of the text, outside strings, is at most APIPAGE_MAX_DEPTH:
  * an answer nested deeper is refused as such, before it is read at all. */
@@ -532,6 +533,26 @@ static int unreadable(const char *body, size_t len, char *why, size_t size)
 	return -1;
 }
 
+int apipage_html(const char *body, size_t len)
+{
+	size_t i = len >= 3 && memcmp(body, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	while (i < len && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n'))
+		i++;
+	if (i >= len || body[i] != '<')
+		return 0;
+	size_t end = len < 4096 ? len : 4096;
+	for (; i < end; i++) {
+		if (body[i] != '<')
+			continue;
+		if (end - i > 5 && strncasecmp(body + i, "<html", 5) == 0 &&
+		    !isalnum((unsigned char)body[i + 5]))
+			return 1;
+		if (end - i >= 14 && strncasecmp(body + i, "<!doctype html", 14) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 int apipage_read(const char *body, size_t len, const char *secret, const char *items,
 		 struct apipage *p, int (*each)(void *arg, const char *id), void *arg, char *why,
 		 size_t size)
@@ -545,6 +566,11 @@ int apipage_read(const char *body, size_t len, const char *secret, const char *i
 	if (unreadable(body, len, why, size) != 0)
 		return -1;
 	size_t lead = strspn(body, " \t\r\n");
+	if (apipage_html(body, len)) {
+		snprintf(why, size, "an HTML page, not JSON (a proxy's or a login page: check the "
+				    "base URL and the key)");
+		return -1;
+	}
 	if (body[lead] == '<') {
 		snprintf(why, size, "XML, not JSON (the request asks for JSON)");
 		return -1;

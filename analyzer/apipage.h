@@ -50,6 +50,13 @@ int apipage_read(const char *body, size_t len, const char *secret, const char *i
 		 struct apipage *p, int (*each)(void *arg, const char *id), void *arg, char *why,
 		 size_t size);
 
+/* 1 when body (len bytes) is an HTML page, not an answer of the API: it
+ * begins with '<' (after a byte order mark and white space) and its first
+ * 4 KiB hold "<html" or "<!DOCTYPE html" in any case (a proxy's or a
+ * single sign-on login page served with HTTP 200, or saved in place of
+ * an export); else 0. */
+int apipage_html(const char *body, size_t len);
+
 /* The message of the API error in an answer that is no page (a 401's
  * body): its first errorMessage and errorCode, JSON or XML, secret taken
  * out, quoted and cut for a diagnostic ("\"API-key not defined\" (code

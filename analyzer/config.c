@@ -1,14 +1,19 @@
+#define _XOPEN_SOURCE 700 /* realpath, S_ISVTX */
 #include "config.h"
 
 #include "diag.h"
 #include "names.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 static int space(char c)
 {
@@ -302,13 +307,106 @@ static int grow(struct config_args *a, size_t *cap)
 	return 0;
 }
 
+/* Whether st, the config's or its directory's (dir, NULL for the file),
+ * is one that only the user running almaudit or root may change, as ssh
+ * asks of its files: a config can send fetch's API key elsewhere
+ * (--base-url) or make an audit clean (--rules, --waivers). 0, or -1
+ * after saying why at the config (path) and what to do. */
+static int config_owned(const char *path, const char *dir, const struct stat *st)
+{
+	uid_t me = geteuid();
+	if (st->st_uid != me && st->st_uid != 0 && !dir) {
+		diag_error(path, 0,
+			   "the config is owned by uid %lu, neither the user running almaudit (uid "
+			   "%lu) nor root, and its owner may change it: refused (use a copy of your "
+			   "own, or chown %lu %s)",
+			   (unsigned long)st->st_uid, (unsigned long)me, (unsigned long)me, path);
+		return -1;
+	}
+	if (st->st_uid != me && st->st_uid != 0) {
+		diag_error(path, 0,
+			   "the config's directory %s is owned by uid %lu, neither the user running "
+			   "almaudit (uid %lu) nor root, and its owner may put another config in its "
+			   "place: refused (keep the config in a directory of your own, or chown %lu "
+			   "%s)",
+			   dir, (unsigned long)st->st_uid, (unsigned long)me, (unsigned long)me, dir);
+		return -1;
+	}
+	if (!dir && (st->st_mode & 022)) {
+		diag_error(path, 0,
+			   "mode %04o: others than its owner may change the config, and with it where "
+			   "fetch sends the API key (--base-url) or the rules an audit is judged by "
+			   "(--rules, --waivers): refused (chmod go-w %s)",
+			   (unsigned)(st->st_mode & 07777), path);
+		return -1;
+	}
+	if (dir && (st->st_mode & 022) && !(st->st_mode & S_ISVTX)) {
+		diag_error(path, 0,
+			   "the config's directory %s has mode %04o: others than its owner may put "
+			   "another config in its place: refused (chmod go-w %s)",
+			   dir, (unsigned)(st->st_mode & 07777), dir);
+		return -1;
+	}
+	return 0;
+}
+
+/* The config open at fd (named path) and its directory, both the
+ * directory of the name given and that of the file a symbolic link leads
+ * to, checked by config_owned. 0, or -1 when reported. */
+static int config_trusted(const char *path, int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0) {
+		diag_error(path, 0, "cannot read the config: %s", strerror(errno));
+		return -1;
+	}
+	/* /dev/null (mode 0666) reads empty whoever writes to it: no config */
+	struct stat null;
+	if (S_ISCHR(st.st_mode) && stat("/dev/null", &null) == 0 && null.st_rdev == st.st_rdev)
+		return 0;
+	if (config_owned(path, NULL, &st) != 0)
+		return -1;
+	char *given = strdup(path), *real = realpath(path, NULL);
+	if (!given) {
+		free(real);
+		diag_error(path, 0, "out of memory");
+		return -1;
+	}
+	const char *dirs[2] = {dirname(given), real ? dirname(real) : NULL};
+	int status = 0;
+	for (int i = 0; i < 2 && status == 0; i++) {
+		if (!dirs[i] || (i && !strcmp(dirs[i], dirs[0])))
+			continue;
+		if (stat(dirs[i], &st) != 0) {
+			diag_error(path, 0, "cannot read the config's directory %s: %s", dirs[i],
+				   strerror(errno));
+			status = -1;
+		} else {
+			status = config_owned(path, dirs[i], &st);
+		}
+	}
+	free(given);
+	free(real);
+	return status;
+}
+
 /* Reads the config at path into a->argv from index 1; -1 when reported. */
 static int read_config(const char *path, const struct option *takes, const struct option *known,
 		       const char *cmd, struct config_args *a, size_t *cap)
 {
-	FILE *f = fopen(path, "r");
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		diag_error(path, 0, "cannot read the config: %s", strerror(errno));
+		return -1;
+	}
+	if (config_trusted(path, fd) != 0) {
+		close(fd);
+		return -1;
+	}
+	FILE *f = fdopen(fd, "r");
 	if (!f) {
 		diag_error(path, 0, "cannot read the config: %s", strerror(errno));
+		close(fd);
 		return -1;
 	}
 	char *line = NULL, why[256];

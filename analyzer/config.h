@@ -13,7 +13,11 @@
  * the one at hand does not is left out (noted, for --verbose), where on the
  * command line it would be an error. Only options: an input file, an
  * option no command takes, a missing or unwanted value, --help or --config
- * is an error at FILE:LINE. A struct config_args owns its argv, its lines
+ * is an error at FILE:LINE. A config that others than its owner may
+ * change is refused, as ssh refuses such files: one not the user's nor
+ * root's, or writable by group or others, or in a directory (of the name
+ * given, or of the file a link leads to) not the user's nor root's, or
+ * writable by group or others without the sticky bit. A struct config_args owns its argv, its lines
  * and notes and the config's strings; config_free frees them. */
 #ifndef ALMAUDIT_CONFIG_H
 #define ALMAUDIT_CONFIG_H

@@ -504,17 +504,19 @@ static void mark_incomplete(struct ingest *in, int unread)
 }
 
 /* The Alma API's job instances (JSON) are rows of the canonical columns;
- * an XML response is named, with what to do. */
-static int open_instances(struct ingest *in, struct reader *rd, int xml, const struct sniff *s)
+ * an XML response or an HTML page is named, with what to do. */
+static int open_instances(struct ingest *in, struct reader *rd, enum sniff_kind kind,
+			  const struct sniff *s)
 {
 	struct tally_file *f = &in->tally->files[in->file];
 	f->gzip = reader_is_gzip(rd);
-	if (xml) {
+	if (kind != SNIFF_JSON) {
 		reader_close(rd);
-		diag_error(in->path, 1,
-			   "%s: almaudit reads the API's JSON: ask for it (the header Accept: "
-			   "application/json), or use almaudit fetch",
-			   s->what);
+		diag_error(in->path, 1, "%s: %s", s->what,
+			   kind == SNIFF_HTML
+				   ? "export the job history from Alma again (CSV), or use almaudit fetch"
+				   : "almaudit reads the API's JSON: ask for it (the header Accept: "
+				     "application/json), or use almaudit fetch");
 		mark_incomplete(in, 1);
 		return -1;
 	}
@@ -583,7 +585,7 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 	struct sniff s;
 	enum sniff_kind kind = sniff_input(rd, &s);
 	if (kind != SNIFF_CSV)
-		return open_instances(in, rd, kind == SNIFF_XML, &s);
+		return open_instances(in, rd, kind, &s);
 	in->rd = csvrd_open_reader(rd, in->path);
 	if (!in->rd) {
 		mark_incomplete(in, 1);

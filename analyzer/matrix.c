@@ -88,24 +88,25 @@ static void close_table(struct load *ld, struct rules_table *t)
 
 enum { ST_NAME, ST_UNIT, ST_IDS, ST_ALIASES };
 
-/* Splits s at sep into trimmed, non-empty parts. */
-static int split(struct load *ld, const char *s, size_t n, char sep, char ***out, size_t *count)
+/* Splits s at any byte of seps into trimmed, non-empty parts; with
+ * ids set, commas opening or ending a part are dropped too ("bfischer,
+ * bf2" is two ids, "fischer,b" one). */
+static int split(struct load *ld, const char *s, size_t n, const char *seps, int ids,
+		 char ***out, size_t *count)
 {
 	*out = NULL;
 	*count = 0;
 	while (n) {
-		const char *end = sep == ' ' ? NULL : memchr(s, sep, n);
-		size_t len;
-		if (sep == ' ') {
-			len = 0;
-			while (len < n && s[len] != ' ' && s[len] != '\t')
-				len++;
-		} else {
-			len = end ? (size_t)(end - s) : n;
-		}
+		size_t len = 0;
+		while (len < n && !memchr(seps, s[len], strlen(seps)))
+			len++;
 		const char *part = s;
 		size_t plen = len;
 		csvrd_trim(&part, &plen);
+		while (ids && plen && part[plen - 1] == ',')
+			plen--;
+		while (ids && plen && part[0] == ',')
+			part++, plen--;
 		if (plen) {
 			if (grow(ld, out, *count, sizeof **out) != 0)
 				return -1;
@@ -173,9 +174,9 @@ static void load_staff(struct load *ld)
 		s = rules_table_cell(&t, ST_UNIT, &n);
 		p->unit = dup_n(ld, s, n);
 		s = rules_table_cell(&t, ST_IDS, &n);
-		split(ld, s, n, ' ', &p->ids, &p->nids);
+		split(ld, s, n, " \t\r\n;", 1, &p->ids, &p->nids);
 		s = rules_table_cell(&t, ST_ALIASES, &n);
-		split(ld, s, n, ';', &p->aliases, &p->naliases);
+		split(ld, s, n, ";", 0, &p->aliases, &p->naliases);
 		if (!p->name || !p->unit)
 			break;
 		int person = (int)(r->npeople - 1);
@@ -220,10 +221,11 @@ static void load_staff(struct load *ld)
 			if (out && strcmp(keys[out - 1].key, keys[i].key) == 0) {
 				if (keys[out - 1].person != keys[i].person)
 					fail(ld, keys[i].line,
-					     "%s '%s' would match both '%s' (line %ld) and '%s'",
+					     "%s '%s' would match both '%s' (line %ld) and '%s' "
+					     "(line %ld)",
 					     tables[k].what, keys[i].key,
 					     r->people[keys[out - 1].person].name, keys[out - 1].line,
-					     r->people[keys[i].person].name);
+					     r->people[keys[i].person].name, keys[i].line);
 				free(keys[i].key);
 				continue;
 			}
@@ -470,7 +472,7 @@ static void close_includes(struct load *ld, struct pending *pending)
 		char **parts;
 		size_t count;
 		const char *text = pending[k].includes ? pending[k].includes : "";
-		if (split(ld, text, strlen(text), ' ', &parts, &count) != 0)
+		if (split(ld, text, strlen(text), " \t", 0, &parts, &count) != 0)
 			return;
 		r->jobs[k].includes = calloc(count ? count : 1, sizeof *r->jobs[k].includes);
 		for (size_t i = 0; i < count; i++) {

@@ -98,6 +98,54 @@ static int stray_quote(const struct rules_table *t)
 	return 0;
 }
 
+/* The name of the column at field f of the header, or NULL. */
+static const char *column_name(const struct rules_table *t, size_t f)
+{
+	for (size_t i = 0; i < t->ncols; i++)
+		if (t->index[i] == (int)f)
+			return t->names[i];
+	return NULL;
+}
+
+/* 1 (reported) when a cell of a comma-separated file holds a TAB inside
+ * it: a row pasted with TABs for commas ("Carl Cox<TAB>ITS<TAB>ccox") is
+ * one cell, a person named "Carl Cox ITS ccox" with no unit, never so
+ * silently. */
+static int tab_in_cell(struct rules_table *t)
+{
+	if (csvrd_delim(t->rd) != ',')
+		return 0;
+	for (size_t f = 0; f < t->row.n; f++) {
+		const char *s = t->row.field[f];
+		size_t n = t->row.len[f];
+		csvrd_trim(&s, &n);
+		if (!memchr(s, '\t', n))
+			continue;
+		/* the cell as said: its TABs as <TAB>, cut at a character */
+		char shown[100];
+		size_t used = 0, k;
+		for (k = 0; k < n; k++) {
+			size_t len = s[k] == '\t' ? 5 : 1;
+			if (used + len >= sizeof shown)
+				break;
+			memcpy(shown + used, s[k] == '\t' ? "<TAB>" : s + k, len);
+			used += len;
+		}
+		while (k < n && k > 0 && ((unsigned char)s[k] & 0xC0) == 0x80 && s[k - 1] != '\t')
+			k--, used--;
+		shown[used] = '\0';
+		const char *column = column_name(t, f);
+		fail(t, t->row.line,
+		     "a TAB in field %zu%s%s%s '%s%s': the row looks tab-separated, but the file "
+		     "is comma-separated (its header); write the row with commas; the row is left "
+		     "out",
+		     f + 1, column ? " (" : "", column ? column : "", column ? ")" : "", shown,
+		     k < n ? "..." : "");
+		return 1;
+	}
+	return 0;
+}
+
 int rules_table_next(struct rules_table *t)
 {
 	for (;;) {
@@ -143,16 +191,15 @@ int rules_table_next(struct rules_table *t)
 		while (f < t->row.n && !memchr(t->row.field[f], '\0', t->row.len[f]))
 			f++;
 		if (f < t->row.n) {
-			const char *column = NULL;
-			for (size_t i = 0; i < t->ncols; i++)
-				if (t->index[i] == (int)f)
-					column = t->names[i];
+			const char *column = column_name(t, f);
 			fail(t, t->row.line,
 			     "a NUL byte in field %zu%s%s%s: a rules file holds text; the row is left "
 			     "out",
 			     f + 1, column ? " (" : "", column ? column : "", column ? ")" : "");
 			continue;
 		}
+		if (tab_in_cell(t))
+			continue;
 		return 1;
 	}
 }

@@ -101,6 +101,12 @@ enum sniff_kind sniff_input(struct reader *rd, struct sniff *s)
 				break;
 			}
 		}
+		if (!*what && apipage_html((const char *)d + i, n - i)) {
+			*what = "an HTML page, not an export (a proxy's or a login page saved in its "
+				"place?)";
+			reader_unread(rd);
+			return SNIFF_HTML;
+		}
 		if (!*what && xml)
 			*what = "an XML document";
 		/* an error response: its message quoted, as fetch quotes it */

@@ -8,12 +8,13 @@
 
 #include "reader.h"
 
-enum sniff_kind { SNIFF_CSV, SNIFF_JSON, SNIFF_XML };
+enum sniff_kind { SNIFF_CSV, SNIFF_JSON, SNIFF_XML, SNIFF_HTML };
 
 /* What the text behind rd is, from its first bytes (after a byte order
- * mark and white space): JSON ('{' or '['), an XML document, or something
+ * mark and white space): JSON ('{' or '['), an XML document, an HTML page
+ * (apipage_html: a login page saved in place of an export), or something
  * else (a CSV export, or a read error the next reader_chunk says); and in
- * *s: what: which XML document, for messages ("an XML response of the
+ * *s: what: which XML document, or the HTML page, for messages ("an XML response of the
  * Alma API (job instances)", and an error response's message: a static
  * buffer, valid until the next call), else NULL; utf16: 1 when the text is
  * UTF-16 (a byte order mark); line: the line the next byte handed out is

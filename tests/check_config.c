@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const struct option opts[] = {
 	{"tz", required_argument, NULL, 1},
@@ -284,8 +285,55 @@ START_TEST(abbreviated_config)
 }
 END_TEST
 
+/* A config others than its owner may change (mode 0666), or in a
+ * directory they may write to without the sticky bit (0777), is refused
+ * at the file, saying the chmod that fixes it; 0644 in a sticky 1777
+ * directory (as /tmp) is read. */
+START_TEST(config_others_may_change)
+{
+	struct config_args a;
+	char want[3000];
+	const char *path = conf("--tz UTC\n");
+	char *argv[] = {"audit", "--config", (char *)path, NULL};
+	ck_assert_int_eq(chmod(path, 0666), 0);
+	testutil_stderr_begin();
+	ck_assert_int_eq(config_args(3, argv, opts, known, "audit", &a), -1);
+	snprintf(want, sizeof want, "almaudit: %s: mode 0666: others than its owner may change", path);
+	const char *err = testutil_stderr_end();
+	ck_assert_ptr_nonnull(strstr(err, want));
+	snprintf(want, sizeof want, "refused (chmod go-w %s)\n", path);
+	ck_assert_ptr_nonnull(strstr(err, want));
+	ck_assert_int_eq(a.nconfig, 0);
+	config_free(&a);
+
+	char dir[600], file[700];
+	snprintf(dir, sizeof dir, "%s", testutil_path(".d"));
+	ck_assert_int_eq(mkdir(dir, 0700), 0);
+	testutil_write(dir, "c.conf", "--tz UTC\n");
+	snprintf(file, sizeof file, "%s/c.conf", dir);
+	ck_assert_int_eq(chmod(file, 0644), 0);
+	ck_assert_int_eq(chmod(dir, 0777), 0);
+	char *in_dir[] = {"audit", "--config", file, NULL};
+	testutil_stderr_begin();
+	ck_assert_int_eq(config_args(3, in_dir, opts, known, "audit", &a), -1);
+	snprintf(want, sizeof want,
+		 "almaudit: %s: the config's directory %s has mode 0777: others than its owner may "
+		 "put another config in its place: refused (chmod go-w %s)\n",
+		 file, dir, dir);
+	ck_assert_str_eq(testutil_stderr_end(), want);
+	config_free(&a);
+
+	ck_assert_int_eq(chmod(dir, 01777), 0);
+	ck_assert_int_eq(config_args(3, in_dir, opts, known, "audit", &a), 0);
+	ck_assert_int_eq(a.nconfig, 1);
+	ck_assert_str_eq(a.argv[1], "--tz=UTC");
+	config_free(&a);
+}
+END_TEST
+
 int main(void)
 {
+	umask(022); /* the configs written here are not others' to change */
 	Suite *s = suite_create("config");
 	TCase *tc = tcase_create("config");
 	tcase_add_test(tc, lines);
@@ -294,6 +342,7 @@ int main(void)
 	tcase_add_test(tc, environment_and_equals_form);
 	tcase_add_test(tc, errors_at_file_and_line);
 	tcase_add_test(tc, abbreviated_config);
+	tcase_add_test(tc, config_others_may_change);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

@@ -123,6 +123,20 @@ START_TEST(error_objects)
 	ck_assert_str_eq(why, "XML, not JSON (the request asks for JSON)");
 	/* no error in it: an HTML page, a page of instances */
 	ck_assert_int_eq(apipage_error("<html>busy</html>", 17, NULL, msg, sizeof msg), -1);
+	/* an HTML page (a login page) is named as one, not as XML; an Alma XML
+	 * answer or a JSON page is no HTML page, nor is an element <htmlx> */
+	ck_assert_int_eq(read_page(" <!doctype HTML><title>Sign in</title>", "job_instance", &p, why),
+			 -1);
+	ck_assert_str_eq(why, "an HTML page, not JSON (a proxy's or a login page: check the base "
+			      "URL and the key)");
+	static const char *const html[] = {"<?xml version=\"1.0\"?>\n<!-- x --><HTML>", "<html>",
+					   "\xEF\xBB\xBF\r\n<!DOCTYPE html>"};
+	static const char *const not_html[] = {"<htmlx>", "{\"a\":\"<html>\"}", "x <html>"};
+	for (size_t i = 0; i < 3; i++) {
+		ck_assert_int_eq(apipage_html(html[i], strlen(html[i])), 1);
+		ck_assert_int_eq(apipage_html(not_html[i], strlen(not_html[i])), 0);
+	}
+	ck_assert_int_eq(apipage_html(xml, strlen(xml)), 0);
 	ck_assert_int_eq(apipage_error("{\"total_record_count\":0}", 24, NULL, msg, sizeof msg), -1);
 	/* a long message is cut, and still a quoted one */
 	char big[2000] = "{\"errorList\":{\"error\":[{\"errorMessage\":\"";

@@ -552,9 +552,22 @@ START_TEST(error_two_people_one_name)
 						  "Josh Parker,DIV,801,\n",
 				     APPROVALS_HEADER),
 			 "almaudit: DIR/staff.csv:3: name 'honor moody' would match both 'Honor "
-			 "Moody' (line 2) and 'Todd Moody'\n"
+			 "Moody' (line 2) and 'Todd Moody' (line 3)\n"
 			 "almaudit: DIR/staff.csv:4: Alma id '801' would match both 'Honor Moody' "
-			 "(line 2) and 'Josh Parker'\n");
+			 "(line 2) and 'Josh Parker' (line 4)\n");
+}
+END_TEST
+
+/* One person listed twice: both lines named, or the two read the same. */
+START_TEST(error_person_listed_twice)
+{
+	ck_assert_str_eq(load_errors(JOBS_HEADER, "name,unit,alma_ids,aliases\n"
+						  "Ada Lovelace,ITS,,\n"
+						  "Carl Cox,ITS,,\n"
+						  "Ada Lovelace,ITS,,\n",
+				     APPROVALS_HEADER),
+			 "almaudit: DIR/staff.csv:4: name 'ada lovelace' would match both 'Ada "
+			 "Lovelace' (line 2) and 'Ada Lovelace' (line 4)\n");
 }
 END_TEST
 
@@ -830,6 +843,7 @@ int main(void)
 	tcase_add_test(errors, error_approvals);
 	tcase_add_test(errors, error_unreadable_rules_file_said_once);
 	tcase_add_test(errors, error_two_people_one_name);
+	tcase_add_test(errors, error_person_listed_twice);
 	tcase_add_test(errors, people_by_alma_id_first);
 	tcase_add_test(errors, pattern_limits_stop_runaway_matches);
 	suite_add_tcase(s, errors);

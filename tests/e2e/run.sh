@@ -17,6 +17,9 @@ cd "$here" || exit 2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
+# the files a case writes get mode 0644 whatever the runner's umask (a
+# config others may change is refused)
+umask 022
 ALMAUDIT=$bin SCRATCH=$tmp TZ=UTC LC_ALL=C ALMAUDIT_RULES=../../rules \
 	sh "cases/$name.sh" >"$tmp/out" 2>"$tmp/err" </dev/null
 echo $? >"$tmp/status"

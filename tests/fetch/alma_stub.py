@@ -31,7 +31,7 @@ requests get the fault (default: all). KIND is one of
   moved (total_record_count one more)  empty (no instances before the total)
   repeat (offset 0's instances again, the same total)  huge (a total of 10^12)
   float (the total as 250.0)  fraction (the total as 250.5)  keypage (the
-  page quotes the Authorization header)  notjson
+  page quotes the Authorization header)  notjson  html (a login page, 200)
 --pretty SERIES serves that job's pages indented over several lines.
 """
 import argparse
@@ -52,6 +52,11 @@ ERROR_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
              '<errorsExist>true</errorsExist><errorList><error><errorCode>%s</errorCode>'
              '<errorMessage>%s</errorMessage><trackingId>unknown</trackingId></error>'
              '</errorList></web_service_result>')
+
+# a single sign-on login page, as a proxy in front of the API serves it
+LOGIN_PAGE = ('<!DOCTYPE html>\n<html lang="en"><head><title>Sign in</title></head>\n'
+              '<body><form method="post" action="/idp/profile/SAML2/Redirect/SSO">'
+              '<input name="j_username"></form></body></html>\n')
 
 
 class Fault:
@@ -270,6 +275,8 @@ class Handler(BaseHTTPRequestHandler):
         if kind == "notjson":
             return self.write(self.send(200, "Service Temporarily Unavailable",
                                         ctype="text/plain"))
+        if kind == "html":
+            return self.write(self.send(200, LOGIN_PAGE, ctype="text/html;charset=UTF-8"))
         if kind == "truncated":
             data = self.send(200, body, length=len(body.encode()) + 40, close=True)
             return self.write(data[:len(data) // 2])

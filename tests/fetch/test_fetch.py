@@ -265,6 +265,10 @@ FAULTS = {
     "notjson": (["M26720:0:notjson"], [], 2,
                 r"job M26720, offset 0: the answer is not a page of the API: not JSON",
                 [("M26720", 0, [200])]),
+    "html": (["M26720:0:html"], [], 2,
+             r"job M26720, offset 0: the answer is not a page of the API: an HTML page, not "
+             r"JSON \(a proxy's or a login page: check the base URL and the key\)",
+             [("M26720", 0, [200])]),
     "truncated_once": (["M26714:200:truncated:1"], [], 0, 1,
                        [("M26714", 200, [200, 200])]),
     "truncated": (["M26714:200:truncated"], [], 2,
