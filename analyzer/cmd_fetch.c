@@ -452,6 +452,12 @@ static int check(const struct fetch_opts *o, const char **base, char *from, char
 					  "standard output: give -o FILE");
 		goto out;
 	}
+	/* the key or the config written over: destroyed before it is read
+	 * next time */
+	const struct opts_read read[] = {{o->key_file, "the --api-key-file"},
+					 {o->config.path, "the config file"}};
+	if (opts_refuse_read("fetch", "-o", o->out, read, 2) != 0)
+		goto out;
 	if (o->region) {
 		size_t i = 0;
 		origin(o, F_REGION);

@@ -48,8 +48,9 @@ const char opts_help_input[] =
 	"                    without header H is an error)\n"
 	"  --rejects FILE    write each rejected row to FILE as CSV\n"
 	"  -o, --output FILE write the report to FILE, not standard output\n"
-	"                    (-o and --rejects: never an input, never one file;\n"
-	"                    put in place when the run ends, see almaudit(1))\n"
+	"                    (-o and --rejects: never an input or a file the run\n"
+	"                    reads, never one file; put in place when the run\n"
+	"                    ends, see almaudit(1))\n"
 	"  --config FILE     read options from FILE first, one a line as written\n"
 	"                    here (--tz America/New_York); # comments; the command\n"
 	"                    line comes after and wins (default $ALMAUDIT_CONFIG)\n"
@@ -556,13 +557,61 @@ void opts_drop_config(struct opts *o, int audit)
 
 /* ---- outputs: -o and --rejects ---- */
 
-/* -o or --rejects naming an input would destroy it before it is read, and
- * -o and --rejects naming one file would mix two outputs: usage errors,
- * found before anything is opened for writing. 0, or -1 (reported). */
+int opts_refuse_read(const char *cmd, const char *opt, const char *path,
+		     const struct opts_read *read, size_t n)
+{
+	struct output_id id, in;
+	if (!path || output_is_stdout(path))
+		return 0;
+	output_id(path, &id);
+	if (!id.exists || !id.regular)
+		return 0; /* not there yet, or /dev/null, a pipe: destroys nothing */
+	for (size_t i = 0; i < n; i++) {
+		if (!read[i].path || output_is_stdout(read[i].path))
+			continue;
+		output_id(read[i].path, &in);
+		if (!in.exists || !output_same(&id, &in))
+			continue;
+		opts_usage_error(cmd, "%s '%s' is %s '%s': writing it would destroy it", opt, path,
+				 read[i].what, read[i].path);
+		return -1;
+	}
+	return 0;
+}
+
+/* The files of the rules directory (every one it may hold, read or not:
+ * a rules file is never an output) and the other files a run reads
+ * besides its inputs, into read (the rules' paths into buf); how many. */
+static size_t files_read(const struct opts *o, struct opts_read *read,
+			 char (*buf)[PATH_MAX + 32])
+{
+	static const char *const rules_files[] = {"staff.csv", "approvals.csv", "jobs.csv",
+						  "units.csv", "waivers.csv"};
+	char dirbuf[PATH_MAX];
+	const char *dir = rules_dir(o->rules, dirbuf, sizeof dirbuf);
+	size_t n = 0;
+	read[n++] = (struct opts_read){o->waivers, "the --waivers file"};
+	read[n++] = (struct opts_read){o->baseline, "the --baseline file"};
+	read[n++] = (struct opts_read){o->config_args.path, "the config file"};
+	for (size_t i = 0; i < sizeof rules_files / sizeof rules_files[0]; i++) {
+		snprintf(buf[i], sizeof buf[i], "%s%s%s", dir,
+			 *dir && dir[strlen(dir) - 1] == '/' ? "" : "/", rules_files[i]);
+		read[n++] = (struct opts_read){buf[i], "the rules file"};
+	}
+	return n;
+}
+
+/* -o or --rejects naming an input, a rules file, --waivers, --baseline or
+ * the config would destroy it before it is read, and -o and --rejects
+ * naming one file would mix two outputs: usage errors, found before
+ * anything is opened for writing. 0, or -1 (reported). */
 static int check_outputs(const struct opts *o)
 {
 	const char *names[2] = {"-o", "--rejects"}, *paths[2] = {o->out, o->rejects};
 	struct output_id ids[2], in;
+	struct opts_read read[8];
+	char rules_paths[5][PATH_MAX + 32];
+	size_t nread = files_read(o, read, rules_paths);
 	if (o->rejects && output_is_stdout(o->rejects) && output_is_stdout(o->out)) {
 		opts_usage_error(o->cmd, "--rejects - and the report both go to standard output; "
 					 "give one of them a file");
@@ -585,6 +634,8 @@ static int check_outputs(const struct opts *o)
 					 strcmp(input, "-") ? input : "- (standard input)");
 			return -1;
 		}
+		if (opts_refuse_read(o->cmd, names[k], paths[k], read, nread) != 0)
+			return -1;
 		if (k == 1 && paths[0] && !output_is_stdout(paths[0]) && output_same(&ids[0], &ids[1])) {
 			opts_usage_error(o->cmd, "-o '%s' and --rejects '%s' are the same file; give each "
 						 "its own",

@@ -154,10 +154,24 @@ const char *opts_format_name(const char *name);
  * cmd for the argument arg that table does not have. */
 void opts_unknown_option(const char *cmd, const char *arg, const struct option *table);
 /* What audit, runs and review do before reading: the outputs checked (-o
- * or --rejects naming an input, or one file, is a usage error), "now", the
+ * or --rejects naming an input, a file of the rules directory, --waivers,
+ * --baseline or the config, or the two naming one file, is a usage error), "now", the
  * zone and the period set, the rules (with --waivers) loaded. The rules,
  * or NULL (reported). */
 struct rules *opts_begin(const struct opts *o, int64_t *now, struct period *period);
+
+/* A file a run reads besides its inputs, and what it is for messages
+ * ("the --baseline file"); path NULL: none. */
+struct opts_read {
+	const char *path, *what;
+};
+
+/* An output (opt "-o", path) that is one of the n files of read, by device
+ * and inode (through any link), would destroy it before it is read: a usage
+ * error of cmd. Nothing to check when path is NULL, "-", not there yet or
+ * not a regular file. 0, or -1 (reported). */
+int opts_refuse_read(const char *cmd, const char *opt, const char *path,
+		     const struct opts_read *read, size_t n);
 
 /* Opens -o into out (unless out is NULL: a split opens its own files) and
  * --rejects, when given, into rejects, an error about a value from the
