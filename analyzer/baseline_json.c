@@ -178,9 +178,11 @@ static int finding_end(struct reading *r)
 		b->filtered++;
 		return 0;
 	}
+	/* the person in this audit's staff.csv: by name or alias */
+	int person = v[F_STAFF][0] && r->rules ? rules_person_by_text(r->rules, v[F_STAFF]) : -1;
 	struct baseline_finding f = {(enum finding_kind)k, v[F_STAFF], v[F_USER],
-				     v[F_USER_NAME], v[F_JOB], v[F_JOB_NAME]};
-	if (baseline_add(b, &f, v[F_UNIT], r->rules) != 0)
+				     v[F_USER_NAME], v[F_JOB], v[F_JOB_NAME], person};
+	if (baseline_add(b, &f, v[F_UNIT]) != 0)
 		return json_fail(r->j, "out of memory");
 	return 0;
 }
