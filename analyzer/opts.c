@@ -162,6 +162,20 @@ struct rules *opts_load_rules(const char *dir, const char *waivers)
 	return matrix_load_with(rules_dir(dir, buf, sizeof buf), waivers);
 }
 
+int opts_once(const char *cmd, const char *name, const char **first, const char *arg,
+	      long from_config)
+{
+	if (from_config)
+		return 0;
+	if (*first) {
+		/* its values unsaid: fetch's --base-url may hold a key */
+		opts_usage_error(cmd, "%s given twice: it takes one value; give it once", name);
+		return -1;
+	}
+	*first = arg;
+	return 0;
+}
+
 int opts_parse_count(const char *cmd, const char *name, const char *arg, int64_t *out)
 {
 	char *end;
@@ -263,6 +277,36 @@ void opts_origin(const struct opts *o, int opt)
 {
 	long line = opt >= OPT_SANDBOX && opt < OPT_END ? o->line[opt - OPT_SANDBOX] : 0;
 	diag_set_origin(line ? o->config_args.path : NULL, line);
+}
+
+/* The options that take one value: given twice on the command line, a
+ * usage error (opts_once). --sandbox, --column and the filters add up;
+ * of --sandbox-refreshed the latest day counts. */
+static int single_value(int c)
+{
+	switch (c) {
+	case OPT_TZ:
+	case OPT_REJECTS:
+	case OPT_FORMAT:
+	case OPT_RULES:
+	case OPT_LARGE_SET:
+	case OPT_PERIOD:
+	case OPT_SINCE:
+	case OPT_UNTIL:
+	case OPT_LIMIT:
+	case OPT_TO:
+	case OPT_FROM:
+	case OPT_SUBJECT:
+	case OPT_BASELINE:
+	case OPT_WAIVERS:
+	case OPT_SPLIT:
+	case OPT_SORT:
+	case OPT_TOP:
+	case OPT_OUTPUT:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* The options of review: the input options, the period, --job, --user and
@@ -424,6 +468,7 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 		diag_error(NULL, 0, "out of memory");
 		return -1;
 	}
+	const char *once[OPTS_COUNT] = {NULL}; /* the command line's value of each */
 	opterr = 0;
 	optind = 1;
 	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", shared_options, &longindex)) != -1) {
@@ -465,6 +510,12 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 		}
 		if (c == 'o')
 			c = OPT_OUTPUT;
+		if (single_value(c)) {
+			char opt[40];
+			snprintf(opt, sizeof opt, c == OPT_OUTPUT ? "-o" : "--%s", name);
+			if (opts_once(o->cmd, opt, &once[c - OPT_SANDBOX], optarg, line) != 0)
+				return -1;
+		}
 		if (c >= OPT_SANDBOX && c < OPT_END)
 			o->line[c - OPT_SANDBOX] = line;
 		if (!line && c >= OPT_JOB && c <= OPT_GREP && !o->typed_filter && longindex >= 0)

@@ -114,6 +114,16 @@ extern const char opts_help_filters[], opts_help_input[];
  * NULL: "see 'almaudit help'"). */
 void opts_usage_error(const char *cmd, const char *fmt, ...) DIAG_PRINTF(2, 3);
 
+/* An option of one value (--rules, --baseline, -o, ...) given on the
+ * command line (from_config 0) when the command line gave it before, with
+ * *first its earlier value there, is a usage error of cmd naming it
+ * (name: "--baseline", "-o"; its values unsaid, which may be secret):
+ * which of the two was meant is not known. A
+ * config's value is not counted: the command line's overrides it. Sets
+ * *first to arg when from the command line. 0, or -1 (reported). */
+int opts_once(const char *cmd, const char *name, const char **first, const char *arg,
+	      long from_config);
+
 /* A count option's value ("--large-set 5000"): 0, or -1 (a usage error of
  * cmd, reported). */
 int opts_parse_count(const char *cmd, const char *name, const char *arg, int64_t *out);
