@@ -251,6 +251,18 @@ static int on_scalar(void *ctx, enum json_type t, const char *s, size_t n)
 		return -1;
 	struct baseline *b = r->b;
 	switch (where(r)) {
+	case AT_REPORT:
+		/* report.command: review's json says it is review's */
+		if (is(r, "command") && t == JSON_STRING && !(n == 5 && !memcmp(s, "audit", 5))) {
+			if (n == 6 && !memcmp(s, "review", 6))
+				return json_fail(r->j, "an access review (almaudit review), not an "
+						       "audit report: give an 'almaudit audit "
+						       "--format json' report");
+			return json_fail(r->j, "a report of almaudit %.*s, not an audit report: give "
+					       "an 'almaudit audit --format json' report",
+					 n > 20 ? 20 : (int)n, s);
+		}
+		return 0;
 	case AT_PERIOD:
 		if (is(r, "from"))
 			return r->from = 1, want_day(r, t, s, n, &b->period.first_day);

@@ -214,6 +214,10 @@ START_TEST(not_a_report)
 		{"{\"findings\":{}}", "\"findings\" is not an array"},
 		{"{\"report\":{},\n\"runs\":[]}",
 		 "prev.json:2: a run listing (almaudit runs), not an audit report"},
+		{"{\"report\":{\"command\":\"review\",\"period\":{}},\n\"approvals\":[]}",
+		 "prev.json:1: an access review (almaudit review), not an audit report"},
+		{"{\"report\":{\"command\":\"audit\"},\"findings\":[],\"summary\":{}}",
+		 "it has no report.period"},
 		{HEAD "[]" TAIL, "a finding is not an object"},
 		{HEAD "\n{\"finding\":\"unapproved\",\n\"job\":\"\",\"job_name\":\"\",\"user\":\"\","
 		      "\"user_name\":\"\"}" TAIL,
