@@ -77,7 +77,7 @@ static enum baseline_trend trend(struct pass *p, enum finding_kind k, const stru
 	const struct rules *r = p->c->rules;
 	struct baseline_finding f = {k, v->person >= 0 ? r->people[v->person].name : "",
 				     run->user, run->user_name,
-				     v->job >= 0 ? r->jobs[v->job].id : "", run->name};
+				     v->job >= 0 ? r->jobs[v->job].id : "", run->name, v->person};
 	return baseline_mark(p->c->baseline, &f);
 }
 

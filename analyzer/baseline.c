@@ -2,6 +2,7 @@
 
 #include "cells.h"
 #include "diag.h"
+#include "names.h"
 #include "times.h"
 
 #include <inttypes.h>
@@ -9,13 +10,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The person's and the job's part of a triple's key, and their labels. */
-static size_t person_key(char *buf, size_t size, const char *staff, const char *user,
-			 const char *user_name)
+/* The person's part of a triple's key, in one of the spaces a person is
+ * known by: 'p', a person of this audit's staff.csv (their index); 'u', an
+ * Alma id; 'n', the name's key (names.h) of a finding without an Alma id,
+ * 'm' of one with an id (a name is compared only when one of the two
+ * findings has no id). A baseline finding that has a person now is in the
+ * upper-case spaces too ('U', 'N', 'M'), which only a finding without a
+ * person looks in: when both have a person, the persons decide. */
+static size_t person_key(char *buf, size_t size, char space, const struct baseline_finding *f)
 {
-	int n = staff[0]  ? snprintf(buf, size, "s%s", staff)
-		: user[0] ? snprintf(buf, size, "u%s", user)
-			  : snprintf(buf, size, "n%s", user_name);
+	int n;
+	if (space == 'p') {
+		n = snprintf(buf, size, "p%d", f->person);
+	} else if (space == 'u' || space == 'U') {
+		n = snprintf(buf, size, "%c%s", space, f->user);
+	} else {
+		const char *name = f->staff[0] ? f->staff : f->user_name;
+		char key[NAMES_KEY_MAX];
+		/* a name with no key (blank, only marks): as written */
+		n = snprintf(buf, size, "%c%s", space,
+			     names_key(name, strlen(name), key) ? key : name);
+	}
 	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
 }
 
@@ -62,50 +77,78 @@ static char *dup_printf(const char *fmt, ...)
 	return s;
 }
 
-int baseline_add(struct baseline *b, const struct baseline_finding *f, const char *unit,
-		 const struct rules *rules)
+/* The spaces a baseline finding is put in (see person_key), the first
+ * the one its item is known by; how many. */
+static size_t spaces_of(const struct baseline_finding *f, char spaces[3])
 {
-	char person[KEY_MAX / 2], key[KEY_MAX];
-	person_key(person, sizeof person, f->staff, f->user, f->user_name);
-	size_t len = triple_key(key, sizeof key, f->kind, person, f->job, f->job_name);
+	size_t n = 0;
+	int has = f->person >= 0;
+	if (has)
+		spaces[n++] = 'p';
+	if (f->user[0])
+		spaces[n++] = has ? 'U' : 'u';
+	spaces[n++] = f->user[0] ? (has ? 'M' : 'm') : has ? 'N' : 'n';
+	return n;
+}
+
+/* The triple key of f with its person in space. */
+static size_t key_in(char *key, size_t size, char space, const struct baseline_finding *f)
+{
+	char person[KEY_MAX / 2];
+	person_key(person, sizeof person, space, f);
+	return triple_key(key, size, f->kind, person, f->job, f->job_name);
+}
+
+int baseline_add(struct baseline *b, const struct baseline_finding *f, const char *unit)
+{
+	char key[KEY_MAX], spaces[3];
+	size_t nspaces = spaces_of(f, spaces);
+	size_t len = key_in(key, sizeof key, spaces[0], f);
 	int added;
 	int64_t *slot = hmap_put(&b->at, key, len, (int64_t)b->nitems, &added);
 	if (!slot)
 		return -1;
+	int64_t at = *slot;
 	if (!added) {
-		b->items[*slot].count++;
-		return 0;
-	}
-	if (b->nitems == b->citems) {
-		size_t cap = b->citems ? b->citems * 2 : 64;
-		struct baseline_item *grown = realloc(b->items, cap * sizeof *grown);
-		if (!grown)
+		b->items[at].count++;
+	} else {
+		if (b->nitems == b->citems) {
+			size_t cap = b->citems ? b->citems * 2 : 64;
+			struct baseline_item *grown = realloc(b->items, cap * sizeof *grown);
+			if (!grown)
+				return -1;
+			b->items = grown;
+			b->citems = cap;
+		}
+		struct baseline_item *it = &b->items[b->nitems];
+		const char *js;
+		int jn = job_part(f->job, f->job_name, &js);
+		it->kind = f->kind;
+		it->hit = 0;
+		it->count = 1;
+		it->staff = f->person;
+		it->job = dup_printf("%.*s", jn, js);
+		if (f->staff[0])
+			it->person = unit[0] ? dup_printf("%s (%s)", f->staff, unit)
+					     : dup_printf("%s", f->staff);
+		else
+			it->person = dup_printf("%s (not in staff.csv)",
+						f->user_name[0] ? f->user_name
+						: f->user[0]	? f->user
+								: "nobody named");
+		if (!it->job || !it->person) {
+			free(it->job);
+			free(it->person);
 			return -1;
-		b->items = grown;
-		b->citems = cap;
+		}
+		b->nitems++;
 	}
-	struct baseline_item *it = &b->items[b->nitems];
-	const char *js;
-	int jn = job_part(f->job, f->job_name, &js);
-	it->kind = f->kind;
-	it->hit = 0;
-	it->count = 1;
-	it->staff = f->staff[0] && rules ? rules_person_by_text(rules, f->staff) : -1;
-	it->job = dup_printf("%.*s", jn, js);
-	if (f->staff[0])
-		it->person = unit[0] ? dup_printf("%s (%s)", f->staff, unit)
-				     : dup_printf("%s", f->staff);
-	else
-		it->person = dup_printf("%s (not in staff.csv)",
-					f->user_name[0] ? f->user_name
-					: f->user[0]	? f->user
-							: "nobody named");
-	if (!it->job || !it->person) {
-		free(it->job);
-		free(it->person);
-		return -1;
+	/* its other spaces name the same item, unless another holds them */
+	for (size_t i = 1; i < nspaces; i++) {
+		len = key_in(key, sizeof key, spaces[i], f);
+		if (!hmap_put(&b->at, key, len, at, &added))
+			return -1;
 	}
-	b->nitems++;
 	return 0;
 }
 
@@ -177,14 +220,32 @@ void baseline_compare(struct baseline *b, const struct period *current,
 
 enum baseline_trend baseline_mark(struct baseline *b, const struct baseline_finding *f)
 {
-	char person[KEY_MAX / 2], key[KEY_MAX];
-	person_key(person, sizeof person, f->staff, f->user, f->user_name);
-	size_t len = triple_key(key, sizeof key, f->kind, person, f->job, f->job_name);
-	int64_t *at = hmap_get(&b->at, key, len);
-	if (!at && f->staff[0] && f->user[0]) {
-		/* in staff.csv now, not then: the baseline knew them by their id */
-		person_key(person, sizeof person, "", f->user, f->user_name);
-		len = triple_key(key, sizeof key, f->kind, person, f->job, f->job_name);
+	/* the same person: the same person of staff.csv now; else (one of
+	 * the two has none) the same Alma id; else (one has none) the same
+	 * name. The spaces looked in, in that order (see person_key). */
+	char spaces[8], key[KEY_MAX];
+	size_t n = 0;
+	int has = f->person >= 0;
+	if (has)
+		spaces[n++] = 'p';
+	if (f->user[0]) {
+		spaces[n++] = 'u';
+		if (!has)
+			spaces[n++] = 'U';
+		spaces[n++] = 'n';
+		if (!has)
+			spaces[n++] = 'N';
+	} else {
+		spaces[n++] = 'n';
+		spaces[n++] = 'm';
+		if (!has) {
+			spaces[n++] = 'N';
+			spaces[n++] = 'M';
+		}
+	}
+	int64_t *at = NULL;
+	for (size_t i = 0; i < n && !at; i++) {
+		size_t len = key_in(key, sizeof key, spaces[i], f);
 		at = hmap_get(&b->at, key, len);
 	}
 	if (!at) {

@@ -8,12 +8,15 @@
  * same person and the same job), and the triples nothing matched are the
  * resolved ones.
  *
- * The person of a finding is its staff name, or, for someone not in
- * staff.csv, the export's user id (else the user name); the job is its job
- * id, or for an unlisted job the job name without the instance's suffixes
- * (what comes before the first " - "). A finding whose person is in
- * staff.csv now also matches the baseline's finding for the same user id
- * when the baseline had them not in staff.csv (someone added since).
+ * Two findings are the same person's when they are the same person of
+ * this audit's staff.csv (the baseline's staff name found through its names
+ * and aliases: someone renamed, the old name kept as an alias); else, when
+ * one of the two has no such person (someone added to staff.csv since,
+ * removed from it, renamed without an alias), the same Alma id (the
+ * export's user); else, when one of the two has no Alma id, the same name
+ * (names.h's key of the staff name, else of the user name). The job is
+ * its job id, or for an unlisted job the job name without the instance's
+ * suffixes (what comes before the first " - ").
  *
  * struct baseline owns every string and table in it; baseline_free
  * releases them. */
@@ -73,20 +76,22 @@ void baseline_free(struct baseline *b);
 void baseline_compare(struct baseline *b, const struct period *current,
 		      const struct rules *rules);
 
-/* The key parts of a finding, as its csv/json columns give them. */
+/* The key parts of a finding, as its csv/json columns give them, and its
+ * person in this audit's staff.csv (-1: none): for this audit's finding
+ * its verdict's, for the baseline's its staff name found by
+ * rules_person_by_text. */
 struct baseline_finding {
 	enum finding_kind kind;
 	const char *staff, *user, *user_name, *job, *job_name;
+	int person;
 };
 
 /* Adds a finding of the baseline report: counted on its triple, and when
  * the triple is new, an item labelled with the person ("staff (unit)", or
- * "... (not in staff.csv)") and the job; unit: the finding's unit or "";
- * rules (may be NULL): this audit's, to find the person in its staff.csv.
+ * "... (not in staff.csv)") and the job; unit: the finding's unit or "".
  * 0, or -1 when out of memory (not reported: the reader reports it where
  * it is reading). */
-int baseline_add(struct baseline *b, const struct baseline_finding *f, const char *unit,
-		 const struct rules *rules);
+int baseline_add(struct baseline *b, const struct baseline_finding *f, const char *unit);
 
 /* Marks a finding of this audit: new or recurring, counted by kind. */
 enum baseline_trend baseline_mark(struct baseline *b, const struct baseline_finding *f);

@@ -178,9 +178,11 @@ static int finding_end(struct reading *r)
 		b->filtered++;
 		return 0;
 	}
+	/* the person in this audit's staff.csv: by name or alias */
+	int person = v[F_STAFF][0] && r->rules ? rules_person_by_text(r->rules, v[F_STAFF]) : -1;
 	struct baseline_finding f = {(enum finding_kind)k, v[F_STAFF], v[F_USER],
-				     v[F_USER_NAME], v[F_JOB], v[F_JOB_NAME]};
-	if (baseline_add(b, &f, v[F_UNIT], r->rules) != 0)
+				     v[F_USER_NAME], v[F_JOB], v[F_JOB_NAME], person};
+	if (baseline_add(b, &f, v[F_UNIT]) != 0)
 		return json_fail(r->j, "out of memory");
 	return 0;
 }
@@ -249,6 +251,18 @@ static int on_scalar(void *ctx, enum json_type t, const char *s, size_t n)
 		return -1;
 	struct baseline *b = r->b;
 	switch (where(r)) {
+	case AT_REPORT:
+		/* report.command: review's json says it is review's */
+		if (is(r, "command") && t == JSON_STRING && !(n == 5 && !memcmp(s, "audit", 5))) {
+			if (n == 6 && !memcmp(s, "review", 6))
+				return json_fail(r->j, "an access review (almaudit review), not an "
+						       "audit report: give an 'almaudit audit "
+						       "--format json' report");
+			return json_fail(r->j, "a report of almaudit %.*s, not an audit report: give "
+					       "an 'almaudit audit --format json' report",
+					 n > 20 ? 20 : (int)n, s);
+		}
+		return 0;
 	case AT_PERIOD:
 		if (is(r, "from"))
 			return r->from = 1, want_day(r, t, s, n, &b->period.first_day);

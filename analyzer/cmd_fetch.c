@@ -174,6 +174,7 @@ static int parse(int argc, char **argv, struct fetch_opts *o)
 		return -1;
 	argc = o->config.argc;
 	argv = o->config.argv;
+	const char *once[F_END - F_PERIOD] = {NULL}; /* the command line's value of each */
 	opterr = 0;
 	optind = 1;
 	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", fetch_options, &longindex)) != -1) {
@@ -181,6 +182,15 @@ static int parse(int argc, char **argv, struct fetch_opts *o)
 		long line = optind - 1 <= o->config.nconfig ? o->config.lines[optind - 1] : 0;
 		int from_config = line > 0;
 		int opt = c == 'o' ? F_OUTPUT : c;
+		/* an option of one value given twice on the command line */
+		if (opt >= F_PERIOD && opt < F_END && opt != F_SANDBOX && opt != F_ALL_TYPES &&
+		    opt != F_CONFIG && opt != F_VERBOSE) {
+			char name[40];
+			snprintf(name, sizeof name, opt == F_OUTPUT ? "-o" : "--%s",
+				 longindex >= 0 ? fetch_options[longindex].name : "");
+			if (opts_once("fetch", name, &once[opt - F_PERIOD], optarg, line) != 0)
+				return -1;
+		}
 		if (opt >= F_PERIOD && opt < F_END)
 			o->line[opt - F_PERIOD] = line;
 		switch (c) {
@@ -452,6 +462,12 @@ static int check(const struct fetch_opts *o, const char **base, char *from, char
 					  "standard output: give -o FILE");
 		goto out;
 	}
+	/* the key or the config written over: destroyed before it is read
+	 * next time */
+	const struct opts_read read[] = {{o->key_file, "the --api-key-file"},
+					 {o->config.path, "the config file"}};
+	if (opts_refuse_read("fetch", "-o", o->out, read, 2) != 0)
+		goto out;
 	if (o->region) {
 		size_t i = 0;
 		origin(o, F_REGION);

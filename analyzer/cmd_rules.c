@@ -205,8 +205,13 @@ int cmd_rules(int argc, char **argv)
 	argv = config.argv;
 	opterr = 0;
 	optind = 1;
+	const char *once[3] = {NULL}; /* the command line's --rules, --waivers, --large-set */
 	while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
 		long line = optind - 1 <= config.nconfig ? config.lines[optind - 1] : 0;
+		int k = c == OPT_RULES ? 0 : c == OPT_WAIVERS ? 1 : c == OPT_LARGE_SET ? 2 : -1;
+		static const char *const names[] = {"--rules", "--waivers", "--large-set"};
+		if (k >= 0 && opts_once("rules", names[k], &once[k], optarg, line) != 0)
+			goto done;
 		diag_set_origin(line ? config.path : NULL, line);
 		switch (c) {
 		case OPT_RULES:

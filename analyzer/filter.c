@@ -494,6 +494,14 @@ static const char *status_suggestion(const struct filter_value *v)
 	return near;
 }
 
+const char *filter_suggest(const struct filter_value *v, enum filter_opt opt,
+			   const struct rules *rules, char *buf, size_t size)
+{
+	if (opt == FILTER_JOB)
+		return nearest_job(rules, v->text, buf, size);
+	return opt == FILTER_USER ? user_suggestion(v, rules) : NULL;
+}
+
 int filter_miss(const struct filter *f, const struct rules *rules, size_t i, char *buf,
 		size_t size)
 {
@@ -508,8 +516,8 @@ int filter_miss(const struct filter *f, const struct rules *rules, size_t i, cha
 			snprintf(buf, size, "--job '%s' matched no job id or title in jobs.csv and no "
 					    "instance name in the inputs%s",
 				 v->text,
-				 did_you_mean(nearest_job(rules, v->text, near, sizeof near), dym,
-					      sizeof dym));
+				 did_you_mean(filter_suggest(v, FILTER_JOB, rules, near, sizeof near),
+					      dym, sizeof dym));
 		return 1;
 	}
 	for (size_t k = 0; k < f->count[FILTER_USER]; k++) {
@@ -518,7 +526,9 @@ int filter_miss(const struct filter *f, const struct rules *rules, size_t i, cha
 			continue;
 		if (buf)
 			snprintf(buf, size, "--user '%s' matched no one in staff.csv or the inputs%s",
-				 v->text, did_you_mean(user_suggestion(v, rules), dym, sizeof dym));
+				 v->text,
+				 did_you_mean(filter_suggest(v, FILTER_USER, rules, near, sizeof near),
+					      dym, sizeof dym));
 		return 1;
 	}
 	for (size_t k = 0; k < f->count[FILTER_STATUS]; k++) {

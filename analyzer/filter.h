@@ -107,6 +107,15 @@ void filter_seen(const struct filter *f, const struct rules *rules, const struct
 int filter_miss(const struct filter *f, const struct rules *rules, size_t i, char *buf,
 		size_t size);
 
+/* The known value nearest to value v of a --job or --user filter (opt) that
+ * matched nothing, for "did you mean", as filter_miss suggests it: a job id
+ * or title of jobs.csv; a person of staff.csv, by the whole name or one of
+ * its words (a surname), or a name the inputs wrote. NULL when none is
+ * close; the text may be written into buf. For a command that reads only
+ * the rules (review) as for audit and runs. */
+const char *filter_suggest(const struct filter_value *v, enum filter_opt opt,
+			   const struct rules *rules, char *buf, size_t size);
+
 /* Reports each miss with diag_error; returns how many there are. */
 size_t filter_report_misses(const struct filter *f, const struct rules *rules);
 

@@ -48,8 +48,9 @@ const char opts_help_input[] =
 	"                    without header H is an error)\n"
 	"  --rejects FILE    write each rejected row to FILE as CSV\n"
 	"  -o, --output FILE write the report to FILE, not standard output\n"
-	"                    (-o and --rejects: never an input, never one file;\n"
-	"                    put in place when the run ends, see almaudit(1))\n"
+	"                    (-o and --rejects: never an input or a file the run\n"
+	"                    reads, never one file; put in place when the run\n"
+	"                    ends, see almaudit(1))\n"
 	"  --config FILE     read options from FILE first, one a line as written\n"
 	"                    here (--tz America/New_York); # comments; the command\n"
 	"                    line comes after and wins (default $ALMAUDIT_CONFIG)\n"
@@ -161,6 +162,20 @@ struct rules *opts_load_rules(const char *dir, const char *waivers)
 	return matrix_load_with(rules_dir(dir, buf, sizeof buf), waivers);
 }
 
+int opts_once(const char *cmd, const char *name, const char **first, const char *arg,
+	      long from_config)
+{
+	if (from_config)
+		return 0;
+	if (*first) {
+		/* its values unsaid: fetch's --base-url may hold a key */
+		opts_usage_error(cmd, "%s given twice: it takes one value; give it once", name);
+		return -1;
+	}
+	*first = arg;
+	return 0;
+}
+
 int opts_parse_count(const char *cmd, const char *name, const char *arg, int64_t *out)
 {
 	char *end;
@@ -262,6 +277,36 @@ void opts_origin(const struct opts *o, int opt)
 {
 	long line = opt >= OPT_SANDBOX && opt < OPT_END ? o->line[opt - OPT_SANDBOX] : 0;
 	diag_set_origin(line ? o->config_args.path : NULL, line);
+}
+
+/* The options that take one value: given twice on the command line, a
+ * usage error (opts_once). --sandbox, --column and the filters add up;
+ * of --sandbox-refreshed the latest day counts. */
+static int single_value(int c)
+{
+	switch (c) {
+	case OPT_TZ:
+	case OPT_REJECTS:
+	case OPT_FORMAT:
+	case OPT_RULES:
+	case OPT_LARGE_SET:
+	case OPT_PERIOD:
+	case OPT_SINCE:
+	case OPT_UNTIL:
+	case OPT_LIMIT:
+	case OPT_TO:
+	case OPT_FROM:
+	case OPT_SUBJECT:
+	case OPT_BASELINE:
+	case OPT_WAIVERS:
+	case OPT_SPLIT:
+	case OPT_SORT:
+	case OPT_TOP:
+	case OPT_OUTPUT:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* The options of review: the input options, the period, --job, --user and
@@ -423,6 +468,7 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 		diag_error(NULL, 0, "out of memory");
 		return -1;
 	}
+	const char *once[OPTS_COUNT] = {NULL}; /* the command line's value of each */
 	opterr = 0;
 	optind = 1;
 	while ((longindex = -1, c = getopt_long(argc, argv, ":o:h", shared_options, &longindex)) != -1) {
@@ -464,6 +510,12 @@ int opts_parse(int argc, char **argv, struct opts *o, int audit)
 		}
 		if (c == 'o')
 			c = OPT_OUTPUT;
+		if (single_value(c)) {
+			char opt[40];
+			snprintf(opt, sizeof opt, c == OPT_OUTPUT ? "-o" : "--%s", name);
+			if (opts_once(o->cmd, opt, &once[c - OPT_SANDBOX], optarg, line) != 0)
+				return -1;
+		}
 		if (c >= OPT_SANDBOX && c < OPT_END)
 			o->line[c - OPT_SANDBOX] = line;
 		if (!line && c >= OPT_JOB && c <= OPT_GREP && !o->typed_filter && longindex >= 0)
@@ -556,13 +608,61 @@ void opts_drop_config(struct opts *o, int audit)
 
 /* ---- outputs: -o and --rejects ---- */
 
-/* -o or --rejects naming an input would destroy it before it is read, and
- * -o and --rejects naming one file would mix two outputs: usage errors,
- * found before anything is opened for writing. 0, or -1 (reported). */
+int opts_refuse_read(const char *cmd, const char *opt, const char *path,
+		     const struct opts_read *read, size_t n)
+{
+	struct output_id id, in;
+	if (!path || output_is_stdout(path))
+		return 0;
+	output_id(path, &id);
+	if (!id.exists || !id.regular)
+		return 0; /* not there yet, or /dev/null, a pipe: destroys nothing */
+	for (size_t i = 0; i < n; i++) {
+		if (!read[i].path || output_is_stdout(read[i].path))
+			continue;
+		output_id(read[i].path, &in);
+		if (!in.exists || !output_same(&id, &in))
+			continue;
+		opts_usage_error(cmd, "%s '%s' is %s '%s': writing it would destroy it", opt, path,
+				 read[i].what, read[i].path);
+		return -1;
+	}
+	return 0;
+}
+
+/* The files of the rules directory (every one it may hold, read or not:
+ * a rules file is never an output) and the other files a run reads
+ * besides its inputs, into read (the rules' paths into buf); how many. */
+static size_t files_read(const struct opts *o, struct opts_read *read,
+			 char (*buf)[PATH_MAX + 32])
+{
+	static const char *const rules_files[] = {"staff.csv", "approvals.csv", "jobs.csv",
+						  "units.csv", "waivers.csv"};
+	char dirbuf[PATH_MAX];
+	const char *dir = rules_dir(o->rules, dirbuf, sizeof dirbuf);
+	size_t n = 0;
+	read[n++] = (struct opts_read){o->waivers, "the --waivers file"};
+	read[n++] = (struct opts_read){o->baseline, "the --baseline file"};
+	read[n++] = (struct opts_read){o->config_args.path, "the config file"};
+	for (size_t i = 0; i < sizeof rules_files / sizeof rules_files[0]; i++) {
+		snprintf(buf[i], sizeof buf[i], "%s%s%s", dir,
+			 *dir && dir[strlen(dir) - 1] == '/' ? "" : "/", rules_files[i]);
+		read[n++] = (struct opts_read){buf[i], "the rules file"};
+	}
+	return n;
+}
+
+/* -o or --rejects naming an input, a rules file, --waivers, --baseline or
+ * the config would destroy it before it is read, and -o and --rejects
+ * naming one file would mix two outputs: usage errors, found before
+ * anything is opened for writing. 0, or -1 (reported). */
 static int check_outputs(const struct opts *o)
 {
 	const char *names[2] = {"-o", "--rejects"}, *paths[2] = {o->out, o->rejects};
 	struct output_id ids[2], in;
+	struct opts_read read[8];
+	char rules_paths[5][PATH_MAX + 32];
+	size_t nread = files_read(o, read, rules_paths);
 	if (o->rejects && output_is_stdout(o->rejects) && output_is_stdout(o->out)) {
 		opts_usage_error(o->cmd, "--rejects - and the report both go to standard output; "
 					 "give one of them a file");
@@ -585,6 +685,8 @@ static int check_outputs(const struct opts *o)
 					 strcmp(input, "-") ? input : "- (standard input)");
 			return -1;
 		}
+		if (opts_refuse_read(o->cmd, names[k], paths[k], read, nread) != 0)
+			return -1;
 		if (k == 1 && paths[0] && !output_is_stdout(paths[0]) && output_same(&ids[0], &ids[1])) {
 			opts_usage_error(o->cmd, "-o '%s' and --rejects '%s' are the same file; give each "
 						 "its own",

@@ -114,6 +114,16 @@ extern const char opts_help_filters[], opts_help_input[];
  * NULL: "see 'almaudit help'"). */
 void opts_usage_error(const char *cmd, const char *fmt, ...) DIAG_PRINTF(2, 3);
 
+/* An option of one value (--rules, --baseline, -o, ...) given on the
+ * command line (from_config 0) when the command line gave it before, with
+ * *first its earlier value there, is a usage error of cmd naming it
+ * (name: "--baseline", "-o"; its values unsaid, which may be secret):
+ * which of the two was meant is not known. A
+ * config's value is not counted: the command line's overrides it. Sets
+ * *first to arg when from the command line. 0, or -1 (reported). */
+int opts_once(const char *cmd, const char *name, const char **first, const char *arg,
+	      long from_config);
+
 /* A count option's value ("--large-set 5000"): 0, or -1 (a usage error of
  * cmd, reported). */
 int opts_parse_count(const char *cmd, const char *name, const char *arg, int64_t *out);
@@ -154,10 +164,24 @@ const char *opts_format_name(const char *name);
  * cmd for the argument arg that table does not have. */
 void opts_unknown_option(const char *cmd, const char *arg, const struct option *table);
 /* What audit, runs and review do before reading: the outputs checked (-o
- * or --rejects naming an input, or one file, is a usage error), "now", the
+ * or --rejects naming an input, a file of the rules directory, --waivers,
+ * --baseline or the config, or the two naming one file, is a usage error), "now", the
  * zone and the period set, the rules (with --waivers) loaded. The rules,
  * or NULL (reported). */
 struct rules *opts_begin(const struct opts *o, int64_t *now, struct period *period);
+
+/* A file a run reads besides its inputs, and what it is for messages
+ * ("the --baseline file"); path NULL: none. */
+struct opts_read {
+	const char *path, *what;
+};
+
+/* An output (opt "-o", path) that is one of the n files of read, by device
+ * and inode (through any link), would destroy it before it is read: a usage
+ * error of cmd. Nothing to check when path is NULL, "-", not there yet or
+ * not a regular file. 0, or -1 (reported). */
+int opts_refuse_read(const char *cmd, const char *opt, const char *path,
+		     const struct opts_read *read, size_t n);
 
 /* Opens -o into out (unless out is NULL: a split opens its own files) and
  * --rejects, when given, into rejects, an error about a value from the

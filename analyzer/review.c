@@ -345,11 +345,13 @@ uint64_t review_findings(const struct review *rv)
 size_t review_check_filter(const struct filter *f, const struct rules *r)
 {
 	size_t n = 0;
+	char buf[160];
+	/* the suggestion audit and runs make */
 	for (size_t i = 0; i < f->count[FILTER_JOB]; i++) {
 		const struct filter_value *v = &f->values[FILTER_JOB][i];
 		if (v->nitems)
 			continue;
-		const char *near = rules_nearest_job(r, v->text);
+		const char *near = filter_suggest(v, FILTER_JOB, r, buf, sizeof buf);
 		diag_error(NULL, 0, "--job '%s' is no job id or title in %s%s%s%s", v->text,
 			   rules_file_name(r->jobs_path), near ? " (did you mean '" : "",
 			   near ? near : "", near ? "'?)" : "");
@@ -359,7 +361,7 @@ size_t review_check_filter(const struct filter *f, const struct rules *r)
 		const struct filter_value *v = &f->values[FILTER_USER][i];
 		if (v->nitems)
 			continue;
-		const char *near = rules_nearest_person(r, v->text);
+		const char *near = filter_suggest(v, FILTER_USER, r, buf, sizeof buf);
 		diag_error(NULL, 0, "--user '%s' matched no one in %s%s%s%s", v->text,
 			   rules_file_name(r->staff_path), near ? " (did you mean '" : "",
 			   near ? near : "", near ? "'?)" : "");

@@ -429,15 +429,23 @@ static int map_people(struct split *s)
 }
 
 /* A file of the split that is a file this run reads (an input, a rules
- * file, the waivers, --baseline, --config) or --rejects would be destroyed
+ * file, the waivers, --baseline, --config), the rules directory's
+ * waivers.csv (a rules file, read or not) or --rejects would be destroyed
  * or mixed: an error before anything is written. 0, or -1 (reported). */
 static int refuse_inputs(const struct split *s)
 {
 	const struct split_options *o = &s->o;
 	const struct rules *r = s->rules;
-	/* what the run reads besides the inputs, and what each is */
-	const char *read[8], *what[8];
+	/* what the run reads besides the inputs, and what each is; the rules
+	 * directory's waivers.csv last, read or not (--waivers) */
+	const char *read[10], *what[10];
 	size_t nread = 0;
+	int status = -1;
+	char *dir_waivers = rules_path_join(r->dir, WAIVERS_FILE);
+	if (!dir_waivers) {
+		diag_error(NULL, 0, "out of memory");
+		return -1;
+	}
 	const char *rules_files[] = {r->jobs_path, r->staff_path, r->approvals_path,
 				     r->units ? r->units->path : NULL};
 	for (size_t i = 0; i < sizeof rules_files / sizeof rules_files[0]; i++)
@@ -457,6 +465,9 @@ static int refuse_inputs(const struct split *s)
 		read[nread] = o->config;
 		what[nread++] = "the --config file";
 	}
+	size_t nreads = nread; /* the ones this run reads */
+	read[nread] = dir_waivers;
+	what[nread++] = "the rules file";
 	struct output_id id, in;
 	for (size_t i = 0; i <= s->units->n; i++) {
 		const char *path = i < s->units->n ? s->parts[i].path : s->all.path;
@@ -472,17 +483,17 @@ static int refuse_inputs(const struct split *s)
 				   "destroy it; give another -o DIR",
 				   path, sandbox ? "--sandbox " : "",
 				   strcmp(input, "-") ? input : "- (standard input)");
-			return -1;
+			goto done;
 		}
 		for (size_t k = 0; id.exists && id.regular && k < nread; k++) {
 			output_id(read[k], &in);
 			if (!in.exists || !output_same(&id, &in))
 				continue;
 			diag_error(NULL, 0,
-				   "--split unit would write '%s', %s '%s', which this run reads: "
-				   "writing it would destroy it; give another -o DIR",
-				   path, what[k], read[k]);
-			return -1;
+				   "--split unit would write '%s', %s '%s'%s: writing it would destroy "
+				   "it; give another -o DIR",
+				   path, what[k], read[k], k < nreads ? ", which this run reads" : "");
+			goto done;
 		}
 		if (o->rejects && !output_is_stdout(o->rejects)) {
 			output_id(o->rejects, &in);
@@ -491,11 +502,14 @@ static int refuse_inputs(const struct split *s)
 					   "--split unit would write '%s', the --rejects file; give "
 					   "--rejects a file outside -o DIR or of another name",
 					   path);
-				return -1;
+				goto done;
 			}
 		}
 	}
-	return 0;
+	status = 0;
+done:
+	free(dir_waivers);
+	return status;
 }
 
 /* The file names of the units, each checked against the others and the

@@ -71,7 +71,9 @@ static struct baseline_finding finding(enum finding_kind k, const char *staff, c
 				       const char *user_name, const char *job,
 				       const char *job_name)
 {
-	struct baseline_finding f = {k, staff, user, user_name, job, job_name};
+	/* its person as the audit's verdict has it */
+	struct baseline_finding f = {k, staff, user, user_name, job, job_name,
+				     staff[0] ? rules_person_by_text(rules, staff) : -1};
 	return f;
 }
 
@@ -212,6 +214,10 @@ START_TEST(not_a_report)
 		{"{\"findings\":{}}", "\"findings\" is not an array"},
 		{"{\"report\":{},\n\"runs\":[]}",
 		 "prev.json:2: a run listing (almaudit runs), not an audit report"},
+		{"{\"report\":{\"command\":\"review\",\"period\":{}},\n\"approvals\":[]}",
+		 "prev.json:1: an access review (almaudit review), not an audit report"},
+		{"{\"report\":{\"command\":\"audit\"},\"findings\":[],\"summary\":{}}",
+		 "it has no report.period"},
 		{HEAD "[]" TAIL, "a finding is not an object"},
 		{HEAD "\n{\"finding\":\"unapproved\",\n\"job\":\"\",\"job_name\":\"\",\"user\":\"\","
 		      "\"user_name\":\"\"}" TAIL,
@@ -307,6 +313,50 @@ START_TEST(triples_match)
 }
 END_TEST
 
+/* One person: the same person of staff.csv now (a staff name of the
+ * baseline found through an alias), else the same Alma id, else the same
+ * name; persons decide when both findings have one, ids when both have
+ * one. */
+START_TEST(same_person)
+{
+	static const char json[] = HEAD F(
+		"unapproved", "delete-bib-records", "Delete", "", "Chau, Chiun", "Chiun Chau",
+		"HYL") "," F("unapproved", "delete-bib-records", "Delete", "", "Okafor, Chinwe", "",
+		"") "," F("unapproved", "delete-bib-records", "Delete", "555", "Doe, Jane", "",
+		"") "," F("unapproved", "delete-bib-records", "Delete", "80120060", "Armitage, Amy",
+		"Amy Armitage", "ITS") TAIL;
+	struct baseline b;
+	const char *err;
+	ck_assert_msg(read_json(&b, json, strlen(json), NULL, &err) == 0, "%s", err);
+	ck_assert_uint_eq(b.nitems, 4);
+	/* the alias: the same person of staff.csv, whatever the id */
+	ck_assert_int_eq(b.items[0].staff, rules_person_by_text(rules, "Chiunkwan Chau"));
+	struct baseline_finding f = finding(FIND_UNAPPROVED, "Chiunkwan Chau", "80199999",
+					    "Chau, Chiunkwan", "delete-bib-records", "Delete");
+	ck_assert_int_eq(baseline_mark(&b, &f), TREND_RECURRING);
+	/* no id in the baseline: the name, in either order */
+	f = finding(FIND_UNAPPROVED, "", "777", "Chinwe Okafor", "delete-bib-records", "Delete");
+	ck_assert_int_eq(baseline_mark(&b, &f), TREND_RECURRING);
+	/* both have an id: the ids decide, not the name */
+	f = finding(FIND_UNAPPROVED, "", "556", "Doe, Jane", "delete-bib-records", "Delete");
+	ck_assert_int_eq(baseline_mark(&b, &f), TREND_NEW);
+	/* no id now: the name */
+	f = finding(FIND_UNAPPROVED, "", "", "Jane Doe", "delete-bib-records", "Delete");
+	ck_assert_int_eq(baseline_mark(&b, &f), TREND_RECURRING);
+	/* both in staff.csv: the persons decide, not the id */
+	f = finding(FIND_UNAPPROVED, "Laura Hartnett", "80120060", "Hartnett, Laura",
+		    "delete-bib-records", "Delete");
+	ck_assert_int_eq(baseline_mark(&b, &f), TREND_NEW);
+	/* not in staff.csv now (removed): the id */
+	f = finding(FIND_UNAPPROVED, "", "80120060", "Armitage, A.", "delete-bib-records",
+		    "Delete");
+	ck_assert_int_eq(baseline_mark(&b, &f), TREND_RECURRING);
+	ck_assert_int_eq(baseline_finish(&b), 0);
+	ck_assert_uint_eq(b.ngone, 0);
+	baseline_free(&b);
+}
+END_TEST
+
 /* What this audit's filters would not show is not kept: never "resolved". */
 START_TEST(filters_apply_to_the_baseline)
 {
@@ -387,6 +437,7 @@ int main(void)
 	tcase_add_test(tc, not_a_report);
 	tcase_add_test(tc, escapes_and_unicode);
 	tcase_add_test(tc, triples_match);
+	tcase_add_test(tc, same_person);
 	tcase_add_test(tc, filters_apply_to_the_baseline);
 	tcase_add_test(tc, period_and_rules_compared);
 	tcase_add_test(tc, unreadable_file);

@@ -1,5 +1,5 @@
 # A baseline that cannot be read, is not JSON or is not an almaudit audit
-# report is an error (exit 2) at its file and line, before any report is
+# report (a runs listing, an access review, a unit's report) is an error (exit 2) at its file and line, before any report is
 # written: never a silent "all new".
 S="--tz America/New_York ../../samples/jobs-2026-10.csv.gz"
 run() {
@@ -23,6 +23,9 @@ run --baseline "$SCRATCH/other.json"
 echo "--- a runs listing"
 "$ALMAUDIT" runs --format json data/small.csv >"$SCRATCH/runs.json"
 run --baseline "$SCRATCH/runs.json"
+echo "--- an access review, as json"
+"$ALMAUDIT" review --format json data/small.csv >"$SCRATCH/review.json"
+run --baseline "$SCRATCH/review.json"
 echo "--- runs takes no --baseline"
 "$ALMAUDIT" runs --baseline "$SCRATCH/prev.json" data/small.csv
 echo "status: $?"
