@@ -29,6 +29,7 @@ int review_init(struct review *rv, const struct rules *rules, const struct perio
 	rv->sandbox_first = rv->sandbox_last = TIME_NONE;
 	rv->prod_first = rv->prod_last = TIME_NONE;
 	idset_init(&rv->once);
+	copies_init(&rv->copies);
 	rv->approvals = calloc(rules->napprovals ? rules->napprovals : 1, sizeof *rv->approvals);
 	rv->people = calloc(rules->npeople ? rules->npeople : 1, sizeof *rv->people);
 	if (!rv->approvals || !rv->people) {
@@ -46,6 +47,7 @@ void review_free(struct review *rv)
 	free(rv->approvals);
 	free(rv->people);
 	idset_free(&rv->once);
+	copies_free(&rv->copies);
 	rv->approvals = NULL;
 	rv->people = NULL;
 }
@@ -149,6 +151,9 @@ static int production(struct review *rv, const struct run *run)
 		rv->failed = 1;
 		first = 1;
 	}
+	/* one id at two times: a damaged id or the zone, as the audit says */
+	if (t)
+		copies_seen(&rv->copies, run, first, t);
 	if (!first) {
 		if (t)
 			t->skipped[SKIP_REPEAT]++;
@@ -315,6 +320,8 @@ int review_read(struct review *rv, const struct audit_inputs *in, struct ingest 
 	filter_init(&rows);
 	struct audit_reading how = {each_run, NULL, &p, NULL};
 	int status = audit_read(in, ing, rv->tally, &rows, rv->rules, &how, &rv->failed);
+	if (rv->tally && copies_say(&rv->copies, rv->tally))
+		status = -1;
 	/* runs counted under approvals limited to sets pending their unknown
 	 * set: a WARNING at the top, as the audit's */
 	for (int w = RUN_SET_UNNAMED; rv->tally && w <= RUN_SET_EMPTY; w++) {

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "audit.h"
+#include "copies.h"
 #include "filter.h"
 #include "hmap.h"
 #include "period.h"
@@ -80,6 +81,7 @@ struct review {
 	int64_t sandbox_first, sandbox_last; /* the sandbox history read; TIME_NONE: none */
 	int64_t prod_first, prod_last;	     /* production runs in the period (system ones too) */
 	struct idset once;		     /* production runs counted */
+	struct copies copies;		     /* the runs' times, to tell copies from two runs */
 	uint64_t count[REVIEW_KINDS];	     /* findings shown, by kind */
 	size_t shown, revoked, not_reached, tested, later; /* approvals shown, and of them */
 	size_t people_shown;
