@@ -188,6 +188,8 @@ static void production(struct pass *p, const struct run *run)
 	 * of a system run is no evidence anyway) */
 	if (!run_is_system(run) && judge_production_id(p->judge, run->id) != 0)
 		p->failed = 1;
+	if (!run_is_system(run))
+		t->staff_rows++;
 	if (!period_has(p->c->period, run->time)) {
 		t->skipped[SKIP_PERIOD]++;
 		return;

@@ -187,16 +187,17 @@ static void reduced_note(struct tally *t, const struct rules *r)
 
 void joins_staff_runs(struct tally *t)
 {
-	if (t->audited || !t->skipped[SKIP_SYSTEM] || t->coverage == 2)
+	/* a quiet day (a Sunday's scheduled runs) is an answer: the inputs
+	 * hold staff runs on other days */
+	if (t->audited || t->staff_rows || !t->skipped[SKIP_SYSTEM] || t->coverage == 2)
 		return;
 	char n[32];
-	int one = t->skipped[SKIP_SYSTEM] == 1;
 	tally_note(t, 0,
-		   "no staff run was audited: %s%s production %s of the period read %s (scheduled, "
-		   "or by System); an export filtered by job type, or taken from another tab of the "
-		   "job history, holds no manual run: export every type",
-		   one ? "the only" : "the ", one ? "" : report_count(t->skipped[SKIP_SYSTEM], n, sizeof n),
-		   one ? "run" : "runs", one ? "is a system run" : "are all system runs");
+		   "no staff run was audited: the production inputs hold only system runs "
+		   "(scheduled, or by System; %s in the period); an export filtered by job type, "
+		   "or taken from another tab of the job history, holds no manual run: export "
+		   "every type",
+		   report_count(t->skipped[SKIP_SYSTEM], n, sizeof n));
 }
 
 int joins_identity(struct tally *t, const struct rules *r)

@@ -38,8 +38,9 @@ void joins_person(struct tally *t, const char *file, const char *user, const cha
  * 0. */
 int joins_identity(struct tally *t, const struct rules *r);
 
-/* The WARNING of production inputs whose runs in the period were all
- * system runs: nothing judged, which would read as an all-clear. */
+/* The WARNING of production inputs whose runs were all system runs (on
+ * every date, not only in the period): nothing judged, which would read
+ * as an all-clear. */
 void joins_staff_runs(struct tally *t);
 
 /* The coverage join over the production inputs read (tally_production gave

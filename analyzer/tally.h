@@ -155,6 +155,7 @@ struct tally {
 	int out_of_memory; /* the run-id set ran out of memory: runs may count twice */
 	size_t same_files; /* inputs that named a file already read */
 	uint64_t in_period; /* production rows in the period (runs: sandbox too) */
+	uint64_t staff_rows; /* production rows of staff runs (not system runs), any date */
 	char uncovered[256]; /* "" or why the inputs do not cover the period */
 	struct tally_reject rejects[TALLY_REJECTS_KEPT];
 	size_t nrejects;

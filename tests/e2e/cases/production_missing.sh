@@ -33,3 +33,5 @@ zcat ../../samples/jobs-2026-10.csv.gz | awk -F, 'NR == 1 || /SCHEDULED|,System,
 echo "status: $?"
 "$ALMAUDIT" audit --tz America/New_York --period 2026-10 --format json "$SCRATCH/s.csv" \
 	2>/dev/null | grep -o '"warnings":\[[^]]*\]'
+echo "== a quiet Sunday of an export that holds staff runs on other days: no warning"
+"$ALMAUDIT" audit --tz America/New_York --period 2026-10-11 ../../samples/jobs-2026-10.csv.gz 2>&1 | grep -c 'no staff run'
