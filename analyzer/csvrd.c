@@ -798,5 +798,6 @@ out:
 	row->len = r->flen;
 	row->flags = r->flags;
 	row->damage = r->flags & CSVROW_UNTERMINATED ? r->damage : "";
+	row->part = 0;
 	return 1;
 }

@@ -48,6 +48,7 @@ struct csvrow {
 	/* CSVROW_UNTERMINATED: where the quote was given up ("at the end of
 	 * the file", "after 100 lines", ...); "" otherwise */
 	const char *damage;
+	unsigned part; /* JSON: the export (almaudit fetch's output) it is of; CSV: 0 */
 };
 
 struct csvrd;

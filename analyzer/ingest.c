@@ -552,8 +552,9 @@ static int next_instance(struct ingest *in, struct run *run)
 		run->counters = instances_counters(in->inst, &run->ncounters);
 		run->set_inferred = instances_set_inferred(in->inst);
 		run->set_unknown = !run->set_inferred;
+		run->part = in->row.part;
 		if (run->env == RUN_PRODUCTION)
-			tally_production(in->tally, (size_t)in->file, 0, run->time);
+			tally_production(in->tally, (size_t)in->file, run->part, run->time);
 		return 1;
 	}
 }
@@ -790,7 +791,7 @@ int ingest_next(struct ingest *in, struct run *run)
 			in->lent = h;
 			in->row_part = h->part;
 			in->typed = &h->map;
-			in->row = (struct csvrow){h->line, h->n, h->field, h->len, h->flags, h->damage};
+			in->row = (struct csvrow){h->line, h->n, h->field, h->len, h->flags, h->damage, 0};
 			if (in->next_held == in->nheld)
 				in->nheld = in->next_held = in->held_bytes = 0;
 			if (!passed_over(in) && make_run(in, run) == 0)

@@ -146,6 +146,7 @@ struct entry {
 	size_t counter_bytes;	    /* what they take, charged to the budget */
 	int too_large;
 	int set_inferred;
+	unsigned part; /* pagecount_instance's export */
 };
 
 struct instances {
@@ -289,8 +290,8 @@ static int instance_end(struct instances *in)
 		}
 	}
 	e->ncounters = in->nc - e->counter0;
-	pagecount_instance(&in->pc, e->have[IF_JOB_ID] ? in->text + e->at[IF_JOB_ID] : NULL,
-			   e->len[IF_JOB_ID]);
+	e->part = pagecount_instance(&in->pc, e->have[IF_JOB_ID] ? in->text + e->at[IF_JOB_ID] : NULL,
+				     e->len[IF_JOB_ID]);
 	in->n++;
 	in->building = 0;
 	return 0;
@@ -813,6 +814,7 @@ static void hand_out(struct instances *in, const struct entry *e, struct csvrow 
 	row->len = in->cell_len;
 	row->flags = e->too_large ? CSVROW_TOO_LARGE : 0;
 	row->damage = "";
+	row->part = e->part;
 }
 
 /* Says the error that stopped the reading, once. */

@@ -25,10 +25,23 @@ void pagecount_total(struct pagecount *pc, const char *s, size_t n)
 	pc->page_total = digits && i == n ? v : -1;
 }
 
-void pagecount_instance(struct pagecount *pc, const char *job, size_t n)
+unsigned pagecount_instance(struct pagecount *pc, const char *job, size_t n)
 {
-	if (pc->page_given++ == 0 && job)
-		snprintf(pc->page_job, sizeof pc->page_job, "%.*s", (int)n, job);
+	if (pc->page_given++ || !job)
+		return pc->exports;
+	snprintf(pc->page_job, sizeof pc->page_job, "%.*s", (int)n, job);
+	if (strcmp(pc->page_job, pc->last_job) == 0)
+		return pc->exports; /* the job's next page */
+	memcpy(pc->last_job, pc->page_job, sizeof pc->last_job);
+	for (size_t i = 0; i < pc->nseen; i++)
+		if (strcmp(pc->seen[i], pc->page_job) == 0) {
+			pc->exports++; /* a job this export gave already: the next export */
+			pc->nseen = 0;
+			break;
+		}
+	if (pc->nseen < PAGECOUNT_SEEN)
+		memcpy(pc->seen[pc->nseen++], pc->page_job, PAGECOUNT_JOB_MAX);
+	return pc->exports;
 }
 
 /* The group ends: kept when it gave other than its total. */

@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #define PAGECOUNT_JOB_MAX 64 /* the job id kept (Alma's are under 20 bytes) */
+#define PAGECOUNT_SEEN 256   /* the jobs of one export kept to tell the next */
 
 struct pagecount {
 	/* the page being read */
@@ -35,6 +36,15 @@ struct pagecount {
 	long long bad_total;
 	size_t bad_given;
 	char bad_job[PAGECOUNT_JOB_MAX];
+	/* the exports: fetch writes a job's pages together, each job once; a
+	 * page of another job than the page before it, of a job an earlier
+	 * page of this export gave, starts the next export (two fetch outputs
+	 * joined in one file); the jobs seen in this export, up to
+	 * PAGECOUNT_SEEN (past it, no further export is told) */
+	unsigned exports;
+	char last_job[PAGECOUNT_JOB_MAX];
+	char seen[PAGECOUNT_SEEN][PAGECOUNT_JOB_MAX];
+	size_t nseen;
 };
 
 /* An object that may be a page opens: its counts start. */
@@ -44,8 +54,9 @@ void pagecount_object(struct pagecount *pc);
  * string of digits); the first one counts. */
 void pagecount_total(struct pagecount *pc, const char *s, size_t n);
 
-/* An instance of the object ended; job is its job_info.id (NULL: none). */
-void pagecount_instance(struct pagecount *pc, const char *job, size_t n);
+/* An instance of the object ended; job is its job_info.id (NULL: none).
+ * Returns the export it is of (0 the first: see exports above). */
+unsigned pagecount_instance(struct pagecount *pc, const char *job, size_t n);
 
 /* The object ended as a page (it had job_instance or total_record_count),
  * begun at line. */

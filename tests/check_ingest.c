@@ -169,7 +169,7 @@ static struct csvrow row_of(const char *const *cells, size_t n, size_t *len)
 {
 	for (size_t i = 0; i < n; i++)
 		len[i] = strlen(cells[i]);
-	return (struct csvrow){1, n, cells, len, 0, ""};
+	return (struct csvrow){1, n, cells, len, 0, "", 0};
 }
 
 /* header.c: a header inside the file is told from data by its id cell,

@@ -5,6 +5,7 @@
  * names, and each kind of damage: an error at FILE:LINE, the instances
  * before it still read, the file marked incomplete. */
 #include "instances.h"
+#include "pagecount.h"
 #include "setname.h"
 #include "ingest.h"
 #include "testutil.h"
@@ -653,6 +654,25 @@ START_TEST(keys_told_exactly)
 }
 END_TEST
 
+/* The exports of one input: fetch writes each job's pages together, once;
+ * a page of a job the export gave already starts the next one (two fetch
+ * outputs joined), the same job's next page does not. */
+START_TEST(exports_told_by_jobs)
+{
+	static struct pagecount pc;
+	memset(&pc, 0, sizeof pc);
+	static const char *const jobs[] = {"M1", "M1", "M2", "M3", "M1", "M1", "M2", "M3", "M3"};
+	static const unsigned want[] = {0, 0, 0, 0, 1, 1, 1, 1, 1};
+	for (size_t i = 0; i < sizeof jobs / sizeof jobs[0]; i++) {
+		pagecount_object(&pc);
+		unsigned got = pagecount_instance(&pc, jobs[i], strlen(jobs[i]));
+		ck_assert_uint_eq(pagecount_instance(&pc, "M9", 2), got); /* the page's next instance */
+		ck_assert_msg(got == want[i], "page %zu (%s): export %u, want %u", i, jobs[i], got,
+			      want[i]);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("instances");
@@ -676,6 +696,7 @@ int main(void)
 	tcase_add_test(tc, xml_named);
 	tcase_add_test(tc, set_names_inferred);
 	tcase_add_test(tc, csv_stays_csv);
+	tcase_add_test(tc, exports_told_by_jobs);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
