@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 struct pass {
 	const struct audit_config *c;
@@ -335,29 +336,35 @@ static const char *input_path(const struct audit_inputs *in, size_t i)
 	return i < in->nsandbox ? in->sandbox[i] : in->files[i - in->nsandbox];
 }
 
-/* Input i names a file already given in the same role (the same device and
- * inode, or "-" twice): it is listed, warned about, and not read again, since
- * every run counts once anyway. A file given with --sandbox and as production
- * is read in both roles, as a copy of it would be (read once, one role would
- * go unread). The earlier input's index + 1 when so, 0 when it is to be read
- * (its identity kept in seen[i]). */
+/* Input i names a file already given (the same device and inode, or "-"
+ * twice; "-" is standard input's, so /dev/stdin with "-" is one input): it
+ * is listed, warned about, and not read again, since every run counts once
+ * anyway. A regular file given with --sandbox and as production is read in
+ * both roles, as a copy of it would be (read once, one role would go
+ * unread); what cannot be read twice (standard input, a pipe, a FIFO: a
+ * second open would wait for a writer forever) is read once, in the role
+ * it is first given. The earlier input's index + 1 when so, 0 when it is
+ * to be read (its identity kept in seen[i]). */
 static size_t same_file(const struct audit_inputs *in, struct stat *seen, size_t i)
 {
 	const char *path = input_path(in, i);
 	int stdin_ = strcmp(path, "-") == 0;
-	if (!stdin_ && stat(path, &seen[i]) != 0)
-		return 0; /* ingest_open says why it cannot be read */
-	if (stdin_)
+	if (stdin_ ? fstat(STDIN_FILENO, &seen[i]) != 0 : stat(path, &seen[i]) != 0) {
+		if (!stdin_)
+			return 0; /* ingest_open says why it cannot be read */
 		seen[i].st_ino = 0, seen[i].st_dev = 0, seen[i].st_nlink = 1, seen[i].st_mode = 0;
+	}
 	for (size_t k = 0; k < i; k++) {
-		if ((k < in->nsandbox) != (i < in->nsandbox))
+		int k_stdin = strcmp(input_path(in, k), "-") == 0;
+		int same = (stdin_ && k_stdin) ||
+			   (seen[k].st_nlink && seen[k].st_mode && seen[i].st_mode &&
+			    seen[k].st_dev == seen[i].st_dev && seen[k].st_ino == seen[i].st_ino);
+		if (!same)
 			continue;
-		int same = stdin_ ? strcmp(input_path(in, k), "-") == 0
-				  : seen[k].st_nlink && seen[k].st_mode &&
-					    seen[k].st_dev == seen[i].st_dev &&
-					    seen[k].st_ino == seen[i].st_ino;
-		if (same)
-			return k + 1;
+		if ((k < in->nsandbox) != (i < in->nsandbox) && S_ISREG(seen[i].st_mode) &&
+		    !stdin_ && !k_stdin)
+			continue; /* read in both roles */
+		return k + 1;
 	}
 	return 0;
 }
@@ -373,8 +380,9 @@ static void same_said(const struct audit_inputs *in, size_t i, size_t k, struct 
 		return;
 	t->files[at].same_as = (int)k;
 	t->same_files++;
+	const char *first = input_path(in, k - 1);
 	diag_error(name, 0, "warning: the same file as input %zu (%s): read once", k,
-		   stdin_ ? "(standard input)" : input_path(in, k - 1));
+		   strcmp(first, "-") ? first : "(standard input)");
 }
 
 int audit_uncovered(const struct audit_inputs *in, const struct period *period, int any_run,

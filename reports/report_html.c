@@ -19,6 +19,7 @@
 #include <string.h>
 
 #define E(s) report_html_escape(out, (s))
+#define T(s) report_html_text(out, (s)) /* a table cell's text */
 
 const char report_html_style[] =
 	"<style>\n"
@@ -130,20 +131,20 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 		fputs("<tr>", out);
 		trend_cell(out, e, trend, 0);
 		fprintf(out, "<td class=\"id\">%" PRIu64 "</td><td>%s</td><td>", e->id, when);
-		E(e->job);
+		T(e->job);
 		fputs("<br><small>", out);
-		E(e->name);
+		T(e->name);
 		fputs("</small></td><td>", out);
-		E(e->person);
+		T(e->person);
 		fputs("</td><td class=\"n\">", out);
 		if (e->records >= 0)
 			html_count(out, (uint64_t)e->records);
 		fputs("</td><td>", out);
-		E(e->set);
+		T(e->set);
 		fputs("</td><td>", out);
-		E(e->status);
+		T(e->status);
 		fputs("</td><td>", out);
-		E(e->detail);
+		T(e->detail);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody></table>\n", out);
@@ -154,7 +155,7 @@ static void findings_table(FILE *out, const struct summary *s, enum finding_kind
 static void table_row(FILE *out, const struct summary_row *row)
 {
 	fputs("<tr><td>", out);
-	E(row->label);
+	T(row->label);
 	fputs("</td><td class=\"n\">", out);
 	html_count(out, row->runs);
 	for (int k = 0; k < FIND_COUNT; k++) {
@@ -204,11 +205,11 @@ static void waiver_row(FILE *out, const struct waivers *w, const struct waiver *
 	char until[16];
 	times_format_day(wv->until, until, sizeof until);
 	fputs("<tr><td>", out);
-	E(w->name);
+	T(w->name);
 	fprintf(out, ":%ld</td><td>%s</td><td>", wv->line, until);
-	E(wv->ticket);
+	T(wv->ticket);
 	fputs("</td><td>", out);
-	E(wv->reason);
+	T(wv->reason);
 	fputs("</td></tr>\n", out);
 }
 
@@ -246,15 +247,15 @@ static void waived_section(FILE *out, const struct report_info *info)
 			trend_cell(out, e, t, 0);
 			fprintf(out, "<td class=\"id\">%" PRIu64 "</td><td>%s</td><td>%s</td><td>",
 				e->id, when, finding_name((enum finding_kind)e->kind));
-			E(e->job);
+			T(e->job);
 			fputs("</td><td>", out);
-			E(e->person);
+			T(e->person);
 			fputs("</td><td>", out);
-			E(w->name);
+			T(w->name);
 			fprintf(out, ":%ld</td><td>", wv->line);
-			E(wv->ticket);
+			T(wv->ticket);
 			fputs("</td><td>", out);
-			E(wv->reason);
+			T(wv->reason);
 			fputs("</td></tr>\n", out);
 		}
 		fputs("</tbody></table>\n", out);
@@ -401,9 +402,9 @@ static void resolved(FILE *out, const struct report_info *info)
 		const struct baseline_item *it = &b->items[b->gone[i]];
 		fprintf(out, "<tr><td style=\"%s;color:%s\">%s</td><td style=\"%s\">", td,
 			html_kind_color[it->kind], finding_name(it->kind), td);
-		E(it->job);
+		T(it->job);
 		fprintf(out, "</td><td style=\"%s\">", td);
-		E(it->person);
+		T(it->person);
 		fprintf(out, "</td><td style=\"%s;text-align:right\">", td);
 		html_count(out, it->count);
 		fputs("</td></tr>\n", out);

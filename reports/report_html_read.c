@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define E(s) report_html_escape(out, (s))
+#define T(s) report_html_text(out, (s)) /* text, not an attribute */
 
 /* "and 390 more inputs (all of them in the message's plain-text part)":
  * the rows of a list the email's html part leaves out, as a row of the
@@ -37,7 +37,7 @@ void report_html_facts(FILE *out, const struct report_info *info)
 		if (i >= most)
 			break;
 		fprintf(out, "<tr><th>%s</th><td>", i ? "" : "Input");
-		E(f->name);
+		T(f->name);
 		if (f->same_as) {
 			fprintf(out, ": <b>the same file as input %d: read once</b></td></tr>\n",
 				f->same_as);
@@ -45,12 +45,12 @@ void report_html_facts(FILE *out, const struct report_info *info)
 		}
 		if (f->unread) {
 			fprintf(out, ": %s, <b>not read</b>: ", run_env_name(f->env));
-			E(f->error);
+			T(f->error);
 			fputs("</td></tr>\n", out);
 			continue;
 		}
 		fprintf(out, ": %s, ", run_env_name(f->env));
-		E(tally_file_format(f, fmt, sizeof fmt));
+		T(tally_file_format(f, fmt, sizeof fmt));
 		fprintf(out, ", %s", f->json ? report_count_of(f->rows, "instance", "instances", a, sizeof a)
 					     : report_count_of(f->rows, "row", "rows", a, sizeof a));
 		if (f->incomplete && f->error_line > 0)
@@ -76,7 +76,7 @@ void report_html_facts(FILE *out, const struct report_info *info)
 		fputs("<tr><th>Unchecked</th><td><b>damaging-large-set not checked</b>: no record "
 		      "count column in ",
 		      out);
-		E(f->name);
+		T(f->name);
 		fputs(" (its damaging runs are unknown-size)</td></tr>\n", out);
 	}
 	if (left)
@@ -89,7 +89,7 @@ void report_html_facts(FILE *out, const struct report_info *info)
 		      out);
 		for (size_t i = 0; i < t->nuncounted; i++) {
 			fputs(i ? ", " : "", out);
-			E(info->rules->jobs[t->uncounted[i].job].id);
+			T(info->rules->jobs[t->uncounted[i].job].id);
 			fputs(" (", out);
 			html_count(out, t->uncounted[i].runs);
 			fputs(t->uncounted[i].runs == 1 ? " run)" : " runs)", out);
@@ -112,7 +112,7 @@ void report_html_facts(FILE *out, const struct report_info *info)
 	char line[640];
 	if (report_coverage_text(info, line, sizeof line)[0]) {
 		fputs("<tr><th>Coverage</th><td><b>", out);
-		E(line);
+		T(line);
 		fputs("</b></td></tr>\n", out);
 	}
 	fputs("<tr><th>Rows</th><td>", out);
@@ -143,21 +143,21 @@ void report_html_facts(FILE *out, const struct report_info *info)
 	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
 		if (more[i][1]) {
 			fprintf(out, "<tr><th>%s</th><td><b>", more[i][0]);
-			E(more[i][1]);
+			T(more[i][1]);
 			fputs("</b> (below)</td></tr>\n", out);
 		}
 	if (report_identity_text(info, line, sizeof line)[0]) {
 		fputs("<tr><th>People</th><td>", out);
-		E(line);
+		T(line);
 		fputs("</td></tr>\n", out);
 	}
 	if (report_sandbox_text(t, line, sizeof line)[0]) {
 		fputs("<tr><th>Sandbox</th><td>sandbox runs not evidence: ", out);
-		E(line);
+		T(line);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("<tr><th>Rules</th><td>", out);
-	E(info->rules->dir);
+	T(info->rules->dir);
 	char c[48];
 	fprintf(out, ": %s, %s, %s</td></tr>\n",
 		report_count_of(info->rules->njobs, "job", "jobs", a, sizeof a),
@@ -169,7 +169,7 @@ void report_html_facts(FILE *out, const struct report_info *info)
 		if (!unit[0])
 			continue;
 		fprintf(out, "<tr><th>%s</th><td>%s", which ? "Not here" : "Unit", which ? "<b>" : "");
-		E(unit);
+		T(unit);
 		fprintf(out, "%s</td></tr>\n", which ? "</b>" : "");
 	}
 	char who[1024];
@@ -179,9 +179,9 @@ void report_html_facts(FILE *out, const struct report_info *info)
 		if (!who[0])
 			continue;
 		fputs("<tr><th>User</th><td>--user ", out);
-		E(value);
+		T(value);
 		fputs(": ", out);
-		E(who);
+		T(who);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody></table>\n", out);
@@ -207,10 +207,10 @@ static void rejects(FILE *out, const struct tally *t)
 	for (size_t i = 0; i < t->nrejects; i++) {
 		const struct tally_reject *r = &t->rejects[i];
 		fputs("<tr><td>", out);
-		E(r->file);
+		T(r->file);
 		fprintf(out, "</td><td class=\"n\">%ld</td><td>%s</td><td>", r->line,
 			tally_reject_name(r->why));
-		E(r->detail);
+		T(r->detail);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody></table>\n", out);
@@ -229,15 +229,15 @@ static void cells(FILE *out, const struct tally *t)
 	if (!report_cells_text(t, line, sizeof line)[0])
 		return;
 	fputs("<h2>Cells not read</h2>\n<p>", out);
-	E(line);
+	T(line);
 	fputs(".</p>\n<table><thead><tr><th>File</th><th class=\"n\">Line</th><th>Cell</th>"
 	      "</tr></thead><tbody>\n",
 	      out);
 	for (size_t i = 0; i < t->ncells; i++) {
 		fputs("<tr><td>", out);
-		E(t->cells[i].file);
+		T(t->cells[i].file);
 		fprintf(out, "</td><td class=\"n\">%ld</td><td>", t->cells[i].line);
-		E(t->cells[i].text);
+		T(t->cells[i].text);
 		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody></table>\n", out);
@@ -249,13 +249,13 @@ void report_html_notes(FILE *out, const struct tally *t)
 {
 	if (t->uncovered[0]) {
 		fputs("<p class=\"incomplete\">ERROR: ", out);
-		E(t->uncovered);
+		T(t->uncovered);
 		fputs(". Nothing below answers for the period: this report is no all-clear.</p>\n",
 		      out);
 	}
 	for (size_t i = 0; i < t->nnotes; i++) {
 		fprintf(out, "<p class=\"incomplete\">%s: ", t->notes[i].error ? "ERROR" : "WARNING");
-		E(t->notes[i].text);
+		T(t->notes[i].text);
 		fputs(".</p>\n", out);
 	}
 }
@@ -288,11 +288,11 @@ void report_html_incomplete(FILE *out, const struct tally *t, size_t list_rows)
 			continue;
 		listed++;
 		fputs("<li>", out);
-		E(f->name);
+		T(f->name);
 		if (f->error_line > 0)
 			fprintf(out, ":%ld", f->error_line);
 		fputs(": ", out);
-		E(f->error);
+		T(f->error);
 		fputs("</li>\n", out);
 	}
 	fputs("</ul>\n", out);

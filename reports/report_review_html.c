@@ -17,6 +17,7 @@
 #include <string.h>
 
 #define E(s) report_html_escape(out, (s))
+#define T(s) report_html_text(out, (s)) /* a table cell's text */
 
 static const char review_style[] =
 	"<style>\n"
@@ -57,10 +58,10 @@ static const char *cell_class(const struct review_approval *ra)
 /* "Anne Adams <small>(ITS-MUS)</small>"; br: the unit on a line of its own. */
 static void person(FILE *out, const struct rules_person *p, int br)
 {
-	E(p->name);
+	T(p->name);
 	if (p->unit[0]) {
 		fputs(br ? "<br><small>" : " <small>(", out);
-		E(p->unit);
+		T(p->unit);
 		fputs(br ? "</small>" : ")</small>", out);
 	}
 }
@@ -154,7 +155,7 @@ static void approval_row(FILE *out, const struct review_report *r, int p, size_t
 	fputs("<tr><td>", out);
 	person(out, &rules->people[p], 0);
 	fputs("</td><td>", out);
-	E(rules->jobs[rules->approvals[k].job].id);
+	T(rules->jobs[rules->approvals[k].job].id);
 	fputs("</td><td>", out);
 	E(signed_off[0] ? signed_off : "-");
 	fputs("</td><td class=\"n\">", out);
@@ -164,9 +165,9 @@ static void approval_row(FILE *out, const struct review_report *r, int p, size_t
 	fputs("</td><td>", out);
 	E(report_review_sandbox(ra, sandbox, sizeof sandbox));
 	fprintf(out, "</td><td class=\"%s\">", cell_class(ra));
-	E(report_review_verdict(r, k, verdict, sizeof verdict));
+	T(report_review_verdict(r, k, verdict, sizeof verdict));
 	fputs("</td><td>", out);
-	E(report_review_rule(rules, k, cite, sizeof cite));
+	T(report_review_rule(rules, k, cite, sizeof cite));
 	fputs("</td></tr>\n", out);
 }
 

@@ -607,5 +607,46 @@ for bad, why in (("bad address", b"needs an '@'"), ("a@b.example, , c@d.example"
     check(p.returncode == 2 and why.decode() in line and len(line) < 300 and line.index(why.decode()) < 80,
           f"--to {bad[:30]!r}: refused, the reason first ({line[:120]!r})")
 
+# A name with no space (an instance, a set) wraps in its cell: no word in a
+# table cell is longer than the page's width can hold (the browser sizes a
+# cell to its longest word), so the columns after it stay on the page; with
+# chromium installed, its table measured at a window 1280 pixels wide.
+def long_words(doc):
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", doc, re.S)
+    words = [w for c in cells for w in re.split(r"<wbr>|<[^>]*>|\s", c)]
+    return max(map(len, words), default=0)
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    rows = list(csvmod.reader(open(os.path.join(E2E, "small.csv"), newline="")))
+    for r in rows[1:]:
+        if r[4] == "MANUAL":
+            r[2] = "Change Physical Items - " + "HD_transfer_cleanup_" * 30
+            r[13] = "SET_" + "verylongsetname_" * 30
+    LONG = os.path.join(tmp, "long.csv")
+    with open(LONG, "w", newline="") as f:
+        csvmod.writer(f).writerows(rows)
+    page = sample("--format", "html", LONG).decode("utf-8")
+    mail = html_part(sample("--format", "email", "--to", "lts@example.edu", "--from", "a@b.example", LONG))
+    for what, doc in (("html", page), ("email html", mail)):
+        check("HD_transfer_cleanup_" * 30 in doc.replace("<wbr>", "") and long_words(doc) <= 40,
+              f"{what}: a 600-character name wraps in its cell (longest word {long_words(doc)} characters)")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        print("note  chromium not installed: the table's width not measured")
+    for what, doc in (("html", page), ("email html", mail)) if chromium else ():
+        js = ("<script>addEventListener('load',()=>{let w=0;for(const t of document.querySelectorAll"
+              "('table'))w=Math.max(w,t.getBoundingClientRect().right);"
+              "document.body.setAttribute('data-right',Math.ceil(w))})</script>")
+        name = os.path.join(tmp, "page.html")
+        with open(name, "w") as f:
+            f.write(doc.replace("</body>", js + "</body>") if "</body>" in doc else doc + js)
+        dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,900",
+                              "--dump-dom", "file://" + name], capture_output=True, text=True).stdout
+        right = re.search(r'data-right="(\d+)"', dom)
+        check(right and int(right.group(1)) <= 1280,
+              f"{what}: with a 600-character name the tables end within 1280 pixels "
+              f"(right edge {right and right.group(1)})")
+
 print(f"{len(failures)} failed" if failures else "all passed")
 sys.exit(1 if failures else 0)
