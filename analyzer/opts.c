@@ -239,6 +239,7 @@ void opts_free(struct opts *o)
 	columns_free(&o->cols);
 	filter_free(&o->filter);
 	config_free(&o->config_args);
+	free(o->to_joined);
 }
 
 void opts_unknown_option(const char *cmd, const char *arg, const struct option *table)
@@ -282,7 +283,7 @@ void opts_origin(const struct opts *o, int opt)
 }
 
 /* The options that take one value: given twice on the command line, a
- * usage error (opts_once). --sandbox, --column and the filters add up;
+ * usage error (opts_once). --sandbox, --column, --to and the filters add up;
  * of --sandbox-refreshed the latest day counts. */
 static int single_value(int c)
 {
@@ -296,7 +297,6 @@ static int single_value(int c)
 	case OPT_SINCE:
 	case OPT_UNTIL:
 	case OPT_LIMIT:
-	case OPT_TO:
 	case OPT_FROM:
 	case OPT_SUBJECT:
 	case OPT_BASELINE:
@@ -394,9 +394,25 @@ static int parse_one(struct opts *o, int c, const char *arg, const char *given)
 	case OPT_EXPLAIN:
 		o->explain = 1;
 		break;
-	case OPT_TO:
-		o->to = arg;
+	case OPT_TO: {
+		/* several add up, "a@x.edu, b@x.edu" in one To: header; the
+		 * command line's replace the config's */
+		int typed = !o->line[OPT_TO - OPT_SANDBOX];
+		if (o->to && typed == o->to_typed) {
+			size_t n = strlen(o->to) + strlen(arg) + 3;
+			char *joined = malloc(n);
+			if (!joined) {
+				diag_error(NULL, 0, "out of memory");
+				return -1;
+			}
+			snprintf(joined, n, "%s, %s", o->to, arg);
+			free(o->to_joined);
+			o->to = o->to_joined = joined;
+		} else
+			o->to = arg;
+		o->to_typed = typed;
 		break;
+	}
 	case OPT_FROM:
 		o->from = arg;
 		break;
