@@ -284,7 +284,8 @@ int cmd_rules(int argc, char **argv)
 	const char *arg = wants_arg ? argv[optind + 1] : NULL;
 	if (!strcmp(what, "check")) {
 		/* units.csv is optional: staff.csv units it lacks are warnings */
-		size_t warnings = rules_check_patterns(r) + units_check(r) + rules_check_names(r);
+		size_t warnings = rules_check_patterns(r) + units_check(r) + rules_check_names(r) +
+				  r->staff_warnings;
 		report_rules_check(out, r, warnings);
 		report_rules_waivers(out, r, today);
 	} else if (!strcmp(what, "jobs")) {

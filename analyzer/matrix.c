@@ -192,6 +192,17 @@ static void load_staff(struct load *ld)
 				fail(ld, p->line, "out of memory");
 		}
 		for (size_t i = 0; i < p->nids; i++) {
+			/* "aadams,aadams2" is one id (Alma's ids may hold a
+			 * comma), but more likely two written with a comma */
+			const char *comma = strchr(p->ids[i], ',');
+			if (comma) {
+				diag_error(ld->path, p->line,
+					   "warning: alma_ids '%s' holds a comma: read as one id (an Alma "
+					   "id may hold one); two ids are separated by spaces or ';' "
+					   "('%.*s %s')",
+					   p->ids[i], (int)(comma - p->ids[i]), p->ids[i], comma + 1);
+				r->staff_warnings++;
+			}
 			/* Alma's primary ids ignore case (BFISCHER is bfischer):
 			 * kept in lower case, looked up without case */
 			if (add_key(ld, &r->ids, &r->nids, p->ids[i], person, p->line) == 0)

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* realpath */
 #include "opts.h"
 
 #include "diag.h"
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -49,8 +51,8 @@ const char opts_help_input[] =
 	"  --rejects FILE    write each rejected row to FILE as CSV\n"
 	"  -o, --output FILE write the report to FILE, not standard output\n"
 	"                    (-o and --rejects: never an input or a file the run\n"
-	"                    reads, never one file; put in place when the run\n"
-	"                    ends, see almaudit(1))\n"
+	"                    reads, never in the rules directory, never one file;\n"
+	"                    put in place when the run ends, see almaudit(1))\n"
 	"  --config FILE     read options from FILE first, one a line as written\n"
 	"                    here (--tz America/New_York); # comments; the command\n"
 	"                    line comes after and wins (default $ALMAUDIT_CONFIG)\n"
@@ -237,6 +239,7 @@ void opts_free(struct opts *o)
 	columns_free(&o->cols);
 	filter_free(&o->filter);
 	config_free(&o->config_args);
+	free(o->to_joined);
 }
 
 void opts_unknown_option(const char *cmd, const char *arg, const struct option *table)
@@ -280,7 +283,7 @@ void opts_origin(const struct opts *o, int opt)
 }
 
 /* The options that take one value: given twice on the command line, a
- * usage error (opts_once). --sandbox, --column and the filters add up;
+ * usage error (opts_once). --sandbox, --column, --to and the filters add up;
  * of --sandbox-refreshed the latest day counts. */
 static int single_value(int c)
 {
@@ -294,7 +297,6 @@ static int single_value(int c)
 	case OPT_SINCE:
 	case OPT_UNTIL:
 	case OPT_LIMIT:
-	case OPT_TO:
 	case OPT_FROM:
 	case OPT_SUBJECT:
 	case OPT_BASELINE:
@@ -392,9 +394,25 @@ static int parse_one(struct opts *o, int c, const char *arg, const char *given)
 	case OPT_EXPLAIN:
 		o->explain = 1;
 		break;
-	case OPT_TO:
-		o->to = arg;
+	case OPT_TO: {
+		/* several add up, "a@x.edu, b@x.edu" in one To: header; the
+		 * command line's replace the config's */
+		int typed = !o->line[OPT_TO - OPT_SANDBOX];
+		if (o->to && typed == o->to_typed) {
+			size_t n = strlen(o->to) + strlen(arg) + 3;
+			char *joined = malloc(n);
+			if (!joined) {
+				diag_error(NULL, 0, "out of memory");
+				return -1;
+			}
+			snprintf(joined, n, "%s, %s", o->to, arg);
+			free(o->to_joined);
+			o->to = o->to_joined = joined;
+		} else
+			o->to = arg;
+		o->to_typed = typed;
 		break;
+	}
 	case OPT_FROM:
 		o->from = arg;
 		break;
@@ -652,6 +670,39 @@ static size_t files_read(const struct opts *o, struct opts_read *read,
 	return n;
 }
 
+/* An output in the rules directory (its directory, or for --split unit the
+ * -o DIR itself, the rules directory by device and inode): page.txt,
+ * README.md and a file not there yet are the matrix's too (a link's
+ * file counts where it is). A usage error. 0, or -1 (reported). */
+static int refuse_rules_dir(const struct opts *o, const char *opt, const char *path,
+			    int is_dir)
+{
+	char dirbuf[PATH_MAX], parent[PATH_MAX], real[PATH_MAX];
+	const char *dir = rules_dir(o->rules, dirbuf, sizeof dirbuf), *where = path;
+	struct stat rs, ps;
+	if (!is_dir) {
+		const char *file = realpath(path, real) ? real : path;
+		const char *slash = strrchr(file, '/');
+		if (!slash)
+			where = ".";
+		else if (slash == file)
+			where = "/";
+		else if ((size_t)(slash - file) < sizeof parent) {
+			memcpy(parent, file, (size_t)(slash - file));
+			parent[slash - file] = '\0';
+			where = parent;
+		} else
+			return 0;
+	}
+	if (stat(dir, &rs) != 0 || stat(where, &ps) != 0 || rs.st_dev != ps.st_dev ||
+	    rs.st_ino != ps.st_ino)
+		return 0;
+	opts_usage_error(o->cmd, "%s '%s' is %sthe rules directory '%s': the rules directory "
+				 "holds the matrix: write reports elsewhere",
+			 opt, path, is_dir ? "" : "in ", dir);
+	return -1;
+}
+
 /* -o or --rejects naming an input, a rules file, --waivers, --baseline or
  * the config would destroy it before it is read, and -o and --rejects
  * naming one file would mix two outputs: usage errors, found before
@@ -672,8 +723,14 @@ static int check_outputs(const struct opts *o)
 		if (!paths[k] || output_is_stdout(paths[k]))
 			continue;
 		output_id(paths[k], &ids[k]);
-		if (ids[k].exists && !ids[k].regular)
-			continue; /* /dev/null, a pipe: written directly, destroys nothing */
+		int split_dir = k == 0 && o->split;
+		if (ids[k].exists && !ids[k].regular) {
+			/* /dev/null, a pipe: written directly, destroys nothing;
+			 * --split's -o DIR: not the rules directory */
+			if (refuse_rules_dir(o, names[k], paths[k], split_dir) != 0)
+				return -1;
+			continue;
+		}
 		for (size_t i = 0; ids[k].exists && i < o->nsandbox + o->nfiles; i++) {
 			int sandbox = i < o->nsandbox;
 			const char *input = sandbox ? o->sandbox[i] : o->files[i - o->nsandbox];
@@ -685,7 +742,8 @@ static int check_outputs(const struct opts *o)
 					 strcmp(input, "-") ? input : "- (standard input)");
 			return -1;
 		}
-		if (opts_refuse_read(o->cmd, names[k], paths[k], read, nread) != 0)
+		if (opts_refuse_read(o->cmd, names[k], paths[k], read, nread) != 0 ||
+		    refuse_rules_dir(o, names[k], paths[k], split_dir) != 0)
 			return -1;
 		if (k == 1 && paths[0] && !output_is_stdout(paths[0]) && output_same(&ids[0], &ids[1])) {
 			opts_usage_error(o->cmd, "-o '%s' and --rejects '%s' are the same file; give each "

@@ -7,7 +7,7 @@
  * output names an input (the outputs themselves are output.c's), and
  * opts_begin, what audit, runs and review do before reading. struct opts
  * owns what opts_free releases (the sandbox list, the column map, the
- * filters, the config's arguments); its strings are argv's or the
+ * filters, the config's arguments, the joined --to); its strings are argv's or the
  * config's. The rules it loads are the caller's, freed by matrix_free. */
 #ifndef ALMAUDIT_OPTS_H
 #define ALMAUDIT_OPTS_H
@@ -86,6 +86,8 @@ struct opts {
 	int help;
 	int explain, summary;
 	const char *to, *from, *subject;
+	char *to_joined; /* --to given more than once: the addresses joined ("a, b") */
+	int to_typed;	 /* to is the command line's (a config's --to is replaced by it) */
 	const char *baseline;
 	const char *waivers;
 	const char *split; /* "unit" */

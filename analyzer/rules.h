@@ -97,6 +97,7 @@ struct rules {
 	size_t *first_at;
 	struct rules_key *names, *ids; /* sorted lookup tables */
 	size_t nnames, nids;
+	size_t staff_warnings; /* said while staff.csv was read (an id with a comma), for rules check */
 	struct middlenames reduced; /* the names and aliases without their middle names */
 	struct units *units; /* units.csv (analyzer/units.h); NULL when there is none */
 };

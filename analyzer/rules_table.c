@@ -107,13 +107,16 @@ static const char *column_name(const struct rules_table *t, size_t f)
 	return NULL;
 }
 
-/* 1 (reported) when a cell of a comma-separated file holds a TAB inside
- * it: a row pasted with TABs for commas ("Carl Cox<TAB>ITS<TAB>ccox") is
+/* 1 (reported) when a row of a comma-separated file looks tab-separated:
+ * fewer fields than the header (or one) and a cell holding a TAB inside
+ * it. A row pasted with TABs for commas ("Carl Cox<TAB>ITS<TAB>ccox") is
  * one cell, a person named "Carl Cox ITS ccox" with no unit, never so
- * silently. */
+ * silently. A row with every field of the header is comma-separated: a
+ * TAB in a cell there ("Copied from the ticket:<TAB>ShelfReady by
+ * design", a waiver's reason) is text. */
 static int tab_in_cell(struct rules_table *t)
 {
-	if (csvrd_delim(t->rd) != ',')
+	if (csvrd_delim(t->rd) != ',' || (t->row.n >= t->header_n && t->row.n > 1))
 		return 0;
 	for (size_t f = 0; f < t->row.n; f++) {
 		const char *s = t->row.field[f];

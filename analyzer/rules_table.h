@@ -2,8 +2,9 @@
  * approvals.csv, units.csv and waivers.csv are read: the columns found by
  * their header names (case ignored, in any order, the delimiter detected),
  * comment ('#') and blank rows skipped, a stray quote, a row too large or
- * with more fields than the header, or a cell of a comma-separated file
- * holding a TAB (a row pasted tab-separated) reported at its file and
+ * with more fields than the header, or a row of a comma-separated file
+ * short of the header's fields with a cell holding a TAB (a row pasted
+ * tab-separated) reported at its file and
  * line and skipped, and each cell handed out trimmed; a file that is not UTF-8 is
  * read as Windows-1252 where it is not, with a warning naming it. It knows nothing of what the
  * files mean (matrix.c, units.c and waivers.c do). A struct rules_table

@@ -42,13 +42,21 @@ f audit --rules rules -o link.csv in.csv
 echo "== \$ALMAUDIT_RULES: its files too"
 ALMAUDIT_RULES=rules "$ALMAUDIT" audit -o ./rules/../rules/staff.csv in.csv
 echo "status: $?"
+echo "== the rules directory's other files, or a new one there: page.txt, README.md"
+cp rules/page.txt rules/README.md keep/ 2>/dev/null
+f audit --rules rules -o rules/page.txt in.csv
+f audit --rules rules --rejects ./rules/README.md in.csv
+f audit --rules rules -o rules/new.txt in.csv
+ln -s rules/page.txt page-link.txt
+f review --rules rules -o page-link.txt in.csv
+f audit --rules rules --split unit --format csv -o rules/ in.csv
 echo "== a unit named waivers, in csv, -o the rules directory"
 printf 'Wai Vers,waivers,80120028,\n' >>rules/staff.csv
 cp rules/staff.csv keep/staff.csv
 f audit --rules rules --waivers mine.csv --split unit --format csv -o rules in.csv
 f fetch --base-url http://127.0.0.1:1 --period 2026-10 --api-key-file key -o key
 f fetch --config conf --base-url http://127.0.0.1:1 --period 2026-10 --api-key-file key -o conf
-for x in approvals.csv staff.csv jobs.csv units.csv waivers.csv; do
+for x in approvals.csv staff.csv jobs.csv units.csv waivers.csv page.txt README.md; do
 	cmp -s rules/$x keep/$x || echo "rules/$x changed"
 done
 for x in prev.json mine.csv conf key; do

@@ -8,7 +8,8 @@
 # opened); a link to a directory or to /dev/null at a unit's name (replaced,
 # as a link to a file is); the listing cut by a closed pipe (every file,
 # --rejects too, in place before it); a temporary file swapped in DIR while
-# the split reads (not put in place); a file the run reads (a rules file,
+# the split reads (not put in place); a file the run reads (the rules
+# directory as -o DIR is refused before the split, as the rules directory,
 # --baseline, --config) at a file's name of the split; unit codes that
 # Windows reserves for devices.
 mkdir "$SCRATCH/w" && cd "$SCRATCH/w" || exit 2
