@@ -1,7 +1,8 @@
 # What cannot be read twice is read once, whatever names it: a FIFO given
 # with --sandbox and as production (a second open waited for a writer
-# forever), and "-" with /dev/stdin on a pipe (one of them read empty,
-# exit 2). A regular file in both roles is still read in both
+# forever; read as sandbox, no production is left: the coverage ERROR,
+# exit 2, never "Findings none"), and "-" with /dev/stdin on a pipe (one
+# of them read empty, exit 2). A regular file in both roles is still read in both
 # (same_file_roles). timeout: a hang fails the case, not the run.
 D=data
 mkfifo "$SCRATCH/fifo"
