@@ -331,10 +331,9 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 			continue;
 		nread++;
 		/* each export of the file: exports concatenated keep their gaps */
-		for (unsigned k = 0; k < TALLY_PARTS; k++)
-			if (f->parts & 1u << k)
-				spans[n++] = (struct span){times_local_day(f->part_first[k]),
-							   times_local_day(f->part_last[k])};
+		for (unsigned k = 0; k < f->nparts; k++)
+			spans[n++] = (struct span){times_local_day(f->part[k].first),
+						   times_local_day(f->part[k].last)};
 	}
 	int open = p->first_day == TIME_NONE && p->last_day == TIME_NONE;
 	if (!nread) {

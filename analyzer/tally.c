@@ -92,6 +92,61 @@ static int64_t month_of(int64_t t)
 	return (int64_t)y * 12 + m - 1;
 }
 
+/* The days between two spans (0 when they meet or overlap). */
+static int64_t apart_days(const struct tally_part *a, const struct tally_part *b)
+{
+	int64_t d1 = times_local_day(b->first) - times_local_day(a->last);
+	int64_t d2 = times_local_day(a->first) - times_local_day(b->last);
+	int64_t d = d1 > d2 ? d1 : d2;
+	return d > 1 ? d - 1 : 0;
+}
+
+/* Room for one more span: the two neighbours closest joined in one. */
+static void squeeze(struct tally_file *f)
+{
+	unsigned best = 0;
+	int64_t least = INT64_MAX;
+	for (unsigned k = 0; k + 1 < f->nparts; k++) {
+		int64_t d = apart_days(&f->part[k], &f->part[k + 1]);
+		if (d < least) {
+			least = d;
+			best = k;
+		}
+	}
+	struct tally_part *a = &f->part[best], *b = &f->part[best + 1];
+	a->hi = b->hi;
+	if (b->first < a->first)
+		a->first = b->first;
+	if (b->last > a->last)
+		a->last = b->last;
+	memmove(b, b + 1, (f->nparts - best - 2) * sizeof *b);
+	f->nparts--;
+}
+
+/* The span of export part of f, made for time when it has none. */
+static void part_add(struct tally_file *f, unsigned part, int64_t time)
+{
+	unsigned k = f->nparts;
+	while (k && f->part[k - 1].lo > part)
+		k--; /* rows come in order: the last span, or a new one after it */
+	if (k && f->part[k - 1].hi >= part) {
+		struct tally_part *s = &f->part[k - 1];
+		if (time < s->first)
+			s->first = time;
+		if (time > s->last)
+			s->last = time;
+		return;
+	}
+	if (f->nparts == TALLY_PARTS) {
+		squeeze(f);
+		part_add(f, part, time);
+		return;
+	}
+	memmove(&f->part[k + 1], &f->part[k], (f->nparts - k) * sizeof f->part[0]);
+	f->part[k] = (struct tally_part){part, part, time, time};
+	f->nparts++;
+}
+
 void tally_production(struct tally *t, size_t i, unsigned part, int64_t time)
 {
 	struct tally_file *f = &t->files[i];
@@ -99,15 +154,7 @@ void tally_production(struct tally *t, size_t i, unsigned part, int64_t time)
 		f->first = time;
 	if (f->last == TIME_NONE || time > f->last)
 		f->last = time;
-	unsigned k = part < TALLY_PARTS ? part : TALLY_PARTS - 1;
-	if (!(f->parts & 1u << k)) {
-		f->parts |= 1u << k;
-		f->part_first[k] = f->part_last[k] = time;
-	} else if (time < f->part_first[k]) {
-		f->part_first[k] = time;
-	} else if (time > f->part_last[k]) {
-		f->part_last[k] = time;
-	}
+	part_add(f, part, time);
 	if (t->months) {
 		int64_t m = month_of(time) - t->month0;
 		if (m >= 0 && (size_t)m < t->nmonths)

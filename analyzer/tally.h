@@ -38,6 +38,10 @@ enum skip_reason {
 };
 
 #define TALLY_PARTS 32
+struct tally_part {
+	unsigned lo, hi;      /* the exports of the file (0 the first) it spans */
+	int64_t first, last; /* their first and last production run */
+};
 struct tally_file {
 	char *name;
 	enum run_env env;
@@ -76,11 +80,15 @@ struct tally_file {
 	int user_name_col;	 /* its header has a submitted_by_desc column */
 	char name_like[COLUMNS_NAME_MAX + 1]; /* an unmapped header that looks like a
 						 name column ("User Name"), "" if none */
-	/* the span of each export in it: a header repeated inside the file
-	 * (exports concatenated, a second gzip member) starts the next, whose
-	 * span is its own; the parts past the last kept share its span */
-	int64_t part_first[TALLY_PARTS], part_last[TALLY_PARTS];
-	uint32_t parts; /* a bit for each part with a production run */
+	/* the span of each export in it with a production run, in the order
+	 * of the exports: a header repeated inside the file (exports
+	 * concatenated, a second gzip member), or a JSON page of a job the
+	 * export gave already, starts the next, whose span is its own. Past
+	 * TALLY_PARTS exports, the two neighbours whose spans lie closest
+	 * share one span (exports lo..hi): spans that meet (a day apart at
+	 * most, as daily exports joined do) lose no day between exports */
+	struct tally_part part[TALLY_PARTS];
+	unsigned nparts;
 	/* the exports in it (1 + the header rows inside it); of them, those
 	 * whose header is not the first's, each read by its own; the first
 	 * such (2: the second export); whether one maps its columns otherwise
