@@ -189,8 +189,6 @@ static void production(struct pass *p, const struct run *run)
 	 * of a system run is no evidence anyway) */
 	if (!run_is_system(run) && judge_production_id(p->judge, run->id) != 0)
 		p->failed = 1;
-	if (!run_is_system(run))
-		t->staff_rows++;
 	if (!period_has(p->c->period, run->time)) {
 		t->skipped[SKIP_PERIOD]++;
 		return;
@@ -637,7 +635,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	if (joins_identity(&tally, c->rules))
 		status = -1;
 	if (c->mode != AUDIT_RUNS)
-		joins_staff_runs(&tally);
+		joins_staff_runs(&tally, c->period);
 	if (joins_dates(&tally))
 		status = -1; /* said at its line, and at the report's top */
 	/* runs judged approved though their set is unknown: a WARNING at the

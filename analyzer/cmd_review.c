@@ -135,7 +135,7 @@ int cmd_review(int argc, char **argv)
 	if (audit_uncovered(&in, &period, 0, &tally) != 0 || joins_dates(&tally) ||
 	    joins_identity(&tally, rules))
 		read_ok = 0;
-	joins_staff_runs(&tally);
+	joins_staff_runs(&tally, &period);
 	struct review_report rr = {&rv, &tally, rules, &period, &o.filter, today};
 	if (!strcmp(format, "text"))
 		report_review_text(out.f, &rr);

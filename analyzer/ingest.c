@@ -554,7 +554,8 @@ static int next_instance(struct ingest *in, struct run *run)
 		run->set_unknown = !run->set_inferred;
 		run->part = in->row.part;
 		if (run->env == RUN_PRODUCTION)
-			tally_production(in->tally, (size_t)in->file, run->part, run->time);
+			tally_production(in->tally, (size_t)in->file, run->part, run->time,
+					 !run_is_system(run));
 		return 1;
 	}
 }
@@ -844,7 +845,8 @@ int ingest_next(struct ingest *in, struct run *run)
 	}
 	run->part = in->row_part;
 	if (run->env == RUN_PRODUCTION)
-		tally_production(in->tally, (size_t)in->file, in->row_part, run->time);
+		tally_production(in->tally, (size_t)in->file, in->row_part, run->time,
+				 !run_is_system(run));
 	return 1;
 }
 

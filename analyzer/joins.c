@@ -185,15 +185,26 @@ static void reduced_note(struct tally *t, const struct rules *r)
 		   t->nreduced == 1 ? "it" : "them", t->nreduced == 1 ? "an alias" : "aliases");
 }
 
-void joins_staff_runs(struct tally *t)
+void joins_staff_runs(struct tally *t, const struct period *p)
 {
-	/* a quiet day (a Sunday's scheduled runs) is an answer: the inputs
-	 * hold staff runs on other days */
-	if (t->audited || t->staff_rows || !t->skipped[SKIP_SYSTEM] || t->coverage == 2)
+	if (t->audited || !t->skipped[SKIP_SYSTEM] || t->coverage == 2)
 		return;
+	/* a quiet day (a Sunday's scheduled runs) is an answer when an input
+	 * that reaches the period holds staff runs on other days; last
+	 * month's full export beside this month's scheduled runs only is not */
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct tally_file *f = &t->files[i];
+		if (!production_read(f) || !f->staff || f->first == TIME_NONE)
+			continue;
+		int64_t a = times_local_day(f->first), b = times_local_day(f->last);
+		if ((p->first_day == TIME_NONE || b >= p->first_day) &&
+		    (p->last_day == TIME_NONE || a <= p->last_day))
+			return;
+	}
 	char n[32];
 	tally_note(t, 0,
-		   "no staff run was audited: the production inputs hold only system runs "
+		   "no staff run was audited: the production inputs that reach the period hold only "
+		   "system runs "
 		   "(scheduled, or by System; %s in the period); an export filtered by job type, "
 		   "or taken from another tab of the job history, holds no manual run: export "
 		   "every type",

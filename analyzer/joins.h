@@ -38,10 +38,10 @@ void joins_person(struct tally *t, const char *file, const char *user, const cha
  * 0. */
 int joins_identity(struct tally *t, const struct rules *r);
 
-/* The WARNING of production inputs whose runs were all system runs (on
- * every date, not only in the period): nothing judged, which would read
- * as an all-clear. */
-void joins_staff_runs(struct tally *t);
+/* The WARNING of production inputs whose runs in the period were all
+ * system runs, none of those that reach the period holding a staff run on
+ * any date: nothing judged, which would read as an all-clear. */
+void joins_staff_runs(struct tally *t, const struct period *p);
 
 /* The coverage join over the production inputs read (tally_production gave
  * their spans): sets t->coverage, t->gaps, t->quiet and the notes. When no

@@ -25,9 +25,9 @@ void pagecount_total(struct pagecount *pc, const char *s, size_t n)
 	pc->page_total = digits && i == n ? v : -1;
 }
 
-unsigned pagecount_instance(struct pagecount *pc, const char *job, size_t n)
+unsigned pagecount_instance(struct pagecount *pc, const char *job, size_t n, int paged)
 {
-	if (pc->page_given++ || !job)
+	if (pc->page_given++ || !job || !paged)
 		return pc->exports;
 	snprintf(pc->page_job, sizeof pc->page_job, "%.*s", (int)n, job);
 	if (strcmp(pc->page_job, pc->last_job) == 0)

@@ -54,9 +54,11 @@ void pagecount_object(struct pagecount *pc);
  * string of digits); the first one counts. */
 void pagecount_total(struct pagecount *pc, const char *s, size_t n);
 
-/* An instance of the object ended; job is its job_info.id (NULL: none).
- * Returns the export it is of (0 the first: see exports above). */
-unsigned pagecount_instance(struct pagecount *pc, const char *job, size_t n);
+/* An instance of the object ended; job is its job_info.id (NULL: none);
+ * paged, 1 when it is in a page's job_instance (an instance alone, in a
+ * top-level array or one a line, starts no export: such a list is in any
+ * order). Returns the export it is of (0 the first: see exports above). */
+unsigned pagecount_instance(struct pagecount *pc, const char *job, size_t n, int paged);
 
 /* The object ended as a page (it had job_instance or total_record_count),
  * begun at line. */

@@ -116,8 +116,6 @@ static int production(struct review *rv, const struct run *run)
 {
 	const struct rules *r = rv->rules;
 	struct tally *t = rv->tally;
-	if (t && !run_is_system(run))
-		t->staff_rows++;
 	if (!period_has(rv->period, run->time)) {
 		if (t)
 			t->skipped[SKIP_PERIOD]++;

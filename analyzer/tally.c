@@ -147,9 +147,10 @@ static void part_add(struct tally_file *f, unsigned part, int64_t time)
 	f->nparts++;
 }
 
-void tally_production(struct tally *t, size_t i, unsigned part, int64_t time)
+void tally_production(struct tally *t, size_t i, unsigned part, int64_t time, int staff)
 {
 	struct tally_file *f = &t->files[i];
+	f->staff += staff != 0;
 	if (f->first == TIME_NONE || time < f->first)
 		f->first = time;
 	if (f->last == TIME_NONE || time > f->last)

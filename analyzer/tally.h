@@ -89,6 +89,7 @@ struct tally_file {
 	 * most, as daily exports joined do) lose no day between exports */
 	struct tally_part part[TALLY_PARTS];
 	unsigned nparts;
+	uint64_t staff; /* its production rows of staff runs (not system runs), any date */
 	/* the exports in it (1 + the header rows inside it); of them, those
 	 * whose header is not the first's, each read by its own; the first
 	 * such (2: the second export); whether one maps its columns otherwise
@@ -163,7 +164,6 @@ struct tally {
 	int out_of_memory; /* the run-id set ran out of memory: runs may count twice */
 	size_t same_files; /* inputs that named a file already read */
 	uint64_t in_period; /* production rows in the period (runs: sandbox too) */
-	uint64_t staff_rows; /* production rows of staff runs (not system runs), any date */
 	char uncovered[256]; /* "" or why the inputs do not cover the period */
 	struct tally_reject rejects[TALLY_REJECTS_KEPT];
 	size_t nrejects;
@@ -230,7 +230,7 @@ void tally_uncounted(struct tally *t, int job);
 void tally_seen(struct tally *t, int64_t time);
 
 /* Records a production run of file i: its span, and its month. */
-void tally_production(struct tally *t, size_t i, unsigned part, int64_t time);
+void tally_production(struct tally *t, size_t i, unsigned part, int64_t time, int staff);
 
 /* Counts the production runs of each month of the local days first_day to
  * last_day (nothing when either is TIME_NONE or they span more than

@@ -665,10 +665,16 @@ START_TEST(exports_told_by_jobs)
 	static const unsigned want[] = {0, 0, 0, 0, 1, 1, 1, 1, 1};
 	for (size_t i = 0; i < sizeof jobs / sizeof jobs[0]; i++) {
 		pagecount_object(&pc);
-		unsigned got = pagecount_instance(&pc, jobs[i], strlen(jobs[i]));
-		ck_assert_uint_eq(pagecount_instance(&pc, "M9", 2), got); /* the page's next instance */
+		unsigned got = pagecount_instance(&pc, jobs[i], strlen(jobs[i]), 1);
+		ck_assert_uint_eq(pagecount_instance(&pc, "M9", 2, 1), got); /* the page's next instance */
 		ck_assert_msg(got == want[i], "page %zu (%s): export %u, want %u", i, jobs[i], got,
 			      want[i]);
+	}
+	/* instances alone (one a line, a top-level array: in any order) tell none */
+	memset(&pc, 0, sizeof pc);
+	for (size_t i = 0; i < sizeof jobs / sizeof jobs[0]; i++) {
+		pagecount_object(&pc);
+		ck_assert_uint_eq(pagecount_instance(&pc, jobs[i], strlen(jobs[i]), 0), 0);
 	}
 }
 END_TEST

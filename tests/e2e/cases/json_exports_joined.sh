@@ -26,3 +26,10 @@ done
 	grep -o '"missing":\[[^]]*\]'
 echo "== one export"
 "$ALMAUDIT" audit --tz America/New_York --period 2026-10 ../../samples/jobs-2026-10-api.json.gz 2>&1 | grep -c 'cover only part'
+echo "== instances alone, one a line, in time order across jobs: one export, no gap"
+i() {
+	printf '{"id":"%s","name":"%s","submitted_by":{"value":"System","desc":"System"},"start_time":"%s",' "$1" "$2" "$3"
+	printf '"status":{"value":"COMPLETED_SUCCESS"},"job_info":{"id":"%s","name":"%s","type":{"value":"SCHEDULED"}}}\n' "$4" "$2"
+}
+{ i 1 P 2026-10-02T10:00:00Z S1; i 2 E 2026-10-02T11:00:00Z S2; i 3 P 2026-10-05T10:00:00Z S1; } >"$SCRATCH/lines.json"
+"$ALMAUDIT" audit --tz UTC "$SCRATCH/lines.json" 2>/dev/null | grep -c 'leave days between'

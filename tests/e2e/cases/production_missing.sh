@@ -35,3 +35,8 @@ echo "status: $?"
 	2>/dev/null | grep -o '"warnings":\[[^]]*\]'
 echo "== a quiet Sunday of an export that holds staff runs on other days: no warning"
 "$ALMAUDIT" audit --tz America/New_York --period 2026-10-11 ../../samples/jobs-2026-10.csv.gz 2>&1 | grep -c 'no staff run'
+echo "== last month's whole export beside this month's system runs only: said"
+zcat ../../samples/jobs-2026-10.csv.gz | grep -v '2026-10-31T' |
+	sed 's/2026-10-/2026-09-/g; s/,61000/,71000/' >"$SCRATCH/sep.csv"
+"$ALMAUDIT" audit --tz America/New_York --period 2026-10 "$SCRATCH/sep.csv" "$SCRATCH/s.csv" 2>&1 |
+	grep -c '^WARNING: no staff run'
