@@ -139,13 +139,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(text, data, size);
 	text[size] = '\0';
-	int by_id;
-	int p = rules_person_for(rules, text, text, &by_id);
-	if (p < -1 || p >= (int)rules->npeople || (by_id && p < 0))
+	int how;
+	int p = rules_person_for(rules, text, text, &how);
+	int by_id = how == RULES_BY_ID; /* not by a name, whole or without its middles */
+	if (p < -1 || p >= (int)rules->npeople || (by_id && p < 0) ||
+	    (how == RULES_BY_REDUCED && p < 0))
 		abort();
 	/* found by id or by name, and by that alone too */
-	int alone = by_id ? rules_person_for(rules, text, NULL, &by_id)
-			  : rules_person_for(rules, NULL, text, &by_id);
+	int alone = by_id ? rules_person_for(rules, text, NULL, &how)
+			  : rules_person_for(rules, NULL, text, &how);
 	if (alone != p)
 		abort();
 	p = rules_person_by_text(rules, text);
