@@ -158,25 +158,33 @@ static int suffix(const char *w, size_t n)
 	return 0;
 }
 
-/* Appends src (n bytes, whole characters) to key at *o, as much of it as
- * fits cut at a character boundary, after a space when key holds text. */
-static void append(char *key, size_t *o, const char *src, size_t n)
+/* Appends src (n bytes, whole characters) to key at *o, after a space
+ * when key holds text: 0, or 1 when it did not fit whole (as much of it
+ * as fits, cut at a character boundary: the key is full, nothing may
+ * follow, so that a key is always a prefix of the whole). */
+static int append(char *key, size_t *o, const char *src, size_t n)
 {
 	if (!n)
-		return;
+		return 0;
 	if (*o) {
 		if (*o + 2 >= NAMES_KEY_MAX)
-			return;
+			return 1;
 		key[(*o)++] = ' ';
 	}
 	size_t room = NAMES_KEY_MAX - 1 - *o;
-	if (n > room) {
+	int cut = n > room;
+	if (cut) {
 		n = room;
 		while (n && ((unsigned char)src[n] & 0xC0) == 0x80)
 			n--; /* not inside a character */
+		if (!n) {
+			(*o)--; /* no space before nothing */
+			return 1;
+		}
 	}
 	memcpy(key + *o, src, n);
 	*o += n;
+	return cut;
 }
 
 /* The words of a name that end it and are suffixes ("Jr.", "III"), their
@@ -238,15 +246,13 @@ size_t names_key(const char *s, size_t n, char key[NAMES_KEY_MAX])
 	    memcmp(w[0], "md", 2) == 0)
 		t = k; /* "Rahman, Md" */
 	size_t o = 0;
-	for (size_t i = 0; i < t; i++)
-		append(key, &o, w[i], len[i]);
-	if (o && o + 2 >= NAMES_KEY_MAX) {
-		key[o] = '\0';
-		return o; /* the given names fill the key */
-	}
-	append(key, &o, sur, sn);
-	for (size_t i = t; i < k; i++)
-		append(key, &o, w[i], len[i]);
+	int full = 0;
+	for (size_t i = 0; i < t && !full; i++)
+		full = append(key, &o, w[i], len[i]);
+	if (!full)
+		full = append(key, &o, sur, sn);
+	for (size_t i = t; i < k && !full; i++)
+		full = append(key, &o, w[i], len[i]);
 	return tidy_suffixes(key, o);
 }
 
