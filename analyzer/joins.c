@@ -328,6 +328,17 @@ static void empty_months(struct tally *t, const struct period *p)
 		   n == 1 ? "it" : "them", n == 1 ? "it" : "them");
 }
 
+/* The period not covered, t->uncovered saying why: no gap kept (the whole
+ * period is missing), the ERROR said; -1. */
+static int not_covered(struct tally *t)
+{
+	t->coverage = 2;
+	t->ngaps = t->ngaps_all = 0;
+	t->gap_days = 0;
+	diag_error(NULL, 0, "%s", t->uncovered);
+	return -1;
+}
+
 int joins_coverage(struct tally *t, const struct period *p, int any_run)
 {
 	size_t nread = 0, n = 0;
@@ -359,11 +370,7 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 			return 0;
 		snprintf(t->uncovered, sizeof t->uncovered,
 			 "no production input could be read: nothing was audited");
-		t->coverage = 2;
-		t->ngaps = t->ngaps_all = 0;
-		t->gap_days = 0;
-		diag_error(NULL, 0, "%s", t->uncovered);
-		return -1;
+		return not_covered(t);
 	}
 	qsort(spans, n, sizeof *spans, by_first);
 	/* the union of the spans, clipped to the period */
@@ -451,11 +458,7 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 				 "cover it%s",
 				 any_run ? "" : "production ", text, seen);
 		}
-		t->coverage = 2;
-		t->ngaps = t->ngaps_all = 0;
-		t->gap_days = 0;
-		diag_error(NULL, 0, "%s", t->uncovered);
-		return -1;
+		return not_covered(t);
 	}
 	if (t->ngaps_all) {
 		char text[96], list[300] = "";
