@@ -175,6 +175,11 @@ void csvrd_set_fast(struct csvrd *r, int fast)
 	r->no_fast = !fast;
 }
 
+void csvrd_read_here(struct csvrd *r)
+{
+	reader_here(r->rd);
+}
+
 int csvrd_is_gzip(const struct csvrd *r)
 {
 	return reader_is_gzip(r->rd);

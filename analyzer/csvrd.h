@@ -105,6 +105,10 @@ typedef int (*csvrd_score_fn)(const char *cell, size_t len, void *ctx);
 #define CSVRD_TITLE_LINES 3
 void csvrd_detect(struct csvrd *r, csvrd_score_fn score, void *ctx, int comments);
 
+/* The reader's inflating moves to the thread that calls csvrd_next
+ * (reader_here): for rowpipe, whose thread reads the rows. */
+void csvrd_read_here(struct csvrd *r);
+
 /* 1 when the input is gzip. */
 int csvrd_is_gzip(const struct csvrd *r);
 

@@ -12,6 +12,22 @@ static char last[DIAG_LAST_MAX + 1];
 static long last_line;
 static const char *origin;
 static long origin_line;
+static _Thread_local struct diag_held *held;
+
+void diag_hold(struct diag_held *h)
+{
+	held = h;
+}
+
+void diag_flush(struct diag_held *h, unsigned n)
+{
+	if (n > h->n)
+		n = h->n;
+	for (unsigned i = 0; i < n; i++)
+		diag_error(h->msg[i].file, h->msg[i].line, "%s", h->msg[i].text);
+	memmove(h->msg, h->msg + n, (h->n - n) * sizeof h->msg[0]);
+	h->n -= n;
+}
 
 void diag_set_origin(const char *file, long line)
 {
@@ -125,6 +141,15 @@ static void put_visible(FILE *out, const char *s)
 void diag_verror(const char *file, long line, const char *fmt, va_list ap)
 {
 	FILE *out = stream ? stream : stderr;
+	if (held) {
+		if (held->n < DIAG_HELD_MAX) {
+			held->msg[held->n].file = file;
+			held->msg[held->n].line = line;
+			vsnprintf(held->msg[held->n].text, sizeof held->msg[0].text, fmt, ap);
+			held->n++;
+		}
+		return;
+	}
 	if (muted)
 		return;
 	char small[1024], *msg = small;

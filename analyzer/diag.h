@@ -38,6 +38,26 @@ void diag_set_origin(const char *file, long line);
 /* Where diagnostics go (stderr unless set; the fuzzers silence them). */
 void diag_set_stream(FILE *stream);
 
+/* Messages held instead of written, for a thread that works ahead of the
+ * one whose place in the input they are about (rowpipe): while a thread
+ * holds (diag_hold), its messages are formatted into the struct diag_held
+ * in order (past DIAG_HELD_MAX they are dropped), neither written nor kept
+ * as the last; diag_flush writes them later, from the thread that writes
+ * the rest, as diag_error would have. The struct is the caller's. */
+#define DIAG_HELD_MAX 4
+struct diag_held {
+	unsigned n;
+	struct {
+		const char *file; /* borrowed: must outlive the flush */
+		long line;
+		char text[DIAG_LAST_MAX + 1];
+	} msg[DIAG_HELD_MAX];
+};
+/* This thread's messages go into h from now on (NULL: written again). */
+void diag_hold(struct diag_held *h);
+/* Writes the first n messages of h (all when n is larger) and drops them. */
+void diag_flush(struct diag_held *h, unsigned n);
+
 /* While on, messages are dropped (and not kept as the last): a file read a
  * first time for what it holds says its problems when it is read again. */
 void diag_mute(int on);

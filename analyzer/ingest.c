@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "header.h"
 #include "instances.h"
+#include "rowpipe.h"
 #include "sniff.h"
 #include "times.h"
 
@@ -27,6 +28,7 @@ struct ingest {
 
 	/* the open file: a CSV export, or the Alma API's job instances */
 	struct csvrd *rd;
+	struct rowpipe *pipe; /* rd's rows after the header, read ahead (NULL: read here) */
 	struct instances *inst;
 	const char *path; /* the tally's copy of the name */
 	int file;	  /* index in the tally */
@@ -624,6 +626,7 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 	}
 	if (in->row.flags & CSVROW_NO_LINE_END)
 		no_line_end(in);
+	in->pipe = rowpipe_open(in->rd, in->path);
 	return 0;
 }
 
@@ -802,7 +805,7 @@ int ingest_next(struct ingest *in, struct run *run)
 		in->typed = &in->hdr.map;
 		if (in->ended)
 			return at_end(in, in->ended);
-		int got = csvrd_next(in->rd, &in->row);
+		int got = in->pipe ? rowpipe_next(in->pipe, &in->row) : csvrd_next(in->rd, &in->row);
 		if (got <= 0) {
 			if (got < 0)
 				mark_incomplete(in, 0); /* the error just reported */
@@ -863,6 +866,8 @@ int ingest_has(const struct ingest *in, enum col c)
 void ingest_close(struct ingest *in)
 {
 	held_clear(in);
+	rowpipe_close(in->pipe); /* before the encoding: its thread reads on */
+	in->pipe = NULL;
 	if (in->rd) /* Windows-1252 may first show at any row */
 		in->tally->files[in->file].encoding = csvrd_encoding(in->rd);
 	csvrd_close(in->rd);

@@ -67,6 +67,8 @@ struct reader {
 	int done;		  /* the producer has finished: end or error */
 	int failed;		  /* ... on an error, described in why */
 	int stop;		  /* the consumer is closing: the producer quits */
+	int pause;		  /* reader_here: the producer quits before its next slot */
+	int here;		  /* ... and has: reader_chunk fills the slots itself */
 	char why[200];
 };
 
@@ -489,14 +491,34 @@ static int fill_plain(struct reader *r, struct slot *s)
 	return state;
 }
 
+/* Fills slot s (free: only the caller writes it), and with the lock held
+ * on return marks it full and says the end. The state: 1 more follows, 0
+ * the end, -1 an error. */
+static int fill(struct reader *r, struct slot *s)
+{
+	int state = r->gzip ? fill_gzip(r, s) : fill_plain(r, s);
+	pthread_mutex_lock(&r->mu);
+	if (s->len) {
+		/* bytes read before an error or the end are handed out first */
+		s->full = 1;
+		r->next_in = (r->next_in + 1) % RING;
+	}
+	if (state <= 0) {
+		r->done = 1;
+		r->failed = state < 0;
+	}
+	pthread_cond_broadcast(&r->cv);
+	return state;
+}
+
 static void *produce(void *arg)
 {
 	struct reader *r = arg;
 	for (;;) {
 		pthread_mutex_lock(&r->mu);
-		while (r->slot[r->next_in].full && !r->stop)
+		while (r->slot[r->next_in].full && !r->stop && !r->pause)
 			pthread_cond_wait(&r->cv, &r->mu);
-		if (r->stop) {
+		if (r->stop || r->pause) {
 			pthread_mutex_unlock(&r->mu);
 			return NULL;
 		}
@@ -504,19 +526,7 @@ static void *produce(void *arg)
 		pthread_mutex_unlock(&r->mu);
 
 		/* the slot is free and only this thread writes it until full */
-		int state = r->gzip ? fill_gzip(r, s) : fill_plain(r, s);
-
-		pthread_mutex_lock(&r->mu);
-		if (s->len) {
-			/* bytes read before an error or the end are handed out first */
-			s->full = 1;
-			r->next_in = (r->next_in + 1) % RING;
-		}
-		if (state <= 0) {
-			r->done = 1;
-			r->failed = state < 0;
-		}
-		pthread_cond_broadcast(&r->cv);
+		int state = fill(r, s);
 		pthread_mutex_unlock(&r->mu);
 		if (state <= 0)
 			return NULL;
@@ -708,8 +718,28 @@ int reader_chunk(struct reader *r, const unsigned char **data, size_t *len, cons
 		r->held = 0;
 		pthread_cond_broadcast(&r->cv);
 	}
-	while (!r->slot[r->next_out].full && !r->done)
+	while (!r->slot[r->next_out].full && !r->done) {
+		if (r->here) {
+			/* the producer has quit: fill here, into the slot just
+			 * given back (still in the cache), the others freed */
+			unsigned k = (unsigned)((r->next_out + RING - 1) % RING);
+			for (unsigned i = 0; i < RING; i++)
+				if (i != k && !r->slot[i].full) {
+					free(r->slot[i].data);
+					r->slot[i].data = NULL;
+				}
+			if (!r->slot[k].data && !(r->slot[k].data = malloc(CHUNK))) {
+				snprintf(r->why, sizeof r->why, "out of memory");
+				r->done = r->failed = 1;
+				break;
+			}
+			r->next_in = r->next_out = k;
+			pthread_mutex_unlock(&r->mu);
+			fill(r, &r->slot[k]);
+			continue;
+		}
 		pthread_cond_wait(&r->cv, &r->mu);
+	}
 	int got;
 	if (r->slot[r->next_out].full) {
 		struct slot *s = &r->slot[r->next_out];
@@ -739,6 +769,18 @@ void reader_unread(struct reader *r)
 	pthread_mutex_unlock(&r->mu);
 }
 
+void reader_here(struct reader *r)
+{
+	if (r->here)
+		return;
+	pthread_mutex_lock(&r->mu);
+	r->pause = 1;
+	pthread_cond_broadcast(&r->cv);
+	pthread_mutex_unlock(&r->mu);
+	pthread_join(r->thread, NULL); /* after the slot it fills, if any */
+	r->here = 1;
+}
+
 int reader_is_gzip(const struct reader *r)
 {
 	return r->gzip;
@@ -752,7 +794,8 @@ void reader_close(struct reader *r)
 	r->stop = 1;
 	pthread_cond_broadcast(&r->cv);
 	pthread_mutex_unlock(&r->mu);
-	pthread_join(r->thread, NULL);
+	if (!r->here)
+		pthread_join(r->thread, NULL);
 	pthread_mutex_destroy(&r->mu);
 	pthread_cond_destroy(&r->cv);
 	reader_free(r);

@@ -3,7 +3,9 @@
  * (plain text passes through unchanged), concatenated gzip members are read
  * whole, each member's CRC and length checked, and "-" is standard input.
  * Decompression runs in a thread of its own, a few chunks ahead of the
- * parser, so that inflating and parsing overlap on two cores. The only
+ * parser, so that inflating and parsing overlap on two cores, until the
+ * parser moves to a thread of its own (rowpipe), which then inflates
+ * itself (reader_here). The only
  * module that includes zlib's and ISA-L's headers.
  * reader_open allocates a reader (and starts its thread); reader_close stops
  * the thread and frees everything. */
@@ -45,6 +47,13 @@ void reader_set_rules(int rules);
  * data are each inflater's own. */
 const char *reader_inflater(void);
 void reader_use_zlib(int on);
+
+/* From now on the thread that calls reader_chunk inflates (and reads)
+ * itself, the reader's own thread stopped after the chunk it was making:
+ * for a caller that already runs in a thread of its own (rowpipe), where
+ * the bytes it inflates are then parsed in the cache they were made in.
+ * The chunks and their order are the same. */
+void reader_here(struct reader *r);
 
 /* 1 when the input is gzip, 0 when it is plain. */
 int reader_is_gzip(const struct reader *r);
