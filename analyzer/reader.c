@@ -684,7 +684,7 @@ struct reader *reader_open(const char *path)
 	}
 #ifdef ALMAUDIT_WITH_ISAL
 	if (r->gzip && !zlib_only) {
-		if (!(r->isal = malloc(sizeof *r->isal)))
+		if (!(r->isal = calloc(1, sizeof *r->isal)))
 			goto oom;
 		isal_inflate_init(r->isal);
 		r->isal->crc_flag = ISAL_GZIP_NO_HDR; /* sum the CRC; the trailer is read here */

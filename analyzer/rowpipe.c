@@ -102,9 +102,10 @@ static size_t row_bytes(const struct csvrow *row, int *span)
 static int add(struct block *b, const struct csvrow *row, size_t bytes, int span, unsigned msgs)
 {
 	size_t fcap = b->fcap;
+	/* (one field more: a row of none still points into the arrays) */
 	if (grow((void **)&b->bytes, &b->bcap, b->blen + bytes, 1) != 0 ||
-	    grow((void **)&b->fptr, &fcap, b->nf + row->n, sizeof *b->fptr) != 0 ||
-	    grow((void **)&b->flen, &b->fcap, b->nf + row->n, sizeof *b->flen) != 0 ||
+	    grow((void **)&b->fptr, &fcap, b->nf + row->n + 1, sizeof *b->fptr) != 0 ||
+	    grow((void **)&b->flen, &b->fcap, b->nf + row->n + 1, sizeof *b->flen) != 0 ||
 	    grow((void **)&b->rows, &b->rcap, b->nrows + 1, sizeof *b->rows) != 0)
 		return -1;
 	b->rows[b->nrows++] = (struct brow){row->line, b->nf, row->n, row->flags, row->damage,

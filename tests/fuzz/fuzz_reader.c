@@ -4,11 +4,15 @@
  * that no row is lost: rows read = runs returned + rows rejected; and that
  * the build's inflater (ISA-L when built with it) and zlib read the same
  * bytes alike: both end cleanly with the same bytes, or both stop on an
- * error having handed out the same bytes as far as both went. */
+ * error having handed out the same bytes as far as both went; and that the
+ * rows read in a thread of their own (rowpipe) give the same runs, counts
+ * and messages, in the same order, as the rows read on the caller's
+ * thread. */
 #include "diag.h"
 #include "fuzz.h"
 #include "ingest.h"
 #include "reader.h"
+#include "rowpipe.h"
 #include "tally.h"
 #include "times.h"
 
@@ -16,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
+
+static FILE *quiet; /* where messages go between reads */
 
 static unsigned char *gzip_of(const uint8_t *data, size_t size, size_t *out)
 {
@@ -84,13 +90,53 @@ static void inflaters_agree(const char *path)
 	free(b);
 }
 
+/* What reading path gives, as text: every run's fields, the counts, and
+ * every message, in order (the caller frees it); the rows read in a
+ * thread of their own (how 2) or not (0). Aborts when a row was lost. */
+static char *read_all(const char *path, int how, size_t *len)
+{
+	char *text = NULL;
+	FILE *out = open_memstream(&text, len);
+	if (!out)
+		abort();
+	diag_set_stream(out);
+	rowpipe_enable(how);
+	struct tally t;
+	tally_init(&t);
+	struct ingest *in = ingest_new(NULL, &t, NULL);
+	uint64_t runs = 0;
+	if (in && ingest_open(in, path, RUN_PRODUCTION) == 0) {
+		struct run r;
+		while (ingest_next(in, &r) > 0) {
+			runs++;
+			/* every string of a run is readable to its end */
+			fprintf(out, "%ld %llu %lld %lld %lld %d %lld|%s|%s|%s|%s|%s|%s|%s\n", r.line,
+				(unsigned long long)r.id, (long long)r.submit_time,
+				(long long)r.start_time, (long long)r.end_time, r.progress,
+				(long long)r.records, r.name, r.job_id, r.category, r.user,
+				r.user_name, r.status, r.set_name);
+		}
+	}
+	if (t.read != runs + tally_rejected(&t))
+		abort(); /* a row was lost silently */
+	fprintf(out, "read %llu runs %llu rejected %llu\n", (unsigned long long)t.read,
+		(unsigned long long)runs, (unsigned long long)tally_rejected(&t));
+	ingest_free(in);
+	tally_free(&t);
+	rowpipe_enable(1);
+	diag_set_stream(quiet);
+	fclose(out);
+	return text;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int once;
 	if (!once++) {
 		times_set_zone("America/New_York");
 		/* rejected input is reported: keep the fuzzer's output readable */
-		diag_set_stream(fopen("/dev/null", "w"));
+		quiet = fopen("/dev/null", "w");
+		diag_set_stream(quiet);
 	}
 	if (size == 0)
 		return 0;
@@ -103,25 +149,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		gz = gzip_of(data, size, &gzsize);
 	const char *path = fuzz_file(gz ? gz : data, gz ? gzsize : size);
 
-	struct tally t;
-	tally_init(&t);
-	struct ingest *in = ingest_new(NULL, &t, NULL);
-	uint64_t runs = 0;
-	if (in && ingest_open(in, path, RUN_PRODUCTION) == 0) {
-		struct run r;
-		while (ingest_next(in, &r) > 0) {
-			runs++;
-			/* every string of a run is readable to its end */
-			const char *fields[] = {r.name, r.job_id, r.category, r.user,
-						r.user_name, r.status, r.set_name};
-			for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
-				(void)strlen(fields[i]);
-		}
+	size_t alen, plen;
+	char *alone = read_all(path, 0, &alen);
+	char *piped = read_all(path, 2, &plen);
+	if (alen != plen || memcmp(alone, piped, alen) != 0) {
+		/* the rows' thread read otherwise: both said, for the log */
+		fprintf(stderr, "read on the caller's thread:\n%.*s\nread in the rows' thread:\n%.*s\n",
+			(int)alen, alone, (int)plen, piped);
+		abort();
 	}
-	if (t.read != runs + tally_rejected(&t))
-		abort(); /* a row was lost silently */
-	ingest_free(in);
-	tally_free(&t);
+	free(alone);
+	free(piped);
 	const unsigned char *bytes = gz ? gz : data;
 	if ((gz ? gzsize : size) >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
 		inflaters_agree(path); /* what the reader takes for gzip */
