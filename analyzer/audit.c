@@ -250,6 +250,8 @@ static void production(struct pass *p, const struct run *run)
 		summary_audited(p->summary, run);
 		if (v.job >= 0 && !run_is_account(run))
 			joins_person(t, run->file, run->user, run->user_name, v.person, v.how);
+		else if ((v.findings & 1u << FIND_UNLISTED_JOB) && !run_is_account(run))
+			joins_unlisted(t, run->name);
 		if (tap)
 			tap->audited(tap->ctx, run, &v);
 	} else {
@@ -633,6 +635,8 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 	if (audit_uncovered(in, c->period, c->mode == AUDIT_RUNS, &tally) != 0)
 		status = -1;
 	if (joins_identity(&tally, c->rules))
+		status = -1;
+	if (joins_jobs(&tally, c->rules))
 		status = -1;
 	if (c->mode != AUDIT_RUNS)
 		joins_staff_runs(&tally, c->period);

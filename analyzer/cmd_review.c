@@ -132,8 +132,11 @@ int cmd_review(int argc, char **argv)
 	struct audit_inputs in = {o.sandbox, o.nsandbox, (const char *const *)o.files, o.nfiles,
 				  &o.cols, rejects.f};
 	int read_ok = review_read(&rv, &in, ing) == 0;
-	if (audit_uncovered(&in, &period, 0, &tally) != 0 || joins_dates(&tally) ||
-	    joins_identity(&tally, rules))
+	if (audit_uncovered(&in, &period, 0, &tally) != 0 || joins_dates(&tally))
+		read_ok = 0;
+	if (joins_identity(&tally, rules))
+		read_ok = 0;
+	if (joins_jobs(&tally, rules))
 		read_ok = 0;
 	joins_staff_runs(&tally, &period);
 	struct review_report rr = {&rv, &tally, rules, &period, &o.filter, today};

@@ -65,6 +65,50 @@ void joins_person(struct tally *t, const char *file, const char *user, const cha
 	snprintf(t->unmatched[t->nunmatched++], sizeof t->unmatched[0], "%s", who);
 }
 
+void joins_unlisted(struct tally *t, const char *name)
+{
+	t->unlisted++;
+	const char *cut = strstr(name, " - ");
+	int n = cut ? (int)(cut - name) : (int)strlen(name);
+	if (!n || t->unlisted_more)
+		return;
+	char job[sizeof t->unlisted_names[0]];
+	snprintf(job, sizeof job, "%.*s", n, name);
+	for (size_t i = 0; i < t->nunlisted_names; i++)
+		if (!strcmp(t->unlisted_names[i], job))
+			return;
+	if (t->nunlisted_names == sizeof t->unlisted_names / sizeof t->unlisted_names[0])
+		t->unlisted_more = 1;
+	else
+		memcpy(t->unlisted_names[t->nunlisted_names++], job, sizeof job);
+}
+
+int joins_jobs(struct tally *t, const struct rules *r)
+{
+	uint64_t all = t->manual_runs + t->unlisted;
+	/* a matrix that leaves jobs out still lists a good share of what is
+	 * run; names in another language match (nearly) none */
+	if (!r || !r->njobs || t->manual_runs * 5 >= all || t->nunlisted_names < 2)
+		return 0;
+	char names[240], n[32], m[32];
+	size_t used = 0;
+	names[0] = '\0';
+	for (size_t i = 0; i < t->nunlisted_names && used < sizeof names; i++)
+		used += (size_t)snprintf(names + used, sizeof names - used, "%s'%s'", i ? ", " : "",
+					 t->unlisted_names[i]);
+	const char *jobs = rules_file_name(r->jobs_path);
+	tally_note(t, 1,
+		   "%s of the %s manual runs are of jobs %s does not list (%s%s): their names may "
+		   "be in the language Alma's interface had when they were exported (%s names "
+		   "the jobs as Alma does in English), or %s is not this library's; export the "
+		   "job history with the interface in English, or add the names to %s; a "
+		   "damaging run among them is not judged, and the findings about jobs below are "
+		   "not to be trusted",
+		   report_count(t->unlisted, n, sizeof n), report_count(all, m, sizeof m), jobs,
+		   names, t->unlisted_more ? ", ..." : "", jobs, jobs, jobs);
+	return 1;
+}
+
 /* "'a', 'b', 'c'": the unmatched ids or names kept. */
 static void examples(const struct tally *t, char *buf, size_t size)
 {

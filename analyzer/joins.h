@@ -4,7 +4,8 @@
  * merely fewer, and every report says so at its top (the tally's notes).
  * Identity: the manual runs of listed jobs matched to a person in
  * staff.csv, and when fewer than half were, an ERROR naming the likely
- * cause. Coverage: each production input's span (its first and last run)
+ * cause. Jobs: the manual runs of jobs jobs.csv lists, and when fewer
+ * than a fifth were, an ERROR. Coverage: each production input's span (its first and last run)
  * against the period: none of it reached is an ERROR, part of it a WARNING
  * with the days missing, months of a long period with no run a WARNING, a
  * quiet stretch inside the spans an answer. Dates: a file whose slash dates
@@ -37,6 +38,20 @@ void joins_person(struct tally *t, const char *file, const char *user, const cha
  * person each was taken for and its runs. 1 when it noted an error, else
  * 0. */
 int joins_identity(struct tally *t, const struct rules *r);
+
+/* Counts a judged manual run of a job jobs.csv does not list (System and
+ * API accounts are left aside by the caller), keeping a few of the Alma
+ * job names (the instance name before " - "), each once. */
+void joins_unlisted(struct tally *t, const char *name);
+
+/* The job join: when fewer than a fifth of the manual runs counted
+ * (joins_person and joins_unlisted) are of jobs jobs.csv lists, the others
+ * under two job names or more, an ERROR note: the names may be in the language of
+ * Alma's interface, or jobs.csv another library's; every finding about
+ * jobs below is then in doubt (a damaging run on a large set reads as an
+ * unlisted job). One job name, however many runs, is an answer about that
+ * job. 1 when it noted the error, else 0. */
+int joins_jobs(struct tally *t, const struct rules *r);
 
 /* The WARNING of production inputs whose runs in the period were all
  * system runs, none of those that reach the period holding a staff run on

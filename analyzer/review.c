@@ -164,6 +164,8 @@ static int production(struct review *rv, const struct run *run)
 	/* the identity join, as the audit counts it (joins.h) */
 	if (t && job >= 0 && !run_is_account(run))
 		joins_person(t, run->file, run->user, run->user_name, p, how);
+	else if (t && job < 0 && !run_is_account(run))
+		joins_unlisted(t, run->name);
 	int pending = 0; /* held by an approval's sets pending the run's unknown set */
 	for (size_t i = p >= 0 && job >= 0 ? r->person_first[p] : 0;
 	     p >= 0 && job >= 0 && next_grant(r, p, job, &i); i++) {

@@ -183,6 +183,13 @@ struct tally {
 	struct tally_reduced *reduced;
 	size_t nreduced, reduced_cap;
 	uint64_t several; /* not matched: without middle names, several fit */
+	/* jobs: the manual runs (System and API accounts aside) of jobs
+	 * jobs.csv does not list, and a few of their Alma job names, each
+	 * once (joins_unlisted) */
+	uint64_t unlisted;
+	char unlisted_names[3][64];
+	size_t nunlisted_names;
+	int unlisted_more; /* and another name past those */
 	/* sandbox evidence: runs set aside as dated before --sandbox-refreshed,
 	 * and runs whose id is a production run's (copies) */
 	uint64_t sandbox_aside, sandbox_copies;
