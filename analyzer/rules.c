@@ -104,7 +104,7 @@ static uint64_t ascii_lower8(uint64_t x)
 	return x | ((from_a & ~past_z & 0x8080808080808080ull) >> 2);
 }
 
-int rules_job_for_name(const struct rules *r, const char *name, size_t n)
+static int job_for(const struct rules *r, const char *name, size_t n)
 {
 	/* A pattern whose literal prefix the name lacks cannot match, so it is
 	 * not run; compared in ASCII only, where case folding is simple: a
@@ -159,6 +159,65 @@ int rules_job_for_name(const struct rules *r, const char *name, size_t n)
 			return (int)i;
 	}
 	return -1;
+}
+
+/* The name with its spaces made plain, into out (cap bytes): every Unicode
+ * space (no-break, narrow, ideographic, ...) a space, the invisible ones
+ * (zero width, word joiner, a byte order mark) dropped, runs of spaces and
+ * tabs one space, none at either end, and a dash (en, em, minus) a hyphen:
+ * what a name pasted from a web page or typed in a word processor holds.
+ * Its length, or 0 when nothing changed or it does not fit. */
+static size_t plain_name(const char *name, size_t n, char *out, size_t cap)
+{
+	size_t o = 0;
+	int changed = 0, space = 0;
+	for (size_t i = 0; i < n;) {
+		const unsigned char *p = (const unsigned char *)name + i;
+		size_t len = diag_utf8_len(p, n - i);
+		unsigned cp = len == 2 ? (unsigned)(p[0] & 0x1F) << 6 | (p[1] & 0x3F)
+			    : len == 3 ? (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 |
+					     (p[2] & 0x3F)
+				       : p[0];
+		size_t step = len ? len : 1;
+		i += step;
+		if (cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+		    cp == 0x202F || cp == 0x205F || cp == 0x3000) {
+			changed |= cp != ' ' || space || !o;
+			space = 1;
+			continue;
+		}
+		if (cp == 0x200B || cp == 0x2060 || cp == 0xFEFF) {
+			changed = 1;
+			continue;
+		}
+		const char *put = (const char *)p;
+		if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212) {
+			put = "-";
+			step = 1;
+			changed = 1;
+		}
+		if (o + step + 1 >= cap)
+			return 0;
+		if (space && o)
+			out[o++] = ' ';
+		space = 0;
+		memcpy(out + o, put, step);
+		o += step;
+	}
+	changed |= space;
+	out[o] = '\0';
+	return changed ? o : 0;
+}
+
+int rules_job_for_name(const struct rules *r, const char *name, size_t n)
+{
+	int job = job_for(r, name, n);
+	if (job != -1)
+		return job;
+	/* no job: the same name with plain spaces and dashes, when it has others */
+	char plain[512];
+	size_t pn = plain_name(name, n, plain, sizeof plain);
+	return pn ? job_for(r, plain, pn) : -1;
 }
 
 int rules_job_by_id(const struct rules *r, const char *id)

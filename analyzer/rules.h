@@ -117,8 +117,11 @@ size_t rules_check_patterns(const struct rules *r);
 size_t rules_check_names(const struct rules *r);
 
 /* The job that owns an instance name: the first jobs.csv pattern that
- * matches. Returns its index, -1 when none does, -2 when a match hit the
- * PCRE2 limits. */
+ * matches; when none does, the first that matches the name with its spaces
+ * made plain (a no-break or other Unicode space a space, runs of spaces
+ * one, none at the ends, zero-width characters dropped, an en or em dash a
+ * hyphen: "Withdraw\u00A0items" is Withdraw items). Returns its index,
+ * -1 when none does, -2 when a match hit the PCRE2 limits. */
 int rules_job_for_name(const struct rules *r, const char *name, size_t n);
 
 /* A job by its id ("batch-item-withdrawals"), or -1. */
