@@ -119,14 +119,61 @@ static void examples(const struct tally *t, char *buf, size_t size)
 					 t->unmatched[i]);
 }
 
+/* 1 when s holds a character a name never does but a name misread does:
+ * the bytes of another code page (Windows-1250, -1254, -1253...) read as
+ * Windows-1252 give symbols (W\u00B9sowski, \u00A3ukasz; I\u00DEIK) and
+ * punctuation where letters were. */
+static int misread(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (p[0] == 0xC2 && p[1] >= 0xA1 && p[1] <= 0xBF)
+			return 1; /* U+00A1 to U+00BF: inverted marks, currency, superscripts, fractions */
+		if (p[0] == 0xC3 && (p[1] == 0x97 || p[1] == 0xB7 || p[1] == 0x9E || p[1] == 0xBE))
+			return 1; /* multiplication and division signs, thorn */
+		if (p[0] == 0xE2 && p[1] == 0x80 &&
+		    ((p[2] >= 0x98 && p[2] <= 0xA2) || p[2] == 0xA6 || p[2] == 0xB0 || p[2] == 0xB9 ||
+		     p[2] == 0xBA))
+			return 1; /* quotes, daggers, bullet, ellipsis, per mille, angle quotes */
+		if ((p[0] == 0xE2 && p[1] == 0x82 && p[2] == 0xAC) || (p[0] == 0xE2 && p[1] == 0x84 && p[2] == 0xA2))
+			return 1; /* euro sign, trade mark */
+	}
+	return 0;
+}
+
+/* 1 when a name or id kept of those unmatched looks misread. */
+static int unmatched_misread(const struct tally *t)
+{
+	for (size_t i = 0; i < t->nunmatched; i++)
+		if (misread(t->unmatched[i]))
+			return 1;
+	return 0;
+}
+
+/* 1 when a rules file was read as Windows-1252 and a name in staff.csv
+ * looks misread, with someone not matched. */
+static int staff_misread(const struct tally *t, const struct rules *r)
+{
+	if (!r->not_utf8[0] || !t->nunmatched)
+		return 0;
+	for (size_t i = 0; i < r->npeople; i++) {
+		if (misread(r->people[i].name))
+			return 1;
+		for (size_t k = 0; k < r->people[i].naliases; k++)
+			if (misread(r->people[i].aliases[k]))
+				return 1;
+	}
+	return 0;
+}
+
 /* A production input read (not unread, not a second name of one). */
 static int production_read(const struct tally_file *f)
 {
 	return f->env == RUN_PRODUCTION && !f->unread && !f->same_as;
 }
 
-/* The ERROR of an identity join under half matched: *noted 1 when it
- * noted one; the input its cause names, else NULL. */
+/* The ERROR of an identity join under half matched: *noted 0 when it
+ * noted none, else 1, or 2 when its cause was a rules file read as
+ * Windows-1252, 3 an input so read; the input its cause names, else NULL. */
 static const struct tally_file *identity_error(struct tally *t, const struct rules *r, int *noted)
 {
 	*noted = 0;
@@ -145,6 +192,7 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 			cp1252 = f;
 	}
 	char seen[240], cause[480];
+	int code_page = 1;
 	examples(t, seen, sizeof seen);
 	const char *staff = rules_file_name(r->staff_path);
 	if (no_name && !r->nids) {
@@ -175,11 +223,22 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 			 "%s's submitted_by holds names, not Alma ids (read as names), and they "
 			 "(%s) are not names or aliases in %s",
 			 names->name, seen, staff);
+	} else if (staff_misread(t, r)) {
+		snprintf(cause, sizeof cause,
+			 "%s of the rules %s not UTF-8 (read as Windows-1252); if the names in %s "
+			 "are in another code page they cannot match (save %s as CSV UTF-8); "
+			 "unmatched: %s",
+			 r->not_utf8, strchr(r->not_utf8, ',') ? "are" : "is",
+			 strchr(r->not_utf8, ',') ? "them" : "it", strchr(r->not_utf8, ',') ? "them" : "it",
+			 seen);
+		cp1252 = NULL; /* the inputs' encoding is another matter */
+		code_page = 2;
 	} else if (cp1252) {
 		snprintf(cause, sizeof cause,
 			 "%s is not UTF-8 (read as Windows-1252); if its names are in another "
 			 "encoding they cannot match (save it as CSV UTF-8); unmatched: %s",
 			 cp1252->name, seen);
+		code_page = 3;
 	} else if (t->nunmatched < 2) {
 		/* one stranger, however many runs: the join held; the runs are
 		 * findings about that person, not a failed join */
@@ -201,8 +260,45 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 		   "the findings about people below are not to be trusted",
 		   report_count(t->matched, m, sizeof m), report_count(t->manual_runs, of, sizeof of),
 		   staff, cause, several);
-	*noted = 1;
+	*noted = code_page;
 	return no_name ? no_name : names ? names : cp1252;
+}
+
+/* A file read as Windows-1252 whose names look misread (misread: an
+ * input's among those not matched, or staff.csv's with someone not
+ * matched): a name saved in another code page (Central European,
+ * Turkish, Greek) never meets its person, and its runs accuse someone who
+ * is in staff.csv. A WARNING naming the files, unless the identity ERROR
+ * named them (named: 1 it named the rules, 2 an input). */
+static void code_page_note(struct tally *t, const struct rules *r, int named)
+{
+	char files[240] = "", seen[240];
+	size_t used = 0, nfiles = 0;
+	for (size_t i = 0; i < t->nfiles && named != 2 && unmatched_misread(t) && used < sizeof files;
+	     i++) {
+		const struct tally_file *f = &t->files[i];
+		if (production_read(f) && f->encoding && !strcmp(f->encoding, "Windows-1252")) {
+			used += (size_t)snprintf(files + used, sizeof files - used, "%s%s",
+						 used ? ", " : "", f->name);
+			nfiles++;
+		}
+	}
+	if (named != 1 && staff_misread(t, r) && used < sizeof files) {
+		used += (size_t)snprintf(files + used, sizeof files - used, "%s%s of the rules",
+					 used ? ", " : "", r->not_utf8);
+		nfiles += 1 + (strchr(r->not_utf8, ',') != NULL);
+	}
+	if (!used)
+		return;
+	examples(t, seen, sizeof seen);
+	tally_note(t, 0,
+		   "%s %s not UTF-8 (read as Windows-1252), and names read from %s look misread "
+		   "(symbols where letters were); people not matched to %s: %s: if %s saved in "
+		   "another code page (Central European, Turkish, Greek, ...), their runs accuse "
+		   "someone who may be in it; save %s as CSV UTF-8",
+		   files, nfiles > 1 ? "are" : "is", nfiles > 1 ? "them" : "it",
+		   rules_file_name(r->staff_path), seen, nfiles > 1 ? "they were" : "it was",
+		   nfiles > 1 ? "them" : "it");
 }
 
 /* The WARNING of the names matched only without their middle names. */
@@ -261,6 +357,7 @@ int joins_identity(struct tally *t, const struct rules *r)
 		return 0;
 	int noted;
 	const struct tally_file *named = identity_error(t, r, &noted);
+	code_page_note(t, r, noted > 1 ? noted - 1 : 0);
 	const char *staff = rules_file_name(r->staff_path);
 	/* an input that gives no name, whose ids are in no alma_ids: its
 	 * unmatched runs may be anyone's, in staff.csv or not */
@@ -285,7 +382,7 @@ int joins_identity(struct tally *t, const struct rules *r)
 			   f->user_name_col ? "" : " (no submitted_by_desc column)", ids, staff, staff);
 	}
 	reduced_note(t, r);
-	return noted;
+	return noted != 0;
 }
 
 void joins_gap_text(const struct tally_gap *g, char *buf, size_t size)

@@ -82,6 +82,12 @@ static void close_table(struct load *ld, struct rules_table *t)
 {
 	rules_table_close(t);
 	ld->errors += t->errors;
+	if (t->cp1252) {
+		char *s = ld->r->not_utf8;
+		size_t used = strlen(s);
+		snprintf(s + used, sizeof ld->r->not_utf8 - used, "%s%s", used ? ", " : "",
+			 rules_file_name(t->path));
+	}
 }
 
 /* ---- staff.csv ---- */

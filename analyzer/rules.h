@@ -98,6 +98,9 @@ struct rules {
 	struct rules_key *names, *ids; /* sorted lookup tables */
 	size_t nnames, nids;
 	size_t staff_warnings; /* said while staff.csv was read (an id with a comma), for rules check */
+	/* the rules files whose bytes that are no UTF-8 were read as
+	 * Windows-1252 ("staff.csv, approvals.csv"; "" when none) */
+	char not_utf8[64];
 	struct middlenames reduced; /* the names and aliases without their middle names */
 	struct units *units; /* units.csv (analyzer/units.h); NULL when there is none */
 };

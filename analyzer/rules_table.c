@@ -224,7 +224,8 @@ void rules_table_close(struct rules_table *t)
 {
 	/* a file saved from Excel on Windows: read, and said */
 	const char *enc = t->rd ? csvrd_encoding(t->rd) : NULL;
-	if (enc && !strcmp(enc, "Windows-1252"))
+	t->cp1252 = enc && !strcmp(enc, "Windows-1252");
+	if (t->cp1252)
 		diag_error(t->path, 0,
 			   "warning: not UTF-8: its bytes that are no UTF-8 were read as "
 			   "Windows-1252 (save it as \"CSV UTF-8\" to be sure of its names)");

@@ -27,6 +27,7 @@ struct rules_table {
 	size_t ncols, header_n;
 	struct csvrow row; /* the current row; row.line its line */
 	int errors;	   /* the problems reported so far */
+	int cp1252;	   /* rules_table_close: its bytes that are no UTF-8 were read as Windows-1252 */
 };
 
 /* Opens path and reads its header: names[0 .. ncols) are the columns it may
