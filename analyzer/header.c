@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 void header_free(struct header *h)
 {
@@ -355,6 +356,17 @@ int header_title_data(const struct header *title, const struct header *h)
 	size_t n = title->len[c];
 	csvrd_trim(&s, &n);
 	return n && s[0] >= '0' && s[0] <= '9';
+}
+
+int header_title_sep(const struct header *title)
+{
+	if (!title->map.n || title->len[0] < 4 || title->len[0] > 5 ||
+	    strncasecmp(title->buf + title->off[0], "sep=", 4) != 0)
+		return 0;
+	for (size_t i = 1; i < title->map.n; i++)
+		if (title->len[i])
+			return 0;
+	return 1;
 }
 
 void header_title_text(const struct header *title, char delim, char *buf, size_t size)

@@ -66,6 +66,10 @@ int header_reads_as(const struct columns *cols, const struct csvrow *row);
 int header_title(const struct columns *cols, const struct csvrow *row);
 int header_like(const struct columns *cols, const struct csvrow *row);
 int header_title_data(const struct header *title, const struct header *h);
+/* 1 when the title is Excel's delimiter line ("sep=;", its other cells
+ * empty): above it only a header can stand, however few of its cells name
+ * a column. */
+int header_title_sep(const struct header *title);
 void header_title_text(const struct header *title, char delim, char *buf, size_t size);
 
 /* 1 when a and b map every column to the same cell. */

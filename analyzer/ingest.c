@@ -426,8 +426,10 @@ static int skip_titles(struct ingest *in)
 		got = ok ? csvrd_next(in->rd, &in->row) : -1;
 		ok = got > 0 && !(in->row.flags & ~CSVROW_NO_LINE_END);
 	}
+	/* under Excel's "sep=;" alone, any row with a column named is the header */
+	int sep = n == 1 && header_title_sep(&title[0]);
 	struct header h = {0};
-	ok = n && ok && header_like(in->cols, &in->row) &&
+	ok = n && ok && (header_like(in->cols, &in->row) || (sep && !header_title(in->cols, &in->row))) &&
 	     header_take(&h, in->cols, &in->row, in->path) == 0;
 	for (size_t i = 0; ok && i < n; i++)
 		ok = !header_title_data(&title[i], &h);
