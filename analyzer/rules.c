@@ -280,6 +280,38 @@ static int name_and_id(const struct rules *r, const char *s, int *how)
 	return find_key(r->names, r->nnames, key);
 }
 
+/* 1 when s is written in a script that puts the family name first (Han,
+ * kana, Hangul): "山田, 太郎" is staff.csv's "山田 太郎". */
+static int family_first_script(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+			continue;
+		unsigned cp = (unsigned)(p[0] & 0x0F) << 12 | (unsigned)(p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+		    (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF))
+			return 1;
+	}
+	return 0;
+}
+
+int rules_person_reversed(const struct rules *r, const char *user_name, int joined)
+{
+	const char *comma = user_name ? strchr(user_name, ',') : NULL;
+	if (!comma || strchr(comma + 1, ','))
+		return -1;
+	/* "Family, Given" as "Family Given" (or "FamilyGiven"), read as staff.csv reads a name */
+	char text[NAMES_KEY_MAX * 2], key[NAMES_KEY_MAX];
+	const char *given = comma + 1;
+	while (*given == ' ')
+		given++;
+	int n = snprintf(text, sizeof text, "%.*s%s%s", (int)(comma - user_name), user_name,
+			 joined ? "" : " ", given);
+	if (n < 0 || (size_t)n >= sizeof text || !names_key(text, (size_t)n, key))
+		return -1;
+	return find_key(r->names, r->nnames, key);
+}
+
 int rules_person_for(const struct rules *r, const char *user, const char *user_name, int *how)
 {
 	char key[NAMES_KEY_MAX];
@@ -307,8 +339,15 @@ int rules_person_for(const struct rules *r, const char *user, const char *user_n
 			return p;
 	}
 	int p = name_and_id(r, user_name, how);
-	if (p >= 0 || !user_name || !*user_name || !r->reduced.n)
+	if (p >= 0 || !user_name || !*user_name)
 		return p;
+	/* a name in a script that writes the family name first: staff.csv
+	 * writes it so too, with or without a space */
+	if (family_first_script(user_name) && ((p = rules_person_reversed(r, user_name, 0)) >= 0 ||
+					       (p = rules_person_reversed(r, user_name, 1)) >= 0))
+		return p;
+	if (!r->reduced.n)
+		return -1;
 	/* last, the name without its middle names: one person alone */
 	size_t n = strlen(user_name), b = before_id(user_name, n);
 	enum middlenames_how found;

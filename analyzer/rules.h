@@ -148,6 +148,14 @@ int rules_job_by_id(const struct rules *r, const char *id);
  * it so. -1 when nobody; *how (RULES_BY_...) tells which matched. */
 int rules_person_for(const struct rules *r, const char *user, const char *user_name, int *how);
 
+/* The person whose name in staff.csv is the export's "Family, Given" in
+ * the order written ("Nagy, László" as "Nagy László"; joined: without the
+ * space, "李, 德义" as "李德义"), or -1. rules_person_for takes it for a
+ * name in Han, kana or Hangul, where the family name comes first; for any
+ * other it is only a hint (two people may be Thomas James and James
+ * Thomas). */
+int rules_person_reversed(const struct rules *r, const char *user_name, int joined);
+
 /* A person by name, alias or Alma id, or -1 (for `rules what`, waivers and
  * baselines): the name whole, never without its middle names (a waiver's
  * "Smith, John Q." is not staff.csv's John Smith). */

@@ -25,6 +25,7 @@ struct person_entry {
 	uint8_t len;	 /* of key; 0: empty */
 	uint8_t recent;	 /* the way used last in its set (in way 0) */
 	int32_t value;	 /* (person + 1) * 4 + how (RULES_BY_...) */
+	int32_t reversed; /* nobody: the person its words the other way round name, else -1 */
 	char key[PEOPLE_KEY];
 };
 
@@ -46,12 +47,24 @@ static uint64_t key_hash(const char *key, size_t len)
 }
 
 /* rules_person_for, remembered: exports repeat the same few people. */
-static int person_of(struct judge *j, const struct run *run, int *how)
+/* Nobody found: the person the name's words the other way round name
+ * ("Nagy, László" as staff.csv's "Nagy László"), for a hint; else -1. */
+static int reversed_of(const struct judge *j, const struct run *run, int person, int how)
+{
+	return person < 0 && how != RULES_BY_SEVERAL && strchr(run->user_name, ',')
+		       ? rules_person_reversed(j->rules, run->user_name, 0)
+		       : -1;
+}
+
+static int person_of(struct judge *j, const struct run *run, int *how, int *reversed)
 {
 	char key[PEOPLE_KEY];
 	size_t a = strlen(run->user), b = strlen(run->user_name);
-	if (a + 1 + b > sizeof key)
-		return rules_person_for(j->rules, run->user, run->user_name, how);
+	if (a + 1 + b > sizeof key) {
+		int person = rules_person_for(j->rules, run->user, run->user_name, how);
+		*reversed = reversed_of(j, run, person, *how);
+		return person;
+	}
 	memcpy(key, run->user, a);
 	key[a] = '\x1f';
 	memcpy(key + a + 1, run->user_name, b);
@@ -63,10 +76,12 @@ static int person_of(struct judge *j, const struct run *run, int *how)
 		if (e->len == n && memcmp(e->key, key, n) == 0) {
 			set[0].recent = (uint8_t)w;
 			*how = e->value & 3;
+			*reversed = e->reversed;
 			return (e->value >> 2) - 1;
 		}
 	}
 	int person = rules_person_for(j->rules, run->user, run->user_name, how);
+	*reversed = reversed_of(j, run, person, *how);
 	/* an empty way, else the one not used last */
 	int w = !set[0].len ? 0 : !set[1].len ? 1 : !set[0].recent;
 	struct person_entry *e = &set[w];
@@ -75,6 +90,7 @@ static int person_of(struct judge *j, const struct run *run, int *how)
 	e->len = (uint8_t)n;
 	memcpy(e->key, key, n);
 	e->value = (int32_t)((person + 1) * 4 + *how);
+	e->reversed = *reversed;
 	set[0].recent = (uint8_t)w;
 	return person;
 }
@@ -193,7 +209,7 @@ int judge_evidence(struct judge *j, const struct run *run)
 	if (job < 0 || run_is_system(run))
 		return EVIDENCE_OK; /* no test of a listed job by a person */
 	int how;
-	int person = person_of(j, run, &how);
+	int rev, person = person_of(j, run, &how, &rev);
 	char key[NAMES_KEY_MAX];
 	struct evidence_who who = who_of(person, run, key, 1);
 	int state = evidence_add(j->ev, job, &who, times_local_day(run->time), run->time,
@@ -216,7 +232,8 @@ static void verdict_clear(struct judge *j, struct verdict *v)
 int judge_describe(struct judge *j, const struct run *run, struct verdict *v)
 {
 	verdict_clear(j, v);
-	v->person = person_of(j, run, &v->how);
+	int rev;
+	v->person = person_of(j, run, &v->how, &rev);
 	v->job = rules_job_for_name(j->rules, run->name, strlen(run->name));
 	if (v->job == -2) {
 		v->job = -1;
@@ -328,12 +345,21 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 	char when[32];
 
 	verdict_clear(j, v);
-	v->person = person_of(j, run, &v->how);
+	int rev;
+	v->person = person_of(j, run, &v->how, &rev);
 	/* every detail about someone the rules do not know says so */
-	char stranger[112] = "";
+	char stranger[160] = "", reversed[112] = "";
 	const char *several = v->how == RULES_BY_SEVERAL
 				      ? " (without its middle names the name fits several people)"
 				      : "";
+	int rp = v->person < 0 && !*several ? rev : -1;
+	if (rp >= 0) {
+		/* "Nagy, László" and staff.csv's "Nagy László": perhaps the same
+		 * person written family name first, perhaps not */
+		snprintf(reversed, sizeof reversed, " (%s has '%.40s': the words the other way round)",
+			 rules_file_name(r->staff_path), r->people[rp].name);
+		several = reversed;
+	}
 	if (v->person < 0)
 		join(stranger, sizeof stranger, "; person not in ", rules_file_name(r->staff_path),
 		     several, (const char *)NULL);
