@@ -1,5 +1,7 @@
 #include "columns.h"
 
+#include "names.h"
+
 #include "diag.h"
 
 #include <stdlib.h>
@@ -53,6 +55,15 @@ const char *columns_accepted(enum col c)
 
 int columns_normalize(const char *s, size_t n, char out[COLUMNS_NAME_MAX + 1])
 {
+	/* past ASCII: folded as names are ("ANZAHL DER DATENSÄTZE", a
+	 * decomposed "ä", are "Anzahl der Datensätze") */
+	char folded[COLUMNS_NAME_MAX * 4 + 1];
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80) {
+			n = names_fold(s, n, folded, sizeof folded);
+			s = folded;
+			break;
+		}
 	size_t len = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];

@@ -143,6 +143,11 @@ static size_t fold(const char *s, size_t n, char *out, size_t size)
 	return o;
 }
 
+size_t names_fold(const char *s, size_t n, char *out, size_t size)
+{
+	return fold(s, n, out, size);
+}
+
 /* A generational or academic suffix ("jr.", "III", "PhD"; folded, with or
  * without a period): not a middle name. "Tom Fischer Jr." is not Tom
  * Fischer: a name with one is matched whole or not at all. */

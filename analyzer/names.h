@@ -21,6 +21,14 @@
  * boundary: the key, its NUL included, never passes NAMES_KEY_MAX bytes. */
 size_t names_key(const char *s, size_t n, char key[NAMES_KEY_MAX]);
 
+/* Folds s (n bytes) into out (size >= 1 bytes, NUL-terminated) as a key
+ * folds a name, without turning it round: lower case (Unicode case
+ * folding), accents and other marks and invisible characters dropped,
+ * compatibility forms decomposed, spaces collapsed and trimmed; cut at a
+ * character boundary when too long. Its length. For other text compared
+ * as people type it (columns' header names). */
+size_t names_fold(const char *s, size_t n, char *out, size_t size);
+
 /* A name without its middle names and initials: key "first surname" (as
  * names_key writes "surname, first"), middles the words set apart ("j.",
  * "james k."), "" when none. "Last, First Middle...": the part before the
