@@ -697,7 +697,16 @@ struct reader *reader_open(const char *path)
 	}
 	pthread_mutex_init(&r->mu, NULL);
 	pthread_cond_init(&r->cv, NULL);
-	if (pthread_create(&r->thread, NULL, produce, r) != 0) {
+	/* a small stack: inflating needs little, and an address space limited
+	 * by ulimit -v need not hold a second 8 MiB */
+	pthread_attr_t attr;
+	int made = pthread_attr_init(&attr) == 0;
+	if (made)
+		pthread_attr_setstacksize(&attr, 512u * 1024u);
+	int started = pthread_create(&r->thread, made ? &attr : NULL, produce, r) == 0;
+	if (made)
+		pthread_attr_destroy(&attr);
+	if (!started) {
 		pthread_mutex_destroy(&r->mu);
 		pthread_cond_destroy(&r->cv);
 		goto oom;

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The worker's stack. */
+#define ROWPIPE_STACK (512u * 1024u)
+
 /* Rows a block holds at most (rows of empty cells take no bytes). */
 #define ROWS_MAX 4096u
 
@@ -277,6 +280,16 @@ static int one_cpu(void)
 	return sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) < 2;
 }
 
+static void free_blocks(struct rowpipe *p)
+{
+	for (unsigned i = 0; i < ROWPIPE_BLOCKS; i++) {
+		free(p->b[i].bytes);
+		free(p->b[i].flen);
+		free(p->b[i].fptr);
+		free(p->b[i].rows);
+	}
+}
+
 struct rowpipe *rowpipe_open(struct csvrd *r, const char *name)
 {
 	if (!enabled || (enabled == 1 && one_cpu()))
@@ -287,17 +300,45 @@ struct rowpipe *rowpipe_open(struct csvrd *r, const char *name)
 	memset(p, 0, sizeof *p);
 	p->rd = r;
 	p->name = name;
-	csvrd_read_here(r); /* one thread inflates and splits: the bytes stay in its cache */
+	/* the blocks' room made before the thread starts: short of memory,
+	 * the file is read the old way, not cut short */
+	for (unsigned i = 0; i < ROWPIPE_BLOCKS; i++) {
+		struct block *b = &p->b[i];
+		size_t fcap = 0;
+		if (grow((void **)&b->bytes, &b->bcap, ROWPIPE_BLOCK, 1) != 0 ||
+		    grow((void **)&b->fptr, &fcap, 4096, sizeof *b->fptr) != 0 ||
+		    grow((void **)&b->flen, &b->fcap, 4096, sizeof *b->flen) != 0 ||
+		    grow((void **)&b->rows, &b->rcap, 512, sizeof *b->rows) != 0) {
+			free_blocks(p);
+			free(p);
+			return NULL;
+		}
+	}
+	/* before the thread starts: from now on whoever reads the rows
+	 * inflates, so that the bytes are split in the cache they were made
+	 * in (the caller, should the thread not start) */
+	csvrd_read_here(r);
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->full, NULL);
 	pthread_cond_init(&p->free, NULL);
-	if (pthread_create(&p->thread, NULL, work, p) != 0) {
+	/* a small stack: splitting rows needs little, and an address space
+	 * limited by ulimit -v need not hold a second 8 MiB */
+	pthread_attr_t attr;
+	int made = pthread_attr_init(&attr) == 0;
+	if (made)
+		pthread_attr_setstacksize(&attr, ROWPIPE_STACK);
+	if (pthread_create(&p->thread, made ? &attr : NULL, work, p) != 0) {
+		if (made)
+			pthread_attr_destroy(&attr);
 		pthread_mutex_destroy(&p->mu);
 		pthread_cond_destroy(&p->full);
 		pthread_cond_destroy(&p->free);
+		free_blocks(p);
 		free(p);
 		return NULL;
 	}
+	if (made)
+		pthread_attr_destroy(&attr);
 	return p;
 }
 
@@ -313,11 +354,6 @@ void rowpipe_close(struct rowpipe *p)
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->full);
 	pthread_cond_destroy(&p->free);
-	for (unsigned i = 0; i < ROWPIPE_BLOCKS; i++) {
-		free(p->b[i].bytes);
-		free(p->b[i].flen);
-		free(p->b[i].fptr);
-		free(p->b[i].rows);
-	}
+	free_blocks(p);
 	free(p);
 }
