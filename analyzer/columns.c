@@ -124,10 +124,12 @@ int columns_map(struct columns *cols, const char *arg)
 	return 0;
 }
 
-int columns_lookup(const struct columns *cols, const char *header, size_t n, int *explicit)
+int columns_lookup_rank(const struct columns *cols, const char *header, size_t n, int *explicit,
+			int *rank)
 {
 	char key[COLUMNS_NAME_MAX + 1], want[COLUMNS_NAME_MAX + 1];
 	*explicit = 0;
+	*rank = -1;
 	if (columns_normalize(header, n, key) <= 0)
 		return -1;
 	for (int c = 0; c < COL_COUNT; c++) {
@@ -139,11 +141,19 @@ int columns_lookup(const struct columns *cols, const char *header, size_t n, int
 	for (int c = 0; c < COL_COUNT; c++) {
 		for (int i = 0; i < 6 && names[c][i]; i++) {
 			columns_normalize(names[c][i], strlen(names[c][i]), want);
-			if (strcmp(key, want) == 0)
+			if (strcmp(key, want) == 0) {
+				*rank = i;
 				return c;
+			}
 		}
 	}
 	return -1;
+}
+
+int columns_lookup(const struct columns *cols, const char *header, size_t n, int *explicit)
+{
+	int rank;
+	return columns_lookup_rank(cols, header, n, explicit, &rank);
 }
 
 void columns_free(struct columns *cols)

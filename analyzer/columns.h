@@ -52,6 +52,13 @@ int columns_map(struct columns *cols, const char *arg);
 /* The column a header names, or -1. *explicit is set to 1 when it came from
  * a --column mapping (which wins over the built-in names). */
 int columns_lookup(const struct columns *cols, const char *header, size_t n, int *explicit);
+/* The same, with *rank the place of the name among the column's (0 the
+ * canonical name, then its aliases in the order the spec lists them; -1
+ * a --column mapping): of two headers naming one column, the lower rank
+ * is the better name ("Set Name" over "Set"); the same rank, the same
+ * name twice. */
+int columns_lookup_rank(const struct columns *cols, const char *header, size_t n, int *explicit,
+			int *rank);
 
 void columns_free(struct columns *cols);
 

@@ -758,7 +758,25 @@ size_t csvrd_fields_seen(const struct csvrd *r)
 	return r->nseen;
 }
 
+static int next_row(struct csvrd *r, struct csvrow *row);
+
 int csvrd_next(struct csvrd *r, struct csvrow *row)
+{
+	for (;;) {
+		int got = next_row(r, row);
+		if (got <= 0 || (row->flags & ~CSVROW_NO_LINE_END))
+			return got;
+		/* a row of empty cells (",,,,", Excel's padding of a blank
+		 * line) is a blank line */
+		size_t i = 0;
+		while (i < row->n && !row->len[i])
+			i++;
+		if (i < row->n)
+			return got;
+	}
+}
+
+static int next_row(struct csvrd *r, struct csvrow *row)
 {
 	if (r->row_ready)
 		row_clear(r); /* the row handed out last time */

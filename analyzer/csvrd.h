@@ -68,7 +68,8 @@ void csvrd_set_line(struct csvrd *r, long line);
 
 /* The next row: 1 and *row filled, 0 at the end, -1 when reading failed
  * (reported at file and line). A row the failure cut short comes first,
- * flagged CSVROW_TRUNCATED; -1 follows. Blank lines are not rows. Each
+ * flagged CSVROW_TRUNCATED; -1 follows. Blank lines are not rows, nor
+ * lines of empty cells (",,,,": Excel pads a blank line so). Each
  * cell is trimmed of the white space (spaces, tabs, line ends) around it,
  * whether it was quoted or not. */
 int csvrd_next(struct csvrd *r, struct csvrow *row);

@@ -75,6 +75,16 @@ size_t diag_utf8_len(const unsigned char *p, size_t n)
 	return len;
 }
 
+size_t diag_utf8_cut(const char *s, size_t max)
+{
+	size_t n = strnlen(s, max + 1);
+	if (n <= max)
+		return n;
+	while (max && ((unsigned char)s[max] & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
 /* Writes s[0..n) with the controls a terminal acts on made visible, so that
  * text quoted from an input can neither forge a line nor drive the
  * terminal: C0 and DEL as \xNN, a stray byte 0x80 to 0x9F (a C1 control to

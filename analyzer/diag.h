@@ -68,4 +68,8 @@ void diag_mute(int on);
  * as text. */
 size_t diag_utf8_len(const unsigned char *p, size_t n);
 
+/* The length of s's first bytes, at most max, that end at a character's
+ * end (UTF-8): for "%.*s" that cuts a text without halving a letter. */
+size_t diag_utf8_cut(const char *s, size_t max);
+
 #endif

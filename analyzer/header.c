@@ -22,12 +22,12 @@ void header_free(struct header *h)
 int header_take(struct header *h, const struct columns *cols, const struct csvrow *row,
 		const char *path)
 {
-	int explicit[COL_COUNT] = {0};
+	int explicit[COL_COUNT] = {0}, rank[COL_COUNT];
 	size_t total = 0, n = row->n, used = 0;
 
 	header_free(h);
 	for (int c = 0; c < COL_COUNT; c++)
-		h->map.col[c] = -1;
+		h->map.col[c] = h->map.dup[c] = -1;
 	for (size_t i = 0; i < n; i++)
 		total += row->len[i] + 1;
 	h->buf = malloc(total ? total : 1);
@@ -45,13 +45,20 @@ int header_take(struct header *h, const struct columns *cols, const struct csvro
 		used += row->len[i] + 1;
 	}
 	h->map.n = n;
+	/* of two cells naming one column: a --column mapping's, else the
+	 * better name ("Set Name" over "Set"); the same name twice cannot be
+	 * told apart (header_check says so) */
 	for (size_t i = 0; i < n; i++) {
-		int ex, c = columns_lookup(cols, row->field[i], row->len[i], &ex);
+		int ex, r, c = columns_lookup_rank(cols, row->field[i], row->len[i], &ex, &r);
 		if (c < 0)
 			continue;
-		if (h->map.col[c] < 0 || (ex && !explicit[c])) {
+		if (h->map.col[c] < 0 || (ex && !explicit[c]) || (ex == explicit[c] && r < rank[c])) {
 			h->map.col[c] = (int)i;
+			h->map.dup[c] = -1;
 			explicit[c] = ex;
+			rank[c] = r;
+		} else if (ex == explicit[c] && r == rank[c] && h->map.dup[c] < 0) {
+			h->map.dup[c] = (int)i;
 		}
 	}
 	return 0;
@@ -248,6 +255,20 @@ int header_check(const struct header *h, const struct columns *cols, const char 
 		diag_error(path, line, "%s--column %s=%s: the file has no header '%s'%s%s%s", in,
 			   columns_name((enum col)c), cols->mapped_raw[c], cols->mapped_raw[c],
 			   near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+		return -1;
+	}
+
+	/* the same name twice: which cell holds the column cannot be told
+	 * ("Number of Records" twice, a count of 0 beside 40,112) */
+	for (int c = 0; c < COL_COUNT; c++) {
+		if (h->map.dup[c] < 0)
+			continue;
+		int a = h->map.col[c];
+		diag_error(path, line,
+			   "%sthe header names '%.*s' twice (columns %d and %d), read as %s: which "
+			   "of the two holds it cannot be told; rename or remove one of them",
+			   in, (int)h->len[a], h->buf + h->off[a], a + 1, h->map.dup[c] + 1,
+			   columns_name((enum col)c));
 		return -1;
 	}
 

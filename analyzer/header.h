@@ -19,6 +19,9 @@
 struct header_map {
 	int col[COL_COUNT];
 	size_t n;
+	/* a second cell with the same name as the one read for the column
+	 * (which of the two holds it cannot be told), else -1 */
+	int dup[COL_COUNT];
 };
 
 struct header {

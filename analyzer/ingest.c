@@ -230,6 +230,25 @@ static void no_line_end(struct ingest *in)
 	in->tally->files[in->file].no_line_end = in->row.line;
 }
 
+/* A row whose field count differs from its header's only by empty cells
+ * at its end (a spreadsheet adds or drops trailing commas when it saves):
+ * cells past the header all empty, or fewer cells with none of the
+ * columns read among those missing. */
+static int padded(const struct ingest *in)
+{
+	const struct csvrow *row = &in->row;
+	if (row->n > in->typed->n) {
+		for (size_t i = in->typed->n; i < row->n; i++)
+			if (row->len[i])
+				return 0;
+		return 1;
+	}
+	for (int c = 0; c < COL_COUNT; c++)
+		if (in->typed->col[c] >= (int)row->n)
+			return 0;
+	return 1;
+}
+
 /* Types the ready row into *run. 0 ok, -1 rejected (counted). */
 static int make_run(struct ingest *in, struct run *run)
 {
@@ -258,7 +277,7 @@ static int make_run(struct ingest *in, struct run *run)
 			       CSVRD_ROW_MAX, CSVRD_FIELDS_MAX);
 		return -1;
 	}
-	if (in->row.n != in->typed->n) {
+	if (in->row.n != in->typed->n && !padded(in)) {
 		reject(in, REJ_FIELD_COUNT, "expected %zu fields, found %zu", in->typed->n, in->row.n);
 		return -1;
 	}

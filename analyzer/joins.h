@@ -46,11 +46,14 @@ void joins_unlisted(struct tally *t, const char *name);
 
 /* The job join: when fewer than a fifth of the manual runs counted
  * (joins_person and joins_unlisted) are of jobs jobs.csv lists, the others
- * under two job names or more, an ERROR note: the names may be in the language of
- * Alma's interface, or jobs.csv another library's; every finding about
- * jobs below is then in doubt (a damaging run on a large set reads as an
- * unlisted job). One job name, however many runs, is an answer about that
- * job. 1 when it noted the error, else 0. */
+ * under two job names or more, a note: the names may be in the language of
+ * Alma's interface, or jobs.csv lacks the jobs; every finding about jobs
+ * below is then in doubt (a damaging run on a large set reads as an
+ * unlisted job). An ERROR from JOINS_JOBS_ERROR_RUNS runs counted, a
+ * WARNING below (a day's export, one person's, may be all of jobs the
+ * matrix leaves out). One job name, however many runs, is an answer about
+ * that job. 1 when it noted an ERROR, else 0. */
+#define JOINS_JOBS_ERROR_RUNS 10
 int joins_jobs(struct tally *t, const struct rules *r);
 
 /* The WARNING of production inputs whose runs in the period were all

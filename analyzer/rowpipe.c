@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Bytes kept free after a block's last field: PCRE2's JIT reads up to 16
+ * bytes past a subject's end (as csvrd's row buffer allows for). */
+#define ROWPIPE_SLACK 32u
+
 /* The worker's stack. */
 #define ROWPIPE_STACK (512u * 1024u)
 
@@ -106,7 +110,7 @@ static int add(struct block *b, const struct csvrow *row, size_t bytes, int span
 {
 	size_t fcap = b->fcap;
 	/* (one field more: a row of none still points into the arrays) */
-	if (grow((void **)&b->bytes, &b->bcap, b->blen + bytes, 1) != 0 ||
+	if (grow((void **)&b->bytes, &b->bcap, b->blen + bytes + ROWPIPE_SLACK, 1) != 0 ||
 	    grow((void **)&b->fptr, &fcap, b->nf + row->n + 1, sizeof *b->fptr) != 0 ||
 	    grow((void **)&b->flen, &b->fcap, b->nf + row->n + 1, sizeof *b->flen) != 0 ||
 	    grow((void **)&b->rows, &b->rcap, b->nrows + 1, sizeof *b->rows) != 0)
@@ -191,7 +195,8 @@ static void *work(void *arg)
 				}
 				bytes = row_bytes(&row, &span);
 			}
-			carry = b->nrows && (b->blen + bytes > ROWPIPE_BLOCK || b->nrows == ROWS_MAX ||
+			carry = b->nrows && (b->blen + bytes + ROWPIPE_SLACK > ROWPIPE_BLOCK ||
+					     b->nrows == ROWS_MAX ||
 					     b->held.n + 1 >= DIAG_HELD_MAX);
 			if (carry)
 				break;

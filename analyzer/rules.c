@@ -162,9 +162,11 @@ static int job_for(const struct rules *r, const char *name, size_t n)
 }
 
 /* The name with its spaces made plain, into out (cap bytes): every Unicode
- * space (no-break, narrow, ideographic, ...) a space, the invisible ones
- * (zero width, word joiner, a byte order mark) dropped, runs of spaces and
- * tabs one space, none at either end, and a dash (en, em, minus) a hyphen:
+ * space (no-break, narrow, ideographic, zero-width, a line separator) a
+ * space, the invisible characters (soft hyphen, zero-width non-joiner,
+ * word joiner, a byte order mark) dropped, runs of spaces and tabs one
+ * space, none at either end, and a hyphen or dash (U+2010 to U+2014,
+ * minus) a hyphen:
  * what a name pasted from a web page or typed in a word processor holds.
  * Its length, or 0 when nothing changed or it does not fit. */
 static size_t plain_name(const char *name, size_t n, char *out, size_t cap)
@@ -186,12 +188,17 @@ static size_t plain_name(const char *name, size_t n, char *out, size_t cap)
 			space = 1;
 			continue;
 		}
-		if (cp == 0x200B || cp == 0x2060 || cp == 0xFEFF) {
+		if (cp == 0x2028 || cp == 0x2029 || cp == 0x85 || cp == 0x200B) {
+			changed = 1; /* a line or paragraph separator, a zero-width space: a space */
+			space = 1;
+			continue;
+		}
+		if (cp == 0x200C || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD) {
 			changed = 1;
 			continue;
 		}
 		const char *put = (const char *)p;
-		if (cp == 0x2013 || cp == 0x2014 || cp == 0x2212) {
+		if ((cp >= 0x2010 && cp <= 0x2014) || cp == 0x2212) {
 			put = "-";
 			step = 1;
 			changed = 1;
@@ -212,10 +219,10 @@ static size_t plain_name(const char *name, size_t n, char *out, size_t cap)
 int rules_job_for_name(const struct rules *r, const char *name, size_t n)
 {
 	int job = job_for(r, name, n);
-	if (job != -1)
+	if (job != -1 || !r->plain_patterns)
 		return job;
 	/* no job: the same name with plain spaces and dashes, when it has others */
-	char plain[512];
+	char plain[1024];
 	size_t pn = plain_name(name, n, plain, sizeof plain);
 	return pn ? job_for(r, plain, pn) : -1;
 }
@@ -333,21 +340,23 @@ int rules_person_for(const struct rules *r, const char *user, const char *user_n
 			return p;
 		}
 	}
+	/* a name in a script that writes the family name first: staff.csv
+	 * writes it so too, with or without a space; that reading first */
+	if (user_name && family_first_script(user_name)) {
+		int p = rules_person_reversed(r, user_name, 0);
+		if (p < 0)
+			p = rules_person_reversed(r, user_name, 1);
+		if (p >= 0)
+			return p;
+	}
 	if (user_name && names_key(user_name, strlen(user_name), key)) {
 		int p = find_key(r->names, r->nnames, key);
 		if (p >= 0)
 			return p;
 	}
 	int p = name_and_id(r, user_name, how);
-	if (p >= 0 || !user_name || !*user_name)
+	if (p >= 0 || !user_name || !*user_name || !r->reduced.n)
 		return p;
-	/* a name in a script that writes the family name first: staff.csv
-	 * writes it so too, with or without a space */
-	if (family_first_script(user_name) && ((p = rules_person_reversed(r, user_name, 0)) >= 0 ||
-					       (p = rules_person_reversed(r, user_name, 1)) >= 0))
-		return p;
-	if (!r->reduced.n)
-		return -1;
 	/* last, the name without its middle names: one person alone */
 	size_t n = strlen(user_name), b = before_id(user_name, n);
 	enum middlenames_how found;

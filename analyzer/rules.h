@@ -101,6 +101,11 @@ struct rules {
 	/* the rules files whose bytes that are no UTF-8 were read as
 	 * Windows-1252 ("staff.csv, approvals.csv"; "" when none) */
 	char not_utf8[64];
+	/* every jobs.csv pattern is ASCII with no two spaces in a row: only
+	 * then is a name tried again with its spaces made plain (a pattern
+	 * written with an en dash or two spaces would lose its names to a
+	 * broader one) */
+	int plain_patterns;
 	struct middlenames reduced; /* the names and aliases without their middle names */
 	struct units *units; /* units.csv (analyzer/units.h); NULL when there is none */
 };
@@ -120,9 +125,10 @@ size_t rules_check_patterns(const struct rules *r);
 size_t rules_check_names(const struct rules *r);
 
 /* The job that owns an instance name: the first jobs.csv pattern that
- * matches; when none does, the first that matches the name with its spaces
+ * matches; when none does, and every pattern is plain ASCII with single
+ * spaces (rules.plain_patterns), the first that matches the name with its spaces
  * made plain (a no-break or other Unicode space a space, runs of spaces
- * one, none at the ends, zero-width characters dropped, an en or em dash a
+ * one, none at the ends, invisible characters dropped, a Unicode hyphen or dash a
  * hyphen: "Withdraw\u00A0items" is Withdraw items). Returns its index,
  * -1 when none does, -2 when a match hit the PCRE2 limits. */
 int rules_job_for_name(const struct rules *r, const char *name, size_t n);

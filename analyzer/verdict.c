@@ -356,8 +356,9 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 	if (rp >= 0) {
 		/* "Nagy, László" and staff.csv's "Nagy László": perhaps the same
 		 * person written family name first, perhaps not */
-		snprintf(reversed, sizeof reversed, " (%s has '%.40s': the words the other way round)",
-			 rules_file_name(r->staff_path), r->people[rp].name);
+		snprintf(reversed, sizeof reversed, " (%s has '%.*s': the words the other way round)",
+			 rules_file_name(r->staff_path), (int)diag_utf8_cut(r->people[rp].name, 40),
+			 r->people[rp].name);
 		several = reversed;
 	}
 	if (v->person < 0)

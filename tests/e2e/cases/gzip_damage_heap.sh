@@ -23,5 +23,6 @@ for fill in 85 170; do
 done
 cmp -s "$SCRATCH/out.85" "$SCRATCH/out.170" && cmp -s "$SCRATCH/err.85" "$SCRATCH/err.170" &&
 	echo "the same bytes whatever the heap held"
-sed "s|$SCRATCH/||" "$SCRATCH/err.85"
-wc -l <"$SCRATCH/out.85"
+# (what each inflater hands out before the damage differs: zlib stops
+# a line sooner; the build is tested with both)
+grep -c 'corrupt gzip stream' "$SCRATCH/err.85"
