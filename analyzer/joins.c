@@ -2,6 +2,7 @@
 
 #include "cells.h"
 #include "diag.h"
+#include "textenc.h"
 #include "times.h"
 
 #include <inttypes.h>
@@ -123,51 +124,76 @@ static void examples(const struct tally *t, char *buf, size_t size)
 					 t->unmatched[i]);
 }
 
-/* 1 when s holds a character a name never does but a name misread does:
- * the bytes of another code page (Windows-1250, -1254, -1253...) read as
- * Windows-1252 give symbols (W\u00B9sowski, \u00A3ukasz; I\u00DEIK) and
- * punctuation where letters were. */
-static int misread(const char *s)
+/* The code pages a file read as Windows-1252 may have been saved in
+ * (Central European, Turkish, Greek, Cyrillic, Baltic; a Mac's), as
+ * iconv names them, and as a report says them. */
+static const char *const code_pages[][2] = {
+	{"WINDOWS-1250", "Windows-1250 (Central European)"},
+	{"ISO-8859-2", "ISO-8859-2 (Central European)"},
+	{"WINDOWS-1254", "Windows-1254 (Turkish)"},
+	{"WINDOWS-1253", "Windows-1253 (Greek)"},
+	{"WINDOWS-1251", "Windows-1251 (Cyrillic)"},
+	{"WINDOWS-1257", "Windows-1257 (Baltic)"},
+	{"MACINTOSH", "Mac Roman"},
+};
+
+/* What a name not matched says of a file read as Windows-1252: read from
+ * the bytes of another code page (input: the export's name read back so;
+ * staff: staff.csv's, the export's name written so and read as
+ * Windows-1252), it is someone in staff.csv. The code page's name, the
+ * name as it should read in *fixed (size bytes), the example in *which;
+ * or NULL. A name holding U+FFFD (a byte Windows-1252 leaves undefined,
+ * which no name saved in it has) gives "another code page" and no fix. */
+static const char *code_page_of(const struct tally *t, const struct rules *r, int staff,
+				char *fixed, size_t size, const char **which)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (p[0] == 0xC2 && p[1] >= 0xA1 && p[1] <= 0xBF)
-			return 1; /* U+00A1 to U+00BF: inverted marks, currency, superscripts, fractions */
-		if (p[0] == 0xC3 && (p[1] == 0x97 || p[1] == 0xB7 || p[1] == 0x9E || p[1] == 0xBE))
-			return 1; /* multiplication and division signs, thorn */
-		if (p[0] == 0xE2 && p[1] == 0x80 &&
-		    ((p[2] >= 0x98 && p[2] <= 0xA2) || p[2] == 0xA6 || p[2] == 0xB0 || p[2] == 0xB9 ||
-		     p[2] == 0xBA))
-			return 1; /* quotes, daggers, bullet, ellipsis, per mille, angle quotes */
-		if ((p[0] == 0xE2 && p[1] == 0x82 && p[2] == 0xAC) || (p[0] == 0xE2 && p[1] == 0x84 && p[2] == 0xA2))
-			return 1; /* euro sign, trade mark */
+	for (size_t i = 0; i < t->nunmatched; i++) {
+		const char *e = t->unmatched[i];
+		*which = e;
+		fixed[0] = '\0';
+		if (!staff && strstr(e, "\xEF\xBF\xBD"))
+			return "another code page";
+		for (size_t k = 0; k < sizeof code_pages / sizeof code_pages[0]; k++) {
+			const char *cp = code_pages[k][0];
+			int how;
+			if ((staff ? textenc_reread(e, cp, "WINDOWS-1252", fixed, size)
+				   : textenc_reread(e, "WINDOWS-1252", cp, fixed, size)) == 0 &&
+			    strcmp(fixed, e) != 0 && rules_person_for(r, "", fixed, &how) >= 0)
+				return code_pages[k][1];
+		}
 	}
-	return 0;
+	fixed[0] = '\0';
+	return NULL;
 }
 
-/* 1 when a name or id kept of those unmatched looks misread. */
-static int unmatched_misread(const struct tally *t)
+/* The sentence of a code page found (code_page_of): into buf. */
+static void code_page_text(char *buf, size_t size, const char *file, int staff, const char *cp,
+			   const char *which, const char *fixed, const struct rules *r)
 {
-	for (size_t i = 0; i < t->nunmatched; i++)
-		if (misread(t->unmatched[i]))
-			return 1;
-	return 0;
+	const char *staffcsv = rules_file_name(r->staff_path);
+	if (!fixed[0])
+		snprintf(buf, size,
+			 "%s is not UTF-8 (read as Windows-1252), and the name '%s' holds a byte "
+			 "that is no Windows-1252 character: the file was saved in another code page "
+			 "(Central European, Turkish, Greek, ...), and its names are misread; save it "
+			 "as CSV UTF-8",
+			 file, which);
+	else if (staff)
+		snprintf(buf, size,
+			 "%s of the rules %s not UTF-8 (read as Windows-1252), and '%s', not matched, "
+			 "is %s's '%s' written in %s: the rules were saved in %s, and their names are "
+			 "misread; save them as CSV UTF-8",
+			 file, strchr(file, ',') ? "are" : "is", which, staffcsv, fixed, cp, cp);
+	else
+		snprintf(buf, size,
+			 "%s is not UTF-8 (read as Windows-1252), and '%s', not in %s, reads as '%s' "
+			 "in %s, who is in it: the file was saved in %s, and its names are misread; "
+			 "save it as CSV UTF-8",
+			 file, which, staffcsv, fixed, cp, cp);
 }
 
-/* 1 when a rules file was read as Windows-1252 and a name in staff.csv
- * looks misread, with someone not matched. */
-static int staff_misread(const struct tally *t, const struct rules *r)
-{
-	if (!r->not_utf8[0] || !t->nunmatched)
-		return 0;
-	for (size_t i = 0; i < r->npeople; i++) {
-		if (misread(r->people[i].name))
-			return 1;
-		for (size_t k = 0; k < r->people[i].naliases; k++)
-			if (misread(r->people[i].aliases[k]))
-				return 1;
-	}
-	return 0;
-}
+/* The first production input read as Windows-1252, or NULL. */
+static const struct tally_file *cp1252_input(const struct tally *t);
 
 /* A production input read (not unread, not a second name of one). */
 static int production_read(const struct tally_file *f)
@@ -195,7 +221,8 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 		if (f->encoding && !strcmp(f->encoding, "Windows-1252") && !cp1252)
 			cp1252 = f;
 	}
-	char seen[240], cause[480];
+	char seen[240], cause[480], fixed[128];
+	const char *cp, *which;
 	int code_page = 1;
 	examples(t, seen, sizeof seen);
 	const char *staff = rules_file_name(r->staff_path);
@@ -227,14 +254,8 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 			 "%s's submitted_by holds names, not Alma ids (read as names), and they "
 			 "(%s) are not names or aliases in %s",
 			 names->name, seen, staff);
-	} else if (staff_misread(t, r)) {
-		snprintf(cause, sizeof cause,
-			 "%s of the rules %s not UTF-8 (read as Windows-1252); if the names in %s "
-			 "are in another code page they cannot match (save %s as CSV UTF-8); "
-			 "unmatched: %s",
-			 r->not_utf8, strchr(r->not_utf8, ',') ? "are" : "is",
-			 strchr(r->not_utf8, ',') ? "them" : "it", strchr(r->not_utf8, ',') ? "them" : "it",
-			 seen);
+	} else if (r->not_utf8[0] && (cp = code_page_of(t, r, 1, fixed, sizeof fixed, &which))) {
+		code_page_text(cause, sizeof cause, r->not_utf8, 1, cp, which, fixed, r);
 		cp1252 = NULL; /* the inputs' encoding is another matter */
 		code_page = 2;
 	} else if (cp1252) {
@@ -268,41 +289,34 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 	return no_name ? no_name : names ? names : cp1252;
 }
 
-/* A file read as Windows-1252 whose names look misread (misread: an
- * input's among those not matched, or staff.csv's with someone not
- * matched): a name saved in another code page (Central European,
- * Turkish, Greek) never meets its person, and its runs accuse someone who
- * is in staff.csv. A WARNING naming the files, unless the identity ERROR
- * named them (named: 1 it named the rules, 2 an input). */
+/* A name not matched that a file read as Windows-1252 misread
+ * (code_page_of): a WARNING naming the file and the code page, the input
+ * first, then the rules, unless the identity ERROR named it (named: 1 it
+ * named the rules, 2 an input). Without it the runs accuse someone who is
+ * in staff.csv, and only standard error says the file was not UTF-8. */
 static void code_page_note(struct tally *t, const struct rules *r, int named)
 {
-	char files[240] = "", seen[240];
-	size_t used = 0, nfiles = 0;
-	for (size_t i = 0; i < t->nfiles && named != 2 && unmatched_misread(t) && used < sizeof files;
-	     i++) {
+	char fixed[128], text[640];
+	const char *which, *cp;
+	const struct tally_file *f = cp1252_input(t);
+	if (f && named != 2 && (cp = code_page_of(t, r, 0, fixed, sizeof fixed, &which))) {
+		code_page_text(text, sizeof text, f->name, 0, cp, which, fixed, r);
+		tally_note(t, 0, "%s", text);
+	}
+	if (r->not_utf8[0] && named != 1 && (cp = code_page_of(t, r, 1, fixed, sizeof fixed, &which))) {
+		code_page_text(text, sizeof text, r->not_utf8, 1, cp, which, fixed, r);
+		tally_note(t, 0, "%s", text);
+	}
+}
+
+static const struct tally_file *cp1252_input(const struct tally *t)
+{
+	for (size_t i = 0; i < t->nfiles; i++) {
 		const struct tally_file *f = &t->files[i];
-		if (production_read(f) && f->encoding && !strcmp(f->encoding, "Windows-1252")) {
-			used += (size_t)snprintf(files + used, sizeof files - used, "%s%s",
-						 used ? ", " : "", f->name);
-			nfiles++;
-		}
+		if (production_read(f) && f->encoding && !strcmp(f->encoding, "Windows-1252"))
+			return f;
 	}
-	if (named != 1 && staff_misread(t, r) && used < sizeof files) {
-		used += (size_t)snprintf(files + used, sizeof files - used, "%s%s of the rules",
-					 used ? ", " : "", r->not_utf8);
-		nfiles += 1 + (strchr(r->not_utf8, ',') != NULL);
-	}
-	if (!used)
-		return;
-	examples(t, seen, sizeof seen);
-	tally_note(t, 0,
-		   "%s %s not UTF-8 (read as Windows-1252), and names read from %s look misread "
-		   "(symbols where letters were); people not matched to %s: %s: if %s saved in "
-		   "another code page (Central European, Turkish, Greek, ...), their runs accuse "
-		   "someone who may be in it; save %s as CSV UTF-8",
-		   files, nfiles > 1 ? "are" : "is", nfiles > 1 ? "them" : "it",
-		   rules_file_name(r->staff_path), seen, nfiles > 1 ? "they were" : "it was",
-		   nfiles > 1 ? "them" : "it");
+	return NULL;
 }
 
 /* The WARNING of the names matched only without their middle names. */

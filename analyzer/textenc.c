@@ -275,3 +275,27 @@ int textenc_end(struct textenc *t, const unsigned char **out, size_t *outlen, co
 	}
 	return utf8_chunk(t, NULL, 0, 1, out, outlen, why);
 }
+
+/* s through cd into out (size bytes, NUL-terminated): 0, or -1. */
+static int convert(const char *to, const char *from, const char *s, size_t n, char *out, size_t size)
+{
+	iconv_t cd = iconv_open(to, from);
+	if (cd == (iconv_t)-1)
+		return -1;
+	char *in = (char *)s, *o = out;
+	size_t inleft = n, oleft = size - 1;
+	size_t got = iconv(cd, &in, &inleft, &o, &oleft);
+	iconv_close(cd);
+	if (got == (size_t)-1 || inleft)
+		return -1;
+	*o = '\0';
+	return 0;
+}
+
+int textenc_reread(const char *s, const char *from, const char *to, char *out, size_t size)
+{
+	char bytes[512];
+	if (!size || convert(from, "UTF-8", s, strlen(s), bytes, sizeof bytes) != 0)
+		return -1;
+	return convert("UTF-8", to, bytes, strlen(bytes), out, size);
+}

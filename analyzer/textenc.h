@@ -47,4 +47,11 @@ int textenc_end(struct textenc *t, const unsigned char **out, size_t *outlen, co
  * NULL for UTF-8; static strings. */
 const char *textenc_name(const struct textenc *t);
 
+/* s (UTF-8) as code page `from` writes it, read back as code page `to`
+ * (iconv names: "WINDOWS-1252", "WINDOWS-1250", "MACINTOSH"): what a
+ * name saved in one code page and read as another becomes, or the other
+ * way round. 0 and out (size bytes, NUL-terminated), or -1 when a
+ * character has no place in `from` or `to`, or the text does not fit. */
+int textenc_reread(const char *s, const char *from, const char *to, char *out, size_t size);
+
 #endif

@@ -3,9 +3,11 @@
 # Windows-1252, so "Łukasz Wąsowski" in staff.csv and "Wąsowski, Łukasz"
 # in the export never meet, and his approved run reads "unapproved, not in
 # staff.csv" with nothing but a line on standard error. A person not
-# matched whose name is not ASCII, with a file read as Windows-1252: a
-# WARNING at the top naming the file (the rules', or the input), or the
-# identity ERROR's cause when under half matched.
+# matched whom the bytes of another code page would have found (the
+# export's name read back in it, or staff.csv's written in it): a WARNING
+# at the top naming the file and the code page, or the identity ERROR's
+# cause when under half matched. A genuine Windows-1252 file with a
+# stranger (O'Brien with a curly apostrophe) says nothing of code pages.
 S=$SCRATCH
 mkdir "$S/pl" "$S/utf8"
 cp "$ALMAUDIT_RULES/jobs.csv" "$S/pl/"
@@ -30,3 +32,10 @@ echo "== the export in Windows-1250"
 "$ALMAUDIT" audit --rules "$S/utf8" "$S/one-1250.csv" 2>/dev/null | head -1 | sed "s|$S/||g"
 echo "== both in UTF-8: matched, nothing said"
 "$ALMAUDIT" audit --rules "$S/utf8" "$S/one.csv" 2>&1 | head -1 | sed "s|$S/||g"
+echo "== a genuine Windows-1252 staff.csv, O'Brien matched, a stranger not"
+mkdir "$S/ob"
+cp "$ALMAUDIT_RULES/jobs.csv" "$S/ob/"
+printf 'name,unit,alma_ids,aliases\nSe\341n O\222Brien,GUT,,\n' >"$S/ob/staff.csv"
+printf 'job,staff,signed_off,revoked,sets,ticket,note\nchange-physical-items,Se\341n O\222Brien,,,,,\n' >"$S/ob/approvals.csv"
+printf '%s\n1,Change Physical Items,MANUAL,u1,"O\342\200\231Brien, Se\303\241n",2026-10-05T10:00:00Z,COMPLETED_SUCCESS,1\n2,Change Physical Items,MANUAL,u2,"Newhire, Pat",2026-10-05T11:00:00Z,COMPLETED_SUCCESS,1\n' "$H" >"$S/ob.csv"
+"$ALMAUDIT" audit --rules "$S/ob" "$S/ob.csv" 2>/dev/null | head -1
