@@ -419,3 +419,17 @@ int header_same_map(const struct header_map *a, const struct header_map *b)
 {
 	return a->n == b->n && memcmp(a->col, b->col, sizeof a->col) == 0;
 }
+
+int header_padded(const struct header_map *map, const struct csvrow *row)
+{
+	if (row->n > map->n) {
+		for (size_t i = map->n; i < row->n; i++)
+			if (row->len[i])
+				return 0;
+		return 1;
+	}
+	for (int c = 0; c < COL_COUNT; c++)
+		if (map->col[c] >= (int)row->n)
+			return 0;
+	return 1;
+}

@@ -57,6 +57,12 @@ int header_same(const struct header *h, const struct csvrow *row);
 int header_may_be(const struct header *h, const struct csvrow *row);
 int header_reads_as(const struct columns *cols, const struct csvrow *row);
 
+/* 1 when row differs from map's header in its field count only by empty
+ * cells at its end (a spreadsheet adds or drops trailing commas when it
+ * saves): cells past the header all empty, or fewer cells with none of
+ * the columns read among those missing. */
+int header_padded(const struct header_map *map, const struct csvrow *row);
+
 /* A title line above the header (Excel's, a report tool's: "Monitor Jobs -
  * exported 2026-11-01"): header_title is 1 when row has a cell not empty
  * and none of its cells names a column; header_like is 1 when row reads as

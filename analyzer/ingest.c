@@ -230,26 +230,6 @@ static void no_line_end(struct ingest *in)
 	in->tally->files[in->file].no_line_end = in->row.line;
 }
 
-/* A row whose field count differs from its header's only by empty cells
- * at its end (a spreadsheet adds or drops trailing commas when it saves):
- * cells past the header all empty, or fewer cells with none of the
- * columns read among those missing. */
-static int padded(const struct ingest *in)
-{
-	const struct csvrow *row = &in->row;
-	if (row->n > in->typed->n) {
-		for (size_t i = in->typed->n; i < row->n; i++)
-			if (row->len[i])
-				return 0;
-		return 1;
-	}
-	for (int c = 0; c < COL_COUNT; c++)
-		if (in->typed->col[c] >= (int)row->n)
-			return 0;
-	return 1;
-}
-
-/* Types the ready row into *run. 0 ok, -1 rejected (counted). */
 static int make_run(struct ingest *in, struct run *run)
 {
 	size_t n;
@@ -277,7 +257,9 @@ static int make_run(struct ingest *in, struct run *run)
 			       CSVRD_ROW_MAX, CSVRD_FIELDS_MAX);
 		return -1;
 	}
-	if (in->row.n != in->typed->n && !padded(in)) {
+	if (in->row.n != in->typed->n && !header_padded(in->typed, &in->row)) {
+		if (in->row.n >= 1 && in->row.len[0]) /* a footer: "Rows 1 - 500 of 2,692"? */
+			tally_rows_of(&in->tally->files[in->file], in->row.field[0]);
 		reject(in, REJ_FIELD_COUNT, "expected %zu fields, found %zu", in->typed->n, in->row.n);
 		return -1;
 	}
@@ -459,6 +441,8 @@ static int skip_titles(struct ingest *in)
 			header_title_text(&title[i], csvrd_delim(in->rd), text, sizeof text);
 			diag_error(in->path, line[i], "warning: a title line above the header, "
 				   "skipped: '%s'", text);
+			if (!header_title_sep(&title[i])) /* Excel's delimiter line aside */
+				tally_title(f, text);
 		}
 		f->titles = (unsigned)n;
 		f->title_line = line[0];
@@ -569,6 +553,7 @@ static int next_instance(struct ingest *in, struct run *run)
 			return got;
 		in->tally->read++;
 		in->tally->files[in->file].rows++;
+		in->tally->files[in->file].last_line = in->row.line;
 		if (make_run(in, run) != 0)
 			continue;
 		run->api = 1;
@@ -849,6 +834,7 @@ int ingest_next(struct ingest *in, struct run *run)
 		in->row_part = in->part;
 		in->tally->read++;
 		in->tally->files[in->file].rows++;
+		in->tally->files[in->file].last_line = in->row.line;
 		if (in->bad_header) {
 			reject(in, REJ_HEADER, "read under the header at line %ld, which lacks a "
 			       "required column", in->bad_header);

@@ -498,8 +498,47 @@ static int not_covered(struct tally *t)
 	return -1;
 }
 
+/* What the exports say of themselves that the figures cannot: the title
+ * lines skipped above a header (a report's name, and the filter it ran
+ * with: "Job Category is equal to Import"), an export that says it holds
+ * rows 1 to N of more, one that ends on the last line a sheet of Excel
+ * holds. WARNINGs at the top of every report. */
+static void export_notes(struct tally *t)
+{
+	char titles[480] = "";
+	size_t used = 0, shown = 0;
+	for (size_t i = 0; i < t->nfiles; i++) {
+		struct tally_file *f = &t->files[i];
+		char n[32], m[32], k[32];
+		if (f->title_text[0] && shown < 3 && used < sizeof titles) {
+			used += (size_t)snprintf(titles + used, sizeof titles - used, "%s%s: %s",
+						 shown++ ? "; " : "", f->name, f->title_text);
+		}
+		if (f->rows_total > f->rows_last)
+			tally_note(t, 0,
+				   "%s says it holds rows 1 to %s of %s: the other %s runs are not in "
+				   "it, and nothing below answers for them; export them all",
+				   f->name, report_count(f->rows_last, n, sizeof n),
+				   report_count(f->rows_total, m, sizeof m),
+				   report_count(f->rows_total - f->rows_last, k, sizeof k));
+		if (f->last_line == 65536 || f->last_line == 1048576)
+			tally_note(t, 0,
+				   "%s ends on line %s, the last a sheet of Excel holds: if it went "
+				   "through Excel, the runs past it were cut, and nothing below answers "
+				   "for them",
+				   f->name, report_count((uint64_t)f->last_line, n, sizeof n));
+	}
+	if (used)
+		tally_note(t, 0,
+			   "title lines above the header, skipped (%s): if one is a report's filter, "
+			   "the export holds only the runs it let through, and nothing below answers "
+			   "for the others",
+			   titles);
+}
+
 int joins_coverage(struct tally *t, const struct period *p, int any_run)
 {
+	export_notes(t);
 	size_t nread = 0, n = 0;
 	struct span *spans = malloc((t->nfiles ? t->nfiles : 1) * TALLY_PARTS * sizeof *spans);
 	if (!spans) {

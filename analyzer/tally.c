@@ -332,3 +332,37 @@ const char *tally_file_format(const struct tally_file *f, char *buf, size_t size
 		 titles, unused, dates, names, exports_text(f, parts, sizeof parts));
 	return buf;
 }
+
+int tally_rows_of(struct tally_file *f, const char *text)
+{
+	char buf[96];
+	size_t o = 0;
+	for (const char *p = text; *p && o + 1 < sizeof buf; p++) {
+		if (*p == ',' || *p == '.' || *p == '\'')
+			continue; /* thousands separators */
+		if (!strncmp(p, "\xE2\x80\x93", 3)) { /* an en dash */
+			buf[o++] = '-';
+			p += 2;
+			continue;
+		}
+		buf[o++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+	}
+	buf[o] = '\0';
+	unsigned long long first, last, total;
+	if ((sscanf(buf, " rows %llu - %llu of %llu", &first, &last, &total) == 3 ||
+	     sscanf(buf, " rows %llu to %llu of %llu", &first, &last, &total) == 3) &&
+	    last < total) {
+		f->rows_last = last;
+		f->rows_total = total;
+		return 1;
+	}
+	return 0;
+}
+
+void tally_title(struct tally_file *f, const char *text)
+{
+	if (tally_rows_of(f, text))
+		return; /* said on its own */
+	size_t used = strlen(f->title_text);
+	snprintf(f->title_text + used, sizeof f->title_text - used, "%s'%s'", used ? "; " : "", text);
+}
