@@ -1,0 +1,22 @@
+# What an export says of itself that the figures cannot, at the top of
+# every report: an Analytics report's title and filter lines above the
+# header (the month's imports only: no finding, exit 0, and nothing said
+# but a line on standard error), its "Rows 1 - 3 of 2,692" above the
+# header or below the rows, and an export ending on line 65,536, the last
+# a sheet of Excel (.xls) holds.
+S=$SCRATCH
+H='id,name,submitted_by_desc,start_time,total_records'
+R='"Lee, Te-Yi",2026-10-14T20:43:00Z,12'
+printf 'Job History - Production\nJob Category is equal to Import\n%s\n1,Import profile X,%s\n' "$H" "$R" >"$S/imp.csv"
+printf 'Rows 1 - 3 of 2,692\n%s\n1,Withdraw items,%s\n2,Withdraw items,%s\n3,Withdraw items,%s\n' "$H" "$R" "$R" "$R" >"$S/top.csv"
+printf '%s\n1,Withdraw items,%s\n2,Withdraw items,%s\n3,Withdraw items,%s\n"Rows 1 - 3 of 2,692"\n' "$H" "$R" "$R" "$R" >"$S/foot.csv"
+for f in imp top foot; do
+	"$ALMAUDIT" audit --format json "$S/$f.csv" 2>/dev/null | python3 -c '
+import json, sys
+print(json.load(sys.stdin)["summary"]["warnings"])' | sed "s|$S/||g"
+done
+awk -v h="$H" 'BEGIN { print h; for (i = 1; i <= 65535; i++) printf "%d,Withdraw items,\"Lee, Te-Yi\",2026-10-14T20:43:00Z,12\n", i }' >"$S/xls.csv"
+"$ALMAUDIT" audit "$S/xls.csv" 2>/dev/null | head -1 | sed "s|$S/||g"
+# a line fewer: nothing said
+sed '$d' "$S/xls.csv" >"$S/fewer.csv"
+"$ALMAUDIT" audit "$S/fewer.csv" 2>/dev/null | head -1 | sed "s|$S/||g"
