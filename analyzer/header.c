@@ -45,6 +45,9 @@ int header_take(struct header *h, const struct columns *cols, const struct csvro
 		used += row->len[i] + 1;
 	}
 	h->map.n = n;
+	h->map.named = n;
+	while (h->map.named && !row->len[h->map.named - 1])
+		h->map.named--;
 	/* of two cells naming one column: a --column mapping's, else the
 	 * better name ("Set Name" over "Set"); the same name twice cannot be
 	 * told apart (header_check says so) */
@@ -52,13 +55,16 @@ int header_take(struct header *h, const struct columns *cols, const struct csvro
 		int ex, r, c = columns_lookup_rank(cols, row->field[i], row->len[i], &ex, &r);
 		if (c < 0)
 			continue;
-		if (h->map.col[c] < 0 || (ex && !explicit[c]) || (ex == explicit[c] && r < rank[c])) {
+		/* "Set" beside a set's name is Analytics' set id: the name is read */
+		int weak = !ex && c == COL_SET_NAME && r == 2;
+		int held_weak = h->map.col[c] >= 0 && !explicit[c] && c == COL_SET_NAME && rank[c] == 2;
+		if (h->map.col[c] < 0 || (ex && !explicit[c]) || (ex == explicit[c] && held_weak && !weak)) {
 			h->map.col[c] = (int)i;
 			h->map.dup[c] = -1;
 			explicit[c] = ex;
 			rank[c] = r;
-		} else if (ex == explicit[c] && r == rank[c] && h->map.dup[c] < 0) {
-			h->map.dup[c] = (int)i;
+		} else if (ex == explicit[c] && !(weak && !held_weak) && h->map.dup[c] < 0) {
+			h->map.dup[c] = (int)i; /* two cells for one column: which cannot be told */
 		}
 	}
 	return 0;
@@ -263,12 +269,20 @@ int header_check(const struct header *h, const struct columns *cols, const char 
 	for (int c = 0; c < COL_COUNT; c++) {
 		if (h->map.dup[c] < 0)
 			continue;
-		int a = h->map.col[c];
-		diag_error(path, line,
-			   "%sthe header names '%.*s' twice (columns %d and %d), read as %s: which "
-			   "of the two holds it cannot be told; rename or remove one of them",
-			   in, (int)h->len[a], h->buf + h->off[a], a + 1, h->map.dup[c] + 1,
-			   columns_name((enum col)c));
+		int a = h->map.col[c], b = h->map.dup[c];
+		if (h->len[a] == h->len[b] && !memcmp(h->buf + h->off[a], h->buf + h->off[b], h->len[a]))
+			diag_error(path, line,
+				   "%sthe header names '%.*s' twice (columns %d and %d), read as %s: "
+				   "which of the two holds it cannot be told; rename or remove one of them",
+				   in, (int)h->len[a], h->buf + h->off[a], a + 1, b + 1,
+				   columns_name((enum col)c));
+		else
+			diag_error(path, line,
+				   "%stwo columns of the header are %s: '%.*s' (column %d) and '%.*s' "
+				   "(column %d): which of the two holds it cannot be told; remove one, or "
+				   "name the one to read with --column %s='HEADER'",
+				   in, columns_name((enum col)c), (int)h->len[a], h->buf + h->off[a], a + 1,
+				   (int)h->len[b], h->buf + h->off[b], b + 1, columns_name((enum col)c));
 		return -1;
 	}
 
@@ -422,14 +436,10 @@ int header_same_map(const struct header_map *a, const struct header_map *b)
 
 int header_padded(const struct header_map *map, const struct csvrow *row)
 {
-	if (row->n > map->n) {
-		for (size_t i = map->n; i < row->n; i++)
-			if (row->len[i])
-				return 0;
-		return 1;
-	}
-	for (int c = 0; c < COL_COUNT; c++)
-		if (map->col[c] >= (int)row->n)
+	if (map->named == map->n || row->n < map->named)
+		return 0;
+	for (size_t i = map->n; i < row->n; i++)
+		if (row->len[i])
 			return 0;
 	return 1;
 }

@@ -22,6 +22,9 @@ struct header_map {
 	/* a second cell with the same name as the one read for the column
 	 * (which of the two holds it cannot be told), else -1 */
 	int dup[COL_COUNT];
+	/* the cells up to the last that is not empty: past it, the header's
+	 * own empty cells (a spreadsheet's padding) */
+	size_t named;
 };
 
 struct header {
@@ -57,10 +60,11 @@ int header_same(const struct header *h, const struct csvrow *row);
 int header_may_be(const struct header *h, const struct csvrow *row);
 int header_reads_as(const struct columns *cols, const struct csvrow *row);
 
-/* 1 when row differs from map's header in its field count only by empty
- * cells at its end (a spreadsheet adds or drops trailing commas when it
- * saves): cells past the header all empty, or fewer cells with none of
- * the columns read among those missing. */
+/* 1 when row differs from map's header in its field count only by the
+ * padding a spreadsheet adds to or drops from both when it saves: the
+ * header ends in empty cells, and the row has at least its named cells,
+ * those past the header all empty. A row longer than a header that ends
+ * in a name is damage (a comma unquoted: "40,112"), whatever it holds. */
 int header_padded(const struct header_map *map, const struct csvrow *row);
 
 /* A title line above the header (Excel's, a report tool's: "Monitor Jobs -

@@ -274,6 +274,8 @@ static int make_run(struct ingest *in, struct run *run)
 		return -1;
 	}
 	if (cells_in_id(s, n, UINT64_MAX, &run->id) != 0) {
+		if (in->row.len[0]) /* a footer Excel padded: "Rows 1 - 500 of 2,692",,,, */
+			tally_rows_of(&in->tally->files[in->file], in->row.field[0]);
 		reject(in, REJ_BAD_ID, "id '%.*s' is not a number", n > 64 ? 64 : (int)n, s);
 		return -1;
 	}
@@ -553,7 +555,6 @@ static int next_instance(struct ingest *in, struct run *run)
 			return got;
 		in->tally->read++;
 		in->tally->files[in->file].rows++;
-		in->tally->files[in->file].last_line = in->row.line;
 		if (make_run(in, run) != 0)
 			continue;
 		run->api = 1;
@@ -834,7 +835,6 @@ int ingest_next(struct ingest *in, struct run *run)
 		in->row_part = in->part;
 		in->tally->read++;
 		in->tally->files[in->file].rows++;
-		in->tally->files[in->file].last_line = in->row.line;
 		if (in->bad_header) {
 			reject(in, REJ_HEADER, "read under the header at line %ld, which lacks a "
 			       "required column", in->bad_header);

@@ -40,6 +40,21 @@ static void reduced(struct tally *t, const char *user_name, int person)
 		t->reduced[t->nreduced++] = (struct tally_reduced){name, person, 1};
 }
 
+/* Keeps a name not matched that is not ASCII (and fits whole), once. */
+static void foreign(struct tally *t, const char *who, int file)
+{
+	const unsigned char *p = (const unsigned char *)who;
+	while (*p && *p < 0x80)
+		p++;
+	if (!*p || t->nforeign == TALLY_FOREIGN || strlen(who) >= sizeof t->foreign[0].name)
+		return;
+	for (size_t i = 0; i < t->nforeign; i++)
+		if (!strcmp(t->foreign[i].name, who))
+			return;
+	snprintf(t->foreign[t->nforeign].name, sizeof t->foreign[0].name, "%s", who);
+	t->foreign[t->nforeign++].file = file;
+}
+
 void joins_person(struct tally *t, const char *file, const char *user, const char *user_name,
 		  int person, int how)
 {
@@ -58,6 +73,7 @@ void joins_person(struct tally *t, const char *file, const char *user, const cha
 	if (f && !user_name[0] && !f->nameless++)
 		snprintf(f->nameless_id, sizeof f->nameless_id, "%s", user);
 	const char *who = user_name[0] ? user_name : user;
+	foreign(t, who, f ? (int)(f - t->files) : -1);
 	if (!who[0] || t->nunmatched == sizeof t->unmatched / sizeof t->unmatched[0])
 		return;
 	for (size_t i = 0; i < t->nunmatched; i++)
@@ -135,21 +151,35 @@ static const char *const code_pages[][2] = {
 	{"WINDOWS-1251", "Windows-1251 (Cyrillic)"},
 	{"WINDOWS-1257", "Windows-1257 (Baltic)"},
 	{"MACINTOSH", "Mac Roman"},
+	{"ISO-8859-15", "ISO-8859-15 (Latin-9)"},
+	{"KOI8-R", "KOI8-R (Cyrillic)"},
+	{"CP932", "Shift-JIS (Japanese)"},
+	{"GBK", "GBK (Chinese)"},
+	{"BIG5", "Big5 (Chinese)"},
+	{"CP949", "CP949 (Korean)"},
 };
 
 /* What a name not matched says of a file read as Windows-1252: read from
  * the bytes of another code page (input: the export's name read back so;
  * staff: staff.csv's, the export's name written so and read as
- * Windows-1252), it is someone in staff.csv. The code page's name, the
- * name as it should read in *fixed (size bytes), the example in *which;
- * or NULL. A name holding U+FFFD (a byte Windows-1252 leaves undefined,
- * which no name saved in it has) gives "another code page" and no fix. */
+ * Windows-1252), it is someone in staff.csv. Tried on each name kept
+ * (tally.foreign; for an input, those from an input read as Windows-1252).
+ * The code page's name, the name as it should read in *fixed (size
+ * bytes), the name in *which and its input in *file; or NULL. A name
+ * holding U+FFFD (a byte Windows-1252 leaves undefined, which no name
+ * saved in it has) gives "another code page" and no fix. */
 static const char *code_page_of(const struct tally *t, const struct rules *r, int staff,
-				char *fixed, size_t size, const char **which)
+				char *fixed, size_t size, const char **which, int *file)
 {
-	for (size_t i = 0; i < t->nunmatched; i++) {
-		const char *e = t->unmatched[i];
+	for (size_t i = 0; i < t->nforeign; i++) {
+		const char *e = t->foreign[i].name;
+		int fi = t->foreign[i].file;
+		const struct tally_file *f = fi >= 0 ? &t->files[fi] : NULL;
+		int cp1252 = f && f->encoding && !strcmp(f->encoding, "Windows-1252");
+		if (!staff && !cp1252)
+			continue; /* read as UTF-8: no code page to blame */
 		*which = e;
+		*file = fi;
 		fixed[0] = '\0';
 		if (!staff && strstr(e, "\xEF\xBF\xBD"))
 			return "another code page";
@@ -192,9 +222,6 @@ static void code_page_text(char *buf, size_t size, const char *file, int staff, 
 			 file, which, staffcsv, fixed, cp, cp);
 }
 
-/* The first production input read as Windows-1252, or NULL. */
-static const struct tally_file *cp1252_input(const struct tally *t);
-
 /* A production input read (not unread, not a second name of one). */
 static int production_read(const struct tally_file *f)
 {
@@ -223,7 +250,7 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 	}
 	char seen[240], cause[480], fixed[128];
 	const char *cp, *which;
-	int code_page = 1;
+	int code_page = 1, fi;
 	examples(t, seen, sizeof seen);
 	const char *staff = rules_file_name(r->staff_path);
 	if (no_name && !r->nids) {
@@ -254,7 +281,7 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 			 "%s's submitted_by holds names, not Alma ids (read as names), and they "
 			 "(%s) are not names or aliases in %s",
 			 names->name, seen, staff);
-	} else if (r->not_utf8[0] && (cp = code_page_of(t, r, 1, fixed, sizeof fixed, &which))) {
+	} else if (r->not_utf8[0] && (cp = code_page_of(t, r, 1, fixed, sizeof fixed, &which, &fi))) {
 		code_page_text(cause, sizeof cause, r->not_utf8, 1, cp, which, fixed, r);
 		cp1252 = NULL; /* the inputs' encoding is another matter */
 		code_page = 2;
@@ -298,26 +325,18 @@ static void code_page_note(struct tally *t, const struct rules *r, int named)
 {
 	char fixed[128], text[640];
 	const char *which, *cp;
-	const struct tally_file *f = cp1252_input(t);
-	if (f && named != 2 && (cp = code_page_of(t, r, 0, fixed, sizeof fixed, &which))) {
-		code_page_text(text, sizeof text, f->name, 0, cp, which, fixed, r);
+	int fi;
+	if (named != 2 && (cp = code_page_of(t, r, 0, fixed, sizeof fixed, &which, &fi))) {
+		code_page_text(text, sizeof text, t->files[fi].name, 0, cp, which, fixed, r);
 		tally_note(t, 0, "%s", text);
 	}
-	if (r->not_utf8[0] && named != 1 && (cp = code_page_of(t, r, 1, fixed, sizeof fixed, &which))) {
+	if (r->not_utf8[0] && named != 1 &&
+	    (cp = code_page_of(t, r, 1, fixed, sizeof fixed, &which, &fi))) {
 		code_page_text(text, sizeof text, r->not_utf8, 1, cp, which, fixed, r);
 		tally_note(t, 0, "%s", text);
 	}
 }
 
-static const struct tally_file *cp1252_input(const struct tally *t)
-{
-	for (size_t i = 0; i < t->nfiles; i++) {
-		const struct tally_file *f = &t->files[i];
-		if (production_read(f) && f->encoding && !strcmp(f->encoding, "Windows-1252"))
-			return f;
-	}
-	return NULL;
-}
 
 /* The WARNING of the names matched only without their middle names. */
 static void reduced_note(struct tally *t, const struct rules *r)
@@ -514,19 +533,26 @@ static void export_notes(struct tally *t)
 			used += (size_t)snprintf(titles + used, sizeof titles - used, "%s%s: %s",
 						 shown++ ? "; " : "", f->name, f->title_text);
 		}
-		if (f->rows_total > f->rows_last)
+		/* the pages of one report given as several exports: all of them */
+		uint64_t held = 0;
+		for (size_t j = 0; f->rows_total && j < t->nfiles; j++)
+			if (t->files[j].rows_total == f->rows_total)
+				held += t->files[j].rows_last - t->files[j].rows_first + 1;
+		if (f->rows_total && held < f->rows_total)
 			tally_note(t, 0,
-				   "%s says it holds rows 1 to %s of %s: the other %s runs are not in "
-				   "it, and nothing below answers for them; export them all",
-				   f->name, report_count(f->rows_last, n, sizeof n),
-				   report_count(f->rows_total, m, sizeof m),
-				   report_count(f->rows_total - f->rows_last, k, sizeof k));
-		if (f->last_line == 65536 || f->last_line == 1048576)
+				   "%s says it holds rows %s to %s of %s: the others are not in it, "
+				   "and nothing below answers for them; export them all",
+				   f->name, report_count(f->rows_first, k, sizeof k),
+				   report_count(f->rows_last, n, sizeof n),
+				   report_count(f->rows_total, m, sizeof m));
+		/* a CSV of as many rows (header and titles too) as a sheet holds */
+		uint64_t sheet = f->rows + 1 + f->titles;
+		if (f->delim && (sheet == 65536 || sheet == 1048576))
 			tally_note(t, 0,
-				   "%s ends on line %s, the last a sheet of Excel holds: if it went "
-				   "through Excel, the runs past it were cut, and nothing below answers "
-				   "for them",
-				   f->name, report_count((uint64_t)f->last_line, n, sizeof n));
+				   "%s has %s rows with its header, as many as a sheet of Excel holds: "
+				   "if it went through Excel, the runs past them were cut, and nothing "
+				   "below answers for them",
+				   f->name, report_count(sheet, n, sizeof n));
 	}
 	if (used)
 		tally_note(t, 0,

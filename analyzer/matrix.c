@@ -679,13 +679,12 @@ static int job_id_cmp(const void *a, const void *b)
 static int build_indexes(struct rules *r)
 {
 	size_t nj = r->njobs, ngranted = 0;
-	/* patterns of plain ASCII with single spaces: a name may be made
-	 * plain to meet them (rules_job_for_name) */
+	/* patterns of plain spaces and hyphens: a name may be made plain to
+	 * meet them (rules_job_for_name) */
 	r->plain_patterns = 1;
 	for (size_t i = 0; i < nj; i++)
-		for (const unsigned char *p = (const unsigned char *)r->jobs[i].match_src; p && *p; p++)
-			if (*p >= 0x80 || (p[0] == ' ' && p[1] == ' '))
-				r->plain_patterns = 0;
+		if (r->jobs[i].match_src && !rules_name_plain(r->jobs[i].match_src))
+			r->plain_patterns = 0;
 	r->person_first = calloc(r->npeople + 1, sizeof *r->person_first);
 	r->by_person = malloc((r->napprovals ? r->napprovals : 1) * sizeof *r->by_person);
 	size_t *fill = calloc(r->npeople + 1, sizeof *fill);

@@ -216,6 +216,13 @@ static size_t plain_name(const char *name, size_t n, char *out, size_t cap)
 	return changed ? o : 0;
 }
 
+int rules_name_plain(const char *s)
+{
+	char out[1024];
+	size_t n = strlen(s);
+	return n < sizeof out - 1 && plain_name(s, n, out, sizeof out) == 0;
+}
+
 int rules_job_for_name(const struct rules *r, const char *name, size_t n)
 {
 	int job = job_for(r, name, n);

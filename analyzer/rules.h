@@ -101,10 +101,10 @@ struct rules {
 	/* the rules files whose bytes that are no UTF-8 were read as
 	 * Windows-1252 ("staff.csv, approvals.csv"; "" when none) */
 	char not_utf8[64];
-	/* every jobs.csv pattern is ASCII with no two spaces in a row: only
-	 * then is a name tried again with its spaces made plain (a pattern
-	 * written with an en dash or two spaces would lose its names to a
-	 * broader one) */
+	/* no jobs.csv pattern has a space, dash or invisible character that a
+	 * name is made plain of (rules_name_plain): only then is a name tried
+	 * again with its spaces made plain (a pattern written with an en dash
+	 * or two spaces would lose its names to a broader one) */
 	int plain_patterns;
 	struct middlenames reduced; /* the names and aliases without their middle names */
 	struct units *units; /* units.csv (analyzer/units.h); NULL when there is none */
@@ -132,6 +132,9 @@ size_t rules_check_names(const struct rules *r);
  * hyphen: "Withdraw\u00A0items" is Withdraw items). Returns its index,
  * -1 when none does, -2 when a match hit the PCRE2 limits. */
 int rules_job_for_name(const struct rules *r, const char *name, size_t n);
+/* 1 when s has no space, dash or invisible character that a name is made
+ * plain of (a pattern so written: rules.plain_patterns). */
+int rules_name_plain(const char *s);
 
 /* A job by its id ("batch-item-withdrawals"), or -1. */
 int rules_job_by_id(const struct rules *r, const char *id);

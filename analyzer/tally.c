@@ -349,14 +349,16 @@ int tally_rows_of(struct tally_file *f, const char *text)
 	}
 	buf[o] = '\0';
 	unsigned long long first, last, total;
-	if ((sscanf(buf, " rows %llu - %llu of %llu", &first, &last, &total) == 3 ||
-	     sscanf(buf, " rows %llu to %llu of %llu", &first, &last, &total) == 3) &&
-	    last < total) {
+	if ((sscanf(buf, " rows %llu - %llu of %llu", &first, &last, &total) != 3 &&
+	     sscanf(buf, " rows %llu to %llu of %llu", &first, &last, &total) != 3) ||
+	    first > last || last > total)
+		return 0;
+	if (first > 1 || last < total) {
+		f->rows_first = first;
 		f->rows_last = last;
 		f->rows_total = total;
-		return 1;
 	}
-	return 0;
+	return 1;
 }
 
 void tally_title(struct tally_file *f, const char *text)

@@ -77,11 +77,10 @@ struct tally_file {
 	unsigned titles;	 /* title lines above the header, skipped (0: none) */
 	long title_line, title_last; /* the first and the last of them */
 	char title_text[200];	 /* their text, quoted ("'A'; 'B'"), Excel's sep= line aside */
-	/* the export says it holds rows 1 to rows_last of rows_total
+	/* the export says it holds rows rows_first to rows_last of rows_total
 	 * (Analytics' "Rows 1 - 500 of 2,692", above the header or below the
 	 * rows); 0 when it does not */
-	uint64_t rows_last, rows_total;
-	long last_line; /* the line the last data row began on */
+	uint64_t rows_first, rows_last, rows_total;
 	uint64_t names_in_user;	 /* rows whose submitted_by held a name: read as the name */
 	int user_name_col;	 /* its header has a submitted_by_desc column */
 	char name_like[COLUMNS_NAME_MAX + 1]; /* an unmapped header that looks like a
@@ -189,6 +188,14 @@ struct tally {
 	struct tally_reduced *reduced;
 	size_t nreduced, reduced_cap;
 	uint64_t several; /* not matched: without middle names, several fit */
+	/* names not matched that are not ASCII, each once, with the input they
+	 * came from (an index of files): what a code page may have misread */
+#define TALLY_FOREIGN 16
+	struct {
+		char name[64];
+		int file;
+	} foreign[TALLY_FOREIGN];
+	size_t nforeign;
 	/* jobs: the manual runs (System and API accounts aside) of jobs
 	 * jobs.csv does not list, and a few of their Alma job names, each
 	 * once (joins_unlisted) */
@@ -235,9 +242,9 @@ void tally_free(struct tally *t);
 /* A title line above f's header, skipped: read as Analytics' note of a
  * cut export (below), else its text kept (quoted, joined to the others). */
 void tally_title(struct tally_file *f, const char *text);
-/* "Rows 1 - 500 of 2,692" (Analytics' note of an export cut short, above
- * the header or below the rows): f's rows_last and rows_total set, and 1,
- * when the text says so and the rows are fewer than the whole; else 0. */
+/* "Rows 1 - 500 of 2,692" (Analytics' note of an export's rows, above the
+ * header or below the rows): 1 when the text is one, and f's rows_first,
+ * rows_last and rows_total set when they are fewer than the whole; else 0. */
 int tally_rows_of(struct tally_file *f, const char *text);
 
 /* Counts a rejected row, keeping the first TALLY_REJECTS_KEPT of them. */

@@ -496,7 +496,7 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 		v->findings |= 1u << FIND_DAMAGING_LARGE_SET;
 		char n[32], l[32]; /* counts a person reads: "40,112 records, above 1,000" */
 		snprintf(v->detail[FIND_DAMAGING_LARGE_SET], sizeof v->detail[0],
-			 "%s records, above %s for %s%s", report_count((uint64_t)run->records, n, sizeof n),
+			 "%s records, above %s for %s%.100s", report_count((uint64_t)run->records, n, sizeof n),
 			 report_count((uint64_t)limit, l, sizeof l), jb->id, stranger);
 	} else if (jb->damaging && run->records < 0) {
 		v->findings |= 1u << FIND_UNKNOWN_SIZE;

@@ -20,3 +20,11 @@ awk -v h="$H" 'BEGIN { print h; for (i = 1; i <= 65535; i++) printf "%d,Withdraw
 # a line fewer: nothing said
 sed '$d' "$S/xls.csv" >"$S/fewer.csv"
 "$ALMAUDIT" audit "$S/fewer.csv" 2>/dev/null | head -1 | sed "s|$S/||g"
+# Excel's padding of the footer ("Rows 1 - 3 of 2,692",,,,): the same
+printf '%s\n1,Withdraw items,%s\n"Rows 1 - 3 of 2,692",,,,\n' "$H" "$R" >"$S/padfoot.csv"
+"$ALMAUDIT" audit "$S/padfoot.csv" 2>/dev/null | head -1 | sed "s|$S/||g"
+# the report's pages, all given: nothing said of them
+printf 'Rows 1 - 2 of 4\n%s\n1,Withdraw items,%s\n2,Withdraw items,%s\n' "$H" "$R" "$R" >"$S/p1.csv"
+printf 'Rows 3 - 4 of 4\n%s\n3,Withdraw items,%s\n4,Withdraw items,%s\n' "$H" "$R" "$R" >"$S/p2.csv"
+"$ALMAUDIT" audit "$S/p1.csv" "$S/p2.csv" 2>/dev/null | head -1 | sed "s|$S/||g"
+"$ALMAUDIT" audit "$S/p2.csv" 2>/dev/null | head -1 | sed "s|$S/||g"

@@ -15,6 +15,15 @@ printf 'Job Instance ID,Job Name,Job Type,Submitted By,Submitted By Name,Start T
 "$ALMAUDIT" audit --tz America/New_York "$S/dup.csv" 2>&1 | sed "s|$S/||" | head -1
 "$ALMAUDIT" audit --tz America/New_York -o /dev/null "$S/dup.csv" 2>/dev/null
 echo "exit $?"
+# two names for one column ("Number of Records" and "Total Records"): the
+# same; --column says which is read
+printf 'Job Instance ID,Job Name,Job Type,Submitted By,Submitted By Name,Start Time,Number of Records,Total Records\n6100000323773941,Withdraw items,Manual,80120028,"Lee, Te-Yi",10/14/2026 4:43 PM,"40,112",0\n' >"$S/rec2.csv"
+"$ALMAUDIT" audit --tz America/New_York "$S/rec2.csv" 2>&1 | sed "s|$S/||" | head -1
+"$ALMAUDIT" audit --tz America/New_York --format csv --column total_records='Number of Records' "$S/rec2.csv" | cut -d, -f1
+# a comma left unquoted in a count ("40,112") under a header that ends in a
+# name: damage, rejected, never read as 40
+printf 'id,name,submitted_by,submitted_by_desc,start_time,total_records,set_name\n6100000323773941,Withdraw items,80120028,"Lee, Te-Yi",2026-10-14T20:43:00Z,40,112,\n' >"$S/thou.csv"
+"$ALMAUDIT" audit "$S/thou.csv" 2>&1 | sed "s|$S/||" | grep -E '^(Rows|Findings)'
 printf 'Job Instance ID,Job Name,Job Type,Submitted By,Submitted By Name,Start Time,Set,Set Name\n6100000140693941,Suppress / unsuppress bibliographic record,Manual,80120030,"Samuels, Vardit",10/14/2026 3:35 PM,21877432510003941,Judaica weeding FY27 - 32\n' >"$S/set.csv"
 "$ALMAUDIT" runs --tz America/New_York --format csv "$S/set.csv" | python3 -c '
 import csv, sys
