@@ -270,7 +270,9 @@ int header_check(const struct header *h, const struct columns *cols, const char 
 		if (h->map.dup[c] < 0)
 			continue;
 		int a = h->map.col[c], b = h->map.dup[c];
-		if (h->len[a] == h->len[b] && !memcmp(h->buf + h->off[a], h->buf + h->off[b], h->len[a]))
+		char ka[COLUMNS_NAME_MAX + 1], kb[COLUMNS_NAME_MAX + 1];
+		if (columns_normalize(h->buf + h->off[a], h->len[a], ka) >= 0 &&
+		    columns_normalize(h->buf + h->off[b], h->len[b], kb) >= 0 && !strcmp(ka, kb))
 			diag_error(path, line,
 				   "%sthe header names '%.*s' twice (columns %d and %d), read as %s: "
 				   "which of the two holds it cannot be told; rename or remove one of them",
@@ -442,4 +444,12 @@ int header_padded(const struct header_map *map, const struct csvrow *row)
 		if (row->len[i])
 			return 0;
 	return 1;
+}
+
+int header_stray(const struct header_map *map, const struct csvrow *row)
+{
+	for (size_t i = map->named; i < map->n && i < row->n; i++)
+		if (row->len[i])
+			return (int)i;
+	return -1;
 }

@@ -66,6 +66,10 @@ int header_reads_as(const struct columns *cols, const struct csvrow *row);
  * those past the header all empty. A row longer than a header that ends
  * in a name is damage (a comma unquoted: "40,112"), whatever it holds. */
 int header_padded(const struct header_map *map, const struct csvrow *row);
+/* Under a header that ends in empty cells: the first cell of row past the
+ * header's named ones that holds a value (a comma left unquoted shifted
+ * the row: damage), or -1. */
+int header_stray(const struct header_map *map, const struct csvrow *row);
 
 /* A title line above the header (Excel's, a report tool's: "Monitor Jobs -
  * exported 2026-11-01"): header_title is 1 when row has a cell not empty

@@ -257,7 +257,14 @@ static int make_run(struct ingest *in, struct run *run)
 			       CSVRD_ROW_MAX, CSVRD_FIELDS_MAX);
 		return -1;
 	}
-	if (in->row.n != in->typed->n && !header_padded(in->typed, &in->row)) {
+	/* (a CSV's header: the API's instances have none) */
+	int stray = in->rd && in->typed->named < in->typed->n ? header_stray(in->typed, &in->row) : -1;
+	if (stray >= 0) {
+		reject(in, REJ_FIELD_COUNT, "a value under no header (field %d): a comma unquoted "
+		       "shifted the row", stray + 1);
+		return -1;
+	}
+	if (in->row.n != in->typed->n && !(in->rd && header_padded(in->typed, &in->row))) {
 		if (in->row.n >= 1 && in->row.len[0]) /* a footer: "Rows 1 - 500 of 2,692"? */
 			tally_rows_of(&in->tally->files[in->file], in->row.field[0]);
 		reject(in, REJ_FIELD_COUNT, "expected %zu fields, found %zu", in->typed->n, in->row.n);

@@ -517,6 +517,25 @@ static int not_covered(struct tally *t)
 	return -1;
 }
 
+/* 1 when the exports that say they hold rows of total (the pages of one
+ * report, given as several files) hold all of them together: their
+ * ranges joined, a page given twice counted once. */
+static int pages_whole(const struct tally *t, uint64_t total)
+{
+	uint64_t next = 1; /* the first row not yet held */
+	for (int grew = 1; grew && next <= total;) {
+		grew = 0;
+		for (size_t j = 0; j < t->nfiles; j++) {
+			const struct tally_file *g = &t->files[j];
+			if (g->rows_total == total && g->rows_first <= next && g->rows_last >= next) {
+				next = g->rows_last + 1;
+				grew = 1;
+			}
+		}
+	}
+	return next > total;
+}
+
 /* What the exports say of themselves that the figures cannot: the title
  * lines skipped above a header (a report's name, and the filter it ran
  * with: "Job Category is equal to Import"), an export that says it holds
@@ -533,12 +552,7 @@ static void export_notes(struct tally *t)
 			used += (size_t)snprintf(titles + used, sizeof titles - used, "%s%s: %s",
 						 shown++ ? "; " : "", f->name, f->title_text);
 		}
-		/* the pages of one report given as several exports: all of them */
-		uint64_t held = 0;
-		for (size_t j = 0; f->rows_total && j < t->nfiles; j++)
-			if (t->files[j].rows_total == f->rows_total)
-				held += t->files[j].rows_last - t->files[j].rows_first + 1;
-		if (f->rows_total && held < f->rows_total)
+		if (f->rows_total && !pages_whole(t, f->rows_total))
 			tally_note(t, 0,
 				   "%s says it holds rows %s to %s of %s: the others are not in it, "
 				   "and nothing below answers for them; export them all",

@@ -190,7 +190,7 @@ struct tally {
 	uint64_t several; /* not matched: without middle names, several fit */
 	/* names not matched that are not ASCII, each once, with the input they
 	 * came from (an index of files): what a code page may have misread */
-#define TALLY_FOREIGN 16
+#define TALLY_FOREIGN 64
 	struct {
 		char name[64];
 		int file;

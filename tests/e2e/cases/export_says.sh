@@ -28,3 +28,5 @@ printf 'Rows 1 - 2 of 4\n%s\n1,Withdraw items,%s\n2,Withdraw items,%s\n' "$H" "$
 printf 'Rows 3 - 4 of 4\n%s\n3,Withdraw items,%s\n4,Withdraw items,%s\n' "$H" "$R" "$R" >"$S/p2.csv"
 "$ALMAUDIT" audit "$S/p1.csv" "$S/p2.csv" 2>/dev/null | head -1 | sed "s|$S/||g"
 "$ALMAUDIT" audit "$S/p2.csv" 2>/dev/null | head -1 | sed "s|$S/||g"
+# a page given twice (a browser's "p1 (1).csv"): rows 3 and 4 still missing
+"$ALMAUDIT" audit "$S/p1.csv" "$S/p1.csv" 2>/dev/null | head -1 | sed "s|$S/||g"

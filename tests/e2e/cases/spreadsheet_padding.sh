@@ -33,3 +33,7 @@ printf 'Job History - Production,,,,,\r\n,,,,,\r\nid,name,submitted_by,submitted
 "$ALMAUDIT" audit "$S/pad.csv" 2>&1 | sed "s|$S/||" | grep -E '^(almaudit|Rows|Findings)'
 printf 'Job Instance ID,Job Name,Submitted By,Submitted By Name,Start Time,Number of Records,,,,\n6100000323773941,Withdraw items,80120028,"Lee, Te-Yi",10/14/2026 4:43 PM,12,,,,\n6100000323773961,Withdraw items,80120028,"Lee, Te-Yi",10/14/2026 4:55 PM,"40,112",,,,,,\n6100000323773951,Withdraw items,80120028,"Lee, Te-Yi",10/14/2026 4:53 PM,"40,112"\n6100000323773952,Withdraw items,80120028,"Lee, Te-Yi",10/14/2026 4:54 PM,"40,112",,,,,x\n6100000323773953,Withdraw items,80120028,"Lee, Te-Yi",10/14/2026 4:57 PM\n' >"$S/trail.csv"
 "$ALMAUDIT" audit --tz America/New_York "$S/trail.csv" 2>&1 | sed "s|$S/||" | grep -E '^(Rows|Rejected|Findings| )'
+# under a header padded with empty cells, an unquoted comma shifts a value
+# into the padding: damage, rejected (it read as 40, exit 0)
+printf 'id,name,submitted_by,submitted_by_desc,start_time,total_records,set_name,,\n6100000323773941,Withdraw items,80120028,"Lee, Te-Yi",2026-10-14T20:43:00Z,40,112,HD,,\n' >"$S/padthou.csv"
+"$ALMAUDIT" audit "$S/padthou.csv" 2>&1 | sed "s|$S/||" | grep -E '^(Rows|Findings|           )'
