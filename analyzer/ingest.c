@@ -265,8 +265,6 @@ static int make_run(struct ingest *in, struct run *run)
 		return -1;
 	}
 	if (in->row.n != in->typed->n && !(in->rd && header_padded(in->typed, &in->row))) {
-		if (in->row.n >= 1 && in->row.len[0]) /* a footer: "Rows 1 - 500 of 2,692"? */
-			tally_rows_of(&in->tally->files[in->file], in->row.field[0]);
 		reject(in, REJ_FIELD_COUNT, "expected %zu fields, found %zu", in->typed->n, in->row.n);
 		return -1;
 	}
@@ -281,8 +279,6 @@ static int make_run(struct ingest *in, struct run *run)
 		return -1;
 	}
 	if (cells_in_id(s, n, UINT64_MAX, &run->id) != 0) {
-		if (in->row.len[0]) /* a footer Excel padded: "Rows 1 - 500 of 2,692",,,, */
-			tally_rows_of(&in->tally->files[in->file], in->row.field[0]);
 		reject(in, REJ_BAD_ID, "id '%.*s' is not a number", n > 64 ? 64 : (int)n, s);
 		return -1;
 	}
@@ -777,6 +773,17 @@ static int at_end(struct ingest *in, int got)
 	return -1;
 }
 
+/* 1 when the row is a note of the export's rows, in its first cell alone
+ * (padded or not), kept in the tally (tally_rows_of). */
+static int footer(struct ingest *in)
+{
+	for (size_t i = 1; i < in->row.n; i++)
+		if (in->row.len[i])
+			return 0;
+	return in->row.n && in->row.len[0] < 96 &&
+	       tally_rows_of(&in->tally->files[in->file], in->row.field[0]);
+}
+
 void ingest_only_sandbox(struct ingest *in, int on)
 {
 	in->only_sandbox = on;
@@ -839,6 +846,8 @@ int ingest_next(struct ingest *in, struct run *run)
 			if (header)
 				continue;
 		}
+		if (footer(in))
+			continue; /* Analytics' "Rows 1 - 500 of 2,692": no run, said if short */
 		in->row_part = in->part;
 		in->tally->read++;
 		in->tally->files[in->file].rows++;

@@ -30,3 +30,6 @@ printf 'Rows 3 - 4 of 4\n%s\n3,Withdraw items,%s\n4,Withdraw items,%s\n' "$H" "$
 "$ALMAUDIT" audit "$S/p2.csv" 2>/dev/null | head -1 | sed "s|$S/||g"
 # a page given twice (a browser's "p1 (1).csv"): rows 3 and 4 still missing
 "$ALMAUDIT" audit "$S/p1.csv" "$S/p1.csv" 2>/dev/null | head -1 | sed "s|$S/||g"
+# a complete note below the rows ("Rows 1 - 1 of 1"): no run, nothing said
+printf '%s\n1,Withdraw items,%s\n"Rows 1 - 1 of 1"\n' "$H" "$R" >"$S/whole.csv"
+"$ALMAUDIT" audit "$S/whole.csv" 2>&1 | sed "s|$S/||g" | grep -E '^(WARNING|Rows)'
