@@ -3,6 +3,7 @@
 #include "cells.h"
 #include "diag.h"
 #include "names.h"
+#include "run.h"
 #include "times.h"
 
 #include <inttypes.h>
@@ -40,9 +41,8 @@ static int job_part(const char *job, const char *job_name, const char **s)
 		*s = job;
 		return (int)strlen(job);
 	}
-	const char *cut = strstr(job_name, " - ");
 	*s = job_name;
-	return cut ? (int)(cut - job_name) : (int)strlen(job_name);
+	return (int)run_job_name_len(job_name);
 }
 
 /* kind, 0x1f, person key, 0x1f, job key; long names are cut (at 1 KiB),

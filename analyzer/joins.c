@@ -85,8 +85,7 @@ void joins_person(struct tally *t, const char *file, const char *user, const cha
 void joins_unlisted(struct tally *t, const char *name)
 {
 	t->unlisted++;
-	const char *cut = strstr(name, " - ");
-	int n = cut ? (int)(cut - name) : (int)strlen(name);
+	int n = (int)run_job_name_len(name);
 	if (!n || t->unlisted_more)
 		return;
 	char job[sizeof t->unlisted_names[0]];

@@ -444,3 +444,9 @@ int run_unpack(struct run *r, const char *buf, size_t n)
 	}
 	return at == n ? 0 : -1;
 }
+
+size_t run_job_name_len(const char *name)
+{
+	const char *cut = strstr(name, " - ");
+	return cut ? (size_t)(cut - name) : strlen(name);
+}

@@ -93,6 +93,11 @@ int run_status_known(const char *code);
  * mean" (NULL when none is close). */
 const char *run_status_nearest(const char *s);
 
+/* The Alma job's name in an instance name, without the instance's
+ * suffixes: its length, up to the first " - " ("Withdraw items - weeding"
+ * is "Withdraw items"), or the whole. */
+size_t run_job_name_len(const char *name);
+
 /* A system run: scheduled, or submitted by System. Counted, never judged. */
 int run_is_system(const struct run *r);
 

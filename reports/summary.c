@@ -113,8 +113,7 @@ void summary_job(char *buf, size_t size, const struct rules *rules, const struct
 		return;
 	}
 	/* an unlisted job: its Alma name, without the instance's suffixes */
-	const char *cut = strstr(run->name, " - ");
-	size_t n = cut ? (size_t)(cut - run->name) : strlen(run->name);
+	size_t n = run_job_name_len(run->name);
 	if (!n) { /* the export gives no job name */
 		const char *parts[] = {"(no job name)"};
 		join(buf, size, parts, 1);
