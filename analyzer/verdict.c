@@ -46,7 +46,6 @@ static uint64_t key_hash(const char *key, size_t len)
 	return h;
 }
 
-/* rules_person_for, remembered: exports repeat the same few people. */
 /* Nobody found: the person the name's words the other way round name
  * ("Nagy, László" as staff.csv's "Nagy László"), for a hint; else -1. */
 static int reversed_of(const struct judge *j, const struct run *run, int person, int how)
@@ -56,6 +55,8 @@ static int reversed_of(const struct judge *j, const struct run *run, int person,
 		       : -1;
 }
 
+/* rules_person_for, remembered: exports repeat the same few people; with
+ * the person reversed_of names, when nobody is found. */
 static int person_of(struct judge *j, const struct run *run, int *how, int *reversed)
 {
 	char key[PEOPLE_KEY];
