@@ -3,6 +3,7 @@
 #include "cells_in.h"
 #include "columns.h"
 #include "diag.h"
+#include "grow.h"
 #include "json.h"
 #include "pagecount.h"
 #include "setname.h"
@@ -196,35 +197,10 @@ struct instances {
 	char progress[24];
 };
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t c = *cap ? *cap : 16;
-	while (c < need)
-		c *= 2;
-	void *q = realloc(*p, c * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
-
-/* Room for need bytes of text: 0, or -1 out of memory. */
+/* Room for need bytes of text (4 KiB at least): 0, or -1 out of memory. */
 static int text_room(struct instances *in, size_t need)
 {
-	if (need <= in->tcap)
-		return 0;
-	size_t c = in->tcap ? in->tcap : 4096;
-	while (c < need)
-		c *= 2;
-	char *t = realloc(in->text, c);
-	if (!t)
-		return -1;
-	in->text = t;
-	in->tcap = c;
-	return 0;
+	return grow_array((void **)&in->text, &in->tcap, need > 4096 ? need : 4096, 1);
 }
 
 /* Keeps s[0..n) in the text, NUL-terminated: its place in *at, *len. A
@@ -253,7 +229,7 @@ static int keep(struct instances *in, const char *s, size_t n, uint32_t *at, uin
 
 static int instance_begin(struct instances *in, long line)
 {
-	if (grow((void **)&in->e, &in->cap, in->n + 1, sizeof *in->e) != 0)
+	if (grow_array((void **)&in->e, &in->cap, in->n + 1, sizeof *in->e) != 0)
 		return json_fail(in->j, "out of memory");
 	struct entry *e = &in->e[in->n];
 	memset(e, 0, sizeof *e);
@@ -291,7 +267,8 @@ static int instance_end(struct instances *in)
 	}
 	e->ncounters = in->nc - e->counter0;
 	int d = json_depth(in->j); /* an instance of a page's job_instance, or one alone */
-	e->part = pagecount_instance(&in->pc, e->have[IF_JOB_ID] ? in->text + e->at[IF_JOB_ID] : NULL,
+	e->part = pagecount_instance(&in->pc, in->text + e->at[IF_ID], e->have[IF_ID] ? e->len[IF_ID] : 0,
+				     e->have[IF_JOB_ID] ? in->text + e->at[IF_JOB_ID] : NULL,
 				     e->len[IF_JOB_ID], d > 0 && in->at[d - 1] == N_LIST);
 	in->n++;
 	in->building = 0;
@@ -311,7 +288,7 @@ static int counter_end(struct instances *in)
 		e->too_large = 1;
 		return 0;
 	}
-	if (grow((void **)&in->counters, &in->ccap, in->nc + 1, sizeof *in->counters) != 0)
+	if (grow_array((void **)&in->counters, &in->ccap, in->nc + 1, sizeof *in->counters) != 0)
 		return json_fail(in->j, "out of memory");
 	in->counters[in->nc++] = in->c;
 	return 0;
@@ -726,6 +703,7 @@ void instances_close(struct instances *in)
 	free(in->text);
 	free(in->counters);
 	free(in->row_counters);
+	pagecount_free(&in->pc);
 	if (in->utf16)
 		textenc_free(&in->enc);
 	free(in->name);
@@ -798,7 +776,7 @@ static void hand_out(struct instances *in, const struct entry *e, struct csvrow 
 		in->cell_len[COL_PROGRESS] = strlen(in->progress);
 	}
 	in->row_ncounters = e->too_large ? 0 : e->ncounters;
-	if (grow((void **)&in->row_counters, &in->row_ccap, in->row_ncounters,
+	if (grow_array((void **)&in->row_counters, &in->row_ccap, in->row_ncounters,
 		 sizeof *in->row_counters) != 0)
 		in->row_ncounters = 0; /* cannot be: the queue's counters fit */
 	for (size_t i = 0; i < in->row_ncounters; i++) {

@@ -1,12 +1,16 @@
 #include "pagecount.h"
 
+#include "grow.h"
+
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void pagecount_object(struct pagecount *pc)
 {
 	pc->page_total = -2; /* not given yet */
 	pc->page_given = 0;
+	pc->page_nids = 0;
 	pc->page_job[0] = '\0';
 }
 
@@ -25,8 +29,28 @@ void pagecount_total(struct pagecount *pc, const char *s, size_t n)
 	pc->page_total = digits && i == n ? v : -1;
 }
 
-unsigned pagecount_instance(struct pagecount *pc, const char *job, size_t n, int paged)
+/* An instance id's key: its value when it is digits (Alma's are), else a
+ * hash of its bytes (FNV-1a, top bit set). */
+static uint64_t id_key(const char *s, size_t n)
 {
+	uint64_t v = 0, h = 0xcbf29ce484222325ull;
+	int digits = n <= 19;
+	for (size_t i = 0; i < n; i++) {
+		digits = digits && s[i] >= '0' && s[i] <= '9';
+		v = v * 10 + (uint64_t)(s[i] - '0');
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+	}
+	return digits ? v : h | 1ull << 63;
+}
+
+unsigned pagecount_instance(struct pagecount *pc, const char *id, size_t idn, const char *job,
+			    size_t n, int paged)
+{
+	/* an id not kept (none, or out of memory) counts as a run of its own */
+	if (paged && idn &&
+	    grow_array((void **)&pc->page_ids, &pc->page_idcap, pc->page_nids + 1,
+		       sizeof *pc->page_ids) == 0)
+		pc->page_ids[pc->page_nids++] = id_key(id, idn);
 	if (pc->page_given++ || !job || !paged)
 		return pc->exports;
 	snprintf(pc->page_job, sizeof pc->page_job, "%.*s", (int)n, job);
@@ -57,6 +81,7 @@ static void group_end(struct pagecount *pc)
 	pc->bad_line = pc->line;
 	pc->bad_total = pc->total;
 	pc->bad_given = pc->given;
+	pc->bad_twice = pc->twice;
 	memcpy(pc->bad_job, pc->job, sizeof pc->job);
 }
 
@@ -77,11 +102,20 @@ void pagecount_page(struct pagecount *pc, long line)
 		group_end(pc);
 		pc->open = 1;
 		pc->total = pc->page_total;
-		pc->given = 0;
+		pc->given = pc->twice = 0;
 		pc->line = line;
 		memcpy(pc->job, pc->page_job, sizeof pc->job);
+		if (pc->has_ids)
+			idset_free(&pc->ids);
+		idset_init(&pc->ids);
+		pc->has_ids = 1;
 	}
-	pc->given += pc->page_given;
+	/* the page's runs the group has not given yet (ids not kept: each new) */
+	size_t again = 0;
+	for (size_t i = 0; i < pc->page_nids; i++)
+		again += idset_add(&pc->ids, pc->page_ids[i]) == 0;
+	pc->given += pc->page_given - again;
+	pc->twice += again;
 	if (!pc->job[0])
 		memcpy(pc->job, pc->page_job, sizeof pc->job);
 }
@@ -95,15 +129,19 @@ int pagecount_end(struct pagecount *pc, long *line, char *msg, size_t size)
 	char job[PAGECOUNT_JOB_MAX + 8] = "";
 	if (pc->bad_job[0])
 		snprintf(job, sizeof job, " of %s", pc->bad_job);
-	char more[64] = "";
+	char more[64] = "", twice[96] = "";
 	if (pc->bad > 1)
 		snprintf(more, sizeof more, " (and %zu more queries' pages below)", pc->bad - 1);
+	if (pc->bad_twice)
+		snprintf(twice, sizeof twice,
+			 " (and %zu again: a page saved twice, or pages that overlap)",
+			 pc->bad_twice);
 	if ((long long)pc->bad_given < pc->bad_total)
 		snprintf(msg, size,
-			 "the page%s says %lld runs; this file gives %zu of them: the rest of the "
-			 "job's history is missing; page through with offset, or use almaudit "
-			 "fetch%s",
-			 job, pc->bad_total, pc->bad_given, more);
+			 "the page%s says %lld runs; this file gives %zu of them%s: the rest of "
+			 "the job's history is missing; page through with offset, or use "
+			 "almaudit fetch%s",
+			 job, pc->bad_total, pc->bad_given, twice, more);
 	else
 		snprintf(msg, size,
 			 "the page%s says %lld runs; this file gives %zu: the job's history "
@@ -111,4 +149,14 @@ int pagecount_end(struct pagecount *pc, long *line, char *msg, size_t size)
 			 "almaudit fetch%s",
 			 job, pc->bad_total, pc->bad_given, more);
 	return -1;
+}
+
+void pagecount_free(struct pagecount *pc)
+{
+	free(pc->page_ids);
+	pc->page_ids = NULL;
+	pc->page_nids = pc->page_idcap = 0;
+	if (pc->has_ids)
+		idset_free(&pc->ids);
+	pc->has_ids = 0;
 }

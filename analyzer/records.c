@@ -143,10 +143,11 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 	if (p)
 		snprintf(where, sizeof where, "%s:%ld's records pattern",
 			 rules_file_name(r->jobs_path), jb->line);
-	/* a pattern: the first counter it matches; the default rule: the
-	 * largest of the counters that read as a total (a count too small
-	 * would clear a run silently) */
-	const struct run_counter *best = NULL, *bad = NULL;
+	/* the largest of the counters the pattern matches, or (the default
+	 * rule) of those that read as a total, leaving out those that count
+	 * a part of the records (failed, skipped, not ...): a count too
+	 * small would clear a run silently */
+	const struct run_counter *best = NULL, *bad = NULL, *part = NULL;
 	int64_t best_v = -1;
 	size_t totals = 0;
 	for (size_t i = 0; i < run->ncounters; i++) {
@@ -161,6 +162,11 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 					 where);
 				return -1;
 			}
+			if (m && (records_is_partial(c->type) || records_is_partial(c->desc))) {
+				if (!part)
+					part = c;
+				continue;
+			}
 		} else {
 			m = records_is_total(c->desc) && !records_is_partial(c->type);
 		}
@@ -170,8 +176,6 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 		if (count_of(c->value, &v) != 0) {
 			if (!bad)
 				bad = c;
-			if (p)
-				break;
 			continue;
 		}
 		totals++;
@@ -179,14 +183,13 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 			best = c;
 			best_v = v;
 		}
-		if (p)
-			break;
 	}
 	if (best) {
 		run->records = best_v;
 		if (p)
-			snprintf(note, size, "counter %s ('%.80s') = %" PRId64 ", named by %s",
-				 best->type, best->desc, best_v, where);
+			snprintf(note, size, "counter %s ('%.80s') = %" PRId64 ", named by %s%s",
+				 best->type, best->desc, best_v, where,
+				 totals > 1 ? " (the largest it matches)" : "");
 		else
 			snprintf(note, size,
 				 "counter %s ('%.80s') = %" PRId64 ", %s whose description reads "
@@ -204,7 +207,12 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 	char list[200] = "";
 	if (run->ncounters)
 		counters_list(run, list, sizeof list);
-	if (!run->ncounters)
+	if (part)
+		snprintf(note, size,
+			 "none: %s matches only counter %s ('%.80s'), which counts a part of "
+			 "the records (failed, skipped, not ...), not the set",
+			 where, part->type, part->desc);
+	else if (!run->ncounters)
 		snprintf(note, size, "none: the instance has no counters");
 	else if (p)
 		snprintf(note, size, "none: no counter matches %s %s %s", where, jb->records_src,

@@ -1,11 +1,13 @@
 /* records: a run's record count from the counters of its job instance. The
  * Alma API's JSON gives no record count (spec section 1.1): a job in
  * jobs.csv may name its counter in its `records` column (a PCRE2 pattern,
- * matched against a counter's type.value or its desc); for a job without
- * one, the largest of the counters whose desc reads as the total of
- * records processed ("total" with "records", "processed" or "in set", in
- * any case) and neither desc nor type.value as a part of them (failed,
- * skipped, rejected, not ...: records_is_partial) gives it.
+ * matched against a counter's type.value or its desc): the largest of the
+ * counters it matches gives the count, but for those whose desc or
+ * type.value reads as a part of the records (failed, skipped, rejected,
+ * not ...: records_is_partial); for a job without one, the largest of the
+ * counters whose desc reads as the total of records processed ("total"
+ * with "records", "processed" or "in set", in any case) and neither desc
+ * nor type.value as a part of them.
  * No such counter: the run has no record count. Owns nothing. */
 #ifndef ALMAUDIT_RECORDS_H
 #define ALMAUDIT_RECORDS_H

@@ -2,6 +2,7 @@
 #include "rowpipe.h"
 
 #include "diag.h"
+#include "grow.h"
 
 #include <pthread.h>
 #include <sched.h>
@@ -66,21 +67,6 @@ void rowpipe_enable(int how)
 	enabled = how;
 }
 
-static int grow(void **p, size_t *cap, size_t need, size_t size)
-{
-	if (need <= *cap)
-		return 0;
-	size_t n = *cap ? *cap : 64;
-	while (n < need)
-		n *= 2;
-	void *q = realloc(*p, n * size);
-	if (!q)
-		return -1;
-	*p = q;
-	*cap = n;
-	return 0;
-}
-
 /* The bytes a row takes in a block: its fields' span when they lie in
  * order in one buffer, each NUL-terminated (csvrd's way: one copy then),
  * else the sum of its fields; *span says which. */
@@ -110,10 +96,10 @@ static int add(struct block *b, const struct csvrow *row, size_t bytes, int span
 {
 	size_t fcap = b->fcap;
 	/* (one field more: a row of none still points into the arrays) */
-	if (grow((void **)&b->bytes, &b->bcap, b->blen + bytes + ROWPIPE_SLACK, 1) != 0 ||
-	    grow((void **)&b->fptr, &fcap, b->nf + row->n + 1, sizeof *b->fptr) != 0 ||
-	    grow((void **)&b->flen, &b->fcap, b->nf + row->n + 1, sizeof *b->flen) != 0 ||
-	    grow((void **)&b->rows, &b->rcap, b->nrows + 1, sizeof *b->rows) != 0)
+	if (grow_array((void **)&b->bytes, &b->bcap, b->blen + bytes + ROWPIPE_SLACK, 1) != 0 ||
+	    grow_array((void **)&b->fptr, &fcap, b->nf + row->n + 1, sizeof *b->fptr) != 0 ||
+	    grow_array((void **)&b->flen, &b->fcap, b->nf + row->n + 1, sizeof *b->flen) != 0 ||
+	    grow_array((void **)&b->rows, &b->rcap, b->nrows + 1, sizeof *b->rows) != 0)
 		return -1;
 	b->rows[b->nrows++] = (struct brow){row->line, b->nf, row->n, row->flags, row->damage,
 					    row->part, msgs};
@@ -155,7 +141,7 @@ static struct block *take_free(struct rowpipe *p)
 		free(b->bytes);
 		b->bcap = 0;
 		b->bytes = NULL;
-		if (grow((void **)&b->bytes, &b->bcap, ROWPIPE_BLOCK, 1) != 0)
+		if (grow_array((void **)&b->bytes, &b->bcap, ROWPIPE_BLOCK, 1) != 0)
 			b->bcap = 0; /* add grows it, or says out of memory */
 	}
 	b->blen = b->nf = b->nrows = 0;
@@ -310,10 +296,10 @@ struct rowpipe *rowpipe_open(struct csvrd *r, const char *name)
 	for (unsigned i = 0; i < ROWPIPE_BLOCKS; i++) {
 		struct block *b = &p->b[i];
 		size_t fcap = 0;
-		if (grow((void **)&b->bytes, &b->bcap, ROWPIPE_BLOCK, 1) != 0 ||
-		    grow((void **)&b->fptr, &fcap, 4096, sizeof *b->fptr) != 0 ||
-		    grow((void **)&b->flen, &b->fcap, 4096, sizeof *b->flen) != 0 ||
-		    grow((void **)&b->rows, &b->rcap, 512, sizeof *b->rows) != 0) {
+		if (grow_array((void **)&b->bytes, &b->bcap, ROWPIPE_BLOCK, 1) != 0 ||
+		    grow_array((void **)&b->fptr, &fcap, 4096, sizeof *b->fptr) != 0 ||
+		    grow_array((void **)&b->flen, &b->fcap, 4096, sizeof *b->flen) != 0 ||
+		    grow_array((void **)&b->rows, &b->rcap, 512, sizeof *b->rows) != 0) {
 			free_blocks(p);
 			free(p);
 			return NULL;

@@ -40,6 +40,9 @@
 		   "Withdraw items", "80120018", "Parker, Joshua",                            \
 		   COUNTER("withdraw.total", "Total records processed", "1234") ","          \
 		   COUNTER("withdraw.failed", "Records failed", "2"))
+/* A's next run (another id) */
+#define A2 INSTANCE("9563643080000563", "Withdraw items - weeding Widener - 10/07/2026 15:01:54", \
+		    "Withdraw items", "80120018", "Parker, Joshua", "")
 #define B INSTANCE("9563643080000562", "Change Physical Items - 10/07/2026 16:00:00",         \
 		   "Change Physical Items", "exl_api", "Ex Libris, API", "")
 
@@ -183,7 +186,7 @@ START_TEST(pages_give_their_total)
 	 * past the end adds nothing */
 	snprintf(doc, sizeof doc,
 		 "{\"total_record_count\":2,\"job_instance\":[" A "]}\n"
-		 "{\"total_record_count\":2,\"job_instance\":[" A "]}\n"
+		 "{\"total_record_count\":2,\"job_instance\":[" A2 "]}\n"
 		 "{\"total_record_count\":2}\n{\"total_record_count\":0}\n"
 		 "{\"total_record_count\":\"1\",\"job_instance\":[%s]}\n",
 		 other_job());
@@ -192,7 +195,7 @@ START_TEST(pages_give_their_total)
 	/* a short query ended by another job's page: said at its first page */
 	snprintf(doc, sizeof doc,
 		 "{\"total_record_count\":3,\"job_instance\":[" A "]}\n"
-		 "{\"total_record_count\":3,\"job_instance\":[" A "]}\n"
+		 "{\"total_record_count\":3,\"job_instance\":[" A2 "]}\n"
 		 "{\"total_record_count\":1,\"job_instance\":[%s]}\n"
 		 "{\"total_record_count\":5,\"job_instance\":[" A "]}\n",
 		 other_job());
@@ -665,8 +668,9 @@ START_TEST(exports_told_by_jobs)
 	static const unsigned want[] = {0, 0, 0, 0, 1, 1, 1, 1, 1};
 	for (size_t i = 0; i < sizeof jobs / sizeof jobs[0]; i++) {
 		pagecount_object(&pc);
-		unsigned got = pagecount_instance(&pc, jobs[i], strlen(jobs[i]), 1);
-		ck_assert_uint_eq(pagecount_instance(&pc, "M9", 2, 1), got); /* the page's next instance */
+		unsigned got = pagecount_instance(&pc, "", 0, jobs[i], strlen(jobs[i]), 1);
+		/* the page's next instance */
+		ck_assert_uint_eq(pagecount_instance(&pc, "", 0, "M9", 2, 1), got);
 		ck_assert_msg(got == want[i], "page %zu (%s): export %u, want %u", i, jobs[i], got,
 			      want[i]);
 	}
@@ -674,8 +678,55 @@ START_TEST(exports_told_by_jobs)
 	memset(&pc, 0, sizeof pc);
 	for (size_t i = 0; i < sizeof jobs / sizeof jobs[0]; i++) {
 		pagecount_object(&pc);
-		ck_assert_uint_eq(pagecount_instance(&pc, jobs[i], strlen(jobs[i]), 0), 0);
+		ck_assert_uint_eq(pagecount_instance(&pc, "", 0, jobs[i], strlen(jobs[i]), 0), 0);
 	}
+	pagecount_free(&pc);
+}
+END_TEST
+
+/* One query's pages give its total in distinct runs: a page saved twice,
+ * or pages that overlap, give some runs again and the rest are missing. */
+static int pages_of(const char *const *ids, size_t n, size_t per_page, const char *total,
+		    char *msg, size_t size)
+{
+	struct pagecount pc;
+	memset(&pc, 0, sizeof pc);
+	for (size_t i = 0; i < n; i += per_page) {
+		pagecount_object(&pc);
+		pagecount_total(&pc, total, strlen(total));
+		for (size_t k = i; k < n && k < i + per_page; k++)
+			pagecount_instance(&pc, ids[k], strlen(ids[k]), "M1", 2, 1);
+		pagecount_page(&pc, (long)(i / per_page + 1));
+	}
+	long line = 0;
+	msg[0] = '\0';
+	int got = pagecount_end(&pc, &line, msg, size);
+	pagecount_free(&pc);
+	return got < 0 ? (int)line : 0;
+}
+
+START_TEST(pages_counted_by_id)
+{
+	char msg[512];
+	/* pages of two, whole */
+	static const char *const whole[] = {"61004", "61003", "61002", "61001"};
+	ck_assert_int_eq(pages_of(whole, 4, 2, "4", msg, sizeof msg), 0);
+	/* the first page saved twice: two runs given, two again */
+	static const char *const twice[] = {"61004", "61003", "61004", "61003"};
+	ck_assert_int_eq(pages_of(twice, 4, 2, "4", msg, sizeof msg), 1);
+	ck_assert_str_eq(msg, "the page of M1 says 4 runs; this file gives 2 of them (and 2 again: "
+			      "a page saved twice, or pages that overlap): the rest of the job's "
+			      "history is missing; page through with offset, or use almaudit fetch");
+	/* offset 0 then 1 with limit 2: the pages overlap by one */
+	static const char *const overlap[] = {"61004", "61003", "61003", "61002"};
+	ck_assert_int_eq(pages_of(overlap, 4, 2, "4", msg, sizeof msg), 1);
+	ck_assert_ptr_nonnull(strstr(msg, "gives 3 of them (and 1 again"));
+	/* ids that are no number count by their bytes; an instance without one
+	 * counts as a run of its own */
+	static const char *const text[] = {"a-1", "a-2", "a-1", ""};
+	ck_assert_int_eq(pages_of(text, 4, 4, "4", msg, sizeof msg), 1);
+	ck_assert_ptr_nonnull(strstr(msg, "gives 3 of them (and 1 again"));
+	ck_assert_int_eq(pages_of(text + 1, 3, 4, "3", msg, sizeof msg), 0);
 }
 END_TEST
 
@@ -688,6 +739,7 @@ int main(void)
 	tcase_add_test(tc, a_page_mapped);
 	tcase_add_test(tc, every_shape);
 	tcase_add_test(tc, pages_give_their_total);
+	tcase_add_test(tc, pages_counted_by_id);
 	tcase_add_test(tc, many_pages_one_per_line);
 	tcase_add_test(tc, values_as_given);
 	tcase_add_test(tc, keys_told_exactly);

@@ -141,6 +141,28 @@ START_TEST(job_pattern)
 		{"delete_portfolios.to_delete", "Portfolios", "5230"},
 	};
 	ck_assert_int_eq(count("Delete Portfolios", d, 2), 5230);
+	/* a counter the pattern matches that counts a part (failed, not ...)
+	 * is never the count, whatever its place: the largest of the rest */
+	static const struct run_counter e[] = {
+		{"withdraw_items.items_in_set_failed", "Items in set that failed", "0"},
+		{"withdraw_items.items_in_set", "Number of items in set", "5000"},
+		{"withdraw_items.items_not_in_set", "Items in set", "9000"},
+		{"withdraw_items.items_in_set_part", "Items in set", "70"},
+	};
+	ck_assert_int_eq(count("Withdraw items", e, 4), 5000);
+	ck_assert_str_eq(note, "counter withdraw_items.items_in_set ('Number of items in set') = "
+			       "5000, named by jobs.csv:2's records pattern (the largest it "
+			       "matches)");
+	/* only a part matched: no count (unknown-size), and the note says why */
+	ck_assert_int_eq(count("Withdraw items", e, 1), -1);
+	ck_assert_str_eq(note, "none: jobs.csv:2's records pattern matches only counter "
+			       "withdraw_items.items_in_set_failed ('Items in set that failed'), "
+			       "which counts a part of the records (failed, skipped, not ...), "
+			       "not the set");
+	/* a matched value that is no count does not hide a good one after it */
+	static const struct run_counter b[] = {{"w.set", "Items in set", "n/a"},
+					       {"w.set2", "Items in the set", "12"}};
+	ck_assert_int_eq(count("Withdraw items", b, 2), 12);
 	/* a pattern that matches nothing: no count, never the default's */
 	ck_assert_int_eq(count("Withdraw items", c, 1), -1);
 	ck_assert_str_eq(note, "none: no counter matches jobs.csv:2's records pattern items? in "

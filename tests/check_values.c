@@ -5,12 +5,13 @@
  * the last message analyzer/diag.c keeps for reports, and
  * analyzer/textenc.c (UTF-8 checked, Windows-1252 read), and
  * analyzer/bytescan.h (the build's versions and the portable ones against
- * the bytes). */
+ * the bytes), and analyzer/grow.c (an array grown by doubling). */
 #include "columns.h"
 #include "bytescan.h"
 #include "bytescan_portable.h"
 #include "csvw.h"
 #include "diag.h"
+#include "grow.h"
 #include "cells.h"
 #include "fields.h"
 #include "html.h"
@@ -820,6 +821,32 @@ START_TEST(bytescan_masks_are_the_bytes)
 }
 END_TEST
 
+/* grow_array: room for what is needed, doubled from 16; the elements kept;
+ * a size that cannot be counted refused with the array as it was. */
+START_TEST(arrays_grow_by_doubling)
+{
+	int *a = NULL;
+	size_t cap = 0;
+	ck_assert_int_eq(grow_array((void **)&a, &cap, 0, sizeof *a), 0);
+	ck_assert_ptr_null(a); /* nothing needed: nothing made */
+	ck_assert_int_eq(grow_array((void **)&a, &cap, 1, sizeof *a), 0);
+	ck_assert_uint_eq(cap, 16);
+	for (int i = 0; i < 16; i++)
+		a[i] = i;
+	ck_assert_int_eq(grow_array((void **)&a, &cap, 17, sizeof *a), 0);
+	ck_assert_uint_eq(cap, 32);
+	ck_assert_int_eq(grow_array((void **)&a, &cap, 1000, sizeof *a), 0);
+	ck_assert_uint_eq(cap, 1024);
+	for (int i = 0; i < 16; i++)
+		ck_assert_int_eq(a[i], i);
+	int *was = a;
+	ck_assert_int_eq(grow_array((void **)&a, &cap, SIZE_MAX / 2, sizeof *a), -1);
+	ck_assert_ptr_eq(a, was);
+	ck_assert_uint_eq(cap, 1024);
+	free(a);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("values");
@@ -844,6 +871,7 @@ int main(void)
 	tcase_add_test(tc, utf8_passes_uncopied);
 	tcase_add_test(tc, utf16_without_bom_transcoded);
 	tcase_add_test(tc, bytescan_masks_are_the_bytes);
+	tcase_add_test(tc, arrays_grow_by_doubling);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }
