@@ -3,7 +3,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-int grow_array(void **p, size_t *cap, size_t need, size_t size)
+int grow_array_more(void **p, size_t *cap, size_t need, size_t size)
 {
 	if (need <= *cap)
 		return 0;

@@ -34,13 +34,14 @@ void pagecount_total(struct pagecount *pc, const char *s, size_t n)
 static uint64_t id_key(const char *s, size_t n)
 {
 	uint64_t v = 0, h = 0xcbf29ce484222325ull;
-	int digits = n <= 19;
-	for (size_t i = 0; i < n; i++) {
-		digits = digits && s[i] >= '0' && s[i] <= '9';
+	size_t i = 0;
+	for (; i < n && n <= 19 && s[i] >= '0' && s[i] <= '9'; i++)
 		v = v * 10 + (uint64_t)(s[i] - '0');
+	if (i == n)
+		return v;
+	for (i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
-	}
-	return digits ? v : h | 1ull << 63;
+	return h | 1ull << 63;
 }
 
 unsigned pagecount_instance(struct pagecount *pc, const char *id, size_t idn, const char *job,
@@ -106,14 +107,17 @@ void pagecount_page(struct pagecount *pc, long line)
 		pc->line = line;
 		memcpy(pc->job, pc->page_job, sizeof pc->job);
 		if (pc->has_ids)
-			idset_free(&pc->ids);
-		idset_init(&pc->ids);
+			idmap_free(&pc->ids);
+		idmap_init(&pc->ids);
 		pc->has_ids = 1;
 	}
 	/* the page's runs the group has not given yet (ids not kept: each new) */
 	size_t again = 0;
-	for (size_t i = 0; i < pc->page_nids; i++)
-		again += idset_add(&pc->ids, pc->page_ids[i]) == 0;
+	for (size_t i = 0; i < pc->page_nids; i++) {
+		uint32_t *v = idmap_put(&pc->ids, pc->page_ids[i]);
+		if (v)
+			again += (*v)++ != 0;
+	}
 	pc->given += pc->page_given - again;
 	pc->twice += again;
 	if (!pc->job[0])
@@ -157,6 +161,6 @@ void pagecount_free(struct pagecount *pc)
 	pc->page_ids = NULL;
 	pc->page_nids = pc->page_idcap = 0;
 	if (pc->has_ids)
-		idset_free(&pc->ids);
+		idmap_free(&pc->ids);
 	pc->has_ids = 0;
 }

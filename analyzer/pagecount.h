@@ -37,7 +37,7 @@ struct pagecount {
 	long long total;
 	size_t given; /* distinct runs */
 	size_t twice; /* instances of a run the group gave before */
-	struct idset ids;
+	struct idmap ids; /* the keys of the runs given, each value 1 */
 	int has_ids;
 	long line; /* its first page's */
 	char job[PAGECOUNT_JOB_MAX];
