@@ -676,7 +676,28 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 				 report_count(nrej, count, sizeof count), nrej == 1 ? "row" : "rows",
 				 tally_reject_name(r->why), r->detail, r->file, r->line);
 		}
-		if (rejected[0] && !n) {
+		/* every input read stopped before its first row (an API error
+		 * object, a file cut in its first line): no run could be read */
+		const struct tally_file *stopped = NULL;
+		size_t nprod = 0, nstopped = 0;
+		for (size_t i = 0; i < t->nfiles; i++) {
+			const struct tally_file *f = &t->files[i];
+			if (!production_read(f))
+				continue;
+			nprod++;
+			if (f->incomplete && !f->rows && nstopped++ == 0)
+				stopped = f;
+		}
+		if (!n && nprod && nstopped == nprod) {
+			char more[64] = "";
+			if (nstopped > 1)
+				snprintf(more, sizeof more, " (and %zu more inputs, each before its first)",
+					 nstopped - 1);
+			snprintf(t->uncovered, sizeof t->uncovered,
+				 "no production run could be read: %.120s stopped at line %ld, before its "
+				 "first run%s",
+				 stopped->name, stopped->error_line, more);
+		} else if (rejected[0] && !n) {
 			snprintf(t->uncovered, sizeof t->uncovered,
 				 "no production run could be read: %s", rejected);
 		} else if (rejected[0]) {
