@@ -538,6 +538,7 @@ static int open_instances(struct ingest *in, struct reader *rd, enum sniff_kind 
 		return -1;
 	}
 	f->json = f->user_name_col = 1; /* submitted_by.desc is its names column */
+	f->encoding = s->encoding;
 	for (int c = 0; c < COL_COUNT; c++)
 		in->hdr.map.col[c] = c;
 	in->hdr.map.n = COL_COUNT;
