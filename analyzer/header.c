@@ -247,6 +247,24 @@ size_t header_unused(const struct header *h, const struct columns *cols,
 	return got;
 }
 
+int header_row_damaged(const struct csvrow *row, size_t fields, const char *path)
+{
+	if (row->flags & CSVROW_UNTERMINATED)
+		diag_error(path, row->line,
+			   "unterminated quote: a quoted field opened in the header row is still "
+			   "open %s",
+			   row->damage);
+	if ((row->flags & CSVROW_TOO_LARGE) && fields > row->n)
+		diag_error(path, row->line,
+			   "the header has %zu columns, more than the %u read: the file cannot be read",
+			   fields, CSVRD_FIELDS_MAX);
+	else if (row->flags & CSVROW_TOO_LARGE)
+		diag_error(path, row->line,
+			   "the header row is longer than %u bytes: the file cannot be read",
+			   CSVRD_ROW_MAX);
+	return row->flags & (CSVROW_UNTERMINATED | CSVROW_TOO_LARGE) ? -1 : 0;
+}
+
 int header_check(const struct header *h, const struct columns *cols, const char *path,
 		 long line, int inside)
 {

@@ -47,6 +47,12 @@ int header_take(struct header *h, const struct columns *cols, const struct csvro
 int header_check(const struct header *h, const struct columns *cols, const char *path,
 		 long line, int inside);
 
+/* Says at path and row's line what makes a row read as a file's header
+ * unreadable: a quoted field still open, more fields than are read
+ * (fields: how many the row had, csvrd_fields_seen), a row too long. 0
+ * when none, else -1 (reported). */
+int header_row_damaged(const struct csvrow *row, size_t fields, const char *path);
+
 /* 1 when row is the header again, cell for cell. */
 int header_same(const struct header *h, const struct csvrow *row);
 

@@ -538,6 +538,7 @@ static int open_instances(struct ingest *in, struct reader *rd, enum sniff_kind 
 		return -1;
 	}
 	f->json = f->user_name_col = 1; /* submitted_by.desc is its names column */
+	f->encoding = s->encoding;
 	for (int c = 0; c < COL_COUNT; c++)
 		in->hdr.map.col[c] = c;
 	in->hdr.map.n = COL_COUNT;
@@ -614,21 +615,8 @@ int ingest_open(struct ingest *in, const char *path, enum run_env env)
 	f->delim = csvrd_delim(in->rd);
 	if (got == 0)
 		diag_error(in->path, 0, "empty file: nothing in it (no CSV header row, no JSON page)");
-	if (got > 0 && (in->row.flags & CSVROW_UNTERMINATED))
-		diag_error(in->path, in->row.line,
-			   "unterminated quote: a quoted field opened in the header row is still "
-			   "open %s",
-			   in->row.damage);
-	if (got > 0 && (in->row.flags & CSVROW_TOO_LARGE) && csvrd_fields_seen(in->rd) > in->row.n)
-		diag_error(in->path, in->row.line,
-			   "the header has %zu columns, more than the %u read: the file cannot be read",
-			   csvrd_fields_seen(in->rd), CSVRD_FIELDS_MAX);
-	else if (got > 0 && (in->row.flags & CSVROW_TOO_LARGE))
-		diag_error(in->path, in->row.line,
-			   "the header row is longer than %u bytes: the file cannot be read",
-			   CSVRD_ROW_MAX);
-	if (got <= 0 || (in->row.flags & (CSVROW_TRUNCATED | CSVROW_UNTERMINATED)) ||
-	    (in->row.flags & CSVROW_TOO_LARGE) ||
+	if (got <= 0 || header_row_damaged(&in->row, csvrd_fields_seen(in->rd), in->path) != 0 ||
+	    (in->row.flags & CSVROW_TRUNCATED) ||
 	    (header_title(in->cols, &in->row) && skip_titles(in) != 0) || take_header(in) != 0) {
 		mark_incomplete(in, 1);
 		ingest_close(in);

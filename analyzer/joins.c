@@ -70,6 +70,8 @@ void joins_person(struct tally *t, const char *file, const char *user, const cha
 	}
 	if (how == RULES_BY_SEVERAL)
 		t->several++;
+	if (f)
+		f->unmatched++;
 	if (f && !user_name[0] && !f->nameless++)
 		snprintf(f->nameless_id, sizeof f->nameless_id, "%s", user);
 	const char *who = user_name[0] ? user_name : user;
@@ -227,6 +229,17 @@ static int production_read(const struct tally_file *f)
 	return f->env == RUN_PRODUCTION && !f->unread && !f->same_as;
 }
 
+/* 1 when input f gives no name for the runs that failed to match: a CSV
+ * export without a submitted_by_desc column (nor names in submitted_by),
+ * or the API's instances (a name per run, submitted_by.desc) when most of
+ * those not matched came without one. */
+static int gives_no_name(const struct tally_file *f)
+{
+	if (f->json)
+		return f->nameless && f->nameless * 2 > f->unmatched;
+	return !f->user_name_col && !f->names_in_user;
+}
+
 /* The ERROR of an identity join under half matched: *noted 0 when it
  * noted none, else 1, or 2 when its cause was a rules file read as
  * Windows-1252, 3 an input so read; the input its cause names, else NULL. */
@@ -240,7 +253,7 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 		const struct tally_file *f = &t->files[i];
 		if (!production_read(f))
 			continue;
-		if (!f->user_name_col && !f->names_in_user && !no_name)
+		if (gives_no_name(f) && !no_name)
 			no_name = f;
 		if (f->names_in_user && !names)
 			names = f;
@@ -252,9 +265,20 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 	int code_page = 1, fi;
 	examples(t, seen, sizeof seen);
 	const char *staff = rules_file_name(r->staff_path);
+	char lacks[320] = "", n[32], all[32];
+	if (no_name && no_name->json) /* the API gives a name per run */
+		snprintf(lacks, sizeof lacks,
+			 "%s gives no name (submitted_by.desc) for %s of its %s manual runs",
+			 no_name->name, report_count(no_name->nameless, n, sizeof n),
+			 report_count(no_name->manual, all, sizeof all));
+	else if (no_name)
+		snprintf(lacks, sizeof lacks, "%s has no submitted_by_desc column (Submitted By Name)",
+			 no_name->name);
 	if (no_name && !r->nids) {
 		char hint[240];
-		if (no_name->name_like[0])
+		if (no_name->json)
+			snprintf(hint, sizeof hint, "; add each person's Alma ids to %s", staff);
+		else if (no_name->name_like[0])
 			snprintf(hint, sizeof hint,
 				 "; if its column '%s' holds the names, give --column "
 				 "submitted_by_desc='%s'",
@@ -265,14 +289,12 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 				 "Alma ids to %s",
 				 staff);
 		snprintf(cause, sizeof cause,
-			 "%s has no submitted_by_desc column (Submitted By Name) and %s gives no "
-			 "alma_ids, so runs can be matched by neither name nor id%s",
-			 no_name->name, staff, hint);
+			 "%s and %s gives no alma_ids, so runs can be matched by neither name nor id%s",
+			 lacks, staff, hint);
 	} else if (no_name) {
 		snprintf(cause, sizeof cause,
-			 "%s has no submitted_by_desc column (Submitted By Name), and the "
-			 "submitted_by ids (%s) are not among the alma_ids of %s%s%s%s",
-			 no_name->name, seen, staff, no_name->name_like[0] ? "; if its column '" : "",
+			 "%s, and the submitted_by ids (%s) are not among the alma_ids of %s%s%s%s",
+			 lacks, seen, staff, no_name->name_like[0] ? "; if its column '" : "",
 			 no_name->name_like,
 			 no_name->name_like[0] ? "' holds the names, give --column submitted_by_desc" : "");
 	} else if (names) {
@@ -411,11 +433,10 @@ int joins_identity(struct tally *t, const struct rules *r)
 		tally_note(t, 0,
 			   "%s of the %s manual runs of %s give no name%s and %s: "
 			   "they cannot be matched to a person, and their findings say 'not matched', "
-			   "not 'not in %s'; export Submitted By Name too, or add each person's Alma "
-			   "ids to %s",
+			   "not 'not in %s'; %sadd each person's Alma ids to %s",
 			   report_count(f->nameless, n, sizeof n), report_count(f->manual, all, sizeof all),
-			   f->name,
-			   f->user_name_col ? "" : " (no submitted_by_desc column)", ids, staff, staff);
+			   f->name, f->user_name_col ? "" : " (no submitted_by_desc column)", ids, staff,
+			   f->json ? "" : "export Submitted By Name too, or ", staff);
 	}
 	reduced_note(t, r);
 	return noted != 0;

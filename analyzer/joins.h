@@ -30,7 +30,9 @@ void joins_person(struct tally *t, const char *file, const char *user, const cha
 /* The identity join: when staff.csv has people and fewer than half the
  * runs counted were matched, an ERROR note naming the likely cause (no
  * name column and no alma_ids, suggesting --column where a header looks
- * like names; names in submitted_by; a file not UTF-8). Then, per input:
+ * like names, or JSON instances without submitted_by.desc when they are
+ * most of its runs not matched; names in submitted_by; a file not
+ * UTF-8). Then, per input:
  * a production input with no name column whose runs' ids are in no
  * alma_ids cannot be joined (its unmatched runs may be anyone's, listed or
  * not), a WARNING naming it unless the ERROR did. Last, the names matched

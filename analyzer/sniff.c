@@ -50,12 +50,15 @@ enum sniff_kind sniff_input(struct reader *rd, struct sniff *s)
 	const char *why;
 	*what = NULL;
 	*utf16 = 0;
+	s->encoding = NULL;
 	*line = 1;
 	if (reader_chunk(rd, &d, &n, &why) <= 0)
 		return SNIFF_CSV; /* the next reader_chunk says the same */
 	if (n >= 2 && ((d[0] == 0xFF && d[1] == 0xFE) || (d[0] == 0xFE && d[1] == 0xFF))) {
 		enum sniff_kind k = utf16_kind(d, n, d[0] == 0xFF, what);
 		*utf16 = k == SNIFF_JSON;
+		if (*utf16)
+			s->encoding = d[0] == 0xFF ? "UTF-16LE" : "UTF-16BE";
 		reader_unread(rd);
 		return k;
 	}

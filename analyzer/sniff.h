@@ -17,13 +17,15 @@ enum sniff_kind { SNIFF_CSV, SNIFF_JSON, SNIFF_XML, SNIFF_HTML };
  * *s: what: which XML document, or the HTML page, for messages ("an XML response of the
  * Alma API (job instances)", and an error response's message: a static
  * buffer, valid until the next call), else NULL; utf16: 1 when the text is
- * UTF-16 (a byte order mark); line: the line the next byte handed out is
+ * UTF-16 (a byte order mark), and encoding which (as textenc names it, for
+ * the report's input line); line: the line the next byte handed out is
  * on. The bytes looked at are handed out again by the next reader_chunk;
  * when the text begins with more white space than a chunk holds, the
  * chunks of white space only are passed (line counts their lines). */
 struct sniff {
 	const char *what;
 	int utf16;
+	const char *encoding; /* "UTF-16LE" or "UTF-16BE" when utf16, else NULL */
 	long line;
 };
 enum sniff_kind sniff_input(struct reader *rd, struct sniff *s);

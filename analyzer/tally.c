@@ -320,8 +320,9 @@ const char *tally_file_format(const struct tally_file *f, char *buf, size_t size
 		snprintf(names, sizeof names, ", submitted_by holds names (%llu %s): read as names",
 			 (unsigned long long)f->names_in_user, f->names_in_user == 1 ? "row" : "rows");
 	if (f->json) {
-		snprintf(buf, size, "JSON (Alma API job instances), %s%s", f->gzip ? "gzip" : "plain",
-			 names);
+		snprintf(buf, size, "JSON (Alma API job instances), %s%s%s%s",
+			 f->gzip ? "gzip" : "plain", f->encoding ? ", " : "",
+			 f->encoding ? f->encoding : "", names);
 		return buf;
 	}
 	snprintf(buf, size, "%s%s%s%s%s%s%s%s%s", f->gzip ? "gzip" : "plain",

@@ -102,6 +102,7 @@ struct tally_file {
 	unsigned exports, reheaded, reheaded_at;
 	int reordered;
 	uint64_t manual;	 /* its runs joins_person counted */
+	uint64_t unmatched;	 /* those not matched to a person */
 	uint64_t nameless;	 /* those not matched that give no name, only an id */
 	char nameless_id[48];	 /* the first such id, "" if none */
 };

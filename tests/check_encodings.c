@@ -327,6 +327,39 @@ START_TEST(semicolon_tab_and_utf16_exports)
 }
 END_TEST
 
+/* The API's JSON in UTF-16 (PowerShell 5.1's `>`), either order: read as
+ * the UTF-8 original is, and the file says which it was, as a UTF-16 CSV
+ * does; UTF-8, with its byte order mark or without, says none. */
+START_TEST(json_utf16_says_its_encoding)
+{
+	static const char json[] =
+		"{\"total_record_count\":1,\"job_instance\":[{\"id\":\"61\",\"name\":\"Withdraw "
+		"items - Weed \\u00e9t\xc3\xa9\",\"submitted_by\":{\"value\":\"801\",\"desc\":\"Moody, "
+		"Honor\"},\"start_time\":\"2026-10-05T10:00:00Z\",\"job_info\":{\"id\":\"M1\","
+		"\"type\":{\"value\":\"MANUAL\"}}}]}\n";
+	char *plain = strdup(fixture_dump(testutil_plain(json)));
+	ck_assert_int_eq(fx.tally.files[0].json, 1);
+	ck_assert_ptr_nonnull(strstr(plain, "Weed \xc3\xa9t\xc3\xa9|"));
+	ck_assert_ptr_null(fx.tally.files[0].encoding);
+	size_t len;
+	char *u16 = testutil_utf16(json, 0, &len);
+	ck_assert_str_eq(fixture_dump(testutil_bytes(u16, len, ".json")), plain);
+	ck_assert_int_eq(fx.tally.files[1].json, 1);
+	ck_assert_str_eq(fx.tally.files[1].encoding, "UTF-16LE");
+	free(u16);
+	u16 = testutil_utf16(json, 1, &len);
+	ck_assert_str_eq(fixture_dump(testutil_bytes(u16, len, ".json")), plain);
+	ck_assert_str_eq(fx.tally.files[2].encoding, "UTF-16BE");
+	free(u16);
+	char bom[sizeof json + 3] = "\xef\xbb\xbf";
+	memcpy(bom + 3, json, sizeof json);
+	ck_assert_str_eq(fixture_dump(testutil_plain(bom)), plain);
+	ck_assert_int_eq(fx.tally.files[3].json, 1);
+	ck_assert_ptr_null(fx.tally.files[3].encoding);
+	free(plain);
+}
+END_TEST
+
 /* UTF-16 text that is broken, or ends inside a character: an error at the
  * line, the file incomplete. */
 START_TEST(broken_utf16_is_an_error)
@@ -605,6 +638,7 @@ int main(void)
 	tcase_add_test(tc, data_after_the_gzip_members_is_damage);
 	tcase_add_test(tc, other_formats_named_with_what_to_do);
 	tcase_add_test(tc, semicolon_tab_and_utf16_exports);
+	tcase_add_test(tc, json_utf16_says_its_encoding);
 	tcase_add_test(tc, broken_utf16_is_an_error);
 	tcase_add_test(tc, stray_quote_rejects_its_row_and_reads_the_rest);
 	tcase_add_test(tc, quote_open_at_end_or_past_the_bound);

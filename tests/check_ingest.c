@@ -174,6 +174,38 @@ static struct csvrow row_of(const char *const *cells, size_t n, size_t *len)
 	return (struct csvrow){1, n, cells, len, 0, "", 0};
 }
 
+/* header.c: a row read as the header that is damaged says why at its line
+ * (a quote still open, more fields than are read, a row too long); a
+ * sound one, or one cut short (csvrd said so), says nothing here. */
+START_TEST(header_row_damage_said)
+{
+	static const char *const cells[] = {"id", "name"};
+	size_t len[2];
+	struct csvrow r = row_of(cells, 2, len);
+	testutil_stderr_begin();
+	ck_assert_int_eq(header_row_damaged(&r, 2, "t.csv"), 0);
+	r.flags = CSVROW_TRUNCATED;
+	ck_assert_int_eq(header_row_damaged(&r, 2, "t.csv"), 0);
+	ck_assert_str_eq(testutil_stderr_end(), "");
+	r.line = 3;
+	r.flags = CSVROW_UNTERMINATED;
+	r.damage = "at the end of the file";
+	testutil_stderr_begin();
+	ck_assert_int_eq(header_row_damaged(&r, 2, "t.csv"), -1);
+	ck_assert_str_eq(testutil_stderr_end(),
+			 "almaudit: t.csv:3: unterminated quote: a quoted field opened in the header "
+			 "row is still open at the end of the file\n");
+	r.flags = CSVROW_TOO_LARGE;
+	testutil_stderr_begin();
+	ck_assert_int_eq(header_row_damaged(&r, 1104, "t.csv"), -1);
+	ck_assert_ptr_nonnull(
+		strstr(testutil_stderr_end(), "t.csv:3: the header has 1104 columns, more than the"));
+	testutil_stderr_begin();
+	ck_assert_int_eq(header_row_damaged(&r, 2, "t.csv"), -1);
+	ck_assert_ptr_nonnull(strstr(testutil_stderr_end(), "t.csv:3: the header row is longer than"));
+}
+END_TEST
+
 /* header.c: a header inside the file is told from data by its id cell,
  * then by what its cells name; its map compared with the first's. */
 START_TEST(header_told_from_data)
@@ -674,6 +706,7 @@ int main(void)
 	tcase_add_test(tc, header_aliases);
 	tcase_add_test(tc, column_option_maps_other_headers);
 	tcase_add_test(tc, column_option_header_missing);
+	tcase_add_test(tc, header_row_damage_said);
 	tcase_add_test(tc, header_told_from_data);
 	tcase_add_test(tc, title_lines_told_from_headers_and_data);
 	tcase_add_test(tc, unused_headers_named_with_their_column);

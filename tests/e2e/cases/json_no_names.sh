@@ -1,0 +1,56 @@
+# The identity join (spec section 1.2) on the API's JSON (section 1.1):
+# instances with no submitted_by.desc (or no submitted_by at all) give no
+# name, as a CSV export without a submitted_by_desc column does. With the
+# shipped staff.csv (no alma_ids) they match no one: the ERROR at the top
+# of every format, exit 2, naming that cause (not "one stranger", a
+# finding with exit 1, nor "the people who ran them are not in
+# staff.csv"), the same for the JSON as for the CSV of the same runs. In a
+# JSON file where some instances give a name, the cause is named when the
+# nameless ones are most of those not matched; else the strangers are.
+ALMAUDIT_RULES=$(cd ../../rules && pwd)
+export ALMAUDIT_RULES
+cd "$SCRATCH" || exit 2
+for i in 1 2 3; do
+	printf '{"id":"610000000000000%s","name":"Withdraw items - weeding","submitted_by":{"value":"80120001"},"start_time":"2026-10-07T19:0%s:00Z","counter":[{"type":{"value":"w.items_in_set","desc":"Number of items in set"},"value":"50"}],"job_info":{"id":"M1","name":"Withdraw items","type":{"value":"MANUAL"}}}\n' $i $i
+done >d3.json
+printf 'id,name,submitted_by,start_time,total_records,type\n' >d3.csv
+for i in 1 2 3; do
+	printf '610000000000000%s,Withdraw items - weeding,80120001,2026-10-07T19:0%s:00Z,50,MANUAL\n' $i $i
+done >>d3.csv
+sed 's/"submitted_by":{"value":"80120001"},//' d3.json >nosub.json
+every() { # file: the top of each format, and its exit status
+	"$ALMAUDIT" audit --tz UTC "$1" >o.txt 2>/dev/null
+	echo "text status: $?"
+	grep '^ERROR\|^WARNING' o.txt
+	"$ALMAUDIT" audit --tz UTC --format csv "$1" 2>&1 >/dev/null
+	echo "csv status: $?"
+	"$ALMAUDIT" audit --tz UTC --format json "$1" 2>/dev/null | grep -o '"errors":\["[^]]*\]'
+	"$ALMAUDIT" audit --tz UTC --format html "$1" 2>/dev/null | grep -c 'class="incomplete">ERROR: only 0'
+	"$ALMAUDIT" audit --tz UTC --format email --to a@example.edu --from b@example.edu "$1" \
+		2>/dev/null | grep '^Subject:'
+}
+for f in d3.json d3.csv nosub.json; do
+	echo "== $f"
+	every $f
+done
+inst() { # id submitted_by.value [submitted_by.desc]
+	printf '{"id":"%s","name":"Withdraw items - weeding","submitted_by":{"value":"%s"%s},"start_time":"2026-10-07T19:00:00Z","job_info":{"id":"M1","type":{"value":"MANUAL"}}}\n' \
+		"$1" "$2" "${3:+,\"desc\":\"$3\"}"
+}
+a() {
+	"$ALMAUDIT" audit --tz UTC --summary "$@" >o.txt 2>/dev/null
+	echo "status: $?"
+	grep '^ERROR\|^WARNING' o.txt
+}
+echo "== some named: the nameless are most of those not matched"
+{ inst 7001 aadams "Adams, Anne"; inst 7002 aadams "Adams, Anne"; inst 7003 801; inst 7004 801; inst 7005 802; } >mix1.json
+a mix1.json
+echo "== some named: the strangers are most of those not matched"
+{ inst 7001 aadams "Adams, Anne"; inst 7002 aadams "Adams, Anne"; inst 7003 801; inst 7004 rc "Castillo, Rafael"; inst 7005 mm "Morse, Mary"; } >mix2.json
+a mix2.json
+echo "== staff.csv gives alma_ids, not these"
+mkdir r
+cp "$ALMAUDIT_RULES/jobs.csv" "$ALMAUDIT_RULES/approvals.csv" r/
+sed 's/^Anne Adams,ITS-MUS,,/Anne Adams,ITS-MUS,aadams,/' "$ALMAUDIT_RULES/staff.csv" >r/staff.csv
+a --rules r d3.json
+a --rules r d3.csv
