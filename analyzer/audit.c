@@ -6,6 +6,7 @@
 #include "ingest.h"
 #include "joins.h"
 #include "records.h"
+#include "report_header.h"
 #include "runset.h"
 #include "setname.h"
 #include "verdict.h"
@@ -666,6 +667,8 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		status = -1;
 	/* a filter value nothing matched: an error, also said in the report */
 	filter_report_misses(c->filter, c->rules);
+	if (c->say_reading)
+		report_header_say(&info); /* csv: what its header would have said */
 	rep->end(rep, &info);
 	*findings = summary.runs;
 	if (c->rejected)

@@ -53,6 +53,9 @@ struct audit_config {
 				      marked in it, and its resolved ones counted at the end */
 	int64_t today;	    /* the local day of "now", for expired waivers */
 	int64_t refreshed;  /* --sandbox-refreshed: the latest day, or TIME_NONE */
+	/* a report with no place for what its header would say of the reading
+	 * (csv): said on standard error before its rows (report_header_say) */
+	int say_reading;
 };
 
 /* Runs the audit into rep. Returns 0 and sets *findings to the runs with

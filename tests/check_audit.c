@@ -217,7 +217,7 @@ static char *audit_to(void (*make)(struct reporter *, FILE *), const char *perio
 	make(&rep, out);
 	const char *files[] = {export};
 	struct audit_inputs in = {NULL, 0, files, 1, NULL, NULL};
-	struct audit_config cfg = {AUDIT_FINDINGS, rules, &period, f, 1000, 50, NULL, NULL, 0, TIME_NONE};
+	struct audit_config cfg = {AUDIT_FINDINGS, rules, &period, f, 1000, 50, NULL, NULL, 0, TIME_NONE, 0};
 	*status = audit_run(&in, &cfg, &rep, findings);
 	fclose(out);
 	filter_free(&none);
@@ -438,7 +438,7 @@ START_TEST(samples_json_and_csv_agree)
 		struct reporter rep;
 		(k ? reporter_json : reporter_csv)(&rep, out);
 		struct audit_inputs in = {sandbox, 1, files, 2, NULL, NULL};
-		struct audit_config cfg = {AUDIT_FINDINGS, shipped, &period, &none, 1000, 50, NULL, NULL, 0, TIME_NONE};
+		struct audit_config cfg = {AUDIT_FINDINGS, shipped, &period, &none, 1000, 50, NULL, NULL, 0, TIME_NONE, 0};
 		testutil_stderr_begin();
 		ck_assert_int_eq(audit_run(&in, &cfg, &rep, &findings[k]), 0);
 		testutil_stderr_end();
