@@ -60,7 +60,9 @@ struct audit_config {
 
 /* Runs the audit into rep. Returns 0 and sets *findings to the runs with
  * findings shown that no waiver covers (waivers.csv: a waived finding goes to
- * the reporter marked with its waiver, counted apart); -1 when an input could not be read whole (reported; the
+ * the reporter marked with its waiver, counted apart), and the runs the
+ * filters hid for want of their size (filter_undecided: said in a note at
+ * the report's top, they make the exit status 1); -1 when an input could not be read whole (reported; the
  * report still covers the rest). In AUDIT_RUNS mode every run the period and
  * the filters let through is shown, sandbox and system runs too. */
 int audit_run(const struct audit_inputs *in, const struct audit_config *c, struct reporter *rep,
