@@ -147,8 +147,10 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 }
 
 /* unknown-size waits for the end: a later copy may give the count. A copy
- * with no count is held when the run is first read, and replaces the one
- * held; a copy with a count lets it go. */
+ * with no count (or a count so far: a run not finished, below the job's
+ * large_set) is held when the run is first read, and replaces the one held;
+ * a copy whose count answers (a finished run's, or one already above)
+ * lets it go. */
 static void hold_unknown(struct pass *p, const struct run *run, const struct verdict *v, int first)
 {
 	if (v->findings & (1u << FIND_UNKNOWN_SIZE)) {
@@ -370,8 +372,9 @@ static void held_back(struct pass *p)
 			continue;
 		v.findings |= kind;
 		/* a damaging job's run from the API's JSON that no counter of any
-		 * copy gave a count: the report's Unchecked line */
-		if (h->run.api && v.job >= 0)
+		 * copy gave a count: the report's Unchecked line (not a run still
+		 * running, whose counter gave a count so far) */
+		if (h->run.api && h->run.records < 0 && v.job >= 0)
 			tally_uncounted(p->tally, v.job);
 		/* the listing counts no hidden runs: it lists what it shows */
 		if (p->c->mode == AUDIT_FINDINGS &&

@@ -368,6 +368,33 @@ START_TEST(finding_kind_suggested)
 }
 END_TEST
 
+START_TEST(status_unfinished)
+{
+	/* the API's statuses of a run not finished (spec section 1.1) */
+	const char *unfinished[] = {"PENDING", "QUEUED", "INITIALIZING", "RUNNING", "FINALIZING"};
+	for (size_t i = 0; i < sizeof unfinished / sizeof unfinished[0]; i++)
+		ck_assert_msg(run_status_unfinished(unfinished[i]), "%s", unfinished[i]);
+	const char *final[] = {"COMPLETED_SUCCESS", "COMPLETED_FAILED", "FAILED", "USER_ABORTED",
+			       "SYSTEM_ABORTED", "SKIPPED", "", "Running", "WAITING_FOR_INPUT"};
+	for (size_t i = 0; i < sizeof final / sizeof final[0]; i++)
+		ck_assert_msg(!run_status_unfinished(final[i]), "%s", final[i]);
+	/* a count so far: an API run not finished, with a count */
+	struct verdict v;
+	struct run r = row("Withdraw items", "801", "Moody, Honor", "RUNNING", &v);
+	r.api = 1;
+	ck_assert(run_count_so_far(&r));
+	r.records = -1; /* no count at all: not a count so far */
+	ck_assert(!run_count_so_far(&r));
+	r.records = 5;
+	r.status = "COMPLETED_SUCCESS";
+	ck_assert(!run_count_so_far(&r));
+	/* a CSV's total_records is the set's size, whatever the status */
+	r.status = "RUNNING";
+	r.api = 0;
+	ck_assert(!run_count_so_far(&r));
+}
+END_TEST
+
 /* A damaging run of unknown size (its verdict's unknown-size), and
  * whether filter_undecided finds the filters hide it for want of its size. */
 static int undecided(struct filter *f, int64_t records, unsigned findings)
@@ -439,6 +466,7 @@ int main(void)
 	tcase_add_test(tc, unit_of_several);
 	tcase_add_test(tc, status_known_or_seen);
 	tcase_add_test(tc, finding_kind_suggested);
+	tcase_add_test(tc, status_unfinished);
 	tcase_add_test(tc, undecided_for_want_of_size);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
