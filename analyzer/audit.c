@@ -1,11 +1,13 @@
 #include "audit.h"
 
+#include "cells.h"
 #include "copies.h"
 #include "diag.h"
 #include "fields.h"
 #include "ingest.h"
 #include "joins.h"
 #include "records.h"
+#include "report_header.h"
 #include "runset.h"
 #include "setname.h"
 #include "verdict.h"
@@ -28,6 +30,8 @@ struct pass {
 	struct runset once; /* every run counted once */
 	struct copies copies; /* a sample of the runs' times, to compare copies */
 	int failed;	    /* out of memory: the counts may be short */
+	/* runs the filters hid for want of their size (filter_undecided) */
+	uint64_t undecided;
 	/* sandbox evidence may still come after the rows being read (an input
 	 * read once, not ahead, may hold sandbox rows) */
 	int evidence_open;
@@ -143,8 +147,10 @@ static int show(struct pass *p, const struct run *run, const struct verdict *v, 
 }
 
 /* unknown-size waits for the end: a later copy may give the count. A copy
- * with no count is held when the run is first read, and replaces the one
- * held; a copy with a count lets it go. */
+ * with no count (or a count so far: a run not finished, below the job's
+ * large_set) is held when the run is first read, and replaces the one held;
+ * a copy whose count answers (a finished run's, or one already above)
+ * lets it go. */
 static void hold_unknown(struct pass *p, const struct run *run, const struct verdict *v, int first)
 {
 	if (v->findings & (1u << FIND_UNKNOWN_SIZE)) {
@@ -302,6 +308,53 @@ static void deferred(struct pass *p)
 	}
 }
 
+/* A run held for its unknown size that the filters hid for want of it
+ * (filter_undecided) and no waiver of its unknown-size covers: counted,
+ * for the note and the exit status. */
+static void undecided(struct pass *p, const struct run *run, const struct verdict *v)
+{
+	if (filter_undecided(p->c->filter, p->c->rules, run, v) != 1)
+		return;
+	if (p->c->mode == AUDIT_FINDINGS &&
+	    waivers_find(p->c->rules->waivers, FIND_UNKNOWN_SIZE, run, v) >= 0)
+		return;
+	p->undecided++;
+}
+
+/* The note of the runs the filters hid for want of their size: they may
+ * be runs the user asked for, so the report is no all-clear. */
+static void undecided_note(const struct pass *p)
+{
+	const struct filter *f = p->c->filter;
+	char n[32], asked[96] = "", lim[32];
+	uint64_t k = p->undecided;
+	if (!k)
+		return;
+	if (f->findings & 1u << FIND_DAMAGING_LARGE_SET)
+		snprintf(asked, sizeof asked, "--finding damaging-large-set%s",
+			 f->min_records >= 0 ? " and " : "");
+	if (f->min_records >= 0)
+		snprintf(asked + strlen(asked), sizeof asked - strlen(asked), "--min-records %" PRId64,
+			 f->min_records);
+	int both = f->min_records >= 0 && (f->findings & 1u << FIND_DAMAGING_LARGE_SET);
+	if (both)
+		snprintf(lim, sizeof lim, "not one of those asked for");
+	else if (f->min_records >= 0)
+		snprintf(lim, sizeof lim, "below %" PRId64, f->min_records);
+	else
+		snprintf(lim, sizeof lim, "not large");
+	int one = k == 1;
+	tally_note(p->tally, 0,
+		   "%s %s not shown: %s size is unknown (unknown-size), so %s cannot say %s %s; "
+		   "the exit status is 1 (%s %s)",
+		   report_count(k, n, sizeof n),
+		   one ? "run of a damaging job is" : "runs of damaging jobs are", one ? "its" : "their",
+		   asked, one ? "it is" : "they are", lim,
+		   f->min_records >= 0 ? "--finding unknown-size, without --min-records, lists"
+				       : "add --finding unknown-size to list",
+		   one ? "it" : "them");
+}
+
 /* The unknown-size findings that no later copy answered, in the order
  * their runs were first read. */
 static void held_back(struct pass *p)
@@ -319,14 +372,16 @@ static void held_back(struct pass *p)
 			continue;
 		v.findings |= kind;
 		/* a damaging job's run from the API's JSON that no counter of any
-		 * copy gave a count: the report's Unchecked line */
-		if (h->run.api && v.job >= 0)
+		 * copy gave a count: the report's Unchecked line (not a run still
+		 * running, whose counter gave a count so far) */
+		if (h->run.api && h->run.records < 0 && v.job >= 0)
 			tally_uncounted(p->tally, v.job);
 		/* the listing counts no hidden runs: it lists what it shows */
 		if (p->c->mode == AUDIT_FINDINGS &&
 		    runset_found(&p->once, h->run.id, kind, &fresh) != 0)
 			p->failed = 1;
 		(void)show(p, &h->run, &v, kind);
+		undecided(p, &h->run, &v);
 	}
 }
 
@@ -649,6 +704,7 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		if (report_sets_unknown(&tally, w, text, sizeof text)[0])
 			tally_note(&tally, 0, "%s", text);
 	}
+	undecided_note(&p);
 	if (p.failed) {
 		diag_error(NULL, 0, "out of memory: some runs may be counted or reported twice");
 		tally.incomplete = 1;
@@ -666,8 +722,10 @@ int audit_run(const struct audit_inputs *in, const struct audit_config *c, struc
 		status = -1;
 	/* a filter value nothing matched: an error, also said in the report */
 	filter_report_misses(c->filter, c->rules);
+	if (c->say_reading)
+		report_header_say(&info); /* csv: what its header would have said */
 	rep->end(rep, &info);
-	*findings = summary.runs;
+	*findings = summary.runs + p.undecided;
 	if (c->rejected)
 		*c->rejected = tally_rejected(&tally);
 	judge_free(p.judge);

@@ -53,11 +53,16 @@ struct audit_config {
 				      marked in it, and its resolved ones counted at the end */
 	int64_t today;	    /* the local day of "now", for expired waivers */
 	int64_t refreshed;  /* --sandbox-refreshed: the latest day, or TIME_NONE */
+	/* a report with no place for what its header would say of the reading
+	 * (csv): said on standard error before its rows (report_header_say) */
+	int say_reading;
 };
 
 /* Runs the audit into rep. Returns 0 and sets *findings to the runs with
  * findings shown that no waiver covers (waivers.csv: a waived finding goes to
- * the reporter marked with its waiver, counted apart); -1 when an input could not be read whole (reported; the
+ * the reporter marked with its waiver, counted apart), and the runs the
+ * filters hid for want of their size (filter_undecided: said in a note at
+ * the report's top, they make the exit status 1); -1 when an input could not be read whole (reported; the
  * report still covers the rest). In AUDIT_RUNS mode every run the period and
  * the filters let through is shown, sandbox and system runs too. */
 int audit_run(const struct audit_inputs *in, const struct audit_config *c, struct reporter *rep,

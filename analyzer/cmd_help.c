@@ -33,7 +33,8 @@ static const char usage_main[] =
 	"FILE is a job-history export, CSV or gzip CSV (detected from the content;\n"
 	"comma, semicolon or tab separated, UTF-8 or UTF-16 as Excel saves them),\n"
 	"or - for standard input. Exit status: 0 nothing to look at (no findings,\n"
-	"waived ones aside, no rejected rows), 1 findings or rejected rows, 2 error.\n"
+	"waived ones aside, no rejected rows), 1 findings, rejected rows, or runs of\n"
+	"unknown size that --min-records or --finding damaging-large-set hid, 2 error.\n"
 	"See almaudit(1).\n";
 
 void cmd_help_usage(FILE *out)

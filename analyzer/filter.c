@@ -714,11 +714,23 @@ static int any_id(const struct filter *f, const struct run *run)
 	return 0;
 }
 
-/* filter_match; kinds 0: whatever the run's findings. */
+/* How match reads a run's findings and size. */
+enum kinds {
+	ANY_KINDS,   /* whatever the run's findings */
+	KINDS,	     /* its findings, as --finding asks */
+	AS_IF_LARGE  /* a run of unknown size (unknown-size) read as large: as
+			damaging-large-set too, and on --min-records records */
+};
+
+/* filter_match, filter_concerns and filter_undecided: see enum kinds. */
 static int match(const struct filter *f, const struct rules *rules, const struct run *run,
-		 const struct verdict *v, int kinds)
+		 const struct verdict *v, enum kinds kinds)
 {
 	int m;
+	unsigned found = v ? v->findings : 0;
+	int large = kinds == AS_IF_LARGE && (found & 1u << FIND_UNKNOWN_SIZE);
+	if (large)
+		found |= 1u << FIND_DAMAGING_LARGE_SET;
 	if (f->count[FILTER_ID] && !any_id(f, run))
 		return 0;
 	if (f->count[FILTER_JOB] && (m = any_job(f, run, v)) != 1)
@@ -727,9 +739,9 @@ static int match(const struct filter *f, const struct rules *rules, const struct
 		return 0;
 	if (f->count[FILTER_UNIT] && !any_unit(f, rules, v))
 		return 0;
-	if (kinds && f->findings && !(v && (v->findings & f->findings)))
+	if (kinds != ANY_KINDS && f->findings && !(found & f->findings))
 		return 0;
-	if (f->min_records >= 0 && run->records < f->min_records)
+	if (f->min_records >= 0 && run->records < f->min_records && !large)
 		return 0;
 	if (f->count[FILTER_STATUS] && !any_status(f, run))
 		return 0;
@@ -741,11 +753,23 @@ static int match(const struct filter *f, const struct rules *rules, const struct
 int filter_match(const struct filter *f, const struct rules *rules, const struct run *run,
 		 const struct verdict *v)
 {
-	return match(f, rules, run, v, 1);
+	return match(f, rules, run, v, KINDS);
 }
 
 int filter_concerns(const struct filter *f, const struct rules *rules, const struct run *run,
 		    const struct verdict *v)
 {
-	return match(f, rules, run, v, 0);
+	return match(f, rules, run, v, ANY_KINDS);
+}
+
+int filter_undecided(const struct filter *f, const struct rules *rules, const struct run *run,
+		     const struct verdict *v)
+{
+	if (!(v->findings & 1u << FIND_UNKNOWN_SIZE) ||
+	    !(f->min_records >= 0 || (f->findings & 1u << FIND_DAMAGING_LARGE_SET)))
+		return 0;
+	int m = match(f, rules, run, v, KINDS);
+	if (m != 0)
+		return m < 0 ? -1 : 0;
+	return match(f, rules, run, v, AS_IF_LARGE);
 }

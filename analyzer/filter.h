@@ -138,5 +138,14 @@ int filter_match(const struct filter *f, const struct rules *rules, const struct
 int filter_concerns(const struct filter *f, const struct rules *rules, const struct run *run,
 		    const struct verdict *v);
 
+/* 1 when the filters hide the run only for want of its size: a run whose
+ * size is unknown (v has unknown-size: no record count, or a count so far
+ * of a run not finished) that filter_match hides and would show were it
+ * large (read as damaging-large-set too, and on --min-records), when
+ * --finding damaging-large-set or --min-records asks about size: the
+ * filters cannot say it is not one of those asked for (audit.c says so,
+ * and the exit status is 1). 0 when not; -1 when a pattern hit its limit. */
+int filter_undecided(const struct filter *f, const struct rules *rules, const struct run *run,
+		     const struct verdict *v);
 
 #endif

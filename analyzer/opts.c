@@ -33,7 +33,9 @@ const char opts_help_filters[] =
 	"  --status S        a status code or label (COMPLETED_SUCCESS, Failed)\n"
 	"  --grep PATTERN    a PCRE2 pattern any field of the run matches\n"
 	"A value that matches nothing the rules or the inputs know is an error\n"
-	"(exit 2), with the nearest known value.\n"
+	"(exit 2), with the nearest known value. A damaging run whose size is\n"
+	"unknown that --min-records or --finding damaging-large-set hides is\n"
+	"counted in a WARNING, and the exit status is 1.\n"
 	"\n"
 	"Input:\n";
 

@@ -167,6 +167,21 @@ int run_status_known(const char *code)
 	return 0;
 }
 
+int run_status_unfinished(const char *code)
+{
+	static const char *const unfinished[] = {"PENDING", "QUEUED", "INITIALIZING", "RUNNING",
+						 "FINALIZING"};
+	for (size_t i = 0; i < sizeof unfinished / sizeof unfinished[0]; i++)
+		if (strcmp(unfinished[i], code) == 0)
+			return 1;
+	return 0;
+}
+
+int run_count_so_far(const struct run *r)
+{
+	return r->api && r->records >= 0 && r->status && run_status_unfinished(r->status);
+}
+
 const char *run_status_nearest(const char *s)
 {
 	char key[NAMES_KEY_MAX], want[NAMES_KEY_MAX];

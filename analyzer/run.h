@@ -89,6 +89,18 @@ const char *run_status_code(const char *s, size_t n, char *buf, size_t size);
  * 0 for another word (a status only an export can confirm). */
 int run_status_known(const char *code);
 
+/* 1 when code is a status of a run not finished yet (PENDING, QUEUED,
+ * INITIALIZING, RUNNING, FINALIZING: spec section 1.1), 0 for a final one
+ * or another word ("" included). */
+int run_status_unfinished(const char *code);
+
+/* 1 when the run's record count is only a lower bound: a run from the Alma
+ * API's JSON (its counters count as it goes) in a status not final, with a
+ * count. Its size is not known until it ends (verdict.c). A CSV export's
+ * total_records is the size of the set (spec section 1), whatever the
+ * status. */
+int run_count_so_far(const struct run *r);
+
 /* The status code or label the table knows nearest to s, for "did you
  * mean" (NULL when none is close). */
 const char *run_status_nearest(const char *s);

@@ -493,12 +493,27 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 
 	int64_t limit = jb->large_set >= 0 ? jb->large_set : j->large_set;
 	v->large_set = limit;
+	/* a run not finished (the API's counters still count): its count is a
+	 * lower bound, enough to say it is large, not that it is small */
+	int so_far = run_count_so_far(run);
+	char n[32], l[32]; /* counts a person reads: "40,112 records, above 1,000" */
 	if (jb->damaging && run->records > limit) {
 		v->findings |= 1u << FIND_DAMAGING_LARGE_SET;
-		char n[32], l[32]; /* counts a person reads: "40,112 records, above 1,000" */
 		snprintf(v->detail[FIND_DAMAGING_LARGE_SET], sizeof v->detail[0],
-			 "%s records, above %s for %s%.100s", report_count((uint64_t)run->records, n, sizeof n),
+			 "%s records%s%.24s%s, above %s for %s%.100s",
+			 report_count((uint64_t)run->records, n, sizeof n),
+			 so_far ? " so far (still " : "", so_far ? run->status : "", so_far ? ")" : "",
 			 report_count((uint64_t)limit, l, sizeof l), jb->id, stranger);
+	} else if (jb->damaging && so_far) {
+		v->findings |= 1u << FIND_UNKNOWN_SIZE;
+		char at[24] = "";
+		if (run->progress >= 0)
+			snprintf(at, sizeof at, " at %d%%", run->progress);
+		detail(v->detail[FIND_UNKNOWN_SIZE], sizeof v->detail[0],
+		       "still %.24s%s, %s %s so far: above %s for %s cannot be ruled out%s",
+		       run->status, at, report_count((uint64_t)run->records, n, sizeof n),
+		       run->records == 1 ? "record" : "records",
+		       report_count((uint64_t)(limit > 0 ? limit : 0), l, sizeof l), jb->id, stranger);
 	} else if (jb->damaging && run->records < 0) {
 		v->findings |= 1u << FIND_UNKNOWN_SIZE;
 		char why[64] = "";
@@ -508,7 +523,6 @@ int judge_run(struct judge *j, const struct run *run, struct verdict *v)
 			snprintf(why, sizeof why, " (the export has no record count column)");
 		else if (run->api)
 			snprintf(why, sizeof why, " (no counter of the job instance gives it)");
-		char l[32];
 		detail(v->detail[FIND_UNKNOWN_SIZE], sizeof v->detail[0],
 		       "no record count%s: above %s for %s cannot be ruled out%s", why,
 		       report_count((uint64_t)(limit > 0 ? limit : 0), l, sizeof l), jb->id, stranger);
@@ -700,13 +714,18 @@ void verdict_explain(const struct rules *r, const struct run *run, const struct 
 		say(&o, "threshold: %s is damaging; the run gives no record count%s", jb->id,
 		    run->api ? " (no counter gave one)" : "");
 	else {
-		char n[32], l[32];
-		say(&o, "threshold: %s is damaging; %s %s %s %s (%s)", jb->id,
+		char n[32], l[32], so_far[64] = "";
+		if (run_count_so_far(run))
+			snprintf(so_far, sizeof so_far, " so far (the run still %.24s)", run->status);
+		say(&o, "threshold: %s is damaging; %s %s%s %s %s (%s)%s", jb->id,
 		    report_count((uint64_t)run->records, n, sizeof n),
-		    run->records == 1 ? "record" : "records",
+		    run->records == 1 ? "record" : "records", so_far,
 		    run->records > v->large_set ? "above" : "within",
 		    report_count((uint64_t)(v->large_set > 0 ? v->large_set : 0), l, sizeof l),
-		    jb->large_set >= 0 ? "its large_set in jobs.csv" : "the default, --large-set");
+		    jb->large_set >= 0 ? "its large_set in jobs.csv" : "the default, --large-set",
+		    so_far[0] && run->records <= v->large_set
+			    ? ": its size is not known until it ends (unknown-size)"
+			    : "");
 	}
 }
 

@@ -2,12 +2,16 @@
 
 #include "baseline.h"
 #include "cells.h"
+#include "diag.h"
 #include "fields.h"
 #include "filter.h"
 #include "period.h"
 #include "summary.h"
 #include "times.h"
 #include "waivers.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 /* "LEAD TEXT" on a line of its own when there is text (the words of
  * fields.h), the text as a terminal shows it. */
@@ -415,5 +419,63 @@ void report_header_brief(FILE *out, const struct report_info *info)
 				report_count(sum[3], x, sizeof x), report_count(sum[4], y, sizeof y));
 		putc('\n', out);
 		baseline_notes(out, info, "Baseline: ");
+	}
+}
+
+void report_header_say(const struct report_info *info)
+{
+	const struct tally *t = info->tally;
+	char line[640], n[32];
+	for (size_t i = 0; i < t->nfiles; i++) {
+		const struct tally_file *f = &t->files[i];
+		if (f->no_records && !f->same_as && !f->unread)
+			diag_error(f->name, 0,
+				   "warning: damaging-large-set not checked: no record count column "
+				   "(its damaging runs are unknown-size)");
+	}
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&text, &len);
+	if (mem) {
+		uncounted(mem, info, "");
+		if (fclose(mem) == 0 && len) {
+			text[len - 1] = '\0'; /* its line end */
+			diag_error(NULL, 0, "warning: %s", text);
+		}
+	}
+	free(text);
+	if (t->sets_inferred)
+		diag_error(NULL, 0,
+			   "warning: sets inferred from the instance names of %s %s (their input "
+			   "gives no set name: the Alma API, a CSV without one)",
+			   report_count(t->sets_inferred, n, sizeof n),
+			   t->sets_inferred == 1 ? "run" : "runs");
+	size_t limit = 5, used = 0;
+	line[0] = '\0';
+	for (int i = 0; i < REJ_COUNT && used < sizeof line; i++)
+		if (t->rejected[i])
+			used += (size_t)snprintf(line + used, sizeof line - used, "%s%s: %s",
+						 used ? ", " : "",
+						 tally_reject_name((enum reject_reason)i),
+						 report_count(t->rejected[i], n, sizeof n));
+	if (tally_rejected(t)) {
+		diag_error(NULL, 0, "warning: %s %s rejected, not audited (%s)%s",
+			   report_count(tally_rejected(t), n, sizeof n),
+			   tally_rejected(t) == 1 ? "row" : "rows", line,
+			   tally_rejected(t) > limit && t->nrejects > limit
+				   ? " (the first 5 below; --rejects FILE writes them all)"
+				   : "");
+		for (size_t i = 0; i < t->nrejects && i < limit; i++)
+			diag_error(t->rejects[i].file, t->rejects[i].line, "rejected: %s: %s",
+				   tally_reject_name(t->rejects[i].why), t->rejects[i].detail);
+	}
+	if (report_cells_text(t, line, sizeof line)[0]) {
+		uint64_t cells = 0;
+		for (int c = 0; c < COL_COUNT; c++)
+			cells += t->bad_cells[c];
+		diag_error(NULL, 0, "warning: %s%s", line,
+			   cells > limit && t->ncells > limit ? " (the first 5 below)" : "");
+		for (size_t i = 0; i < t->ncells && i < limit; i++)
+			diag_error(t->cells[i].file, t->cells[i].line, "%s", t->cells[i].text);
 	}
 }

@@ -1,7 +1,7 @@
 /* report_header: what a text report says before its findings, of its
- * inputs and of their reading, in two forms: the full header of the text
- * report (and so of the email's text part), and the short lines that open
- * --summary. Its pieces serve the run listing (the notes, the rejected rows
+ * inputs and of their reading, in three forms: the full header of the text
+ * report (and so of the email's text part), the short lines that open
+ * --summary, and the lines on standard error of a csv report. Its pieces serve the run listing (the notes, the rejected rows
  * and cells not read) and the review (the whole header). Each writes to the
  * caller's FILE from the info it borrows; nothing is allocated or kept. */
 #ifndef ALMAUDIT_REPORT_HEADER_H
@@ -40,5 +40,15 @@ void report_header_notes(FILE *out, const struct tally *t);
  * (the run listing ends with these), then with header set the people
  * matched and the sandbox runs set aside. */
 void report_header_reading(FILE *out, const struct report_info *info, int header);
+
+/* What the header says of the inputs and their reading beside the notes
+ * (which tally_note says on standard error as it makes them): the
+ * Unchecked lines (an input with no record count column, the API's jobs
+ * no counter gave a count), the sets inferred, the rows rejected and the
+ * cells not read with the first of each at file:line. Said on standard
+ * error (diag.h), once, for a report that has no place for them (csv), so
+ * that a csv that lists nothing is no all-clear where the text report
+ * would have said why. */
+void report_header_say(const struct report_info *info);
 
 #endif

@@ -217,7 +217,7 @@ static char *audit_to(void (*make)(struct reporter *, FILE *), const char *perio
 	make(&rep, out);
 	const char *files[] = {export};
 	struct audit_inputs in = {NULL, 0, files, 1, NULL, NULL};
-	struct audit_config cfg = {AUDIT_FINDINGS, rules, &period, f, 1000, 50, NULL, NULL, 0, TIME_NONE};
+	struct audit_config cfg = {AUDIT_FINDINGS, rules, &period, f, 1000, 50, NULL, NULL, 0, TIME_NONE, 0};
 	*status = audit_run(&in, &cfg, &rep, findings);
 	fclose(out);
 	filter_free(&none);
@@ -438,7 +438,7 @@ START_TEST(samples_json_and_csv_agree)
 		struct reporter rep;
 		(k ? reporter_json : reporter_csv)(&rep, out);
 		struct audit_inputs in = {sandbox, 1, files, 2, NULL, NULL};
-		struct audit_config cfg = {AUDIT_FINDINGS, shipped, &period, &none, 1000, 50, NULL, NULL, 0, TIME_NONE};
+		struct audit_config cfg = {AUDIT_FINDINGS, shipped, &period, &none, 1000, 50, NULL, NULL, 0, TIME_NONE, 0};
 		testutil_stderr_begin();
 		ck_assert_int_eq(audit_run(&in, &cfg, &rep, &findings[k]), 0);
 		testutil_stderr_end();
@@ -468,6 +468,93 @@ START_TEST(samples_json_and_csv_agree)
 }
 END_TEST
 
+/* An API instance of the withdraw job by Honor Moody: its status and, when
+ * count is not NULL, a "Total records processed" counter. */
+static const char *instance(char *buf, size_t size, int id, const char *status, const char *count)
+{
+	char counter[160] = "";
+	if (count)
+		snprintf(counter, sizeof counter,
+			 ",\"counter\":[{\"type\":{\"value\":\"x.total\",\"desc\":\"Total records "
+			 "processed\"},\"value\":\"%s\"}]",
+			 count);
+	snprintf(buf, size,
+		 "{\"id\":\"%d\",\"name\":\"Withdraw items - weeding\",\"submitted_by\":{\"value\":"
+		 "\"801\",\"desc\":\"Moody, Honor\"},\"start_time\":\"2026-10-07T19:00:00Z\","
+		 "\"status\":{\"value\":\"%s\"}%s,\"job_info\":{\"id\":\"M1\",\"name\":\"Withdraw "
+		 "items\",\"type\":{\"value\":\"MANUAL\"}}}\n",
+		 id, status, counter);
+	return buf;
+}
+
+/* The audit of the given inputs with --min-records 1000, csv to a scratch
+ * file, what the header says said on standard error: the status, and
+ * the runs it counts toward the exit status in *findings; the standard
+ * error in *err (the caller frees it). */
+static int size_unknown_audit(const char *const *files, size_t n, uint64_t *findings, char **err)
+{
+	struct filter f;
+	struct period period;
+	filter_init(&f);
+	ck_assert_int_eq(filter_add(&f, FILTER_MIN_RECORDS, "1000"), 0);
+	ck_assert_int_eq(filter_resolve(&f, rules), 0);
+	ck_assert_int_eq(period_set(&period, NULL, NULL, NULL, 0), 0);
+	FILE *out = fopen(testutil_path(".out"), "w");
+	struct reporter rep;
+	reporter_csv(&rep, out);
+	struct audit_inputs in = {NULL, 0, files, n, NULL, NULL};
+	struct audit_config cfg = {AUDIT_FINDINGS, rules, &period, &f, 1000, 50, NULL, NULL, 0,
+				   TIME_NONE, 1};
+	testutil_stderr_begin();
+	int status = audit_run(&in, &cfg, &rep, findings);
+	*err = strdup(testutil_stderr_end());
+	fclose(out);
+	filter_free(&f);
+	return status;
+}
+
+START_TEST(runs_of_unknown_size_hidden_by_the_filters)
+{
+	/* 11 is still running, 612 records so far; 12 finished, no counter:
+	 * --min-records 1000 cannot say either is below it */
+	char a[600], b[600], both[1200];
+	snprintf(both, sizeof both, "%s%s", instance(a, sizeof a, 11, "RUNNING", "612"),
+		 instance(b, sizeof b, 12, "COMPLETED_SUCCESS", NULL));
+	const char *running[] = {testutil_plain(both)};
+	uint64_t findings;
+	char *err;
+	ck_assert_int_eq(size_unknown_audit(running, 1, &findings, &err), 0);
+	ck_assert_uint_eq(findings, 2); /* no run shown: the exit status is 1 for them */
+	ck_assert_msg(strstr(err, "almaudit: warning: 2 runs of damaging jobs are not shown: their "
+				  "size is unknown (unknown-size), so --min-records 1000 cannot say "
+				  "they are below 1000; the exit status is 1"),
+		      "%s", err);
+	/* csv's standard error says the header's Unchecked line: only the run
+	 * no counter gave a count, not the one still counting */
+	ck_assert_msg(strstr(err, "almaudit: warning: damaging-large-set not checked: no counter "
+				  "gave the record count of withdraw (1 run) (JSON input: "),
+		      "%s", err);
+	ck_assert_msg(strstr(err, "almaudit: warning: sets inferred from the instance names of 2 "
+				  "runs"),
+		      "%s", err);
+	free(err);
+	/* a copy of 11 that finished, with 400 records, answers it */
+	const char *done[] = {running[0],
+			      testutil_plain(instance(a, sizeof a, 11, "COMPLETED_SUCCESS", "400"))};
+	ck_assert_int_eq(size_unknown_audit(done, 2, &findings, &err), 0);
+	ck_assert_uint_eq(findings, 1);
+	ck_assert_msg(strstr(err, "warning: 1 run of a damaging job is not shown: its size is "
+				  "unknown"),
+		      "%s", err);
+	free(err);
+	/* with 5,000 it is shown (damaging-large-set); 12 still cannot be judged */
+	done[1] = testutil_plain(instance(a, sizeof a, 11, "COMPLETED_SUCCESS", "5000"));
+	ck_assert_int_eq(size_unknown_audit(done, 2, &findings, &err), 0);
+	ck_assert_uint_eq(findings, 2);
+	free(err);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("audit");
@@ -482,6 +569,7 @@ int main(void)
 	tcase_add_test(audit, json_parses_with_one_object_per_finding);
 	tcase_add_test(audit, filters_hide_findings_and_count_them);
 	tcase_add_test(audit, samples_json_and_csv_agree);
+	tcase_add_test(audit, runs_of_unknown_size_hidden_by_the_filters);
 	suite_add_tcase(s, audit);
 	return testutil_run(s);
 }

@@ -368,6 +368,89 @@ START_TEST(finding_kind_suggested)
 }
 END_TEST
 
+START_TEST(status_unfinished)
+{
+	/* the API's statuses of a run not finished (spec section 1.1) */
+	const char *unfinished[] = {"PENDING", "QUEUED", "INITIALIZING", "RUNNING", "FINALIZING"};
+	for (size_t i = 0; i < sizeof unfinished / sizeof unfinished[0]; i++)
+		ck_assert_msg(run_status_unfinished(unfinished[i]), "%s", unfinished[i]);
+	const char *final[] = {"COMPLETED_SUCCESS", "COMPLETED_FAILED", "FAILED", "USER_ABORTED",
+			       "SYSTEM_ABORTED", "SKIPPED", "", "Running", "WAITING_FOR_INPUT"};
+	for (size_t i = 0; i < sizeof final / sizeof final[0]; i++)
+		ck_assert_msg(!run_status_unfinished(final[i]), "%s", final[i]);
+	/* a count so far: an API run not finished, with a count */
+	struct verdict v;
+	struct run r = row("Withdraw items", "801", "Moody, Honor", "RUNNING", &v);
+	r.api = 1;
+	ck_assert(run_count_so_far(&r));
+	r.records = -1; /* no count at all: not a count so far */
+	ck_assert(!run_count_so_far(&r));
+	r.records = 5;
+	r.status = "COMPLETED_SUCCESS";
+	ck_assert(!run_count_so_far(&r));
+	/* a CSV's total_records is the set's size, whatever the status */
+	r.status = "RUNNING";
+	r.api = 0;
+	ck_assert(!run_count_so_far(&r));
+}
+END_TEST
+
+/* A damaging run of unknown size (its verdict's unknown-size), and
+ * whether filter_undecided finds the filters hide it for want of its size. */
+static int undecided(struct filter *f, int64_t records, unsigned findings)
+{
+	struct verdict v;
+	struct run r = row("Withdraw items - weeding", "801", "Moody, Honor", "RUNNING", &v);
+	r.records = records;
+	v.findings = findings;
+	ck_assert_int_eq(filter_resolve(f, rules), 0);
+	return filter_undecided(f, rules, &r, &v);
+}
+
+START_TEST(undecided_for_want_of_size)
+{
+	const unsigned unknown = 1u << FIND_UNKNOWN_SIZE, large = 1u << FIND_DAMAGING_LARGE_SET;
+	const unsigned unapproved = 1u << FIND_UNAPPROVED;
+	struct filter f;
+	/* no filter asks about size: shown, or hidden for another reason */
+	filter_init(&f);
+	ck_assert_int_eq(undecided(&f, -1, unknown), 0);
+	filter_add(&f, FILTER_FINDING, "unapproved");
+	ck_assert_int_eq(undecided(&f, -1, unknown), 0);
+	filter_free(&f);
+	/* --min-records: no count, or a count so far below it */
+	filter_init(&f);
+	filter_add(&f, FILTER_MIN_RECORDS, "1000");
+	ck_assert_int_eq(undecided(&f, -1, unknown), 1);
+	ck_assert_int_eq(undecided(&f, 612, unknown), 1);
+	ck_assert_int_eq(undecided(&f, 1500, unknown), 0); /* shown: a count so far is enough */
+	ck_assert_int_eq(undecided(&f, -1, unapproved), 0); /* its size is not what is unknown */
+	filter_free(&f);
+	/* --finding damaging-large-set; with unknown-size too it is shown */
+	filter_init(&f);
+	filter_add(&f, FILTER_FINDING, "damaging-large-set");
+	ck_assert_int_eq(undecided(&f, -1, unknown), 1);
+	ck_assert_int_eq(undecided(&f, -1, unknown | unapproved), 1);
+	ck_assert_int_eq(undecided(&f, 5000, large), 0);
+	filter_add(&f, FILTER_FINDING, "unknown-size");
+	ck_assert_int_eq(undecided(&f, -1, unknown), 0);
+	filter_free(&f);
+	/* --finding unapproved with --min-records: shown were it large */
+	filter_init(&f);
+	filter_add(&f, FILTER_FINDING, "unapproved");
+	filter_add(&f, FILTER_MIN_RECORDS, "1000");
+	ck_assert_int_eq(undecided(&f, -1, unknown | unapproved), 1);
+	ck_assert_int_eq(undecided(&f, -1, unknown), 0); /* not unapproved: not asked for */
+	filter_free(&f);
+	/* the other filters still hold: another person's run is not asked for */
+	filter_init(&f);
+	filter_add(&f, FILTER_MIN_RECORDS, "1000");
+	filter_add(&f, FILTER_USER, "Te-Yi Lee");
+	ck_assert_int_eq(undecided(&f, -1, unknown), 0);
+	filter_free(&f);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("filter");
@@ -383,6 +466,8 @@ int main(void)
 	tcase_add_test(tc, unit_of_several);
 	tcase_add_test(tc, status_known_or_seen);
 	tcase_add_test(tc, finding_kind_suggested);
+	tcase_add_test(tc, status_unfinished);
+	tcase_add_test(tc, undecided_for_want_of_size);
 	suite_add_tcase(s, tc);
 	return testutil_run(s);
 }

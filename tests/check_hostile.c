@@ -76,7 +76,7 @@ static int audit_file(const char *path)
 	rep.end = cap_end;
 	const char *files[] = {path};
 	struct audit_inputs in = {NULL, 0, files, 1, NULL, NULL};
-	struct audit_config cfg = {AUDIT_FINDINGS, rules, &period, &none, 1000, 50, NULL, NULL, 0, TIME_NONE};
+	struct audit_config cfg = {AUDIT_FINDINGS, rules, &period, &none, 1000, 50, NULL, NULL, 0, TIME_NONE, 0};
 	testutil_stderr_begin();
 	int status = audit_run(&in, &cfg, &rep, &seen.findings);
 	testutil_stderr_end();

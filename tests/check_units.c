@@ -233,7 +233,7 @@ START_TEST(split_in_one_pass)
 	ck_assert_ptr_nonnull(sp);
 	const char *files[] = {testutil_plain(export_rows)};
 	struct audit_inputs in = {NULL, 0, files, 1, NULL, NULL};
-	struct audit_config cfg = {AUDIT_FINDINGS, r, &period, &none, 1000, 50, NULL, NULL, 0, TIME_NONE};
+	struct audit_config cfg = {AUDIT_FINDINGS, r, &period, &none, 1000, 50, NULL, NULL, 0, TIME_NONE, 0};
 	uint64_t findings;
 	ck_assert_int_eq(audit_run(&in, &cfg, split_reporter(sp), &findings), 0);
 	ck_assert_uint_eq(findings, 3);
@@ -299,7 +299,7 @@ static int split_text(const struct rules *r, const char *dir, const char *format
 	const char *files[] = {testutil_plain(export_rows)};
 	struct audit_inputs in = {NULL, 0, files, 1, NULL, NULL};
 	/* today 2026-11-01 (days since 1970): no waiver has expired */
-	struct audit_config cfg = {AUDIT_FINDINGS, r, &period, &none, 1000, 50, NULL, b, 20758, TIME_NONE};
+	struct audit_config cfg = {AUDIT_FINDINGS, r, &period, &none, 1000, 50, NULL, b, 20758, TIME_NONE, 0};
 	uint64_t findings;
 	ck_assert_int_eq(audit_run(&in, &cfg, split_reporter(sp), &findings), 0);
 	const char *list_path = testutil_path(".list");
@@ -391,7 +391,7 @@ START_TEST(split_baseline_per_unit)
 	reporter_json(&rep, f);
 	const char *files[] = {testutil_plain(september_rows)};
 	struct audit_inputs in = {NULL, 0, files, 1, NULL, NULL};
-	struct audit_config cfg = {AUDIT_FINDINGS, r, &sept, &none, 1000, 50, NULL, NULL, 0, TIME_NONE};
+	struct audit_config cfg = {AUDIT_FINDINGS, r, &sept, &none, 1000, 50, NULL, NULL, 0, TIME_NONE, 0};
 	uint64_t findings;
 	ck_assert_int_eq(audit_run(&in, &cfg, &rep, &findings), 0);
 	fclose(f);

@@ -575,6 +575,52 @@ START_TEST(sandbox_refreshed_sets_aside)
 }
 END_TEST
 
+START_TEST(unfinished_api_run_counts_so_far)
+{
+	/* the API's counter of a run not finished is a lower bound: above the
+	 * threshold it is large; at or under, its size is not known yet */
+	struct run r = make("Withdraw items", "801", "Moody, Honor", "2026-10-05 10:00", 612, "");
+	r.api = 1;
+	r.status = "RUNNING";
+	r.progress = 3;
+	struct verdict v = judge_one(r);
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNKNOWN_SIZE));
+	ck_assert_str_eq(v.detail[FIND_UNKNOWN_SIZE],
+			 "still RUNNING at 3%, 612 records so far: above 1,000 for withdraw cannot "
+			 "be ruled out");
+	r.records = 1000; /* 1000 is not above 1000, and more may come */
+	r.progress = -1;
+	r.status = "FINALIZING";
+	v = judge_one(r);
+	ck_assert_uint_eq(v.findings, ONLY(FIND_UNKNOWN_SIZE));
+	ck_assert_str_eq(v.detail[FIND_UNKNOWN_SIZE],
+			 "still FINALIZING, 1,000 records so far: above 1,000 for withdraw cannot "
+			 "be ruled out");
+	r.records = 1001;
+	r.status = "RUNNING";
+	v = judge_one(r);
+	ck_assert_uint_eq(v.findings, ONLY(FIND_DAMAGING_LARGE_SET));
+	ck_assert_str_eq(v.detail[FIND_DAMAGING_LARGE_SET],
+			 "1,001 records so far (still RUNNING), above 1,000 for withdraw");
+	/* finished: judged on its count, as before */
+	r.records = 612;
+	r.status = "COMPLETED_SUCCESS";
+	v = judge_one(r);
+	ck_assert_uint_eq(v.findings, 0);
+	/* a CSV's RUNNING row: total_records is the set's size (spec section 1) */
+	r.api = 0;
+	r.status = "RUNNING";
+	v = judge_one(r);
+	ck_assert_uint_eq(v.findings, 0);
+	/* not damaging: no finding, running or not */
+	struct run c = make("Change Physical Items", "801", "Moody, Honor", "2026-10-07 10:00", 5, "");
+	c.api = 1;
+	c.status = "RUNNING";
+	v = judge_one(c);
+	ck_assert_uint_eq(v.findings, 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("verdict");
@@ -593,6 +639,7 @@ int main(void)
 	tcase_add_test(tc, signed_off_later_with_sandbox_test);
 	tcase_add_test(tc, sandbox_test_names_what_limited_the_approval);
 	tcase_add_test(tc, damaging_threshold_edges);
+	tcase_add_test(tc, unfinished_api_run_counts_so_far);
 	tcase_add_test(tc, run_copies_judged_alike);
 	tcase_add_test(tc, later_sign_off_for_other_sets);
 	tcase_add_test(tc, unknown_person_named_in_every_detail);
