@@ -446,7 +446,7 @@ void report_header_say(const struct report_info *info)
 	free(text);
 	if (t->sets_inferred)
 		diag_error(NULL, 0,
-			   "warning: sets inferred from the instance names of %s %s (their input "
+			   "note: sets inferred from the instance names of %s %s (their input "
 			   "gives no set name: the Alma API, a CSV without one)",
 			   report_count(t->sets_inferred, n, sizeof n),
 			   t->sets_inferred == 1 ? "run" : "runs");

@@ -534,7 +534,7 @@ START_TEST(runs_of_unknown_size_hidden_by_the_filters)
 	ck_assert_msg(strstr(err, "almaudit: warning: damaging-large-set not checked: no counter "
 				  "gave the record count of withdraw (1 run) (JSON input: "),
 		      "%s", err);
-	ck_assert_msg(strstr(err, "almaudit: warning: sets inferred from the instance names of 2 "
+	ck_assert_msg(strstr(err, "almaudit: note: sets inferred from the instance names of 2 "
 				  "runs"),
 		      "%s", err);
 	free(err);
