@@ -306,7 +306,7 @@ static int run_pipeline(int argc, char **argv, enum audit_mode mode)
 				  &o.cols, rejects.f};
 	struct audit_config cfg = {mode, rules, &period, &o.filter, o.large_set, (size_t)o.limit,
 				   &rejected, o.baseline ? &baseline : NULL,
-				   times_local_day(now), o.refreshed, audit && csv};
+				   times_local_day(now), o.refreshed, csv};
 	int read_ok = audit_run(&in, &cfg, to, &findings) == 0;
 	/* 0 only when there is nothing to look at: a rejected row may hide a
 	 * finding, so rejected rows alone give 1; an error wins over both */

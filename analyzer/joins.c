@@ -260,6 +260,17 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 		if (f->encoding && !strcmp(f->encoding, "Windows-1252") && !cp1252)
 			cp1252 = f;
 	}
+	/* the inputs without names are the cause when their runs are most of
+	 * those not matched: a small one beside a large export of named
+	 * strangers is not what failed */
+	uint64_t nameless = 0;
+	for (size_t i = 0; no_name && i < t->nfiles; i++) {
+		const struct tally_file *f = &t->files[i];
+		if (production_read(f) && gives_no_name(f))
+			nameless += f->json ? f->nameless : f->unmatched;
+	}
+	if (no_name && nameless * 2 <= t->manual_runs - t->matched)
+		no_name = NULL;
 	char seen[240], cause[480], fixed[128];
 	const char *cp, *which;
 	int code_page = 1, fi;
@@ -274,7 +285,13 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 	else if (no_name)
 		snprintf(lacks, sizeof lacks, "%s has no submitted_by_desc column (Submitted By Name)",
 			 no_name->name);
-	if (no_name && !r->nids) {
+	if (no_name && !seen[0]) {
+		/* instances with no submitted_by at all: no id to add anywhere */
+		snprintf(cause, sizeof cause,
+			 "%s, nor a submitted_by id: who ran them is not in the input (ask the "
+			 "API again, or export with Submitted By)",
+			 lacks);
+	} else if (no_name && !r->nids) {
 		char hint[240];
 		if (no_name->json)
 			snprintf(hint, sizeof hint, "; add each person's Alma ids to %s", staff);
@@ -424,7 +441,9 @@ int joins_identity(struct tally *t, const struct rules *r)
 		if (!production_read(f) || f == named || !f->nameless)
 			continue;
 		char ids[160];
-		if (r->nids)
+		if (!f->nameless_id[0])
+			snprintf(ids, sizeof ids, "no submitted_by id either");
+		else if (r->nids)
 			snprintf(ids, sizeof ids, "their ids (such as '%s') are in no alma_ids of %s",
 				 f->nameless_id, staff);
 		else
@@ -700,9 +719,11 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 		/* every input read stopped before its first row (an API error
 		 * object, a file cut in its first line): no run could be read */
 		const struct tally_file *stopped = NULL;
-		size_t nprod = 0, nstopped = 0;
+		size_t nprod = 0, nstopped = 0, unread = 0;
 		for (size_t i = 0; i < t->nfiles; i++) {
 			const struct tally_file *f = &t->files[i];
+			if (f->env == RUN_PRODUCTION && !f->same_as && f->unread)
+				unread++;
 			if (!production_read(f))
 				continue;
 			nprod++;
@@ -711,9 +732,9 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 		}
 		if (!n && nprod && nstopped == nprod) {
 			char more[64] = "";
-			if (nstopped > 1)
-				snprintf(more, sizeof more, " (and %zu more inputs, each before its first)",
-					 nstopped - 1);
+			if (nstopped + unread > 1)
+				snprintf(more, sizeof more, " (and %zu more %s not read either)",
+					 nstopped + unread - 1, nstopped + unread > 2 ? "inputs" : "input");
 			snprintf(t->uncovered, sizeof t->uncovered,
 				 "no production run could be read: %.120s stopped at line %ld, before its "
 				 "first run%s",

@@ -34,6 +34,10 @@ void pagecount_total(struct pagecount *pc, const char *s, size_t n)
 static uint64_t id_key(const char *s, size_t n)
 {
 	uint64_t v = 0, h = 0xcbf29ce484222325ull;
+	while (n && (*s == ' ' || *s == '\t')) /* as the audit trims a cell */
+		s++, n--;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
 	size_t i = 0;
 	for (; i < n && n <= 19 && s[i] >= '0' && s[i] <= '9'; i++)
 		v = v * 10 + (uint64_t)(s[i] - '0');
@@ -86,6 +90,15 @@ static void group_end(struct pagecount *pc)
 	memcpy(pc->bad_job, pc->job, sizeof pc->job);
 }
 
+/* 1 when the group gave every run of the page already. */
+static int all_given(const struct pagecount *pc)
+{
+	for (size_t i = 0; i < pc->page_nids; i++)
+		if (!pc->has_ids || !idmap_get(&pc->ids, pc->page_ids[i]))
+			return 0;
+	return 1;
+}
+
 void pagecount_page(struct pagecount *pc, long line)
 {
 	if (pc->page_total < 0)
@@ -99,6 +112,12 @@ void pagecount_page(struct pagecount *pc, long line)
 	int same = pc->open && pc->total == pc->page_total &&
 		   (!pc->page_given ||
 		    ((long long)pc->given < pc->total && strcmp(pc->job, pc->page_job) == 0));
+	if (!same && pc->open && pc->total == pc->page_total && pc->page_nids &&
+	    pc->page_nids == pc->page_given && strcmp(pc->job, pc->page_job) == 0 &&
+	    all_given(pc)) {
+		pc->twice += pc->page_nids; /* a page of the whole group again */
+		return;
+	}
 	if (!same) {
 		group_end(pc);
 		pc->open = 1;

@@ -16,6 +16,7 @@ enum {
 	SAYS_TOTAL = 1,	    /* "total" */
 	SAYS_RECORDS = 2,   /* "records", "processed", or "in set" as words */
 	SAYS_PARTIAL = 4,   /* failed, error, ... or the words not, non, without */
+	SAYS_INCLUDING = 8, /* "includ", "incl": "Items in set (including failed)" */
 };
 
 /* Whether p starts with the literal w (the text is padded with NULs past
@@ -50,6 +51,9 @@ static unsigned says(const char *text)
 			break;
 		case 'i':
 			f |= STARTS(p, "invalid") || STARTS(p, "ignor") ? SAYS_PARTIAL : 0;
+			f |= STARTS(p, "incl") && (p == low || !isalpha((unsigned char)p[-1]))
+				     ? SAYS_INCLUDING
+				     : 0;
 			f |= STARTS(p, "in set") && word_at(low, p, 6) ? SAYS_RECORDS : 0;
 			break;
 		case 'm':
@@ -88,13 +92,22 @@ static unsigned says(const char *text)
 
 int records_is_partial(const char *text)
 {
-	return (says(text) & SAYS_PARTIAL) != 0;
+	return (says(text) & (SAYS_PARTIAL | SAYS_INCLUDING)) == SAYS_PARTIAL;
+}
+
+/* A counter's type.value says a part: its last dotted part does (the part
+ * before it names the job: delete_holdings_without_items.holdings_in_set). */
+static int type_partial(const char *type)
+{
+	const char *dot = strrchr(type, '.');
+	return records_is_partial(dot ? dot + 1 : type);
 }
 
 int records_is_total(const char *desc)
 {
-	return (says(desc) & (SAYS_TOTAL | SAYS_RECORDS | SAYS_PARTIAL)) ==
-	       (SAYS_TOTAL | SAYS_RECORDS);
+	unsigned f = says(desc);
+	return (f & (SAYS_TOTAL | SAYS_RECORDS)) == (SAYS_TOTAL | SAYS_RECORDS) &&
+	       !records_is_partial(desc);
 }
 
 /* A counter's value as a count, read as a record count cell is (run.h:
@@ -143,13 +156,13 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 	if (p)
 		snprintf(where, sizeof where, "%s:%ld's records pattern",
 			 rules_file_name(r->jobs_path), jb->line);
-	/* the largest of the counters the pattern matches, or (the default
-	 * rule) of those that read as a total, leaving out those that count
-	 * a part of the records (failed, skipped, not ...): a count too
-	 * small would clear a run silently */
+	/* the largest of the counters the pattern matches (unless each reads
+	 * as a part of the records: failed, skipped, not ...), or (the default
+	 * rule) of those whose desc reads as a total and that say no part: a
+	 * count too small would clear a run silently */
 	const struct run_counter *best = NULL, *bad = NULL, *part = NULL;
 	int64_t best_v = -1;
-	size_t totals = 0;
+	size_t totals = 0, wholes = 0;
 	for (size_t i = 0; i < run->ncounters; i++) {
 		const struct run_counter *c = &run->counters[i];
 		int m;
@@ -162,13 +175,14 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 					 where);
 				return -1;
 			}
-			if (m && (records_is_partial(c->type) || records_is_partial(c->desc))) {
+			if (m && (type_partial(c->type) || records_is_partial(c->desc))) {
 				if (!part)
 					part = c;
-				continue;
+			} else {
+				wholes += m;
 			}
 		} else {
-			m = records_is_total(c->desc) && !records_is_partial(c->type);
+			m = records_is_total(c->desc) && !type_partial(c->type);
 		}
 		if (!m)
 			continue;
@@ -184,6 +198,8 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 			best_v = v;
 		}
 	}
+	if (p && !wholes)
+		best = bad = NULL; /* only parts: none of them is the set's size */
 	if (best) {
 		run->records = best_v;
 		if (p)

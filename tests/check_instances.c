@@ -727,6 +727,21 @@ START_TEST(pages_counted_by_id)
 	ck_assert_int_eq(pages_of(text, 4, 4, "4", msg, sizeof msg), 1);
 	ck_assert_ptr_nonnull(strstr(msg, "gives 3 of them (and 1 again"));
 	ck_assert_int_eq(pages_of(text + 1, 3, 4, "3", msg, sizeof msg), 0);
+	/* the last page saved twice (a retried request kept): the history is
+	 * whole, and the page again is of the same query, not a next one short */
+	static const char *const last[] = {"61004", "61003", "61002", "61001", "61002", "61001"};
+	ck_assert_int_eq(pages_of(last, 6, 2, "4", msg, sizeof msg), 0);
+	/* pages that give only runs the whole query gave (an export of the
+	 * same query joined after it, cut short): nothing is missing */
+	static const char *const next[] = {"61004", "61003", "61002", "61001", "61004", "61003"};
+	ck_assert_int_eq(pages_of(next, 6, 2, "4", msg, sizeof msg), 0);
+	/* one new run among them: a next query's page, short */
+	static const char *const moved[] = {"61004", "61003", "61002", "61001", "61005", "61004"};
+	ck_assert_int_eq(pages_of(moved, 6, 2, "4", msg, sizeof msg), 3);
+	/* an id padded with spaces is the run the audit reads (cells trimmed) */
+	static const char *const padded[] = {" 61004", "61004 "};
+	ck_assert_int_eq(pages_of(padded, 2, 2, "2", msg, sizeof msg), 1);
+	ck_assert_ptr_nonnull(strstr(msg, "gives 1 of them (and 1 again"));
 }
 END_TEST
 

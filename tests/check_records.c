@@ -102,6 +102,14 @@ START_TEST(default_rule)
 	ck_assert_int_eq(records_is_total("Total in set"), 1);
 	ck_assert_int_eq(records_is_total("Total in settings"), 0); /* "in set" a word only */
 	ck_assert_int_eq(records_is_total("TOTAL PROCESSED"), 1);
+	/* a part included is the whole */
+	ck_assert_int_eq(records_is_total("Total records (including failed)"), 1);
+	ck_assert_int_eq(records_is_total("Total records incl. errors"), 1);
+	ck_assert_int_eq(records_is_partial("Records in set (including failed)"), 0);
+	/* the job's key in a type.value says nothing: the default rule too */
+	static const struct run_counter h[] = {
+		{"delete_holdings_without_items.total", "Total records processed", "4800"}};
+	ck_assert_int_eq(count("Merge records", h, 1), 4800);
 	/* every word of a part, in any case, anywhere in the text */
 	static const char *const parts[] = {"Failed",   "ERRORS",    "skipped", "Rejected",
 					    "warnings", "excluded",  "invalid", "ignored",
@@ -141,18 +149,30 @@ START_TEST(job_pattern)
 		{"delete_portfolios.to_delete", "Portfolios", "5230"},
 	};
 	ck_assert_int_eq(count("Delete Portfolios", d, 2), 5230);
-	/* a counter the pattern matches that counts a part (failed, not ...)
-	 * is never the count, whatever its place: the largest of the rest */
+	/* the largest of the counters the pattern matches, whatever their
+	 * order: a failed count of 0 first does not clear the run */
 	static const struct run_counter e[] = {
 		{"withdraw_items.items_in_set_failed", "Items in set that failed", "0"},
 		{"withdraw_items.items_in_set", "Number of items in set", "5000"},
-		{"withdraw_items.items_not_in_set", "Items in set", "9000"},
 		{"withdraw_items.items_in_set_part", "Items in set", "70"},
 	};
-	ck_assert_int_eq(count("Withdraw items", e, 4), 5000);
+	ck_assert_int_eq(count("Withdraw items", e, 3), 5000);
 	ck_assert_str_eq(note, "counter withdraw_items.items_in_set ('Number of items in set') = "
 			       "5000, named by jobs.csv:2's records pattern (the largest it "
 			       "matches)");
+	/* "including failed" is the whole, not a part: larger than the
+	 * withdrawn ones, it is the count */
+	static const struct run_counter w[] = {
+		{"withdraw_items.items_in_set", "Items in set (including failed)", "5000"},
+		{"withdraw_items.items_in_set_withdrawn", "Items in set withdrawn", "800"},
+	};
+	ck_assert_int_eq(count("Withdraw items", w, 2), 5000);
+	ck_assert_int_eq(count("Withdraw items", w, 1), 5000);
+	/* a part word in the job's key (type.value's part before the last dot)
+	 * says nothing of the counter */
+	static const struct run_counter k[] = {
+		{"withdraw_items_without_holdings.items_in_set", "Items in the set", "4800"}};
+	ck_assert_int_eq(count("Withdraw items", k, 1), 4800);
 	/* only a part matched: no count (unknown-size), and the note says why */
 	ck_assert_int_eq(count("Withdraw items", e, 1), -1);
 	ck_assert_str_eq(note, "none: jobs.csv:2's records pattern matches only counter "

@@ -54,3 +54,8 @@ cp "$ALMAUDIT_RULES/jobs.csv" "$ALMAUDIT_RULES/approvals.csv" r/
 sed 's/^Anne Adams,ITS-MUS,,/Anne Adams,ITS-MUS,aadams,/' "$ALMAUDIT_RULES/staff.csv" >r/staff.csv
 a --rules r d3.json
 a --rules r d3.csv
+echo "--- a small input without names beside a large one of named strangers: the strangers are the cause"
+for i in $(seq 0 19); do n=$((i % 3)); case $n in 0) d="Doe, Jane" ;; 1) d="Roe, Richard" ;; 2) d="Poe, Edgar" ;; esac
+	printf '{"id":"61000000000003%02d","name":"Withdraw items - w","submitted_by":{"value":"8013000%d","desc":"%s"},"start_time":"2026-10-08T%02d:00:00Z","status":{"value":"COMPLETED_SUCCESS"},"counter":[{"type":{"value":"w.items_in_set","desc":"Number of items in set"},"value":"5"}],"job_info":{"id":"M1","name":"Withdraw items","type":{"value":"MANUAL"}}}\n' $i $n "$d" $i
+done >"$SCRATCH/strangers.json"
+"$ALMAUDIT" audit --tz UTC "$SCRATCH/strangers.json" "$SCRATCH/d3.json" 2>/dev/null | grep -e ^ERROR -e ^WARNING | sed "s|$SCRATCH/||g"

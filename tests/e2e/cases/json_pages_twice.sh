@@ -19,3 +19,10 @@ for fmt in csv json html email; do
 	"$ALMAUDIT" audit --tz UTC --period 2026-10-07 --format $fmt "$SCRATCH/twice.json" >/dev/null 2>&1
 	echo "$fmt: $?"
 done
+echo "--- the last page saved twice (a request retried, both kept): whole"
+R=$(printf '%s' "$P" | sed 's/0000000000024/0000000000022/; s/0000000000023/0000000000021/; s/T17:00/T15:00/; s/T16:00/T14:00/')
+printf '%s\n%s\n%s\n' "$P" "$R" "$R" >"$SCRATCH/last.json"
+"$ALMAUDIT" audit --tz UTC --period 2026-10-07 --summary "$SCRATCH/last.json" >"$SCRATCH/report.txt" 2>&1
+s=$?
+sed "s|$SCRATCH/||g" "$SCRATCH/report.txt"
+echo "status: $s"

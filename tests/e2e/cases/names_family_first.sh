@@ -22,7 +22,7 @@ id,name,type,submitted_by,submitted_by_desc,start_time
 7000000000000307,Change Physical Items,MANUAL,u8,"周, 文",2026-10-26T10:07:00Z
 7000000000000308,Change Physical Items,MANUAL,u9,"文, 周",2026-10-26T10:08:00Z
 CSV
-"$ALMAUDIT" runs --rules "$S/rules" --tz UTC --format csv "$S/runs.csv" | python3 -c '
+"$ALMAUDIT" runs --rules "$S/rules" --tz UTC --format csv "$S/runs.csv" 2>/dev/null | python3 -c '
 import csv, sys
 for r in csv.DictReader(sys.stdin):
     print(r["user_name"], "|", r["staff"], "|", r["verdict"], "|", r["detail"])' 

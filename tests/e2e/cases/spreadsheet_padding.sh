@@ -25,7 +25,7 @@ printf 'Job Instance ID,Job Name,Job Type,Submitted By,Submitted By Name,Start T
 printf 'id,name,submitted_by,submitted_by_desc,start_time,total_records,set_name\n6100000323773941,Withdraw items,80120028,"Lee, Te-Yi",2026-10-14T20:43:00Z,40,112,\n' >"$S/thou.csv"
 "$ALMAUDIT" audit "$S/thou.csv" 2>&1 | sed "s|$S/||" | grep -E '^(Rows|Findings)'
 printf 'Job Instance ID,Job Name,Job Type,Submitted By,Submitted By Name,Start Time,Set,Set Name\n6100000140693941,Suppress / unsuppress bibliographic record,Manual,80120030,"Samuels, Vardit",10/14/2026 3:35 PM,21877432510003941,Judaica weeding FY27 - 32\n' >"$S/set.csv"
-"$ALMAUDIT" runs --tz America/New_York --format csv "$S/set.csv" | python3 -c '
+"$ALMAUDIT" runs --tz America/New_York --format csv "$S/set.csv" 2>/dev/null | python3 -c '
 import csv, sys
 for r in csv.DictReader(sys.stdin):
     print(r["set_name"], "|", r["verdict"])' 
