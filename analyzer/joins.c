@@ -6,11 +6,23 @@
 #include "times.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 /* The tally's input named file (run.file: the tally's own string), NULL if none. */
+/* A message into buf, cut at size bytes when longer: the messages here
+ * quote file names and people, whose lengths the compiler cannot know. */
+__attribute__((format(printf, 3, 4))) static void message(char *buf, size_t size,
+							   const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+}
+
 static struct tally_file *file_of(struct tally *t, const char *file)
 {
 	for (size_t i = t->nfiles; i-- > 0;)
@@ -76,11 +88,20 @@ void joins_person(struct tally *t, const char *file, const char *user, const cha
 		snprintf(f->nameless_id, sizeof f->nameless_id, "%s", user);
 	const char *who = user_name[0] ? user_name : user;
 	foreign(t, who, f ? (int)(f - t->files) : -1);
-	if (!who[0] || t->nunmatched == sizeof t->unmatched / sizeof t->unmatched[0])
+	if (!who[0]) {
+		t->unmatched_anon++; /* no name, no id: nobody to say */
 		return;
-	for (size_t i = 0; i < t->nunmatched; i++)
+	}
+	unsigned char named = user_name[0] != '\0';
+	size_t same_kind = 0;
+	for (size_t i = 0; i < t->nunmatched; i++) {
 		if (!strncmp(t->unmatched[i], who, sizeof t->unmatched[0] - 1))
 			return;
+		same_kind += t->unmatched_named[i] == named;
+	}
+	if (same_kind == 3)
+		return;
+	t->unmatched_named[t->nunmatched] = named;
 	snprintf(t->unmatched[t->nunmatched++], sizeof t->unmatched[0], "%s", who);
 }
 
@@ -131,14 +152,18 @@ int joins_jobs(struct tally *t, const struct rules *r)
 	return error;
 }
 
-/* "'a', 'b', 'c'": the unmatched ids or names kept. */
-static void examples(const struct tally *t, char *buf, size_t size)
+/* "'a', 'b', 'c'": the unmatched names kept (named 1) or ids (named 0),
+ * or, when none is of that kind, the others. */
+static void examples(const struct tally *t, int named, char *buf, size_t size)
 {
-	size_t used = 0;
+	size_t used = 0, any = 0;
 	buf[0] = '\0';
-	for (size_t i = 0; i < t->nunmatched && used < size; i++)
-		used += (size_t)snprintf(buf + used, size - used, "%s'%s'", i ? ", " : "",
-					 t->unmatched[i]);
+	for (size_t i = 0; i < t->nunmatched; i++)
+		any += t->unmatched_named[i] == named;
+	for (size_t i = 0, k = 0; i < t->nunmatched && used < size; i++)
+		if (!any || t->unmatched_named[i] == named)
+			used += (size_t)snprintf(buf + used, size - used, "%s'%s'", k++ ? ", " : "",
+						 t->unmatched[i]);
 }
 
 /* The code pages a file read as Windows-1252 may have been saved in
@@ -271,73 +296,74 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 	}
 	if (no_name && nameless * 2 <= t->manual_runs - t->matched)
 		no_name = NULL;
-	char seen[240], cause[480], fixed[128];
+	char seen[240], seen_ids[240], cause[480], fixed[128];
 	const char *cp, *which;
 	int code_page = 1, fi;
-	examples(t, seen, sizeof seen);
+	examples(t, 1, seen, sizeof seen);
+	examples(t, 0, seen_ids, sizeof seen_ids);
 	const char *staff = rules_file_name(r->staff_path);
 	char lacks[320] = "", n[32], all[32];
 	if (no_name && no_name->json) /* the API gives a name per run */
-		snprintf(lacks, sizeof lacks,
-			 "%s gives no name (submitted_by.desc) for %s of its %s manual runs",
-			 no_name->name, report_count(no_name->nameless, n, sizeof n),
-			 report_count(no_name->manual, all, sizeof all));
+		message(lacks, sizeof lacks,
+			"%s gives no name (submitted_by.desc) for %s of its %s manual runs",
+			no_name->name, report_count(no_name->nameless, n, sizeof n),
+			report_count(no_name->manual, all, sizeof all));
 	else if (no_name)
-		snprintf(lacks, sizeof lacks, "%s has no submitted_by_desc column (Submitted By Name)",
-			 no_name->name);
-	if (no_name && !seen[0]) {
+		message(lacks, sizeof lacks, "%s has no submitted_by_desc column (Submitted By Name)",
+			no_name->name);
+	if (no_name && !no_name->nameless_id[0]) {
 		/* instances with no submitted_by at all: no id to add anywhere */
-		snprintf(cause, sizeof cause,
-			 "%s, nor a submitted_by id: who ran them is not in the input (ask the "
-			 "API again, or export with Submitted By)",
-			 lacks);
+		message(cause, sizeof cause,
+			"%s, nor a submitted_by id: who ran them is not in the input (ask the "
+			"API again, or export with Submitted By)",
+			lacks);
 	} else if (no_name && !r->nids) {
 		char hint[240];
 		if (no_name->json)
-			snprintf(hint, sizeof hint, "; add each person's Alma ids to %s", staff);
+			message(hint, sizeof hint, "; add each person's Alma ids to %s", staff);
 		else if (no_name->name_like[0])
-			snprintf(hint, sizeof hint,
-				 "; if its column '%s' holds the names, give --column "
-				 "submitted_by_desc='%s'",
-				 no_name->name_like, no_name->name_like);
+			message(hint, sizeof hint,
+				"; if its column '%s' holds the names, give --column "
+				"submitted_by_desc='%s'",
+				no_name->name_like, no_name->name_like);
 		else
-			snprintf(hint, sizeof hint,
-				 "; export the Submitted By Name column too, or add each person's "
-				 "Alma ids to %s",
-				 staff);
-		snprintf(cause, sizeof cause,
-			 "%s and %s gives no alma_ids, so runs can be matched by neither name nor id%s",
-			 lacks, staff, hint);
+			message(hint, sizeof hint,
+				"; export the Submitted By Name column too, or add each person's "
+				"Alma ids to %s",
+				staff);
+		message(cause, sizeof cause,
+			"%s and %s gives no alma_ids, so runs can be matched by neither name nor id%s",
+			lacks, staff, hint);
 	} else if (no_name) {
-		snprintf(cause, sizeof cause,
-			 "%s, and the submitted_by ids (%s) are not among the alma_ids of %s%s%s%s",
-			 lacks, seen, staff, no_name->name_like[0] ? "; if its column '" : "",
-			 no_name->name_like,
-			 no_name->name_like[0] ? "' holds the names, give --column submitted_by_desc" : "");
+		message(cause, sizeof cause,
+			"%s, and the submitted_by ids (%s) are not among the alma_ids of %s%s%s%s",
+			lacks, seen_ids, staff, no_name->name_like[0] ? "; if its column '" : "",
+			no_name->name_like,
+			no_name->name_like[0] ? "' holds the names, give --column submitted_by_desc" : "");
 	} else if (names) {
-		snprintf(cause, sizeof cause,
-			 "%s's submitted_by holds names, not Alma ids (read as names), and they "
-			 "(%s) are not names or aliases in %s",
-			 names->name, seen, staff);
+		message(cause, sizeof cause,
+			"%s's submitted_by holds names, not Alma ids (read as names), and they "
+			"(%s) are not names or aliases in %s",
+			names->name, seen, staff);
 	} else if (r->not_utf8[0] && (cp = code_page_of(t, r, 1, fixed, sizeof fixed, &which, &fi))) {
 		code_page_text(cause, sizeof cause, r->not_utf8, 1, cp, which, fixed, r);
 		cp1252 = NULL; /* the inputs' encoding is another matter */
 		code_page = 2;
 	} else if (cp1252) {
-		snprintf(cause, sizeof cause,
-			 "%s is not UTF-8 (read as Windows-1252); if its names are in another "
-			 "encoding they cannot match (save it as CSV UTF-8); unmatched: %s",
-			 cp1252->name, seen);
+		message(cause, sizeof cause,
+			"%s is not UTF-8 (read as Windows-1252); if its names are in another "
+			"encoding they cannot match (save it as CSV UTF-8); unmatched: %s",
+			cp1252->name, seen);
 		code_page = 3;
-	} else if (t->nunmatched < 2) {
+	} else if (t->nunmatched < 2 && !t->unmatched_anon) {
 		/* one stranger, however many runs: the join held; the runs are
 		 * findings about that person, not a failed join */
 		return NULL;
 	} else {
-		snprintf(cause, sizeof cause,
-			 "the people who ran them (%s) are not in %s: add them, with their "
-			 "alma_ids",
-			 seen, staff);
+		message(cause, sizeof cause,
+			"the people who ran them (%s) are not in %s: add them, with their "
+			"alma_ids",
+			seen, staff);
 	}
 	char m[32], of[32], w[48], several[160] = "";
 	if (t->several)
@@ -448,14 +474,19 @@ int joins_identity(struct tally *t, const struct rules *r)
 				 f->nameless_id, staff);
 		else
 			snprintf(ids, sizeof ids, "%s gives no alma_ids", staff);
-		char n[32], all[32];
+		char n[32], all[32], fix[160];
+		if (!f->nameless_id[0])
+			snprintf(fix, sizeof fix, "ask the API again, or export with Submitted By");
+		else
+			snprintf(fix, sizeof fix, "%sadd each person's Alma ids to %s",
+				 f->json ? "" : "export Submitted By Name too, or ", staff);
 		tally_note(t, 0,
 			   "%s of the %s manual runs of %s give no name%s and %s: "
 			   "they cannot be matched to a person, and their findings say 'not matched', "
-			   "not 'not in %s'; %sadd each person's Alma ids to %s",
+			   "not 'not in %s'; %s",
 			   report_count(f->nameless, n, sizeof n), report_count(f->manual, all, sizeof all),
 			   f->name, f->user_name_col ? "" : " (no submitted_by_desc column)", ids, staff,
-			   f->json ? "" : "export Submitted By Name too, or ", staff);
+			   fix);
 	}
 	reduced_note(t, r);
 	return noted != 0;
@@ -645,8 +676,8 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 			given += t->files[i].env == RUN_PRODUCTION; /* read once as sandbox too */
 		if (!given)
 			return 0;
-		snprintf(t->uncovered, sizeof t->uncovered,
-			 "no production input could be read: nothing was audited");
+		message(t->uncovered, sizeof t->uncovered,
+			"no production input could be read: nothing was audited");
 		return not_covered(t);
 	}
 	qsort(spans, n, sizeof *spans, by_first);
@@ -735,28 +766,26 @@ int joins_coverage(struct tally *t, const struct period *p, int any_run)
 			if (nstopped + unread > 1)
 				snprintf(more, sizeof more, " (and %zu more %s not read either)",
 					 nstopped + unread - 1, nstopped + unread > 2 ? "inputs" : "input");
-			snprintf(t->uncovered, sizeof t->uncovered,
-				 "no production run could be read: %.120s stopped at line %ld, before its "
-				 "first run%s",
-				 stopped->name, stopped->error_line, more);
+			message(t->uncovered, sizeof t->uncovered,
+				"no production run could be read: %.120s stopped at line %ld, before its "
+				"first run%s",
+				stopped->name, stopped->error_line, more);
 		} else if (rejected[0] && !n) {
-			snprintf(t->uncovered, sizeof t->uncovered,
-				 "no production run could be read: %s", rejected);
+			message(t->uncovered, sizeof t->uncovered,
+				"no production run could be read: %s", rejected);
 		} else if (rejected[0]) {
 			/* cut when too long: the rejected rows' part is the last */
-			int len = snprintf(t->uncovered, sizeof t->uncovered,
-					   "no production run of the inputs falls in the period %s%s, "
-					   "and %s",
-					   text, seen, rejected);
-			(void)len;
+			message(t->uncovered, sizeof t->uncovered,
+				"no production run of the inputs falls in the period %s%s, and %s", text,
+				seen, rejected);
 		} else if (open) {
-			snprintf(t->uncovered, sizeof t->uncovered,
-				 "the production inputs hold no run: nothing was audited%s", seen);
+			message(t->uncovered, sizeof t->uncovered,
+				"the production inputs hold no run: nothing was audited%s", seen);
 		} else {
-			snprintf(t->uncovered, sizeof t->uncovered,
-				 "no %srun of the inputs falls in the period %s: the exports do not "
-				 "cover it%s",
-				 any_run ? "" : "production ", text, seen);
+			message(t->uncovered, sizeof t->uncovered,
+				"no %srun of the inputs falls in the period %s: the exports do not "
+				"cover it%s",
+				any_run ? "" : "production ", text, seen);
 		}
 		return not_covered(t);
 	}

@@ -90,13 +90,11 @@ static void group_end(struct pagecount *pc)
 	memcpy(pc->bad_job, pc->job, sizeof pc->job);
 }
 
-/* 1 when the group gave every run of the page already. */
-static int all_given(const struct pagecount *pc)
+/* 1 when the page is the group's last page again: its runs, in order. */
+static int last_again(const struct pagecount *pc)
 {
-	for (size_t i = 0; i < pc->page_nids; i++)
-		if (!pc->has_ids || !idmap_get(&pc->ids, pc->page_ids[i]))
-			return 0;
-	return 1;
+	return pc->page_nids && pc->page_nids == pc->page_given && pc->page_nids == pc->last_n &&
+	       memcmp(pc->page_ids, pc->last_ids, pc->last_n * sizeof *pc->last_ids) == 0;
 }
 
 void pagecount_page(struct pagecount *pc, long line)
@@ -112,9 +110,8 @@ void pagecount_page(struct pagecount *pc, long line)
 	int same = pc->open && pc->total == pc->page_total &&
 		   (!pc->page_given ||
 		    ((long long)pc->given < pc->total && strcmp(pc->job, pc->page_job) == 0));
-	if (!same && pc->open && pc->total == pc->page_total && pc->page_nids &&
-	    pc->page_nids == pc->page_given && strcmp(pc->job, pc->page_job) == 0 &&
-	    all_given(pc)) {
+	if (!same && pc->open && pc->total == pc->page_total &&
+	    strcmp(pc->job, pc->page_job) == 0 && last_again(pc)) {
 		pc->twice += pc->page_nids; /* a page of the whole group again */
 		return;
 	}
@@ -139,6 +136,13 @@ void pagecount_page(struct pagecount *pc, long line)
 	}
 	pc->given += pc->page_given - again;
 	pc->twice += again;
+	/* kept to tell the page again (not kept: none will be told) */
+	pc->last_n = 0;
+	if (grow_array((void **)&pc->last_ids, &pc->last_cap, pc->page_nids,
+		       sizeof *pc->last_ids) == 0 && pc->page_nids) {
+		memcpy(pc->last_ids, pc->page_ids, pc->page_nids * sizeof *pc->last_ids);
+		pc->last_n = pc->page_nids;
+	}
 	if (!pc->job[0])
 		memcpy(pc->job, pc->page_job, sizeof pc->job);
 }
@@ -178,6 +182,9 @@ void pagecount_free(struct pagecount *pc)
 {
 	free(pc->page_ids);
 	pc->page_ids = NULL;
+	free(pc->last_ids);
+	pc->last_ids = NULL;
+	pc->last_n = pc->last_cap = 0;
 	pc->page_nids = pc->page_idcap = 0;
 	if (pc->has_ids)
 		idmap_free(&pc->ids);

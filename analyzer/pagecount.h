@@ -7,9 +7,9 @@
  * the next query's): when that group ends (a page of another job or total,
  * or the input's end) the distinct runs its pages gave (by instance id: a
  * page saved twice, or pages that overlap, give some twice) must be the
- * total; a page of the group's job and total whose runs the whole group
- * gave already (its last page saved twice) is of the group, not a next
- * query's. Fewer (one page saved by hand: Alma's default limit is 10) is
+ * total; a page of the group's job and total that is its last page again
+ * (the same runs in the same order: a request retried, both kept) is of
+ * the group, not a next query's. Fewer (one page saved by hand: Alma's default limit is 10) is
  * history missing; more is history that moved while it was paged. A page
  * of total 0 without instances is none of this. The first group that falls
  * short or over is kept, with its page's line, for instances.c to report
@@ -40,6 +40,8 @@ struct pagecount {
 	size_t given; /* distinct runs */
 	size_t twice; /* instances of a run the group gave before */
 	struct idmap ids; /* the keys of the runs given, each value 1 */
+	uint64_t *last_ids; /* the keys of its last page, in their order */
+	size_t last_n, last_cap;
 	int has_ids;
 	long line; /* its first page's */
 	char job[PAGECOUNT_JOB_MAX];

@@ -16,7 +16,6 @@ enum {
 	SAYS_TOTAL = 1,	    /* "total" */
 	SAYS_RECORDS = 2,   /* "records", "processed", or "in set" as words */
 	SAYS_PARTIAL = 4,   /* failed, error, ... or the words not, non, without */
-	SAYS_INCLUDING = 8, /* "includ", "incl": "Items in set (including failed)" */
 };
 
 /* Whether p starts with the literal w (the text is padded with NULs past
@@ -30,6 +29,20 @@ static int word_at(const char *low, const char *p, size_t n)
 	return (p == low || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[n]);
 }
 
+/* 1 when the part word at p follows "including" or "incl." with nothing
+ * but spaces and marks between: "(including failed)" is the whole, and a
+ * part word elsewhere ("failed (incl. rejected)", "not included",
+ * "included in error report") is still a part. */
+static int included(const char *incl_end, const char *p)
+{
+	if (!incl_end || p < incl_end || p - incl_end > 3)
+		return 0;
+	for (const char *q = incl_end; q < p; q++)
+		if (isalnum((unsigned char)*q))
+			return 0;
+	return 1;
+}
+
 static unsigned says(const char *text)
 {
 	char low[TEXT_MAX + PAD];
@@ -38,61 +51,62 @@ static unsigned says(const char *text)
 		low[len] = (char)tolower((unsigned char)text[len]);
 	memset(low + len, 0, PAD);
 	unsigned f = 0;
+	const char *incl_end = NULL; /* just past the last "including" or "incl" */
+#define PART(cond) (f |= (cond) && !included(incl_end, p) ? SAYS_PARTIAL : 0)
 	for (const char *p = low; *p; p++) {
 		switch (*p) {
 		case 'd':
-			f |= STARTS(p, "duplicat") ? SAYS_PARTIAL : 0;
+			PART(STARTS(p, "duplicat"));
 			break;
 		case 'e':
-			f |= STARTS(p, "error") || STARTS(p, "exclu") ? SAYS_PARTIAL : 0;
+			PART(STARTS(p, "error") || STARTS(p, "exclu"));
 			break;
 		case 'f':
-			f |= STARTS(p, "fail") ? SAYS_PARTIAL : 0;
+			PART(STARTS(p, "fail"));
 			break;
 		case 'i':
-			f |= STARTS(p, "invalid") || STARTS(p, "ignor") ? SAYS_PARTIAL : 0;
-			f |= STARTS(p, "incl") && (p == low || !isalpha((unsigned char)p[-1]))
-				     ? SAYS_INCLUDING
-				     : 0;
+			PART(STARTS(p, "invalid") || STARTS(p, "ignor"));
+			if (word_at(low, p, 9) && STARTS(p, "including"))
+				incl_end = p + 9;
+			else if (word_at(low, p, 4) && STARTS(p, "incl"))
+				incl_end = p + 4;
 			f |= STARTS(p, "in set") && word_at(low, p, 6) ? SAYS_RECORDS : 0;
 			break;
 		case 'm':
-			f |= STARTS(p, "mismatch") ? SAYS_PARTIAL : 0;
+			PART(STARTS(p, "mismatch"));
 			break;
 		case 'n':
-			f |= (STARTS(p, "not") || STARTS(p, "non")) && word_at(low, p, 3) ? SAYS_PARTIAL
-											: 0;
+			PART((STARTS(p, "not") || STARTS(p, "non")) && word_at(low, p, 3));
 			break;
 		case 'p':
 			f |= STARTS(p, "processed") ? SAYS_RECORDS : 0;
 			break;
 		case 'r':
-			f |= STARTS(p, "reject") ? SAYS_PARTIAL : 0;
+			PART(STARTS(p, "reject"));
 			f |= STARTS(p, "records") ? SAYS_RECORDS : 0;
 			break;
 		case 's':
-			f |= STARTS(p, "skip") ? SAYS_PARTIAL : 0;
+			PART(STARTS(p, "skip"));
 			break;
 		case 't':
 			f |= STARTS(p, "total") ? SAYS_TOTAL : 0;
 			break;
 		case 'u':
-			f |= STARTS(p, "unchang") || STARTS(p, "unmatch") ? SAYS_PARTIAL : 0;
+			PART(STARTS(p, "unchang") || STARTS(p, "unmatch"));
 			break;
 		case 'w':
-			f |= STARTS(p, "warn") || STARTS(p, "withheld") ||
-					     (STARTS(p, "without") && word_at(low, p, 7))
-				     ? SAYS_PARTIAL
-				     : 0;
+			PART(STARTS(p, "warn") || STARTS(p, "withheld") ||
+			     (STARTS(p, "without") && word_at(low, p, 7)));
 			break;
 		}
 	}
+#undef PART
 	return f;
 }
 
 int records_is_partial(const char *text)
 {
-	return (says(text) & (SAYS_PARTIAL | SAYS_INCLUDING)) == SAYS_PARTIAL;
+	return (says(text) & SAYS_PARTIAL) != 0;
 }
 
 /* A counter's type.value says a part: its last dotted part does (the part
@@ -156,13 +170,13 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 	if (p)
 		snprintf(where, sizeof where, "%s:%ld's records pattern",
 			 rules_file_name(r->jobs_path), jb->line);
-	/* the largest of the counters the pattern matches (unless each reads
-	 * as a part of the records: failed, skipped, not ...), or (the default
-	 * rule) of those whose desc reads as a total and that say no part: a
-	 * count too small would clear a run silently */
+	/* the largest of the counters the pattern matches that do not read as
+	 * a part of the records (failed, skipped, not ...: never the set's
+	 * size), or (the default rule) of those whose desc reads as a total
+	 * and that say no part: a count too small would clear a run silently */
 	const struct run_counter *best = NULL, *bad = NULL, *part = NULL;
 	int64_t best_v = -1;
-	size_t totals = 0, wholes = 0;
+	size_t totals = 0;
 	for (size_t i = 0; i < run->ncounters; i++) {
 		const struct run_counter *c = &run->counters[i];
 		int m;
@@ -178,8 +192,7 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 			if (m && (type_partial(c->type) || records_is_partial(c->desc))) {
 				if (!part)
 					part = c;
-			} else {
-				wholes += m;
+				continue; /* a part is never the set's size */
 			}
 		} else {
 			m = records_is_total(c->desc) && !type_partial(c->type);
@@ -198,8 +211,6 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 			best_v = v;
 		}
 	}
-	if (p && !wholes)
-		best = bad = NULL; /* only parts: none of them is the set's size */
 	if (best) {
 		run->records = best_v;
 		if (p)

@@ -2,9 +2,9 @@
  * Alma API's JSON gives no record count (spec section 1.1): a job in
  * jobs.csv may name its counter in its `records` column (a PCRE2 pattern,
  * matched against a counter's type.value or its desc): the largest of the
- * counters it matches gives the count, none when each reads as a part of
- * the records (failed, skipped, rejected, not ...: records_is_partial, on
- * the desc and on the type.value's last dotted part, after the job's key);
+ * counters it matches that do not read as a part of the records (failed,
+ * skipped, rejected, not ...: records_is_partial, on the desc and on the
+ * type.value's last dotted part, after the job's key) gives the count;
  * for a job without one, the largest of the counters whose desc reads as
  * the total of records processed ("total" with "records", "processed" or
  * "in set", in any case) and neither desc nor type.value as a part.
@@ -31,8 +31,9 @@ int records_is_total(const char *desc);
 /* 1 when a counter's desc or type.value reads as counting some records
  * only: failed, error, skipped, rejected, warning, excluded, invalid,
  * ignored, unchanged, duplicate, (un)matched, withheld, or the words not,
- * non, without (not "no": "No. of records"); not when it says "includ" or
- * "incl" ("Items in set (including failed)": the whole). */
+ * non, without (not "no": "No. of records"); a part word right after
+ * "including" or "incl." is a part included ("Items in set (including
+ * failed)": the whole), not one counted ("failed (incl. rejected)"). */
 int records_is_partial(const char *text);
 
 #endif

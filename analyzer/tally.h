@@ -180,10 +180,14 @@ struct tally {
 	size_t nnotes;
 	/* identity: manual runs of jobs in jobs.csv judged (System and API
 	 * accounts aside), and of them those matched to a person in staff.csv;
-	 * a few of the others' ids or names, for the report */
+	 * a few of the others' names and of their ids (up to 3 of each, in
+	 * the order first seen; unmatched_named says which), for the report,
+	 * and the runs of theirs that gave neither */
 	uint64_t manual_runs, matched;
-	char unmatched[3][64];
+	char unmatched[6][64];
+	unsigned char unmatched_named[6];
 	size_t nunmatched;
+	uint64_t unmatched_anon;
 	/* of the matched, the names matched without their middle names, in
 	 * the order first seen (joins_person) */
 	struct tally_reduced *reduced;

@@ -106,6 +106,16 @@ START_TEST(default_rule)
 	ck_assert_int_eq(records_is_total("Total records (including failed)"), 1);
 	ck_assert_int_eq(records_is_total("Total records incl. errors"), 1);
 	ck_assert_int_eq(records_is_partial("Records in set (including failed)"), 0);
+	/* a part word not right after "including"/"incl." is still a part */
+	static const char *const still[] = {"Total records included in error report",
+					    "Total records incl. in error report",
+					    "Total records not included",
+					    "Total records failed (incl. rejected)",
+					    "Total records skipped, including duplicates"};
+	for (size_t i = 0; i < sizeof still / sizeof still[0]; i++) {
+		ck_assert_msg(records_is_partial(still[i]) == 1, "%s", still[i]);
+		ck_assert_msg(records_is_total(still[i]) == 0, "%s", still[i]);
+	}
 	/* the job's key in a type.value says nothing: the default rule too */
 	static const struct run_counter h[] = {
 		{"delete_holdings_without_items.total", "Total records processed", "4800"}};
@@ -173,6 +183,15 @@ START_TEST(job_pattern)
 	static const struct run_counter k[] = {
 		{"withdraw_items_without_holdings.items_in_set", "Items in the set", "4800"}};
 	ck_assert_int_eq(count("Withdraw items", k, 1), 4800);
+	/* the whole's value no count: the run has none (unknown-size), never
+	 * the failed count's 0 */
+	static const struct run_counter na[] = {
+		{"withdraw_items.items_in_set", "Number of items in set", "N/A"},
+		{"withdraw_items.items_in_set_failed", "Items in set that failed", "0"},
+	};
+	ck_assert_int_eq(count("Withdraw items", na, 2), -1);
+	ck_assert_str_eq(note, "counter withdraw_items.items_in_set ('Number of items in set') has "
+			       "value 'N/A', not a count");
 	/* only a part matched: no count (unknown-size), and the note says why */
 	ck_assert_int_eq(count("Withdraw items", e, 1), -1);
 	ck_assert_str_eq(note, "none: jobs.csv:2's records pattern matches only counter "

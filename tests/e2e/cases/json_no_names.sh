@@ -59,3 +59,13 @@ for i in $(seq 0 19); do n=$((i % 3)); case $n in 0) d="Doe, Jane" ;; 1) d="Roe,
 	printf '{"id":"61000000000003%02d","name":"Withdraw items - w","submitted_by":{"value":"8013000%d","desc":"%s"},"start_time":"2026-10-08T%02d:00:00Z","status":{"value":"COMPLETED_SUCCESS"},"counter":[{"type":{"value":"w.items_in_set","desc":"Number of items in set"},"value":"5"}],"job_info":{"id":"M1","name":"Withdraw items","type":{"value":"MANUAL"}}}\n' $i $n "$d" $i
 done >"$SCRATCH/strangers.json"
 "$ALMAUDIT" audit --tz UTC "$SCRATCH/strangers.json" "$SCRATCH/d3.json" 2>/dev/null | grep -e ^ERROR -e ^WARNING | sed "s|$SCRATCH/||g"
+echo "--- the same with CSV: the examples are the strangers' names, not the other input's ids"
+{ echo 'id,name,submitted_by,start_time,total_records'; for i in 1 2 3; do echo "700000000000010$i,Change Physical Items,8019000$i,2026-10-0${i}T10:00:00Z,5"; done; } >"$SCRATCH/noname.csv"
+{ echo 'id,name,submitted_by,submitted_by_desc,start_time,total_records'; for i in $(seq 10 29); do case $((i % 3)) in 0) d="Doe, Jane" ;; 1) d="Roe, Richard" ;; 2) d="Poe, Edgar" ;; esac
+	echo "70000000000002$i,Change Physical Items,8013000$((i % 3)),\"$d\",2026-10-${i}T10:00:00Z,5"; done; } >"$SCRATCH/strangers.csv"
+"$ALMAUDIT" audit --tz UTC "$SCRATCH/noname.csv" "$SCRATCH/strangers.csv" 2>/dev/null | grep ^ERROR | sed "s|$SCRATCH/||g"
+echo "--- runs with neither name nor id beside one named stranger: no join held, the ERROR stays"
+sed 's/"submitted_by":{"value":"80120001"},//' "$SCRATCH/d3.json" >"$SCRATCH/anon.json"
+grep '"Doe, Jane"' "$SCRATCH/strangers.json" >"$SCRATCH/doe.json" # 7 runs, one person
+"$ALMAUDIT" audit --tz UTC "$SCRATCH/doe.json" "$SCRATCH/anon.json" 2>/dev/null | grep -e ^ERROR -e ^People | sed "s|$SCRATCH/||g"
+"$ALMAUDIT" audit --tz UTC "$SCRATCH/strangers.json" "$SCRATCH/anon.json" 2>/dev/null | grep -e ^ERROR -e ^WARNING | sed "s|$SCRATCH/||g"

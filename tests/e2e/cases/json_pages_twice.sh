@@ -26,3 +26,7 @@ printf '%s\n%s\n%s\n' "$P" "$R" "$R" >"$SCRATCH/last.json"
 s=$?
 sed "s|$SCRATCH/||g" "$SCRATCH/report.txt"
 echo "status: $s"
+echo "--- a page of runs of two of the query's pages (another window, its later pages lost): short"
+S3=$(printf '%s' "$R" | sed 's/,"job_instance":\[/,"job_instance":[{"id":"6100000000000023","name":"Withdraw items - weeding","submitted_by":{"value":"80120001","desc":"Moody, Honor"},"start_time":"2026-10-07T16:00:00Z","job_info":{"id":"M1","name":"Withdraw items","type":{"value":"MANUAL"}}},/')
+printf '%s\n%s\n%s\n' "$P" "$R" "$S3" >"$SCRATCH/span.json"
+"$ALMAUDIT" audit --tz UTC --period 2026-10-07 --summary "$SCRATCH/span.json" 2>&1 | sed "s|$SCRATCH/||g" | head -1

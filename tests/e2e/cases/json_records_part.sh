@@ -27,3 +27,13 @@ for f in including without; do
 	echo "--- $f.json"
 	"$ALMAUDIT" runs --tz UTC --explain "$SCRATCH/$f.json" 2>&1 | grep -e records: -e threshold:
 done
+# the whole's value is no count: unknown-size, never the failed count's 0;
+# a part word not right after "including" ("included in error report") is
+# a part, in the default rule too
+N='{"type":{"value":"withdraw_items.items_in_set","desc":"Number of items in set"},"value":"N/A"}'
+printf '%s\n' "$I" | sed "s|COUNTERS|$N,$F|" >"$SCRATCH/na.json"
+printf '%s\n' '{"id":"6100000000000002","name":"Merge records - x","submitted_by":{"value":"80120001","desc":"Dittman, Amy"},"start_time":"2026-10-07T19:02:00Z","status":{"value":"COMPLETED_SUCCESS"},"counter":[{"type":{"value":"merge.included_in_error_report","desc":"Total records included in error report"},"value":"3"},{"type":{"value":"merge.records","desc":"Records merged"},"value":"4000"}],"job_info":{"id":"M2","name":"Merge records","type":{"value":"MANUAL"}}}' >"$SCRATCH/report.json"
+for f in na report; do
+	echo "--- $f.json"
+	"$ALMAUDIT" runs --tz UTC --explain "$SCRATCH/$f.json" 2>&1 | grep -e records: -e threshold:
+done
