@@ -84,8 +84,12 @@ void joins_person(struct tally *t, const char *file, const char *user, const cha
 		t->several++;
 	if (f)
 		f->unmatched++;
-	if (f && !user_name[0] && !f->nameless++)
-		snprintf(f->nameless_id, sizeof f->nameless_id, "%s", user);
+	/* the first id of its runs without a name (none: none gave an id) */
+	if (f && !user_name[0]) {
+		f->nameless++;
+		if (!f->nameless_id[0])
+			snprintf(f->nameless_id, sizeof f->nameless_id, "%s", user);
+	}
 	const char *who = user_name[0] ? user_name : user;
 	foreign(t, who, f ? (int)(f - t->files) : -1);
 	if (!who[0]) {
@@ -355,6 +359,12 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 			"encoding they cannot match (save it as CSV UTF-8); unmatched: %s",
 			cp1252->name, seen);
 		code_page = 3;
+	} else if (t->several * 2 > t->manual_runs - t->matched) {
+		/* in staff.csv, but not told apart: no stranger */
+		message(cause, sizeof cause,
+			"their names (%s) without middle names fit several people in %s each: an "
+			"alias says who",
+			seen, staff);
 	} else if (t->nunmatched < 2 && !t->unmatched_anon) {
 		/* one stranger, however many runs: the join held; the runs are
 		 * findings about that person, not a failed join */
@@ -366,7 +376,7 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 			seen, staff);
 	}
 	char m[32], of[32], w[48], several[160] = "";
-	if (t->several)
+	if (t->several && t->several * 2 <= t->manual_runs - t->matched)
 		snprintf(several, sizeof several,
 			 " (%s without middle names %s several people in %s: an alias says who)",
 			 report_count_of(t->several, "run's name", "runs' names", w, sizeof w),

@@ -117,6 +117,12 @@ static int type_partial(const char *type)
 	return records_is_partial(dot ? dot + 1 : type);
 }
 
+/* 1 when a counter's desc says a total of records, part or whole. */
+static int reads_total(const char *desc)
+{
+	return (says(desc) & (SAYS_TOTAL | SAYS_RECORDS)) == (SAYS_TOTAL | SAYS_RECORDS);
+}
+
 int records_is_total(const char *desc)
 {
 	unsigned f = says(desc);
@@ -170,13 +176,17 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 	if (p)
 		snprintf(where, sizeof where, "%s:%ld's records pattern",
 			 rules_file_name(r->jobs_path), jb->line);
-	/* the largest of the counters the pattern matches that do not read as
-	 * a part of the records (failed, skipped, not ...: never the set's
-	 * size), or (the default rule) of those whose desc reads as a total
-	 * and that say no part: a count too small would clear a run silently */
+	/* The candidates: the counters the pattern matches, or (the default
+	 * rule) those whose desc reads as a total ("total" with "records",
+	 * "processed" or "in set"). Each is a whole, or a part (failed,
+	 * skipped, not ...: in its desc, or in its type.value's last dotted
+	 * part). The count is the largest value among them (a part is never
+	 * more than the whole: the set is at least that) when a whole gives a
+	 * count and none is unreadable (it might be the largest); else the run
+	 * has none: a count too small would clear a run silently. */
 	const struct run_counter *best = NULL, *bad = NULL, *part = NULL;
 	int64_t best_v = -1;
-	size_t totals = 0;
+	size_t cands = 0, wholes = 0;
 	for (size_t i = 0; i < run->ncounters; i++) {
 		const struct run_counter *c = &run->counters[i];
 		int m;
@@ -189,41 +199,26 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 					 where);
 				return -1;
 			}
-			if (m && (type_partial(c->type) || records_is_partial(c->desc))) {
-				if (!part)
-					part = c;
-				continue; /* a part is never the set's size */
-			}
 		} else {
-			m = records_is_total(c->desc) && !type_partial(c->type);
+			m = reads_total(c->desc);
 		}
 		if (!m)
 			continue;
+		cands++;
+		int is_part = type_partial(c->type) || records_is_partial(c->desc);
 		int64_t v;
-		if (count_of(c->value, &v) != 0) {
-			if (!bad)
-				bad = c;
+		int counted = count_of(c->value, &v) == 0;
+		if (is_part && !part)
+			part = c;
+		if (!counted && !is_part && !bad)
+			bad = c;
+		if (!counted)
 			continue;
-		}
-		totals++;
+		wholes += !is_part;
 		if (v > best_v) {
 			best = c;
 			best_v = v;
 		}
-	}
-	if (best) {
-		run->records = best_v;
-		if (p)
-			snprintf(note, size, "counter %s ('%.80s') = %" PRId64 ", named by %s%s",
-				 best->type, best->desc, best_v, where,
-				 totals > 1 ? " (the largest it matches)" : "");
-		else
-			snprintf(note, size,
-				 "counter %s ('%.80s') = %" PRId64 ", %s whose description reads "
-				 "as the total of records",
-				 best->type, best->desc, best_v,
-				 totals > 1 ? "the largest of the counters" : "the counter");
-		return 0;
 	}
 	if (bad) {
 		snprintf(note, size, "counter %s ('%.80s') has value '%.40s', not a count",
@@ -231,14 +226,37 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 		run->records_bad = bad->value; /* the verdict says so, not "no counter" */
 		return 0;
 	}
+	if (best && wholes) {
+		run->records = best_v;
+		const char *larger = type_partial(best->type) || records_is_partial(best->desc)
+					     ? "; it reads as a part of the records, more than "
+					       "any whole: the set is at least that"
+					     : "";
+		if (p)
+			snprintf(note, size, "counter %s ('%.80s') = %" PRId64 ", named by %s%s%s",
+				 best->type, best->desc, best_v, where,
+				 cands > 1 ? " (the largest it matches)" : "", larger);
+		else
+			snprintf(note, size,
+				 "counter %s ('%.80s') = %" PRId64 ", %s whose description reads "
+				 "as the total of records%s",
+				 best->type, best->desc, best_v,
+				 cands > 1 ? "the largest of the counters" : "the counter", larger);
+		return 0;
+	}
 	char list[200] = "";
 	if (run->ncounters)
 		counters_list(run, list, sizeof list);
-	if (part)
+	if (part && p)
 		snprintf(note, size,
-			 "none: %s matches only counter %s ('%.80s'), which counts a part of "
-			 "the records (failed, skipped, not ...), not the set",
+			 "none: %s matches only counters of a part of the records (%s ('%.80s'): "
+			 "failed, skipped, not ...), not the set",
 			 where, part->type, part->desc);
+	else if (part)
+		snprintf(note, size,
+			 "none: the counters whose description reads as a total count a part of "
+			 "the records (%s ('%.80s'): failed, skipped, not ...), not the set",
+			 part->type, part->desc);
 	else if (!run->ncounters)
 		snprintf(note, size, "none: the instance has no counters");
 	else if (p)

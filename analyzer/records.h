@@ -1,13 +1,14 @@
 /* records: a run's record count from the counters of its job instance. The
  * Alma API's JSON gives no record count (spec section 1.1): a job in
  * jobs.csv may name its counter in its `records` column (a PCRE2 pattern,
- * matched against a counter's type.value or its desc): the largest of the
- * counters it matches that do not read as a part of the records (failed,
- * skipped, rejected, not ...: records_is_partial, on the desc and on the
- * type.value's last dotted part, after the job's key) gives the count;
- * for a job without one, the largest of the counters whose desc reads as
- * the total of records processed ("total" with "records", "processed" or
- * "in set", in any case) and neither desc nor type.value as a part.
+ * matched against a counter's type.value or its desc); for a job without
+ * one, the counters whose desc reads as the total of records processed
+ * ("total" with "records", "processed" or "in set", in any case) are the
+ * candidates. The largest candidate's value is the count (a part is never
+ * more than the whole), when one that does not read as a part of the
+ * records (failed, skipped, rejected, not ...: records_is_partial, on the
+ * desc and on the type.value's last dotted part, after the job's key)
+ * gives a count and none such is unreadable (it may be the largest).
  * No such counter: the run has no record count. Owns nothing. */
 #ifndef ALMAUDIT_RECORDS_H
 #define ALMAUDIT_RECORDS_H

@@ -89,7 +89,8 @@ START_TEST(default_rule)
 	};
 	ck_assert_int_eq(count("Merge records", f, 3), 40112);
 	ck_assert_str_eq(note, "counter import.total_records ('Total records processed') = 40112, "
-			       "the counter whose description reads as the total of records");
+			       "the largest of the counters whose description reads as the total "
+			       "of records");
 	ck_assert_int_eq(count("Merge records", f, 2), -1);
 	/* a partial count said by its type.value only */
 	static const struct run_counter g[] = {{"import.total_rejected", "Total records", "7"}};
@@ -120,6 +121,15 @@ START_TEST(default_rule)
 	static const struct run_counter h[] = {
 		{"delete_holdings_without_items.total", "Total records processed", "4800"}};
 	ck_assert_int_eq(count("Merge records", h, 1), 4800);
+	/* a total that lists its parts, larger than the whole imported: it */
+	static const struct run_counter dl[] = {
+		{"import.total_records", "Total records in file (including duplicates and invalid)",
+		 "5000"},
+		{"import.imported", "Total records imported", "800"}};
+	ck_assert_int_eq(count("Merge records", dl, 2), 5000);
+	/* a failed total alone: no whole, no count */
+	static const struct run_counter x[] = {{"import.failed", "Total records failed", "3"}};
+	ck_assert_int_eq(count("Merge records", x, 1), -1);
 	/* every word of a part, in any case, anywhere in the text */
 	static const char *const parts[] = {"Failed",   "ERRORS",    "skipped", "Rejected",
 					    "warnings", "excluded",  "invalid", "ignored",
@@ -194,14 +204,29 @@ START_TEST(job_pattern)
 			       "value 'N/A', not a count");
 	/* only a part matched: no count (unknown-size), and the note says why */
 	ck_assert_int_eq(count("Withdraw items", e, 1), -1);
-	ck_assert_str_eq(note, "none: jobs.csv:2's records pattern matches only counter "
-			       "withdraw_items.items_in_set_failed ('Items in set that failed'), "
-			       "which counts a part of the records (failed, skipped, not ...), "
-			       "not the set");
-	/* a matched value that is no count does not hide a good one after it */
+	ck_assert_str_eq(note, "none: jobs.csv:2's records pattern matches only counters of a part "
+			       "of the records (withdraw_items.items_in_set_failed ('Items in set "
+			       "that failed'): failed, skipped, not ...), not the set");
+	/* a whole that lists its parts ("including failed and skipped") read
+	 * as a part, larger than the whole withdrawn: the set is at least it */
+	static const struct run_counter l[] = {
+		{"withdraw_items.items_in_set", "Items in set (including failed and skipped)", "5000"},
+		{"withdraw_items.items_in_set_withdrawn", "Items in set withdrawn", "800"},
+	};
+	ck_assert_int_eq(count("Withdraw items", l, 2), 5000);
+	ck_assert_ptr_nonnull(strstr(note, "the set is at least that"));
+	/* a whole unreadable beside another whole's count: none (it may be
+	 * the largest) */
+	static const struct run_counter u[] = {
+		{"withdraw_items.items_in_set", "Number of items in the set", "N/A"},
+		{"withdraw_items.items_in_set_withdrawn", "Items in set withdrawn", "12"},
+	};
+	ck_assert_int_eq(count("Withdraw items", u, 2), -1);
+	/* a matched whole that is no count, beside one that is: none (the
+	 * unreadable one may be the largest) */
 	static const struct run_counter b[] = {{"w.set", "Items in set", "n/a"},
 					       {"w.set2", "Items in the set", "12"}};
-	ck_assert_int_eq(count("Withdraw items", b, 2), 12);
+	ck_assert_int_eq(count("Withdraw items", b, 2), -1);
 	/* a pattern that matches nothing: no count, never the default's */
 	ck_assert_int_eq(count("Withdraw items", c, 1), -1);
 	ck_assert_str_eq(note, "none: no counter matches jobs.csv:2's records pattern items? in "

@@ -69,3 +69,13 @@ sed 's/"submitted_by":{"value":"80120001"},//' "$SCRATCH/d3.json" >"$SCRATCH/ano
 grep '"Doe, Jane"' "$SCRATCH/strangers.json" >"$SCRATCH/doe.json" # 7 runs, one person
 "$ALMAUDIT" audit --tz UTC "$SCRATCH/doe.json" "$SCRATCH/anon.json" 2>/dev/null | grep -e ^ERROR -e ^People | sed "s|$SCRATCH/||g"
 "$ALMAUDIT" audit --tz UTC "$SCRATCH/strangers.json" "$SCRATCH/anon.json" 2>/dev/null | grep -e ^ERROR -e ^WARNING | sed "s|$SCRATCH/||g"
+echo "--- a name that fits several people in staff.csv: in it, not told apart; the ERROR says so"
+cp -r "$ALMAUDIT_RULES" "$SCRATCH/r2"
+sed -i '/^Honor Moody,/d' "$SCRATCH/r2/staff.csv"
+printf 'Honor A. Moody,ITS,,\nHonor B. Moody,ITS,,\n' >>"$SCRATCH/r2/staff.csv"
+sed -i 's/,Honor Moody,/,Honor A. Moody,/' "$SCRATCH/r2/approvals.csv"
+sed 's/"submitted_by":{"value":"80120001"}/"submitted_by":{"value":"80120001","desc":"Moody, Honor"}/' "$SCRATCH/d3.json" >"$SCRATCH/sev.json"
+"$ALMAUDIT" audit --rules "$SCRATCH/r2" --tz UTC "$SCRATCH/sev.json" 2>/dev/null | grep -e ^ERROR -e ^WARNING | sed "s|$SCRATCH/||g"
+echo "--- the first run without a name has no id, the others have one: their ids are said"
+{ head -1 "$SCRATCH/anon.json"; tail -n +2 "$SCRATCH/d3.json"; } >"$SCRATCH/mixed.json"
+"$ALMAUDIT" audit --tz UTC "$SCRATCH/mixed.json" 2>/dev/null | grep -e ^ERROR | sed "s|$SCRATCH/||g"
