@@ -80,8 +80,16 @@ void joins_person(struct tally *t, const char *file, const char *user, const cha
 			reduced(t, user_name, person);
 		return;
 	}
-	if (how == RULES_BY_SEVERAL)
+	if (how == RULES_BY_SEVERAL) {
 		t->several++;
+		size_t k = 0;
+		while (k < t->nseveral_names &&
+		       strncmp(t->several_names[k], user_name, sizeof t->several_names[0] - 1))
+			k++;
+		if (k == t->nseveral_names && k < 3 && user_name[0])
+			snprintf(t->several_names[t->nseveral_names++], sizeof t->several_names[0],
+				 "%s", user_name);
+	}
 	if (f)
 		f->unmatched++;
 	/* the first id of its runs without a name (none: none gave an id) */
@@ -301,6 +309,7 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 	if (no_name && nameless * 2 <= t->manual_runs - t->matched)
 		no_name = NULL;
 	char seen[240], seen_ids[240], cause[480], fixed[128];
+	int several_cause = 0;
 	const char *cp, *which;
 	int code_page = 1, fi;
 	examples(t, 1, seen, sizeof seen);
@@ -349,6 +358,20 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 			"%s's submitted_by holds names, not Alma ids (read as names), and they "
 			"(%s) are not names or aliases in %s",
 			names->name, seen, staff);
+	} else if (t->several * 2 > t->manual_runs - t->matched) {
+		/* in staff.csv, but not told apart: no stranger (before the
+		 * encodings: an ASCII name was not mangled) */
+		char fit[240];
+		size_t used = 0;
+		fit[0] = '\0';
+		for (size_t i = 0; i < t->nseveral_names && used < sizeof fit; i++)
+			used += (size_t)snprintf(fit + used, sizeof fit - used, "%s'%s'", i ? ", " : "",
+						 t->several_names[i]);
+		message(cause, sizeof cause,
+			"their names (%s) without middle names fit several people in %s each: an "
+			"alias says who",
+			fit, staff);
+		several_cause = 1;
 	} else if (r->not_utf8[0] && (cp = code_page_of(t, r, 1, fixed, sizeof fixed, &which, &fi))) {
 		code_page_text(cause, sizeof cause, r->not_utf8, 1, cp, which, fixed, r);
 		cp1252 = NULL; /* the inputs' encoding is another matter */
@@ -359,12 +382,6 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 			"encoding they cannot match (save it as CSV UTF-8); unmatched: %s",
 			cp1252->name, seen);
 		code_page = 3;
-	} else if (t->several * 2 > t->manual_runs - t->matched) {
-		/* in staff.csv, but not told apart: no stranger */
-		message(cause, sizeof cause,
-			"their names (%s) without middle names fit several people in %s each: an "
-			"alias says who",
-			seen, staff);
 	} else if (t->nunmatched < 2 && !t->unmatched_anon) {
 		/* one stranger, however many runs: the join held; the runs are
 		 * findings about that person, not a failed join */
@@ -376,7 +393,7 @@ static const struct tally_file *identity_error(struct tally *t, const struct rul
 			seen, staff);
 	}
 	char m[32], of[32], w[48], several[160] = "";
-	if (t->several && t->several * 2 <= t->manual_runs - t->matched)
+	if (t->several && !several_cause)
 		snprintf(several, sizeof several,
 			 " (%s without middle names %s several people in %s: an alias says who)",
 			 report_count_of(t->several, "run's name", "runs' names", w, sizeof w),

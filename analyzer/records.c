@@ -29,18 +29,29 @@ static int word_at(const char *low, const char *p, size_t n)
 	return (p == low || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[n]);
 }
 
-/* 1 when the part word at p follows "including" or "incl." with nothing
- * but spaces and marks between: "(including failed)" is the whole, and a
- * part word elsewhere ("failed (incl. rejected)", "not included",
- * "included in error report") is still a part. */
+/* 1 when the part word at p is in what "including" or "incl." lists: after
+ * it, before the next ')' or ';' ("(including records with errors)",
+ * "including failed and skipped": the whole); a part word before it
+ * ("failed (incl. rejected)"), after the list's end, or after "incl. in"
+ * ("included in error report") is still a part. */
 static int included(const char *incl_end, const char *p)
 {
-	if (!incl_end || p < incl_end || p - incl_end > 3)
+	if (!incl_end || p < incl_end)
 		return 0;
 	for (const char *q = incl_end; q < p; q++)
-		if (isalnum((unsigned char)*q))
+		if (*q == ')' || *q == ';')
 			return 0;
 	return 1;
+}
+
+/* After "including" or "incl" at p (n letters): where its list starts, or
+ * NULL when it is "incl. in" / "including in" (a place, not a list). */
+static const char *list_after(const char *p, size_t n)
+{
+	const char *q = p + n;
+	while (*q == '.' || *q == ' ' || *q == ':')
+		q++;
+	return STARTS(q, "in ") ? NULL : q;
 }
 
 static unsigned says(const char *text)
@@ -51,7 +62,7 @@ static unsigned says(const char *text)
 		low[len] = (char)tolower((unsigned char)text[len]);
 	memset(low + len, 0, PAD);
 	unsigned f = 0;
-	const char *incl_end = NULL; /* just past the last "including" or "incl" */
+	const char *incl_end = NULL; /* where the list of the last "including" starts */
 #define PART(cond) (f |= (cond) && !included(incl_end, p) ? SAYS_PARTIAL : 0)
 	for (const char *p = low; *p; p++) {
 		switch (*p) {
@@ -67,9 +78,9 @@ static unsigned says(const char *text)
 		case 'i':
 			PART(STARTS(p, "invalid") || STARTS(p, "ignor"));
 			if (word_at(low, p, 9) && STARTS(p, "including"))
-				incl_end = p + 9;
+				incl_end = list_after(p, 9);
 			else if (word_at(low, p, 4) && STARTS(p, "incl"))
-				incl_end = p + 4;
+				incl_end = list_after(p, 4);
 			f |= STARTS(p, "in set") && word_at(low, p, 6) ? SAYS_RECORDS : 0;
 			break;
 		case 'm':

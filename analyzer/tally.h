@@ -193,6 +193,8 @@ struct tally {
 	struct tally_reduced *reduced;
 	size_t nreduced, reduced_cap;
 	uint64_t several; /* not matched: without middle names, several fit */
+	char several_names[3][64]; /* the first such names, for the report */
+	size_t nseveral_names;
 	/* names not matched that are not ASCII, each once, with the input they
 	 * came from (an index of files): what a code page may have misread */
 #define TALLY_FOREIGN 64

@@ -207,13 +207,24 @@ START_TEST(job_pattern)
 	ck_assert_str_eq(note, "none: jobs.csv:2's records pattern matches only counters of a part "
 			       "of the records (withdraw_items.items_in_set_failed ('Items in set "
 			       "that failed'): failed, skipped, not ...), not the set");
-	/* a whole that lists its parts ("including failed and skipped") read
-	 * as a part, larger than the whole withdrawn: the set is at least it */
+	/* a whole that lists its parts: every part word in the list is
+	 * included ("including failed and skipped", "including records with
+	 * errors"), the list ending at ')' or ';' */
 	static const struct run_counter l[] = {
 		{"withdraw_items.items_in_set", "Items in set (including failed and skipped)", "5000"},
 		{"withdraw_items.items_in_set_withdrawn", "Items in set withdrawn", "800"},
 	};
 	ck_assert_int_eq(count("Withdraw items", l, 2), 5000);
+	ck_assert_int_eq(count("Withdraw items", l, 1), 5000);
+	ck_assert_int_eq(records_is_partial("Total records in set (including records with errors)"),
+			 0);
+	ck_assert_int_eq(records_is_partial("Items in set (incl. failed); errors"), 1);
+	/* a part larger than every whole: the set is at least that */
+	static const struct run_counter g2[] = {
+		{"w.items_in_set_failed", "Items in set that failed", "900"},
+		{"w.items_in_set", "Items in set", "300"},
+	};
+	ck_assert_int_eq(count("Withdraw items", g2, 2), 900);
 	ck_assert_ptr_nonnull(strstr(note, "the set is at least that"));
 	/* a whole unreadable beside another whole's count: none (it may be
 	 * the largest) */

@@ -79,3 +79,8 @@ sed 's/"submitted_by":{"value":"80120001"}/"submitted_by":{"value":"80120001","d
 echo "--- the first run without a name has no id, the others have one: their ids are said"
 { head -1 "$SCRATCH/anon.json"; tail -n +2 "$SCRATCH/d3.json"; } >"$SCRATCH/mixed.json"
 "$ALMAUDIT" audit --tz UTC "$SCRATCH/mixed.json" 2>/dev/null | grep -e ^ERROR | sed "s|$SCRATCH/||g"
+echo "--- the names that fit several people are the ones quoted, before any encoding cause"
+{ echo 'id,name,submitted_by,submitted_by_desc,start_time,total_records,type'
+	echo '9000000000000001,Withdraw items - a,x1,"Roe, Jane",2026-10-01T10:00:00Z,5,MANUAL'
+	for i in 2 3 4 5 6 7 8 9; do printf '900000000000000%s,Withdraw items - M\374nchen,x2,"Moody, Honor",2026-10-0%sT10:00:00Z,5,MANUAL\n' $i $i; done; } >"$SCRATCH/sev2.csv"
+"$ALMAUDIT" audit --rules "$SCRATCH/r2" --tz UTC "$SCRATCH/sev2.csv" 2>/dev/null | grep -e ^ERROR | sed "s|$SCRATCH/||g"
