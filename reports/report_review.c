@@ -3,6 +3,7 @@
 
 #include "cells.h"
 #include "csvw.h"
+#include "diag.h"
 #include "report_header.h"
 #include "report_json.h"
 #include "times.h"
@@ -122,8 +123,9 @@ static const char *rule_cite(const struct rules *r, size_t i, char *buf, size_t 
 }
 
 /* The production history in the period does not reach its first or last
- * day: "unused" then means unused in the days it does reach. 1 and the
- * warning in buf, or 0. */
+ * day, by more than a day (a quiet first or last day is an answer: spec
+ * 1.2, as the audit's coverage): "unused" then means unused in the days it
+ * does reach. 1 and the warning in buf, or 0. */
 static int short_history(const struct review_report *r, char *buf, size_t size)
 {
 	const struct review *rv = r->rv;
@@ -131,8 +133,8 @@ static int short_history(const struct review_report *r, char *buf, size_t size)
 	if (rv->prod_first == TIME_NONE)
 		return 0;
 	int64_t first = times_local_day(rv->prod_first), last = times_local_day(rv->prod_last);
-	if ((p->first_day == TIME_NONE || first <= p->first_day) &&
-	    (p->last_day == TIME_NONE || last >= p->last_day))
+	if ((p->first_day == TIME_NONE || first <= p->first_day + 1) &&
+	    (p->last_day == TIME_NONE || last >= p->last_day - 1))
 		return 0;
 	char a[16], b[16], period[96];
 	times_format_day(first, a, sizeof a);
@@ -498,6 +500,9 @@ void report_review_csv(FILE *out, const struct review_report *r)
 {
 	struct csvw w;
 	size_t n = 0;
+	char text[400];
+	if (short_history(r, text, sizeof text)) /* no place in the rows: said on stderr */
+		diag_error(NULL, 0, "warning: %s", text);
 	csvw_init(&w, out);
 	for (int i = 0; i < REPORT_REVIEW_COLUMNS; i++)
 		csvw_str(&w, report_review_columns[i]);
