@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* 1 when s (n bytes) is valid UTF-8: shortest forms, no surrogates, at
  * most U+10FFFF. */
@@ -98,6 +99,16 @@ static void check_turned_round(const uint8_t *data, size_t size)
 		sp++;
 	if (sp == e)
 		return; /* one word */
+	/* a given name that is a suffix ("Fischer, Jr.", "i, ii"): after the
+	 * comma it ends the whole name, by design (names_key), not turned */
+	static const char *const suffixes[] = {"jr", "sr", "ii", "iii", "iv", "2nd", "3rd",
+					       "4th", "phd", "md", "esq"};
+	size_t wl = sp - b;
+	if (wl && s[b + wl - 1] == '.')
+		wl--;
+	for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++)
+		if (strlen(suffixes[i]) == wl && strncasecmp(s + b, suffixes[i], wl) == 0)
+			return;
 	size_t rest = sp;
 	while (rest < e && s[rest] == ' ')
 		rest++;
