@@ -17,26 +17,27 @@ for f in both failed; do
 	echo "status: $s"
 	"$ALMAUDIT" runs --tz UTC --explain "$SCRATCH/$f.json" 2>&1 | grep records:
 done
+# the counter runs --explain names for each input, and the threshold
+explain() {
+	for f; do
+		echo "--- $f.json"
+		"$ALMAUDIT" runs --tz UTC --explain "$SCRATCH/$f.json" 2>&1 | grep -e records: -e threshold:
+	done
+}
 # "Items in set (including failed)" is the whole set, larger than the
 # items withdrawn: the count; a part word in the job's key (the type.value
 # before its last dot) says nothing of the counter
 W='{"type":{"value":"withdraw_items.items_in_set","desc":"Items in set (including failed)"},"value":"5000"},{"type":{"value":"withdraw_items.items_in_set_withdrawn","desc":"Items in set withdrawn"},"value":"800"}'
 printf '%s\n' "$I" | sed "s|COUNTERS|$W|" >"$SCRATCH/including.json"
 printf '%s\n' '{"id":"6100000000000101","name":"Delete holdings without items - WID weeding","submitted_by":{"value":"80120002","desc":"Samuels, Vardit"},"start_time":"2026-10-07T17:00:00Z","status":{"value":"COMPLETED_SUCCESS"},"counter":[{"type":{"value":"delete_holdings_without_items.holdings_in_set","desc":"Holdings records in the set"},"value":"4800"}],"job_info":{"id":"M9","name":"Delete holdings without items","type":{"value":"MANUAL"}}}' >"$SCRATCH/without.json"
-for f in including without; do
-	echo "--- $f.json"
-	"$ALMAUDIT" runs --tz UTC --explain "$SCRATCH/$f.json" 2>&1 | grep -e records: -e threshold:
-done
+explain including without
 # the whole's value is no count: unknown-size, never the failed count's 0;
 # a part word not right after "including" ("included in error report") is
 # a part, in the default rule too
 N='{"type":{"value":"withdraw_items.items_in_set","desc":"Number of items in set"},"value":"N/A"}'
 printf '%s\n' "$I" | sed "s|COUNTERS|$N,$F|" >"$SCRATCH/na.json"
 printf '%s\n' '{"id":"6100000000000002","name":"Merge records - x","submitted_by":{"value":"80120001","desc":"Dittman, Amy"},"start_time":"2026-10-07T19:02:00Z","status":{"value":"COMPLETED_SUCCESS"},"counter":[{"type":{"value":"merge.included_in_error_report","desc":"Total records included in error report"},"value":"3"},{"type":{"value":"merge.records","desc":"Records merged"},"value":"4000"}],"job_info":{"id":"M2","name":"Merge records","type":{"value":"MANUAL"}}}' >"$SCRATCH/report.json"
-for f in na report; do
-	echo "--- $f.json"
-	"$ALMAUDIT" runs --tz UTC --explain "$SCRATCH/$f.json" 2>&1 | grep -e records: -e threshold:
-done
+explain na report
 # a whole that lists its parts reads as a part, but is larger than the
 # whole withdrawn: the set is at least it; a whole unreadable beside another
 # whole's count leaves the run unknown-size (it may be the largest)
@@ -44,12 +45,8 @@ L='{"type":{"value":"withdraw_items.items_in_set","desc":"Items in set (includin
 U='{"type":{"value":"withdraw_items.items_in_set","desc":"Number of items in the set"},"value":"N/A"},{"type":{"value":"withdraw_items.items_in_set_withdrawn","desc":"Items in set withdrawn"},"value":"12"}'
 printf '%s\n' "$I" | sed "s|COUNTERS|$L|" >"$SCRATCH/listed.json"
 printf '%s\n' "$I" | sed "s|COUNTERS|$U|" >"$SCRATCH/unread.json"
-for f in listed unread; do
-	echo "--- $f.json"
-	"$ALMAUDIT" runs --tz UTC --explain "$SCRATCH/$f.json" 2>&1 | grep -e records: -e threshold:
-done
+explain listed unread
 # every part word in what "including" lists is included, to the list's end
 C='{"type":{"value":"withdraw_items.total_in_set","desc":"Items in set (including records with errors)"},"value":"5000"},{"type":{"value":"withdraw_items.errors","desc":"Records with errors"},"value":"4"}'
 printf '%s\n' "$I" | sed "s|COUNTERS|$C|" >"$SCRATCH/listing.json"
-echo "--- listing.json"
-"$ALMAUDIT" runs --tz UTC --explain "$SCRATCH/listing.json" 2>&1 | grep -e records: -e threshold:
+explain listing
