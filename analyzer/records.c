@@ -128,12 +128,6 @@ static int type_partial(const char *type)
 	return records_is_partial(dot ? dot + 1 : type);
 }
 
-/* 1 when a counter's desc says a total of records, part or whole. */
-static int reads_total(const char *desc)
-{
-	return (says(desc) & (SAYS_TOTAL | SAYS_RECORDS)) == (SAYS_TOTAL | SAYS_RECORDS);
-}
-
 int records_is_total(const char *desc)
 {
 	unsigned f = says(desc);
@@ -200,7 +194,7 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 	size_t cands = 0, wholes = 0;
 	for (size_t i = 0; i < run->ncounters; i++) {
 		const struct run_counter *c = &run->counters[i];
-		int m;
+		int m = 0;
 		if (p) {
 			m = match_run(p, c->type, strlen(c->type));
 			if (m == 0)
@@ -210,13 +204,16 @@ int records_resolve(const struct rules *r, struct run *run, char *note, size_t s
 					 where);
 				return -1;
 			}
-		} else {
-			m = reads_total(c->desc);
 		}
+		/* what the desc says, read once: a total (the default rule's
+		 * candidates), a part */
+		unsigned said = !p || m ? says(c->desc) : 0;
+		if (!p)
+			m = (said & (SAYS_TOTAL | SAYS_RECORDS)) == (SAYS_TOTAL | SAYS_RECORDS);
 		if (!m)
 			continue;
 		cands++;
-		int is_part = type_partial(c->type) || records_is_partial(c->desc);
+		int is_part = (said & SAYS_PARTIAL) || type_partial(c->type);
 		int64_t v;
 		int counted = count_of(c->value, &v) == 0;
 		if (is_part && !part)
