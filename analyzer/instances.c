@@ -267,7 +267,8 @@ static int instance_end(struct instances *in)
 	}
 	e->ncounters = in->nc - e->counter0;
 	int d = json_depth(in->j); /* an instance of a page's job_instance, or one alone */
-	e->part = pagecount_instance(&in->pc, in->text + e->at[IF_ID], e->have[IF_ID] ? e->len[IF_ID] : 0,
+	e->part = pagecount_instance(&in->pc, e->have[IF_ID] ? in->text + e->at[IF_ID] : NULL,
+				     e->have[IF_ID] ? e->len[IF_ID] : 0,
 				     e->have[IF_JOB_ID] ? in->text + e->at[IF_JOB_ID] : NULL,
 				     e->len[IF_JOB_ID], d > 0 && in->at[d - 1] == N_LIST);
 	in->n++;
